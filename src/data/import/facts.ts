@@ -1,0 +1,170 @@
+/**
+ * @module
+ * The sourced fact sheets (`facts/`): chips, systems, export-control rules, events, and the eCFR text of
+ * ECCN 3A090. Every record cites its own sources; each cited URL becomes a row of `sources`, and the
+ * record's `source_id` is its first citation (all are kept in `source_ids`). Confidence flags are carried.
+ */
+import { createHash } from 'node:crypto';
+import type { Row } from '../schema.ts';
+import { at, emptyOutput, part, readJson, toDate, toInt, toNumber, type ImportOutput, type Importer } from './common.ts';
+
+interface Cited { title?: string; url?: string; date?: string | null }
+
+const SHEET_DATE = '2026-11-01';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Registers each citation as a source (deduplicated by URL) and returns their ids. */
+function cite(out: ImportOutput, seen: Map<string, string>, cited: Cited[] | undefined, fallback: string): string[] {
+  const ids: string[] = [];
+  for (const c of cited ?? []) {
+    if (!c.url || !/^https?:\/\//.test(c.url)) continue;
+    let id = seen.get(c.url);
+    if (!id) {
+      id = `web-${createHash('sha1').update(c.url).digest('hex').slice(0, 10)}`;
+      seen.set(c.url, id);
+      const published = toDate(c.date ?? null);
+      out.sources.push({
+        id, title: c.title?.trim() || c.url, publisher: hostOf(c.url), url: c.url, published,
+        retrieved: SHEET_DATE, license: 'facts cited with attribution (publisher\u2019s terms)', notes: null,
+      });
+    }
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids.length ? ids : [fallback];
+}
+
+function sheetSource(out: ImportOutput, name: string, title: string, notes: string): string {
+  const id = `facts-${name}`;
+  out.sources.push({
+    id, title, publisher: 'airace fact sheets (compiled from the sources cited per record)', url: `repo:shared/data/facts/${name}.json`,
+    published: null, retrieved: SHEET_DATE, license: 'CC BY 4.0 (compilation); cited facts with attribution', notes,
+  });
+  return id;
+}
+
+interface ChipRecord {
+  id: string; name: string; vendor: string; country: string; release_year?: number | null; architecture?: string | null; process?: string | null;
+  fp64_tflops?: number | null; bf16_dense_tflops?: number | null; fp16_dense_tflops?: number | null; fp8_dense_tflops?: number | null;
+  fp4_dense_tflops?: number | null; int8_dense_tops?: number | null; memory_gb?: number | null; memory_type?: string | null;
+  memory_bandwidth_tbps?: number | null; interconnect_gbps_bidirectional?: number | null; interconnect_name?: string | null; tdp_w?: number | null;
+  die_area_mm2?: number | null; transistors_billion?: number | null; notes?: string | null; sources?: Cited[]; confidence: string;
+  unconfirmed_fields?: string[]; datacenter?: boolean;
+}
+
+/** Consumer parts are named as such by their vendors (GeForce, RTX); the sheets list datacenter parts otherwise. */
+function isDatacenter(r: ChipRecord): boolean {
+  if (typeof r.datacenter === 'boolean') return r.datacenter;
+  return !/geforce|\brtx\s?\d{4}|radeon rx/i.test(r.name);
+}
+
+const vendorOrg: Record<string, string> = { nvidia: 'nvidia', huawei: 'huawei', amd: 'amd', cambricon: 'cambricon', intel: 'intel', google: 'google' };
+
+export const facts: Importer = {
+  name: 'facts',
+  origin: 'facts',
+  run(root) {
+    const dir = at(root, this.name);
+    const out = emptyOutput();
+    const seen = new Map<string, string>();
+
+    const chipSheet = sheetSource(out, 'chips', 'Chip specifications fact sheet', 'Dense (no sparsity) throughput; values flagged unconfirmed are listed per chip.');
+    const chipDoc = readJson(at(dir, 'chips.json')) as { records: ChipRecord[] };
+    const chipRows: Row<'chips'>[] = chipDoc.records.map((r) => {
+      const ids = cite(out, seen, r.sources, chipSheet);
+      return {
+        id: r.id, name: r.name, vendor: r.vendor, organization_id: vendorOrg[r.vendor.toLowerCase()] ?? null, country: r.country,
+        release_year: toInt(r.release_year ?? null), architecture: r.architecture ?? null, process: r.process ?? null,
+        fp64_tflops: toNumber(r.fp64_tflops), bf16_dense_tflops: toNumber(r.bf16_dense_tflops), fp16_dense_tflops: toNumber(r.fp16_dense_tflops),
+        fp8_dense_tflops: toNumber(r.fp8_dense_tflops), fp4_dense_tflops: toNumber(r.fp4_dense_tflops), int8_dense_tops: toNumber(r.int8_dense_tops),
+        memory_gb: toNumber(r.memory_gb), memory_type: r.memory_type ?? null, memory_bandwidth_tbps: toNumber(r.memory_bandwidth_tbps),
+        interconnect_gbps_bidirectional: toNumber(r.interconnect_gbps_bidirectional), interconnect_name: r.interconnect_name ?? null,
+        tdp_w: toNumber(r.tdp_w), die_area_mm2: toNumber(r.die_area_mm2), transistors_billion: toNumber(r.transistors_billion),
+        datacenter: isDatacenter(r), confidence: r.confidence, unconfirmed_fields: r.unconfirmed_fields ?? [], notes: r.notes ?? null,
+        source_ids: ids, source_id: ids[0] as string,
+      };
+    });
+    out.parts.push(part('chips', 'facts-chips', 'Accelerator chip specifications', chipSheet, chipRows,
+      'datacenter is true unless the part is named as a consumer part (GeForce / RTX / Radeon RX).'));
+
+    const sysSheet = sheetSource(out, 'systems', 'AI systems fact sheet (CloudMatrix 384, GB200 NVL72)', 'Published system aggregates with the comparison and claim checks as compiled.');
+    const sysDoc = readJson(at(dir, 'systems.json')) as { records: (Record<string, unknown> & { sources?: Cited[] })[]; comparison?: unknown; claim_checks?: unknown };
+    const sysRows: Row<'systems'>[] = sysDoc.records.map((r) => {
+      const ids = cite(out, seen, r.sources, sysSheet);
+      const n = (k: string) => toNumber(r[k] as number | null | undefined);
+      return {
+        id: String(r['id']), name: String(r['name']), vendor: String(r['vendor']), country: String(r['country']), year: toInt(r['year'] as number | null),
+        accelerator: String(r['accelerator']), chips_per_system: toInt(r['chips_per_system'] as number) ?? 0,
+        bf16_dense_pflops: n('bf16_dense_pflops'), hbm_capacity_tb: n('hbm_capacity_tb'), hbm_bandwidth_tbps: n('hbm_bandwidth_tbps'),
+        scale_up_bandwidth_tbps: n('scale_up_bandwidth_tbps'), power_kw: n('power_kw'), confidence: String(r['confidence'] ?? 'unconfirmed'),
+        unconfirmed_fields: (r['unconfirmed_fields'] as string[] | undefined) ?? [], detail_json: JSON.stringify(r), source_ids: ids, source_id: ids[0] as string,
+      };
+    });
+    for (const extra of [['comparison', sysDoc.comparison], ['claim_checks', sysDoc.claim_checks]] as const) {
+      if (extra[1] === undefined) continue;
+      // The comparison and claim checks stay in the sheet; their citations still become sources.
+      for (const c of (Array.isArray(extra[1]) ? extra[1] : [extra[1]]) as { sources?: Cited[] }[]) cite(out, seen, c.sources, sysSheet);
+    }
+    out.parts.push(part('systems', 'facts-systems', 'AI accelerator systems', sysSheet, sysRows,
+      `The sheet's comparison and claim checks are kept in the source file; detail_json holds each record verbatim.`));
+
+    const ruleSheet = sheetSource(out, 'export_rules', 'Export-control rules as data (3A090, HBM, AI Diffusion, guidance)', 'Verification status recorded per rule.');
+    const ruleDoc = readJson(at(dir, 'export_rules.json')) as { rules: (Record<string, unknown> & { sources?: Cited[] })[]; country_groups?: unknown; chip_examples?: unknown };
+    const ruleRows: Row<'rules'>[] = ruleDoc.rules.map((r) => {
+      const ids = cite(out, seen, r.sources, ruleSheet);
+      const effective = String(r['effective'] ?? '');
+      const published = String(r['published'] ?? '');
+      return {
+        id: String(r['id']), title: String(r['title']), citation: (r['citation'] as string | null) ?? null, published: toDate(published),
+        effective: toDate(effective), effective_note: effective.length > 10 ? effective : null, superseded_by: (r['superseded_by'] as string | null) ?? null,
+        rescinded: (r['rescinded'] as string | null) ?? null, verification: (r['verification'] as string | null) ?? null, detail_json: JSON.stringify(r),
+        source_ids: ids, source_id: ids[0] as string,
+      };
+    });
+    const ecfr = readJson(at(dir, 'ecfr_3A090_2026-07-23.json')) as { source: { url: string }; ecfrIssueDate: string; note: string };
+    const ecfrId = 'ecfr-3a090-2026-07-23';
+    out.sources.push({
+      id: ecfrId, title: 'eCFR 15 CFR 774 Supp. 1, ECCN 3A090 (issue 2026-07-23)', publisher: 'Office of the Federal Register (eCFR)', url: ecfr.source.url,
+      published: toDate(ecfr.ecfrIssueDate), retrieved: '2026-07-31', license: 'public domain (US government work)', notes: ecfr.note,
+    });
+    ruleRows.push({
+      id: 'ECCN-3A090-eCFR-2026-07-23', title: 'ECCN 3A090 as in force on 2026-07-23 (eCFR text)', citation: '15 CFR 774 Supp. 1, ECCN 3A090',
+      published: toDate(ecfr.ecfrIssueDate), effective: toDate(ecfr.ecfrIssueDate), effective_note: 'text as of the eCFR issue date, not a new rule',
+      superseded_by: null, rescinded: null, verification: 'primary-extract (machine extraction of eCFR XML)', detail_json: JSON.stringify(ecfr),
+      source_ids: [ecfrId], source_id: ecfrId,
+    });
+    ruleRows.push({
+      id: 'country-groups-2026-07-23', title: 'Country Groups (15 CFR 740 Supp. 1) and worked chip examples, as compiled', citation: '15 CFR 740 Supp. 1',
+      published: null, effective: '2026-07-23', effective_note: 'membership verified for 2026-07-23 only; earlier membership unconfirmed', superseded_by: null, rescinded: null,
+      verification: 'primary-extract for 2026-07-23 only', detail_json: JSON.stringify({ country_groups: ruleDoc.country_groups, chip_examples: ruleDoc.chip_examples }),
+      source_ids: [ruleSheet], source_id: ruleSheet,
+    });
+    out.parts.push(part('rules', 'facts-export-rules', 'Export-control rules, country groups and the eCFR text of 3A090', ruleSheet, ruleRows,
+      'detail_json keeps each rule verbatim (criteria, scope, exceptions); dates that the sheet gives with notes are kept in effective_note.'));
+
+    const evSheet = sheetSource(out, 'events', 'Policy, investment and industry events fact sheet', 'Events without a date or source are kept and flagged.');
+    const evDoc = readJson(at(dir, 'events.json')) as { records: (Record<string, unknown> & { sources?: Cited[] })[] };
+    const evRows: Row<'events'>[] = evDoc.records.map((r) => {
+      const ids = cite(out, seen, r.sources, evSheet);
+      const amount = r['amount'] as { value?: number; currency?: string } | null | undefined;
+      const parties = r['parties'] as Record<string, unknown> | undefined;
+      const actors = new Set<string>();
+      for (const v of Object.values(parties ?? {})) for (const a of Array.isArray(v) ? v : [v]) if (typeof a === 'string') actors.add(a);
+      const flags = [r['date'] ? null : 'no date given', (r['sources'] as unknown[] | undefined)?.length ? null : 'no source given'].filter(Boolean);
+      return {
+        id: String(r['id']), date: toDate(String(r['date'] ?? '')), kind: String(r['category']), country: String(r['country']), title: String(r['title']),
+        actors: [...actors], amount: toNumber(amount?.value ?? null), currency: amount?.currency ?? null,
+        description: [r['notes'], ...flags].filter((x) => typeof x === 'string' && x).join(' | ') || null,
+        confidence: String(r['confidence'] ?? 'unconfirmed'), detail_json: JSON.stringify(r), source_ids: ids, source_id: ids[0] as string,
+      };
+    });
+    out.parts.push(part('events', 'facts-events', 'Policy, investment and industry events', evSheet, evRows));
+    return out;
+  },
+};
