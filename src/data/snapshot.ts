@@ -78,7 +78,7 @@ export function decodeTable<T extends TableName>(table: T, text: string, file: s
   const schema = tables[table];
   let parsed: ParsedRecord[];
   try {
-    parsed = parse(text, { info: true, raw: true, relax_column_count: false, bom: true }) as ParsedRecord[];
+    parsed = parse(text, { info: true, raw: true, relax_column_count: false, bom: true }) as unknown as ParsedRecord[];
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     throw new SnapshotError(file, e.lines ?? 1, null, `malformed CSV: ${String(e.message).split('\n')[0]}`);

@@ -1,0 +1,177 @@
+/**
+ * @module
+ * The `airace` command line. Each command parses its options, calls the library, and prints either a table
+ * for people or `--json` for programs. Bad input: one line on stderr and exit code 1 (2 for usage errors).
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
+import { ZodError } from 'zod';
+import { resolve } from 'node:path';
+import { runImport } from '../data/import/index.ts';
+import { writeSnapshot } from '../data/snapshot.ts';
+import { build } from '../store/build.ts';
+import { Db } from '../store/db.ts';
+import { exportParquet } from '../store/export.ts';
+import { listModels, listSources } from '../store/queries.ts';
+import { CURATED_ORGS, DEFAULT_DB, RAW_DATA, SNAPSHOT_DIR } from './paths.ts';
+import { terminalProgress } from './progress.ts';
+import { formatTable } from './table.ts';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('must be an integer from 1 to 65535');
+  return n;
+}
+
+async function withDb<T>(path: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await Db.open(path);
+  try {
+    await db.verify();
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function program(io: Io = defaultIo): Command {
+  const json = (v: unknown) => io.out(`${JSON.stringify(v, null, 2)}\n`);
+  const cli = new Command('airace')
+    .description('The AI Race Observatory: who leads the AI race, measured from sourced data')
+    .version('0.1.0')
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  cli
+    .command('import')
+    .description('rebuild the curated snapshot (data/snapshot) from the raw datasets, with an import report')
+    .option('--from <dir>', 'raw data folder', RAW_DATA)
+    .option('--out <dir>', 'snapshot folder to write', SNAPSHOT_DIR)
+    .option('--json', 'print the import report as JSON')
+    .action((opts: { from: string; out: string; json?: boolean }) => {
+      if (!existsSync(opts.from)) throw new Error(`raw data folder not found: ${opts.from}`);
+      const progress = terminalProgress();
+      const { parts, report } = runImport(resolve(opts.from), CURATED_ORGS, progress);
+      writeSnapshot(resolve(opts.out), parts, { 'import-report.json': `${JSON.stringify(report, null, 1)}\n` });
+      progress.done();
+      if (opts.json) return json(report);
+      io.out(formatTable(report.datasets.map((d) => ({ dataset: d.id, rows: d.rows }))));
+      io.out(`\nmodels: ${report.models.total} (${report.models.attributed} attributed, ${report.models.multi_origin} matched across sources)\n`);
+      for (const u of report.unmatched_models) io.out(`unmatched ${u.origin}: ${u.count} names seen in no other source\n`);
+      io.out(`organizations without a country: ${report.organizations_without_country.length}\n`);
+      io.out(`report: ${resolve(opts.out, 'import-report.json')}\n`);
+    });
+
+  cli
+    .command('build')
+    .description('build or rebuild the embedded DuckDB database from the snapshot, atomically')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--snapshot <dir>', 'snapshot folder', SNAPSHOT_DIR)
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { db: string; snapshot: string; json?: boolean }) => {
+      const progress = terminalProgress();
+      const result = await build(resolve(opts.snapshot), resolve(opts.db), progress);
+      progress.done();
+      if (opts.json) return json(result);
+      io.out(`built ${result.db} in ${result.ms} ms\n${formatTable(Object.entries(result.tables).map(([table, rows]) => ({ table, rows })))}`);
+    });
+
+  cli
+    .command('sources')
+    .description('list every source with its publisher, license and URL')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      const sources = await withDb(opts.db, listSources);
+      if (opts.json) return json({ sources });
+      io.out(formatTable(sources.map((s) => ({ id: s['id'], publisher: s['publisher'], license: s['license'], retrieved: s['retrieved'], url: s['url'] })), 60));
+    });
+
+  cli
+    .command('models')
+    .description('list models with their organization, country and sources')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--country <cc>', 'only models whose organization is in this country (US, CN, FR …)')
+    .option('--organization <id>', 'only this organization (id or English name)')
+    .option('--open-weights', 'only models with open weights')
+    .option('--search <text>', 'only models whose id or name contains this')
+    .option('--limit <n>', 'at most this many', (v) => positiveInt(v), 1000)
+    .option('--json', 'print JSON')
+    .action(async (opts: { db: string; country?: string; organization?: string; openWeights?: boolean; search?: string; limit: number; json?: boolean }) => {
+      const filter = { country: opts.country, organization: opts.organization, open_weights: opts.openWeights ? true : undefined, q: opts.search, limit: opts.limit };
+      const result = await withDb(opts.db, (db) => listModels(db, filter));
+      if (opts.json) return json(result);
+      io.out(formatTable(result.models.map((m) => ({ id: m['id'], organization: m['organization'], country: m['country'], released: m['release_date'], open: m['open_weights'], sources: (m['sources'] as string[]).join(' ') }))));
+      io.out(`${result.models.length} of ${result.total} models\n`);
+    });
+
+  cli
+    .command('export')
+    .description('export every table as hive-partitioned Parquet into DIR')
+    .argument('<dir>', 'output folder (replaced atomically)')
+    .option('--format <format>', 'output format (parquet)', 'parquet')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (dir: string, opts: { format: string; db: string; json?: boolean }) => {
+      if (opts.format !== 'parquet') throw new Error(`unsupported format "${opts.format}" (supported: parquet)`);
+      const progress = terminalProgress();
+      const result = await withDb(opts.db, (db) => exportParquet(db, resolve(dir), progress));
+      progress.done();
+      if (opts.json) return json(result);
+      io.out(`exported ${result.tables.length} tables to ${result.dir}\n`);
+    });
+
+  cli
+    .command('serve')
+    .description('serve the API and the dashboard')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--port <n>', 'port', (v) => positiveInt(v), Number(process.env['PORT'] ?? 8080))
+    .option('--host <host>', 'address to listen on', process.env['HOST'] ?? '127.0.0.1')
+    .option('--build-if-missing', 'build the database from the snapshot first if it does not exist')
+    .action(async (opts: { db: string; port: number; host: string; buildIfMissing?: boolean }) => {
+      const dbPath = resolve(opts.db);
+      if (opts.buildIfMissing && !existsSync(dbPath)) {
+        io.err(`no database at ${dbPath}: building it from the snapshot…\n`);
+        const r = await build(SNAPSHOT_DIR, dbPath, terminalProgress());
+        io.err(`built in ${r.ms} ms\n`);
+      }
+      const { serve } = await import('../server/index.ts');
+      const server = await serve({ dbPath, port: opts.port, host: opts.host });
+      io.err(`airace serving http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${server.port}\n`);
+      await new Promise<void>((done) => {
+        const stop = () => server.close().then(done);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  return cli;
+}
+
+/** One line for the first validation issue: "country: country must be a two-letter code …". */
+export function zodMessage(err: ZodError): string {
+  const issue = err.issues[0];
+  return issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : 'invalid input';
+}
+
+/** Runs the CLI and returns the exit code instead of exiting, so tests can call it in-process. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    await program(io).parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2;
+    }
+    const message = err instanceof ZodError ? zodMessage(err) : (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    io.err(`airace: error: ${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * @module
+ * `airace serve`: the HTTP API (`/api/v1/...`) and the overview page, over a read-only DuckDB handle.
+ * Query parameters are validated with the same zod schemas the CLI uses; bad input is a 400 with a JSON
+ * body naming the field.
+ */
+import { serve as nodeServe } from '@hono/node-server';
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AddressInfo } from 'node:net';
+import { z, ZodError } from 'zod';
+import { Db } from '../store/db.ts';
+import { listDatasets, listModels, listSources, modelFilter } from '../store/queries.ts';
+import { overviewPage } from './overview.ts';
+
+const boolParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const intParam = z.string().regex(/^\d{1,9}$/, 'must be a non-negative integer').transform(Number);
+
+/** `/api/v1/models` query parameters: strings in, the CLI's filter out. */
+export const modelsQuery = z
+  .object({ country: z.string().optional(), organization: z.string().optional(), open_weights: boolParam.optional(), q: z.string().optional(), limit: intParam.optional(), offset: intParam.optional() })
+  .strict()
+  .pipe(modelFilter);
+
+class HttpError extends Error {
+  constructor(readonly status: 400 | 404 | 500, message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+export function createApp(db: Db): Hono {
+  const app = new Hono();
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
+  app.use('/api/*', etag());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.req.method === 'GET' && c.res.status === 200) c.header('Cache-Control', 'public, max-age=60');
+  });
+
+  app.get('/api/v1/health', async (c) => {
+    const info = (await db.all('SELECT CAST(built_at AS VARCHAR) AS built_at FROM build_info'))[0] ?? {};
+    return c.json({ status: 'ok', built_at: info['built_at'] ?? null });
+  });
+  app.get('/api/v1/sources', async (c) => c.json({ sources: await listSources(db) }));
+  app.get('/api/v1/datasets', async (c) => c.json({ datasets: await listDatasets(db) }));
+  app.get('/api/v1/models', async (c) => {
+    const parsed = modelsQuery.safeParse(c.req.query());
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = String(issue?.path[0] ?? (issue?.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys?.[0] : '') ?? '');
+      throw new HttpError(400, issue?.code === 'unrecognized_keys' ? `unknown parameter ${field}` : `${field}: ${issue?.message ?? 'invalid'}`, field);
+    }
+    return c.json(await listModels(db, parsed.data));
+  });
+  app.get('/', async (c) => c.html(overviewPage(await listDatasets(db), await db.all(
+    `SELECT o.country, count(*) AS models, count(*) FILTER (WHERE m.open_weights) AS open_models FROM models m JOIN organizations o ON o.id = m.organization_id GROUP BY o.country ORDER BY models DESC LIMIT 12`,
+  ))));
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no such route: ${c.req.path}` }, 404) : c.text('Not found', 404)));
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return c.json({ error: err.message, ...(err.field ? { field: err.field } : {}) }, err.status);
+    if (err instanceof ZodError) return c.json({ error: err.issues[0]?.message ?? 'invalid input', field: String(err.issues[0]?.path[0] ?? '') }, 400);
+    console.error(`airace: ${c.req.method} ${c.req.path}: ${err.message}`);
+    return c.json({ error: 'internal error' }, 500);
+  });
+  return app;
+}
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function serve(opts: { dbPath: string; port: number; host?: string }): Promise<RunningServer> {
+  const db = await Db.open(opts.dbPath);
+  await db.verify();
+  const app = createApp(db);
+  const server = await new Promise<ReturnType<typeof nodeServe>>((resolve, reject) => {
+    const s = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '127.0.0.1' }, () => resolve(s));
+    s.once('error', reject);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((done) => server.close(() => {
+      db.close();
+      done();
+    })),
+  };
+}
