@@ -95,7 +95,8 @@ export class Attribution {
       if (n && !this.byName.has(foldName(n))) this.byName.set(foldName(n), org.id);
     }
     for (const h of org.hf_orgs) this.byHf.set(h.toLowerCase(), org.id);
-    for (const p of org.model_prefixes) this.prefixes.push({ prefix: p.toLowerCase(), org: org.id });
+    // Prefixes are matched against model keys, where version dots are dashes (llama-3.1 → llama-3-1).
+    for (const p of org.model_prefixes) this.prefixes.push({ prefix: p.toLowerCase().replace(/(\d)\.(?=\d)/g, '$1-'), org: org.id });
     this.prefixes.sort((x, y) => y.prefix.length - x.prefix.length);
   }
 

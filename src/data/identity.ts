@@ -15,6 +15,13 @@ const EFFORT_SUFFIX = /_(?:x?high|low|medium|max|minimal|none|thinking|nothink|d
  * @example modelKey('deepseek/deepseek-r1') === modelKey('DeepSeek-R1') // 'deepseek-r1'
  */
 export function modelKey(raw: string): string {
+  const s = normalizeName(raw);
+  if (s !== '') return s;
+  // Names that are nothing but a namespace or a variant ("x/", ":free") still need an identity.
+  return raw.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function normalizeName(raw: string): string {
   let s = raw.normalize('NFKC').trim();
   s = s.replace(EFFORT_SUFFIX, '');
   s = s.toLowerCase();

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { RAW, ROOT, SNAPSHOT } from '../../../test/helpers.ts';
+import type { Row } from '../schema.ts';
+import { readSnapshot } from '../snapshot.ts';
+import { arenaCatalog, cherry, fboulnois, nakasyou } from './arena.ts';
+import { interconnects, openrouterWeekly } from './adoption.ts';
+import { epochBenchmarks } from './epoch.ts';
+import { facts } from './facts.ts';
+import { runImport } from './index.ts';
+import { litellm } from './prices.ts';
+
+const rowsOf = <T>(out: { parts: { id: string; rows: unknown[] }[] }, id: string) => (out.parts.find((p) => p.id === id)?.rows ?? []) as T[];
+
+test('arena-catalog: a rating and its quantiles as in the 2025-12-11 file', () => {
+  const out = arenaCatalog.run(RAW);
+  const file = JSON.parse(readFileSync(join(RAW, arenaCatalog.name, 'history', '2025-12-11', 'data', 'leaderboard-text.json'), 'utf8'));
+  const want = file.full['gemini-3-pro'];
+  const got = rowsOf<Row<'leaderboard_entries'>>(out, 'lmarena-catalog-text').find((r) => r.snapshot_date === '2025-12-11' && r.category === 'full' && r.model_raw === 'gemini-3-pro');
+  assert.equal(got?.score, want.rating);
+  assert.equal(got?.ci_low, want.rating_q025);
+  assert.equal(got?.ci_high, want.rating_q975);
+  const categories = new Set(rowsOf<Row<'leaderboard_entries'>>(out, 'lmarena-catalog-text').map((r) => r.category));
+  assert.ok(categories.has('chinese') && categories.has('coding'));
+});
+
+test('fboulnois: both header layouts (arena_elo, arena_score) and the CI are read', () => {
+  const rows = rowsOf<Row<'leaderboard_entries'>>(fboulnois.run(RAW), 'fboulnois-lmarena-text');
+  const first = rows.find((r) => r.snapshot_date === '2024-06-19' && r.model_raw === 'GPT-4o-2024-05-13');
+  assert.deepEqual([first?.score, first?.ci_low, first?.ci_high, first?.votes, first?.organization_raw], [1287, 1284, 1290, 42046, 'OpenAI']);
+  assert.ok(rows.some((r) => r.snapshot_date === '2025-08-04' && r.model_raw === 'Gemini-2.5-Pro' && r.score === 1470));
+});
+
+test('nakasyou: zero cells are skipped and counted, not imported', () => {
+  const out = nakasyou.run(RAW);
+  const text = readFileSync(join(RAW, nakasyou.name, 'output', 'result.csv'), 'utf8').trim().split('\n');
+  const cells = text.slice(1).map((l) => l.split(',').slice(1));
+  const nonzero = cells.flat().filter((c) => c !== '' && Number(c) !== 0).length;
+  assert.equal(rowsOf(out, 'nakasyou-lmarena-text').length, nonzero);
+  assert.equal(out.skipped[0]?.count, cells.flat().length - nonzero);
+});
+
+test('cherry: one row per day and model, dates normalized', () => {
+  const rows = rowsOf<Row<'leaderboard_entries'>>(cherry.run(RAW), 'cherry-lmarena-text');
+  const keys = new Set(rows.map((r) => `${r.snapshot_date}|${r.model_raw}`));
+  assert.equal(keys.size, rows.length);
+  assert.ok(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.snapshot_date)));
+  assert.equal(rows.find((r) => r.snapshot_date === '2025-01-15' && r.model_raw === 'Gemini-Exp-1206')?.score, 1374);
+});
+
+test('epoch: the score column of each file, with stderr where given', () => {
+  const rows = rowsOf<Row<'benchmark_results'>>(epochBenchmarks.run(RAW), 'epoch-benchmarks');
+  const gpqa = rows.find((r) => r.benchmark === 'gpqa_diamond' && r.model_raw === 'gpt-5.4-mini-2026-03-17_high');
+  assert.equal(gpqa?.metric, 'mean_score');
+  assert.ok(Math.abs((gpqa?.score ?? 0) - 0.8358585858585859) < 1e-12);
+  assert.ok(Math.abs((gpqa?.stderr ?? 0) - 0.022274469189069883) < 1e-12);
+  const hle = rows.find((r) => r.benchmark === 'hle' && r.model_raw === 'gemini-3-pro-preview');
+  assert.equal(hle?.metric, 'Accuracy');
+  assert.equal(hle?.stderr, 0.019);
+  assert.ok(rows.some((r) => r.benchmark === 'epoch_capabilities_index' && r.metric === 'ECI Score'));
+  assert.ok(rows.filter((r) => r.benchmark === 'terminalbench').every((r) => r.setting !== null));
+});
+
+test('interconnects and openrouter: hub ids with region, weekly usage and price intervals', () => {
+  const om = rowsOf<Row<'open_models'>>(interconnects.run(RAW), 'interconnects-tracked');
+  assert.equal(om.find((r) => r.hub_id === 'deepseek-ai/DeepSeek-R1')?.country, 'CN');
+  assert.equal(om.find((r) => r.hub_id === 'deepseek-ai/DeepSeek-R1')?.parameters_b, 671);
+  assert.equal(om.find((r) => r.hub_id === 'openai/gpt-oss-20b')?.release_date, '2025-08-05');
+  const w = openrouterWeekly.run(RAW);
+  const usage = rowsOf<Row<'usage'>>(w, 'openrouter-weekly-top10');
+  assert.equal(usage.find((r) => r.date === '2026-05-11' && r.model_raw === 'moonshotai/kimi-k2.6-20260420')?.total_tokens, 1.61e12);
+  const prices = (w.parts.find((p) => p.table === 'prices')?.rows ?? []) as Row<'prices'>[];
+  const kimi = prices.findLast((r) => r.model_raw === 'moonshotai/kimi-k2.6-20260420');
+  assert.equal(kimi?.valid_to, null);
+  assert.ok(Math.abs((kimi?.input_usd_per_mtok ?? 0) - 0.75) < 1e-9 && Math.abs((kimi?.output_usd_per_mtok ?? 0) - 3.5) < 1e-9);
+});
+
+test('litellm: history becomes non-overlapping intervals per model and provider', () => {
+  const rows = rowsOf<Row<'prices'>>(litellm.run(RAW), 'litellm-history');
+  const gpt4o = rows.filter((r) => r.model_raw === 'gpt-4o' && r.provider === 'openai');
+  assert.equal(gpt4o[0]?.input_usd_per_mtok, 2.5);
+  const byKey = new Map<string, Row<'prices'>[]>();
+  for (const r of rows) byKey.set(`${r.provider}|${r.model_raw}`, [...(byKey.get(`${r.provider}|${r.model_raw}`) ?? []), r]);
+  for (const list of byKey.values()) {
+    for (let i = 1; i < list.length; i++) assert.ok((list[i - 1]?.valid_to ?? '9') <= (list[i]?.valid_from ?? ''), 'intervals must not overlap');
+  }
+  assert.ok(rows.every((r) => r.first_party));
+});
+
+test('facts: every record keeps its citations and confidence', () => {
+  const out = facts.run(RAW);
+  const chips = rowsOf<Row<'chips'>>(out, 'facts-chips');
+  const h20 = chips.find((c) => c.id === 'nvidia-h20');
+  assert.deepEqual(h20?.unconfirmed_fields, ['fp8_dense_tflops', 'release_year', 'die_area_mm2']);
+  assert.equal(chips.find((c) => c.id === 'huawei-ascend-910b')?.confidence, 'unconfirmed');
+  const ids = new Set(out.sources.map((s) => s.id));
+  for (const c of chips) for (const s of c.source_ids) assert.ok(ids.has(s), s);
+  const rules = rowsOf<Row<'rules'>>(out, 'facts-export-rules').map((r) => r.id);
+  for (const id of ['3A090-2022', '3A090-2023', '3A090.c-HBM-2024', 'AI-Diffusion-2025', 'ECCN-3A090-eCFR-2026-07-23']) assert.ok(rules.includes(id), id);
+  const undated = rowsOf<Row<'events'>>(out, 'facts-events').filter((e) => e.date === null);
+  assert.ok(undated.length > 0 && undated.every((e) => /no date given/.test(e.description ?? '')));
+});
+
+test('the whole import: identity across sources, attribution, provenance, and the committed snapshot matches it', () => {
+  const { parts, report } = runImport(RAW, join(ROOT, 'data', 'curated', 'organizations.json'));
+  const get = <T>(table: string) => parts.filter((p) => p.table === table).flatMap((p) => p.rows) as T[];
+  const models = get<Row<'models'>>('models');
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const r1 = byId.get('deepseek-r1');
+  assert.equal(r1?.organization_id, 'deepseek');
+  for (const alias of ['deepseek-r1', 'DeepSeek-R1', 'deepseek/deepseek-r1']) assert.ok(r1?.aliases.includes(alias) || r1?.id === alias, alias);
+  assert.ok((r1?.source_ids.length ?? 0) >= 3, 'seen in several sources');
+  // Every model a fact row names is in the models table, and every source_id is a source.
+  const sourceIds = new Set(get<Row<'sources'>>('sources').map((s) => s.id));
+  for (const p of parts) {
+    for (const row of p.rows as Record<string, unknown>[]) {
+      if (typeof row['model_id'] === 'string') assert.ok(byId.has(row['model_id']), `${p.table}: ${row['model_id']}`);
+      if (typeof row['source_id'] === 'string') assert.ok(sourceIds.has(row['source_id']), `${p.table}: ${row['source_id']}`);
+    }
+  }
+  const orgs = new Map(get<Row<'organizations'>>('organizations').map((o) => [o.id, o]));
+  assert.equal(orgs.get(byId.get('qwen2-5-72b-instruct')?.organization_id ?? '')?.country, 'CN');
+  assert.ok(report.unmatched_models.length > 0 && report.unmatched_models.every((u) => u.count === u.names.length));
+  assert.ok(report.skipped.length > 0);
+  // The committed snapshot is what this code produces from these inputs.
+  const committed = readSnapshot(SNAPSHOT);
+  assert.deepEqual(committed.map((p) => `${p.table}/${p.part}:${p.rows.length}`).sort(), parts.map((p) => `${p.table}/${p.part}:${p.rows.length}`).sort());
+});
