@@ -3,7 +3,7 @@
  * `airace export --format parquet DIR`: every table as Parquet, hive-partitioned where a table has a
  * natural partition, so Trino, Spark or DuckDB itself can query the folder as external tables.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tableNames, type TableName } from '../data/schema.ts';
 import type { Db } from './db.ts';
 import { ident } from './ddl.ts';
@@ -20,6 +20,7 @@ export const PARTITIONS: Partial<Record<TableName, string>> = {
 export async function exportParquet(db: Db, dir: string, progress: (m: string) => void = () => {}): Promise<{ dir: string; tables: string[] }> {
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
   try {
     for (const [i, t] of tableNames.entries()) {
       progress(`exporting ${t} (${i + 1}/${tableNames.length})`);

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { builtDb } from '../../test/helpers.ts';
+import { Db } from '../store/db.ts';
+import { createApp, serve } from './index.ts';
+
+let db: Db;
+let app: ReturnType<typeof createApp>;
+before(async () => {
+  db = await Db.open(await builtDb());
+  app = createApp(db);
+});
+after(() => db.close());
+
+test('health, sources and datasets', async () => {
+  const health = await app.request('/api/v1/health');
+  assert.equal(health.status, 200);
+  assert.equal(((await health.json()) as { status: string }).status, 'ok');
+  const { sources } = (await (await app.request('/api/v1/sources')).json()) as { sources: { id: string }[] };
+  assert.ok(sources.some((s) => s.id === 'epoch-benchmarking-hub'));
+  const { datasets } = (await (await app.request('/api/v1/datasets')).json()) as { datasets: { rows: number; url: string }[] };
+  assert.ok(datasets.length > 10 && datasets.every((d) => d.rows >= 0 && d.url));
+});
+
+test('models with filters, and validation errors name the field', async () => {
+  const res = await app.request('/api/v1/models?country=cn&open_weights=true&limit=5');
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { total: number; models: { country: string; open_weights: boolean }[] };
+  assert.equal(body.models.length, 5);
+  assert.ok(body.models.every((m) => m.country === 'CN' && m.open_weights));
+  for (const [q, field] of [['limit=-1', 'limit'], ['country=China', 'country'], ['open_weights=maybe', 'open_weights'], ['bogus=1', 'bogus'], ['limit=100000', 'limit']]) {
+    const r = await app.request(`/api/v1/models?${q}`);
+    assert.equal(r.status, 400, q);
+    assert.equal(((await r.json()) as { field: string }).field, field, q);
+  }
+});
+
+test('a SQL-looking parameter is data, not SQL', async () => {
+  const r = await app.request(`/api/v1/models?organization=${encodeURIComponent("x' OR 1=1 --")}`);
+  assert.equal(r.status, 200);
+  assert.equal(((await r.json()) as { total: number }).total, 0);
+});
+
+test('unknown API routes are JSON 404s; reads carry ETag and cache headers; pages carry a CSP', async () => {
+  const r = await app.request('/api/v1/nope');
+  assert.equal(r.status, 404);
+  assert.match(((await r.json()) as { error: string }).error, /no such route/);
+  const s = await app.request('/api/v1/sources');
+  const tag = s.headers.get('etag');
+  assert.ok(tag);
+  assert.match(s.headers.get('cache-control') ?? '', /max-age/);
+  assert.equal((await app.request('/api/v1/sources', { headers: { 'If-None-Match': tag } })).status, 304);
+  const page = await app.request('/');
+  assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+});
+
+test('the overview page lists every dataset with its source link', async () => {
+  const html = await (await app.request('/')).text();
+  const { datasets } = (await (await app.request('/api/v1/datasets')).json()) as { datasets: { id: string; url: string }[] };
+  for (const d of datasets) {
+    assert.ok(html.includes(d.id), d.id);
+    if (d.url.startsWith('http')) assert.ok(html.includes(d.url.replace(/&/g, '&amp;')), d.url);
+  }
+});
+
+test('serve listens on a real port', async () => {
+  const server = await serve({ dbPath: await builtDb(), port: 0 });
+  try {
+    const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/health`);
+    assert.equal(res.status, 200);
+  } finally {
+    await server.close();
+  }
+});
