@@ -14,7 +14,7 @@ import { Db } from '../store/db.ts';
 import { exportParquet } from '../store/export.ts';
 import { listModels, listSources } from '../store/queries.ts';
 import { CURATED_ORGS, DEFAULT_DB, RAW_DATA, SNAPSHOT_DIR } from './paths.ts';
-import { terminalProgress } from './progress.ts';
+import { withProgress } from './progress.ts';
 import { formatTable } from './table.ts';
 
 export interface Io {
@@ -55,12 +55,13 @@ export function program(io: Io = defaultIo): Command {
     .option('--from <dir>', 'raw data folder', RAW_DATA)
     .option('--out <dir>', 'snapshot folder to write', SNAPSHOT_DIR)
     .option('--json', 'print the import report as JSON')
-    .action((opts: { from: string; out: string; json?: boolean }) => {
+    .action(async (opts: { from: string; out: string; json?: boolean }) => {
       if (!existsSync(opts.from)) throw new Error(`raw data folder not found: ${opts.from}`);
-      const progress = terminalProgress();
-      const { parts, report } = runImport(resolve(opts.from), CURATED_ORGS, progress);
-      writeSnapshot(resolve(opts.out), parts, { 'import-report.json': `${JSON.stringify(report, null, 1)}\n` });
-      progress.done();
+      const report = await withProgress((progress) => {
+        const imported = runImport(resolve(opts.from), CURATED_ORGS, progress);
+        writeSnapshot(resolve(opts.out), imported.parts, { 'import-report.json': `${JSON.stringify(imported.report, null, 1)}\n` });
+        return imported.report;
+      });
       if (opts.json) return json(report);
       io.out(formatTable(report.datasets.map((d) => ({ dataset: d.id, rows: d.rows }))));
       io.out(`\nmodels: ${report.models.total} (${report.models.attributed} attributed, ${report.models.multi_origin} matched across sources)\n`);
@@ -76,9 +77,7 @@ export function program(io: Io = defaultIo): Command {
     .option('--snapshot <dir>', 'snapshot folder', SNAPSHOT_DIR)
     .option('--json', 'print the result as JSON')
     .action(async (opts: { db: string; snapshot: string; json?: boolean }) => {
-      const progress = terminalProgress();
-      const result = await build(resolve(opts.snapshot), resolve(opts.db), progress);
-      progress.done();
+      const result = await withProgress((progress) => build(resolve(opts.snapshot), resolve(opts.db), progress));
       if (opts.json) return json(result);
       io.out(`built ${result.db} in ${result.ms} ms\n${formatTable(Object.entries(result.tables).map(([table, rows]) => ({ table, rows })))}`);
     });
@@ -121,9 +120,7 @@ export function program(io: Io = defaultIo): Command {
     .option('--json', 'print JSON')
     .action(async (dir: string, opts: { format: string; db: string; json?: boolean }) => {
       if (opts.format !== 'parquet') throw new Error(`unsupported format "${opts.format}" (supported: parquet)`);
-      const progress = terminalProgress();
-      const result = await withDb(opts.db, (db) => exportParquet(db, resolve(dir), progress));
-      progress.done();
+      const result = await withDb(opts.db, (db) => withProgress((progress) => exportParquet(db, resolve(dir), progress)));
       if (opts.json) return json(result);
       io.out(`exported ${result.tables.length} tables to ${result.dir}\n`);
     });
@@ -139,7 +136,7 @@ export function program(io: Io = defaultIo): Command {
       const dbPath = resolve(opts.db);
       if (opts.buildIfMissing && !existsSync(dbPath)) {
         io.err(`no database at ${dbPath}: building it from the snapshot…\n`);
-        const r = await build(SNAPSHOT_DIR, dbPath, terminalProgress());
+        const r = await withProgress((progress) => build(SNAPSHOT_DIR, dbPath, progress));
         io.err(`built in ${r.ms} ms\n`);
       }
       const { serve } = await import('../server/index.ts');

@@ -14,3 +14,13 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
   };
   return fn;
 }
+
+/** Runs a long step with terminal progress, clearing the progress line however the step ends. */
+export async function withProgress<T>(step: (progress: Progress) => T | Promise<T>, stream?: NodeJS.WriteStream): Promise<T> {
+  const progress = terminalProgress(stream);
+  try {
+    return await step(progress);
+  } finally {
+    progress.done();
+  }
+}

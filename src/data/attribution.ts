@@ -74,7 +74,8 @@ export class Attribution {
   readonly orgs = new Map<string, Organization>();
   private readonly byName = new Map<string, string>();
   private readonly byHf = new Map<string, string>();
-  private prefixes: { prefix: string; org: string }[] = [];
+  private readonly prefixes: { prefix: string; org: string }[] = [];
+  private prefixesSorted = true;
 
   static fromCurated(path: string, sourceId: string): Attribution {
     const a = new Attribution();
@@ -97,7 +98,7 @@ export class Attribution {
     for (const h of org.hf_orgs) this.byHf.set(h.toLowerCase(), org.id);
     // Prefixes are matched against model keys, where version dots are dashes (llama-3.1 → llama-3-1).
     for (const p of org.model_prefixes) this.prefixes.push({ prefix: p.toLowerCase().replace(/(\d)\.(?=\d)/g, '$1-'), org: org.id });
-    this.prefixes.sort((x, y) => y.prefix.length - x.prefix.length);
+    this.prefixesSorted = false;
   }
 
   /** The organization a name or alias refers to, in any script. */
@@ -115,6 +116,11 @@ export class Attribution {
 
   /** The organization whose model family prefix starts a model key (`qwen2-5-72b` → alibaba). */
   byModelKey(key: string): Organization | undefined {
+    if (!this.prefixesSorted) {
+      // Longest prefix first, so `llama-3-1-nemotron` (Nvidia) wins over `llama` (Meta).
+      this.prefixes.sort((x, y) => y.prefix.length - x.prefix.length);
+      this.prefixesSorted = true;
+    }
     for (const { prefix, org } of this.prefixes) {
       if (!key.startsWith(prefix)) continue;
       const next = key.charAt(prefix.length);

@@ -74,6 +74,11 @@ interface ParsedRecord {
  * Throws SnapshotError on the first malformed line, unknown header or invalid value.
  */
 export function decodeTable<T extends TableName>(table: T, text: string, file: string): Row<T>[] {
+  return decodeRows(table, text, file).rows;
+}
+
+/** decodeTable, also returning the line each row starts on (for errors found later, such as duplicate keys). */
+function decodeRows<T extends TableName>(table: T, text: string, file: string): { rows: Row<T>[]; lines: number[] } {
   const columns = columnsOf(table);
   const schema = tables[table];
   let parsed: ParsedRecord[];
@@ -91,6 +96,7 @@ export function decodeTable<T extends TableName>(table: T, text: string, file: s
     throw new SnapshotError(file, 1, col, `header does not match table ${table}: expected "${expected[col - 1] ?? '(end)'}", found "${header[col - 1] ?? '(end)'}"`);
   }
   const rows: Row<T>[] = [];
+  const lines: number[] = [];
   for (let r = 1; r < parsed.length; r++) {
     const { record, info } = parsed[r] as ParsedRecord;
     // info.lines is where the record ends; a quoted field may span lines, so count back to its start.
@@ -110,8 +116,9 @@ export function decodeTable<T extends TableName>(table: T, text: string, file: s
       throw new SnapshotError(file, line, col === -1 ? null : col + 1, `${name}: ${issue?.message ?? 'invalid'}`);
     }
     rows.push(result.data as Row<T>);
+    lines.push(line);
   }
-  return rows;
+  return { rows, lines };
 }
 
 /** One file of the snapshot: the rows one dataset contributes to one table. */
@@ -119,6 +126,13 @@ export interface SnapshotPart<T extends TableName = TableName> {
   table: T;
   part: string;
   rows: Row<T>[];
+}
+
+/** A snapshot file as read back: where it is, how to name it in errors, and the line each row starts on. */
+export interface SnapshotFile<T extends TableName = TableName> extends SnapshotPart<T> {
+  path: string;
+  file: string;
+  lines: number[];
 }
 
 /** Lists the CSV files of the snapshot, table by table in schema order. */
@@ -135,13 +149,12 @@ export function listSnapshotFiles(dir: string): { table: TableName; part: string
 }
 
 /** Reads and validates the whole snapshot. Paths in errors are relative to `cwd`. */
-export function readSnapshot(dir: string, cwd = process.cwd()): SnapshotPart[] {
+export function readSnapshot(dir: string, cwd = process.cwd()): SnapshotFile[] {
   if (!existsSync(dir)) throw new Error(`snapshot folder not found: ${dir}`);
-  return listSnapshotFiles(dir).map(({ table, part, path }) => ({
-    table,
-    part,
-    rows: decodeTable(table, readFileSync(path, 'utf8'), relative(cwd, path) || path),
-  }));
+  return listSnapshotFiles(dir).map(({ table, part, path }) => {
+    const file = relative(cwd, path) || path;
+    return { table, part, path, file, ...decodeRows(table, readFileSync(path, 'utf8'), file) };
+  });
 }
 
 /**

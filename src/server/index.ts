@@ -29,6 +29,14 @@ class HttpError extends Error {
   }
 }
 
+/** The 400 for a failed validation: the first issue, naming its field (or the unknown parameter). */
+function badRequest(err: ZodError): HttpError {
+  const issue = err.issues[0];
+  if (issue?.code === 'unrecognized_keys') return new HttpError(400, `unknown parameter ${issue.keys[0] ?? ''}`, issue.keys[0]);
+  const field = String(issue?.path[0] ?? '');
+  return new HttpError(400, `${field}: ${issue?.message ?? 'invalid'}`, field);
+}
+
 export function createApp(db: Db): Hono {
   const app = new Hono();
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
@@ -46,11 +54,7 @@ export function createApp(db: Db): Hono {
   app.get('/api/v1/datasets', async (c) => c.json({ datasets: await listDatasets(db) }));
   app.get('/api/v1/models', async (c) => {
     const parsed = modelsQuery.safeParse(c.req.query());
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = String(issue?.path[0] ?? (issue?.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys?.[0] : '') ?? '');
-      throw new HttpError(400, issue?.code === 'unrecognized_keys' ? `unknown parameter ${field}` : `${field}: ${issue?.message ?? 'invalid'}`, field);
-    }
+    if (!parsed.success) throw badRequest(parsed.error);
     return c.json(await listModels(db, parsed.data));
   });
   app.get('/', async (c) => c.html(overviewPage(await listDatasets(db), await db.all(
@@ -60,7 +64,10 @@ export function createApp(db: Db): Hono {
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no such route: ${c.req.path}` }, 404) : c.text('Not found', 404)));
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message, ...(err.field ? { field: err.field } : {}) }, err.status);
-    if (err instanceof ZodError) return c.json({ error: err.issues[0]?.message ?? 'invalid input', field: String(err.issues[0]?.path[0] ?? '') }, 400);
+    if (err instanceof ZodError) {
+      const e = badRequest(err);
+      return c.json({ error: e.message, field: e.field }, 400);
+    }
     console.error(`airace: ${c.req.method} ${c.req.path}: ${err.message}`);
     return c.json({ error: 'internal error' }, 500);
   });

@@ -6,7 +6,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { columnsOf, primaryKeys, tableNames } from '../data/schema.ts';
-import { listSnapshotFiles, readSnapshot, SnapshotError } from '../data/snapshot.ts';
+import { readSnapshot, SnapshotError, type SnapshotFile } from '../data/snapshot.ts';
 import { castFromCsvSql, createTableSql, ident } from './ddl.ts';
 
 export interface BuildResult {
@@ -17,30 +17,29 @@ export interface BuildResult {
 
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-function checkPrimaryKeys(parts: ReturnType<typeof readSnapshot>, files: ReturnType<typeof listSnapshotFiles>): void {
+/** Primary keys are unique across all files of a table; a duplicate names both places. */
+function checkPrimaryKeys(files: readonly SnapshotFile[]): void {
   const seen = new Map<string, Map<string, string>>();
-  parts.forEach((p, i) => {
-    const pk = primaryKeys[p.table];
-    if (!pk) return;
-    const keys = seen.get(p.table) ?? new Map<string, string>();
-    seen.set(p.table, keys);
-    p.rows.forEach((row, r) => {
+  for (const f of files) {
+    const pk = primaryKeys[f.table];
+    if (!pk) continue;
+    const keys = seen.get(f.table) ?? new Map<string, string>();
+    seen.set(f.table, keys);
+    f.rows.forEach((row, r) => {
       const key = pk.map((k) => String((row as Record<string, unknown>)[k])).join('\u0000');
-      const file = files[i]?.path ?? p.part;
+      const line = f.lines[r] ?? 0;
       const prev = keys.get(key);
-      // Line r + 2: the header is line 1 (multi-line quoted fields make this approximate).
-      if (prev) throw new SnapshotError(file, r + 2, 1, `duplicate ${p.table} key "${key}" (first in ${prev})`);
-      keys.set(key, file);
+      if (prev) throw new SnapshotError(f.file, line, 1, `duplicate ${f.table} key "${key}" (first at ${prev})`);
+      keys.set(key, `${f.file}:${line}`);
     });
-  });
+  }
 }
 
 export async function build(snapshotDir: string, dbPath: string, progress: (m: string) => void = () => {}): Promise<BuildResult> {
   const t0 = performance.now();
   progress('validating snapshot');
-  const parts = readSnapshot(snapshotDir);
-  const files = listSnapshotFiles(snapshotDir);
-  checkPrimaryKeys(parts, files);
+  const files = readSnapshot(snapshotDir);
+  checkPrimaryKeys(files);
 
   const tmp = `${dbPath}.tmp-${process.pid}`;
   rmSync(tmp, { force: true });
@@ -48,6 +47,7 @@ export async function build(snapshotDir: string, dbPath: string, progress: (m: s
   const counts: Record<string, number> = {};
   const instance = await DuckDBInstance.create(tmp);
   const conn = await instance.connect();
+  let loaded = false;
   try {
     for (const t of tableNames) {
       await conn.run(createTableSql(t));
@@ -55,24 +55,23 @@ export async function build(snapshotDir: string, dbPath: string, progress: (m: s
     }
     for (const [i, f] of files.entries()) {
       progress(`loading ${f.table}/${f.part} (${i + 1}/${files.length})`);
+      // The rows were validated above; DuckDB re-reads the same file because its CSV loader is far
+      // faster than appending row by row from JavaScript.
       const cols = columnsOf(f.table).map((c) => `${sqlString(c.name)}: 'VARCHAR'`).join(', ');
       await conn.run(
         `INSERT INTO ${ident(f.table)} SELECT ${castFromCsvSql(f.table)} FROM read_csv(${sqlString(f.path)}, header = true, columns = {${cols}}, quote = '"', escape = '"', nullstr = '', strict_mode = true)`,
       );
-      counts[f.table] = (counts[f.table] ?? 0) + (parts[i]?.rows.length ?? 0);
+      counts[f.table] = (counts[f.table] ?? 0) + f.rows.length;
     }
     await conn.run(`CREATE TABLE build_info AS SELECT now() AS built_at, ${sqlString(snapshotDir)} AS snapshot`);
     await conn.run('CHECKPOINT');
-  } catch (err) {
+    loaded = true;
+  } finally {
     conn.closeSync();
     instance.closeSync();
-    rmSync(tmp, { force: true });
     rmSync(`${tmp}.wal`, { force: true });
-    throw err;
+    if (!loaded) rmSync(tmp, { force: true });
   }
-  conn.closeSync();
-  instance.closeSync();
-  rmSync(`${tmp}.wal`, { force: true });
   renameSync(tmp, dbPath);
   if (existsSync(`${dbPath}.wal`)) rmSync(`${dbPath}.wal`, { force: true });
   return { db: dbPath, tables: counts, ms: Math.round(performance.now() - t0) };

@@ -106,13 +106,10 @@ export const facts: Importer = {
         unconfirmed_fields: (r['unconfirmed_fields'] as string[] | undefined) ?? [], detail_json: JSON.stringify(r), source_ids: ids, source_id: ids[0] as string,
       };
     });
-    for (const extra of [['comparison', sysDoc.comparison], ['claim_checks', sysDoc.claim_checks]] as const) {
-      if (extra[1] === undefined) continue;
-      // The comparison and claim checks stay in the sheet; their citations still become sources.
-      for (const c of (Array.isArray(extra[1]) ? extra[1] : [extra[1]]) as { sources?: Cited[] }[]) cite(out, seen, c.sources, sysSheet);
-    }
+    // The sheet's comparison and claim checks are not rows of any table yet; their citations still become sources.
+    for (const block of [sysDoc.comparison, sysDoc.claim_checks].flat()) cite(out, seen, (block as { sources?: Cited[] } | undefined)?.sources, sysSheet);
     out.parts.push(part('systems', 'facts-systems', 'AI accelerator systems', sysSheet, sysRows,
-      `The sheet's comparison and claim checks are kept in the source file; detail_json holds each record verbatim.`));
+      'detail_json holds each record verbatim. The sheet\u2019s CM384-vs-NVL72 comparison and claim checks are not imported: the compute capability recomputes them from chip specs.'));
 
     const ruleSheet = sheetSource(out, 'export_rules', 'Export-control rules as data (3A090, HBM, AI Diffusion, guidance)', 'Verification status recorded per rule.');
     const ruleDoc = readJson(at(dir, 'export_rules.json')) as { rules: (Record<string, unknown> & { sources?: Cited[] })[]; country_groups?: unknown; chip_examples?: unknown };

@@ -134,7 +134,6 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
   const byModel = new Map<string, Observation[]>();
   for (const o of observations) {
     const id = idOf(o.key);
-    if (!id) continue;
     const list = byModel.get(id) ?? [];
     list.push(o);
     byModel.set(id, list);
