@@ -1,40 +1,13 @@
 /**
- * `npm run bench`: measured figures, reported as ratios against a baseline run in the same process.
- * Build: the full airace build (validate + load) against DuckDB's bare read_csv load of the same files,
- * which is the floor any build from CSV can reach.
+ * `npm run bench`: every benchmark, each reported as a ratio against a baseline run in the same script.
+ * `npm run bench -- ratings` runs one.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { listSnapshotFiles } from '../src/data/snapshot.ts';
-import { build } from '../src/store/build.ts';
+import { benchBuild } from './build.ts';
+import { benchRatings } from './ratings.ts';
 
-const snapshot = resolve(import.meta.dirname, '..', 'data', 'snapshot');
-const dir = mkdtempSync(join(tmpdir(), 'airace-bench-'));
-
-async function bareLoad(): Promise<number> {
-  const t0 = performance.now();
-  const inst = await DuckDBInstance.create(join(dir, 'bare.duckdb'));
-  const conn = await inst.connect();
-  for (const [i, f] of listSnapshotFiles(snapshot).entries()) {
-    await conn.run(`CREATE TABLE t${i} AS SELECT * FROM read_csv('${f.path.replace(/'/g, "''")}', header = true, all_varchar = true)`);
-  }
-  conn.closeSync();
-  inst.closeSync();
-  return performance.now() - t0;
+const all: Record<string, () => Promise<Record<string, unknown>>> = { build: benchBuild, ratings: benchRatings };
+const chosen = process.argv.slice(2).filter((a) => a in all);
+for (const name of chosen.length ? chosen : Object.keys(all)) {
+  console.error(`bench ${name}…`);
+  console.log(JSON.stringify(await (all[name] as () => Promise<Record<string, unknown>>)(), null, 2));
 }
-
-const baseline = await bareLoad();
-const rss0 = process.memoryUsage().rss;
-const t0 = performance.now();
-await build(snapshot, join(dir, 'airace.duckdb'));
-const ours = performance.now() - t0;
-console.log(JSON.stringify({
-  bench: 'build',
-  airace_ms: Math.round(ours),
-  baseline_bare_read_csv_ms: Math.round(baseline),
-  ratio: Number((ours / baseline).toFixed(2)),
-  rss_growth_mb: Math.round((process.memoryUsage().rss - rss0) / 1e6),
-}, null, 2));
-rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,8 @@ import { build } from '../store/build.ts';
 import { Db } from '../store/db.ts';
 import { exportParquet } from '../store/export.ts';
 import { listModels, listSources } from '../store/queries.ts';
+import { readBattles } from '../ratings/battles.ts';
+import { bradleyTerry } from '../ratings/bradley-terry.ts';
 import { CURATED_ORGS, DEFAULT_DB, RAW_DATA, SNAPSHOT_DIR } from './paths.ts';
 import { withProgress } from './progress.ts';
 import { formatTable } from './table.ts';
@@ -23,6 +25,19 @@ export interface Io {
 }
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+function count(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 100000) throw new InvalidArgumentError('must be a whole number from 0 to 100000');
+  return n;
+}
+
+function anchorOption(v: string): { model: string; score: number } {
+  const at = v.lastIndexOf('=');
+  const score = Number(v.slice(at + 1));
+  if (at <= 0 || v.slice(at + 1).trim() === '' || !Number.isFinite(score)) throw new InvalidArgumentError('must be MODEL=SCORE, e.g. gpt-4-0613=1000');
+  return { model: v.slice(0, at), score };
+}
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -109,6 +124,27 @@ export function program(io: Io = defaultIo): Command {
       if (opts.json) return json(result);
       io.out(formatTable(result.models.map((m) => ({ id: m['id'], organization: m['organization'], country: m['country'], released: m['release_date'], open: m['open_weights'], sources: (m['sources'] as string[]).join(' ') }))));
       io.out(`${result.models.length} of ${result.total} models\n`);
+    });
+
+  cli
+    .command('ratings')
+    .description('Bradley–Terry ratings with bootstrap intervals from pairwise battles (CSV, JSONL or Parquet)')
+    .argument('<battles>', 'file with columns model_a, model_b, winner (model_a | model_b | tie | tie (bothbad))')
+    .option('--bootstrap <n>', 'bootstrap rounds for the 95% intervals (0 for none)', count, 100)
+    .option('--seed <n>', 'random seed of the bootstrap', count, 0)
+    .option('--anchor <model=score>', 'shift ratings so that this model has this score', anchorOption)
+    .option('--skip-invalid', 'skip malformed rows (and count them) instead of stopping at the first')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { bootstrap: number; seed: number; anchor?: { model: string; score: number }; skipInvalid?: boolean; json?: boolean }) => {
+      const battles = await readBattles(file, opts.skipInvalid === true);
+      if (battles.length === 0) throw new Error(`${file}: no valid battles`);
+      const result = await withProgress((progress) =>
+        bradleyTerry.rate(battles, { bootstrap: opts.bootstrap, seed: opts.seed, anchor: opts.anchor, progress: (r, n) => progress(`bootstrap ${r}/${n}`) }));
+      const out = { ...result, skipped: battles.skipped, method: 'Bradley–Terry MLE, base 10, scale 400, mean 1000, ties half; 95% CI = 2.5/97.5 percentiles of multinomial bootstrap' };
+      if (opts.json) return json(out);
+      io.out(formatTable(result.models.map((m) => ({ model: m.model, rating: m.rating.toFixed(1), '95% CI': `${m.ci_low.toFixed(1)} – ${m.ci_high.toFixed(1)}`, rank_ub: m.rank_ub, battles: m.battles, ...(result.components > 1 ? { component: m.component } : {}) })), 60));
+      io.out(`${result.models.length} models, ${result.battles} battles${battles.skipped ? `, ${battles.skipped} invalid rows skipped` : ''}, ${result.bootstrap} bootstrap rounds (seed ${result.seed})\n`);
+      for (const w of result.warnings) io.err(`warning: ${w}\n`);
     });
 
   cli

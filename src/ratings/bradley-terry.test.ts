@@ -1,0 +1,4 @@
+import { bradleyTerry } from './bradley-terry.ts';
+import { runRatingSuite } from './ratings.case.ts';
+
+runRatingSuite(bradleyTerry);
