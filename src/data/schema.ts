@@ -73,6 +73,8 @@ export const leaderboardEntries = z.object({
   ci_high: num().nullable(),
   votes: int().nullable(),
   rank: int().nullable(),
+  /** True where the source itself flags the score as preliminary; null where it says nothing. */
+  preliminary: z.boolean().nullable(),
   source_id: text().min(1),
 });
 

@@ -22,7 +22,7 @@ function entriesFromCatalog(doc: CatalogFile, leaderboard: string, date: string,
       if (typeof v?.rating !== 'number') continue;
       out.push({
         leaderboard, category, snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: null,
-        score: v.rating, ci_low: v.rating_q025 ?? null, ci_high: v.rating_q975 ?? null, votes: null, rank: null, source_id,
+        score: v.rating, ci_low: v.rating_q025 ?? null, ci_high: v.rating_q975 ?? null, votes: null, rank: null, preliminary: null, source_id,
       });
     }
   }
@@ -86,7 +86,7 @@ function entriesFromArenaCsv(path: string, leaderboard: string, date: string, so
     const [ci_low, ci_high] = parseCi(r['95_pct_ci'], score);
     entries.push({
       leaderboard, category: 'full', snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: r['organization'] || null,
-      score, ci_low, ci_high, votes: toInt(r['votes']), rank: toInt(r['rank']), source_id,
+      score, ci_low, ci_high, votes: toInt(r['votes']), rank: toInt(r['rank']), preliminary: null, source_id,
     });
     out.observations.push(observe(raw, 'lmarena', source_id, { organization: r['organization'] || null, license: r['license'] || null, open_weights: openWeightsFromLicense(r['license']) }));
   }
@@ -151,7 +151,7 @@ export const nakasyou: Importer = {
           zeros++;
           continue;
         }
-        rows.push({ leaderboard: 'lmarena-text', category: 'full', snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: null, score, ci_low: null, ci_high: null, votes: null, rank: null, source_id });
+        rows.push({ leaderboard: 'lmarena-text', category: 'full', snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: null, score, ci_low: null, ci_high: null, votes: null, rank: null, preliminary: null, source_id });
         out.observations.push(observe(raw, 'lmarena', source_id));
       }
     }
@@ -187,7 +187,7 @@ export const cherry: Importer = {
       const [ci_low, ci_high] = parseCi(r['ci'], score);
       const entry: Entry = {
         leaderboard: 'lmarena-text', category: 'full', snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: r['organization'] || null,
-        score, ci_low, ci_high, votes: toInt(r['votes']), rank: toInt(r['rank']), source_id,
+        score, ci_low, ci_high, votes: toInt(r['votes']), rank: toInt(r['rank']), preliminary: r['score_flag'] ? /preliminary/i.test(r['score_flag']) : null, source_id,
       };
       const k = `${date}\u0000${entry.model_id}\u0000${raw}`;
       const stamp = r['snapshot'] ?? '';
@@ -196,7 +196,7 @@ export const cherry: Importer = {
     }
     const rows = [...latest.values()].map((v) => v.entry);
     out.parts.push(part('leaderboard_entries', 'cherry-lmarena-text', 'Arena text leaderboard daily snapshots 2025-01 → 2026-08 (CherryHQ, derived)', source_id, rows,
-      `Last scrape of each day kept. ${preliminary} rows were flagged "Preliminary" upstream and are kept.`));
+      `Last scrape of each day kept. ${preliminary} rows were flagged "Preliminary" upstream: kept, with preliminary = true.`));
     for (const r of readCsv(at(dir, 'lmarena_text_models.csv'))) {
       if (!r['model']) continue;
       out.observations.push(observe(r['model'], 'lmarena', source_id, { organization: r['organization'] || null, license: r['license'] || null, open_weights: openWeightsFromLicense(r['license']) }));
