@@ -4,7 +4,7 @@
  * for people or `--json` for programs. Bad input: one line on stderr and exit code 1 (2 for usage errors).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { ZodError } from 'zod';
 import { resolve } from 'node:path';
 import { runImport } from '../data/import/index.ts';
@@ -15,6 +15,8 @@ import { exportParquet } from '../store/export.ts';
 import { listModels, listSources } from '../store/queries.ts';
 import { readBattles } from '../ratings/battles.ts';
 import { bradleyTerry } from '../ratings/bradley-terry.ts';
+import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
+import { frontierSvg } from '../frontier/plot.ts';
 import { CURATED_ORGS, DEFAULT_DB, RAW_DATA, SNAPSHOT_DIR } from './paths.ts';
 import { withProgress } from './progress.ts';
 import { formatTable } from './table.ts';
@@ -148,6 +150,53 @@ export function program(io: Io = defaultIo): Command {
     });
 
   cli
+    .command('gap')
+    .description('the frontier of two countries or blocs on one metric, and the gap in points and months')
+    .option('--metric <id>', 'metric id (see --list)', 'arena-text')
+    .option('--as-of <date>', 'date YYYY-MM-DD (default: the latest data)')
+    .option('--leader <bloc>', 'country or bloc (US, CN, EU, FR, UK …)', 'US')
+    .option('--follower <bloc>', 'country or bloc', 'CN')
+    .option('--series', 'the whole time series, not one date')
+    .option('--include-preliminary', 'count preliminary Arena entries (few votes or flagged by the source)')
+    .option('--rounds <n>', 'resampling rounds for the intervals', count, 300)
+    .option('--seed <n>', 'random seed of the resampling', count, 0)
+    .option('--plot <file.svg>', 'write a chart of both frontiers over time')
+    .option('--list', 'list the metric ids')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { metric: string; asOf?: string; leader: string; follower: string; series?: boolean; includePreliminary?: boolean; rounds: number; seed: number; plot?: string; list?: boolean; db: string; json?: boolean }) => {
+      await withDb(opts.db, async (db) => {
+        if (opts.list) {
+          const metrics = await listMetrics(db);
+          if (opts.json) return json({ metrics });
+          io.out(formatTable(metrics.map((m) => ({ id: m.id, view: m.view, title: m.title, rows: m.rows, from: m.date_min, to: m.date_max }))));
+          return;
+        }
+        const wantSeries = opts.series === true || opts.plot !== undefined;
+        const report = await computeGap(db, { metric: opts.metric, asOf: opts.asOf, leader: opts.leader, follower: opts.follower, includePreliminary: opts.includePreliminary, rounds: opts.rounds, seed: opts.seed }, wantSeries);
+        if (opts.plot) {
+          const svg = await frontierSvg({ title: report.title, unit: report.unit, view: report.view, leader: report.leader, follower: report.follower, series: report.series ?? [], sources: report.sources });
+          const tmp = `${opts.plot}.tmp-${process.pid}`;
+          writeFileSync(tmp, svg);
+          renameSync(tmp, opts.plot);
+        }
+        if (!opts.series) delete report.series;
+        if (opts.json) return json(report);
+        // Fraction-scale benchmarks (0–1) need more digits than rating points.
+        const dp = Math.abs(report.leader_score ?? 0) <= 1.5 ? 3 : 1;
+        if (opts.series) {
+          io.out(formatTable((report.series ?? []).map((p) => ({ date: p.date, [report.leader]: p.leader_model, [`${report.leader} score`]: fmt(p.leader_score, dp), [report.follower]: p.follower_model, [`${report.follower} score`]: fmt(p.follower_score, dp), points: fmt(p.points_gap, dp), months: fmt(p.months_gap) }))));
+        }
+        const ci = (c: [number, number] | null, digits = 1) => (c ? ` (95% CI ${fmt(c[0], digits)} to ${fmt(c[1], digits)})` : '');
+        io.out(`${report.title}, ${report.view} view, as of ${report.as_of} (data of ${report.data_date})\n`);
+        io.out(`  ${report.leader}: ${report.leader_model} ${fmt(report.leader_score, dp)}   ${report.follower}: ${report.follower_model} ${fmt(report.follower_score, dp)}\n`);
+        io.out(`  gap: ${fmt(report.points_gap, dp)} points${ci(report.points_ci, dp)}; ${report.months_gap === null ? 'months: n/a' : `${report.months_censored ? 'at least ' : ''}${fmt(report.months_gap)} months${ci(report.months_ci)}`}\n`);
+        io.out(`  preliminary entries: ${report.preliminary}; uncertainty: ${report.uncertainty}\n  sources: ${report.sources.join(', ')}\n`);
+        if (opts.plot) io.out(`  chart: ${opts.plot}\n`);
+      });
+    });
+
+  cli
     .command('export')
     .description('export every table as hive-partitioned Parquet into DIR')
     .argument('<dir>', 'output folder (replaced atomically)')
@@ -187,6 +236,8 @@ export function program(io: Io = defaultIo): Command {
 
   return cli;
 }
+
+const fmt = (x: number | null, digits = 1): string => (x === null ? 'n/a' : x.toFixed(digits));
 
 /** One line for the first validation issue: "country: country must be a two-letter code …". */
 export function zodMessage(err: ZodError): string {

@@ -9,6 +9,14 @@ import type { Row } from './schema.ts';
 
 export type Organization = Row<'organizations'>;
 
+/** The source row of the curated attribution table. */
+export const CURATED_SOURCE: Row<'sources'> = {
+  id: 'airace-curated-organizations', title: 'airace curated organization attribution (names in English, 简体, 繁體; headquarters country)',
+  publisher: 'airace project', url: 'repo:data/curated/organizations.json', published: null, retrieved: '2026-11-23', license: 'Apache-2.0',
+  notes: 'Country is where the organization is headquartered. Curated entries take precedence over the country a dataset gives.',
+};
+
+
 interface CuratedRecord {
   id: string;
   name_en: string;

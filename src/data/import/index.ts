@@ -4,7 +4,9 @@
  * across them, and returns the curated snapshot (one part per dataset and table) with an import report
  * listing what could not be matched. Writing it to disk is the caller's job (src/data/snapshot.ts).
  */
-import { Attribution, slugOf } from '../attribution.ts';
+import { Attribution, CURATED_SOURCE, slugOf } from '../attribution.ts';
+
+export { CURATED_SOURCE };
 import { resolveKeys } from '../identity.ts';
 import type { Row, TableName } from '../schema.ts';
 import type { SnapshotPart } from '../snapshot.ts';
@@ -19,11 +21,6 @@ export const importers: Importer[] = [
   arenaCatalog, fboulnois, nakasyou, cherry, epochBenchmarks, epochNotable, interconnects, openrouterMarket, openrouterWeekly, litellm, openrouterModels, facts,
 ];
 
-export const CURATED_SOURCE: Row<'sources'> = {
-  id: 'airace-curated-organizations', title: 'airace curated organization attribution (names in English, 简体, 繁體; headquarters country)',
-  publisher: 'airace project', url: 'repo:data/curated/organizations.json', published: null, retrieved: '2026-11-23', license: 'Apache-2.0',
-  notes: 'Country is where the organization is headquartered. Curated entries take precedence over the country a dataset gives.',
-};
 
 export interface ImportReport {
   generated_from: string;
