@@ -72,3 +72,22 @@ test('serve listens on a real port', async () => {
     await server.close();
   }
 });
+
+test('gap: metrics, a gap with sources, validation, and the chart', async () => {
+  const { metrics } = (await (await app.request('/api/v1/gap/metrics')).json()) as { metrics: { id: string }[] };
+  assert.ok(metrics.some((m) => m.id === 'epoch-eci'));
+  const r = await app.request('/api/v1/gap?metric=epoch-eci&as_of=2026-04-15&rounds=50');
+  assert.equal(r.status, 200);
+  const body = (await r.json()) as { as_of: string; leader: string; months_gap: number; sources: string[] };
+  assert.equal(body.as_of, '2026-04-15');
+  assert.ok(body.sources.length > 0 && typeof body.months_gap === 'number');
+  for (const [q, field] of [['metric=nope', undefined], ['as_of=2026-02-31', 'as_of'], ['leader=USA', 'leader'], ['rounds=99999', 'rounds'], ['x=1', 'x']] as const) {
+    const bad = await app.request(`/api/v1/gap?${q}`);
+    assert.equal(bad.status, 400, q);
+    const e = (await bad.json()) as { error: string; field?: string };
+    assert.equal(e.field, field, q);
+  }
+  const svg = await app.request('/api/v1/gap/chart.svg?metric=gpqa-diamond&rounds=0');
+  assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
+  assert.match(await svg.text(), /^<svg/);
+});

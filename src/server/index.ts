@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { z, ZodError } from 'zod';
 import { Db } from '../store/db.ts';
 import { listDatasets, listModels, listSources, modelFilter } from '../store/queries.ts';
+import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
+import { frontierSvg } from '../frontier/plot.ts';
 import { overviewPage } from './overview.ts';
 
 const boolParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -22,6 +24,20 @@ export const modelsQuery = z
   .object({ country: z.string().optional(), organization: z.string().optional(), open_weights: boolParam.optional(), q: z.string().optional(), limit: intParam.optional(), offset: intParam.optional() })
   .strict()
   .pipe(modelFilter);
+
+/** `/api/v1/gap` query parameters, mirroring `airace gap`. */
+export const gapQuery = z
+  .object({
+    metric: z.string().min(1).max(64).default('arena-text'),
+    as_of: z.iso.date().optional(),
+    leader: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country or bloc code').default('US'),
+    follower: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country or bloc code').default('CN'),
+    include_preliminary: boolParam.optional(),
+    series: boolParam.optional(),
+    rounds: intParam.pipe(z.number().max(2000, 'at most 2000')).optional(),
+    seed: intParam.optional(),
+  })
+  .strict();
 
 class HttpError extends Error {
   constructor(readonly status: 400 | 404 | 500, message: string, readonly field?: string) {
@@ -56,6 +72,24 @@ export function createApp(db: Db): Hono {
     const parsed = modelsQuery.safeParse(c.req.query());
     if (!parsed.success) throw badRequest(parsed.error);
     return c.json(await listModels(db, parsed.data));
+  });
+  const gapFrom = async (q: Record<string, string>, forceSeries: boolean) => {
+    const parsed = gapQuery.safeParse(q);
+    if (!parsed.success) throw badRequest(parsed.error);
+    const g = parsed.data;
+    try {
+      return await computeGap(db, { metric: g.metric, asOf: g.as_of, leader: g.leader, follower: g.follower, includePreliminary: g.include_preliminary, rounds: g.rounds, seed: g.seed }, forceSeries || g.series === true);
+    } catch (err) {
+      if (err instanceof GapError) throw new HttpError(400, err.message.replace('--as-of', 'as_of'));
+      throw err;
+    }
+  };
+  app.get('/api/v1/gap/metrics', async (c) => c.json({ metrics: await listMetrics(db) }));
+  app.get('/api/v1/gap', async (c) => c.json(await gapFrom(c.req.query(), false)));
+  app.get('/api/v1/gap/chart.svg', async (c) => {
+    const r = await gapFrom(c.req.query(), true);
+    const svg = await frontierSvg({ title: r.title, unit: r.unit, view: r.view, leader: r.leader, follower: r.follower, series: r.series ?? [], sources: r.sources });
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml' });
   });
   app.get('/', async (c) => c.html(overviewPage(await listDatasets(db), await db.all(
     `SELECT o.country, count(*) AS models, count(*) FILTER (WHERE m.open_weights) AS open_models FROM models m JOIN organizations o ON o.id = m.organization_id GROUP BY o.country ORDER BY models DESC LIMIT 12`,
