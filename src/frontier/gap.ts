@@ -38,6 +38,8 @@ export interface GapPoint {
   months_ci: [number, number] | null;
   /** True when the leader was already above the follower's level at the first date of the data: the months gap is at least this. */
   months_censored: boolean;
+  /** Sources of the two frontier scores. */
+  sources: string[];
 }
 
 export interface GapOptions {
@@ -218,6 +220,7 @@ export function gapSeries(observations: readonly Observation[], options: GapOpti
       months_gap: m === null ? null : m[0],
       months_ci: m === null || !(resampleModels || dateHasSd[t]) ? null : ci(monthSamples[t] as number[]),
       months_censored: m === null ? false : m[1],
+      sources: [...new Set([li, fi].filter((k) => k >= 0).map((k) => (obs[k] as Observation).source_id))],
     };
   });
 }
