@@ -4,7 +4,7 @@
  * for people or `--json` for programs. Bad input: one line on stderr and exit code 1 (2 for usage errors).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { ZodError } from 'zod';
 import { resolve } from 'node:path';
 import { runImport } from '../data/import/index.ts';
@@ -15,6 +15,10 @@ import { exportParquet } from '../store/export.ts';
 import { listModels, listSources } from '../store/queries.ts';
 import { readBattles } from '../ratings/battles.ts';
 import { bradleyTerry } from '../ratings/bradley-terry.ts';
+import { chipFromInput, chipInput, findChip, type Chip } from '../compute/chips.ts';
+import { classify } from '../compute/classify.ts';
+import { parseDestination } from '../compute/destinations.ts';
+import { chipRow, compareChips, loadChips, loadContext, matchSystem, reportedFor, systemChecks } from '../compute/index.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
 import { frontierSvg } from '../frontier/plot.ts';
 import { CURATED_ORGS, DEFAULT_DB, RAW_DATA, SNAPSHOT_DIR } from './paths.ts';
@@ -196,6 +200,121 @@ export function program(io: Io = defaultIo): Command {
       });
     });
 
+  const chips = cli.command('chips').description('chips and systems, their derived figures, and export-control classification');
+  const num = (x: number | null, d = 1) => (x === null ? '' : Number(x.toFixed(d)).toLocaleString('en-US'));
+
+  chips
+    .command('list', { isDefault: true })
+    .description('every chip with TPP, PD, TFLOPS/W and bandwidth per TFLOP (* marks an unconfirmed input)')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      const rows = (await withDb(opts.db, loadChips)).map(chipRow);
+      if (opts.json) return json({ chips: rows });
+      const star = (r: (typeof rows)[number], f: string, v: string) => (v && (r.unconfirmed_fields.includes(f) || r.confidence === 'unconfirmed') ? `${v}*` : v);
+      io.out(formatTable(rows.map((r) => ({
+        chip: r.id, country: r.country, 'BF16 TFLOPS': star(r, 'bf16_dense_tflops', num(r.bf16_tflops, 0)), TPP: star(r, 'fp8_dense_tflops', num(r.tpp, 0)),
+        'die mm²': star(r, 'die_area_mm2', num(r.die_area_mm2, 0)), PD: star(r, 'die_area_mm2', num(r.pd, 2)), 'TFLOPS/W': star(r, 'tdp_w', num(r.tflops_per_w, 2)),
+        'GB/s per TFLOP': num(r.gbps_per_tflop, 2), 'interconnect GB/s': star(r, 'interconnect_gbps_bidirectional', num(r.interconnect_gbps, 0)), confidence: r.confidence,
+      }))));
+      io.out('* unconfirmed in the fact sheet; sources: airace chips list --json\n');
+    });
+
+  chips
+    .command('classify')
+    .description('export-control classification (ECCN 3A090 and the 2025 rules) for a chip, destination and date')
+    .option('--chip <name>', 'a chip in the database (id or name, e.g. H20, "Ascend 910C")')
+    .option('--chips <file>', 'JSON array of chip specs not in the database')
+    .option('--rule <id>', 'classify under this rule only (default: the rules in force on --date)')
+    .option('--destination <cc>', 'destination country (ISO code, e.g. CN, MO, AE, DE)')
+    .option('--date <date>', 'date YYYY-MM-DD (default: today)')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { chip?: string; chips?: string; rule?: string; destination?: string; date?: string; db: string; json?: boolean }) => {
+      const date = opts.date ?? new Date().toISOString().slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date) throw new Error(`--date must be a date YYYY-MM-DD, not "${date}"`);
+      const destination = opts.destination ? parseDestination(opts.destination) : null;
+      const results = await withDb(opts.db, async (db) => {
+        const all = await loadChips(db);
+        const ctx = await loadContext(db, all);
+        let targets: Chip[] = all;
+        if (opts.chips) targets = readChipsFile(opts.chips);
+        else if (opts.chip) targets = [findChip(all, opts.chip)];
+        return targets.flatMap((c) => classify(ctx, c, { rule: opts.rule, date, destination }));
+      });
+      if (opts.json) return json({ results });
+      io.out(formatTable(results.map((r) => ({ chip: r.chip, rule: r.rule, TPP: num(r.tpp, 0), PD: num(r.pd, 2), classification: r.classification ?? '-', controlled: r.controlled ?? '?', license: r.license_required ?? '-', exception: r.license_exception ?? '' })), 48));
+      for (const r of results) io.out(`- ${r.chip} / ${r.rule ?? 'none'}: ${r.reason}\n`);
+    });
+
+  chips
+    .command('compare')
+    .description('two chips side by side, with ratios, and what sources report about them')
+    .argument('<a>', 'chip id or name')
+    .argument('<b>', 'chip id or name')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (a: string, b: string, opts: { db: string; json?: boolean }) => {
+      const out = await withDb(opts.db, async (db) => {
+        const all = await loadChips(db);
+        const ca = findChip(all, a);
+        const cb = findChip(all, b);
+        const reported = [...(await reportedFor(db, ca.id)), ...(await reportedFor(db, cb.id))].filter((x, i, xs) => xs.findIndex((y) => y['id'] === x['id']) === i);
+        return { ...compareChips(ca, cb), reported };
+      });
+      if (opts.json) return json(out);
+      io.out(formatTable(out.rows.map((r) => ({ figure: r.figure, [out.a]: num(r.a, 2), [out.b]: num(r.b, 2), 'ratio a/b': r.ratio === null ? '' : `${r.ratio.toFixed(2)}${r.unconfirmed ? ' (unconfirmed input)' : ''}` })), 50));
+      for (const f of out.reported) io.out(`reported: ${f['statement']} — ${f['status']} (source ${f['source_id']})\n`);
+    });
+
+  chips
+    .command('systems')
+    .description('system aggregates computed from chip counts and specs, reconciled with the published figures')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      const out = await withDb(opts.db, async (db) => {
+        const checks = await systemChecks(db, await loadChips(db));
+        const reported = (await db.all(`SELECT * FROM reported_figures WHERE versus IS NOT NULL AND unit = 'ratio' AND subject LIKE '%cloudmatrix%'`));
+        const [cm, nvl] = [checks.find((c) => c.system.includes('cloudmatrix')), checks.find((c) => c.system.includes('nvl72'))];
+        const byFig = (c: typeof cm, f: string, k: 'computed' | 'published') => c?.figures.find((x) => x.figure === f)?.[k] ?? null;
+        const ratio = (f: string, k: 'computed' | 'published') => {
+          const x = byFig(cm, f, k);
+          const y = byFig(nvl, f, k);
+          return x !== null && y !== null && y !== 0 ? x / y : null;
+        };
+        const comparison = cm && nvl ? [
+          ['bf16_pflops', 'bf16_dense'], ['hbm_capacity', 'hbm_capacity'], ['hbm_bandwidth', 'hbm_bandwidth'], ['system_power', 'accelerator_power'],
+        ].map(([rep, fig]) => ({
+          figure: rep as string, computed_from_chips: ratio(fig as string, 'computed'), from_published_systems: ratio(fig as string, 'published'),
+          reported: (reported.find((x) => x['metric'] === rep)?.['value'] as number | undefined) ?? null,
+        })).concat([{ figure: 'accelerators', computed_from_chips: cm.chips_per_system / nvl.chips_per_system, from_published_systems: cm.chips_per_system / nvl.chips_per_system, reported: (reported.find((x) => x['metric'] === 'accelerators')?.['value'] as number | undefined) ?? null }]) : [];
+        return { systems: checks, comparison: { a: cm?.system ?? null, b: nvl?.system ?? null, rows: comparison, sources: reported.flatMap((x) => (x['source_ids'] as string[]) ?? []).filter((x, i, xs) => xs.indexOf(x) === i) }, tolerance: 0.05 };
+      });
+      if (opts.json) return json(out);
+      for (const s of out.systems) {
+        io.out(`${s.name}: ${s.chips_per_system} × ${s.accelerator_chip}\n`);
+        io.out(formatTable(s.figures.map((f) => ({ figure: f.figure, unit: f.unit, computed: num(f.computed, 1), published: num(f.published, 1), 'computed/published': f.ratio === null ? '' : f.ratio.toFixed(3), agrees: f.agrees === null ? '?' : f.agrees ? 'yes' : 'NO', note: f.note })), 70));
+      }
+      if (out.comparison.rows.length) {
+        io.out(`\n${out.comparison.a} / ${out.comparison.b}\n`);
+        io.out(formatTable(out.comparison.rows.map((r) => ({ figure: r.figure, 'from chip specs': r.computed_from_chips === null ? '' : r.computed_from_chips.toFixed(2), 'from published systems': r.from_published_systems === null ? '' : r.from_published_systems.toFixed(2), reported: r.reported ?? '' }))));
+      }
+    });
+
+  chips
+    .command('match')
+    .description('how many of a chip it takes to match a system on each published aggregate')
+    .argument('<chip>', 'chip id or name')
+    .argument('<system>', 'system id or name (e.g. nvl72, cloudmatrix)')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (chip: string, system: string, opts: { db: string; json?: boolean }) => {
+      const out = await withDb(opts.db, async (db) => matchSystem(db, await loadChips(db), chip, system));
+      if (opts.json) return json(out);
+      io.out(`${out.chip} against ${out.system}\n${formatTable(out.rows.map((r) => ({ figure: r.figure, system: num(r.system_total, 1), 'per chip': num(r.per_chip, 4), 'chips needed': r.chips_needed ?? '' })))}`);
+    });
+
   cli
     .command('export')
     .description('export every table as hive-partitioned Parquet into DIR')
@@ -238,6 +357,22 @@ export function program(io: Io = defaultIo): Command {
 }
 
 const fmt = (x: number | null, digits = 1): string => (x === null ? 'n/a' : x.toFixed(digits));
+
+/** Reads `--chips FILE`: a JSON array of chip specs, each validated, errors naming the item and field. */
+function readChipsFile(path: string): Chip[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(err as Error).message})`}`);
+  }
+  if (!Array.isArray(raw) || raw.length === 0) throw new Error(`${path}: expected a non-empty JSON array of chip specs`);
+  return raw.map((item, i) => {
+    const r = chipInput.safeParse(item);
+    if (!r.success) throw new Error(`${path}: item ${i + 1}: ${zodMessage(r.error)}`);
+    return chipFromInput(r.data);
+  });
+}
 
 /** One line for the first validation issue: "country: country must be a two-letter code …". */
 export function zodMessage(err: ZodError): string {

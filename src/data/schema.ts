@@ -223,6 +223,27 @@ export const events = z.object({
   source_id: text().min(1),
 });
 
+/**
+ * Figures as reported by a source about a subject, kept as attributed statements, not as specifications:
+ * published system comparisons (CloudMatrix 384 vs GB200 NVL72) and claims such as "Ascend 910C reaches 60%
+ * of H100 inference performance".
+ */
+export const reportedFigures = z.object({
+  id: text().min(1),
+  subject: text().min(1),
+  /** What is compared with, when the figure is a ratio. */
+  versus: text().nullable(),
+  metric: text().min(1),
+  value: num().nullable(),
+  unit: text().min(1),
+  statement: text().min(1),
+  status: text().min(1),
+  details: text().nullable(),
+  date: text().nullable(),
+  source_ids: list(),
+  source_id: text().min(1),
+});
+
 export const claims = z.object({
   document: text().min(1),
   start: int(),
@@ -266,6 +287,7 @@ export const tables = {
   systems,
   rules,
   events,
+  reported_figures: reportedFigures,
   claims,
 } as const;
 
@@ -284,6 +306,7 @@ export const primaryKeys: Partial<Record<TableName, string[]>> = {
   systems: ['id'],
   rules: ['id'],
   events: ['id'],
+  reported_figures: ['id'],
 };
 
 export type ColumnKind = 'text' | 'date' | 'int' | 'float' | 'bool' | 'list';

@@ -91,3 +91,19 @@ test('gap: metrics, a gap with sources, validation, and the chart', async () => 
   assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
   assert.match(await svg.text(), /^<svg/);
 });
+
+test('chips, systems and classification over the API', async () => {
+  const { chips } = (await (await app.request('/api/v1/chips')).json()) as { chips: { id: string; tpp: number | null }[] };
+  assert.ok(chips.length >= 10);
+  const { systems } = (await (await app.request('/api/v1/systems')).json()) as { systems: unknown[] };
+  assert.equal(systems.length, 2);
+  const r = await app.request('/api/v1/chips/classify?chip=H20&destination=CN&date=2025-05-01');
+  assert.equal(r.status, 200);
+  const { results } = (await r.json()) as { results: { rule: string; license_required: boolean }[] };
+  assert.equal(results.find((x) => x.rule === 'H20-is-informed-2025')?.license_required, true);
+  for (const [q, field] of [['chip=nonexistent', 'chip'], ['destination=Atlantis', 'destination'], ['date=2025-13-01', 'date'], ['rule=nope', 'rule']]) {
+    const bad = await app.request(`/api/v1/chips/classify?${q}`);
+    assert.equal(bad.status, 400, q);
+    assert.equal(((await bad.json()) as { field: string }).field, field, q);
+  }
+});

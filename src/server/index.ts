@@ -12,6 +12,10 @@ import type { AddressInfo } from 'node:net';
 import { z, ZodError } from 'zod';
 import { Db } from '../store/db.ts';
 import { listDatasets, listModels, listSources, modelFilter } from '../store/queries.ts';
+import { findChip } from '../compute/chips.ts';
+import { classify } from '../compute/classify.ts';
+import { parseDestination } from '../compute/destinations.ts';
+import { chipRow, loadChips, loadContext, systemChecks } from '../compute/index.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
 import { frontierSvg } from '../frontier/plot.ts';
 import { overviewPage } from './overview.ts';
@@ -36,6 +40,16 @@ export const gapQuery = z
     series: boolParam.optional(),
     rounds: intParam.pipe(z.number().max(2000, 'at most 2000')).optional(),
     seed: intParam.optional(),
+  })
+  .strict();
+
+/** `/api/v1/chips/classify` query parameters, mirroring `airace chips classify`. */
+export const classifyQuery = z
+  .object({
+    chip: z.string().min(1).max(100).optional(),
+    rule: z.string().min(1).max(64).optional(),
+    destination: z.string().min(2).max(60).optional(),
+    date: z.iso.date().optional(),
   })
   .strict();
 
@@ -84,6 +98,26 @@ export function createApp(db: Db): Hono {
       throw err;
     }
   };
+  app.get('/api/v1/chips', async (c) => c.json({ chips: (await loadChips(db)).map(chipRow) }));
+  app.get('/api/v1/systems', async (c) => c.json({ systems: await systemChecks(db, await loadChips(db)) }));
+  app.get('/api/v1/chips/classify', async (c) => {
+    const parsed = classifyQuery.safeParse(c.req.query());
+    if (!parsed.success) throw badRequest(parsed.error);
+    const q = parsed.data;
+    const chips = await loadChips(db);
+    const ctx = await loadContext(db, chips);
+    const attempt = <T>(field: string, fn: () => T): T => {
+      try {
+        return fn();
+      } catch (err) {
+        throw new HttpError(400, (err as Error).message, field);
+      }
+    };
+    const targets = q.chip ? [attempt('chip', () => findChip(chips, q.chip as string))] : chips;
+    const destination = q.destination ? attempt('destination', () => parseDestination(q.destination as string)) : null;
+    const date = q.date ?? new Date().toISOString().slice(0, 10);
+    return c.json({ results: attempt('rule', () => targets.flatMap((chip) => classify(ctx, chip, { rule: q.rule, date, destination }))) });
+  });
   app.get('/api/v1/gap/metrics', async (c) => c.json({ metrics: await listMetrics(db) }));
   app.get('/api/v1/gap', async (c) => c.json(await gapFrom(c.req.query(), false)));
   app.get('/api/v1/gap/chart.svg', async (c) => {

@@ -76,8 +76,21 @@ export const facts: Importer = {
 
     const chipSheet = sheetSource(out, 'chips', 'Chip specifications fact sheet', 'Dense (no sparsity) throughput; values flagged unconfirmed are listed per chip.');
     const chipDoc = readJson(at(dir, 'chips.json')) as { records: ChipRecord[] };
+    // The rules sheet's worked examples give some die areas the chip sheet lacks (flagged unconfirmed there):
+    // use them, keep them marked unconfirmed, and cite the rules sheet.
+    const examples = ((readJson(at(dir, 'export_rules.json')) as { chip_examples?: { chip: string; die_area_mm2?: number; die_verification?: string }[] }).chip_examples ?? []);
+    const fold = (x: string) => x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const filledDies: string[] = [];
     const chipRows: Row<'chips'>[] = chipDoc.records.map((r) => {
       const ids = cite(out, seen, r.sources, chipSheet);
+      const example = r.die_area_mm2 == null ? examples.find((e) => typeof e.die_area_mm2 === 'number' && fold(e.chip) === fold(r.name)) : undefined;
+      if (example) {
+        r.die_area_mm2 = example.die_area_mm2 ?? null;
+        r.unconfirmed_fields = [...new Set([...(r.unconfirmed_fields ?? []), 'die_area_mm2'])];
+        r.notes = `${r.notes ?? ''} Die area ${example.die_area_mm2} mm² from the export-rules sheet's worked example (${example.die_verification ?? 'unconfirmed'}).`.trim();
+        ids.push('facts-export_rules');
+        filledDies.push(r.id);
+      }
       return {
         id: r.id, name: r.name, vendor: r.vendor, organization_id: vendorOrg[r.vendor.toLowerCase()] ?? null, country: r.country,
         release_year: toInt(r.release_year ?? null), architecture: r.architecture ?? null, process: r.process ?? null,
@@ -91,7 +104,7 @@ export const facts: Importer = {
       };
     });
     out.parts.push(part('chips', 'facts-chips', 'Accelerator chip specifications', chipSheet, chipRows,
-      'datacenter is true unless the part is named as a consumer part (GeForce / RTX / Radeon RX).'));
+      `datacenter is true unless the part is named as a consumer part (GeForce / RTX / Radeon RX). Die areas from the export-rules sheet's worked examples (unconfirmed): ${filledDies.join(', ') || 'none'}.`));
 
     const sysSheet = sheetSource(out, 'systems', 'AI systems fact sheet (CloudMatrix 384, GB200 NVL72)', 'Published system aggregates with the comparison and claim checks as compiled.');
     const sysDoc = readJson(at(dir, 'systems.json')) as { records: (Record<string, unknown> & { sources?: Cited[] })[]; comparison?: unknown; claim_checks?: unknown };
@@ -106,10 +119,42 @@ export const facts: Importer = {
         unconfirmed_fields: (r['unconfirmed_fields'] as string[] | undefined) ?? [], detail_json: JSON.stringify(r), source_ids: ids, source_id: ids[0] as string,
       };
     });
-    // The sheet's comparison and claim checks are not rows of any table yet; their citations still become sources.
-    for (const block of [sysDoc.comparison, sysDoc.claim_checks].flat()) cite(out, seen, (block as { sources?: Cited[] } | undefined)?.sources, sysSheet);
+    // The sheet's published comparison and claim checks are reported figures: attributed, not specifications.
+    const figures: Row<'reported_figures'>[] = [];
+    const cmp = sysDoc.comparison as { id: string; basis: string; ratios_cm384_over_nvl72?: Record<string, number>; per_chip?: Record<string, Record<string, number>>; sources?: Cited[]; confidence?: string } | undefined;
+    if (cmp) {
+      const ids = cite(out, seen, cmp.sources, sysSheet);
+      for (const [metric, value] of Object.entries(cmp.ratios_cm384_over_nvl72 ?? {})) {
+        figures.push({
+          id: `${cmp.id}:${metric}`, subject: 'huawei-cloudmatrix-384', versus: 'nvidia-gb200-nvl72', metric, value, unit: 'ratio',
+          statement: `CloudMatrix 384 / GB200 NVL72 ${metric.replace(/_/g, ' ')} = ${value}`, status: `published comparison (${cmp.basis})`, details: null,
+          date: '2025-04-16', source_ids: ids, source_id: ids[0] as string,
+        });
+      }
+      for (const [chip, specs] of Object.entries(cmp.per_chip ?? {})) {
+        for (const [metric, value] of Object.entries(specs)) {
+          figures.push({
+            id: `${cmp.id}:per_chip:${chip}:${metric}`, subject: chip, versus: null, metric, value, unit: metric.endsWith('tflops') ? 'TFLOPS' : metric.endsWith('gb') ? 'GB' : 'TB/s',
+            statement: `${chip.replace(/_/g, ' ')} ${metric.replace(/_/g, ' ')} = ${value}, as used in the published comparison`, status: `per-chip figure of the published comparison (${cmp.basis})`,
+            details: null, date: '2025-04-16', source_ids: ids, source_id: ids[0] as string,
+          });
+        }
+      }
+    }
+    for (const c of (sysDoc.claim_checks ?? []) as { id: string; claim: string; verdict: string; details?: string; sources?: Cited[] }[]) {
+      const ids = cite(out, seen, c.sources, sysSheet);
+      const pct = /(\d+(?:\.\d+)?)%/.exec(c.claim);
+      const date = (c.sources ?? []).map((x) => x.date).find((d): d is string => !!d) ?? null;
+      figures.push({
+        id: c.id, subject: /ascend\s*910c/i.test(c.claim) ? 'huawei-ascend-910c' : c.id, versus: /h100/i.test(c.claim) ? 'nvidia-h100-sxm' : null,
+        metric: /inference/i.test(c.claim) ? 'inference_performance' : 'performance', value: pct ? Number(pct[1]) / 100 : null, unit: 'ratio',
+        statement: c.claim, status: c.verdict, details: c.details ?? null, date, source_ids: ids, source_id: ids[0] as string,
+      });
+    }
     out.parts.push(part('systems', 'facts-systems', 'AI accelerator systems', sysSheet, sysRows,
-      'detail_json holds each record verbatim. The sheet\u2019s CM384-vs-NVL72 comparison and claim checks are not imported: the compute capability recomputes them from chip specs.'));
+      'detail_json holds each record verbatim. The sheet\u2019s published comparison and claim checks are in reported_figures.'));
+    out.parts.push(part('reported_figures', 'facts-systems-reported', 'Published system comparisons and attributed chip claims', sysSheet, figures,
+      'Attributed statements, not specifications: each keeps the status its source sheet gives (e.g. "reported, not independently verified").'));
 
     const ruleSheet = sheetSource(out, 'export_rules', 'Export-control rules as data (3A090, HBM, AI Diffusion, guidance)', 'Verification status recorded per rule.');
     const ruleDoc = readJson(at(dir, 'export_rules.json')) as { rules: (Record<string, unknown> & { sources?: Cited[] })[]; country_groups?: unknown; chip_examples?: unknown };
