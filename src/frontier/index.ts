@@ -59,7 +59,7 @@ export async function computeGap(db: Db, req: GapRequest, withSeries = false): P
   const follower = req.follower.toUpperCase();
   if (leader === follower) throw new GapError('leader and follower must differ');
   const loaded = await loadObservations(db, metric, req.includePreliminary === true);
-  const blocs = new Set(loaded.observations.map((o) => o.bloc));
+  const blocs = new Set(loaded.observations.map((o) => o.bloc).filter((b) => b !== 'unknown'));
   for (const b of [leader, follower]) if (!blocs.has(b)) throw new GapError(`no ${metric.id} scores for ${b} (blocs with data: ${[...blocs].sort().join(', ')})`);
   const view = metric.view;
   const rounds = req.rounds ?? 300;

@@ -24,7 +24,7 @@ export function isPreliminary(e: { preliminary: boolean | null; votes: number | 
 export interface Loaded {
   observations: Observation[];
   /** Rows read, and those left out with why. */
-  coverage: { rows: number; used: number; without_country: number; without_date: number; preliminary_excluded: number; other_sources_same_day: number };
+  coverage: { rows: number; used: number; /** Used, but attributed to no country: no bloc's frontier counts them. */ without_country: number; without_date: number; preliminary_excluded: number; other_sources_same_day: number };
 }
 
 export async function loadObservations(db: Db, metric: Metric, includePreliminary: boolean): Promise<Loaded> {
@@ -56,12 +56,10 @@ export async function loadObservations(db: Db, metric: Metric, includePreliminar
         coverage.preliminary_excluded++;
         continue;
       }
-      if (!r['country'] || r['country'] === 'unknown') {
-        coverage.without_country++;
-        continue;
-      }
+      // Kept with bloc "unknown": no gap counts them, but a price–capability view still can.
+      if (!r['country'] || r['country'] === 'unknown') coverage.without_country++;
       observations.push({
-        date: String(r['date']), model: String(r['model_id']), bloc: blocOf(String(r['country'])), score: Number(r['score']),
+        date: String(r['date']), model: String(r['model_id']), bloc: r['country'] ? blocOf(String(r['country'])) : 'unknown', score: Number(r['score']),
         sd: e.ci_low !== null && e.ci_high !== null ? (e.ci_high - e.ci_low) / (2 * Z95) : null, source_id: String(r['source_id']),
       });
     }
@@ -78,12 +76,9 @@ export async function loadObservations(db: Db, metric: Metric, includePreliminar
         coverage.without_date++;
         continue;
       }
-      if (!r['country'] || r['country'] === 'unknown') {
-        coverage.without_country++;
-        continue;
-      }
+      if (!r['country'] || r['country'] === 'unknown') coverage.without_country++;
       observations.push({
-        date: String(r['date']), model: String(r['model_id']), bloc: blocOf(String(r['country'])), score: Number(r['score']),
+        date: String(r['date']), model: String(r['model_id']), bloc: r['country'] ? blocOf(String(r['country'])) : 'unknown', score: Number(r['score']),
         sd: r['stderr'] === null ? null : Number(r['stderr']), source_id: String(r['source_id']),
       });
     }

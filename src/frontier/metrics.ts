@@ -42,12 +42,13 @@ export async function listMetrics(db: Db): Promise<Metric[]> {
     out.push({ id: a.id, title: a.title, view: 'snapshot', unit: 'Arena rating', leaderboard: { leaderboard: a.leaderboard, category: a.category }, rows: Number(r['n']), date_min: String(r['lo']), date_max: String(r['hi']) });
   }
   const benches = await db.all(
-    `SELECT benchmark, any_value(metric) AS metric, count(*) AS n, min(release_date) AS lo, max(release_date) AS hi FROM benchmark_results GROUP BY benchmark ORDER BY benchmark`,
+    `SELECT benchmark, any_value(metric) AS metric, any_value(source_id) AS source_id, count(*) AS n, min(release_date) AS lo, max(release_date) AS hi FROM benchmark_results GROUP BY benchmark ORDER BY benchmark`,
   );
   for (const b of benches) {
     const benchmark = String(b['benchmark']);
     out.push({
-      id: benchmarkMetricId(benchmark), title: benchmark === 'epoch_capabilities_index' ? 'Epoch Capabilities Index' : `${benchmark.replace(/_/g, ' ')} (Epoch AI)`,
+      id: benchmarkMetricId(benchmark),
+      title: benchmark === 'epoch_capabilities_index' ? 'Epoch Capabilities Index' : String(b['source_id']).startsWith('epoch') ? `${benchmark.replace(/_/g, ' ')} (Epoch AI)` : String(b['metric']).replace(/ \(via OpenRouter.*$/, ' (via OpenRouter)'),
       view: 'release', unit: String(b['metric']), benchmark, rows: Number(b['n']), date_min: b['lo'] === null ? null : String(b['lo']), date_max: b['hi'] === null ? null : String(b['hi']),
     });
   }

@@ -102,13 +102,26 @@ export const openrouterMarket: Importer = {
     }
     out.parts.push(part('usage', 'openrouter-rankings-monthly', 'OpenRouter trailing-month totals per model (rankings)', source_id, monthly,
       'Each row is a trailing-month total. Dense coverage only 2026-07-19 → 2026-08-07; earlier dates are sparse; 2026-08-05 is broken upstream (4 rows).'));
+    // Artificial Analysis quality indices carried in the model list: the latest snapshot's value per model.
+    const quality = new Map<string, Row<'benchmark_results'>>();
     for (const f of readdirSync(at(csv, 'models')).sort()) {
       for (const r of readCsv(at(csv, 'models', f))) {
         const slug = r['permaslug'] || r['id'];
         if (!slug) continue;
         out.observations.push(observe(slug, 'openrouter', source_id, { organization: r['author'] || null, context_tokens: toInt(r['context_length']), release_date: toDate(r['created_at']) }));
+        for (const [column, name] of [['aa_intelligence', 'Artificial Analysis Intelligence Index'], ['aa_coding', 'Artificial Analysis Coding Index'], ['aa_agentic', 'Artificial Analysis Agentic Index']] as const) {
+          const score = toNumber(r[column]);
+          if (score === null) continue;
+          const slugBase = slug.replace(/:[^:]*$/, '');
+          quality.set(`${column}|${slugBase}`, {
+            benchmark: column, metric: `${name} (via OpenRouter, ${r['scrape_date']})`, setting: null, model_id: modelKey(slugBase), model_raw: slugBase, score, stderr: null,
+            release_date: toDate(r['created_at']), organization_raw: r['author'] || null, source_id,
+          });
+        }
       }
     }
+    out.parts.push(part('benchmark_results', 'openrouter-aa-indices', 'Artificial Analysis quality indices carried in the OpenRouter model list', source_id, [...quality.values()],
+      'Indices computed by Artificial Analysis and shown by OpenRouter; the latest snapshot per model (2026-08-08 over 2026-07-17). release_date is the OpenRouter listing date (created_at).'));
     const hf = readJson(at(dir, 'data-static', 'hf_top_models_params_2026-07-28.json')) as { model: string; params: number | null; downloads: number | null; moe: boolean | null }[];
     out.parts.push(part('open_models', 'hf-top-models-2026-07-28', 'Hugging Face top open models: 30-day downloads on 2026-07-28', hf_source, hf.map((m) => ({
       hub_id: m.model, model_id: modelKey(m.model), organization_id: m.model.split('/')[0] ?? null, country: 'unknown', base_models: [], relation: null,
