@@ -19,6 +19,8 @@ import { chipFromInput, chipInput, findChip, type Chip } from '../compute/chips.
 import { classify } from '../compute/classify.ts';
 import { parseDestination } from '../compute/destinations.ts';
 import { chipRow, compareChips, loadChips, loadContext, matchSystem, reportedFor, systemChecks } from '../compute/index.ts';
+import { CostError, frontier as costFrontier, parseBlend, pick as costPick, trend as costTrend } from '../cost/index.ts';
+import { scatterSpec, toSvg, trendSpec } from '../cost/plot.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
 import { frontierSvg } from '../frontier/plot.ts';
 import { CURATED_ORGS, DEFAULT_DB, RAW_DATA, SNAPSHOT_DIR } from './paths.ts';
@@ -313,6 +315,82 @@ export function program(io: Io = defaultIo): Command {
       const out = await withDb(opts.db, async (db) => matchSystem(db, await loadChips(db), chip, system));
       if (opts.json) return json(out);
       io.out(`${out.chip} against ${out.system}\n${formatTable(out.rows.map((r) => ({ figure: r.figure, system: num(r.system_total, 1), 'per chip': num(r.per_chip, 4), 'chips needed': r.chips_needed ?? '' })))}`);
+    });
+
+  const cost = cli.command('cost').description('price against capability: the cheapest model that meets constraints, the frontier, trends');
+  const numberArg = (v: string) => {
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('must be a number');
+    return n;
+  };
+  const writeSvg = async (file: string, spec: Parameters<typeof toSvg>[0]) => {
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, await toSvg(spec));
+    renameSync(tmp, file);
+  };
+
+  cost
+    .command('pick')
+    .description('the cheapest model at or above a score, under constraints; runners-up; why others were excluded')
+    .requiredOption('--min-score <x>', 'minimum score on the metric', numberArg)
+    .option('--metric <id>', 'capability metric (ids as in `airace gap --list`)', 'arena-text')
+    .option('--open-weights', 'only models with open weights')
+    .option('--origin <cc>', 'only this origin (US, CN, EU, FR …) or not:CC to exclude one')
+    .option('--min-context <n>', 'minimum context length in tokens', numberArg)
+    .option('--max-price <p>', 'maximum blended price, $ per million tokens', numberArg)
+    .option('--as-of <date>', 'date YYYY-MM-DD (default: the latest price data)')
+    .option('--blend <in:out>', 'input:output token ratio of the blended price', '3:1')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { minScore: number; metric: string; openWeights?: boolean; origin?: string; minContext?: number; maxPrice?: number; asOf?: string; blend: string; db: string; json?: boolean }) => {
+      const r = await withDb(opts.db, (db) => costPick(db, { metric: opts.metric, minScore: opts.minScore, openWeights: opts.openWeights, origin: opts.origin, minContext: opts.minContext, maxPrice: opts.maxPrice, asOf: opts.asOf, blend: parseBlend(opts.blend) }));
+      if (opts.json) return json(r);
+      io.out(`${r.metric_title} ≥ ${opts.minScore} on ${r.as_of}, blended price ${r.blend}\n`);
+      const line = (c: NonNullable<typeof r.pick>) => ({ model: c.model, country: c.country, open: c.open_weights, price: `$${c.price}`, score: c.score, provider: c.provider, sources: c.sources.join(' ') });
+      if (r.pick) io.out(`pick:\n${formatTable([line(r.pick)], 60)}runners-up:\n${formatTable(r.runners_up.map(line), 60)}`);
+      else io.out(`${r.note}\n`);
+      const reasons = new Map<string, number>();
+      for (const e of r.excluded) for (const why of e.reason.split('; ')) reasons.set(why.replace(/[\d.$]+/g, 'N'), (reasons.get(why.replace(/[\d.$]+/g, 'N')) ?? 0) + 1);
+      io.out(`excluded ${r.excluded.length} (--json lists each with its reason): ${[...reasons].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([w, n]) => `${n} × ${w}`).join('; ')}\n`);
+    });
+
+  cost
+    .command('frontier')
+    .description('the price–capability Pareto frontier at a date, overall and by origin')
+    .option('--metric <id>', 'capability metric', 'arena-text')
+    .option('--as-of <date>', 'date YYYY-MM-DD (default: the latest price data)')
+    .option('--blend <in:out>', 'input:output token ratio', '3:1')
+    .option('--plot <file.svg>', 'write the scatter with the frontier line')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { metric: string; asOf?: string; blend: string; plot?: string; db: string; json?: boolean }) => {
+      const r = await withDb(opts.db, (db) => costFrontier(db, { metric: opts.metric, asOf: opts.asOf, blend: parseBlend(opts.blend) }));
+      if (opts.plot) await writeSvg(opts.plot, scatterSpec({ title: r.metric_title, asOf: r.as_of, blend: r.blend, points: r.points, sources: [...new Set(r.points.flatMap((p) => p.sources))] }));
+      if (opts.json) return json(r);
+      io.out(`${r.metric_title} on ${r.as_of}, blended price ${r.blend}: ${r.points.length} models priced and scored\nfrontier:\n`);
+      io.out(formatTable(r.frontier.map((f) => ({ model: f.model, country: f.country, price: `$${f.price}`, score: f.score }))));
+      for (const [b, ms] of Object.entries(r.by_bloc)) io.out(`${b} frontier: ${ms.join(', ')}\n`);
+      if (opts.plot) io.out(`chart: ${opts.plot}\n`);
+    });
+
+  cost
+    .command('trend')
+    .description('the cheapest price of a capability level over time, and median prices by origin')
+    .requiredOption('--level <x>', 'capability level (score on the metric)', numberArg)
+    .option('--metric <id>', 'capability metric', 'arena-text')
+    .option('--from <date>', 'first date (default: the first price data)')
+    .option('--to <date>', 'last date (default: the latest price data)')
+    .option('--blend <in:out>', 'input:output token ratio', '3:1')
+    .option('--plot <file.svg>', 'write a chart of the cheapest price over time')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { level: number; metric: string; from?: string; to?: string; blend: string; plot?: string; db: string; json?: boolean }) => {
+      const r = await withDb(opts.db, (db) => costTrend(db, { metric: opts.metric, level: opts.level, from: opts.from, to: opts.to, blend: parseBlend(opts.blend) }));
+      if (opts.plot) await writeSvg(opts.plot, trendSpec({ title: r.metric_title, level: r.level, blend: r.blend, series: r.series, sources: [...new Set(r.series.flatMap((x) => x.cheapest_sources))] }));
+      if (opts.json) return json(r);
+      io.out(`cheapest model with ${r.metric_title} ≥ ${r.level}, blended ${r.blend}\n`);
+      io.out(formatTable(r.series.map((x) => ({ date: x.date, cheapest: x.cheapest_model ?? '-', country: x.cheapest_country ?? '', price: x.cheapest_price === null ? '' : `$${x.cheapest_price}`, 'median US': x.median_price_by_bloc['US'] ?? '', 'median CN': x.median_price_by_bloc['CN'] ?? '', 'median EU': x.median_price_by_bloc['EU'] ?? '' }))));
+      if (opts.plot) io.out(`chart: ${opts.plot}\n`);
     });
 
   cli

@@ -4,8 +4,8 @@
  * uncertainty as a band, rendered to SVG by Vega-Lite without a browser. The same spec serves the
  * dashboard.
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { toSvg } from '../charts/svg.ts';
 import type { GapPoint, View } from './gap.ts';
 
 export interface PlotInput {
@@ -49,10 +49,5 @@ export function frontierSpec(p: PlotInput): TopLevelSpec {
 }
 
 export async function frontierSvg(p: PlotInput): Promise<string> {
-  const view = new vega.View(vega.parse(compile(frontierSpec(p)).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+  return toSvg(frontierSpec(p));
 }

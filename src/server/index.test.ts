@@ -107,3 +107,19 @@ test('chips, systems and classification over the API', async () => {
     assert.equal(((await bad.json()) as { field: string }).field, field, q);
   }
 });
+
+test('cost over the API: pick, frontier, trend, and validation', async () => {
+  const r = await app.request('/api/v1/cost/pick?min_score=1400&open_weights=true&as_of=2026-01-15');
+  assert.equal(r.status, 200);
+  const body = (await r.json()) as { pick: { model: string; price: number; sources: string[] } | null; excluded: unknown[] };
+  assert.ok(body.pick && body.pick.sources.length > 0 && body.excluded.length > 0);
+  assert.equal((await app.request('/api/v1/cost/frontier?as_of=2026-01-15')).status, 200);
+  assert.equal((await app.request('/api/v1/cost/trend?level=1400&from=2025-06-01&to=2025-07-01')).status, 200);
+  for (const [q, field] of [['/api/v1/cost/pick?min_score=x', 'min_score'], ['/api/v1/cost/pick', 'min_score'], ['/api/v1/cost/pick?min_score=1&origin=China', 'origin'], ['/api/v1/cost/frontier?blend=3', 'blend']] as const) {
+    const bad = await app.request(q);
+    assert.equal(bad.status, 400, q);
+    assert.equal(((await bad.json()) as { field: string }).field, field, q);
+  }
+  const unknown = await app.request('/api/v1/cost/pick?min_score=1&metric=nope');
+  assert.equal(unknown.status, 400);
+});

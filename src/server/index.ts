@@ -16,6 +16,8 @@ import { findChip } from '../compute/chips.ts';
 import { classify } from '../compute/classify.ts';
 import { parseDestination } from '../compute/destinations.ts';
 import { chipRow, loadChips, loadContext, systemChecks } from '../compute/index.ts';
+import { CostError, frontier as costFrontier, parseBlend, pick as costPick, trend as costTrend } from '../cost/index.ts';
+import { scatterSpec, toSvg } from '../cost/plot.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
 import { frontierSvg } from '../frontier/plot.ts';
 import { overviewPage } from './overview.ts';
@@ -52,6 +54,20 @@ export const classifyQuery = z
     date: z.iso.date().optional(),
   })
   .strict();
+
+const numParam = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a number').transform(Number);
+const costBase = {
+  metric: z.string().min(1).max(64).default('arena-text'),
+  as_of: z.iso.date().optional(),
+  blend: z.string().regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/, 'must be INPUT:OUTPUT such as 3:1').default('3:1'),
+};
+/** `/api/v1/cost/pick` query parameters, mirroring `airace cost pick`. */
+export const pickQuery = z.object({
+  ...costBase, min_score: numParam, open_weights: boolParam.optional(), origin: z.string().regex(/^(not:)?[A-Za-z]{2}$/, 'must be CC or not:CC').optional(),
+  min_context: numParam.optional(), max_price: numParam.optional(),
+}).strict();
+export const costFrontierQuery = z.object(costBase).strict();
+export const trendQuery = z.object({ metric: costBase.metric, blend: costBase.blend, level: numParam, from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
 
 class HttpError extends Error {
   constructor(readonly status: 400 | 404 | 500, message: string, readonly field?: string) {
@@ -117,6 +133,37 @@ export function createApp(db: Db): Hono {
     const destination = q.destination ? attempt('destination', () => parseDestination(q.destination as string)) : null;
     const date = q.date ?? new Date().toISOString().slice(0, 10);
     return c.json({ results: attempt('rule', () => targets.flatMap((chip) => classify(ctx, chip, { rule: q.rule, date, destination }))) });
+  });
+  const costCall = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof CostError) throw new HttpError(400, err.message);
+      throw err;
+    }
+  };
+  const parse = <S extends z.ZodType>(schema: S, q: Record<string, string>): z.infer<S> => {
+    const r = schema.safeParse(q);
+    if (!r.success) throw badRequest(r.error);
+    return r.data;
+  };
+  app.get('/api/v1/cost/pick', async (c) => {
+    const q = parse(pickQuery, c.req.query());
+    return c.json(await costCall(() => costPick(db, { metric: q.metric, minScore: q.min_score, openWeights: q.open_weights, origin: q.origin, minContext: q.min_context, maxPrice: q.max_price, asOf: q.as_of, blend: parseBlend(q.blend) })));
+  });
+  app.get('/api/v1/cost/frontier', async (c) => {
+    const q = parse(costFrontierQuery, c.req.query());
+    return c.json(await costCall(() => costFrontier(db, { metric: q.metric, asOf: q.as_of, blend: parseBlend(q.blend) })));
+  });
+  app.get('/api/v1/cost/frontier/chart.svg', async (c) => {
+    const q = parse(costFrontierQuery, c.req.query());
+    const r = await costCall(() => costFrontier(db, { metric: q.metric, asOf: q.as_of, blend: parseBlend(q.blend) }));
+    const svg = await toSvg(scatterSpec({ title: r.metric_title, asOf: r.as_of, blend: r.blend, points: r.points, sources: [...new Set(r.points.flatMap((p) => p.sources))] }));
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml' });
+  });
+  app.get('/api/v1/cost/trend', async (c) => {
+    const q = parse(trendQuery, c.req.query());
+    return c.json(await costCall(() => costTrend(db, { metric: q.metric, level: q.level, from: q.from, to: q.to, blend: parseBlend(q.blend) })));
   });
   app.get('/api/v1/gap/metrics', async (c) => c.json({ metrics: await listMetrics(db) }));
   app.get('/api/v1/gap', async (c) => c.json(await gapFrom(c.req.query(), false)));

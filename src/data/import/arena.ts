@@ -161,11 +161,27 @@ export const nakasyou: Importer = {
   },
 };
 
+/**
+ * Undoes the glued names of the 2025-10+ Arena pages, where the provider label runs into the model id
+ * ("Anthropicclaude-opus-4-1", "Coherecommand-r", "Azurephi-4"): a capitalised label followed by an
+ * all-lowercase id that starts with a known model family, or with the row's organization as the label.
+ */
+export function unglue(raw: string, organization: string | null, familyPrefixes: readonly string[]): string {
+  const org = (organization ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (let k = raw.length - 2; k >= 2; k--) {
+    const label = raw.slice(0, k);
+    const rest = raw.slice(k);
+    if (!/^(?:[A-Z][a-z0-9]*|[A-Z]{2,})$/.test(label) || !/^[a-z][a-z0-9.\-_:]*$/.test(rest)) continue;
+    if (label.toLowerCase() === org || familyPrefixes.some((p) => rest.startsWith(p))) return rest;
+  }
+  return raw;
+}
+
 /** CherryHQ/cherry-studio-docs: daily scrapes of the Arena text page, parsed from Markdown (derived). */
 export const cherry: Importer = {
   name: 'leaderboards/CherryHQ__cherry-studio-docs',
   origin: 'lmarena',
-  run(root) {
+  run(root, context) {
     const dir = at(root, this.name, 'derived');
     const out = emptyOutput();
     const source_id = 'cherry-studio-lmarena-snapshots';
@@ -178,9 +194,11 @@ export const cherry: Importer = {
     // Several scrapes can fall on one day: keep the last one for each (day, model).
     const latest = new Map<string, { stamp: string; entry: Entry }>();
     let preliminary = 0;
+    let unglued = 0;
     for (const r of readCsv(at(dir, 'lmarena_text_snapshots.csv'))) {
       const date = toDate(r['snapshot']);
-      const raw = r['model'];
+      const raw = r['model'] ? unglue(r['model'], r['organization'] ?? null, context.familyPrefixes) : undefined;
+      if (raw !== r['model']) unglued++;
       const score = toNumber(r['score']);
       if (!date || !raw || score === null) continue;
       if (r['score_flag']) preliminary++;
@@ -196,10 +214,10 @@ export const cherry: Importer = {
     }
     const rows = [...latest.values()].map((v) => v.entry);
     out.parts.push(part('leaderboard_entries', 'cherry-lmarena-text', 'Arena text leaderboard daily snapshots 2025-01 → 2026-08 (CherryHQ, derived)', source_id, rows,
-      `Last scrape of each day kept. ${preliminary} rows were flagged "Preliminary" upstream: kept, with preliminary = true.`));
+      `Last scrape of each day kept. ${preliminary} rows were flagged "Preliminary" upstream: kept, with preliminary = true. ${unglued} model names had the provider label glued on (e.g. "Anthropicclaude-…") and were split.`));
     for (const r of readCsv(at(dir, 'lmarena_text_models.csv'))) {
       if (!r['model']) continue;
-      out.observations.push(observe(r['model'], 'lmarena', source_id, { organization: r['organization'] || null, license: r['license'] || null, open_weights: openWeightsFromLicense(r['license']) }));
+      out.observations.push(observe(unglue(r['model'], r['organization'] ?? null, context.familyPrefixes), 'lmarena', source_id, { organization: r['organization'] || null, license: r['license'] || null, open_weights: openWeightsFromLicense(r['license']) }));
     }
     return out;
   },

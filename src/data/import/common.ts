@@ -45,12 +45,17 @@ export interface ImportOutput {
   skipped: { dataset: string; reason: string; count: number }[];
 }
 
+/** What the import knows before reading any dataset: the curated model-family prefixes (`claude`, `qwen` …). */
+export interface ImportContext {
+  familyPrefixes: string[];
+}
+
 export interface Importer {
   /** Folder under the raw data root that this importer reads. */
   name: string;
   /** Publisher family, for identity resolution: names used by one family only are reported as unmatched. */
   origin: string;
-  run(root: string): ImportOutput;
+  run(root: string, context: ImportContext): ImportOutput;
 }
 
 export function emptyOutput(): ImportOutput {

@@ -11,11 +11,15 @@ import { epochBenchmarks } from './epoch.ts';
 import { facts } from './facts.ts';
 import { runImport } from './index.ts';
 import { litellm } from './prices.ts';
+import { unglue } from './arena.ts';
+import { Attribution } from '../attribution.ts';
+
+const CTX = { familyPrefixes: [...Attribution.fromCurated(join(ROOT, 'data', 'curated', 'organizations.json'), 'x').orgs.values()].flatMap((o) => o.model_prefixes) };
 
 const rowsOf = <T>(out: { parts: { id: string; rows: unknown[] }[] }, id: string) => (out.parts.find((p) => p.id === id)?.rows ?? []) as T[];
 
 test('arena-catalog: a rating and its quantiles as in the 2025-12-11 file', () => {
-  const out = arenaCatalog.run(RAW);
+  const out = arenaCatalog.run(RAW, CTX);
   const file = JSON.parse(readFileSync(join(RAW, arenaCatalog.name, 'history', '2025-12-11', 'data', 'leaderboard-text.json'), 'utf8'));
   const want = file.full['gemini-3-pro'];
   const got = rowsOf<Row<'leaderboard_entries'>>(out, 'lmarena-catalog-text').find((r) => r.snapshot_date === '2025-12-11' && r.category === 'full' && r.model_raw === 'gemini-3-pro');
@@ -27,14 +31,14 @@ test('arena-catalog: a rating and its quantiles as in the 2025-12-11 file', () =
 });
 
 test('fboulnois: both header layouts (arena_elo, arena_score) and the CI are read', () => {
-  const rows = rowsOf<Row<'leaderboard_entries'>>(fboulnois.run(RAW), 'fboulnois-lmarena-text');
+  const rows = rowsOf<Row<'leaderboard_entries'>>(fboulnois.run(RAW, CTX), 'fboulnois-lmarena-text');
   const first = rows.find((r) => r.snapshot_date === '2024-06-19' && r.model_raw === 'GPT-4o-2024-05-13');
   assert.deepEqual([first?.score, first?.ci_low, first?.ci_high, first?.votes, first?.organization_raw], [1287, 1284, 1290, 42046, 'OpenAI']);
   assert.ok(rows.some((r) => r.snapshot_date === '2025-08-04' && r.model_raw === 'Gemini-2.5-Pro' && r.score === 1470));
 });
 
 test('nakasyou: zero cells are skipped and counted, not imported', () => {
-  const out = nakasyou.run(RAW);
+  const out = nakasyou.run(RAW, CTX);
   const text = readFileSync(join(RAW, nakasyou.name, 'output', 'result.csv'), 'utf8').trim().split('\n');
   const cells = text.slice(1).map((l) => l.split(',').slice(1));
   const nonzero = cells.flat().filter((c) => c !== '' && Number(c) !== 0).length;
@@ -43,7 +47,7 @@ test('nakasyou: zero cells are skipped and counted, not imported', () => {
 });
 
 test('cherry: one row per day and model, dates normalized', () => {
-  const rows = rowsOf<Row<'leaderboard_entries'>>(cherry.run(RAW), 'cherry-lmarena-text');
+  const rows = rowsOf<Row<'leaderboard_entries'>>(cherry.run(RAW, CTX), 'cherry-lmarena-text');
   const keys = new Set(rows.map((r) => `${r.snapshot_date}|${r.model_raw}`));
   assert.equal(keys.size, rows.length);
   assert.ok(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.snapshot_date)));
@@ -51,7 +55,7 @@ test('cherry: one row per day and model, dates normalized', () => {
 });
 
 test('epoch: the score column of each file, with stderr where given', () => {
-  const rows = rowsOf<Row<'benchmark_results'>>(epochBenchmarks.run(RAW), 'epoch-benchmarks');
+  const rows = rowsOf<Row<'benchmark_results'>>(epochBenchmarks.run(RAW, CTX), 'epoch-benchmarks');
   const gpqa = rows.find((r) => r.benchmark === 'gpqa_diamond' && r.model_raw === 'gpt-5.4-mini-2026-03-17_high');
   assert.equal(gpqa?.metric, 'mean_score');
   assert.ok(Math.abs((gpqa?.score ?? 0) - 0.8358585858585859) < 1e-12);
@@ -64,11 +68,11 @@ test('epoch: the score column of each file, with stderr where given', () => {
 });
 
 test('interconnects and openrouter: hub ids with region, weekly usage and price intervals', () => {
-  const om = rowsOf<Row<'open_models'>>(interconnects.run(RAW), 'interconnects-tracked');
+  const om = rowsOf<Row<'open_models'>>(interconnects.run(RAW, CTX), 'interconnects-tracked');
   assert.equal(om.find((r) => r.hub_id === 'deepseek-ai/DeepSeek-R1')?.country, 'CN');
   assert.equal(om.find((r) => r.hub_id === 'deepseek-ai/DeepSeek-R1')?.parameters_b, 671);
   assert.equal(om.find((r) => r.hub_id === 'openai/gpt-oss-20b')?.release_date, '2025-08-05');
-  const w = openrouterWeekly.run(RAW);
+  const w = openrouterWeekly.run(RAW, CTX);
   const usage = rowsOf<Row<'usage'>>(w, 'openrouter-weekly-top10');
   assert.equal(usage.find((r) => r.date === '2026-05-11' && r.model_raw === 'moonshotai/kimi-k2.6-20260420')?.total_tokens, 1.61e12);
   const prices = (w.parts.find((p) => p.table === 'prices')?.rows ?? []) as Row<'prices'>[];
@@ -78,7 +82,7 @@ test('interconnects and openrouter: hub ids with region, weekly usage and price 
 });
 
 test('litellm: history becomes non-overlapping intervals per model and provider', () => {
-  const rows = rowsOf<Row<'prices'>>(litellm.run(RAW), 'litellm-history');
+  const rows = rowsOf<Row<'prices'>>(litellm.run(RAW, CTX), 'litellm-history');
   const gpt4o = rows.filter((r) => r.model_raw === 'gpt-4o' && r.provider === 'openai');
   assert.equal(gpt4o[0]?.input_usd_per_mtok, 2.5);
   const byKey = new Map<string, Row<'prices'>[]>();
@@ -90,7 +94,7 @@ test('litellm: history becomes non-overlapping intervals per model and provider'
 });
 
 test('facts: every record keeps its citations and confidence', () => {
-  const out = facts.run(RAW);
+  const out = facts.run(RAW, CTX);
   const chips = rowsOf<Row<'chips'>>(out, 'facts-chips');
   const h20 = chips.find((c) => c.id === 'nvidia-h20');
   assert.deepEqual(h20?.unconfirmed_fields, ['fp8_dense_tflops', 'release_year', 'die_area_mm2']);
@@ -130,4 +134,13 @@ test('the whole import: identity across sources, attribution, provenance, and th
   for (const p of parts) {
     assert.deepEqual(committed.get(`${p.table}/${p.part}`), p.rows, `${p.table}/${p.part} differs: run \`npm run import\``);
   }
+});
+
+test('glued Arena names are split at the provider label, and only there', () => {
+  const p = CTX.familyPrefixes;
+  assert.equal(unglue('Anthropicclaude-opus-4-1-20250805', 'Anthropic', p), 'claude-opus-4-1-20250805');
+  assert.equal(unglue('Coherecommand-r-plus', 'Cohere', p), 'command-r-plus');
+  assert.equal(unglue('Coherec4ai-aya-expanse-8b', 'Cohere', p), 'c4ai-aya-expanse-8b');
+  assert.equal(unglue('Azurephi-4', 'Microsoft', p), 'phi-4');
+  for (const name of ['DeepSeek-V3', 'Qwen2.5-Max', 'Claude-2.1', 'Yi-Lightning', 'gemini-2.5-pro', 'Gemini-Exp-1206']) assert.equal(unglue(name, 'X', p), name);
 });

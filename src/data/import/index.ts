@@ -82,10 +82,11 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
   const parts: Part[] = [];
   const observations: Observation[] = [];
   const skipped: ImportReport['skipped'] = [];
+  const context = { familyPrefixes: [...new Set([...attribution.orgs.values()].flatMap((o) => o.model_prefixes.map((p) => p.toLowerCase())))] };
 
   for (const [i, imp] of importers.entries()) {
     progress(`importing ${imp.name} (${i + 1}/${importers.length})`);
-    const out = imp.run(root);
+    const out = imp.run(root, context);
     for (const s of out.sources) if (!sources.has(s.id)) sources.set(s.id, s);
     parts.push(...out.parts);
     observations.push(...out.observations);

@@ -1,0 +1,334 @@
+/**
+ * @module
+ * Cost against capability: prices valid on a date (cheapest provider per model, blended at a stated
+ * input:output ratio), joined to the model's score on a capability metric at that date, then the cheapest
+ * model meeting a user's constraints, the price–capability Pareto frontier by origin, and price trends.
+ */
+import { blocOf } from '../data/attribution.ts';
+import type { Db } from '../store/db.ts';
+import type { Observation } from '../frontier/gap.ts';
+import { loadObservations } from '../frontier/load.ts';
+import { listMetrics, type Metric } from '../frontier/metrics.ts';
+
+export class CostError extends Error {}
+
+export interface Blend {
+  input: number;
+  output: number;
+}
+
+export function parseBlend(s: string): Blend {
+  const m = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(s.trim());
+  if (!m || Number(m[1]) + Number(m[2]) === 0) throw new CostError(`blend must be INPUT:OUTPUT such as 3:1, not "${s}"`);
+  return { input: Number(m[1]), output: Number(m[2]) };
+}
+
+export const blended = (b: Blend, input: number, output: number): number => (b.input * input + b.output * output) / (b.input + b.output);
+
+export interface PricePoint {
+  model: string;
+  provider: string;
+  first_party: boolean;
+  input: number;
+  output: number;
+  cache_read: number | null;
+  price: number;
+  valid_from: string;
+  context_tokens: number | null;
+  source_id: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export function checkDate(d: string, what = 'as_of'): string {
+  if (!DATE.test(d) || Number.isNaN(Date.parse(d)) || new Date(d).toISOString().slice(0, 10) !== d) throw new CostError(`${what} must be a date YYYY-MM-DD, not "${d}"`);
+  return d;
+}
+
+/**
+ * Per model, the cheapest non-free price valid on `date` across providers. A snapshot price (no valid_to)
+ * holds until the same provider's next snapshot. Free variants are returned separately: they are
+ * rate-limited tiers, not list prices.
+ */
+export async function pricesAt(db: Db, date: string, blend: Blend): Promise<{ best: Map<string, PricePoint>; freeOnly: Set<string> }> {
+  const rows = await db.all(
+    `SELECT model_id, model_raw, provider, first_party, input_usd_per_mtok AS i, output_usd_per_mtok AS o, cache_read_usd_per_mtok AS c,
+            CAST(valid_from AS VARCHAR) AS vf, context_tokens, source_id
+     FROM prices WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) AND input_usd_per_mtok IS NOT NULL AND output_usd_per_mtok IS NOT NULL`,
+    [date],
+  );
+  // Latest snapshot per (model, provider, source, variant).
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const r of rows) {
+    const k = `${r['model_id']}|${r['provider']}|${r['source_id']}|${r['model_raw']}`;
+    const prev = latest.get(k);
+    if (!prev || String(prev['vf']) < String(r['vf'])) latest.set(k, r);
+  }
+  const best = new Map<string, PricePoint>();
+  const paid = new Set<string>();
+  const seen = new Set<string>();
+  for (const r of latest.values()) {
+    const model = String(r['model_id']);
+    seen.add(model);
+    const input = Number(r['i']);
+    const output = Number(r['o']);
+    if (input === 0 && output === 0) continue;
+    paid.add(model);
+    const p: PricePoint = {
+      model, provider: String(r['provider']), first_party: r['first_party'] === true, input, output, cache_read: r['c'] === null ? null : Number(r['c']),
+      price: blended(blend, input, output), valid_from: String(r['vf']), context_tokens: r['context_tokens'] === null ? null : Number(r['context_tokens']), source_id: String(r['source_id']),
+    };
+    const prev = best.get(model);
+    if (!prev || p.price < prev.price) best.set(model, p);
+  }
+  return { best, freeOnly: new Set([...seen].filter((m) => !paid.has(m))) };
+}
+
+// The database is read-only while open, so a metric's observations can be read once per handle.
+const observationCache = new WeakMap<Db, Map<string, Promise<Observation[]>>>();
+function cachedObservations(db: Db, metric: Metric): Promise<Observation[]> {
+  let perDb = observationCache.get(db);
+  if (!perDb) observationCache.set(db, (perDb = new Map()));
+  let hit = perDb.get(metric.id);
+  if (!hit) perDb.set(metric.id, (hit = loadObservations(db, metric, false).then((l) => l.observations)));
+  return hit;
+}
+
+export interface ScoreAt {
+  model: string;
+  score: number;
+  date: string;
+  source_id: string;
+}
+
+/** Each model's score on the metric at `date`: the latest snapshot on or before it, or the best result released by it. */
+export async function scoresAt(db: Db, metric: Metric, date: string): Promise<Map<string, ScoreAt>> {
+  const observations = await cachedObservations(db, metric);
+  const upTo = observations.filter((o) => o.date <= date);
+  const last = upTo.reduce((d, x) => (x.date > d ? x.date : d), '');
+  const pick = metric.view === 'snapshot' ? upTo.filter((o) => o.date === last) : upTo;
+  const out = new Map<string, ScoreAt>();
+  for (const o of pick) {
+    const prev = out.get(o.model);
+    if (!prev || o.score > prev.score) out.set(o.model, { model: o.model, score: o.score, date: o.date, source_id: o.source_id });
+  }
+  return out;
+}
+
+interface ModelInfo {
+  model: string;
+  name: string;
+  organization: string | null;
+  country: string | null;
+  open_weights: boolean | null;
+  context_tokens: number | null;
+  sources: string[];
+}
+
+async function modelInfo(db: Db): Promise<Map<string, ModelInfo>> {
+  const rows = await db.all(`SELECT m.id, m.name, m.organization_id, o.country, m.open_weights, m.context_tokens, m.source_ids FROM models m LEFT JOIN organizations o ON o.id = m.organization_id`);
+  return new Map(rows.map((r) => [String(r['id']), {
+    model: String(r['id']), name: String(r['name']), organization: (r['organization_id'] as string | null) ?? null, country: (r['country'] as string | null) ?? null,
+    open_weights: (r['open_weights'] as boolean | null) ?? null, context_tokens: r['context_tokens'] === null ? null : Number(r['context_tokens']), sources: (r['source_ids'] as string[]) ?? [],
+  }]));
+}
+
+export interface Candidate {
+  model: string;
+  organization: string | null;
+  country: string | null;
+  open_weights: boolean | null;
+  context_tokens: number | null;
+  price: number;
+  input_price: number;
+  output_price: number;
+  provider: string;
+  first_party: boolean;
+  price_valid_from: string;
+  score: number;
+  score_date: string;
+  metric: string;
+  sources: string[];
+}
+
+async function resolveMetric(db: Db, id: string): Promise<Metric> {
+  const metric = (await listMetrics(db)).find((m) => m.id === id);
+  if (!metric) throw new CostError(`unknown metric "${id}" (see \`airace gap --list\`)`);
+  return metric;
+}
+
+async function defaultDate(db: Db): Promise<string> {
+  const r = await db.all(`SELECT CAST(max(valid_from) AS VARCHAR) AS d FROM prices`);
+  return String(r[0]?.['d']);
+}
+
+/** Models with both a price and a score on the date, and those with a score but no usable price. */
+export async function candidatesAt(db: Db, metricId: string, date: string, blend: Blend): Promise<{ metric: Metric; candidates: Candidate[]; unpriced: { model: string; reason: string }[] }> {
+  const metric = await resolveMetric(db, metricId);
+  const [{ best, freeOnly }, scores, info] = await Promise.all([pricesAt(db, date, blend), scoresAt(db, metric, date), modelInfo(db)]);
+  if (scores.size === 0) throw new CostError(`no ${metric.id} scores on or before ${date} (data from ${metric.date_min})`);
+  if (best.size === 0) throw new CostError(`no prices valid on ${date} (prices start 2025-02-06)`);
+  const candidates: Candidate[] = [];
+  const unpriced: { model: string; reason: string }[] = [];
+  for (const s of scores.values()) {
+    const p = best.get(s.model);
+    if (!p) {
+      unpriced.push({ model: s.model, reason: freeOnly.has(s.model) ? 'only a free (rate-limited) variant is listed on this date' : 'no price on this date' });
+      continue;
+    }
+    const m = info.get(s.model);
+    candidates.push({
+      model: s.model, organization: m?.organization ?? null, country: m?.country ?? null, open_weights: m?.open_weights ?? null,
+      context_tokens: Math.max(p.context_tokens ?? 0, m?.context_tokens ?? 0) || null, price: p.price, input_price: p.input, output_price: p.output,
+      provider: p.provider, first_party: p.first_party, price_valid_from: p.valid_from, score: s.score, score_date: s.date, metric: metric.id,
+      sources: [...new Set([p.source_id, s.source_id, 'airace-curated-organizations'])],
+    });
+  }
+  return { metric, candidates, unpriced };
+}
+
+export interface PickRequest {
+  metric: string;
+  minScore: number;
+  openWeights?: boolean;
+  /** `CC` (country or bloc) or `not:CC`. */
+  origin?: string;
+  minContext?: number;
+  maxPrice?: number;
+  asOf?: string;
+  blend?: Blend;
+  runnersUp?: number;
+}
+
+function originTest(origin: string | undefined): ((c: Candidate) => string | null) | null {
+  if (!origin) return null;
+  const m = /^(not:)?([A-Za-z]{2})$/.exec(origin.trim());
+  if (!m) throw new CostError(`origin must be a country or bloc code (US, CN, EU, FR …) or not:CODE, not "${origin}"`);
+  const code = (m[2] as string).toUpperCase();
+  const negate = m[1] !== undefined;
+  return (c) => {
+    if (!c.country || c.country === 'unknown') return 'origin unknown';
+    const is = c.country === code || blocOf(c.country) === code;
+    return is === negate ? `origin ${c.country}${negate ? ` is ${code}` : ` is not ${code}`}` : null;
+  };
+}
+
+export async function pick(db: Db, req: PickRequest) {
+  const date = req.asOf ? checkDate(req.asOf) : await defaultDate(db);
+  if (!Number.isFinite(req.minScore)) throw new CostError('min_score must be a number');
+  const blend = req.blend ?? { input: 3, output: 1 };
+  const origin = originTest(req.origin);
+  const { metric, candidates, unpriced } = await candidatesAt(db, req.metric, date, blend);
+  const excluded: { model: string; reason: string }[] = [...unpriced];
+  const ok: Candidate[] = [];
+  for (const c of candidates) {
+    const reasons: string[] = [];
+    if (c.score < req.minScore) reasons.push(`score ${round(c.score)} below ${req.minScore}`);
+    if (req.openWeights && c.open_weights !== true) reasons.push(c.open_weights === false ? 'weights not open' : 'open weights unknown');
+    const o = origin?.(c);
+    if (o) reasons.push(o);
+    if (req.minContext !== undefined && (c.context_tokens ?? 0) < req.minContext) reasons.push(c.context_tokens === null ? 'context length unknown' : `context ${c.context_tokens} below ${req.minContext}`);
+    if (req.maxPrice !== undefined && c.price > req.maxPrice) reasons.push(`price $${round(c.price)} above $${req.maxPrice}`);
+    if (reasons.length) excluded.push({ model: c.model, reason: reasons.join('; ') });
+    else ok.push(c);
+  }
+  ok.sort((a, b) => a.price - b.price || b.score - a.score || a.model.localeCompare(b.model));
+  const shape = (c: Candidate) => ({ ...c, price: round(c.price, 4), score: round(c.score, 4) });
+  return {
+    metric: metric.id, metric_title: metric.title, as_of: date, blend: `${blend.input}:${blend.output} input:output`,
+    constraints: { min_score: req.minScore, open_weights: req.openWeights ?? false, origin: req.origin ?? null, min_context: req.minContext ?? null, max_price: req.maxPrice ?? null },
+    pick: ok[0] ? shape(ok[0]) : null,
+    runners_up: ok.slice(1, 1 + (req.runnersUp ?? 5)).map(shape),
+    excluded: excluded.sort((a, b) => a.model.localeCompare(b.model)),
+    note: ok.length ? null : 'no model meets every constraint on this date; see excluded for why each candidate failed',
+  };
+}
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Pareto frontier: points that no other point beats on both price (lower) and score (higher). */
+export function paretoFrontier<T extends { price: number; score: number }>(points: readonly T[]): T[] {
+  const sorted = [...points].sort((a, b) => a.price - b.price || b.score - a.score);
+  const out: T[] = [];
+  let best = Number.NEGATIVE_INFINITY;
+  for (const p of sorted) {
+    if (p.score > best) {
+      out.push(p);
+      best = p.score;
+    }
+  }
+  return out;
+}
+
+export async function frontier(db: Db, req: { metric: string; asOf?: string; blend?: Blend }) {
+  const date = req.asOf ? checkDate(req.asOf) : await defaultDate(db);
+  const blend = req.blend ?? { input: 3, output: 1 };
+  const { metric, candidates } = await candidatesAt(db, req.metric, date, blend);
+  const bloc = (c: Candidate) => (c.country && c.country !== 'unknown' ? blocOf(c.country) : 'unknown');
+  const overall = new Set(paretoFrontier(candidates).map((c) => c.model));
+  const byBloc: Record<string, string[]> = {};
+  for (const b of [...new Set(candidates.map(bloc))].sort()) byBloc[b] = paretoFrontier(candidates.filter((c) => bloc(c) === b)).map((c) => c.model);
+  const onBloc = new Set(Object.values(byBloc).flat());
+  return {
+    metric: metric.id, metric_title: metric.title, as_of: date, blend: `${blend.input}:${blend.output} input:output`,
+    points: candidates.sort((a, b) => a.price - b.price).map((c) => ({ ...c, bloc: bloc(c), on_frontier: overall.has(c.model), on_bloc_frontier: onBloc.has(c.model) })),
+    frontier: paretoFrontier(candidates).map((c) => ({ model: c.model, country: c.country, price: round(c.price, 4), score: round(c.score, 4) })),
+    by_bloc: byBloc,
+  };
+}
+
+/** First day of each month from `from` to `to`, plus `to`. */
+function months(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  for (;;) {
+    const d = `${y}-${String(m).padStart(2, '0')}-01`;
+    if (d > to) break;
+    if (d >= from) out.push(d);
+    m++;
+    if (m === 13) {
+      m = 1;
+      y++;
+    }
+  }
+  if (out.at(-1) !== to) out.push(to);
+  return out;
+}
+
+const median = (xs: number[]): number | null => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const k = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[k] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
+};
+
+export async function trend(db: Db, req: { metric: string; level: number; from?: string; to?: string; blend?: Blend }) {
+  if (!Number.isFinite(req.level)) throw new CostError('level must be a number');
+  const blend = req.blend ?? { input: 3, output: 1 };
+  const range = await db.all(`SELECT CAST(min(valid_from) AS VARCHAR) AS lo, CAST(max(valid_from) AS VARCHAR) AS hi FROM prices`);
+  const from = req.from ? checkDate(req.from, 'from') : String(range[0]?.['lo']);
+  const to = req.to ? checkDate(req.to, 'to') : String(range[0]?.['hi']);
+  if (from > to) throw new CostError(`from (${from}) is after to (${to})`);
+  const series = [];
+  let metricTitle = req.metric;
+  for (const date of months(from, to)) {
+    let cands: Candidate[] = [];
+    try {
+      const r = await candidatesAt(db, req.metric, date, blend);
+      cands = r.candidates;
+      metricTitle = r.metric.title;
+    } catch (err) {
+      if (!(err instanceof CostError) || /unknown metric/.test(err.message)) throw err;
+    }
+    const qualifying = cands.filter((c) => c.score >= req.level).sort((a, b) => a.price - b.price);
+    const cheapest = qualifying[0];
+    const medians: Record<string, number | null> = {};
+    for (const b of ['US', 'CN', 'EU']) medians[b] = median(cands.filter((c) => c.country && blocOf(c.country) === b).map((c) => c.price));
+    series.push({
+      date, cheapest_model: cheapest?.model ?? null, cheapest_price: cheapest ? round(cheapest.price, 4) : null, cheapest_country: cheapest?.country ?? null,
+      cheapest_sources: cheapest?.sources ?? [], models_priced_and_scored: cands.length,
+      median_price_by_bloc: Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, v === null ? null : round(v, 4)])),
+    });
+  }
+  return { metric: req.metric, metric_title: metricTitle, level: req.level, blend: `${blend.input}:${blend.output} input:output`, from, to, series };
+}
