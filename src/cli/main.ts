@@ -19,6 +19,7 @@ import { chipFromInput, chipInput, findChip, type Chip } from '../compute/chips.
 import { classify } from '../compute/classify.ts';
 import { parseDestination } from '../compute/destinations.ts';
 import { chipRow, compareChips, loadChips, loadContext, matchSystem, reportedFor, systemChecks } from '../compute/index.ts';
+import { adoption, type AdoptionMetric, type By } from '../adoption/index.ts';
 import { CostError, frontier as costFrontier, parseBlend, pick as costPick, trend as costTrend } from '../cost/index.ts';
 import { scatterSpec, toSvg, trendSpec } from '../cost/plot.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
@@ -391,6 +392,26 @@ export function program(io: Io = defaultIo): Command {
       io.out(`cheapest model with ${r.metric_title} ≥ ${r.level}, blended ${r.blend}\n`);
       io.out(formatTable(r.series.map((x) => ({ date: x.date, cheapest: x.cheapest_model ?? '-', country: x.cheapest_country ?? '', price: x.cheapest_price === null ? '' : `$${x.cheapest_price}`, 'median US': x.median_price_by_bloc['US'] ?? '', 'median CN': x.median_price_by_bloc['CN'] ?? '', 'median EU': x.median_price_by_bloc['EU'] ?? '' }))));
       if (opts.plot) io.out(`chart: ${opts.plot}\n`);
+    });
+
+  cli
+    .command('adoption')
+    .description('downloads and derivatives of open models, and traffic share (tokens, requests, dollars), by country, family or author')
+    .option('--by <dim>', 'country, family or author', 'country')
+    .option('--metric <m>', 'downloads, derivatives, tokens, requests or dollars', 'tokens')
+    .option('--as-of <date>', 'date YYYY-MM-DD (default: the latest data)')
+    .option('--days <n>', 'days of traffic ending at --as-of', (v) => Number(v), 30)
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { by: string; metric: string; asOf?: string; days: number; db: string; json?: boolean }) => {
+      const r = await withDb(opts.db, (db) => adoption(db, { by: opts.by as By, metric: opts.metric as AdoptionMetric, asOf: opts.asOf, days: opts.days }));
+      if (opts.json) return json(r);
+      io.out(`${r.metric} by ${r.by}: ${r.window.description}\n`);
+      io.out(formatTable(r.rows.slice(0, 25).map((x) => ({ [r.by]: x[r.by], value: Number(x['value']).toLocaleString('en-US', { maximumFractionDigits: 2 }), share: `${(100 * Number(x['share'])).toFixed(1)}%` }))));
+      if (r.rows.length > 25) io.out(`… ${r.rows.length - 25} more (--json for all)\n`);
+      io.out(`coverage: ${Object.entries(r.coverage).map(([k, v]) => `${k} ${typeof v === 'number' && v < 1 && v > 0 ? `${(100 * v).toFixed(1)}%` : v}`).join('; ')}\n`);
+      for (const v of r.verification) io.out(`note: ${v}\n`);
+      io.out(`sources: ${r.sources.join(', ')}\n`);
     });
 
   cli

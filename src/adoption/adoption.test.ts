@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { builtDb } from '../../test/helpers.ts';
+import { main } from '../cli/main.ts';
+import { Db } from '../store/db.ts';
+import { adoption } from './index.ts';
+
+let db: Db;
+before(async () => {
+  db = await Db.open(await builtDb());
+});
+after(() => db.close());
+
+const close = (a: number, b: number, eps = 1e-6) => assert.ok(Math.abs(a - b) <= eps * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
+
+test('tokens by author and country add up to an independent sum over the window', async () => {
+  const byAuthor = await adoption(db, { by: 'author', metric: 'tokens', asOf: '2026-08-01', days: 7 });
+  assert.deepEqual([byAuthor.window.from, byAuthor.window.to], ['2026-07-26', '2026-08-01']);
+  const sql = await db.all(
+    `SELECT author, sum(coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0)) AS t FROM usage WHERE "window" = 'day' AND date BETWEEN '2026-07-26' AND '2026-08-01' GROUP BY author ORDER BY t DESC`,
+  );
+  const total = sql.reduce((s, r) => s + Number(r['t']), 0);
+  close(Number(byAuthor.coverage['tokens']), total);
+  const top = byAuthor.rows[0];
+  assert.equal(top?.['author'], sql[0]?.['author']);
+  close(Number(top?.['value']), Number(sql[0]?.['t']));
+  close(byAuthor.rows.reduce((s, r) => s + Number(r['share']), 0), 1);
+  const byCountry = await adoption(db, { by: 'country', metric: 'tokens', asOf: '2026-08-01', days: 7 });
+  close(byCountry.rows.reduce((s, r) => s + Number(r['value']), 0), total);
+  assert.ok(byCountry.rows.some((r) => r['country'] === 'CN') && byCountry.rows.some((r) => r['country'] === 'US'));
+  assert.ok(byCountry.sources.includes('openrouter-market-sui414'));
+});
+
+test('dollars: tokens × the price valid that day, with priced and free coverage stated', async () => {
+  const r = await adoption(db, { by: 'author', metric: 'dollars', asOf: '2026-08-01', days: 3 });
+  assert.ok(Number(r.coverage['share_of_tokens_priced']) > 0.3);
+  assert.ok('share_of_tokens_free_variants' in r.coverage);
+  // One author, recomputed by hand from its usage and its prices.
+  const author = String(r.rows[0]?.['author']);
+  const usage = await db.all(`SELECT date, model_id, variant, prompt_tokens AS p, completion_tokens AS c FROM usage WHERE "window" = 'day' AND author = $1 AND date BETWEEN '2026-07-30' AND '2026-08-01'`, [author]);
+  let dollars = 0;
+  for (const u of usage) {
+    if (u['variant'] === 'free') continue;
+    const price = await db.all(
+      `SELECT input_usd_per_mtok AS i, output_usd_per_mtok AS o FROM prices WHERE model_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) AND input_usd_per_mtok > 0 ORDER BY (provider = 'openrouter') DESC, valid_from DESC, input_usd_per_mtok, output_usd_per_mtok, source_id LIMIT 1`,
+      [String(u['model_id']), String(u['date'])],
+    );
+    if (price[0]) dollars += (Number(u['p'] ?? 0) * Number(price[0]['i']) + Number(u['c'] ?? 0) * Number(price[0]['o'])) / 1e6;
+  }
+  close(Number(r.rows[0]?.['value']), dollars, 1e-9);
+});
+
+test('downloads and derivatives say what the snapshot can and cannot verify', async () => {
+  const d = await adoption(db, { by: 'country', metric: 'downloads' });
+  const sql = await db.all(`SELECT country, sum(downloads) AS n FROM open_models WHERE downloads IS NOT NULL GROUP BY country ORDER BY n DESC`);
+  assert.equal(d.rows[0]?.['country'], sql[0]?.['country']);
+  close(Number(d.rows[0]?.['value']), Number(sql[0]?.['n']));
+  assert.match(d.verification.join(' '), /cannot be verified.*cumulative/);
+  const v = await adoption(db, { by: 'family', metric: 'derivatives' });
+  assert.equal(v.rows.length, 0);
+  assert.equal(v.coverage['share_with_base_model'], 0);
+  assert.match(v.verification.join(' '), /cannot be verified.*base_model/);
+});
+
+test('adoption CLI: JSON shape and clear errors', async () => {
+  const dbPath = await builtDb();
+  let out = '';
+  let err = '';
+  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } };
+  assert.equal(await main(['adoption', '--by', 'country', '--metric', 'tokens', '--json', '--db', dbPath], io), 0, err);
+  const body = JSON.parse(out) as { metric: string; window: unknown; coverage: unknown; rows: { country: string; value: number; share: number }[] };
+  assert.equal(body.metric, 'tokens');
+  assert.ok(body.window && body.coverage && body.rows.every((r) => typeof r.country === 'string' && typeof r.value === 'number' && r.share >= 0 && r.share <= 1));
+  for (const [args, pattern] of [[['--by', 'planet'], /--by must be one of/], [['--metric', 'vibes'], /--metric must be one of/], [['--as-of', '2026-99-01'], /--as-of must be a date/], [['--as-of', '2020-01-01'], /no daily traffic on or before 2020-01-01/], [['--days', '0'], /--days must be/]] as const) {
+    err = '';
+    assert.equal(await main(['adoption', ...args, '--db', dbPath], io), 1, args.join(' '));
+    assert.match(err, pattern);
+  }
+});

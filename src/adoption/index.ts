@@ -1,0 +1,237 @@
+/**
+ * @module
+ * Adoption: who developers download and build on, and whose models carry traffic. Downloads and
+ * derivatives come from `open_models` (lineage resolved by lineage.ts); tokens, requests and dollars from
+ * OpenRouter `usage` joined to the price valid that day. Every answer states its window and coverage, and
+ * says plainly what the data cannot verify.
+ */
+import type { Db } from '../store/db.ts';
+import { resolveLineage, rootId, type HubRecord, type Relation } from './lineage.ts';
+
+export type By = 'country' | 'family' | 'author';
+export type AdoptionMetric = 'downloads' | 'derivatives' | 'tokens' | 'requests' | 'dollars';
+export const BYS: readonly By[] = ['country', 'family', 'author'];
+export const METRICS: readonly AdoptionMetric[] = ['downloads', 'derivatives', 'tokens', 'requests', 'dollars'];
+
+export class AdoptionError extends Error {}
+
+export interface AdoptionRequest {
+  by: By;
+  metric: AdoptionMetric;
+  asOf?: string;
+  /** Days of traffic to sum, ending at as_of (tokens, requests, dollars). */
+  days?: number;
+}
+
+export interface AdoptionRow {
+  key: string;
+  value: number;
+  share: number;
+}
+
+export interface AdoptionReport {
+  metric: AdoptionMetric;
+  by: By;
+  window: { from: string | null; to: string | null; description: string };
+  coverage: Record<string, number | string>;
+  rows: Record<string, string | number>[];
+  verification: string[];
+  sources: string[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+function table(by: By, totals: Map<string, number>): Record<string, string | number>[] {
+  const sum = [...totals.values()].reduce((a, b) => a + b, 0);
+  return [...totals]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([key, value]) => ({ [by]: key, value, share: sum > 0 ? value / sum : 0 }));
+}
+
+interface OrgIndex {
+  country(org: string | null): string;
+  byAuthor(author: string | null): { org: string | null; country: string };
+}
+
+async function orgIndex(db: Db): Promise<OrgIndex> {
+  const orgs = await db.all('SELECT id, name_en, country, aliases, hf_orgs FROM organizations');
+  const country = new Map(orgs.map((o) => [String(o['id']), String(o['country'])]));
+  const byName = new Map<string, string>();
+  const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (const o of orgs) {
+    for (const n of [o['id'], o['name_en'], ...((o['aliases'] as string[]) ?? []), ...((o['hf_orgs'] as string[]) ?? [])]) {
+      if (typeof n === 'string' && !byName.has(fold(n))) byName.set(fold(n), String(o['id']));
+    }
+  }
+  return {
+    country: (org) => (org ? country.get(org) ?? 'unknown' : 'unknown'),
+    byAuthor: (author) => {
+      const org = author ? byName.get(fold(author)) ?? null : null;
+      return { org, country: org ? country.get(org) ?? 'unknown' : 'unknown' };
+    },
+  };
+}
+
+/** Traffic (tokens, requests, dollars) over `days` days ending at as_of, from OpenRouter's daily activity. */
+async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
+  const range = await db.all(`SELECT CAST(min(date) AS VARCHAR) AS lo, CAST(max(date) AS VARCHAR) AS hi FROM usage WHERE "window" = 'day'`);
+  const lo = String(range[0]?.['lo']);
+  const hi = String(range[0]?.['hi']);
+  const to = req.asOf ?? hi;
+  const days = req.days ?? 30;
+  const from = addDays(to, -(days - 1));
+  if (to < lo) throw new AdoptionError(`no daily traffic on or before ${to} (OpenRouter daily activity covers ${lo} to ${hi})`);
+  const rows = await db.all(
+    `SELECT u.date, u.model_id, u.model_raw, u.author, u.variant, u.prompt_tokens AS p, u.completion_tokens AS c, u.requests AS r, u.source_id,
+            m.family, m.organization_id, pr.i AS pin, pr.o AS pout
+     FROM usage u LEFT JOIN models m ON m.id = u.model_id
+     LEFT JOIN LATERAL (
+       -- One price row per usage row: OpenRouter's own price first, then the latest, then the cheapest.
+       SELECT x.input_usd_per_mtok AS i, x.output_usd_per_mtok AS o FROM prices x
+       WHERE x.model_id = u.model_id AND x.valid_from <= u.date AND (x.valid_to IS NULL OR x.valid_to > u.date) AND x.input_usd_per_mtok > 0
+       ORDER BY (x.provider = 'openrouter') DESC, x.valid_from DESC, x.input_usd_per_mtok, x.output_usd_per_mtok, x.source_id LIMIT 1
+     ) pr ON true
+     WHERE u."window" = 'day' AND u.date BETWEEN $1 AND $2`,
+    [from, to],
+  );
+  const orgs = await orgIndex(db);
+  const totals = new Map<string, number>();
+  let tokens = 0;
+  let pricedTokens = 0;
+  let freeTokens = 0;
+  let unknownCountryTokens = 0;
+  const priceSources = new Set<string>();
+  for (const r of rows) {
+    const p = Number(r['p'] ?? 0);
+    const c = Number(r['c'] ?? 0);
+    const t = p + c;
+    tokens += t;
+    const author = (r['author'] as string | null) ?? null;
+    const who = orgs.byAuthor(author);
+    const org = (r['organization_id'] as string | null) ?? who.org;
+    const country = org ? orgs.country(org) : who.country;
+    if (country === 'unknown') unknownCountryTokens += t;
+    const key = req.by === 'country' ? (country === 'unknown' ? 'unknown' : country) : req.by === 'family' ? String(r['family'] ?? 'unknown') : String(author ?? 'unknown');
+    let value: number;
+    if (req.metric === 'tokens') value = t;
+    else if (req.metric === 'requests') value = Number(r['r'] ?? 0);
+    else {
+      const free = r['variant'] === 'free';
+      if (free) {
+        freeTokens += t;
+        value = 0;
+      } else if (r['pin'] === null || r['pin'] === undefined) value = 0;
+      else {
+        value = (p * Number(r['pin']) + c * Number(r['pout'])) / 1e6;
+        pricedTokens += t;
+      }
+    }
+    totals.set(key, (totals.get(key) ?? 0) + value);
+  }
+  for (const s of await db.all(`SELECT DISTINCT source_id FROM prices WHERE provider = 'openrouter'`)) priceSources.add(String(s['source_id']));
+  const coverage: Record<string, number | string> = {
+    rows: rows.length, tokens, share_of_tokens_without_country: tokens ? unknownCountryTokens / tokens : 0,
+    scope: 'OpenRouter only: one API aggregator, not the whole market',
+  };
+  if (req.metric === 'dollars') {
+    coverage['share_of_tokens_priced'] = tokens ? pricedTokens / tokens : 0;
+    coverage['share_of_tokens_free_variants'] = tokens ? freeTokens / tokens : 0;
+  }
+  const result = table(req.by, totals);
+  return {
+    metric: req.metric, by: req.by,
+    window: { from, to, description: `${days} days of OpenRouter daily activity ending ${to} (daily data covers ${lo} to ${hi})` },
+    coverage,
+    rows: result,
+    verification: req.metric === 'dollars'
+      ? ['dollars = prompt tokens × input price + completion tokens × output price, at the price valid that day (OpenRouter first, else the cheapest listed); free variants count 0, unpriced models count 0 and are reported in coverage']
+      : [],
+    sources: ['openrouter-market-sui414', ...(req.metric === 'dollars' ? [...priceSources].filter((s) => s !== 'openrouter-market-sui414') : []), 'airace-curated-organizations'],
+  };
+}
+
+/** Downloads by origin, family or author: the latest download snapshot on or before as_of. */
+async function downloads(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
+  const snap = await db.all(`SELECT CAST(max(snapshot_date) AS VARCHAR) AS d FROM open_models WHERE downloads IS NOT NULL${req.asOf ? ' AND snapshot_date <= $1' : ''}`, req.asOf ? [req.asOf] : []);
+  const date = snap[0]?.['d'] as string | null;
+  if (!date) throw new AdoptionError(`no download counts on or before ${req.asOf ?? 'today'} in the snapshot`);
+  const rows = await db.all(
+    `SELECT o.hub_id, o.downloads, o.country, o.organization_id, o.source_id, m.family FROM open_models o LEFT JOIN models m ON m.id = o.model_id
+     WHERE o.snapshot_date = $1 AND o.downloads IS NOT NULL`,
+    [date],
+  );
+  const totals = new Map<string, number>();
+  for (const r of rows) {
+    const key = req.by === 'country' ? String(r['country']) : req.by === 'family' ? String(r['family'] ?? 'unknown') : String(r['hub_id']).split('/')[0] ?? 'unknown';
+    totals.set(key, (totals.get(key) ?? 0) + Number(r['downloads']));
+  }
+  const family = (f: string) => rows.filter((r) => r['family'] === f).reduce((s, r) => s + Number(r['downloads']), 0);
+  const qwen = family('qwen');
+  const llama = family('llama');
+  return {
+    metric: 'downloads', by: req.by,
+    window: { from: date, to: date, description: `Hugging Face rolling 30-day downloads as of ${date}, for the ${rows.length} models in that snapshot` },
+    coverage: { models: rows.length, scope: `the ${rows.length} top open models of one Hugging Face snapshot, not the Hub` },
+    rows: table(req.by, totals),
+    verification: [
+      `"Qwen passed Llama in cumulative Hugging Face downloads": cannot be verified from the shipped data, which has no cumulative (all-time) downloads and no history. What it shows: 30-day downloads on ${date} among these ${rows.length} models, Qwen family ${qwen.toLocaleString('en-US')} vs Llama family ${llama.toLocaleString('en-US')}. \`airace refresh hf\` adds all-time downloads where the Hub gives them.`,
+    ],
+    sources: [...new Set(rows.map((r) => String(r['source_id'])))],
+  };
+}
+
+/** Derivative share of new models per root family (and by the root's country), month by month, from lineage. */
+async function derivatives(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
+  const rows = await db.all(
+    `SELECT hub_id, base_models, relation, CAST(created AS VARCHAR) AS created, country, organization_id, source_id FROM open_models
+     WHERE snapshot_date = (SELECT max(snapshot_date) FROM open_models WHERE len(base_models) > 0${req.asOf ? ' AND snapshot_date <= $1' : ''})`,
+    req.asOf ? [req.asOf] : [],
+  );
+  const withBase = rows.filter((r) => ((r['base_models'] as string[]) ?? []).length > 0);
+  const allOpen = Number((await db.all('SELECT count(*) AS n FROM open_models'))[0]?.['n'] ?? 0);
+  if (withBase.length === 0) {
+    return {
+      metric: 'derivatives', by: req.by, window: { from: null, to: null, description: 'no lineage data' },
+      coverage: { models: allOpen, with_base_model: 0, share_with_base_model: 0 },
+      rows: [],
+      verification: [
+        '"Qwen-derived models are over 40% of new language models, Meta\u2019s 15%": cannot be verified from the shipped snapshot: none of its open-model records carries base_model links (coverage 0%). Run `airace refresh hf` to fetch Hub metadata with base_model tags; this view then reports the share per root family and month.',
+      ],
+      sources: [],
+    };
+  }
+  const records: HubRecord[] = rows.map((r) => ({ id: String(r['hub_id']), base_models: (r['base_models'] as string[]) ?? [], relation: (r['relation'] as Relation | null) ?? null }));
+  const lineage = resolveLineage(records);
+  const orgs = await orgIndex(db);
+  const totals = new Map<string, number>();
+  const asOfMonth = (req.asOf ?? '9999-12').slice(0, 7);
+  let counted = 0;
+  lineage.ids.forEach((id, i) => {
+    const created = String(rows[i]?.['created'] ?? '');
+    if (!created || created.slice(0, 7) > asOfMonth || (lineage.depth[i] ?? 0) === 0) return;
+    const root = rootId(lineage, i);
+    const ns = root.split('/')[0] ?? root;
+    const key = req.by === 'country' ? orgs.byAuthor(ns).country : req.by === 'author' ? ns : `${ns}/${(root.split('/')[1] ?? root).split(/[-_.]/)[0]}`;
+    totals.set(key, (totals.get(key) ?? 0) + 1);
+    counted++;
+  });
+  return {
+    metric: 'derivatives', by: req.by, window: { from: null, to: req.asOf ?? null, description: 'derivatives (models with a base_model) by their root' },
+    coverage: { ...lineage.coverage, derivatives_counted: counted },
+    rows: table(req.by, totals),
+    verification: [`coverage: ${(100 * lineage.coverage.share_with_base_model).toFixed(1)}% of the ${lineage.coverage.models} records carry base_model data`],
+    sources: [...new Set(rows.map((r) => String(r['source_id'])))],
+  };
+}
+
+export async function adoption(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
+  if (!BYS.includes(req.by)) throw new AdoptionError(`--by must be one of ${BYS.join(', ')}, not "${req.by}"`);
+  if (!METRICS.includes(req.metric)) throw new AdoptionError(`--metric must be one of ${METRICS.join(', ')}, not "${req.metric}"`);
+  if (req.asOf !== undefined && (!DATE.test(req.asOf) || Number.isNaN(Date.parse(req.asOf)))) throw new AdoptionError(`--as-of must be a date YYYY-MM-DD, not "${req.asOf}"`);
+  if (req.days !== undefined && (!Number.isInteger(req.days) || req.days < 1 || req.days > 3660)) throw new AdoptionError('--days must be a whole number from 1 to 3660');
+  if (req.metric === 'downloads') return downloads(db, req);
+  if (req.metric === 'derivatives') return derivatives(db, req);
+  return traffic(db, req);
+}
+
