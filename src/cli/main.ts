@@ -4,7 +4,7 @@
  * for people or `--json` for programs. Bad input: one line on stderr and exit code 1 (2 for usage errors).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { ZodError } from 'zod';
 import { resolve } from 'node:path';
 import { runImport } from '../data/import/index.ts';
@@ -20,6 +20,8 @@ import { classify } from '../compute/classify.ts';
 import { parseDestination } from '../compute/destinations.ts';
 import { chipRow, compareChips, loadChips, loadContext, matchSystem, reportedFor, systemChecks } from '../compute/index.ts';
 import { adoption, type AdoptionMetric, type By } from '../adoption/index.ts';
+import { listHubModels, readHubDump } from '../connectors/hf.ts';
+import { hubRows, REFRESH_PREFIX, snapshotAttribution, writeRefresh } from '../connectors/refresh.ts';
 import { CostError, frontier as costFrontier, parseBlend, pick as costPick, trend as costTrend } from '../cost/index.ts';
 import { scatterSpec, toSvg, trendSpec } from '../cost/plot.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
@@ -46,6 +48,12 @@ function anchorOption(v: string): { model: string; score: number } {
   const score = Number(v.slice(at + 1));
   if (at <= 0 || v.slice(at + 1).trim() === '' || !Number.isFinite(score)) throw new InvalidArgumentError('must be MODEL=SCORE, e.g. gpt-4-0613=1000');
   return { model: v.slice(0, at), score };
+}
+
+function positiveCount(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
 }
 
 function positiveInt(v: string): number {
@@ -83,7 +91,8 @@ export function program(io: Io = defaultIo): Command {
       if (!existsSync(opts.from)) throw new Error(`raw data folder not found: ${opts.from}`);
       const report = await withProgress((progress) => {
         const imported = runImport(resolve(opts.from), CURATED_ORGS, progress);
-        writeSnapshot(resolve(opts.out), imported.parts, { 'import-report.json': `${JSON.stringify(imported.report, null, 1)}\n` });
+        // Refreshed datasets are history the raw data does not hold: they carry over.
+      writeSnapshot(resolve(opts.out), imported.parts, { 'import-report.json': `${JSON.stringify(imported.report, null, 1)}\n` }, (_, part) => part.startsWith(REFRESH_PREFIX));
         return imported.report;
       });
       if (opts.json) return json(report);
@@ -412,6 +421,44 @@ export function program(io: Io = defaultIo): Command {
       io.out(`coverage: ${Object.entries(r.coverage).map(([k, v]) => `${k} ${typeof v === 'number' && v < 1 && v > 0 ? `${(100 * v).toFixed(1)}%` : v}`).join('; ')}\n`);
       for (const v of r.verification) io.out(`note: ${v}\n`);
       io.out(`sources: ${r.sources.join(', ')}\n`);
+    });
+
+  const refresh = cli.command('refresh').description('refresh a dataset from its public source into a new dated snapshot part (then run airace build)');
+  refresh
+    .command('hf')
+    .description('Hugging Face Hub models (API listing or a bulk Parquet dump): downloads, likes, created, base-model links')
+    .option('--limit <n>', 'at most this many models', (v) => positiveCount(v), 10000)
+    .option('--since <date>', 'newest first, down to models created on this date')
+    .option('--parquet <file>', 'read a bulk Parquet dump of Hub metadata instead of the API')
+    .option('--endpoint <url>', 'API base URL', process.env['AIRACE_HF_ENDPOINT'] ?? 'https://huggingface.co')
+    .option('--state <file>', 'resume file (kept until the listing completes)')
+    .option('--max-retries <n>', 'retries per request on 429, 5xx or timeout, with backoff', count, 5)
+    .option('--snapshot <dir>', 'snapshot folder', SNAPSHOT_DIR)
+    .option('--dry-run', 'fetch and report, write nothing')
+    .option('--json', 'print JSON')
+    .action(async (opts: { limit: number; since?: string; parquet?: string; endpoint: string; state?: string; maxRetries: number; snapshot: string; dryRun?: boolean; json?: boolean }) => {
+      if (opts.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since)) throw new Error(`--since must be a date YYYY-MM-DD, not "${opts.since}"`);
+      const date = new Date().toISOString().slice(0, 10);
+      const fetched = await withProgress(async (progress) => {
+        if (opts.parquet) return { models: await readHubDump(resolve(opts.parquet)), pages: 0, retries: 0, resumed: false };
+        return listHubModels({ endpoint: opts.endpoint, limit: opts.limit, since: opts.since, statePath: opts.state, maxRetries: opts.maxRetries }, { fetch: globalThis.fetch, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), progress });
+      });
+      const dataset = opts.parquet ? 'hf-dump' : 'hf-hub';
+      const source = {
+        id: `${REFRESH_PREFIX}${dataset}-${date}`, title: opts.parquet ? `Hugging Face Hub metadata dump (${opts.parquet.split('/').pop()})` : 'Hugging Face Hub model listing API',
+        publisher: 'Hugging Face', url: opts.parquet ? 'https://huggingface.co/datasets' : new URL('/api/models', opts.endpoint).toString(),
+        published: null, retrieved: date, license: 'Hub metadata; each model under its own license', notes: `${fetched.models.length} models${opts.since ? ` created since ${opts.since}` : ''}; downloads are the Hub's 30-day counts`,
+      };
+      const rows = hubRows(fetched.models, snapshotAttribution(resolve(opts.snapshot), CURATED_ORGS), date, source.id);
+      if (opts.dryRun) {
+        const out = { dry_run: true, models: rows.length, pages: fetched.pages, retries: fetched.retries, resumed: fetched.resumed };
+        return opts.json ? json(out) : io.out(`${JSON.stringify(out)}\n`);
+      }
+      const result = writeRefresh(resolve(opts.snapshot), dataset, rows, source, `${source.title}, ${date}`, source.notes);
+      if (opts.state && existsSync(opts.state)) rmSync(opts.state);
+      const out = { ...result, pages: fetched.pages, retries: fetched.retries, resumed: fetched.resumed, next: 'run `airace build` to load it' };
+      if (opts.json) return json(out);
+      io.out(`${result.rows} models written to ${result.files[0]} (${result.coverage.with_base_model} with base-model links); ${out.pages} pages, ${out.retries} retries. Run \`airace build\` to load it.\n`);
     });
 
   cli

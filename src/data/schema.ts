@@ -100,7 +100,9 @@ export const openModels = z.object({
   country: countryCode,
   base_models: list(),
   relation: z.enum(['base', 'finetune', 'adapter', 'merge', 'quantized']).nullable(),
+  /** Downloads as the source counts them (the Hub: the last 30 days). */
   downloads: int().nullable(),
+  downloads_all_time: int().nullable(),
   likes: int().nullable(),
   created: date().nullable(),
   release_date: date().nullable(),

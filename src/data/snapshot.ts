@@ -161,11 +161,19 @@ export function readSnapshot(dir: string, cwd = process.cwd()): SnapshotFile[] {
  * Writes a whole snapshot into `dir`, replacing what was there only once every file is written:
  * the new tree goes to a sibling folder that is then swapped in, so a failed import leaves the old one.
  */
-export function writeSnapshot(dir: string, parts: readonly SnapshotPart[], extra: Record<string, string> = {}): void {
+export function writeSnapshot(dir: string, parts: readonly SnapshotPart[], extra: Record<string, string> = {}, keep: (table: TableName, part: string) => boolean = () => false): void {
   const tmp = `${dir}.tmp-${process.pid}`;
   const old = `${dir}.old-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
+    // Files the caller keeps (refreshed history) carry over unchanged.
+    if (existsSync(dir)) {
+      for (const f of listSnapshotFiles(dir)) {
+        if (!keep(f.table, f.part)) continue;
+        mkdirSync(join(tmp, f.table), { recursive: true });
+        writeFileSync(join(tmp, f.table, `${f.part}.csv`), readFileSync(f.path));
+      }
+    }
     for (const p of parts) {
       mkdirSync(join(tmp, p.table), { recursive: true });
       writeFileSync(join(tmp, p.table, `${p.part}.csv`), encodeTable(p.table, p.rows));

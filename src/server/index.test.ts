@@ -123,3 +123,15 @@ test('cost over the API: pick, frontier, trend, and validation', async () => {
   const unknown = await app.request('/api/v1/cost/pick?min_score=1&metric=nope');
   assert.equal(unknown.status, 400);
 });
+
+test('adoption over the API', async () => {
+  const r = await app.request('/api/v1/adoption?by=country&metric=tokens&days=7');
+  assert.equal(r.status, 200);
+  const body = (await r.json()) as { rows: { country: string; share: number }[] };
+  assert.ok(body.rows.length > 1);
+  for (const [q, field] of [['by=planet', 'by'], ['metric=vibes', 'metric'], ['days=0', 'days']]) {
+    const bad = await app.request(`/api/v1/adoption?${q}`);
+    assert.equal(bad.status, 400, q);
+    assert.equal(((await bad.json()) as { field: string }).field, field);
+  }
+});

@@ -16,6 +16,7 @@ import { findChip } from '../compute/chips.ts';
 import { classify } from '../compute/classify.ts';
 import { parseDestination } from '../compute/destinations.ts';
 import { chipRow, loadChips, loadContext, systemChecks } from '../compute/index.ts';
+import { adoption, AdoptionError, BYS, METRICS } from '../adoption/index.ts';
 import { CostError, frontier as costFrontier, parseBlend, pick as costPick, trend as costTrend } from '../cost/index.ts';
 import { scatterSpec, toSvg } from '../cost/plot.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
@@ -68,6 +69,13 @@ export const pickQuery = z.object({
 }).strict();
 export const costFrontierQuery = z.object(costBase).strict();
 export const trendQuery = z.object({ metric: costBase.metric, blend: costBase.blend, level: numParam, from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
+
+export const adoptionQuery = z.object({
+  by: z.enum(BYS as unknown as [string, ...string[]]).default('country'),
+  metric: z.enum(METRICS as unknown as [string, ...string[]]).default('tokens'),
+  as_of: z.iso.date().optional(),
+  days: intParam.pipe(z.number().min(1, 'at least 1').max(3660, 'at most 3660')).optional(),
+}).strict();
 
 class HttpError extends Error {
   constructor(readonly status: 400 | 404 | 500, message: string, readonly field?: string) {
@@ -164,6 +172,15 @@ export function createApp(db: Db): Hono {
   app.get('/api/v1/cost/trend', async (c) => {
     const q = parse(trendQuery, c.req.query());
     return c.json(await costCall(() => costTrend(db, { metric: q.metric, level: q.level, from: q.from, to: q.to, blend: parseBlend(q.blend) })));
+  });
+  app.get('/api/v1/adoption', async (c) => {
+    const q = parse(adoptionQuery, c.req.query());
+    try {
+      return c.json(await adoption(db, { by: q.by as 'country', metric: q.metric as 'tokens', asOf: q.as_of, days: q.days }));
+    } catch (err) {
+      if (err instanceof AdoptionError) throw new HttpError(400, err.message);
+      throw err;
+    }
   });
   app.get('/api/v1/gap/metrics', async (c) => c.json({ metrics: await listMetrics(db) }));
   app.get('/api/v1/gap', async (c) => c.json(await gapFrom(c.req.query(), false)));

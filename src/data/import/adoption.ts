@@ -40,7 +40,7 @@ export const interconnects: Importer = {
         const p = params.get(hub);
         rows.push({
           hub_id: hub, model_id: modelKey(hub), organization_id: ns, country: regions.get(ns.toLowerCase()) ?? 'unknown', base_models: [], relation: null,
-          downloads: null, likes: null, created: null, release_date: releases.get(hub) ?? null,
+          downloads: null, downloads_all_time: null, likes: null, created: null, release_date: releases.get(hub) ?? null,
           parameters_b: toNumber(p?.['total_params_b']), active_parameters_b: toNumber(p?.['active_params_b']), snapshot_date: snapshot, source_id,
         });
         out.observations.push(observe(hub, 'huggingface', source_id, {
@@ -125,7 +125,7 @@ export const openrouterMarket: Importer = {
     const hf = readJson(at(dir, 'data-static', 'hf_top_models_params_2026-07-28.json')) as { model: string; params: number | null; downloads: number | null; moe: boolean | null }[];
     out.parts.push(part('open_models', 'hf-top-models-2026-07-28', 'Hugging Face top open models: 30-day downloads on 2026-07-28', hf_source, hf.map((m) => ({
       hub_id: m.model, model_id: modelKey(m.model), organization_id: m.model.split('/')[0] ?? null, country: 'unknown', base_models: [], relation: null,
-      downloads: typeof m.downloads === 'number' ? Math.round(m.downloads) : null, likes: null, created: null, release_date: null,
+      downloads: typeof m.downloads === 'number' ? Math.round(m.downloads) : null, downloads_all_time: null, likes: null, created: null, release_date: null,
       parameters_b: typeof m.params === 'number' ? m.params / 1e9 : null, active_parameters_b: null, snapshot_date: '2026-07-28', source_id: hf_source,
     })), 'downloads are Hugging Face\u2019s rolling 30-day counts; country filled from the attribution table at import.'));
     for (const m of hf) out.observations.push(observe(m.model, 'huggingface', hf_source, { hf_org: m.model.split('/')[0] ?? '', open_weights: true }));
