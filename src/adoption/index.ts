@@ -145,7 +145,7 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
     coverage,
     rows: result,
     verification: req.metric === 'dollars'
-      ? ['dollars = prompt tokens × input price + completion tokens × output price, at the price valid that day (OpenRouter's own first, else the latest listed); free variants count 0, unpriced models count 0 and are reported in coverage']
+      ? ['dollars = prompt tokens × input price + completion tokens × output price, at the price valid that day (OpenRouter\u2019s own first, else the latest listed); free variants count 0, unpriced models count 0 and are reported in coverage']
       : [],
     sources: ['openrouter-market-sui414', ...(req.metric === 'dollars' ? [...priceSources].filter((s) => s !== 'openrouter-market-sui414') : []), 'airace-curated-organizations'],
   };
