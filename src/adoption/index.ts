@@ -35,6 +35,8 @@ export interface AdoptionReport {
   window: { from: string | null; to: string | null; description: string };
   coverage: Record<string, number | string>;
   rows: Record<string, string | number>[];
+  /** Derivatives only: per month of creation, the share of new models deriving from each root. */
+  monthly?: { month: string; new_models: number; share_of_new_models: Record<string, number> }[];
   verification: string[];
   sources: string[];
 }
@@ -207,19 +209,31 @@ async function derivatives(db: Db, req: AdoptionRequest): Promise<AdoptionReport
   const totals = new Map<string, number>();
   const asOfMonth = (req.asOf ?? '9999-12').slice(0, 7);
   let counted = 0;
+  // Per month of creation: new models, and how many derive from each root.
+  const monthly = new Map<string, { new_models: number; derivatives: Map<string, number> }>();
   lineage.ids.forEach((id, i) => {
     const created = String(rows[i]?.['created'] ?? '');
-    if (!created || created.slice(0, 7) > asOfMonth || (lineage.depth[i] ?? 0) === 0) return;
+    if (!created || created.slice(0, 7) > asOfMonth) return;
+    const month = monthly.get(created.slice(0, 7)) ?? { new_models: 0, derivatives: new Map<string, number>() };
+    monthly.set(created.slice(0, 7), month);
+    month.new_models++;
+    if ((lineage.depth[i] ?? 0) === 0) return;
     const root = rootId(lineage, i);
     const ns = root.split('/')[0] ?? root;
     const key = req.by === 'country' ? orgs.byAuthor(ns).country : req.by === 'author' ? ns : `${ns}/${(root.split('/')[1] ?? root).split(/[-_.]/)[0]}`;
     totals.set(key, (totals.get(key) ?? 0) + 1);
+    month.derivatives.set(key, (month.derivatives.get(key) ?? 0) + 1);
     counted++;
   });
+  const byMonth = [...monthly].sort((a, b) => a[0].localeCompare(b[0])).map(([month, m]) => ({
+    month, new_models: m.new_models,
+    share_of_new_models: Object.fromEntries([...m.derivatives].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / m.new_models])),
+  }));
   return {
     metric: 'derivatives', by: req.by, window: { from: null, to: req.asOf ?? null, description: 'derivatives (models with a base_model) by their root' },
     coverage: { ...lineage.coverage, derivatives_counted: counted },
     rows: table(req.by, totals),
+    monthly: byMonth,
     verification: [`coverage: ${(100 * lineage.coverage.share_with_base_model).toFixed(1)}% of the ${lineage.coverage.models} records carry base_model data`],
     sources: [...new Set(rows.map((r) => String(r['source_id'])))],
   };

@@ -145,6 +145,8 @@ test('airace refresh hf adds a dated part, keeps history, and a failed refresh w
   assert.equal(await main(['adoption', '--metric', 'derivatives', '--by', 'author', '--json', '--db', db], io), 0, err);
   const d = JSON.parse(out) as { rows: { author: string; value: number }[]; coverage: { with_base_model: number } };
   assert.deepEqual(d.rows, [{ author: 'Qwen', value: 3, share: 1 }]);
+  const monthly = (d as unknown as { monthly: { month: string; new_models: number; share_of_new_models: Record<string, number> }[] }).monthly;
+  assert.deepEqual(monthly.find((m) => m.month === '2024-09'), { month: '2024-09', new_models: 2, share_of_new_models: { Qwen: 0.5 } });
   assert.equal(d.coverage.with_base_model, 3);
   // A failing upstream: exit 1, nothing new written.
   const broken = await serve(() => ({ status: 500 }));
