@@ -26,7 +26,9 @@ import { CostError, frontier as costFrontier, parseBlend, pick as costPick, tren
 import { scatterSpec, toSvg, trendSpec } from '../cost/plot.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
 import { frontierSvg } from '../frontier/plot.ts';
-import { CURATED_ORGS, DEFAULT_DB, RAW_DATA, SNAPSHOT_DIR } from './paths.ts';
+import { Checker } from '../claims/index.ts';
+import { claimsReport } from '../claims/html.ts';
+import { CURATED_ENTITIES, CURATED_ORGS, DEFAULT_DB, RAW_DATA, SNAPSHOT_DIR } from './paths.ts';
 import { withProgress } from './progress.ts';
 import { formatTable } from './table.ts';
 
@@ -459,6 +461,39 @@ export function program(io: Io = defaultIo): Command {
       const out = { ...result, pages: fetched.pages, retries: fetched.retries, resumed: fetched.resumed, next: 'run `airace build` to load it' };
       if (opts.json) return json(out);
       io.out(`${result.rows} models written to ${result.files[0]} (${result.coverage.with_base_model} with base-model links); ${out.pages} pages, ${out.retries} retries. Run \`airace build\` to load it.\n`);
+    });
+
+  cli
+    .command('check')
+    .description('find the quantitative claims in articles (English, 简体, 繁體; .txt, .md, .html) and check them against the data')
+    .argument('<files...>', 'article files')
+    .option('--html <file>', 'write an HTML report with the claims highlighted by verdict')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (files: string[], opts: { html?: string; db: string; json?: boolean }) => {
+      const docs = await withDb(opts.db, async (db) => {
+        const checker = await Checker.create(db, CURATED_ENTITIES);
+        return files.map((f) => {
+          let raw: string;
+          try {
+            raw = readFileSync(f, 'utf8');
+          } catch (err) {
+            throw new Error(`cannot read ${f}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+          }
+          return checker.check(f, raw, /\.html?$/i.test(f) ? 'html' : 'text');
+        });
+      });
+      if (opts.html) {
+        const tmp = `${opts.html}.tmp-${process.pid}`;
+        writeFileSync(tmp, claimsReport(docs));
+        renameSync(tmp, opts.html);
+      }
+      if (opts.json) return json({ documents: docs.map(({ text: _text, ...d }) => d) });
+      for (const d of docs) {
+        io.out(`${d.id} (${d.language}): ${d.entities.length} entities, ${d.claims.length} claims\n`);
+        io.out(formatTable(d.claims.map((c) => ({ quote: c.quote, subject: c.subject_name ?? c.subject ?? '?', metric: c.metric, value: c.value, unit: c.unit, verdict: c.verdict, evidence: c.evidence.map((e) => e.id).join(' ') })), 48));
+      }
+      if (opts.html) io.out(`report: ${opts.html}\n`);
     });
 
   cli

@@ -1,0 +1,125 @@
+/**
+ * @module
+ * Entity linking for the claims engine: every name and alias of the organizations, chips, systems and
+ * curated programs, events and places, in every script, matched in the normalised text. Names are indexed
+ * by their first character, so one pass over the text finds every mention; ASCII names must stand as words.
+ */
+import { readFileSync } from 'node:fs';
+import type { Db } from '../store/db.ts';
+import { normalizeForMatching } from './text.ts';
+
+export type EntityKind = 'organization' | 'model' | 'chip' | 'system' | 'program' | 'event' | 'country';
+
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  country: string | null;
+  /** Fact-sheet records about this entity (events, reported figures), for checking. */
+  facts: string[];
+  /** The organization behind a model or chip. */
+  parent?: string | null;
+}
+
+export interface Mention {
+  entity: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Alias {
+  key: string;
+  entity: Entity;
+  ascii: boolean;
+}
+
+/** Names too short or too common to link by themselves. */
+const STOP = new Set(['ai', 'hf', 'yi', 'eu', 'seed', 'arena', 'spark', 'o1', 'o3', 'glm', 'step', 'zai', 'kimi']);
+
+export class EntityIndex {
+  readonly entities = new Map<string, Entity>();
+  private readonly byFirst = new Map<string, Alias[]>();
+
+  add(entity: Entity, names: readonly (string | null | undefined)[], allowShort = false): void {
+    this.entities.set(entity.id, entity);
+    for (const n of names) {
+      if (!n) continue;
+      const key = normalizeForMatching(n.normalize('NFKC')).toLowerCase().trim();
+      if (key.length < 2 || (!allowShort && STOP.has(key))) continue;
+      const ascii = /^[\x20-\x7e]+$/.test(key);
+      const first = key[0] as string;
+      const list = this.byFirst.get(first) ?? [];
+      if (!list.some((a) => a.key === key)) list.push({ key, entity, ascii });
+      this.byFirst.set(first, list);
+    }
+  }
+
+  /** Longest names first, so "Hunyuan 3D" wins over "Hunyuan". */
+  seal(): void {
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
+  }
+
+  /** Every mention in the normalised text, non-overlapping, longest match first. */
+  find(norm: string): Mention[] {
+    const lower = norm.toLowerCase();
+    const out: Mention[] = [];
+    for (let i = 0; i < lower.length; ) {
+      const list = this.byFirst.get(lower[i] as string);
+      let hit: Alias | undefined;
+      if (list) {
+        for (const a of list) {
+          if (!lower.startsWith(a.key, i)) continue;
+          if (a.ascii) {
+            const before = lower[i - 1] ?? ' ';
+            const after = lower[i + a.key.length] ?? ' ';
+            if (/[a-z0-9]/.test(before) || /[a-z]/.test(after) || (/[0-9]/.test(after) && /[0-9]$/.test(a.key))) continue;
+          }
+          hit = a;
+          break;
+        }
+      }
+      if (hit) {
+        out.push({ entity: hit.entity.id, start: i, end: i + hit.key.length, text: norm.slice(i, i + hit.key.length) });
+        i += hit.key.length;
+      } else i++;
+    }
+    return out;
+  }
+}
+
+/** Builds the index from the database and data/curated/entities.json. */
+export async function loadEntities(db: Db, curatedPath: string): Promise<EntityIndex> {
+  const idx = new EntityIndex();
+  for (const o of await db.all('SELECT id, name_en, name_zh_hans, name_zh_hant, aliases, country FROM organizations')) {
+    idx.add({ id: String(o['id']), kind: 'organization', name: String(o['name_en']), country: String(o['country']), facts: [] }, [o['name_en'] as string, o['name_zh_hans'] as string, o['name_zh_hant'] as string, ...((o['aliases'] as string[]) ?? [])]);
+  }
+  for (const c of await db.all('SELECT id, name, country, organization_id FROM chips')) {
+    const name = String(c['name']);
+    // "NVIDIA H100 SXM5 80GB" is written "H100", "Nvidia H100"; "Huawei Ascend 910C" as "昇腾910C", "Ascend 910C".
+    const core = /\b([A-Z]{1,3}\d{2,4}[A-Z]?|MI\d{3}X?|MLU\d{3}|\d{3}[BC])\b/.exec(name)?.[1];
+    const names = [name, String(c['id'])];
+    if (core) {
+      names.push(core, `Nvidia ${core}`, `英伟达 ${core}`, `英伟达${core}`);
+      if (/ascend/i.test(name)) names.push(`Ascend ${core}`, `昇腾${core}`, `升腾${core}`, `昇腾 ${core}`, `升腾 ${core}`, `Ascend${core}`);
+    }
+    idx.add({ id: String(c['id']), kind: 'chip', name, country: String(c['country']), facts: [], parent: (c['organization_id'] as string | null) ?? null }, names);
+  }
+  for (const s of await db.all('SELECT id, name, country, accelerator FROM systems')) {
+    const name = String(s['name']).replace(/\s*\(.*\)$/, '');
+    const names = [name, String(s['id'])];
+    if (/cloudmatrix/i.test(name)) names.push('CloudMatrix 384', 'CloudMatrix384', 'CM384', 'CloudMatrix');
+    if (/nvl72/i.test(name)) names.push('GB200 NVL72', 'NVL72', 'GB200', 'GB200高性能计算系统');
+    idx.add({ id: String(s['id']), kind: 'system', name, country: String(s['country']), facts: [] }, names);
+  }
+  const curated = JSON.parse(readFileSync(curatedPath, 'utf8')) as { records: { id: string; kind: EntityKind; names: string[]; country: string | null; facts: string[] }[] };
+  for (const r of curated.records) idx.add({ id: r.id, kind: r.kind, name: r.names[0] ?? r.id, country: r.country, facts: r.facts }, r.names, r.kind === 'country');
+  // Models by their own names where they are distinctive (a dash or digit in the name: DeepSeek-R1, Qwen3).
+  for (const m of await db.all(`SELECT m.id, m.name, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id IS NOT NULL AND length(m.name) >= 5`)) {
+    const name = String(m['name']);
+    if (!/[-\d]/.test(name) || /\s/.test(name)) continue;
+    idx.add({ id: `model:${m['id']}`, kind: 'model', name, country: (m['country'] as string | null) ?? null, facts: [], parent: (m['organization_id'] as string | null) ?? null }, [name]);
+  }
+  idx.seal();
+  return idx;
+}

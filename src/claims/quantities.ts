@@ -1,0 +1,152 @@
+/**
+ * @module
+ * Quantities in English and Chinese text: Arabic and Chinese numerals, 万 / 亿 / 千 and million / billion,
+ * decimals, ranges, percentages (% and 百分之), fractions (十分之一, "one tenth"), multiples (倍, ×),
+ * currencies (美元, 欧元, 元, $, €, ¥), counts with their measure word (颗 chips, 次, 个国家), durations,
+ * years and dates. Runs on the normalised text (Simplified, half-width); offsets are the original's.
+ */
+
+export type Kind = 'amount' | 'percent' | 'fraction' | 'multiple' | 'count' | 'duration' | 'year' | 'date' | 'number';
+
+export interface Quantity {
+  start: number;
+  end: number;
+  kind: Kind;
+  value: number;
+  /** For ranges. */
+  low?: number;
+  high?: number;
+  /** Currency code, `percent`, `ratio`, `x`, `months`, `years`, `days`, or the counted noun (`chips`, `countries`, `times` …). */
+  unit: string;
+  /** For dates and years: YYYY, YYYY-MM or YYYY-MM-DD. */
+  time?: string;
+}
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const MAGNITUDE: Record<string, number> = {
+  万亿: 1e12, 千亿: 1e11, 百亿: 1e10, 十亿: 1e9, 亿: 1e8, 千万: 1e7, 百万: 1e6, 十万: 1e5, 万: 1e4, 千: 1e3,
+  trillion: 1e12, billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3,
+};
+
+/** Value of a Chinese numeral below 10,000 (一千五百 = 1500, 十 = 10, 二十三 = 23); NaN if malformed. */
+export function chineseNumber(s: string): number {
+  if (s === '') return Number.NaN;
+  // Digit-by-digit form (二〇二五).
+  if (![...s].some((c) => c in CN_UNIT)) return [...s].reduce((v, c) => (c in CN_DIGIT ? v * 10 + (CN_DIGIT[c] as number) : Number.NaN), 0);
+  let total = 0;
+  let digit = -1;
+  for (const c of s) {
+    if (c in CN_DIGIT) digit = CN_DIGIT[c] as number;
+    else if (c in CN_UNIT) {
+      total += (digit === -1 ? 1 : digit) * (CN_UNIT[c] as number);
+      digit = -1;
+    } else return Number.NaN;
+  }
+  return total + (digit === -1 ? 0 : digit);
+}
+
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
+const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|\s?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mk]\b)`;
+const CUR_BEFORE = String.raw`(?:US\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?)`;
+const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
+const COUNT_WORD = String.raw`(?:个国家|个月|颗|块|次|个|家|名|款|台|张|位|项|万次|\s?(?:chips|GPUs|countries|downloads|times|models|companies)\b)`;
+const DURATION = String.raw`(?:个月|周|天|\s?(?:months?|years?|weeks?|days?)\b)`;
+
+function parseNumber(raw: string): number {
+  const s = raw.replace(/,/g, '').trim();
+  if (/^\d/.test(s)) return Number(s);
+  return chineseNumber(s);
+}
+
+function magnitude(m: string | undefined): number {
+  if (!m) return 1;
+  return MAGNITUDE[m.trim().toLowerCase()] ?? 1;
+}
+
+const ENGLISH_FRACTIONS: Record<string, number> = { half: 0.5, 'a half': 0.5, 'one half': 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'a quarter': 0.25, 'one quarter': 0.25, 'one fifth': 0.2, 'a fifth': 0.2, 'a tenth': 0.1, 'one tenth': 0.1, 'one-tenth': 0.1, 'one hundredth': 0.01 };
+const CURRENCY: Record<string, string> = { 美元: 'USD', 美金: 'USD', dollars: 'USD', usd: 'USD', '$': 'USD', 'us$': 'USD', 欧元: 'EUR', euros: 'EUR', eur: 'EUR', '€': 'EUR', 人民币: 'CNY', 元: 'CNY', yuan: 'CNY', rmb: 'CNY', '¥': 'CNY', 英镑: 'GBP', '£': 'GBP', 日元: 'JPY' };
+const COUNT_UNIT: Record<string, string> = { 颗: 'chips', 块: 'chips', chips: 'chips', gpus: 'chips', 个国家: 'countries', countries: 'countries', 次: 'times', 万次: 'times', times: 'times', downloads: 'times', 家: 'companies', companies: 'companies', 款: 'models', models: 'models', 名: 'people', 位: 'people', 台: 'units', 张: 'units', 个: 'items', 项: 'items' };
+
+interface Rule {
+  re: RegExp;
+  make: (m: RegExpExecArray) => Omit<Quantity, 'start' | 'end'> | null;
+}
+
+const num = (s: string | undefined, mag?: string) => parseNumber(s ?? '') * magnitude(mag);
+
+// Order matters: earlier rules claim their span first.
+const RULES: Rule[] = [
+  // 2025年2月12日, 2025 年 2 月 12 日, 2025-02-12
+  { re: new RegExp(String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}` }) },
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${m[2]}-${m[3]}` }) },
+  { re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})\b/g, make: (m) => ({ kind: 'date', value: Number(m[3]), unit: 'date', time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
+  { re: new RegExp(String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}` }) },
+  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
+  // 十分之一, 3分之2
+  { re: new RegExp(String.raw`(${NUM})\s*分之\s*(${NUM})`, 'g'), make: (m) => ({ kind: 'fraction', value: parseNumber(m[2] as string) / parseNumber(m[1] as string), unit: 'ratio' }) },
+  { re: /\b(a half|one half|half|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi, make: (m) => ({ kind: 'fraction', value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN, unit: 'ratio' }) },
+  // Ranges: 6到12个月, 6-12 months, 6 to 12 months; 10%-20%
+  { re: new RegExp(String.raw`(${NUM})\s*(?:到|至|~|–|-|to)\s*(${NUM})\s*(${DURATION}|%|百分点|${CUR_AFTER})`, 'g'), make: (m) => {
+    const lo = parseNumber(m[1] as string);
+    const hi = parseNumber(m[2] as string);
+    const u = (m[3] as string).trim().toLowerCase();
+    const unit = u === '%' ? 'ratio' : /月|month/.test(u) ? 'months' : /年|year/.test(u) ? 'years' : /周|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : CURRENCY[u] ?? u;
+    const scale = u === '%' ? 0.01 : 1;
+    const kind: Kind = u === '%' ? 'percent' : CURRENCY[u] ? 'amount' : 'duration';
+    return { kind, value: ((lo + hi) / 2) * scale, low: lo * scale, high: hi * scale, unit };
+  } },
+  // 百分之六十, 60%, 60 percent
+  { re: new RegExp(String.raw`百分之\s*(${NUM})`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
+  { re: new RegExp(String.raw`(${NUM})\s*(?:%|％|\s?percent\b|\s?per cent\b)`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
+  // Currencies, before or after: $500 billion, 5000亿美元, 500 亿欧元
+  { re: new RegExp(String.raw`(${CUR_BEFORE})\s*(${NUM})\s*(${MAG})?`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[2], m[3]), unit: CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD' }) },
+  { re: new RegExp(String.raw`(${NUM})\s*(${MAG})?\s*(${CUR_AFTER})`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[1], m[2]), unit: CURRENCY[(m[3] as string).trim().toLowerCase()] ?? 'CNY' }) },
+  // Multiples: 10倍, 3x, 2.6 times
+  { re: new RegExp(String.raw`(${NUM})\s*(?:倍|×|(?<=\d)x\b|\s?times\b(?!\s+(?:more|less)\s+\w))`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }) },
+  // Years: 2028年, in 2026, by 2030
+  { re: /(?<![\d.])((?:19|20)\d{2})\s*年(?!代)/g, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
+  { re: /\b(?:in|by|until|before|since)\s+((?:19|20)\d{2})\b/g, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
+  // Durations: 6个月, 18 months
+  { re: new RegExp(String.raw`(${NUM})\s*(${DURATION})`, 'gi'), make: (m) => {
+    const u = (m[2] as string).trim().toLowerCase();
+    return { kind: 'duration', value: parseNumber(m[1] as string), unit: /月|month/.test(u) ? 'months' : /周|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : 'years' };
+  } },
+  // Counts with a measure word: 384颗, 160万次, 61个国家, 1.6 million downloads
+  { re: new RegExp(String.raw`(${NUM})\s*(${MAG})?\s*(${COUNT_WORD})`, 'gi'), make: (m) => ({ kind: 'count', value: num(m[1], m[2]), unit: COUNT_UNIT[(m[3] as string).trim().toLowerCase()] ?? 'items' }) },
+  // Anything else numeric with a magnitude, or a bare Arabic number.
+  { re: new RegExp(String.raw`(\d[\d,]*(?:\.\d+)?)\s*(${MAG})?`, 'g'), make: (m) => ({ kind: 'number', value: num(m[1], m[2]), unit: 'number' }) },
+];
+
+/** All quantities in `norm`, left to right, non-overlapping; spans already taken (entity names) are skipped. */
+export function findQuantities(norm: string, taken: readonly [number, number][] = []): Quantity[] {
+  const used = new Uint8Array(norm.length);
+  for (const [s, e] of taken) for (let i = Math.max(0, s); i < Math.min(e, norm.length); i++) used[i] = 1;
+  const out: Quantity[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(norm); m !== null; m = rule.re.exec(norm)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      let start = m.index;
+      let end = m.index + m[0].length;
+      while (end > start && /\s/.test(norm[end - 1] ?? '')) end--;
+      while (start < end && /\s/.test(norm[start] ?? '')) start++;
+      let clash = false;
+      for (let i = start; i < end; i++) if (used[i]) clash = true;
+      if (clash) continue;
+      // A number glued to letters is part of a name (GPT-4, R1, H100, v2.5), not a quantity.
+      const before = norm[start - 1] ?? '';
+      const after = norm[end] ?? '';
+      if (/^[\d一二三四五六七八九十两〇]/.test(norm[start] ?? '') && (/[A-Za-z\-_/.]/.test(before) || (/[A-Za-z]/.test(after) && rule.make !== RULES[RULES.length - 1]?.make))) continue;
+      if (/\d/.test(norm[start] ?? '') && /[A-Za-z]/.test(after) && !/^[mkx]/i.test(after)) continue;
+      const q = rule.make(m);
+      if (!q || !Number.isFinite(q.value)) continue;
+      out.push({ start, end, ...q });
+      for (let i = start; i < end; i++) used[i] = 1;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
