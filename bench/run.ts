@@ -3,10 +3,11 @@
  * `npm run bench -- ratings` runs one.
  */
 import { benchBuild } from './build.ts';
+import { benchClaims } from './claims.ts';
 import { benchLineage } from './lineage.ts';
 import { benchRatings } from './ratings.ts';
 
-const all: Record<string, () => Promise<Record<string, unknown>>> = { build: benchBuild, ratings: benchRatings, lineage: benchLineage };
+const all: Record<string, () => Promise<Record<string, unknown>>> = { build: benchBuild, ratings: benchRatings, lineage: benchLineage, claims: benchClaims };
 const chosen = process.argv.slice(2).filter((a) => a in all);
 for (const name of chosen.length ? chosen : Object.keys(all)) {
   console.error(`bench ${name}…`);

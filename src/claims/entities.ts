@@ -91,7 +91,8 @@ export class EntityIndex {
 /** Builds the index from the database and data/curated/entities.json. */
 export async function loadEntities(db: Db, curatedPath: string): Promise<EntityIndex> {
   const idx = new EntityIndex();
-  for (const o of await db.all('SELECT id, name_en, name_zh_hans, name_zh_hant, aliases, country FROM organizations')) {
+  // Governments are linked as their country (the curated places), so "欧盟" is the EU wherever it appears.
+  for (const o of await db.all(`SELECT id, name_en, name_zh_hans, name_zh_hant, aliases, country FROM organizations WHERE type <> 'government'`)) {
     idx.add({ id: String(o['id']), kind: 'organization', name: String(o['name_en']), country: String(o['country']), facts: [] }, [o['name_en'] as string, o['name_zh_hans'] as string, o['name_zh_hant'] as string, ...((o['aliases'] as string[]) ?? [])]);
   }
   for (const c of await db.all('SELECT id, name, country, organization_id FROM chips')) {

@@ -83,14 +83,32 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
   const quantities = findQuantities(norm, mentions.map((m) => [m.start, m.end]));
   const spans = sentences(norm);
   const out: Extracted[] = [];
+  // Lookups by position, by binary search: documents can hold thousands of sentences and mentions.
+  const firstAtOrAfter = <T>(xs: readonly T[], pos: number, key: (x: T) => number) => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (key(xs[mid] as T) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const mentionsIn = (from: number, to: number) => {
+    const out2: Mention[] = [];
+    for (let k = firstAtOrAfter(mentions, from, (m) => m.start); k < mentions.length && (mentions[k] as Mention).start < to; k++) if ((mentions[k] as Mention).end <= to) out2.push(mentions[k] as Mention);
+    return out2;
+  };
+  const timeCache = new Map<number, string | null>();
   for (const q of quantities) {
     if (q.kind === 'year' || q.kind === 'date') continue;
     // "第二名" (second place) and list numbering are ordinals, not quantities.
     if (norm[q.start - 1] === '第') continue;
     // "一个国家" is "a country": the indefinite article, not a count.
     if (q.kind === 'count' && q.value === 1 && /^(一|one\b|a\b)/i.test(norm.slice(q.start, q.end))) continue;
-    const sentence = spans.find(([s, e]) => q.start >= s && q.start < e) ?? [0, norm.length];
-    const inSentence = mentions.filter((m) => m.start >= sentence[0] && m.end <= sentence[1]);
+    const si = Math.max(0, firstAtOrAfter(spans, q.start + 1, (sp) => sp[0]) - 1);
+    const sentence: [number, number] = spans[si] && q.start < (spans[si] as [number, number])[1] ? (spans[si] as [number, number]) : [0, norm.length];
+    const inSentence = mentionsIn(sentence[0], sentence[1]);
     const kindOf = (m: Mention) => entities.entities.get(m.entity)?.kind;
     const before = inSentence.filter((m) => m.end <= q.start);
     const comparisonCandidate = [...before].reverse().find((m) => ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? ''));
@@ -106,17 +124,25 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
       if (subject) break;
     }
     // Two sentences back, for what the sentence refers to without naming it ("384颗而非72颗" after naming the systems).
-    const windowStart = spans[Math.max(0, spans.findIndex(([s]) => s === sentence[0]) - 2)]?.[0] ?? sentence[0];
-    const inWindow = mentions.filter((m) => m.start >= windowStart && m.end <= q.start);
+    const windowStart = spans[Math.max(0, si - 2)]?.[0] ?? sentence[0];
+    const inWindow = mentionsIn(windowStart, q.start);
     if (!subject || ['chip_count', 'signatories'].includes(metric)) {
       const top = prefer[0];
       const near = [...inWindow].reverse().find((m) => kindOf(m) === top);
       if (near && (!subject || kindOf(subject) !== top)) subject = near;
     }
     subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1);
-    const comparison = comparisonCandidate && comparisonCandidate.entity !== subject?.entity && ['performance_ratio', 'cost_ratio', 'price_ratio'].includes(metric) ? comparisonCandidate.entity : null;
+    // "A reaches 60% of B" names B after the number; "A 达到 B 的 60%" before it.
+    const isRatio = ['performance_ratio', 'cost_ratio', 'price_ratio'].includes(metric);
+    const comparable = (m: Mention) => m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? '');
+    const comparisonMention = isRatio ? ((comparisonCandidate && comparable(comparisonCandidate) ? comparisonCandidate : undefined) ?? inSentence.find((m) => m.start >= q.end && comparable(m))) : undefined;
+    const comparison = comparisonMention?.entity ?? null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
-    const time = findQuantities(norm.slice(sentence[0], sentence[1])).find((x) => x.kind === 'year' || x.kind === 'date')?.time ?? null;
+    let time = timeCache.get(sentence[0]);
+    if (time === undefined) {
+      time = findQuantities(norm.slice(sentence[0], sentence[1])).find((x) => x.kind === 'year' || x.kind === 'date')?.time ?? null;
+      timeCache.set(sentence[0], time);
+    }
     out.push({
       quote: norm.slice(q.start, q.end), start: q.start, end: q.end, sentence, subject: subject?.entity ?? null, comparison, metric,
       value: q.value, low: q.low ?? null, high: q.high ?? null, unit: q.unit, time, context,

@@ -83,6 +83,8 @@ const RULES: Rule[] = [
   { re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})\b/g, make: (m) => ({ kind: 'date', value: Number(m[3]), unit: 'date', time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
   { re: new RegExp(String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}` }) },
   { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
+  // 百分之六十 before the general 分之 (a percentage, not any fraction)
+  { re: new RegExp(String.raw`百分之\s*(${NUM})`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
   // 十分之一, 3分之2
   { re: new RegExp(String.raw`(${NUM})\s*分之\s*(${NUM})`, 'g'), make: (m) => ({ kind: 'fraction', value: parseNumber(m[2] as string) / parseNumber(m[1] as string), unit: 'ratio' }) },
   { re: /\b(a half|one half|half|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi, make: (m) => ({ kind: 'fraction', value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN, unit: 'ratio' }) },
@@ -97,7 +99,6 @@ const RULES: Rule[] = [
     return { kind, value: ((lo + hi) / 2) * scale, low: lo * scale, high: hi * scale, unit };
   } },
   // 百分之六十, 60%, 60 percent
-  { re: new RegExp(String.raw`百分之\s*(${NUM})`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
   { re: new RegExp(String.raw`(${NUM})\s*(?:%|％|\s?percent\b|\s?per cent\b)`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
   // Currencies, before or after: $500 billion, 5000亿美元, 500 亿欧元
   { re: new RegExp(String.raw`(${CUR_BEFORE})\s*(${NUM})\s*(${MAG})?`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[2], m[3]), unit: CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD' }) },

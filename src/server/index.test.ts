@@ -135,3 +135,16 @@ test('adoption over the API', async () => {
     assert.equal(((await bad.json()) as { field: string }).field, field);
   }
 });
+
+test('POST /api/v1/check returns the same shape as airace check --json, and rejects bad bodies', async () => {
+  const r = await app.request('/api/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '欧盟将斥资500亿欧元投资人工智能。' }) });
+  assert.equal(r.status, 200);
+  const body = (await r.json()) as { documents: { language: string; claims: { quote: string; verdict: string; evidence: unknown[] }[] }[] };
+  assert.equal(body.documents[0]?.language, 'zh-Hans');
+  assert.equal(body.documents[0]?.claims[0]?.verdict, 'supported');
+  for (const bad of ['not json', JSON.stringify({ text: '' }), JSON.stringify({ text: 'x', extra: 1 }), JSON.stringify({ text: 'x'.repeat(1_000_001) })]) {
+    const res = await app.request('/api/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bad });
+    assert.equal(res.status, 400, bad.slice(0, 30));
+    assert.ok(((await res.json()) as { error: string }).error);
+  }
+});

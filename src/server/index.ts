@@ -19,6 +19,7 @@ import { chipRow, loadChips, loadContext, systemChecks } from '../compute/index.
 import { adoption, AdoptionError, BYS, METRICS } from '../adoption/index.ts';
 import { CostError, frontier as costFrontier, parseBlend, pick as costPick, trend as costTrend } from '../cost/index.ts';
 import { scatterSpec, toSvg } from '../cost/plot.ts';
+import { Checker } from '../claims/index.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
 import { frontierSvg } from '../frontier/plot.ts';
 import { overviewPage } from './overview.ts';
@@ -91,7 +92,11 @@ function badRequest(err: ZodError): HttpError {
   return new HttpError(400, `${field}: ${issue?.message ?? 'invalid'}`, field);
 }
 
-export function createApp(db: Db): Hono {
+/** `POST /api/v1/check` body: the article text, and whether it is HTML. */
+export const checkBody = z.object({ text: z.string().min(1, 'must not be empty').max(1_000_000, 'at most 1,000,000 characters'), format: z.enum(['text', 'html']).default('text'), id: z.string().max(200).default('posted') }).strict();
+export const MAX_BODY_BYTES = 4_000_000;
+
+export function createApp(db: Db, options: { curatedEntities?: string } = {}): Hono {
   const app = new Hono();
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
   app.use('/api/*', etag());
@@ -181,6 +186,23 @@ export function createApp(db: Db): Hono {
       if (err instanceof AdoptionError) throw new HttpError(400, err.message);
       throw err;
     }
+  });
+  let checker: Promise<Checker> | undefined;
+  app.post('/api/v1/check', async (c) => {
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > MAX_BODY_BYTES) throw new HttpError(400, `request body too large (at most ${MAX_BODY_BYTES} bytes)`, 'text');
+    const raw = await c.req.text();
+    if (raw.length > MAX_BODY_BYTES) throw new HttpError(400, `request body too large (at most ${MAX_BODY_BYTES} bytes)`, 'text');
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new HttpError(400, 'body must be JSON: {"text": "..."}');
+    }
+    const body = parse(checkBody, json as Record<string, string>);
+    checker ??= Checker.create(db, options.curatedEntities ?? new URL('../../data/curated/entities.json', import.meta.url).pathname);
+    const { text: _text, ...doc } = (await checker).check(body.id, body.text, body.format);
+    return c.json({ documents: [doc] });
   });
   app.get('/api/v1/gap/metrics', async (c) => c.json({ metrics: await listMetrics(db) }));
   app.get('/api/v1/gap', async (c) => c.json(await gapFrom(c.req.query(), false)));

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import fc from 'fast-check';
+import { builtDb, ROOT } from '../../test/helpers.ts';
+import { Db } from '../store/db.ts';
+import { Checker, type CheckedDocument } from './index.ts';
+import { chineseNumber, findQuantities } from './quantities.ts';
+import { detectLanguage, htmlToText, normalizeForMatching } from './text.ts';
+
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+let db: Db;
+let checker: Checker;
+before(async () => {
+  db = await Db.open(await builtDb());
+  checker = await Checker.create(db, join(ROOT, 'data', 'curated', 'entities.json'));
+});
+after(() => db.close());
+
+test('numerals: Chinese and Arabic, 万/亿, decimals, ranges, %, 分之, 倍, currencies, counts, durations, dates', () => {
+  assert.equal(chineseNumber('一千五百'), 1500);
+  assert.equal(chineseNumber('十'), 10);
+  assert.equal(chineseNumber('二十三'), 23);
+  assert.equal(chineseNumber('二〇二五'), 2025);
+  const q = (s: string) => findQuantities(normalizeForMatching(s)).map((x) => ({ kind: x.kind, value: x.value, unit: x.unit, ...(x.low !== undefined ? { low: x.low, high: x.high } : {}) }));
+  assert.deepEqual(q('投资1090亿欧元'), [{ kind: 'amount', value: 1.09e11, unit: 'EUR' }]);
+  assert.deepEqual(q('5000 億美元'), [{ kind: 'amount', value: 5e11, unit: 'USD' }]);
+  assert.deepEqual(q('$500 billion'), [{ kind: 'amount', value: 5e11, unit: 'USD' }]);
+  assert.deepEqual(q('€1.5bn'), [{ kind: 'amount', value: 1.5e9, unit: 'EUR' }]);
+  assert.deepEqual(q('落后6到12个月'), [{ kind: 'duration', value: 9, unit: 'months', low: 6, high: 12 }]);
+  assert.deepEqual(q('6 to 12 months behind'), [{ kind: 'duration', value: 9, unit: 'months', low: 6, high: 12 }]);
+  assert.deepEqual(q('约60%的性能'), [{ kind: 'percent', value: 0.6, unit: 'ratio' }]);
+  assert.deepEqual(q('百分之七十'), [{ kind: 'percent', value: 0.7, unit: 'ratio' }]);
+  assert.deepEqual(q('训练成本仅为十分之一'), [{ kind: 'fraction', value: 0.1, unit: 'ratio' }]);
+  assert.deepEqual(q('one tenth of the cost'), [{ kind: 'fraction', value: 0.1, unit: 'ratio' }]);
+  assert.deepEqual(q('快3倍'), [{ kind: 'multiple', value: 3, unit: 'x' }]);
+  assert.deepEqual(q('384颗芯片'), [{ kind: 'count', value: 384, unit: 'chips' }]);
+  assert.deepEqual(q('超過160萬次的下載'), [{ kind: 'count', value: 1.6e6, unit: 'times' }]);
+  assert.deepEqual(q('２０２５年２月１２日'), [{ kind: 'date', value: 2025, unit: 'date' }]);
+  assert.equal(findQuantities('2025 年 2 月 12 日')[0]?.time, '2025-02-12');
+  // Names are not quantities.
+  assert.deepEqual(q('GPT-4 and H100 and R1-0528'), []);
+});
+
+test('scripts: Traditional is converted for matching without moving any offset; HTML gives visible text only', () => {
+  const t = '華為的昇騰910C晶片，達到Nvidia H100約60%的推理性能';
+  const n = normalizeForMatching(t);
+  assert.equal(n.length, t.length);
+  assert.ok(n.startsWith('华为的升腾910C'));
+  assert.equal(detectLanguage(t, n), 'zh-Hant');
+  assert.equal(detectLanguage('华为的芯片达到约百分之六十的性能', normalizeForMatching('华为的芯片达到约百分之六十的性能')), 'zh-Hans');
+  assert.equal(htmlToText('<p>A<script>var x = 5000;</script> b&amp;c</p><style>p{}</style>').trim(), 'A  b&c');
+});
+
+function load(file: string): CheckedDocument {
+  return checker.check(file, readFileSync(join(CORPUS, file), 'utf8'));
+}
+
+test('corpus: precision and recall of at least 0.8 against the answer key, verdicts as expected', () => {
+  const key = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'claims', 'answer-key.json'), 'utf8')) as { documents: Record<string, { quote: string; nth: number; metric: string; value: number; verdict: string }[]> };
+  let tp = 0;
+  let predicted = 0;
+  let expected = 0;
+  let verdictsRight = 0;
+  for (const [file, items] of Object.entries(key.documents)) {
+    const doc = load(file);
+    predicted += doc.claims.length;
+    expected += items.length;
+    for (const item of items) {
+      let at = -1;
+      for (let n = 0; n < item.nth; n++) at = doc.text.indexOf(item.quote, at + 1);
+      assert.ok(at >= 0, `${file}: "${item.quote}" is in the article`);
+      const hit = doc.claims.find((c) => c.start < at + item.quote.length && c.end > at && Math.abs(c.value - item.value) <= 1e-9 * Math.max(1, item.value));
+      if (!hit) continue;
+      tp++;
+      if (hit.verdict === item.verdict && hit.metric === item.metric) verdictsRight++;
+    }
+    for (const c of doc.claims) {
+      assert.equal(doc.text.slice(c.start, c.end), c.quote, 'offsets point at the quote');
+      if (c.verdict === 'supported' || c.verdict === 'outdated') assert.ok(c.evidence.length > 0 && c.evidence.every((e) => e.sources.length > 0), `${c.quote} has sourced evidence`);
+    }
+  }
+  const precision = tp / predicted;
+  const recall = tp / expected;
+  assert.ok(precision >= 0.8, `precision ${precision.toFixed(2)} (${tp}/${predicted})`);
+  assert.ok(recall >= 0.8, `recall ${recall.toFixed(2)} (${tp}/${expected})`);
+  assert.ok(verdictsRight / expected >= 0.8, `verdicts and metrics right for ${verdictsRight}/${expected}`);
+});
+
+test('an English article it has never seen', () => {
+  const text = [
+    'Brussels, 11 Feb 2025. The European Commission said the EU will mobilise €200 billion through InvestAI, including €50 billion of public money.',
+    "Huawei's Ascend 910C is said to reach about 60% of Nvidia H100 inference performance.",
+    'The CloudMatrix 384 links 384 chips, against 72 in Nvidia\u2019s GB200 NVL72.',
+    'Stargate will invest $400 billion, according to one commentator.',
+  ].join('\n');
+  const doc = checker.check('english.txt', text);
+  assert.equal(doc.language, 'en');
+  const by = (quote: string) => doc.claims.find((c) => c.quote.includes(quote));
+  assert.equal(by('200 billion')?.verdict, 'supported');
+  assert.equal(by('50 billion')?.verdict, 'supported');
+  assert.equal(by('60%')?.subject, 'huawei-ascend-910c');
+  assert.equal(by('60%')?.comparison, 'nvidia-h100-sxm');
+  assert.equal(by('384 chips')?.verdict, 'supported');
+  assert.equal(by('400 billion')?.verdict, 'contradicted', 'Stargate is $500 billion in the data');
+  assert.ok(doc.entities.some((e) => e.id === 'huawei'));
+});
+
+test('arbitrary input never crashes, stays bounded, and offsets always point at the quote', () => {
+  const pieces = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('亿', '万', '九九九九九九九九九九九九', '99999999999999999999', '%', '分之', '倍', '颗', '欧元', '$', '到', '\u0000', '\uD800', '昇騰910C', 'Stargate', '\n'));
+  fc.assert(fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+    const text = parts.join('');
+    const t0 = performance.now();
+    const doc = checker.check('fuzz', text);
+    assert.ok(performance.now() - t0 < 2000);
+    for (const c of doc.claims) {
+      assert.equal(text.slice(c.start, c.end), c.quote);
+      assert.ok(Number.isFinite(c.value));
+    }
+  }), { numRuns: 150 });
+  const huge = '中国投资'.repeat(50000) + '500亿欧元';
+  assert.ok(checker.check('huge', huge).claims.length >= 1);
+  assert.throws(() => checker.check('too-big', 'x'.repeat(5_000_001)), /too large/);
+});
