@@ -9,7 +9,8 @@ import type { Db } from '../store/db.ts';
 import { checkClaim, loadFacts, type Evidence, type Verdict } from './check.ts';
 import { loadEntities, type EntityIndex } from './entities.ts';
 import { extractClaims } from './extract.ts';
-import { detectLanguage, htmlToText, normalizeForMatching, type Language } from './text.ts';
+import { llmExtract, type LlmOptions } from './llm.ts';
+import { detectLanguage, htmlToText, normalizeForMatching, sentences, type Language } from './text.ts';
 
 export interface CheckedClaim {
   quote: string;
@@ -28,6 +29,8 @@ export interface CheckedClaim {
   verdict: Verdict;
   tolerance: string;
   evidence: Evidence[];
+  /** Which extractor found it. */
+  extractor: 'rules' | 'llm';
 }
 
 export interface CheckedDocument {
@@ -49,6 +52,30 @@ export class Checker {
     return new Checker(entities, await loadFacts(db, entities));
   }
 
+  /**
+   * Adds the claims a second, LLM-based extractor finds that the rules did not, each checked the same way.
+   * Their subject is linked through the entity index when the model's subject names a known entity.
+   */
+  async withLlm(doc: CheckedDocument, options: LlmOptions, fetchImpl?: typeof fetch): Promise<CheckedDocument> {
+    const found = await llmExtract(doc.text, options, fetchImpl);
+    const norm = normalizeForMatching(doc.text);
+    const spans = sentences(norm);
+    const extra: CheckedClaim[] = [];
+    for (const f of found) {
+      if (doc.claims.some((c) => c.start < f.end && c.end > f.start)) continue;
+      const subject = f.subject ? this.entities.find(normalizeForMatching(f.subject))[0]?.entity ?? null : null;
+      const sentence = spans.find(([s, e]) => f.start >= s && f.start < e) ?? [0, doc.text.length];
+      const unit = f.unit === 'ratio' ? 'ratio' : f.unit;
+      const extracted = { quote: f.quote, start: f.start, end: f.end, sentence: sentence as [number, number], subject, comparison: null, metric: f.metric, value: f.value, low: null, high: null, unit, time: null, context: subject ? [subject] : [] };
+      const checked = checkClaim(extracted, this.facts, this.entities);
+      extra.push({
+        quote: f.quote, start: f.start, end: f.end, sentence: doc.text.slice(sentence[0], sentence[1]).trim(), subject, subject_name: subject ? this.entities.entities.get(subject)?.name ?? null : f.subject,
+        comparison: null, metric: f.metric, value: f.value, low: null, high: null, unit, time: null, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'llm',
+      });
+    }
+    return { ...doc, claims: [...doc.claims, ...extra].sort((a, b) => a.start - b.start) };
+  }
+
   /** Checks one document. `format` decides whether markup is stripped first. */
   check(id: string, raw: string, format: 'text' | 'html' = 'text'): CheckedDocument {
     if (raw.length > MAX_DOCUMENT_CHARS) throw new Error(`${id}: document too large (${raw.length} characters; at most ${MAX_DOCUMENT_CHARS})`);
@@ -64,7 +91,7 @@ export class Checker {
       return {
         quote: text.slice(c.start, c.end), start: c.start, end: c.end, sentence: text.slice(c.sentence[0], c.sentence[1]).trim(), subject: c.subject,
         subject_name: c.subject ? this.entities.entities.get(c.subject)?.name ?? null : null, comparison: c.comparison, metric: c.metric, value: c.value,
-        low: c.low, high: c.high, unit: c.unit, time: c.time, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence,
+        low: c.low, high: c.high, unit: c.unit, time: c.time, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'rules' as const,
       };
     });
     return {

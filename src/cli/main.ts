@@ -468,12 +468,14 @@ export function program(io: Io = defaultIo): Command {
     .description('find the quantitative claims in articles (English, 简体, 繁體; .txt, .md, .html) and check them against the data')
     .argument('<files...>', 'article files')
     .option('--html <file>', 'write an HTML report with the claims highlighted by verdict')
+    .option('--llm-url <url>', 'also ask an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8000/v1) for claims', process.env['AIRACE_LLM_URL'])
+    .option('--llm-model <name>', 'model name for --llm-url', process.env['AIRACE_LLM_MODEL'] ?? 'local')
     .option('--db <path>', 'database file', DEFAULT_DB)
     .option('--json', 'print JSON')
-    .action(async (files: string[], opts: { html?: string; db: string; json?: boolean }) => {
+    .action(async (files: string[], opts: { html?: string; llmUrl?: string; llmModel: string; db: string; json?: boolean }) => {
       const docs = await withDb(opts.db, async (db) => {
         const checker = await Checker.create(db, CURATED_ENTITIES);
-        return files.map((f) => {
+        const checked = files.map((f) => {
           let raw: string;
           try {
             raw = readFileSync(f, 'utf8');
@@ -482,6 +484,10 @@ export function program(io: Io = defaultIo): Command {
           }
           return checker.check(f, raw, /\.html?$/i.test(f) ? 'html' : 'text');
         });
+        if (!opts.llmUrl) return checked;
+        const withLlm = [];
+        for (const d of checked) withLlm.push(await checker.withLlm(d, { url: opts.llmUrl, model: opts.llmModel, apiKey: process.env['AIRACE_LLM_API_KEY'] }));
+        return withLlm;
       });
       if (opts.html) {
         const tmp = `${opts.html}.tmp-${process.pid}`;
