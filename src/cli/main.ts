@@ -28,7 +28,9 @@ import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
 import { frontierSvg } from '../frontier/plot.ts';
 import { Checker } from '../claims/index.ts';
 import { claimsReport } from '../claims/html.ts';
-import { CURATED_ENTITIES, CURATED_ORGS, DEFAULT_DB, RAW_DATA, SNAPSHOT_DIR } from './paths.ts';
+import { parseWeights, score } from '../scorecard/index.ts';
+import { loadFx, timeline } from '../timeline/index.ts';
+import { CURATED_ENTITIES, CURATED_FX, CURATED_ORGS, DEFAULT_DB, RAW_DATA, SNAPSHOT_DIR } from './paths.ts';
 import { withProgress } from './progress.ts';
 import { formatTable } from './table.ts';
 
@@ -503,6 +505,46 @@ export function program(io: Io = defaultIo): Command {
     });
 
   cli
+    .command('score')
+    .description('country scorecard across capability, adoption, cost, compute and policy, with weights and a sensitivity analysis')
+    .option('--weights <k=v,...>', 'pillar weights, e.g. capability=2,cost=0 (default: all 1)')
+    .option('--as-of <date>', 'date YYYY-MM-DD (default: the latest traffic data)')
+    .option('--countries <list>', 'countries or blocs to compare', 'US,CN,EU')
+    .option('--samples <n>', 'weightings drawn for the sensitivity analysis', count, 10000)
+    .option('--seed <n>', 'random seed', count, 0)
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { weights?: string; asOf?: string; countries: string; samples: number; seed: number; db: string; json?: boolean }) => {
+      const weights = parseWeights(opts.weights);
+      const r = await withDb(opts.db, (db) => score(db, { asOf: opts.asOf, countries: opts.countries.split(','), weights, samples: opts.samples, seed: opts.seed }, loadFx(CURATED_FX)));
+      if (opts.json) return json(r);
+      io.out(`scorecard as of ${r.as_of}; weights ${Object.entries(r.weights).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
+      io.out(formatTable(r.countries.map((c) => ({ country: c.country, score: c.score === null ? 'n/a' : c.score.toFixed(3), ...Object.fromEntries(c.pillars.map((p) => [p.pillar, p.score === null ? 'n/a' : p.score.toFixed(2)])) }))));
+      io.out('indicators:\n');
+      const first = r.countries[0];
+      for (const p of first?.pillars ?? []) for (const i of p.indicators) io.out(`  ${p.pillar}/${i.id} (${i.better} is better): ${r.countries.map((c) => `${c.country} ${fmtValue(c.pillars.find((x) => x.pillar === p.pillar)?.indicators.find((x) => x.id === i.id)?.value ?? null)}`).join(', ')} — ${i.description}\n`);
+      io.out(`sensitivity over ${r.sensitivity.samples} weightings: ${Object.entries(r.sensitivity.lead_share).map(([c, s]) => `${c} leads in ${(100 * s).toFixed(1)}%`).join(', ')}\n`);
+      io.out(`deciding indicators (removing one changes the leader): ${r.sensitivity.deciding_indicators.map((d) => `${d.indicator} → ${d.leader_without}`).join(', ') || 'none'}\n`);
+    });
+
+  cli
+    .command('timeline')
+    .description('dated events: investments (and in USD), declarations, export-control rules, frontier-setting model releases')
+    .option('--kind <kinds>', 'comma-separated kinds (investment, governance, export_control, model_release, …)')
+    .option('--actor <name>', 'events naming this actor')
+    .option('--country <cc>', 'events of this country')
+    .option('--from <date>', 'first date')
+    .option('--to <date>', 'last date')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { kind?: string; actor?: string; country?: string; from?: string; to?: string; db: string; json?: boolean }) => {
+      const r = await withDb(opts.db, (db) => timeline(db, { kinds: opts.kind?.split(','), actor: opts.actor, country: opts.country, from: opts.from, to: opts.to }, loadFx(CURATED_FX)));
+      if (opts.json) return json(r);
+      io.out(formatTable(r.events.map((e) => ({ date: e.date, kind: e.kind, country: e.country ?? '', title: e.title, amount: e.amount === null ? '' : `${e.amount.toLocaleString('en-US')} ${e.currency}`, usd: e.amount_usd === null ? '' : e.amount_usd.toLocaleString('en-US', { maximumFractionDigits: 0 }) })), 70));
+      io.out(`${r.events.length} events; USD at ${r.fx_source.title} (${r.fx_source.confidence})\n`);
+    });
+
+  cli
     .command('export')
     .description('export every table as hive-partitioned Parquet into DIR')
     .argument('<dir>', 'output folder (replaced atomically)')
@@ -543,6 +585,7 @@ export function program(io: Io = defaultIo): Command {
   return cli;
 }
 
+const fmtValue = (x: number | null): string => (x === null ? 'n/a' : Math.abs(x) >= 1e6 ? x.toExponential(2) : Number(x.toPrecision(4)).toLocaleString('en-US'));
 const fmt = (x: number | null, digits = 1): string => (x === null ? 'n/a' : x.toFixed(digits));
 
 /** Reads `--chips FILE`: a JSON array of chip specs, each validated, errors naming the item and field. */

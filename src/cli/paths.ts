@@ -10,5 +10,6 @@ export const DEFAULT_DB = process.env['AIRACE_DB'] ?? resolve(ROOT, 'data', 'air
 export const SNAPSHOT_DIR = resolve(ROOT, 'data', 'snapshot');
 export const CURATED_ORGS = resolve(ROOT, 'data', 'curated', 'organizations.json');
 export const CURATED_ENTITIES = resolve(ROOT, 'data', 'curated', 'entities.json');
+export const CURATED_FX = resolve(ROOT, 'data', 'curated', 'fx.json');
 /** The raw data the snapshot is imported from: `../shared/data` beside the checkout. */
 export const RAW_DATA = process.env['AIRACE_RAW_DATA'] ?? resolve(ROOT, '..', 'shared', 'data');

@@ -148,3 +148,15 @@ test('POST /api/v1/check returns the same shape as airace check --json, and reje
     assert.ok(((await res.json()) as { error: string }).error);
   }
 });
+
+test('score and timeline over the API', async () => {
+  const r = await app.request('/api/v1/score?countries=US,CN&samples=100');
+  assert.equal(r.status, 200);
+  assert.equal(((await r.json()) as { countries: unknown[] }).countries.length, 2);
+  assert.equal((await app.request('/api/v1/score?weights=vibes=1')).status, 400);
+  assert.equal((await app.request('/api/v1/score?countries=USA')).status, 400);
+  const t = await app.request('/api/v1/timeline?kind=investment');
+  assert.equal(t.status, 200);
+  assert.ok(((await t.json()) as { events: unknown[] }).events.length >= 3);
+  assert.equal((await app.request('/api/v1/timeline?kind=nope')).status, 400);
+});

@@ -21,6 +21,8 @@ import { CostError, frontier as costFrontier, parseBlend, pick as costPick, tren
 import { scatterSpec, toSvg } from '../cost/plot.ts';
 import { Checker } from '../claims/index.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
+import { parseWeights, score, ScoreError } from '../scorecard/index.ts';
+import { loadFx, timeline, TimelineError } from '../timeline/index.ts';
 import { frontierSvg } from '../frontier/plot.ts';
 import { overviewPage } from './overview.ts';
 
@@ -95,6 +97,8 @@ function badRequest(err: ZodError): HttpError {
 /** `POST /api/v1/check` body: the article text, and whether it is HTML. */
 export const checkBody = z.object({ text: z.string().min(1, 'must not be empty').max(1_000_000, 'at most 1,000,000 characters'), format: z.enum(['text', 'html']).default('text'), id: z.string().max(200).default('posted') }).strict();
 export const MAX_BODY_BYTES = 4_000_000;
+export const scoreQuery = z.object({ weights: z.string().max(200).optional(), as_of: z.iso.date().optional(), countries: z.string().regex(/^[A-Za-z]{2}(,[A-Za-z]{2})+$/, 'must be codes such as US,CN,EU').optional(), samples: intParam.pipe(z.number().min(1).max(100000)).optional(), seed: intParam.optional() }).strict();
+export const timelineQuery = z.object({ kind: z.string().max(200).optional(), actor: z.string().max(100).optional(), country: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter code').optional(), from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
 
 export function createApp(db: Db, options: { curatedEntities?: string } = {}): Hono {
   const app = new Hono();
@@ -203,6 +207,23 @@ export function createApp(db: Db, options: { curatedEntities?: string } = {}): H
     checker ??= Checker.create(db, options.curatedEntities ?? new URL('../../data/curated/entities.json', import.meta.url).pathname);
     const { text: _text, ...doc } = (await checker).check(body.id, body.text, body.format);
     return c.json({ documents: [doc] });
+  });
+  const fxPath = new URL('../../data/curated/fx.json', import.meta.url).pathname;
+  const domain = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof ScoreError || err instanceof TimelineError) throw new HttpError(400, err.message);
+      throw err;
+    }
+  };
+  app.get('/api/v1/score', async (c) => {
+    const q = parse(scoreQuery, c.req.query());
+    return c.json(await domain(async () => score(db, { weights: parseWeights(q.weights), asOf: q.as_of, countries: q.countries?.split(','), samples: q.samples ?? 2000, seed: q.seed }, loadFx(fxPath))));
+  });
+  app.get('/api/v1/timeline', async (c) => {
+    const q = parse(timelineQuery, c.req.query());
+    return c.json(await domain(() => timeline(db, { kinds: q.kind?.split(','), actor: q.actor, country: q.country, from: q.from, to: q.to }, loadFx(fxPath))));
   });
   app.get('/api/v1/gap/metrics', async (c) => c.json({ metrics: await listMetrics(db) }));
   app.get('/api/v1/gap', async (c) => c.json(await gapFrom(c.req.query(), false)));

@@ -1,0 +1,102 @@
+/**
+ * @module
+ * `airace timeline`: dated events from the snapshot on one axis — investments (in their currency and in
+ * USD at a stated rate), declarations and who signed, export-control rules (from the rules as data), other
+ * policy and industry events, and the model releases that moved a bloc's frontier on the Epoch
+ * Capabilities Index — each with its sources.
+ */
+import { readFileSync } from 'node:fs';
+import type { Db } from '../store/db.ts';
+import { gapSeries } from '../frontier/gap.ts';
+import { loadObservations } from '../frontier/load.ts';
+import { listMetrics } from '../frontier/metrics.ts';
+
+export interface TimelineEvent {
+  date: string;
+  kind: string;
+  title: string;
+  actors: string[];
+  country: string | null;
+  amount: number | null;
+  currency: string | null;
+  amount_usd: number | null;
+  fx: string | null;
+  confidence: string;
+  sources: string[];
+}
+
+export interface TimelineRequest {
+  kinds?: string[];
+  actor?: string;
+  country?: string;
+  from?: string;
+  to?: string;
+}
+
+export class TimelineError extends Error {}
+
+interface Fx {
+  source: { title: string; url: string; confidence: string };
+  rates: { currency: string; usd_per_unit: number; as_of: string }[];
+}
+
+export function loadFx(path: string): Fx {
+  return JSON.parse(readFileSync(path, 'utf8')) as Fx;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function timeline(db: Db, req: TimelineRequest, fx: Fx): Promise<{ events: TimelineEvent[]; fx_source: Fx['source']; kinds: string[] }> {
+  for (const [k, v] of [['from', req.from], ['to', req.to]] as const) if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v)))) throw new TimelineError(`--${k} must be a date YYYY-MM-DD, not "${v}"`);
+  const rate = (cur: string | null) => fx.rates.find((r) => r.currency === cur);
+  const events: TimelineEvent[] = [];
+  for (const e of await db.all(`SELECT id, CAST(date AS VARCHAR) AS date, kind, country, title, actors, amount, currency, confidence, detail_json, source_ids FROM events WHERE date IS NOT NULL`)) {
+    const detail = JSON.parse(String(e['detail_json'])) as Record<string, unknown>;
+    const sig = detail['signatories'] as Record<string, unknown> | undefined;
+    const actors = [...((e['actors'] as string[]) ?? [])];
+    if (sig) {
+      for (const [k, v] of Object.entries(sig)) {
+        const m = /^(\w+)_signed$/.exec(k);
+        if (m && typeof v === 'boolean') actors.push(`${(m[1] as string).toUpperCase()} ${v ? 'signed' : 'did not sign'}`);
+      }
+    }
+    const r = rate((e['currency'] as string | null) ?? null);
+    const amount = e['amount'] === null ? null : Number(e['amount']);
+    events.push({
+      date: String(e['date']), kind: String(e['kind']), title: String(e['title']), actors, country: (e['country'] as string | null) ?? null, amount, currency: (e['currency'] as string | null) ?? null,
+      amount_usd: amount !== null && r ? amount * r.usd_per_unit : null, fx: amount !== null && r && r.currency !== 'USD' ? `${r.usd_per_unit} USD per ${r.currency} (${r.as_of}, ${fx.source.confidence})` : null,
+      confidence: String(e['confidence']), sources: (e['source_ids'] as string[]) ?? [],
+    });
+  }
+  for (const r of await db.all(`SELECT id, title, CAST(effective AS VARCHAR) AS effective, citation, verification, source_ids FROM rules WHERE effective IS NOT NULL AND id NOT LIKE 'country-groups%' AND id NOT LIKE 'ECCN-%'`)) {
+    events.push({
+      date: String(r['effective']), kind: 'export_control', title: `${String(r['id'])} in force: ${String(r['title']).slice(0, 120)}`, actors: ['US BIS'], country: 'US', amount: null, currency: null,
+      amount_usd: null, fx: null, confidence: String(r['verification'] ?? ''), sources: (r['source_ids'] as string[]) ?? [],
+    });
+  }
+  // Model releases that moved a bloc's frontier on the Capabilities Index.
+  const eci = (await listMetrics(db)).find((m) => m.id === 'epoch-eci');
+  if (eci) {
+    const { observations } = await loadObservations(db, eci, false);
+    for (const [leader, follower] of [['US', 'CN']] as const) {
+      let prevL: number | null = null;
+      let prevF: number | null = null;
+      for (const p of gapSeries(observations, { view: 'release', leader, follower })) {
+        for (const [bloc, model, score, prev] of [[leader, p.leader_model, p.leader_score, prevL], [follower, p.follower_model, p.follower_score, prevF]] as const) {
+          if (model && score !== null && (prev === null || score > prev)) {
+            events.push({ date: p.date, kind: 'model_release', title: `${model} sets the ${bloc} frontier on the Epoch Capabilities Index (${score.toFixed(1)})`, actors: [model], country: bloc, amount: null, currency: null, amount_usd: null, fx: null, confidence: 'confirmed', sources: p.sources });
+          }
+        }
+        prevL = p.leader_score ?? prevL;
+        prevF = p.follower_score ?? prevF;
+      }
+    }
+  }
+  const kinds = [...new Set(events.map((e) => e.kind))].sort();
+  const actor = req.actor?.toLowerCase();
+  const filtered = events.filter((e) =>
+    (!req.kinds?.length || req.kinds.includes(e.kind)) && (!req.country || e.country === req.country.toUpperCase()) && (!req.from || e.date >= req.from) && (!req.to || e.date <= req.to) &&
+    (!actor || e.actors.some((a) => a.toLowerCase().includes(actor)) || e.title.toLowerCase().includes(actor)));
+  if (req.kinds?.some((k) => !kinds.includes(k))) throw new TimelineError(`unknown kind "${req.kinds.find((k) => !kinds.includes(k))}" (kinds: ${kinds.join(', ')})`);
+  return { events: filtered.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title)), fx_source: fx.source, kinds };
+}
