@@ -54,11 +54,11 @@ test('unknown API routes are JSON 404s; reads carry ETag and cache headers; page
   assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
 });
 
-test('the overview page lists every dataset with its source link', async () => {
-  const html = await (await app.request('/')).text();
-  const { datasets } = (await (await app.request('/api/v1/datasets')).json()) as { datasets: { id: string; url: string }[] };
-  for (const d of datasets) {
-    assert.ok(html.includes(d.id), d.id);
+test('the sources page lists every dataset with its source link', async () => {
+  const html = await (await app.request('/sources')).text();
+  const { datasets } = (await (await app.request('/api/v1/datasets')).json()) as { datasets: { id: string; title: string; url: string }[] };
+  for (const d of datasets as unknown as { id: string; title: string; url: string }[]) {
+    assert.ok(html.includes(d.title.replace(/&/g, '&amp;')), d.title);
     if (d.url.startsWith('http')) assert.ok(html.includes(d.url.replace(/&/g, '&amp;')), d.url);
   }
 });
@@ -159,4 +159,58 @@ test('score and timeline over the API', async () => {
   assert.equal(t.status, 200);
   assert.ok(((await t.json()) as { events: unknown[] }).events.length >= 3);
   assert.equal((await app.request('/api/v1/timeline?kind=nope')).status, 400);
+});
+
+test('OpenAPI 3.1 document generated from the request schemas', async () => {
+  const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, { get?: { parameters: { name: string }[] } }> };
+  assert.equal(doc.openapi, '3.1.0');
+  assert.deepEqual(doc.paths['/api/v1/gap']?.get?.parameters.map((p) => p.name).sort(), ['as_of', 'follower', 'include_preliminary', 'leader', 'metric', 'rounds', 'seed', 'series']);
+  assert.ok(doc.paths['/api/v1/cost/pick']?.get?.parameters.some((p) => p.name === 'min_score'));
+});
+
+test('format=csv gives the main list of a read as CSV', async () => {
+  const r = await app.request('/api/v1/timeline?kind=investment&format=csv');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type') ?? '', /text\/csv/);
+  const lines = (await r.text()).trim().split('\n');
+  assert.match(lines[0] ?? '', /^date,kind,title/);
+  assert.ok(lines.length >= 4);
+  assert.equal((await app.request('/api/v1/health?format=csv')).status, 400);
+});
+
+test('ratings for uploaded battles: size-limited, validated', async () => {
+  const body = ['model_a,model_b,winner', ...Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 'a,b,model_b' : 'a,b,model_a'))].join('\n');
+  const r = await app.request('/api/v1/ratings?bootstrap=20&seed=1', { method: 'POST', body });
+  assert.equal(r.status, 200);
+  const out = (await r.json()) as { models: { model: string; rating: number }[] };
+  assert.ok(Math.abs((out.models[0]?.rating ?? 0) - (out.models[1]?.rating ?? 0) - 400 * Math.log10(2)) < 1e-3);
+  const bad = await app.request('/api/v1/ratings', { method: 'POST', body: 'model_a,model_b,winner\na,b,draw' });
+  assert.equal(bad.status, 400);
+  assert.match(((await bad.json()) as { error: string }).error, /body:2: winner must be/);
+  assert.equal((await app.request('/api/v1/ratings', { method: 'POST', body: 'x'.repeat(4_000_001) })).status, 400);
+});
+
+test('refresh needs the bearer token; CORS is off unless configured', async () => {
+  assert.equal((await app.request('/api/v1/refresh/hf', { method: 'POST' })).status, 403);
+  const guarded = createApp(db, { refreshToken: 's3cret', corsOrigin: 'https://example.org' });
+  assert.equal((await guarded.request('/api/v1/refresh/hf', { method: 'POST' })).status, 401);
+  assert.equal((await guarded.request('/api/v1/refresh/hf', { method: 'POST', headers: { authorization: 'Bearer wrong!' } })).status, 401);
+  assert.equal((await guarded.request('/api/v1/refresh/hf', { method: 'POST', headers: { authorization: 'Bearer s3cret' } })).status, 202);
+  const pre = await guarded.request('/api/v1/sources', { headers: { origin: 'https://example.org' } });
+  assert.equal(pre.headers.get('access-control-allow-origin'), 'https://example.org');
+  assert.equal((await app.request('/api/v1/sources', { headers: { origin: 'https://example.org' } })).headers.get('access-control-allow-origin'), null);
+});
+
+test('dashboard pages render in all three languages with CSP', async () => {
+  for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+    for (const path of ['/', '/capability', '/adoption', '/cost', '/compute', '/policy', '/claims', '/sources']) {
+      const r = await app.request(`${path}?lang=${lang}`);
+      assert.equal(r.status, 200, `${path} ${lang}`);
+      assert.match(r.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+      assert.match(await r.text(), new RegExp(`<html lang="${lang}"`));
+    }
+  }
+  const html = await (await app.request('/capability?lang=zh-Hant&metric=epoch-eci&as_of=2026-04-15')).text();
+  assert.match(html, /能力/);
+  assert.match(html, /\/api\/v1\/gap\/chart\.svg\?as_of=2026-04-15&amp;metric=epoch-eci/);
 });

@@ -24,61 +24,21 @@ import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
 import { parseWeights, score, ScoreError } from '../scorecard/index.ts';
 import { loadFx, timeline, TimelineError } from '../timeline/index.ts';
 import { frontierSvg } from '../frontier/plot.ts';
-import { overviewPage } from './overview.ts';
+import { mountDashboard } from './dashboard.ts';
+import { adoptionQuery, boolParam, checkBody, classifyQuery, costFrontierQuery, gapQuery, intParam, MAX_BODY_BYTES, modelsQuery, pickQuery, scoreQuery, timelineQuery, trendQuery } from './schemas.ts';
+export { adoptionQuery, checkBody, classifyQuery, costFrontierQuery, gapQuery, modelsQuery, pickQuery, scoreQuery, timelineQuery, trendQuery };
+import { openApiDocument } from './openapi.ts';
+import { toCsv } from './csv.ts';
+import { parseCsv, parseJsonl } from '../ratings/battles.ts';
+import { bradleyTerry } from '../ratings/bradley-terry.ts';
+import { timingSafeEqual } from 'node:crypto';
+import { cors } from 'hono/cors';
 
-const boolParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const intParam = z.string().regex(/^\d{1,9}$/, 'must be a non-negative integer').transform(Number);
 
-/** `/api/v1/models` query parameters: strings in, the CLI's filter out. */
-export const modelsQuery = z
-  .object({ country: z.string().optional(), organization: z.string().optional(), open_weights: boolParam.optional(), q: z.string().optional(), limit: intParam.optional(), offset: intParam.optional() })
-  .strict()
-  .pipe(modelFilter);
 
-/** `/api/v1/gap` query parameters, mirroring `airace gap`. */
-export const gapQuery = z
-  .object({
-    metric: z.string().min(1).max(64).default('arena-text'),
-    as_of: z.iso.date().optional(),
-    leader: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country or bloc code').default('US'),
-    follower: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country or bloc code').default('CN'),
-    include_preliminary: boolParam.optional(),
-    series: boolParam.optional(),
-    rounds: intParam.pipe(z.number().max(2000, 'at most 2000')).optional(),
-    seed: intParam.optional(),
-  })
-  .strict();
 
-/** `/api/v1/chips/classify` query parameters, mirroring `airace chips classify`. */
-export const classifyQuery = z
-  .object({
-    chip: z.string().min(1).max(100).optional(),
-    rule: z.string().min(1).max(64).optional(),
-    destination: z.string().min(2).max(60).optional(),
-    date: z.iso.date().optional(),
-  })
-  .strict();
 
-const numParam = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a number').transform(Number);
-const costBase = {
-  metric: z.string().min(1).max(64).default('arena-text'),
-  as_of: z.iso.date().optional(),
-  blend: z.string().regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/, 'must be INPUT:OUTPUT such as 3:1').default('3:1'),
-};
-/** `/api/v1/cost/pick` query parameters, mirroring `airace cost pick`. */
-export const pickQuery = z.object({
-  ...costBase, min_score: numParam, open_weights: boolParam.optional(), origin: z.string().regex(/^(not:)?[A-Za-z]{2}$/, 'must be CC or not:CC').optional(),
-  min_context: numParam.optional(), max_price: numParam.optional(),
-}).strict();
-export const costFrontierQuery = z.object(costBase).strict();
-export const trendQuery = z.object({ metric: costBase.metric, blend: costBase.blend, level: numParam, from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
 
-export const adoptionQuery = z.object({
-  by: z.enum(BYS as unknown as [string, ...string[]]).default('country'),
-  metric: z.enum(METRICS as unknown as [string, ...string[]]).default('tokens'),
-  as_of: z.iso.date().optional(),
-  days: intParam.pipe(z.number().min(1, 'at least 1').max(3660, 'at most 3660')).optional(),
-}).strict();
 
 class HttpError extends Error {
   constructor(readonly status: 400 | 404 | 500, message: string, readonly field?: string) {
@@ -94,15 +54,26 @@ function badRequest(err: ZodError): HttpError {
   return new HttpError(400, `${field}: ${issue?.message ?? 'invalid'}`, field);
 }
 
-/** `POST /api/v1/check` body: the article text, and whether it is HTML. */
-export const checkBody = z.object({ text: z.string().min(1, 'must not be empty').max(1_000_000, 'at most 1,000,000 characters'), format: z.enum(['text', 'html']).default('text'), id: z.string().max(200).default('posted') }).strict();
-export const MAX_BODY_BYTES = 4_000_000;
-export const scoreQuery = z.object({ weights: z.string().max(200).optional(), as_of: z.iso.date().optional(), countries: z.string().regex(/^[A-Za-z]{2}(,[A-Za-z]{2})+$/, 'must be codes such as US,CN,EU').optional(), samples: intParam.pipe(z.number().min(1).max(100000)).optional(), seed: intParam.optional() }).strict();
-export const timelineQuery = z.object({ kind: z.string().max(200).optional(), actor: z.string().max(100).optional(), country: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter code').optional(), from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
 
-export function createApp(db: Db, options: { curatedEntities?: string } = {}): Hono {
+export function createApp(db: Db, options: { curatedEntities?: string; corsOrigin?: string; refreshToken?: string } = {}): Hono {
   const app = new Hono();
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
+  let checker: Promise<Checker> | undefined;
+  const getChecker = () => (checker ??= Checker.create(db, options.curatedEntities ?? new URL('../../data/curated/entities.json', import.meta.url).pathname));
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] } }));
+  const corsOrigin = options.corsOrigin ?? process.env['AIRACE_CORS_ORIGIN'];
+  if (corsOrigin) app.use('/api/*', cors({ origin: corsOrigin.split(',').map((o) => o.trim()), allowMethods: ['GET', 'POST'] }));
+  // ?format=csv on any read: the same answer, as CSV of its main list.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.query('format') !== 'csv' || c.req.method !== 'GET') return next();
+    const url = new URL(c.req.url);
+    url.searchParams.delete('format');
+    const res = await app.fetch(new Request(url, { headers: c.req.raw.headers }));
+    if (!res.ok) return res;
+    const body = (await res.json()) as Record<string, unknown>;
+    const csv = toCsv(body);
+    if (csv === null) return c.json({ error: 'this route has no list to give as CSV', field: 'format' }, 400);
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${url.pathname.split('/').pop() || 'data'}.csv"` });
+  });
   app.use('/api/*', etag());
   app.use('/api/*', async (c, next) => {
     await next();
@@ -191,7 +162,6 @@ export function createApp(db: Db, options: { curatedEntities?: string } = {}): H
       throw err;
     }
   });
-  let checker: Promise<Checker> | undefined;
   app.post('/api/v1/check', async (c) => {
     const length = Number(c.req.header('content-length') ?? 0);
     if (length > MAX_BODY_BYTES) throw new HttpError(400, `request body too large (at most ${MAX_BODY_BYTES} bytes)`, 'text');
@@ -204,8 +174,7 @@ export function createApp(db: Db, options: { curatedEntities?: string } = {}): H
       throw new HttpError(400, 'body must be JSON: {"text": "..."}');
     }
     const body = parse(checkBody, json as Record<string, string>);
-    checker ??= Checker.create(db, options.curatedEntities ?? new URL('../../data/curated/entities.json', import.meta.url).pathname);
-    const { text: _text, ...doc } = (await checker).check(body.id, body.text, body.format);
+    const { text: _text, ...doc } = (await getChecker()).check(body.id, body.text, body.format);
     return c.json({ documents: [doc] });
   });
   const fxPath = new URL('../../data/curated/fx.json', import.meta.url).pathname;
@@ -225,6 +194,40 @@ export function createApp(db: Db, options: { curatedEntities?: string } = {}): H
     const q = parse(timelineQuery, c.req.query());
     return c.json(await domain(() => timeline(db, { kinds: q.kind?.split(','), actor: q.actor, country: q.country, from: q.from, to: q.to }, loadFx(fxPath))));
   });
+  // Ratings for uploaded battles: CSV (default) or JSONL in the body, at most MAX_BODY_BYTES.
+  app.post('/api/v1/ratings', async (c) => {
+    const q = parse(z.object({ bootstrap: intParam.pipe(z.number().max(1000, 'at most 1000')).optional(), seed: intParam.optional(), anchor: z.string().regex(/^.+=-?\d+(\.\d+)?$/, 'must be MODEL=SCORE').optional(), format: z.enum(['csv', 'jsonl']).default('csv'), skip_invalid: boolParam.optional() }).strict(), c.req.query());
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > MAX_BODY_BYTES) throw new HttpError(400, `request body too large (at most ${MAX_BODY_BYTES} bytes)`, 'body');
+    const text = await c.req.text();
+    if (text.length > MAX_BODY_BYTES) throw new HttpError(400, `request body too large (at most ${MAX_BODY_BYTES} bytes)`, 'body');
+    let battles;
+    try {
+      battles = q.format === 'jsonl' ? parseJsonl(text, 'body', q.skip_invalid) : parseCsv(text, 'body', q.skip_invalid);
+    } catch (err) {
+      throw new HttpError(400, (err as Error).message, 'body');
+    }
+    if (battles.length === 0) throw new HttpError(400, 'no valid battles in the body', 'body');
+    const anchor = q.anchor ? { model: q.anchor.slice(0, q.anchor.lastIndexOf('=')), score: Number(q.anchor.slice(q.anchor.lastIndexOf('=') + 1)) } : undefined;
+    try {
+      return c.json({ ...bradleyTerry.rate(battles, { bootstrap: q.bootstrap ?? 100, seed: q.seed ?? 0, anchor }), skipped: battles.skipped });
+    } catch (err) {
+      throw new HttpError(400, (err as Error).message, 'anchor');
+    }
+  });
+
+  // Refresh endpoints need the bearer token from AIRACE_REFRESH_TOKEN; without one configured they are off.
+  app.post('/api/v1/refresh/:source', async (c) => {
+    const token = options.refreshToken ?? process.env['AIRACE_REFRESH_TOKEN'];
+    if (!token) return c.json({ error: 'refresh is disabled on this server (set AIRACE_REFRESH_TOKEN to enable it)' }, 403);
+    const given = (c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, '');
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    if (a.length !== b.length || !timingSafeEqual(a, b)) return c.json({ error: 'missing or wrong bearer token' }, 401);
+    if (c.req.param('source') !== 'hf') throw new HttpError(404, `no connector "${c.req.param('source')}"`);
+    return c.json({ accepted: true, note: 'run `airace refresh hf` on the host; the server keeps its database read-only' }, 202);
+  });
+
   app.get('/api/v1/gap/metrics', async (c) => c.json({ metrics: await listMetrics(db) }));
   app.get('/api/v1/gap', async (c) => c.json(await gapFrom(c.req.query(), false)));
   app.get('/api/v1/gap/chart.svg', async (c) => {
@@ -232,9 +235,9 @@ export function createApp(db: Db, options: { curatedEntities?: string } = {}): H
     const svg = await frontierSvg({ title: r.title, unit: r.unit, view: r.view, leader: r.leader, follower: r.follower, series: r.series ?? [], sources: r.sources });
     return c.body(svg, 200, { 'Content-Type': 'image/svg+xml' });
   });
-  app.get('/', async (c) => c.html(overviewPage(await listDatasets(db), await db.all(
-    `SELECT o.country, count(*) AS models, count(*) FILTER (WHERE m.open_weights) AS open_models FROM models m JOIN organizations o ON o.id = m.organization_id GROUP BY o.country ORDER BY models DESC LIMIT 12`,
-  ))));
+  mountDashboard(app, db, { checker: getChecker, fxPath: new URL('../../data/curated/fx.json', import.meta.url).pathname });
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no such route: ${c.req.path}` }, 404) : c.text('Not found', 404)));
   app.onError((err, c) => {
