@@ -93,7 +93,22 @@ const safe = async <T>(fn: () => Promise<T>): Promise<T | Error> => {
 };
 const problem = (e: Error) => `<p role="alert">${esc(e.message)}</p>`;
 
+/** Organization names in the chosen script (the attribution table's own columns). */
+async function orgNames(db: Db): Promise<(lang: Lang, id: string | null) => string> {
+  const rows = await db.all('SELECT id, name_en, name_zh_hans, name_zh_hant FROM organizations');
+  const by = new Map(rows.map((r) => [String(r['id']), r]));
+  return (lang, id) => {
+    if (!id) return '';
+    const r = by.get(id);
+    if (!r) return id;
+    const name = lang === 'zh-Hans' ? r['name_zh_hans'] : lang === 'zh-Hant' ? r['name_zh_hant'] : null;
+    return String(name ?? r['name_en']);
+  };
+}
+
 export function mountDashboard(app: Hono, db: Db, opts: { checker: () => Promise<Checker>; fxPath: string }): void {
+  let names: Promise<(lang: Lang, id: string | null) => string> | undefined;
+  const orgName = async (lang: Lang, id: string | null) => (await (names ??= orgNames(db)))(lang, id);
   app.get('/', async (c) => {
     const v = viewOf(c);
     const sc = await safe(() => score(db, { asOf: v.asOf ?? undefined, samples: 2000 }, loadFx(opts.fxPath)));
@@ -125,6 +140,19 @@ export function mountDashboard(app: Hono, db: Db, opts: { checker: () => Promise
       body += `<p>${esc(g.uncertainty)}</p>${sourceLinks(v, g.sources)}`;
       body += chart(withQuery('/api/v1/gap/chart.svg', v, { metric }).replace(/lang=[^&]*&?/, ''), `${g.title}: US vs CN`);
       body += `<p><a href="${esc(withQuery('/api/v1/gap', v, { metric, series: 'true', format: 'csv' }).replace(/lang=[^&]*&?/, ''))}">CSV</a> (series)</p>`;
+    }
+    // Leaderboard: the latest Arena text snapshot on or before the date, with organization and country.
+    const board = await db.all(
+      `WITH day AS (SELECT max(snapshot_date) AS d FROM leaderboard_entries WHERE leaderboard = 'lmarena-text' AND category = 'full'${v.asOf ? ' AND snapshot_date <= $1' : ''})
+       SELECT e.model_id, max(e.score) AS score, any_value(e.source_id) AS source_id, m.organization_id, o.country, CAST(any_value(e.snapshot_date) AS VARCHAR) AS d
+       FROM leaderboard_entries e JOIN day ON e.snapshot_date = day.d LEFT JOIN models m ON m.id = e.model_id LEFT JOIN organizations o ON o.id = m.organization_id
+       WHERE e.leaderboard = 'lmarena-text' AND e.category = 'full' GROUP BY e.model_id, m.organization_id, o.country ORDER BY score DESC LIMIT 20`,
+      v.asOf ? [v.asOf] : [],
+    );
+    if (board.length) {
+      const rows: (string | number | null)[][] = [];
+      for (const [k, r] of board.entries()) rows.push([k + 1, String(r['model_id']), await orgName(v.lang, (r['organization_id'] as string | null) ?? null), countryName(v.lang, (r['country'] as string | null) ?? null), num(r['score'] as number, 0)]);
+      body += `<h2>Arena text · ${esc(board[0]?.['d'])}</h2>` + table(['#', t(v.lang, 'model'), 'organization', t(v.lang, 'country'), t(v.lang, 'score')], rows) + sourceLinks(v, board.map((r) => String(r['source_id'])));
     }
     return c.html(page(v, '/capability', body));
   });
@@ -162,7 +190,9 @@ export function mountDashboard(app: Hono, db: Db, opts: { checker: () => Promise
       if (r instanceof Error) body += problem(r);
       else {
         const rows = [r.pick, ...r.runners_up].filter((x): x is NonNullable<typeof x> => x !== null);
-        body += rows.length ? table([t(v.lang, 'model'), t(v.lang, 'country'), t(v.lang, 'price'), t(v.lang, 'score')], rows.map((x) => [x.model, countryName(v.lang, x.country), num(x.price, 4), num(x.score, 0)])) : `<p>${esc(r.note)}</p>`;
+        const named: (string | number | null)[][] = [];
+        for (const x of rows) named.push([x.model, await orgName(v.lang, x.organization), countryName(v.lang, x.country), num(x.price, 4), num(x.score, 0)]);
+        body += rows.length ? table([t(v.lang, 'model'), 'organization', t(v.lang, 'country'), t(v.lang, 'price'), t(v.lang, 'score')], named) : `<p>${esc(r.note)}</p>`;
         body += `<p>${esc(r.blend)}; ${r.excluded.length} excluded (${esc(r.as_of)})</p>${sourceLinks(v, rows.flatMap((x) => x.sources))}`;
       }
     }

@@ -214,3 +214,12 @@ test('dashboard pages render in all three languages with CSP', async () => {
   assert.match(html, /能力/);
   assert.match(html, /\/api\/v1\/gap\/chart\.svg\?as_of=2026-04-15&amp;metric=epoch-eci/);
 });
+
+test('capability page: leaderboard with organization names in the chosen script; /api/v1/events', async () => {
+  const html = await (await app.request('/capability?lang=zh-Hans&as_of=2025-06-01')).text();
+  assert.match(html, /谷歌/);
+  assert.match(html, /中国 \(CN\)/);
+  const ev = await app.request('/api/v1/events?kind=investment');
+  assert.equal(ev.status, 200);
+  assert.ok(((await ev.json()) as { events: unknown[] }).events.length >= 3);
+});

@@ -190,6 +190,8 @@ export function createApp(db: Db, options: { curatedEntities?: string; corsOrigi
     const q = parse(scoreQuery, c.req.query());
     return c.json(await domain(async () => score(db, { weights: parseWeights(q.weights), asOf: q.as_of, countries: q.countries?.split(','), samples: q.samples ?? 2000, seed: q.seed }, loadFx(fxPath))));
   });
+  // Events: the timeline by its other name.
+  app.get('/api/v1/events', (c) => app.fetch(new Request(new URL(`/api/v1/timeline${new URL(c.req.url).search}`, c.req.url), { headers: c.req.raw.headers })));
   app.get('/api/v1/timeline', async (c) => {
     const q = parse(timelineQuery, c.req.query());
     return c.json(await domain(() => timeline(db, { kinds: q.kind?.split(','), actor: q.actor, country: q.country, from: q.from, to: q.to }, loadFx(fxPath))));
