@@ -20,8 +20,9 @@ import { classify } from '../compute/classify.ts';
 import { parseDestination } from '../compute/destinations.ts';
 import { chipRow, compareChips, loadChips, loadContext, matchSystem, reportedFor, systemChecks } from '../compute/index.ts';
 import { adoption, type AdoptionMetric, type By } from '../adoption/index.ts';
-import { listHubModels, readHubDump } from '../connectors/hf.ts';
-import { hubRows, REFRESH_PREFIX, snapshotAttribution, writeRefresh } from '../connectors/refresh.ts';
+import { readHubDump } from '../connectors/hf.ts';
+import { hubRows, lastRefreshes, refresh, REFRESH_PREFIX, snapshotAttribution } from '../connectors/refresh.ts';
+import { at, CONNECTORS } from '../connectors/sources.ts';
 import { CostError, frontier as costFrontier, parseBlend, pick as costPick, trend as costTrend } from '../cost/index.ts';
 import { scatterSpec, toSvg, trendSpec } from '../cost/plot.ts';
 import { computeGap, GapError, listMetrics } from '../frontier/index.ts';
@@ -427,121 +428,53 @@ export function program(io: Io = defaultIo): Command {
       io.out(`sources: ${r.sources.join(', ')}\n`);
     });
 
-  const refresh = cli.command('refresh').description('refresh a dataset from its public source into a new dated snapshot part (then run airace build)');
-  refresh
-    .command('hf')
-    .description('Hugging Face Hub models (API listing or a bulk Parquet dump): downloads, likes, created, base-model links')
-    .option('--limit <n>', 'at most this many models', (v) => positiveCount(v), 10000)
-    .option('--since <date>', 'newest first, down to models created on this date')
-    .option('--parquet <file>', 'read a bulk Parquet dump of Hub metadata instead of the API')
-    .option('--endpoint <url>', 'API base URL', process.env['AIRACE_HF_ENDPOINT'] ?? 'https://huggingface.co')
-    .option('--state <file>', 'resume file (kept until the listing completes)')
+  cli
+    .command('refresh')
+    .description('refresh datasets from their public sources into new dated snapshot parts (then run airace build)')
+    .argument('[source]', `connector: ${CONNECTORS.map((c) => c.id).join(', ')}`)
+    .option('--all', 'every connector')
+    .option('--list', 'list the connectors, their source URLs and last refresh')
+    .option('--since <date>', 'only records from this date on, where the source allows')
+    .option('--parquet <file>', 'hf only: read a bulk Parquet dump of Hub metadata instead of the API')
+    .option('--endpoint <url>', 'base URL replacing each source\'s host (a mirror, or a local test server)', process.env['AIRACE_REFRESH_ENDPOINT'])
     .option('--max-retries <n>', 'retries per request on 429, 5xx or timeout, with backoff', count, 5)
     .option('--snapshot <dir>', 'snapshot folder', SNAPSHOT_DIR)
     .option('--dry-run', 'fetch and report, write nothing')
     .option('--json', 'print JSON')
-    .action(async (opts: { limit: number; since?: string; parquet?: string; endpoint: string; state?: string; maxRetries: number; snapshot: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (sourceId: string | undefined, opts: { all?: boolean; list?: boolean; since?: string; parquet?: string; endpoint?: string; maxRetries: number; snapshot: string; dryRun?: boolean; json?: boolean }) => {
+      const snapshot = resolve(opts.snapshot);
+      if (opts.list) {
+        const last = lastRefreshes(snapshot);
+        const list = CONNECTORS.map((c) => ({ connector: c.id, title: c.title, urls: c.urls, last_refresh: last[c.id] ?? null }));
+        if (opts.json) return json({ connectors: list });
+        io.out(formatTable(list.map((c) => ({ connector: c.connector, last_refresh: c.last_refresh ?? 'never (shipped snapshot only)', url: c.urls.join(' ') })), 80));
+        return;
+      }
       if (opts.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since)) throw new Error(`--since must be a date YYYY-MM-DD, not "${opts.since}"`);
+      const chosen = opts.all ? CONNECTORS : CONNECTORS.filter((c) => c.id === sourceId);
+      if (!chosen.length) throw new Error(sourceId ? `unknown source "${sourceId}" (connectors: ${CONNECTORS.map((c) => c.id).join(', ')})` : 'name a source or give --all (see --list)');
       const date = new Date().toISOString().slice(0, 10);
-      const fetched = await withProgress(async (progress) => {
-        if (opts.parquet) return { models: await readHubDump(resolve(opts.parquet)), pages: 0, retries: 0, resumed: false };
-        return listHubModels({ endpoint: opts.endpoint, limit: opts.limit, since: opts.since, statePath: opts.state, maxRetries: opts.maxRetries }, { fetch: globalThis.fetch, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), progress });
-      });
-      const dataset = opts.parquet ? 'hf-dump' : 'hf-hub';
-      const source = {
-        id: `${REFRESH_PREFIX}${dataset}-${date}`, title: opts.parquet ? `Hugging Face Hub metadata dump (${opts.parquet.split('/').pop()})` : 'Hugging Face Hub model listing API',
-        publisher: 'Hugging Face', url: opts.parquet ? 'https://huggingface.co/datasets' : new URL('/api/models', opts.endpoint).toString(),
-        published: null, retrieved: date, license: 'Hub metadata; each model under its own license', notes: `${fetched.models.length} models${opts.since ? ` created since ${opts.since}` : ''}; downloads are the Hub's 30-day counts`,
-      };
-      const rows = hubRows(fetched.models, snapshotAttribution(resolve(opts.snapshot), CURATED_ORGS), date, source.id);
-      if (opts.dryRun) {
-        const out = { dry_run: true, models: rows.length, pages: fetched.pages, retries: fetched.retries, resumed: fetched.resumed };
-        return opts.json ? json(out) : io.out(`${JSON.stringify(out)}\n`);
-      }
-      const result = writeRefresh(resolve(opts.snapshot), dataset, rows, source, `${source.title}, ${date}`, source.notes);
-      if (opts.state && existsSync(opts.state)) rmSync(opts.state);
-      const out = { ...result, pages: fetched.pages, retries: fetched.retries, resumed: fetched.resumed, next: 'run `airace build` to load it' };
-      if (opts.json) return json(out);
-      io.out(`${result.rows} models written to ${result.files[0]} (${result.coverage.with_base_model} with base-model links); ${out.pages} pages, ${out.retries} retries. Run \`airace build\` to load it.\n`);
-    });
-
-  cli
-    .command('check')
-    .description('find the quantitative claims in articles (English, 简体, 繁體; .txt, .md, .html) and check them against the data')
-    .argument('<files...>', 'article files')
-    .option('--html <file>', 'write an HTML report with the claims highlighted by verdict')
-    .option('--llm-url <url>', 'also ask an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8000/v1) for claims', process.env['AIRACE_LLM_URL'])
-    .option('--llm-model <name>', 'model name for --llm-url', process.env['AIRACE_LLM_MODEL'] ?? 'local')
-    .option('--db <path>', 'database file', DEFAULT_DB)
-    .option('--json', 'print JSON')
-    .action(async (files: string[], opts: { html?: string; llmUrl?: string; llmModel: string; db: string; json?: boolean }) => {
-      const docs = await withDb(opts.db, async (db) => {
-        const checker = await Checker.create(db, CURATED_ENTITIES);
-        const checked = files.map((f) => {
-          let raw: string;
-          try {
-            raw = readFileSync(f, 'utf8');
-          } catch (err) {
-            throw new Error(`cannot read ${f}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+      const summaries = [];
+      for (const connector of chosen) {
+        const summary = await withProgress(async (progress) => {
+          const ctx = { endpoint: opts.endpoint, date, since: opts.since, fx: { fetch: globalThis.fetch, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), progress }, maxRetries: opts.maxRetries };
+          progress(`refreshing ${connector.id}`);
+          if (connector.id === 'hf' && opts.parquet) {
+            const models = await readHubDump(resolve(opts.parquet));
+            const rows = hubRows(models, snapshotAttribution(snapshot, CURATED_ORGS), date, '');
+            return refresh(connector, ctx, { snapshotDir: snapshot, curatedPath: CURATED_ORGS, dryRun: opts.dryRun, sourceUrl: 'https://huggingface.co/datasets' }, { rows: [{ table: 'open_models', rows }], bodies: [{ url: resolve(opts.parquet), text: JSON.stringify(models) }], retries: 0 });
           }
-          return checker.check(f, raw, /\.html?$/i.test(f) ? 'html' : 'text');
+          return refresh(connector, ctx, { snapshotDir: snapshot, curatedPath: CURATED_ORGS, dryRun: opts.dryRun, sourceUrl: opts.endpoint ? at(ctx, connector.urls[0] ?? '') : undefined });
         });
-        if (!opts.llmUrl) return checked;
-        const withLlm = [];
-        for (const d of checked) withLlm.push(await checker.withLlm(d, { url: opts.llmUrl, model: opts.llmModel, apiKey: process.env['AIRACE_LLM_API_KEY'] }));
-        return withLlm;
-      });
-      if (opts.html) {
-        const tmp = `${opts.html}.tmp-${process.pid}`;
-        writeFileSync(tmp, claimsReport(docs));
-        renameSync(tmp, opts.html);
+        summaries.push(summary);
       }
-      if (opts.json) return json({ documents: docs.map(({ text: _text, ...d }) => d) });
-      for (const d of docs) {
-        io.out(`${d.id} (${d.language}): ${d.entities.length} entities, ${d.claims.length} claims\n`);
-        io.out(formatTable(d.claims.map((c) => ({ quote: c.quote, subject: c.subject_name ?? c.subject ?? '?', metric: c.metric, value: c.value, unit: c.unit, verdict: c.verdict, evidence: c.evidence.map((e) => e.id).join(' ') })), 48));
+      const out = { dry_run: opts.dryRun === true, refreshes: summaries, next: 'run `airace build` to load new parts' };
+      if (opts.json) return json(out);
+      for (const s of summaries) {
+        io.out(s.unchanged ? `${s.connector}: unchanged since the last refresh (sha256 ${s.content_hash.slice(0, 10)}); nothing added\n`
+          : `${s.connector}: ${Object.entries(s.added).map(([t, n]) => `${n} ${t}`).join(', ')}${opts.dryRun ? ' (dry run: nothing written)' : ''}; ${s.unmatched_models.count} model names not yet in the models table; ${s.retries} retries\n`);
       }
-      if (opts.html) io.out(`report: ${opts.html}\n`);
-    });
-
-  cli
-    .command('score')
-    .description('country scorecard across capability, adoption, cost, compute and policy, with weights and a sensitivity analysis')
-    .option('--weights <k=v,...>', 'pillar weights, e.g. capability=2,cost=0 (default: all 1)')
-    .option('--as-of <date>', 'date YYYY-MM-DD (default: the latest traffic data)')
-    .option('--countries <list>', 'countries or blocs to compare', 'US,CN,EU')
-    .option('--samples <n>', 'weightings drawn for the sensitivity analysis', count, 10000)
-    .option('--seed <n>', 'random seed', count, 0)
-    .option('--db <path>', 'database file', DEFAULT_DB)
-    .option('--json', 'print JSON')
-    .action(async (opts: { weights?: string; asOf?: string; countries: string; samples: number; seed: number; db: string; json?: boolean }) => {
-      const weights = parseWeights(opts.weights);
-      const r = await withDb(opts.db, (db) => score(db, { asOf: opts.asOf, countries: opts.countries.split(','), weights, samples: opts.samples, seed: opts.seed }, loadFx(CURATED_FX)));
-      if (opts.json) return json(r);
-      io.out(`scorecard as of ${r.as_of}; weights ${Object.entries(r.weights).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
-      io.out(formatTable(r.countries.map((c) => ({ country: c.country, score: c.score === null ? 'n/a' : c.score.toFixed(3), ...Object.fromEntries(c.pillars.map((p) => [p.pillar, p.score === null ? 'n/a' : p.score.toFixed(2)])) }))));
-      io.out('indicators:\n');
-      const first = r.countries[0];
-      for (const p of first?.pillars ?? []) for (const i of p.indicators) io.out(`  ${p.pillar}/${i.id} (${i.better} is better): ${r.countries.map((c) => `${c.country} ${fmtValue(c.pillars.find((x) => x.pillar === p.pillar)?.indicators.find((x) => x.id === i.id)?.value ?? null)}`).join(', ')} — ${i.description}\n`);
-      io.out(`sensitivity over ${r.sensitivity.samples} weightings: ${Object.entries(r.sensitivity.lead_share).map(([c, s]) => `${c} leads in ${(100 * s).toFixed(1)}%`).join(', ')}\n`);
-      io.out(`deciding indicators (removing one changes the leader): ${r.sensitivity.deciding_indicators.map((d) => `${d.indicator} → ${d.leader_without}`).join(', ') || 'none'}\n`);
-    });
-
-  cli
-    .command('timeline')
-    .description('dated events: investments (and in USD), declarations, export-control rules, frontier-setting model releases')
-    .option('--kind <kinds>', 'comma-separated kinds (investment, governance, export_control, model_release, …)')
-    .option('--actor <name>', 'events naming this actor')
-    .option('--country <cc>', 'events of this country')
-    .option('--from <date>', 'first date')
-    .option('--to <date>', 'last date')
-    .option('--db <path>', 'database file', DEFAULT_DB)
-    .option('--json', 'print JSON')
-    .action(async (opts: { kind?: string; actor?: string; country?: string; from?: string; to?: string; db: string; json?: boolean }) => {
-      const r = await withDb(opts.db, (db) => timeline(db, { kinds: opts.kind?.split(','), actor: opts.actor, country: opts.country, from: opts.from, to: opts.to }, loadFx(CURATED_FX)));
-      if (opts.json) return json(r);
-      io.out(formatTable(r.events.map((e) => ({ date: e.date, kind: e.kind, country: e.country ?? '', title: e.title, amount: e.amount === null ? '' : `${e.amount.toLocaleString('en-US')} ${e.currency}`, usd: e.amount_usd === null ? '' : e.amount_usd.toLocaleString('en-US', { maximumFractionDigits: 0 }) })), 70));
-      io.out(`${r.events.length} events; USD at ${r.fx_source.title} (${r.fx_source.confidence})\n`);
+      if (!opts.dryRun && summaries.some((s) => !s.unchanged)) io.out('run `airace build` to load them\n');
     });
 
   cli

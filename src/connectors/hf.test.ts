@@ -131,10 +131,10 @@ test('airace refresh hf adds a dated part, keeps history, and a failed refresh w
   const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } };
   const code = await main(['refresh', 'hf', '--endpoint', healthy.base, '--snapshot', snap, '--json'], io);
   assert.equal(code, 0, err);
-  const res = JSON.parse(out) as { rows: number; files: string[]; coverage: { with_base_model: number; countries: Record<string, number> } };
-  assert.equal(res.rows, 5);
-  assert.equal(res.coverage.with_base_model, 3);
-  assert.equal(res.coverage.countries['CN'], 2, 'Qwen namespace → Alibaba → CN');
+  const res = JSON.parse(out) as { refreshes: { added: Record<string, number>; files: string[] }[] };
+  assert.equal(res.refreshes[0]?.added['open_models'], 5);
+  const written = readFileSync(res.refreshes[0]?.files[0] ?? '', 'utf8');
+  assert.equal((written.match(/,CN,/g) ?? []).length, 2, 'Qwen namespace → Alibaba → CN');
   const afterFiles = readdirSync(join(snap, 'open_models')).sort();
   assert.deepEqual(afterFiles.filter((f) => !before.includes(f)).length, 1);
   for (const f of before) assert.ok(afterFiles.includes(f), `kept ${f}`);

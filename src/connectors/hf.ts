@@ -113,35 +113,37 @@ function saveState(path: string, s: State): void {
 }
 
 /** GET with retries: 429 and 5xx and timeouts back off (Retry-After if given, else 1 s, 2 s, 4 s … with jitter). */
-export async function getJson(url: string, fx: HttpEffects, maxRetries = 5, timeoutMs = 30000): Promise<{ body: unknown; link: string | null; retries: number }> {
+export async function getText(url: string, fx: HttpEffects, maxRetries = 5, timeoutMs = 30000): Promise<{ text: string; link: string | null; retries: number }> {
   let retries = 0;
   for (;;) {
     let status = 0;
     let wait = Math.min(60000, 1000 * 2 ** retries) * (0.75 + 0.5 * Math.random());
+    let networkError: string | null = null;
     try {
-      const res = await fx.fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json', 'user-agent': 'airace (+https://github.com/)' } });
+      const res = await fx.fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json, text/csv, */*', 'user-agent': 'airace' } });
       status = res.status;
-      if (res.ok) {
-        const text = await res.text();
-        let body: unknown;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          throw new ConnectorError(`schema drift: ${url} answered ${res.status} with a body that is not JSON`);
-        }
-        return { body, link: res.headers.get('link'), retries };
-      }
-      const after = Number(res.headers.get('retry-after'));
-      if (Number.isFinite(after) && after >= 0 && res.headers.get('retry-after') !== null) wait = after * 1000;
+      if (res.ok) return { text: await res.text(), link: res.headers.get('link'), retries };
+      const after = res.headers.get('retry-after');
+      if (after !== null && Number.isFinite(Number(after)) && Number(after) >= 0) wait = Number(after) * 1000;
       if (status !== 429 && status < 500) throw new ConnectorError(`${url} answered ${status}`);
     } catch (err) {
       if (err instanceof ConnectorError) throw err;
       // Network error or timeout: retried like a 5xx.
+      networkError = (err as Error).name === 'TimeoutError' ? 'timeout' : `network error (${(err as Error).message})`;
     }
-    if (retries >= maxRetries) throw new ConnectorError(`${url} failed after ${retries + 1} attempts (last: ${status ? `HTTP ${status}` : 'network error or timeout'})`);
+    if (retries >= maxRetries) throw new ConnectorError(`${url} failed after ${retries + 1} attempts (last: ${status ? `HTTP ${status}` : networkError ?? 'network error or timeout'})`);
     retries++;
     fx.progress?.(`retrying in ${Math.round(wait)} ms (attempt ${retries + 1})`);
     await fx.sleep(wait);
+  }
+}
+
+export async function getJson(url: string, fx: HttpEffects, maxRetries = 5, timeoutMs = 30000): Promise<{ body: unknown; link: string | null; retries: number }> {
+  const r = await getText(url, fx, maxRetries, timeoutMs);
+  try {
+    return { body: JSON.parse(r.text), link: r.link, retries: r.retries };
+  } catch {
+    throw new ConnectorError(`schema drift: ${url} answered with a body that is not JSON`);
   }
 }
 

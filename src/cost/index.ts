@@ -56,10 +56,10 @@ export async function pricesAt(db: Db, date: string, blend: Blend): Promise<{ be
      FROM prices WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) AND input_usd_per_mtok IS NOT NULL AND output_usd_per_mtok IS NOT NULL`,
     [date],
   );
-  // Latest snapshot per (model, provider, source, variant).
+  // Latest snapshot per (model, provider, variant), whichever source or refresh it came from.
   const latest = new Map<string, Record<string, unknown>>();
   for (const r of rows) {
-    const k = `${r['model_id']}|${r['provider']}|${r['source_id']}|${r['model_raw']}`;
+    const k = `${r['model_id']}|${r['provider']}|${r['model_raw']}`;
     const prev = latest.get(k);
     if (!prev || String(prev['vf']) < String(r['vf'])) latest.set(k, r);
   }
