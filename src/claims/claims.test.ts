@@ -123,3 +123,21 @@ test('arbitrary input never crashes, stays bounded, and offsets always point at 
   assert.ok(checker.check('huge', huge).claims.length >= 1);
   assert.throws(() => checker.check('too-big', 'x'.repeat(5_000_001)), /too large/);
 });
+
+test('airace check --json and --html from the command line', async () => {
+  const { main } = await import('../cli/main.ts');
+  const { tempDir } = await import('../../test/helpers.ts');
+  const html = join(tempDir(), 'report.html');
+  let out = '';
+  let err = '';
+  const code = await main(['check', join(CORPUS, '001_32ea9958af3552e8.txt'), '--json', '--html', html, '--db', await builtDb()], { out: (s) => { out += s; }, err: (s) => { err += s; } });
+  assert.equal(code, 0, err);
+  const body = JSON.parse(out) as { documents: { id: string; language: string; entities: { id: string; mentions: unknown[] }[]; claims: { quote: string; start: number; end: number; subject: string; metric: string; value: number; unit: string; verdict: string; evidence: unknown[] }[] }[] };
+  const doc = body.documents[0];
+  assert.equal(doc?.language, 'zh-Hans');
+  for (const k of ['quote', 'start', 'end', 'subject', 'metric', 'value', 'unit', 'verdict', 'evidence']) assert.ok(k in (doc?.claims[0] ?? {}), k);
+  assert.match(readFileSync(html, 'utf8'), /<mark class="supported"/);
+  err = '';
+  assert.equal(await main(['check', join(CORPUS, 'missing.txt'), '--db', await builtDb()], { out: () => {}, err: (s) => { err += s; } }), 1);
+  assert.match(err, /no such file/);
+});

@@ -478,6 +478,85 @@ export function program(io: Io = defaultIo): Command {
     });
 
   cli
+    .command('check')
+    .description('find the quantitative claims in articles (English, 简体, 繁體; .txt, .md, .html) and check them against the data')
+    .argument('<files...>', 'article files')
+    .option('--html <file>', 'write an HTML report with the claims highlighted by verdict')
+    .option('--llm-url <url>', 'also ask an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8000/v1) for claims', process.env['AIRACE_LLM_URL'])
+    .option('--llm-model <name>', 'model name for --llm-url', process.env['AIRACE_LLM_MODEL'] ?? 'local')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (files: string[], opts: { html?: string; llmUrl?: string; llmModel: string; db: string; json?: boolean }) => {
+      const docs = await withDb(opts.db, async (db) => {
+        const checker = await Checker.create(db, CURATED_ENTITIES);
+        const checked = files.map((f) => {
+          let raw: string;
+          try {
+            raw = readFileSync(f, 'utf8');
+          } catch (err) {
+            throw new Error(`cannot read ${f}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+          }
+          return checker.check(f, raw, /\.html?$/i.test(f) ? 'html' : 'text');
+        });
+        if (!opts.llmUrl) return checked;
+        const withLlm = [];
+        for (const d of checked) withLlm.push(await checker.withLlm(d, { url: opts.llmUrl, model: opts.llmModel, apiKey: process.env['AIRACE_LLM_API_KEY'] }));
+        return withLlm;
+      });
+      if (opts.html) {
+        const tmp = `${opts.html}.tmp-${process.pid}`;
+        writeFileSync(tmp, claimsReport(docs));
+        renameSync(tmp, opts.html);
+      }
+      if (opts.json) return json({ documents: docs.map(({ text: _text, ...d }) => d) });
+      for (const d of docs) {
+        io.out(`${d.id} (${d.language}): ${d.entities.length} entities, ${d.claims.length} claims\n`);
+        io.out(formatTable(d.claims.map((c) => ({ quote: c.quote, subject: c.subject_name ?? c.subject ?? '?', metric: c.metric, value: c.value, unit: c.unit, verdict: c.verdict, evidence: c.evidence.map((e) => e.id).join(' ') })), 48));
+      }
+      if (opts.html) io.out(`report: ${opts.html}\n`);
+    });
+
+  cli
+    .command('score')
+    .description('country scorecard across capability, adoption, cost, compute and policy, with weights and a sensitivity analysis')
+    .option('--weights <k=v,...>', 'pillar weights, e.g. capability=2,cost=0 (default: all 1)')
+    .option('--as-of <date>', 'date YYYY-MM-DD (default: the latest traffic data)')
+    .option('--countries <list>', 'countries or blocs to compare', 'US,CN,EU')
+    .option('--samples <n>', 'weightings drawn for the sensitivity analysis', count, 10000)
+    .option('--seed <n>', 'random seed', count, 0)
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { weights?: string; asOf?: string; countries: string; samples: number; seed: number; db: string; json?: boolean }) => {
+      const weights = parseWeights(opts.weights);
+      const r = await withDb(opts.db, (db) => score(db, { asOf: opts.asOf, countries: opts.countries.split(','), weights, samples: opts.samples, seed: opts.seed }, loadFx(CURATED_FX)));
+      if (opts.json) return json(r);
+      io.out(`scorecard as of ${r.as_of}; weights ${Object.entries(r.weights).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
+      io.out(formatTable(r.countries.map((c) => ({ country: c.country, score: c.score === null ? 'n/a' : c.score.toFixed(3), ...Object.fromEntries(c.pillars.map((p) => [p.pillar, p.score === null ? 'n/a' : p.score.toFixed(2)])) }))));
+      io.out('indicators:\n');
+      const first = r.countries[0];
+      for (const p of first?.pillars ?? []) for (const i of p.indicators) io.out(`  ${p.pillar}/${i.id} (${i.better} is better): ${r.countries.map((c) => `${c.country} ${fmtValue(c.pillars.find((x) => x.pillar === p.pillar)?.indicators.find((x) => x.id === i.id)?.value ?? null)}`).join(', ')} — ${i.description}\n`);
+      io.out(`sensitivity over ${r.sensitivity.samples} weightings: ${Object.entries(r.sensitivity.lead_share).map(([c, s]) => `${c} leads in ${(100 * s).toFixed(1)}%`).join(', ')}\n`);
+      io.out(`deciding indicators (removing one changes the leader): ${r.sensitivity.deciding_indicators.map((d) => `${d.indicator} → ${d.leader_without}`).join(', ') || 'none'}\n`);
+    });
+
+  cli
+    .command('timeline')
+    .description('dated events: investments (and in USD), declarations, export-control rules, frontier-setting model releases')
+    .option('--kind <kinds>', 'comma-separated kinds (investment, governance, export_control, model_release, …)')
+    .option('--actor <name>', 'events naming this actor')
+    .option('--country <cc>', 'events of this country')
+    .option('--from <date>', 'first date')
+    .option('--to <date>', 'last date')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .action(async (opts: { kind?: string; actor?: string; country?: string; from?: string; to?: string; db: string; json?: boolean }) => {
+      const r = await withDb(opts.db, (db) => timeline(db, { kinds: opts.kind?.split(','), actor: opts.actor, country: opts.country, from: opts.from, to: opts.to }, loadFx(CURATED_FX)));
+      if (opts.json) return json(r);
+      io.out(formatTable(r.events.map((e) => ({ date: e.date, kind: e.kind, country: e.country ?? '', title: e.title, amount: e.amount === null ? '' : `${e.amount.toLocaleString('en-US')} ${e.currency}`, usd: e.amount_usd === null ? '' : e.amount_usd.toLocaleString('en-US', { maximumFractionDigits: 0 }) })), 70));
+      io.out(`${r.events.length} events; USD at ${r.fx_source.title} (${r.fx_source.confidence})\n`);
+    });
+
+  cli
     .command('export')
     .description('export every table as hive-partitioned Parquet into DIR')
     .argument('<dir>', 'output folder (replaced atomically)')
