@@ -7,6 +7,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { modelKey } from '../data/identity.ts';
+import { FIRST_PARTY_PROVIDERS } from '../data/import/prices.ts';
 import type { Row, TableName } from '../data/schema.ts';
 import { ConnectorError, getJson, getText, listHubModels, type HttpEffects } from './hf.ts';
 
@@ -169,7 +170,7 @@ export const litellmConnector: Connector = {
       if (typeof e['litellm_provider'] !== 'string') throw new ConnectorError(`schema drift: ${key} has no "litellm_provider"`);
       const cache = numOrNull(e['cache_read_input_token_cost']);
       prices.push({
-        model_id: modelKey(key), model_raw: key, provider: e['litellm_provider'], first_party: FIRST_PARTY.has(e['litellm_provider']),
+        model_id: modelKey(key), model_raw: key, provider: e['litellm_provider'], first_party: FIRST_PARTY_PROVIDERS.has(e['litellm_provider']),
         input_usd_per_mtok: input === null ? null : input * 1e6, output_usd_per_mtok: output === null ? null : output * 1e6, cache_read_usd_per_mtok: cache === null ? null : cache * 1e6,
         context_tokens: numOrNull(e['max_input_tokens']), valid_from: ctx.date, valid_to: null, source_id: '',
       });
@@ -178,7 +179,6 @@ export const litellmConnector: Connector = {
   },
 };
 
-const FIRST_PARTY = new Set(['openai', 'anthropic', 'gemini', 'vertex_ai-language-models', 'xai', 'mistral', 'deepseek', 'dashscope', 'moonshot', 'zai', 'minimax', 'volcengine', 'text-completion-openai']);
 
 const HF = 'https://huggingface.co/api/models';
 
