@@ -5,9 +5,10 @@
 import { benchBuild } from './build.ts';
 import { benchClaims } from './claims.ts';
 import { benchLineage } from './lineage.ts';
+import { benchLoad } from './load.ts';
 import { benchRatings } from './ratings.ts';
 
-const all: Record<string, () => Promise<Record<string, unknown>>> = { build: benchBuild, ratings: benchRatings, lineage: benchLineage, claims: benchClaims };
+const all: Record<string, () => Promise<Record<string, unknown>>> = { build: benchBuild, ratings: benchRatings, lineage: benchLineage, claims: benchClaims, load: benchLoad };
 const chosen = process.argv.slice(2).filter((a) => a in all);
 for (const name of chosen.length ? chosen : Object.keys(all)) {
   console.error(`bench ${name}…`);

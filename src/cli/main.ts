@@ -574,7 +574,7 @@ export function program(io: Io = defaultIo): Command {
     .command('serve')
     .description('serve the API and the dashboard')
     .option('--db <path>', 'database file', DEFAULT_DB)
-    .option('--port <n>', 'port', (v) => positiveInt(v), Number(process.env['PORT'] ?? 8080))
+    .option('--port <n>', 'port (0: any free port)', (v) => (v === '0' ? 0 : positiveInt(v)), Number(process.env['PORT'] ?? 8080))
     .option('--host <host>', 'address to listen on', process.env['HOST'] ?? '127.0.0.1')
     .option('--build-if-missing', 'build the database from the snapshot first if it does not exist')
     .action(async (opts: { db: string; port: number; host: string; buildIfMissing?: boolean }) => {

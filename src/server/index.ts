@@ -74,6 +74,29 @@ export function createApp(db: Db, options: { curatedEntities?: string; corsOrigi
     if (csv === null) return c.json({ error: 'this route has no list to give as CSV', field: 'format' }, 400);
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${url.pathname.split('/').pop() || 'data'}.csv"` });
   });
+  // The database is read-only while served, so a GET answer depends only on its URL: keep recent ones in
+  // memory (bounded in entries, size and age) and answer repeats without touching DuckDB.
+  const cache = new Map<string, { body: ArrayBuffer; headers: [string, string][]; at: number }>();
+  const CACHE_ENTRIES = 500;
+  const CACHE_BYTES = 1_000_000;
+  const CACHE_MS = 60_000;
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const key = c.req.url;
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) {
+      const headers = new Headers(hit.headers);
+      const etagValue = headers.get('etag');
+      if (etagValue && c.req.header('if-none-match') === etagValue) return new Response(null, { status: 304, headers });
+      return new Response(hit.body, { status: 200, headers });
+    }
+    await next();
+    if (c.res.status !== 200) return;
+    const body = await c.res.clone().arrayBuffer();
+    if (body.byteLength > CACHE_BYTES) return;
+    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { body, headers: [...c.res.headers.entries()], at: Date.now() });
+  });
   app.use('/api/*', etag());
   app.use('/api/*', async (c, next) => {
     await next();

@@ -1,0 +1,87 @@
+/**
+ * Load bench: `airace serve` on loopback, driven by autocannon (bounded in connections, duration and count).
+ *  - cached reads: the same GET repeated (ETag and the read-only database make these the common case);
+ *  - mixed: reads across routes plus claim checks (POST /api/v1/check);
+ *  - soak: a longer mixed run, sampling the server's RSS, to show memory does not grow.
+ * Targets (SPEC): ≥ 2,000 requests/s on cached reads with p99 ≤ 25 ms, zero errors.
+ * Environment: BENCH_LOAD_SECONDS (default 10), BENCH_SOAK_SECONDS (default 60).
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from '../src/store/build.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+async function startServer(dbPath: string): Promise<{ url: string; pid: number; stop: () => void }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'airace.mjs'), 'serve', '--port', '0', '--db', dbPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const url = await new Promise<string>((done, fail) => {
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /serving (http:\/\/[^\s]+)/.exec(err);
+      if (m) done(m[1] as string);
+    });
+    child.on('exit', () => fail(new Error(`server exited: ${err}`)));
+  });
+  return { url, pid: child.pid as number, stop: () => child.kill('SIGTERM') };
+}
+
+function rssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((done, fail) => autocannon(opts, (err, res) => (err ? fail(err) : done(res))));
+}
+
+const summary = (r: autocannon.Result) => ({
+  requests_per_s: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, errors: r.errors + r.timeouts, non_2xx: r.non2xx, total: r.requests.total,
+});
+
+export async function benchLoad(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'airace-bench-load-'));
+  const seconds = Number(process.env['BENCH_LOAD_SECONDS'] ?? 10);
+  const soakSeconds = Number(process.env['BENCH_SOAK_SECONDS'] ?? 60);
+  const dbPath = join(dir, 'a.duckdb');
+  await build(join(ROOT, 'data', 'snapshot'), dbPath);
+  const server = await startServer(dbPath);
+  try {
+    // Warm up the caches the first request of each route fills.
+    await run({ url: `${server.url}/api/v1/sources`, connections: 2, amount: 50 });
+    const cached = await run({ url: `${server.url}/api/v1/sources`, connections: 20, duration: seconds });
+    const mixed = await run({
+      url: server.url, connections: 20, duration: seconds,
+      requests: [
+        { method: 'GET', path: '/api/v1/models?country=CN&limit=50' },
+        { method: 'GET', path: '/api/v1/health' },
+        { method: 'GET', path: '/api/v1/chips' },
+        { method: 'GET', path: '/api/v1/timeline?kind=investment' },
+        { method: 'POST', path: '/api/v1/check', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '欧盟将斥资500亿欧元投资人工智能；华为的昇腾910C达到H100约60%的推理性能。' }) },
+      ],
+    });
+    const before = rssMb(server.pid);
+    const samples: number[] = [];
+    const timer = setInterval(() => samples.push(rssMb(server.pid)), 5000);
+    const soak = await run({ url: server.url, connections: 10, duration: soakSeconds, requests: [{ method: 'GET', path: '/api/v1/models?limit=20' }, { method: 'GET', path: '/api/v1/sources' }] });
+    clearInterval(timer);
+    const after = rssMb(server.pid);
+    return {
+      bench: 'load', machine_cores: cpus().length,
+      cached_reads: { route: 'GET /api/v1/sources', ...summary(cached), target: '>= 2000 req/s, p99 <= 25 ms, 0 errors' },
+      mixed: { routes: 'models, health, chips, timeline, POST check', ...summary(mixed) },
+      soak: { seconds: soakSeconds, ...summary(soak), rss_mb_start: Math.round(before), rss_mb_end: Math.round(after), rss_mb_max: Math.round(Math.max(...samples, after)), bound: 'RSS at the end within 64 MB of the start' },
+    };
+  } finally {
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
