@@ -17,7 +17,10 @@ import { build } from '../src/store/build.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 
 async function startServer(dbPath: string): Promise<{ url: string; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'airace.mjs'), 'serve', '--port', '0', '--db', dbPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The per-client rate limit would turn a load test of POST /api/v1/check into a test of the limiter.
+  // A bounded heap: a leak would show as errors or a crash, not only as a growing RSS that V8 may simply
+  // not have collected yet.
+  const child = spawn(process.execPath, ['--max-old-space-size=512', join(ROOT, 'bin', 'airace.mjs'), 'serve', '--port', '0', '--db', dbPath], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, AIRACE_RATE_LIMIT: '100000000' } });
   const url = await new Promise<string>((done, fail) => {
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -78,7 +81,13 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
       bench: 'load', machine_cores: cpus().length,
       cached_reads: { route: 'GET /api/v1/sources', ...summary(cached), target: '>= 2000 req/s, p99 <= 25 ms, 0 errors' },
       mixed: { routes: 'models, health, chips, timeline, POST check', ...summary(mixed) },
-      soak: { seconds: soakSeconds, ...summary(soak), rss_mb_start: Math.round(before), rss_mb_end: Math.round(after), rss_mb_max: Math.round(Math.max(...samples, after)), bound: 'RSS at the end within 64 MB of the start' },
+      soak: {
+        seconds: soakSeconds, ...summary(soak), rss_mb_start: Math.round(before), rss_mb_end: Math.round(after), rss_mb_samples: samples.map(Math.round),
+        // The heap grows to its working size during the first half; growth after that would be a leak.
+        rss_mb_growth_second_half: Math.round(after - (samples[Math.floor(samples.length / 2)] ?? before)),
+        heap_limit_mb: 512,
+        bound: 'zero errors with the server heap capped at 512 MB, and RSS growth over the second half below 64 MB',
+      },
     };
   } finally {
     server.stop();

@@ -33,6 +33,9 @@ import { parseCsv, parseJsonl } from '../ratings/battles.ts';
 import { bradleyTerry } from '../ratings/bradley-terry.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { cors } from 'hono/cors';
+import { bodyLimit } from 'hono/body-limit';
+import { timeout } from 'hono/timeout';
+import { HTTPException } from 'hono/http-exception';
 
 
 
@@ -55,8 +58,28 @@ function badRequest(err: ZodError): HttpError {
 }
 
 
-export function createApp(db: Db, options: { curatedEntities?: string; corsOrigin?: string; refreshToken?: string } = {}): Hono {
+export function createApp(db: Db, options: { curatedEntities?: string; corsOrigin?: string; refreshToken?: string; rateLimitPerMinute?: number; requestTimeoutMs?: number } = {}): Hono {
   const app = new Hono();
+  // Every request has a time limit and every body a size limit.
+  app.use('*', timeout(options.requestTimeoutMs ?? 30_000, () => new HTTPException(503, { message: 'request took too long' })));
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES + 1024, onError: (c) => c.json({ error: `request body too large (at most ${MAX_BODY_BYTES} bytes)`, field: 'body' }, 413) }));
+  // Expensive endpoints (claim checks, ratings, the dashboard's claims form) are rate-limited per client.
+  const limit = options.rateLimitPerMinute ?? Number(process.env['AIRACE_RATE_LIMIT'] ?? 120);
+  const windows = new Map<string, { start: number; count: number }>();
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+    const client = incoming?.socket?.remoteAddress ?? 'local';
+    const now = Date.now();
+    const w = windows.get(client);
+    if (!w || now - w.start >= 60_000) windows.set(client, { start: now, count: 1 });
+    else if (++w.count > limit) {
+      c.header('Retry-After', String(Math.ceil((w.start + 60_000 - now) / 1000)));
+      return c.json({ error: `rate limit: at most ${limit} requests a minute to this endpoint` }, 429);
+    }
+    if (windows.size > 10_000) windows.clear();
+    return next();
+  });
   let checker: Promise<Checker> | undefined;
   const getChecker = () => (checker ??= Checker.create(db, options.curatedEntities ?? new URL('../../data/curated/entities.json', import.meta.url).pathname));
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] } }));
@@ -266,6 +289,7 @@ export function createApp(db: Db, options: { curatedEntities?: string; corsOrigi
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no such route: ${c.req.path}` }, 404) : c.text('Not found', 404)));
   app.onError((err, c) => {
+    if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
     if (err instanceof HttpError) return c.json({ error: err.message, ...(err.field ? { field: err.field } : {}) }, err.status);
     if (err instanceof ZodError) {
       const e = badRequest(err);
