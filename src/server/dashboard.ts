@@ -62,7 +62,7 @@ function table(headers: string[], rows: (string | number | null)[][], csv?: stri
 }
 
 function chart(src: string, alt: string): string {
-  return `<figure><img src="${esc(src)}" alt="${esc(alt)}" loading="lazy"><figcaption><a href="${esc(src)}" download>SVG</a> · <a href="${esc(src.replace('chart.svg', 'chart.svg'))}" target="_blank" rel="noopener">${esc(alt)}</a></figcaption></figure>`;
+  return `<figure><img src="${esc(src)}" alt="${esc(alt)}" loading="lazy"><figcaption>${esc(alt)} · <a href="${esc(src)}" download>SVG</a></figcaption></figure>`;
 }
 
 function page(v: View, path: string, body: string): string {
@@ -186,7 +186,7 @@ export function mountDashboard(app: Hono, db: Db, opts: { checker: () => Promise
 <label><input type="checkbox" name="open_weights" value="true"${q['open_weights'] === 'true' ? ' checked' : ''}> ${esc(t(v.lang, 'open_weights'))}</label>
 <label>${esc(t(v.lang, 'origin'))} <input name="origin" size="8" value="${esc(q['origin'] ?? '')}"></label><button>${esc(t(v.lang, 'find'))}</button></form>`;
     if (q['min_score'] !== undefined) {
-      const r = await safe(() => pick(db, { metric: 'arena-text', minScore, openWeights: q['open_weights'] === 'true', origin: q['origin'] || undefined, asOf: v.asOf ?? '2026-01-15' }));
+      const r = await safe(() => pick(db, { metric: 'arena-text', minScore, openWeights: q['open_weights'] === 'true', origin: q['origin'] || undefined, asOf: v.asOf ?? undefined }));
       if (r instanceof Error) body += problem(r);
       else {
         const rows = [r.pick, ...r.runners_up].filter((x): x is NonNullable<typeof x> => x !== null);
