@@ -1,0 +1,98 @@
+/**
+ * @module
+ * The contract every capability implements: a name, a zod input schema, a zod output schema and
+ * `run(deps, input)`. The CLI, the HTTP API, the OpenAPI document and the equivalence tests are all
+ * generated from the list of operations (`src/ops/registry.ts`), so the edges cannot disagree.
+ *
+ * Naming: input keys are snake_case (the API's query parameters); the CLI turns them into kebab-case
+ * flags. An operation named `chips.classify` is `airace chips classify` and `GET /api/v1/chips/classify`.
+ */
+import type { z } from 'zod';
+import type { Db } from '../store/db.ts';
+
+/** Where things live; passed in so tests and the server can point elsewhere. */
+export interface Paths {
+  db: string;
+  snapshot: string;
+  raw: string;
+  curated: string;
+}
+
+/** What an operation may use from the outside world. Nothing else: no globals, no process.env. */
+export interface Deps {
+  /** The database, opened on first use (read-only). */
+  db: () => Promise<Db>;
+  now: () => Date;
+  paths: Paths;
+  fetch: typeof fetch;
+  /** Aborted when the caller gives up (request timeout, client gone): long loops check it. */
+  signal: AbortSignal;
+  /** Progress for people: shown on a TTY by the CLI, ignored by the API. */
+  progress: (message: string) => void;
+}
+
+/** A fact an operation can vouch for, for the claims checker. */
+export interface Fact {
+  /** Entity id (a model, organization, country, chip, system …) as the database names it. */
+  entity: string;
+  entity_kind: 'model' | 'organization' | 'country' | 'chip' | 'system' | 'rule' | 'event' | 'bloc' | 'family';
+  /** A metric id such as `arena-text.rating`, `tpp`, `hbm_capacity_gb`, `token_share`. */
+  metric: string;
+  value: number;
+  unit: string;
+  /** The date (YYYY-MM-DD) or window end the value holds for; null when timeless (a chip spec). */
+  time: string | null;
+  source_ids: string[];
+  /** `confirmed` unless the source flags it (reported, unconfirmed, preliminary). */
+  status: string;
+  /** Other entity of a comparison (gap: follower), if any. */
+  versus?: string;
+  statement: string;
+}
+
+export type Http = { method: 'GET' } | { method: 'POST'; body: 'json' | 'text' };
+
+export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** Dotted name: `gap`, `chips.classify`, `cost.pick`. */
+  name: string;
+  summary: string;
+  /** Input: a zod object whose keys are snake_case. Values arrive as strings from both edges (see params.ts). */
+  input: I;
+  output: O;
+  /** CLI positional arguments, in order (input keys). */
+  args?: string[];
+  /** HTTP binding; omit for CLI-only operations (import, build, serve). */
+  http?: Http;
+  /** Runs in a worker, rate-limited and queued on the server. */
+  expensive?: boolean;
+  run: (deps: Deps, input: z.output<I>) => Promise<z.output<O>>;
+  /** The CLI's text for people; `--json` prints the output itself. */
+  text?: (output: z.output<O>) => string;
+  /** The main list, for `format=csv` and `--csv`. */
+  rows?: (output: z.output<O>) => Record<string, unknown>[];
+}
+
+/** Keeps each operation's input and output types checked while the registry holds them as one list. */
+export function operation<I extends z.ZodType, O extends z.ZodType>(op: Operation<I, O>): Operation<I, O> {
+  return op;
+}
+
+/** Bad input, named by field: exit 1 with one line on the CLI, 400 `{error, field}` on the API. */
+export class InputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Something named in the input does not exist: exit 1 on the CLI, 404 on the API. */
+export class NotFoundError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
