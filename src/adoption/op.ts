@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { operation } from '../ops/operation.ts';
-import { date, int } from '../ops/params.ts';
+import { choice, date, int } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 import { adoption as runAdoption, BYS, METRICS } from './index.ts';
 
@@ -16,8 +16,8 @@ export const adoption = operation({
   summary: 'open-model downloads and derivatives, traffic share, with window, coverage and what the data cannot verify',
   input: z
     .object({
-      by: z.enum(bys).default('country').describe('country, family or author'),
-      metric: z.enum(metrics).default('tokens').describe('downloads, derivatives, tokens, requests or dollars'),
+      by: choice(bys).default('country').describe('country, family or author'),
+      metric: choice(metrics).default('tokens').describe('downloads, derivatives, tokens, requests or dollars'),
       as_of: date().optional().describe('date YYYY-MM-DD (default: the latest data)'),
       days: int(1, 3660).optional().describe('days of traffic ending at as_of (default 30)'),
     })

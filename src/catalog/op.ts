@@ -13,7 +13,7 @@ import { exportParquet } from '../store/export.ts';
 import { listDatasets, listModels, listSources } from '../store/queries.ts';
 import { REFRESH_PREFIX } from '../connectors/refresh.ts';
 import { InputError, operation } from '../ops/operation.ts';
-import { flag, int, text } from '../ops/params.ts';
+import { choice, flag, int, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 
 const source = z.object({
@@ -30,7 +30,7 @@ export const health = operation({
   name: 'health',
   summary: 'whether the database is readable, and when it was built',
   input: z.object({}).strict(),
-  output: z.object({ status: z.enum(['ok', 'unhealthy']), built_at: z.string().nullable(), problem: z.string().optional() }),
+  output: z.object({ status: choice(['ok', 'unhealthy']), built_at: z.string().nullable(), problem: z.string().optional() }),
   http: { method: 'GET' },
   run: async (deps) => {
     const db = await deps.db();
@@ -173,7 +173,7 @@ export const exportOp = operation({
   input: z
     .object({
       dir: text(4096).describe('output folder (must not exist or be empty, unless force)'),
-      format: z.enum(['parquet']).default('parquet').describe('output format'),
+      format: choice(['parquet']).default('parquet').describe('output format'),
       force: flag().optional().describe('replace a folder that already has files'),
     })
     .strict(),

@@ -3,10 +3,10 @@
  * Capability: the frontier of two blocs on one metric and the gap between them, in points and months.
  */
 import { z } from 'zod';
-import { operation, type Deps } from '../ops/operation.ts';
-import { code, date, flag, int, text } from '../ops/params.ts';
+import { InputError, operation, type Deps } from '../ops/operation.ts';
+import { choice, code, date, flag, int, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
-import { computeGap, listMetrics } from './index.ts';
+import { computeGap, GapError, listMetrics } from './index.ts';
 import { frontierSvg } from './plot.ts';
 
 const interval = z.tuple([z.number(), z.number()]).nullable();
@@ -43,7 +43,7 @@ export const gapReport = z.object({
   months_gap: z.number().nullable(),
   months_ci: interval,
   months_censored: z.boolean(),
-  preliminary: z.enum(['included', 'excluded', 'not applicable']),
+  preliminary: choice(['included', 'excluded', 'not applicable']),
   uncertainty: z.string(),
   coverage: z.record(z.string(), z.number()),
   sources: z.array(z.string()),
@@ -66,8 +66,17 @@ const gapInput = z
 
 type GapInput = z.output<typeof gapInput>;
 
+/** The gap's own errors, named by the input they concern. */
+function gapFailure(err: unknown): unknown {
+  if (!(err instanceof GapError)) return err;
+  const m = err.message;
+  const field = /metric/.test(m) ? 'metric' : /as-of|on or before/.test(m) ? 'as_of' : /follower|leader/.test(m) ? 'follower' : 'metric';
+  const leader = /^no \S+ scores for (\S+)/.exec(m);
+  return new InputError(leader ? 'leader' : field, m.replace(/ \(see `airace gap --list`\)/, ' (see gap metrics)').replace('--as-of', 'as_of'));
+}
+
 const runGap = async (deps: Deps, i: GapInput, withSeries: boolean) =>
-  computeGap(
+  computeGapOrFail(
     await deps.db(),
     {
       metric: i.metric,
@@ -80,6 +89,14 @@ const runGap = async (deps: Deps, i: GapInput, withSeries: boolean) =>
     },
     withSeries,
   );
+
+async function computeGapOrFail(...args: Parameters<typeof computeGap>) {
+  try {
+    return await computeGap(...args);
+  } catch (err) {
+    throw gapFailure(err);
+  }
+}
 
 const fmt = (x: number | null, digits = 1): string => (x === null ? 'n/a' : x.toFixed(digits));
 

@@ -42,7 +42,7 @@ export function toFailure(err: unknown): Failure {
   if (err instanceof NotFoundError) return { status: 404, error: prefixed(err.field, err.message), field: err.field };
   if (LEGACY_INPUT.some((E) => err instanceof E)) {
     const message = (err as Error).message.split('\n')[0] ?? '';
-    const flag = /--([a-z][a-z-]*)/.exec(message)?.[1];
+    const flag = /^--([a-z][a-z-]*)/.exec(message)?.[1] ?? /^([a-z_]+) must /.exec(message)?.[1];
     const reworded = message.replace(/--([a-z][a-z-]*)/g, (_, f: string) => snake(f));
     return { status: 400, error: reworded, ...(flag ? { field: snake(flag) } : {}) };
   }

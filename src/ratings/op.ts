@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { InputError, operation } from '../ops/operation.ts';
-import { flag, int, text } from '../ops/params.ts';
+import { choice, flag, int, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 import { readBattles } from './battles.ts';
 import { bradleyTerry } from './bradley-terry.ts';
@@ -24,7 +24,7 @@ export const ratings = operation({
   input: z
     .object({
       battles: text(4096).describe('file with columns model_a, model_b, winner (model_a | model_b | tie | tie (bothbad))'),
-      format: z.enum(['csv', 'jsonl', 'parquet']).optional().describe('format of an uploaded body (default csv)'),
+      format: choice(['csv', 'jsonl', 'parquet']).optional().describe('format of an uploaded body (default csv)'),
       bootstrap: int(0, 1000).default(100).describe('bootstrap rounds for the 95% intervals (0 for none)'),
       seed: int(0, 1_000_000).default(0).describe('random seed of the bootstrap'),
       anchor: anchor.optional().describe('shift ratings so that this model has this score (MODEL=SCORE)'),

@@ -9,7 +9,7 @@ import { claimsReport } from '../../claims/html.ts';
 import type { Db } from '../../store/db.ts';
 import { InputError, operation } from '../operation.ts';
 import { formatTable } from '../table.ts';
-import { text } from '../params.ts';
+import { choice, text } from '../params.ts';
 
 /** One checker per open database: building its entity and fact indexes is the slow part. */
 const checkers = new WeakMap<Db, Promise<Checker>>();
@@ -25,7 +25,7 @@ const claim = z.object({
   metric: z.string().nullable(),
   value: z.number().nullable(),
   unit: z.string().nullable(),
-  verdict: z.enum(['supported', 'contradicted', 'outdated', 'unverifiable']),
+  verdict: choice(['supported', 'contradicted', 'outdated', 'unverifiable']),
   evidence: z.array(evidence),
 });
 const document = z.object({
@@ -44,7 +44,7 @@ export const check = operation({
   input: z
     .object({
       text: z.string().min(1, 'must not be empty').max(1_000_000, 'at most 1,000,000 characters').describe('the article'),
-      format: z.enum(['text', 'html']).default('text').describe('text, or html to strip markup first'),
+      format: choice(['text', 'html']).default('text').describe('text, or html to strip markup first'),
       id: z.string().max(4096).default('posted').describe('a name for the document'),
       llm_url: z.url().optional().describe('also ask an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8000/v1)'),
       llm_model: text(200).default('local').describe('model name for llm_url'),

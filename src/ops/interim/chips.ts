@@ -19,7 +19,7 @@ const attempt = <T>(field: string, fn: () => T, notFound = false): T => {
     return fn();
   } catch (err) {
     if (err instanceof InputError || err instanceof NotFoundError) throw err;
-    throw notFound ? new NotFoundError(field, (err as Error).message) : new InputError(field, (err as Error).message);
+    throw notFound ? new InputError(field, (err as Error).message) : new InputError(field, (err as Error).message);
   }
 };
 

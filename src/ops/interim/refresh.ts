@@ -8,7 +8,7 @@ import { readHubDump } from '../../connectors/hf.ts';
 import { hubRows, lastRefreshes, refresh as refreshOne, snapshotAttribution } from '../../connectors/refresh.ts';
 import { at, CONNECTORS } from '../../connectors/sources.ts';
 import { InputError, operation } from '../operation.ts';
-import { date, flag, int, text } from '../params.ts';
+import { choice, date, flag, int, text } from '../params.ts';
 import { formatTable } from '../table.ts';
 
 const ids = CONNECTORS.map((c) => c.id) as [string, ...string[]];
@@ -19,7 +19,7 @@ export const refresh = operation({
   args: ['source'],
   input: z
     .object({
-      source: z.enum(ids).optional().describe(`connector: ${ids.join(', ')}`),
+      source: choice(ids).optional().describe(`connector: ${ids.join(', ')}`),
       all: flag().optional().describe('every connector'),
       list: flag().optional().describe('list the connectors, their source URLs and last refresh'),
       since: date().optional().describe('only records from this date on, where the source allows'),
