@@ -16,7 +16,9 @@ const LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
 const SPLITS = ['build', 'holdout'] as const;
 const BOUNDS = ['exact', 'approx', 'at_least', 'at_most', 'more_than', 'less_than', 'range'] as const;
 // "other" covers subjects outside the brief's list (market segments, programmes, events); see README.md.
-const KINDS = ['model', 'organization', 'country', 'chip', 'system', 'product', 'platform', 'family', 'other'];
+const KINDS = [
+  'model', 'organization', 'country', 'chip', 'system', 'product', 'platform', 'family', 'other',
+];
 const TIME = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 // A quote must hold the number: a digit, or a number word when the article spells the number out.
 const NUMBER_WORD = /\d|three|five|two|double|dozen|million|trillion|second|[一二三四五六七八九十兩两万萬亿億]/i;
