@@ -19,6 +19,8 @@ const BOUNDS = ['exact', 'approx', 'at_least', 'at_most', 'more_than', 'less_tha
 const KINDS = [
   'model', 'organization', 'country', 'chip', 'system', 'product', 'platform', 'family', 'other',
 ];
+// Verdict words of issue 17; `data_covers` is false exactly when the data holds no fact to compare with.
+const VERDICTS = ['supported', 'contradicted', 'outdated', 'unverifiable'] as const;
 const TIME = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 // A quote must hold the number: a digit, or a number word when the article spells the number out.
 const NUMBER_WORD = /\d|three|five|two|double|dozen|million|trillion|second|[一二三四五六七八九十兩两万萬亿億]/i;
@@ -36,6 +38,9 @@ interface Claim {
   time: string | null;
   versus: string | null;
   notes?: string;
+  verdict: string;
+  verdict_basis: string;
+  data_covers: boolean;
 }
 interface KeyDoc {
   article: string;
@@ -151,6 +156,10 @@ for (const d of docs) {
       assert.ok(c.versus === null || (typeof c.versus === 'string' && c.versus.length > 0), `${at}: versus`);
       // Percentages are stored as fractions, so a ratio above 100 is almost surely a typing slip.
       if (c.unit === 'ratio') assert.ok(Math.abs(c.value) < 100, `${at}: ratio ${c.value} looks like a percent`);
+      assert.ok((VERDICTS as readonly string[]).includes(c.verdict), `${at}: verdict ${c.verdict}`);
+      assert.ok(typeof c.verdict_basis === 'string' && c.verdict_basis.trim().length >= 10, `${at}: verdict_basis`);
+      assert.equal(typeof c.data_covers, 'boolean', `${at}: data_covers`);
+      assert.equal(c.data_covers, c.verdict !== 'unverifiable', `${at}: data_covers disagrees with verdict`);
       const identity = JSON.stringify([c.quote, c.subject, c.metric, c.value]);
       assert.ok(!identities.has(identity), `${at}: duplicate claim`);
       identities.add(identity);
