@@ -99,15 +99,15 @@ export const models = operation({
         .describe('only models whose organization is in this country'),
       organization: text(100).optional().describe('only this organization (id or English name)'),
       open_weights: flag().optional().describe('only models with open weights'),
-      q: text(100).optional().describe('only models whose id or name contains this'),
+      search: text(100).optional().describe('only models whose id or name contains this'),
       limit: int(1, 10000).default(1000).describe('at most this many'),
       offset: int(0, 1_000_000).default(0).describe('skip this many'),
     })
     .strict(),
   output: z.object({ total: z.number(), models: z.array(model) }),
   http: { method: 'GET' },
-  examples: [{}, { country: 'CN', open_weights: 'true', limit: '5' }, { q: 'llama', limit: '3' }],
-  run: async (deps, input) => (await listModels(await deps.db(), input)) as never,
+  examples: [{}, { country: 'CN', open_weights: 'true', limit: '5' }, { search: 'llama', limit: '3' }],
+  run: async (deps, { search, ...filter }) => (await listModels(await deps.db(), { ...filter, q: search })) as never,
   rows: (o) => o.models,
   text: (o) =>
     formatTable(
