@@ -15,6 +15,7 @@ import { apiPath } from '../ops/schema.ts';
 import { Lru } from '../util/lru.ts';
 import { rowsToCsv } from '../util/csv.ts';
 import { QueueFullError, type WorkQueue } from './queue.ts';
+import type { Kind, OpResult } from './op-tasks.ts';
 
 export interface ApiOptions {
   deps: (signal: AbortSignal) => Deps;
@@ -23,7 +24,15 @@ export interface ApiOptions {
   queue: WorkQueue;
   /** Budget of one expensive request, in ms; the work is aborted when it runs out. */
   budgetMs: number;
+  /** Runs an expensive operation elsewhere (a worker thread), so the event loop stays free. */
+  remote?: (task: { name: string; kind: Kind; raw: Record<string, unknown> }, signal: AbortSignal) => Promise<OpResult>;
 }
+
+const TYPES: Record<Kind, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  svg: 'image/svg+xml',
+};
 
 interface Answer {
   status: number;
@@ -70,6 +79,28 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
     } finally {
       clearTimeout(timer);
     }
+  };
+
+  /** The answer of one operation call: in a worker when it is expensive and a worker pool is there. */
+  const answer = async (op: Operation, kind: Kind, raw: Record<string, unknown>, input: Record<string, unknown>) => {
+    const remote = options.remote;
+    if ((op.expensive || kind === 'svg') && remote) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(new Error('time budget exceeded')), options.budgetMs);
+      try {
+        const r = await remote({ name: op.name, kind, raw }, controller.signal);
+        if (!r.ok) throw new ApiFailure(r.failure);
+        return { status: 200, body: r.body, type: TYPES[kind] };
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    return execute(op, async (deps) => {
+      if (kind === 'svg') return { status: 200, body: await (op.svg as NonNullable<Operation['svg']>)(deps, input), type: TYPES.svg };
+      const out = await op.run(deps, input);
+      const body = kind === 'csv' && op.rows ? rowsToCsv(op.rows(out)) : JSON.stringify(out);
+      return { status: 200, body, type: TYPES[kind] };
+    });
   };
 
   /** One computation per distinct (operation, input, database version): cached, and shared while running. */
@@ -121,19 +152,11 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
         const input = parse(op, query);
         const csv = format === 'csv';
         const key = `${options.version}\u0000${op.name}\u0000${csv ? 'csv' : 'json'}\u0000${canonical(input)}`;
-        const answer = await cached(key, () =>
-          execute(op, async (deps) => {
-            const out = await op.run(deps, input);
-            return csv && op.rows
-              ? { status: 200, body: rowsToCsv(op.rows(out)), type: 'text/csv; charset=utf-8' }
-              : { status: 200, body: JSON.stringify(out), type: 'application/json; charset=utf-8' };
-          }),
-        );
+        const result = await cached(key, () => answer(op, csv ? 'csv' : 'json', query, input));
         if (csv) c.header('Content-Disposition', `attachment; filename="${op.name.replace(/\./g, '-')}.csv"`);
-        return send(c, answer);
+        return send(c, result);
       });
       if (op.svg) {
-        const svg = op.svg;
         app.get(`${path}/chart.svg`, async (c) => {
           const query = { ...c.req.query() };
           if (query['format'] !== undefined) {
@@ -141,14 +164,7 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
           }
           const input = parse(op, query);
           const key = `${options.version}\u0000${op.name}\u0000svg\u0000${canonical(input)}`;
-          const answer = await cached(key, () =>
-            execute({ ...op, expensive: true }, async (deps) => ({
-              status: 200,
-              body: await svg(deps, input),
-              type: 'image/svg+xml',
-            })),
-          );
-          return send(c, answer);
+          return send(c, await cached(key, () => answer({ ...op, expensive: true }, 'svg', query, input)));
         });
       }
       continue;
@@ -169,13 +185,8 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
         if (!body || typeof body !== 'object' || Array.isArray(body)) {
           throw new ApiFailure({ status: 400, error: 'body: must be a JSON object', field: 'body' });
         }
-        const input = parse(op, { ...c.req.query(), ...(body as Record<string, unknown>) });
-        const answer = await execute(op, async (deps) => ({
-          status: 200,
-          body: JSON.stringify(await op.run(deps, input)),
-          type: 'application/json; charset=utf-8',
-        }));
-        return send(c, answer);
+        const raw = { ...c.req.query(), ...(body as Record<string, unknown>) };
+        return send(c, await answer(op, 'json', raw, parse(op, raw)));
       }
       if (bytes.byteLength === 0) throw new ApiFailure({ status: 400, error: `${http.key}: the body is empty`, field: http.key });
       const query = c.req.query();
@@ -186,14 +197,9 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
       try {
         const file = join(dir, `body.${ext}`);
         writeFileSync(file, bytes);
-        const input = { ...probe, [http.key]: file };
+        const raw = { ...query, [http.key]: file };
         try {
-          const answer = await execute(op, async (deps) => ({
-            status: 200,
-            body: JSON.stringify(await op.run(deps, input)),
-            type: 'application/json; charset=utf-8',
-          }));
-          return send(c, answer);
+          return send(c, await answer(op, 'json', raw, { ...probe, [http.key]: file }));
         } catch (err) {
           // Errors name the temporary file; to the client it is the body.
           if (err instanceof Error) err.message = err.message.split(file).join('body');
