@@ -34,6 +34,9 @@ export const health = operation({
   http: { method: 'GET' },
   run: async (deps) => {
     const db = await deps.db();
+    // The probe reads every table once per handle and compares it with what the build recorded.
+    const probe = await db.probe();
+    if (!probe.ok) return { status: 'unhealthy' as const, built_at: null, problem: probe.problem ?? 'unknown problem' };
     try {
       const info = (await db.all('SELECT CAST(built_at AS VARCHAR) AS built_at FROM build_info'))[0] ?? {};
       return { status: 'ok' as const, built_at: (info['built_at'] as string | undefined) ?? null };
@@ -41,6 +44,7 @@ export const health = operation({
       return { status: 'unhealthy' as const, built_at: null, problem: (err as Error).message.split('\n')[0] ?? '' };
     }
   },
+  status: (o) => (o.status === 'ok' ? 200 : 503),
   text: (o) => `${o.status}; built ${o.built_at ?? 'never'}${o.problem ? `; ${o.problem}` : ''}\n`,
 });
 

@@ -80,12 +80,13 @@ async function runCommand(op: Operation, positional: unknown[], opts: Record<str
     else io.out(op.text ? op.text(output) : `${JSON.stringify(output, null, 2)}\n`);
     if (!opts.json && opts.plot) io.err(`chart: ${opts.plot}\n`);
     if (!opts.json && opts.html) io.err(`report: ${opts.html}\n`);
+    return op.status && outputs.some((o) => (op.status as (x: unknown) => number)(o) !== 200) ? 1 : 0;
   } finally {
     deps.close();
   }
 }
 
-function addOperation(cli: Command, op: Operation, io: Io, hasChildren: boolean): void {
+function addOperation(cli: Command, op: Operation, io: Io, hasChildren: boolean, exit: { code: number }): void {
   const words = commandWords(op.name);
   let parent = cli;
   for (const w of words.slice(0, -1)) {
@@ -121,7 +122,7 @@ function addOperation(cli: Command, op: Operation, io: Io, hasChildren: boolean)
   cmd.option('--json', 'print JSON');
   cmd.action(async (...a: unknown[]) => {
     const command = a.at(-1) as Command;
-    await runCommand(op, command.processedArgs, command.opts(), io);
+    exit.code = Math.max(exit.code, await runCommand(op, command.processedArgs, command.opts(), io));
   });
 }
 
@@ -156,7 +157,7 @@ function addServe(cli: Command, io: Io): void {
     });
 }
 
-export function program(io: Io = defaultIo): Command {
+export function program(io: Io = defaultIo, exit = { code: 0 }): Command {
   const cli = new Command('airace')
     .description('The AI Race Observatory: who leads the AI race, measured from sourced data')
     .version('0.1.0')
@@ -166,7 +167,7 @@ export function program(io: Io = defaultIo): Command {
   const names = new Set(operations.map((o) => o.name));
   for (const op of operations) {
     if (op.apiOnly) continue;
-    addOperation(cli, op, io, [...names].some((n) => n.startsWith(`${op.name}.`)));
+    addOperation(cli, op, io, [...names].some((n) => n.startsWith(`${op.name}.`)), exit);
   }
   addServe(cli, io);
   // Every subcommand reports usage errors through the same io and exit code.
@@ -181,8 +182,9 @@ export function program(io: Io = defaultIo): Command {
 /** Runs the CLI and returns the exit code instead of exiting, so tests can call it in-process. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   try {
-    await program(io).parseAsync(argv, { from: 'user' });
-    return 0;
+    const exit = { code: 0 };
+    await program(io, exit).parseAsync(argv, { from: 'user' });
+    return exit.code;
   } catch (err) {
     if (err instanceof CommanderError) {
       const ok = err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version';

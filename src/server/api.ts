@@ -90,7 +90,7 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
       try {
         const r = await remote({ name: op.name, kind, raw }, controller.signal);
         if (!r.ok) throw new ApiFailure(r.failure);
-        return { status: 200, body: r.body, type: TYPES[kind] };
+        return statusOf(op, { status: 200, body: r.body, type: TYPES[kind] });
       } finally {
         clearTimeout(timer);
       }
@@ -99,7 +99,7 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
       if (kind === 'svg') return { status: 200, body: await (op.svg as NonNullable<Operation['svg']>)(deps, input), type: TYPES.svg };
       const out = await op.run(deps, input);
       const body = kind === 'csv' && op.rows ? rowsToCsv(op.rows(out)) : JSON.stringify(out);
-      return { status: 200, body, type: TYPES[kind] };
+      return { status: op.status ? op.status(out) : 200, body, type: TYPES[kind] };
     });
   };
 
@@ -129,8 +129,11 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
     return r.data as Record<string, unknown>;
   };
 
-  const send = (c: Context, a: Answer) =>
-    c.body(a.body, a.status as 200, { 'Content-Type': a.type });
+  const send = (c: Context, a: Answer) => c.body(a.body, a.status as 200, { 'Content-Type': a.type });
+
+  /** The status an operation gives its own answer (health: 503 when unhealthy). */
+  const statusOf = (op: Operation, a: Answer): Answer =>
+    op.status && a.type === TYPES.json ? { ...a, status: op.status(JSON.parse(a.body)) } : a;
 
   for (const op of ops) {
     const http = op.http;

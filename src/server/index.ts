@@ -170,6 +170,9 @@ export interface RunningServer {
 export async function serve(opts: { dbPath: string; port: number; host?: string }): Promise<RunningServer> {
   const db = await Db.open(opts.dbPath);
   await db.verify();
+  // A cheap integrity probe at start: a damaged file is said at once and health answers 503.
+  const probe = await db.probe();
+  if (!probe.ok) console.error(`airace: warning: ${probe.problem}`);
   const app = createApp(db);
   const server = await new Promise<ReturnType<typeof nodeServe>>((done, fail) => {
     const s = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '127.0.0.1' }, () => done(s));
