@@ -46,7 +46,10 @@ export function toFailure(err: unknown): Failure {
     const reworded = message.replace(/--([a-z][a-z-]*)/g, (_, f: string) => snake(f));
     return { status: 400, error: reworded, ...(flag ? { field: snake(flag) } : {}) };
   }
-  if (err instanceof Error && err.name === 'QueueFullError') return { status: 503, error: err.message };
+  // Busy or over budget (the server's queue, the worker pool): come back later.
+  if (err instanceof Error && ['QueueFullError', 'TaskTimeoutError', 'TaskAbortedError', 'BudgetError'].includes(err.name)) {
+    return { status: 503, error: err.message };
+  }
   return { status: 500, error: err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err) };
 }
 

@@ -26,7 +26,7 @@ export interface ApiOptions {
   /** Budget of one expensive request, in ms; the work is aborted when it runs out. */
   budgetMs: number;
   /** Runs an expensive operation elsewhere (a worker thread), so the event loop stays free. */
-  remote?: (task: { name: string; kind: Kind; raw: Record<string, unknown> }, signal: AbortSignal) => Promise<OpResult>;
+  remote?: (task: { name: string; kind: Kind; raw: Record<string, unknown> }) => Promise<OpResult>;
 }
 
 const TYPES: Record<Kind, string> = {
@@ -88,15 +88,10 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
   const answer = async (op: Operation, kind: Kind, raw: Record<string, unknown>, input: Record<string, unknown>) => {
     const remote = options.remote;
     if ((op.expensive || kind === 'svg') && remote) {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new Error('time budget exceeded')), options.budgetMs);
-      try {
-        const r = await remote({ name: op.name, kind, raw }, controller.signal);
-        if (!r.ok) throw new ApiFailure(r.failure);
-        return statusOf(op, { status: 200, body: r.body, type: TYPES[kind] });
-      } finally {
-        clearTimeout(timer);
-      }
+      // The pool kills the worker process when the budget runs out.
+      const r = await remote({ name: op.name, kind, raw });
+      if (!r.ok) throw new ApiFailure(r.failure);
+      return statusOf(op, { status: 200, body: r.body, type: TYPES[kind] });
     }
     return execute(op, async (deps) => {
       if (kind === 'svg') return { status: 200, body: await (op.svg as NonNullable<Operation['svg']>)(deps, input), type: TYPES.svg };

@@ -24,7 +24,8 @@ import { Lru } from '../util/lru.ts';
 import { ApiFailure, mountOperations } from './api.ts';
 import { mountDashboard } from './dashboard.ts';
 import { openApiDocument } from './openapi.ts';
-import { QueueFullError, WorkQueue } from './queue.ts';
+import { WorkQueue } from './queue.ts';
+import { OpPool } from './op-pool.ts';
 
 export const MAX_BODY_BYTES = 4_000_000;
 
@@ -34,6 +35,8 @@ export interface AppOptions {
   refreshToken?: string;
   rateLimitPerMinute?: number;
   requestTimeoutMs?: number;
+  /** Runs expensive operations in worker processes (the server always has one; tests may pass one). */
+  pool?: OpPool;
   /** Expensive operations running at once, and waiting; more get 503. */
   expensiveRunning?: number;
   expensiveWaiting?: number;
@@ -118,6 +121,11 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
     version,
     queue,
     budgetMs: timeoutMs,
+    ...(options.pool
+      ? {
+          remote: (task) => (options.pool as OpPool).run({ ...task, dbPath: db.path }, timeoutMs),
+        }
+      : {}),
   });
 
   let checker: Promise<Checker> | undefined;
@@ -133,7 +141,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
   app.onError((err, c) => {
     if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
     const failure = err instanceof ApiFailure ? err.failure : toFailure(err);
-    if (err instanceof QueueFullError) c.header('Retry-After', String(err.retryAfterSeconds));
+    const retry = (err as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (failure.status === 503) c.header('Retry-After', String(typeof retry === 'number' ? retry : 5));
     if (failure.status === 500) {
       console.error(`airace: ${c.req.method} ${c.req.path}: ${err.message}`);
       return c.json({ error: 'internal error' }, 500);
@@ -170,7 +179,9 @@ export async function serve(opts: { dbPath: string; port: number; host?: string 
   // A cheap integrity probe at start: a damaged file is said at once and health answers 503.
   const probe = await db.probe();
   if (!probe.ok) console.error(`airace: warning: ${probe.problem}`);
-  const app = createApp(db);
+  // Expensive work runs in worker processes, so a cheap read never waits behind it.
+  const pool = new OpPool({ processes: 2 });
+  const app = createApp(db, { pool });
   const server = await new Promise<ReturnType<typeof nodeServe>>((done, fail) => {
     const s = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '127.0.0.1' }, () => done(s));
     s.once('error', fail);
@@ -180,8 +191,10 @@ export async function serve(opts: { dbPath: string; port: number; host?: string 
     close: () =>
       new Promise<void>((done) =>
         server.close(() => {
-          db.close();
-          done();
+          void pool.close().finally(() => {
+            db.close();
+            done();
+          });
         }),
       ),
   };
