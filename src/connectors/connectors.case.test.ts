@@ -14,7 +14,7 @@ import { ROOT, SNAPSHOT, tempDir } from '../../test/helpers.ts';
 import { decodeTable } from '../data/snapshot.ts';
 import { refresh } from './refresh.ts';
 import { CONNECTORS, type Connector, type ConnectorContext } from './sources.ts';
-import { ConnectorError, getText } from './hf.ts';
+import { ConnectorError, getText, session } from './http.ts';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'connectors');
 const HF_FIX = join(ROOT, 'test', 'fixtures', 'hf');
@@ -146,8 +146,9 @@ test('a request that times out is retried like a 5xx (the HTTP layer every conne
   });
   await new Promise<void>((done) => slow.listen(0, '127.0.0.1', () => done()));
   try {
-    const r = await getText(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/x.json`, { fetch: globalThis.fetch, sleep: async () => {} }, 2, 150);
-    assert.equal(r.retries, 1);
+    const http = session({ fetch: globalThis.fetch, sleep: async () => {} }, { maxRetries: 2, timeoutMs: 150 });
+    const r = await getText(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/x.json`, http);
+    assert.equal(http.retries, 1);
     assert.equal(r.text, '{"ok": true}');
   } finally {
     slow.close();
