@@ -5,12 +5,13 @@
  * refreshed twice, and keep history when the content changes.
  */
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, SNAPSHOT, tempDir } from '../../test/helpers.ts';
+import { ROOT } from '../../test/helpers.ts';
+import { CURATED_ORGS, tinySnapshot } from './testkit.ts';
 import { decodeTable } from '../data/snapshot.ts';
 import { refresh } from './refresh.ts';
 import { CONNECTORS, type Connector, type ConnectorContext } from './sources.ts';
@@ -66,12 +67,8 @@ const waits: number[] = [];
 function ctx(date = '2026-11-20'): ConnectorContext {
   return { endpoint, date, fx: { fetch: globalThis.fetch, sleep: async (ms) => void waits.push(ms) }, maxRetries: 3, timeoutMs: 150 };
 }
-function freshSnapshot(): string {
-  const dir = join(tempDir(), 'snapshot');
-  cpSync(SNAPSHOT, dir, { recursive: true });
-  return dir;
-}
-const opts = (snapshotDir: string) => ({ snapshotDir, curatedPath: join(ROOT, 'data', 'curated', 'organizations.json') });
+const freshSnapshot = tinySnapshot;
+const opts = (snapshotDir: string) => ({ snapshotDir, curatedPath: CURATED_ORGS });
 const refreshFiles = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.includes('refresh-')).sort();
 
 function runSuite(c: Connector): void {

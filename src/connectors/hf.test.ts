@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { ROOT, SNAPSHOT, tempDir } from '../../test/helpers.ts';
-import { main } from '../cli/main.ts';
+import { ROOT, tempDir } from '../../test/helpers.ts';
+import { decodeTable } from '../data/snapshot.ts';
+import { refreshOp } from './op.ts';
+import { tinySnapshot, testDeps } from './testkit.ts';
 import { ConnectorError, listHubModels, nextLink, readHubDump, toHubModel, type HttpEffects } from './hf.ts';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'hf');
@@ -89,7 +91,6 @@ test('a failing upstream fails cleanly after its retries; the state file lets th
   assert.equal(saved.models.length, 3);
   // The saved cursor is relative to the broken server; point the resume at the healthy one.
   const resume = JSON.stringify({ ...saved, next: `${healthy.base}/api/models?cursor=p2` });
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(state, resume);
   const r = await listHubModels({ endpoint: healthy.base, statePath: state }, fx);
   assert.equal(r.resumed, true);
@@ -108,7 +109,6 @@ test('malformed JSON and a non-array answer are schema drift, not retried foreve
 test('bulk Parquet dumps read like the API', async () => {
   const dir = tempDir();
   const json = join(dir, 'models.json');
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(json, JSON.stringify([...(JSON.parse(page(1)) as unknown[]), ...(JSON.parse(page(2)) as unknown[])].map((m) => ({ ...(m as object), cardData: JSON.stringify((m as { cardData?: unknown }).cardData ?? {}) }))));
   const parquet = join(dir, 'models.parquet');
   const inst = await DuckDBInstance.create(':memory:');
@@ -122,43 +122,33 @@ test('bulk Parquet dumps read like the API', async () => {
   await assert.rejects(readHubDump(json), /cannot read/);
 });
 
-test('airace refresh hf adds a dated part, keeps history, and a failed refresh writes nothing', async () => {
-  const snap = join(tempDir(), 'snapshot');
-  cpSync(SNAPSHOT, snap, { recursive: true });
-  const before = readdirSync(join(snap, 'open_models')).sort();
-  let out = '';
-  let err = '';
-  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } };
-  const code = await main(['refresh', 'hf', '--endpoint', healthy.base, '--snapshot', snap, '--json'], io);
-  assert.equal(code, 0, err);
-  const res = JSON.parse(out) as { refreshes: { added: Record<string, number>; files: string[] }[] };
-  assert.equal(res.refreshes[0]?.added['open_models'], 5);
-  const written = readFileSync(res.refreshes[0]?.files[0] ?? '', 'utf8');
+test('the refresh operation adds a dated hf part with attribution, keeps history, and a failed refresh writes nothing', async () => {
+  const snap = tinySnapshot();
+  const deps = testDeps(snap);
+  const res = await refreshOp.run(deps, { source: 'hf', endpoint: healthy.base });
+  assert.equal(res.ok, true, JSON.stringify(res));
+  const [hf] = res.sources;
+  assert.equal(hf?.rows, 5);
+  const part = hf?.parts_written.find((f) => f.startsWith(join('open_models', ''))) ?? '';
+  const written = readFileSync(join(snap, part), 'utf8');
   assert.equal((written.match(/,CN,/g) ?? []).length, 2, 'Qwen namespace → Alibaba → CN');
-  const afterFiles = readdirSync(join(snap, 'open_models')).sort();
-  assert.deepEqual(afterFiles.filter((f) => !before.includes(f)).length, 1);
-  for (const f of before) assert.ok(afterFiles.includes(f), `kept ${f}`);
-  // Built and queried: the refreshed lineage feeds the derivatives view.
-  const db = join(tempDir(), 'r.duckdb');
-  assert.equal(await main(['build', '--snapshot', snap, '--db', db], { out: () => {}, err: (s) => { err += s; } }), 0, err);
-  out = '';
-  assert.equal(await main(['adoption', '--metric', 'derivatives', '--by', 'author', '--json', '--db', db], io), 0, err);
-  const d = JSON.parse(out) as { rows: { author: string; value: number }[]; coverage: { with_base_model: number } };
-  assert.deepEqual(d.rows, [{ author: 'Qwen', value: 3, share: 1 }]);
-  const monthly = (d as unknown as { monthly: { month: string; new_models: number; share_of_new_models: Record<string, number> }[] }).monthly;
-  assert.deepEqual(monthly.find((m) => m.month === '2024-09'), { month: '2024-09', new_models: 2, share_of_new_models: { Qwen: 0.5 } });
-  assert.equal(d.coverage.with_base_model, 3);
-  // A failing upstream: exit 1, nothing new written.
+  const rows = decodeTable('open_models', written, part);
+  assert.deepEqual(rows.find((r) => r.hub_id === 'lab/merged-7b')?.base_models, ['Qwen/Qwen2.5-7B-Instruct', 'meta-llama/Llama-3.1-8B']);
+  assert.equal(rows.find((r) => r.hub_id === 'Qwen/Qwen2.5-7B')?.relation, 'base');
+  const files = readdirSync(join(snap, 'open_models')).sort();
+  // Unchanged content a day later: nothing new.
+  const again = await refreshOp.run({ ...deps, now: () => new Date('2026-11-21T12:00:00Z') }, { source: 'hf', endpoint: healthy.base });
+  assert.equal(again.sources[0]?.unchanged, true);
+  assert.deepEqual(readdirSync(join(snap, 'open_models')).sort(), files);
+  // A failing upstream: not ok, the error named, nothing new written.
   const broken = await serve(() => ({ status: 500 }));
   try {
-    err = '';
-    const snapshotBefore = readdirSync(join(snap, 'open_models')).sort();
-    const c = await main(['refresh', 'hf', '--endpoint', broken.base, '--snapshot', snap, '--max-retries', '1'], { out: () => {}, err: (s) => { err += s; } });
-    assert.equal(c, 1);
-    assert.match(err, /failed after 2 attempts/);
-    assert.deepEqual(readdirSync(join(snap, 'open_models')).sort(), snapshotBefore);
+    const bad = await refreshOp.run(deps, { source: 'hf', endpoint: broken.base, max_retries: 1 });
+    assert.equal(bad.ok, false);
+    assert.match(bad.sources[0]?.error ?? '', /failed after 2 attempts/);
+    assert.deepEqual(readdirSync(join(snap, 'open_models')).sort(), files);
+    assert.deepEqual(readdirSync(snap, { recursive: true }).map(String).filter((f) => f.includes('.tmp')), []);
   } finally {
     broken.server.close();
   }
-  assert.ok(!existsSync(join(snap, 'open_models', 'x.tmp')));
 });
