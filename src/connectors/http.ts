@@ -15,17 +15,28 @@ export class ConnectorError extends Error {}
 
 export interface HttpEffects {
   fetch: typeof fetch;
-  sleep: (ms: number) => Promise<void>;
+  /** Waits `ms`; should end early (resolve or reject) when `signal` aborts, so no timer outlives a cancel. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Milliseconds since the epoch; the time budget is measured on it (tests advance it in `sleep`). */
   now?: () => number;
   progress?: (message: string) => void;
 }
 
-export const defaultEffects: HttpEffects = {
-  fetch: globalThis.fetch,
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-  now: () => Date.now(),
-};
+/** A sleep that a signal cuts short (its timer cleared), so a cancelled refresh leaves nothing pending. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+export const defaultEffects: HttpEffects = { fetch: globalThis.fetch, sleep, now: () => Date.now() };
 
 export interface Limits {
   /** Retries per request on 429, 5xx, a timeout or a network error. */
@@ -96,16 +107,18 @@ function cancelled(url: string): ConnectorError {
 async function pause(s: Session, ms: number, url: string): Promise<void> {
   if (!s.signal) return s.fx.sleep(ms);
   if (s.signal.aborted) throw cancelled(url);
+  const sleeping = s.fx.sleep(ms, s.signal);
   let onAbort = () => {};
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => reject(cancelled(url));
     s.signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    await Promise.race([s.fx.sleep(ms), aborted]);
+    await Promise.race([sleeping, aborted]);
   } finally {
     s.signal.removeEventListener('abort', onAbort);
   }
+  if (s.signal.aborted) throw cancelled(url);
 }
 
 /**

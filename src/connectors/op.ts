@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { InputError, operation, type Deps } from '../ops/operation.ts';
 import { choice, date, flag, int, text } from '../ops/params.ts';
-import type { Limits } from './http.ts';
+import { sleep, type Limits } from './http.ts';
 import { cleanStaleTemps, lastRefreshes, refresh, type RefreshSummary, type WriteFs } from './refresh.ts';
 import { at, CONNECTORS, type Connector, type ConnectorContext } from './sources.ts';
 
@@ -96,7 +96,7 @@ async function refreshNow(deps: Deps, i: RefreshInput, rt: RefreshRuntime): Prom
     // A fresh context per source: each has its own time budget and retry count.
     const ctx: ConnectorContext = {
       endpoint: i.endpoint, date: day, since: i.since, maxRetries: i.max_retries, limits: rt.limits, signal: deps.signal,
-      fx: { fetch: deps.fetch, sleep: rt.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), now: rt.now, progress: deps.progress },
+      fx: { fetch: deps.fetch, sleep: rt.sleep ?? sleep, now: rt.now, progress: deps.progress },
     };
     try {
       const s = await refresh(connector, ctx, {
