@@ -45,7 +45,12 @@ before(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     // One recorded file per upstream URL; the two JSON APIs are told apart by their paths.
-    const name = url.pathname === '/api/v1/models' ? 'models.json' : url.pathname === '/api/models' ? 'hub-models' : url.pathname.split('/').pop() ?? '';
+    const name =
+      url.pathname === '/api/v1/models'
+        ? 'models.json'
+        : url.pathname === '/api/models'
+          ? 'hub-models'
+          : (url.pathname.split('/').pop() ?? '');
     const n = (hits.get(name) ?? 0) + 1;
     hits.set(name, n);
     const f = behaviour.fail?.(name, n) ?? null;
@@ -65,11 +70,21 @@ after(() => server.close());
 
 const waits: number[] = [];
 function ctx(date = '2026-11-20'): ConnectorContext {
-  return { endpoint, date, fx: { fetch: globalThis.fetch, sleep: async (ms) => void waits.push(ms) }, maxRetries: 3, timeoutMs: 150 };
+  return {
+    endpoint,
+    date,
+    fx: { fetch: globalThis.fetch, sleep: async (ms) => void waits.push(ms) },
+    maxRetries: 3,
+    timeoutMs: 150,
+  };
 }
 const freshSnapshot = tinySnapshot;
 const opts = (snapshotDir: string) => ({ snapshotDir, curatedPath: CURATED_ORGS });
-const refreshFiles = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.includes('refresh-')).sort();
+const refreshFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.includes('refresh-'))
+    .sort();
 
 function runSuite(c: Connector): void {
   describe(`connector ${c.id}`, () => {
@@ -77,11 +92,19 @@ function runSuite(c: Connector): void {
       behaviour = {};
       const dir = freshSnapshot();
       const s = await refresh(c, ctx(), opts(dir));
-      assert.ok(Object.values(s.added).some((n) => n > 0), JSON.stringify(s.added));
+      assert.ok(
+        Object.values(s.added).some((n) => n > 0),
+        JSON.stringify(s.added),
+      );
       assert.match(s.content_hash, /^[0-9a-f]{64}$/);
       const sourceFile = s.files.find((f) => f.includes(`${join('sources', '')}`)) as string;
       const [source] = decodeTable('sources', readFileSync(sourceFile, 'utf8'), sourceFile);
-      assert.ok(source && source.retrieved === '2026-11-20' && /sha256:[0-9a-f]{64}/.test(source.notes ?? '') && /^https?:\/\//.test(source.url));
+      assert.ok(
+        source &&
+          source.retrieved === '2026-11-20' &&
+          /sha256:[0-9a-f]{64}/.test(source.notes ?? '') &&
+          /^https?:\/\//.test(source.url),
+      );
       for (const f of s.files.filter((x) => !x.includes(join('sources', '')) && !x.includes(join('datasets', '')))) {
         const table = f.split(/[\\/]/).at(-2) as 'prices';
         const rows = decodeTable(table, readFileSync(f, 'utf8'), f) as { source_id: string }[];
@@ -101,13 +124,19 @@ function runSuite(c: Connector): void {
     test('gives up cleanly after its retries, writing nothing', async () => {
       const dir = freshSnapshot();
       behaviour = { fail: () => 500 };
-      await assert.rejects(refresh(c, ctx(), opts(dir)), (e: unknown) => e instanceof ConnectorError && /failed after 4 attempts/.test(e.message));
+      await assert.rejects(
+        refresh(c, ctx(), opts(dir)),
+        (e: unknown) => e instanceof ConnectorError && /failed after 4 attempts/.test(e.message),
+      );
       assert.deepEqual(refreshFiles(dir), []);
     });
 
     test('fails clearly on schema drift, writing nothing', async () => {
       const dir = freshSnapshot();
-      behaviour = { body: (name) => DRIFT[name] ?? readFileSync(name === 'hub-models' ? join(HF_FIX, 'page1.json') : join(FIX, name), 'utf8') };
+      behaviour = {
+        body: (name) =>
+          DRIFT[name] ?? readFileSync(name === 'hub-models' ? join(HF_FIX, 'page1.json') : join(FIX, name), 'utf8'),
+      };
       await assert.rejects(refresh(c, ctx(), opts(dir)), /schema drift|not JSON/);
       assert.deepEqual(refreshFiles(dir), []);
     });
@@ -121,7 +150,13 @@ function runSuite(c: Connector): void {
       assert.equal(again.unchanged, true);
       assert.deepEqual(refreshFiles(dir), files);
       // Upstream changes one figure: a new part, the earlier one kept.
-      behaviour = { body: (name) => readFileSync(name === 'hub-models' ? join(HF_FIX, 'page2.json') : join(FIX, name), 'utf8').replace(/1486\.6|1487|157\.9|0\.00000075|1\.25e-06/, (m) => (m === '1487' ? '1488' : String(Number(m) * 1.1))) };
+      behaviour = {
+        body: (name) =>
+          readFileSync(name === 'hub-models' ? join(HF_FIX, 'page2.json') : join(FIX, name), 'utf8').replace(
+            /1486\.6|1487|157\.9|0\.00000075|1\.25e-06/,
+            (m) => (m === '1487' ? '1488' : String(Number(m) * 1.1)),
+          ),
+      };
       const changed = await refresh(c, ctx('2026-11-22'), opts(dir));
       assert.equal(changed.unchanged, false);
       const now = refreshFiles(dir);
@@ -159,6 +194,12 @@ test('offline: an unreachable source fails in one line and leaves everything as 
   const port = (closed.address() as AddressInfo).port;
   closed.close();
   const c = CONNECTORS.find((x) => x.id === 'openrouter') as Connector;
-  await assert.rejects(refresh(c, { ...ctx(), endpoint: `http://127.0.0.1:${port}`, maxRetries: 1 }, opts(dir)), (e: unknown) => e instanceof ConnectorError && /failed after 2 attempts \(last: network error/.test(e.message) && !e.message.includes('\n'));
+  await assert.rejects(
+    refresh(c, { ...ctx(), endpoint: `http://127.0.0.1:${port}`, maxRetries: 1 }, opts(dir)),
+    (e: unknown) =>
+      e instanceof ConnectorError &&
+      /failed after 2 attempts \(last: network error/.test(e.message) &&
+      !e.message.includes('\n'),
+  );
   assert.deepEqual(refreshFiles(dir), []);
 });

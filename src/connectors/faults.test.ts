@@ -50,14 +50,18 @@ function fakeTime(): { fx: HttpEffects; waits: number[]; elapsed: () => number }
 function upstream(fail: (path: string) => boolean): Handler {
   return (_req, res, url) => {
     if (fail(url.pathname)) return void res.writeHead(500).end();
-    if (url.pathname === '/api/models') return void res.writeHead(200, { 'content-type': 'application/json' }).end(HF_PAGE);
+    if (url.pathname === '/api/models')
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(HF_PAGE);
     const name = url.pathname === '/api/v1/models' ? 'models.json' : (url.pathname.split('/').pop() ?? '');
     if (!existsSync(join(FIX, name))) return void res.writeHead(404).end();
     res.writeHead(200).end(readFileSync(join(FIX, name)));
   };
 }
 
-const leftovers = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.includes('refresh-') || f.includes('.tmp'));
+const leftovers = (dir: string) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.includes('refresh-') || f.includes('.tmp'));
 
 describe('Retry-After and the time budget', () => {
   test('a Retry-After of 27.8 hours is waited for at most 60 s (seconds and HTTP-date forms)', async () => {
@@ -89,7 +93,10 @@ describe('Retry-After and the time budget', () => {
     try {
       const t = fakeTime();
       const http = session(t.fx, { maxRetries: 1000, budgetMs: 150_000 });
-      await assert.rejects(getText(`${base}/x`, http), (e: unknown) => e instanceof ConnectorError && /time budget of 150 s/.test(e.message));
+      await assert.rejects(
+        getText(`${base}/x`, http),
+        (e: unknown) => e instanceof ConnectorError && /time budget of 150 s/.test(e.message),
+      );
       assert.deepEqual(t.waits, [60_000, 60_000]);
       assert.equal(n, 3);
       assert.ok(t.elapsed() <= 150_000);
@@ -138,14 +145,23 @@ describe('pagination', () => {
     const { server, base } = await serve((_req, res, url) => {
       hits++;
       const mode = url.searchParams.get('mode');
-      const next = mode === 'same' ? url.toString().replace('http://x', base) : mode === 'away' ? 'http://example.invalid/api/models' : `${base}/api/models?mode=new&cursor=${hits}`;
+      const next =
+        mode === 'same'
+          ? url.toString().replace('http://x', base)
+          : mode === 'away'
+            ? 'http://example.invalid/api/models'
+            : `${base}/api/models?mode=new&cursor=${hits}`;
       res.writeHead(200, { link: `<${next}>; rel="next"` }).end(HF_PAGE);
     });
     try {
       const t = fakeTime();
       // The first page URL is the connector's own; the fake fetch tags it with the scenario.
-      const tag = (mode: string): typeof fetch => (u, init) => globalThis.fetch(String(u).includes('mode=') ? u : `${String(u)}&mode=${mode}`, init);
-      const run = (mode: string) => listHubModels({ endpoint: base, pageSize: 3, limits: { maxPages: 5 } }, { ...t.fx, fetch: tag(mode) });
+      const tag =
+        (mode: string): typeof fetch =>
+        (u, init) =>
+          globalThis.fetch(String(u).includes('mode=') ? u : `${String(u)}&mode=${mode}`, init);
+      const run = (mode: string) =>
+        listHubModels({ endpoint: base, pageSize: 3, limits: { maxPages: 5 } }, { ...t.fx, fetch: tag(mode) });
       hits = 0;
       await assert.rejects(run('same'), /pagination loop/);
       // The tagged first URL, then the page that links to itself once: its second read is refused.
@@ -177,12 +193,18 @@ describe('body size caps', () => {
       );
     const rss = process.memoryUsage().rss;
     const fx: HttpEffects = { ...fakeTime().fx, fetch: async () => huge() };
-    await assert.rejects(getText('http://upstream.test/big.json', session(fx)), (e: unknown) => e instanceof ConnectorError && /over the 67108864-byte limit/.test(e.message));
+    await assert.rejects(
+      getText('http://upstream.test/big.json', session(fx)),
+      (e: unknown) => e instanceof ConnectorError && /over the 67108864-byte limit/.test(e.message),
+    );
     assert.ok(produced <= 66 * MiB, `stopped reading after ${produced / MiB} MiB`);
     assert.ok(process.memoryUsage().rss - rss < 400 * MiB, 'memory stays bounded');
     // A declared length over the cap is refused before any byte is read.
     produced = 0;
-    const declared: HttpEffects = { ...fx, fetch: async () => new Response(huge().body, { headers: { 'content-length': String(1200 * MiB) } }) };
+    const declared: HttpEffects = {
+      ...fx,
+      fetch: async () => new Response(huge().body, { headers: { 'content-length': String(1200 * MiB) } }),
+    };
     await assert.rejects(getText('http://upstream.test/big.json', session(declared)), /body of 1258291200 bytes/);
     assert.ok(produced <= 2 * MiB);
   });
@@ -204,7 +226,10 @@ describe('body size caps', () => {
     });
     try {
       const rss = process.memoryUsage().rss;
-      await assert.rejects(getText(`${base}/bomb.json`, session(fakeTime().fx, { maxBodyBytes: 32 * MiB })), (e: unknown) => e instanceof ConnectorError && /over the 33554432-byte limit \(decoded\)/.test(e.message));
+      await assert.rejects(
+        getText(`${base}/bomb.json`, session(fakeTime().fx, { maxBodyBytes: 32 * MiB })),
+        (e: unknown) => e instanceof ConnectorError && /over the 33554432-byte limit \(decoded\)/.test(e.message),
+      );
       assert.ok(process.memoryUsage().rss - rss < 400 * MiB, 'memory stays bounded');
     } finally {
       server.close();
@@ -214,9 +239,18 @@ describe('body size caps', () => {
 
   test('a gzip bomb handed over undecoded (a fetch that does not inflate) is inflated with an output cap', async () => {
     const bomb = gzipSync(Buffer.alloc(200 * MiB));
-    const fx: HttpEffects = { ...fakeTime().fx, fetch: async () => new Response(bomb, { headers: { 'content-encoding': 'gzip' } }) };
-    await assert.rejects(getText('http://upstream.test/bomb.json', session(fx, { maxBodyBytes: 16 * MiB })), /inflates past the 16777216-byte limit/);
-    const small: HttpEffects = { ...fx, fetch: async () => new Response(gzipSync('{"ok":1}'), { headers: { 'content-encoding': 'gzip' } }) };
+    const fx: HttpEffects = {
+      ...fakeTime().fx,
+      fetch: async () => new Response(bomb, { headers: { 'content-encoding': 'gzip' } }),
+    };
+    await assert.rejects(
+      getText('http://upstream.test/bomb.json', session(fx, { maxBodyBytes: 16 * MiB })),
+      /inflates past the 16777216-byte limit/,
+    );
+    const small: HttpEffects = {
+      ...fx,
+      fetch: async () => new Response(gzipSync('{"ok":1}'), { headers: { 'content-encoding': 'gzip' } }),
+    };
     assert.equal((await getText('http://upstream.test/ok.json', session(small))).text, '{"ok":1}');
   });
 });
@@ -233,8 +267,21 @@ describe('refresh all, the disk and atomic writes', () => {
 
   test('refresh all continues past a failing source and reports each outcome', async () => {
     const snap = tinySnapshot();
-    const out = await runRefresh(testDeps(snap), { all: true, endpoint: up.base, max_retries: 1 }, { sleep: async () => {} });
-    assert.deepEqual(out.sources.map((s) => [s.source, s.ok]), [['arena', true], ['epoch', true], ['openrouter', false], ['litellm', true], ['hf', true]]);
+    const out = await runRefresh(
+      testDeps(snap),
+      { all: true, endpoint: up.base, max_retries: 1 },
+      { sleep: async () => {} },
+    );
+    assert.deepEqual(
+      out.sources.map((s) => [s.source, s.ok]),
+      [
+        ['arena', true],
+        ['epoch', true],
+        ['openrouter', false],
+        ['litellm', true],
+        ['hf', true],
+      ],
+    );
     assert.equal(out.ok, false);
     assert.match(out.sources[2]?.error ?? '', /api\/v1\/models failed after 2 attempts \(last: HTTP 500\)/);
     for (const s of out.sources.filter((x) => x.ok)) {

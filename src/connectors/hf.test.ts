@@ -15,7 +15,9 @@ const FIX = join(ROOT, 'test', 'fixtures', 'hf');
 const page = (n: number) => readFileSync(join(FIX, `page${n}.json`), 'utf8');
 
 /** A local server replaying recorded pages; `script` decides each request's answer. */
-function serve(script: (url: URL, n: number) => { status: number; body?: string; headers?: Record<string, string> }): Promise<{ server: Server; base: string; hits: string[] }> {
+function serve(
+  script: (url: URL, n: number) => { status: number; body?: string; headers?: Record<string, string> },
+): Promise<{ server: Server; base: string; hits: string[] }> {
   const hits: string[] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -24,7 +26,11 @@ function serve(script: (url: URL, n: number) => { status: number; body?: string;
     res.writeHead(a.status, { 'content-type': 'application/json', ...(a.headers ?? {}) });
     res.end(a.body ?? '');
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits }),
+    ),
+  );
 }
 
 const waits: number[] = [];
@@ -42,7 +48,13 @@ before(async () => {
       }
       return { status: 200, body: page(2) };
     }
-    return { status: 200, body: page(1), headers: { link: `<${'http://127.0.0.1'}:${(healthy.server.address() as AddressInfo).port}/api/models?cursor=p2>; rel="next"` } };
+    return {
+      status: 200,
+      body: page(1),
+      headers: {
+        link: `<${'http://127.0.0.1'}:${(healthy.server.address() as AddressInfo).port}/api/models?cursor=p2>; rel="next"`,
+      },
+    };
   });
 });
 after(() => healthy.server.close());
@@ -50,14 +62,26 @@ after(() => healthy.server.close());
 test('parses the documented model shape: downloads, all-time downloads, base models from tags and card, relations', () => {
   const models = [...(JSON.parse(page(1)) as unknown[]), ...(JSON.parse(page(2)) as unknown[])].map(toHubModel);
   const inst = models.find((m) => m.id === 'Qwen/Qwen2.5-7B-Instruct');
-  assert.deepEqual([inst?.base_models, inst?.relation, inst?.downloads_all_time, inst?.created], [['Qwen/Qwen2.5-7B'], 'finetune', 60000000, '2024-09-16']);
+  assert.deepEqual(
+    [inst?.base_models, inst?.relation, inst?.downloads_all_time, inst?.created],
+    [['Qwen/Qwen2.5-7B'], 'finetune', 60000000, '2024-09-16'],
+  );
   const gguf = models.find((m) => m.id.endsWith('GGUF'));
-  assert.deepEqual([gguf?.base_models, gguf?.relation, gguf?.downloads_all_time], [['Qwen/Qwen2.5-7B-Instruct'], 'quantized', null]);
+  assert.deepEqual(
+    [gguf?.base_models, gguf?.relation, gguf?.downloads_all_time],
+    [['Qwen/Qwen2.5-7B-Instruct'], 'quantized', null],
+  );
   const merged = models.find((m) => m.id === 'lab/merged-7b');
-  assert.deepEqual([merged?.base_models, merged?.relation], [['Qwen/Qwen2.5-7B-Instruct', 'meta-llama/Llama-3.1-8B'], 'merge']);
+  assert.deepEqual(
+    [merged?.base_models, merged?.relation],
+    [['Qwen/Qwen2.5-7B-Instruct', 'meta-llama/Llama-3.1-8B'], 'merge'],
+  );
   assert.deepEqual(models.find((m) => m.id === 'Qwen/Qwen2.5-7B')?.base_models, []);
   assert.throws(() => toHubModel({ modelId: 'x' }), /schema drift/);
-  assert.equal(nextLink('<https://huggingface.co/api/models?cursor=abc>; rel="next"'), 'https://huggingface.co/api/models?cursor=abc');
+  assert.equal(
+    nextLink('<https://huggingface.co/api/models?cursor=abc>; rel="next"'),
+    'https://huggingface.co/api/models?cursor=abc',
+  );
   assert.equal(nextLink(null), null);
 });
 
@@ -76,14 +100,24 @@ test('limit and since stop early', async () => {
   assert.equal((await listHubModels({ endpoint: healthy.base, limit: 2 }, fx)).models.length, 2);
   // Newest first in the real API; the listing stops at the first model created before --since.
   const since = await listHubModels({ endpoint: healthy.base, since: '2024-09-15' }, fx);
-  assert.deepEqual(since.models.map((m) => m.id), ['Qwen/Qwen2.5-7B', 'Qwen/Qwen2.5-7B-Instruct', 'someone/Qwen2.5-7B-Instruct-GGUF']);
+  assert.deepEqual(
+    since.models.map((m) => m.id),
+    ['Qwen/Qwen2.5-7B', 'Qwen/Qwen2.5-7B-Instruct', 'someone/Qwen2.5-7B-Instruct-GGUF'],
+  );
 });
 
 test('a failing upstream fails cleanly after its retries; the state file lets the next run resume', async () => {
-  const broken = await serve((url) => (url.searchParams.get('cursor') ? { status: 503 } : { status: 200, body: page(1), headers: { link: `</api/models?cursor=p2>; rel="next"` } }));
+  const broken = await serve((url) =>
+    url.searchParams.get('cursor')
+      ? { status: 503 }
+      : { status: 200, body: page(1), headers: { link: `</api/models?cursor=p2>; rel="next"` } },
+  );
   const state = join(tempDir(), 'state.json');
   try {
-    await assert.rejects(listHubModels({ endpoint: broken.base, statePath: state, maxRetries: 2 }, fx), (e: unknown) => e instanceof ConnectorError && /failed after 3 attempts/.test(e.message));
+    await assert.rejects(
+      listHubModels({ endpoint: broken.base, statePath: state, maxRetries: 2 }, fx),
+      (e: unknown) => e instanceof ConnectorError && /failed after 3 attempts/.test(e.message),
+    );
   } finally {
     broken.server.close();
   }
@@ -98,7 +132,11 @@ test('a failing upstream fails cleanly after its retries; the state file lets th
 });
 
 test('malformed JSON and a non-array answer are schema drift, not retried forever', async () => {
-  const bad = await serve((url) => (url.searchParams.get('cursor') ? { status: 200, body: '{"error": "x"}' } : { status: 200, body: '[{"id": "a/b"', headers: {} }));
+  const bad = await serve((url) =>
+    url.searchParams.get('cursor')
+      ? { status: 200, body: '{"error": "x"}' }
+      : { status: 200, body: '[{"id": "a/b"', headers: {} },
+  );
   try {
     await assert.rejects(listHubModels({ endpoint: bad.base }, fx), /not JSON/);
   } finally {
@@ -109,7 +147,15 @@ test('malformed JSON and a non-array answer are schema drift, not retried foreve
 test('bulk Parquet dumps read like the API', async () => {
   const dir = tempDir();
   const json = join(dir, 'models.json');
-  writeFileSync(json, JSON.stringify([...(JSON.parse(page(1)) as unknown[]), ...(JSON.parse(page(2)) as unknown[])].map((m) => ({ ...(m as object), cardData: JSON.stringify((m as { cardData?: unknown }).cardData ?? {}) }))));
+  writeFileSync(
+    json,
+    JSON.stringify(
+      [...(JSON.parse(page(1)) as unknown[]), ...(JSON.parse(page(2)) as unknown[])].map((m) => ({
+        ...(m as object),
+        cardData: JSON.stringify((m as { cardData?: unknown }).cardData ?? {}),
+      })),
+    ),
+  );
   const parquet = join(dir, 'models.parquet');
   const inst = await DuckDBInstance.create(':memory:');
   const conn = await inst.connect();
@@ -118,7 +164,10 @@ test('bulk Parquet dumps read like the API', async () => {
   inst.closeSync();
   const models = await readHubDump(parquet);
   assert.equal(models.length, 5);
-  assert.deepEqual(models.find((m) => m.id === 'lab/merged-7b')?.base_models, ['Qwen/Qwen2.5-7B-Instruct', 'meta-llama/Llama-3.1-8B']);
+  assert.deepEqual(models.find((m) => m.id === 'lab/merged-7b')?.base_models, [
+    'Qwen/Qwen2.5-7B-Instruct',
+    'meta-llama/Llama-3.1-8B',
+  ]);
   await assert.rejects(readHubDump(json), /cannot read/);
 });
 
@@ -133,11 +182,17 @@ test('the refresh operation adds a dated hf part with attribution, keeps history
   const written = readFileSync(join(snap, part), 'utf8');
   assert.equal((written.match(/,CN,/g) ?? []).length, 2, 'Qwen namespace → Alibaba → CN');
   const rows = decodeTable('open_models', written, part);
-  assert.deepEqual(rows.find((r) => r.hub_id === 'lab/merged-7b')?.base_models, ['Qwen/Qwen2.5-7B-Instruct', 'meta-llama/Llama-3.1-8B']);
+  assert.deepEqual(rows.find((r) => r.hub_id === 'lab/merged-7b')?.base_models, [
+    'Qwen/Qwen2.5-7B-Instruct',
+    'meta-llama/Llama-3.1-8B',
+  ]);
   assert.equal(rows.find((r) => r.hub_id === 'Qwen/Qwen2.5-7B')?.relation, 'base');
   const files = readdirSync(join(snap, 'open_models')).sort();
   // Unchanged content a day later: nothing new.
-  const again = await refreshOp.run({ ...deps, now: () => new Date('2026-11-21T12:00:00Z') }, { source: 'hf', endpoint: healthy.base });
+  const again = await refreshOp.run(
+    { ...deps, now: () => new Date('2026-11-21T12:00:00Z') },
+    { source: 'hf', endpoint: healthy.base },
+  );
   assert.equal(again.sources[0]?.unchanged, true);
   assert.deepEqual(readdirSync(join(snap, 'open_models')).sort(), files);
   // A failing upstream: not ok, the error named, nothing new written.
@@ -147,7 +202,12 @@ test('the refresh operation adds a dated hf part with attribution, keeps history
     assert.equal(bad.ok, false);
     assert.match(bad.sources[0]?.error ?? '', /failed after 2 attempts/);
     assert.deepEqual(readdirSync(join(snap, 'open_models')).sort(), files);
-    assert.deepEqual(readdirSync(snap, { recursive: true }).map(String).filter((f) => f.includes('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(snap, { recursive: true })
+        .map(String)
+        .filter((f) => f.includes('.tmp')),
+      [],
+    );
   } finally {
     broken.server.close();
   }

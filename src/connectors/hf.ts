@@ -9,7 +9,15 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { HubFormatError, toHubModel, type HubModel } from '../formats/hf.ts';
-import { ConnectorError, defaultEffects, getJson, session, type HttpEffects, type Limits, type Session } from './http.ts';
+import {
+  ConnectorError,
+  defaultEffects,
+  getJson,
+  session,
+  type HttpEffects,
+  type Limits,
+  type Session,
+} from './http.ts';
 
 export { ConnectorError, defaultEffects, getJson, getText, type HttpEffects } from './http.ts';
 export { toHubModel, type HubModel } from '../formats/hf.ts';
@@ -100,7 +108,10 @@ export async function listHubModels(
   while (state.next && !state.done) {
     const url = state.next;
     if (seen.has(url)) throw new ConnectorError(`pagination loop: ${url} was already read in this run`);
-    if (pages >= http.limits.maxPages) throw new ConnectorError(`more than ${http.limits.maxPages} pages from ${new URL(url).origin}; stopped (raise maxPages or use --since)`);
+    if (pages >= http.limits.maxPages)
+      throw new ConnectorError(
+        `more than ${http.limits.maxPages} pages from ${new URL(url).origin}; stopped (raise maxPages or use --since)`,
+      );
     seen.add(url);
     const { body, link } = await getJson(url, http);
     if (!Array.isArray(body)) throw new ConnectorError(`schema drift: ${url} did not answer a JSON array of models`);
@@ -136,7 +147,8 @@ function resolveNext(link: string | null, current: string): string | null {
   } catch {
     throw new ConnectorError(`schema drift: ${current} gave a "next" link that is not a URL`);
   }
-  if (next.origin !== new URL(current).origin) throw new ConnectorError(`${current}: "next" link leads to another host (${next.origin}); not followed`);
+  if (next.origin !== new URL(current).origin)
+    throw new ConnectorError(`${current}: "next" link leads to another host (${next.origin}); not followed`);
   return next.toString();
 }
 
@@ -148,8 +160,11 @@ export async function readHubDump(path: string): Promise<HubModel[]> {
   const inst = await DuckDBInstance.create(':memory:');
   const conn = await inst.connect();
   try {
-    const cols = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet($1)`, [path])).getRowObjectsJS().map((r) => String(r['column_name']));
-    if (!cols.includes('id')) throw new ConnectorError(`schema drift: ${path} has no "id" column (columns: ${cols.join(', ')})`);
+    const cols = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet($1)`, [path]))
+      .getRowObjectsJS()
+      .map((r) => String(r['column_name']));
+    if (!cols.includes('id'))
+      throw new ConnectorError(`schema drift: ${path} has no "id" column (columns: ${cols.join(', ')})`);
     const pick = (name: string) => (cols.includes(name) ? `to_json("${name}")` : 'NULL');
     const reader = await conn.runAndReadAll(
       `SELECT to_json("id") AS id, ${pick('author')} AS author, ${pick('downloads')} AS downloads, ${pick('downloadsAllTime')} AS downloadsAllTime, ${pick('likes')} AS likes,
@@ -160,7 +175,16 @@ export async function readHubDump(path: string): Promise<HubModel[]> {
       const parse = (v: unknown) => (v === null || v === undefined ? null : (JSON.parse(String(v)) as unknown));
       let card = parse(r['cardData']);
       if (typeof card === 'string') card = JSON.parse(card) as unknown;
-      return hubModel({ id: parse(r['id']), author: parse(r['author']), downloads: parse(r['downloads']), downloadsAllTime: parse(r['downloadsAllTime']), likes: parse(r['likes']), createdAt: parse(r['createdAt']), tags: parse(r['tags']), cardData: card });
+      return hubModel({
+        id: parse(r['id']),
+        author: parse(r['author']),
+        downloads: parse(r['downloads']),
+        downloadsAllTime: parse(r['downloadsAllTime']),
+        likes: parse(r['likes']),
+        createdAt: parse(r['createdAt']),
+        tags: parse(r['tags']),
+        cardData: card,
+      });
     });
   } catch (err) {
     if (err instanceof ConnectorError) throw err;

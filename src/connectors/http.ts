@@ -149,7 +149,9 @@ export async function readBody(res: Response, url: string, limits: Limits): Prom
     n += value.length;
     if (n > cap) {
       await reader.cancel().catch(() => {});
-      throw new BodyTooLarge(`${url}: body over the ${cap}-byte limit (${raw ? 'compressed' : encoded ? 'decoded' : 'received'}); read stopped`);
+      throw new BodyTooLarge(
+        `${url}: body over the ${cap}-byte limit (${raw ? 'compressed' : encoded ? 'decoded' : 'received'}); read stopped`,
+      );
     }
     chunks.push(value);
   }
@@ -159,7 +161,9 @@ export async function readBody(res: Response, url: string, limits: Limits): Prom
       buf = await gunzip(buf, { maxOutputLength: limits.maxBodyBytes });
     } catch (err) {
       if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-        throw new BodyTooLarge(`${url}: body inflates past the ${limits.maxBodyBytes}-byte limit (a gzip bomb?); read stopped`);
+        throw new BodyTooLarge(
+          `${url}: body inflates past the ${limits.maxBodyBytes}-byte limit (a gzip bomb?); read stopped`,
+        );
       }
       throw new ConnectorError(`${url}: body is not valid gzip (${(err as Error).message})`);
     }
@@ -196,9 +200,12 @@ export async function getText(url: string, s: Session): Promise<{ text: string; 
       failure = (err as Error).name === 'TimeoutError' ? 'timeout' : `network error (${(err as Error).message})`;
     }
     const last = status ? `HTTP ${status}` : (failure ?? 'network error or timeout');
-    if (attempt >= limits.maxRetries) throw new ConnectorError(`${url} failed after ${attempt + 1} attempts (last: ${last})`);
+    if (attempt >= limits.maxRetries)
+      throw new ConnectorError(`${url} failed after ${attempt + 1} attempts (last: ${last})`);
     if (now(fx) + wait >= s.deadline) {
-      throw new ConnectorError(`${url}: time budget of ${Math.round(limits.budgetMs / 1000)} s would run out waiting ${Math.round(wait / 1000)} s to retry (last: ${last})`);
+      throw new ConnectorError(
+        `${url}: time budget of ${Math.round(limits.budgetMs / 1000)} s would run out waiting ${Math.round(wait / 1000)} s to retry (last: ${last})`,
+      );
     }
     s.retries++;
     fx.progress?.(`retrying in ${Math.round(wait)} ms (attempt ${attempt + 2})`);

@@ -47,7 +47,16 @@ const output = z.object({
   ok: z.boolean(),
   dry_run: z.boolean(),
   sources: z.array(outcome),
-  connectors: z.array(z.object({ source: z.string(), title: z.string(), urls: z.array(z.string()), last_refresh: z.string().nullable() })).optional(),
+  connectors: z
+    .array(
+      z.object({
+        source: z.string(),
+        title: z.string(),
+        urls: z.array(z.string()),
+        last_refresh: z.string().nullable(),
+      }),
+    )
+    .optional(),
   next: z.string().nullable(),
 });
 
@@ -78,7 +87,12 @@ async function refreshNow(deps: Deps, i: RefreshInput, rt: RefreshRuntime): Prom
   const snapshot = deps.paths.snapshot;
   if (i.list) {
     const last = lastRefreshes(snapshot);
-    const connectors = CONNECTORS.map((c) => ({ source: c.id, title: c.title, urls: c.urls, last_refresh: last[c.id] ?? null }));
+    const connectors = CONNECTORS.map((c) => ({
+      source: c.id,
+      title: c.title,
+      urls: c.urls,
+      last_refresh: last[c.id] ?? null,
+    }));
     return { ok: true, dry_run: i.dry_run === true, sources: [], connectors, next: null };
   }
   if (i.all && i.source) throw new InputError('all', 'give either a source or all, not both');
@@ -95,12 +109,20 @@ async function refreshNow(deps: Deps, i: RefreshInput, rt: RefreshRuntime): Prom
     deps.progress(`refreshing ${connector.id}`);
     // A fresh context per source: each has its own time budget and retry count.
     const ctx: ConnectorContext = {
-      endpoint: i.endpoint, date: day, since: i.since, maxRetries: i.max_retries, limits: rt.limits, signal: deps.signal,
+      endpoint: i.endpoint,
+      date: day,
+      since: i.since,
+      maxRetries: i.max_retries,
+      limits: rt.limits,
+      signal: deps.signal,
       fx: { fetch: deps.fetch, sleep: rt.sleep ?? sleep, now: rt.now, progress: deps.progress },
     };
     try {
       const s = await refresh(connector, ctx, {
-        snapshotDir: snapshot, curatedPath: curatedOrgs(deps.paths.curated), dryRun: i.dry_run, fs: rt.fs,
+        snapshotDir: snapshot,
+        curatedPath: curatedOrgs(deps.paths.curated),
+        dryRun: i.dry_run,
+        fs: rt.fs,
         sourceUrl: i.endpoint ? at(ctx, connector.urls[0] ?? '') : undefined,
       });
       sources.push(succeeded(s, snapshot, i.dry_run === true));
@@ -110,21 +132,40 @@ async function refreshNow(deps: Deps, i: RefreshInput, rt: RefreshRuntime): Prom
   }
   const wrote = sources.some((s) => s.parts_written.length > 0);
   return {
-    ok: sources.every((s) => s.ok), dry_run: i.dry_run === true, sources,
+    ok: sources.every((s) => s.ok),
+    dry_run: i.dry_run === true,
+    sources,
     next: wrote ? 'run `airace build` to load the new parts' : null,
   };
 }
 
 function succeeded(s: RefreshSummary, snapshot: string, dryRun: boolean): SourceOutcome {
   return {
-    source: s.connector, ok: true, parts_written: s.unchanged || dryRun ? [] : s.files.map((f) => relative(snapshot, f)),
-    rows: Object.values(s.added).reduce((a, b) => a + b, 0), unchanged: s.unchanged, content_hash: s.content_hash, retries: s.retries,
-    unmatched_models: s.unmatched_models.count, warnings: s.warnings,
+    source: s.connector,
+    ok: true,
+    parts_written: s.unchanged || dryRun ? [] : s.files.map((f) => relative(snapshot, f)),
+    rows: Object.values(s.added).reduce((a, b) => a + b, 0),
+    unchanged: s.unchanged,
+    content_hash: s.content_hash,
+    retries: s.retries,
+    unmatched_models: s.unmatched_models.count,
+    warnings: s.warnings,
   };
 }
 
 function failed(source: string, error: string): SourceOutcome {
-  return { source, ok: false, parts_written: [], rows: 0, unchanged: false, content_hash: null, retries: 0, unmatched_models: 0, warnings: [], error };
+  return {
+    source,
+    ok: false,
+    parts_written: [],
+    rows: 0,
+    unchanged: false,
+    content_hash: null,
+    retries: 0,
+    unmatched_models: 0,
+    warnings: [],
+    error,
+  };
 }
 
 export const refreshOp = operation({
@@ -137,14 +178,21 @@ export const refreshOp = operation({
   run: (deps, i) => runRefresh(deps, i),
   text: (o) => {
     if (o.connectors) {
-      return o.connectors.map((c) => `${c.source}\t${c.last_refresh ?? 'never (shipped snapshot only)'}\t${c.urls.join(' ')}`).join('\n') + '\n';
+      return (
+        o.connectors
+          .map((c) => `${c.source}\t${c.last_refresh ?? 'never (shipped snapshot only)'}\t${c.urls.join(' ')}`)
+          .join('\n') + '\n'
+      );
     }
     const lines = o.sources.map((s) => {
       if (!s.ok) return `${s.source}: FAILED: ${s.error}`;
-      if (s.unchanged) return `${s.source}: unchanged since the last refresh (sha256 ${s.content_hash?.slice(0, 10)}); nothing added`;
+      if (s.unchanged)
+        return `${s.source}: unchanged since the last refresh (sha256 ${s.content_hash?.slice(0, 10)}); nothing added`;
       const what = `${s.rows} rows${o.dry_run ? ' (dry run: nothing written)' : ` in ${s.parts_written.length} files`}`;
-      return `${s.source}: ${what}; ${s.unmatched_models} model names not yet in the models table; ${s.retries} retries`
-        + s.warnings.map((w) => `\n  note: ${w}`).join('');
+      return (
+        `${s.source}: ${what}; ${s.unmatched_models} model names not yet in the models table; ${s.retries} retries` +
+        s.warnings.map((w) => `\n  note: ${w}`).join('')
+      );
     });
     if (o.next) lines.push(o.next);
     return `${lines.join('\n')}\n`;

@@ -33,7 +33,12 @@ export interface RefreshSummary {
 }
 
 /** open_models rows from Hub models, with namespaces attributed to organizations and countries. */
-export function hubRows(models: readonly HubModel[], attribution: Attribution, date: string, source_id: string): Row<'open_models'>[] {
+export function hubRows(
+  models: readonly HubModel[],
+  attribution: Attribution,
+  date: string,
+  source_id: string,
+): Row<'open_models'>[] {
   return models.map((m) => {
     const ns = m.id.split('/')[0] ?? m.id;
     const org = attribution.byHfOrg(ns);
@@ -45,7 +50,9 @@ function tableFiles<T extends TableName>(snapshotDir: string, table: T): Row<T>[
   const dir = join(snapshotDir, table);
   if (!existsSync(dir)) return [];
   const rows: Row<T>[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.csv'))
+    .sort()) {
     for (const r of decodeTable(table, readFileSync(join(dir, f), 'utf8'), f)) rows.push(r);
   }
   return rows;
@@ -165,16 +172,37 @@ export interface RefreshOptions {
 }
 
 /** Runs a connector and writes what it fetched as a new dated part. */
-export async function refresh(connector: Connector, ctx: ConnectorContext, o: RefreshOptions, fetched?: Fetched): Promise<RefreshSummary> {
+export async function refresh(
+  connector: Connector,
+  ctx: ConnectorContext,
+  o: RefreshOptions,
+  fetched?: Fetched,
+): Promise<RefreshSummary> {
   const got = fetched ?? (await connector.run(ctx.http ? ctx : { ...ctx, http: httpOf({ ...ctx }) }));
   const hash = createHash('sha256');
   for (const b of got.bodies) hash.update(b.url).update('\u0000').update(b.text).update('\u0000');
   const digest = hash.digest('hex');
   const part = `${REFRESH_PREFIX}${connector.id}-${ctx.date}-${digest.slice(0, 10)}`;
-  const summary: RefreshSummary = { connector: connector.id, date: ctx.date, content_hash: digest, unchanged: false, added: {}, unmatched_models: { count: 0, names: [] }, files: [], retries: got.retries, warnings: got.warnings ?? [] };
+  const summary: RefreshSummary = {
+    connector: connector.id,
+    date: ctx.date,
+    content_hash: digest,
+    unchanged: false,
+    added: {},
+    unmatched_models: { count: 0, names: [] },
+    files: [],
+    retries: got.retries,
+    warnings: got.warnings ?? [],
+  };
   if (earlierHashes(o.snapshotDir, connector.id).has(digest)) return { ...summary, unchanged: true };
   const source: Row<'sources'> = {
-    id: part, title: connector.title, publisher: connector.publisher, url: o.sourceUrl ?? connector.urls[0] ?? 'repo:unknown', published: null, retrieved: ctx.date, license: connector.license,
+    id: part,
+    title: connector.title,
+    publisher: connector.publisher,
+    url: o.sourceUrl ?? connector.urls[0] ?? 'repo:unknown',
+    published: null,
+    retrieved: ctx.date,
+    license: connector.license,
     notes: `refreshed by airace from ${got.bodies.map((b) => b.url).join(', ')}; sha256:${digest}`,
   };
   const attribution = snapshotAttribution(o.snapshotDir, o.curatedPath);
@@ -196,11 +224,26 @@ export async function refresh(connector: Connector, ctx: ConnectorContext, o: Re
     }
     summary.added[table] = rows.length;
     files.push([join(o.snapshotDir, table, `${part}.csv`), encodeTable(table as TableName, rows as never)]);
-    const dates = rows.map((r) => String(r['snapshot_date'] ?? r['valid_from'] ?? r['release_date'] ?? '')).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-    datasets.push({ id: `${table}/${part}`, title: `${connector.title} (refresh ${ctx.date})`, table_name: table, source_id: part, rows: rows.length, date_min: dates[0] ?? null, date_max: dates.at(-1) ?? null, notes: source.notes });
+    const dates = rows
+      .map((r) => String(r['snapshot_date'] ?? r['valid_from'] ?? r['release_date'] ?? ''))
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+      .sort();
+    datasets.push({
+      id: `${table}/${part}`,
+      title: `${connector.title} (refresh ${ctx.date})`,
+      table_name: table,
+      source_id: part,
+      rows: rows.length,
+      date_min: dates[0] ?? null,
+      date_max: dates.at(-1) ?? null,
+      notes: source.notes,
+    });
   }
   // The sources row last: writeAll lands files in order, and that row is what marks the refresh as done.
-  files.push([join(o.snapshotDir, 'datasets', `${part}.csv`), encodeTable('datasets', datasets)], [join(o.snapshotDir, 'sources', `${part}.csv`), encodeTable('sources', [source])]);
+  files.push(
+    [join(o.snapshotDir, 'datasets', `${part}.csv`), encodeTable('datasets', datasets)],
+    [join(o.snapshotDir, 'sources', `${part}.csv`), encodeTable('sources', [source])],
+  );
   summary.unmatched_models = { count: unmatched.size, names: [...unmatched].sort().slice(0, 50) };
   summary.files = files.map(([p]) => p);
   if (!o.dryRun) writeAll(files, o.fs);
@@ -214,7 +257,8 @@ export function lastRefreshes(snapshotDir: string): Record<string, string | null
   if (!existsSync(dir)) return out;
   for (const f of readdirSync(dir).filter((x) => x.startsWith(REFRESH_PREFIX))) {
     const m = /^refresh-([a-z]+)-(\d{4}-\d{2}-\d{2})/.exec(f);
-    if (m && (!out[m[1] as string] || (out[m[1] as string] as string) < (m[2] as string))) out[m[1] as string] = m[2] as string;
+    if (m && (!out[m[1] as string] || (out[m[1] as string] as string) < (m[2] as string)))
+      out[m[1] as string] = m[2] as string;
   }
   return out;
 }

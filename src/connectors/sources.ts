@@ -70,7 +70,12 @@ function csvRecords(text: string, url: string, required: string[]): Record<strin
   let records: Record<string, string>[];
   try {
     records = parse(text, {
-      columns: true, bom: true, comment: '#', comment_no_infix: true, skip_empty_lines: true, relax_column_count: true,
+      columns: true,
+      bom: true,
+      comment: '#',
+      comment_no_infix: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
     }) as Record<string, string>[];
   } catch (err) {
     throw new ConnectorError(`schema drift: ${url} is not CSV (${(err as Error).message.split('\n')[0]})`);
@@ -85,14 +90,19 @@ function csvRecords(text: string, url: string, required: string[]): Record<strin
 }
 
 function drift(url: string, problems: string[]): void {
-  if (problems.length) throw new ConnectorError(`schema drift: ${url}: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}`);
+  if (problems.length)
+    throw new ConnectorError(
+      `schema drift: ${url}: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}`,
+    );
 }
 
 const ARENA_JSON = 'https://raw.githubusercontent.com/lmarena/arena-catalog/main/data/leaderboard-text.json';
 const ARENA_CSV = 'https://raw.githubusercontent.com/fboulnois/llm-leaderboard-csv/main/csv/lmarena_text.csv';
 
 export const arenaConnector: Connector = {
-  id: 'arena', title: 'LMArena text leaderboard (JSON by category, and CSV with votes and organizations)', publisher: 'LMArena',
+  id: 'arena',
+  title: 'LMArena text leaderboard (JSON by category, and CSV with votes and organizations)',
+  publisher: 'LMArena',
   license: 'facts with attribution (LMArena data)',
   urls: [ARENA_JSON, ARENA_CSV],
   async run(ctx) {
@@ -103,10 +113,16 @@ export const arenaConnector: Connector = {
     drift(ARENA_JSON, problems);
     const csv = await getText(at(ctx, ARENA_CSV), http);
     // The CSV's board is the JSON's "full" category: kept apart as "full-csv" so the two do not collide.
-    const csvRows = csvRecords(csv.text, ARENA_CSV, ARENA_CSV_COLUMNS).map((r) => entryFromArenaCsv(r, 'lmarena-text', 'full-csv', ctx.date, '')).filter((e) => e !== null);
+    const csvRows = csvRecords(csv.text, ARENA_CSV, ARENA_CSV_COLUMNS)
+      .map((r) => entryFromArenaCsv(r, 'lmarena-text', 'full-csv', ctx.date, ''))
+      .filter((e) => e !== null);
     return {
       rows: [{ table: 'leaderboard_entries', rows: [...entries, ...csvRows] }],
-      bodies: [{ url: ARENA_JSON, text: JSON.stringify(json.body) }, { url: ARENA_CSV, text: csv.text }], retries: http.retries,
+      bodies: [
+        { url: ARENA_JSON, text: JSON.stringify(json.body) },
+        { url: ARENA_CSV, text: csv.text },
+      ],
+      retries: http.retries,
     };
   },
 };
@@ -115,13 +131,19 @@ const EPOCH_ECI = 'https://epoch.ai/data/eci_benchmark_data.csv';
 const EPOCH_NOTABLE = 'https://epoch.ai/data/notable_ai_models.csv';
 
 export const epochConnector: Connector = {
-  id: 'epoch', title: 'Epoch AI Capabilities Index and Notable AI Models (CSV)', publisher: 'Epoch AI', license: 'CC BY 4.0',
+  id: 'epoch',
+  title: 'Epoch AI Capabilities Index and Notable AI Models (CSV)',
+  publisher: 'Epoch AI',
+  license: 'CC BY 4.0',
   urls: [EPOCH_ECI, EPOCH_NOTABLE],
   async run(ctx) {
     const http = httpOf(ctx);
     const eci = await getText(at(ctx, EPOCH_ECI), http);
     const got = epochResults(csvRecords(eci.text, EPOCH_ECI, EPOCH_COLUMNS.eci), 'epoch_capabilities_index', '');
-    if (!got) throw new ConnectorError(`schema drift: ${EPOCH_ECI} is not a results file ("Model version" first, a score, "Release date")`);
+    if (!got)
+      throw new ConnectorError(
+        `schema drift: ${EPOCH_ECI} is not a results file ("Model version" first, a score, "Release date")`,
+      );
     const results = got.rows.filter((r) => !ctx.since || (r.release_date ?? '') >= ctx.since);
     const notable = await getText(at(ctx, EPOCH_NOTABLE), http);
     // Notable models feed the models table at import; here they are parsed so drift is caught.
@@ -129,7 +151,11 @@ export const epochConnector: Connector = {
     if (!models.length) throw new ConnectorError(`schema drift: ${EPOCH_NOTABLE} has no model rows`);
     return {
       rows: [{ table: 'benchmark_results', rows: results }],
-      bodies: [{ url: EPOCH_ECI, text: eci.text }, { url: EPOCH_NOTABLE, text: notable.text }], retries: http.retries,
+      bodies: [
+        { url: EPOCH_ECI, text: eci.text },
+        { url: EPOCH_NOTABLE, text: notable.text },
+      ],
+      retries: http.retries,
     };
   },
 };
@@ -137,7 +163,10 @@ export const epochConnector: Connector = {
 const OPENROUTER = 'https://openrouter.ai/api/v1/models';
 
 export const openrouterConnector: Connector = {
-  id: 'openrouter', title: 'OpenRouter model list (prices, context, created)', publisher: 'OpenRouter', license: 'facts from the public API',
+  id: 'openrouter',
+  title: 'OpenRouter model list (prices, context, created)',
+  publisher: 'OpenRouter',
+  license: 'facts from the public API',
   urls: [OPENROUTER],
   async run(ctx) {
     const http = httpOf(ctx);
@@ -149,12 +178,18 @@ export const openrouterConnector: Connector = {
     for (const m of data as Record<string, unknown>[]) {
       const id = typeof m?.['id'] === 'string' ? m['id'] : null;
       const pricing = (m?.['pricing'] ?? null) as Record<string, string | number | null> | null;
-      if (!id || typeof pricing !== 'object' || pricing === null) throw new ConnectorError(`schema drift: a model without "id" or "pricing" in ${OPENROUTER}`);
-      const created = typeof m['created'] === 'number' ? new Date(m['created'] * 1000).toISOString().slice(0, 10) : null;
+      if (!id || typeof pricing !== 'object' || pricing === null)
+        throw new ConnectorError(`schema drift: a model without "id" or "pricing" in ${OPENROUTER}`);
+      const created =
+        typeof m['created'] === 'number' ? new Date(m['created'] * 1000).toISOString().slice(0, 10) : null;
       if (ctx.since && created !== null && created < ctx.since) continue;
       const slug = typeof m['canonical_slug'] === 'string' && m['canonical_slug'] ? m['canonical_slug'] : id;
       const record = {
-        slug, id, prompt: pricing['prompt'], completion: pricing['completion'], cache_read: pricing['input_cache_read'],
+        slug,
+        id,
+        prompt: pricing['prompt'],
+        completion: pricing['completion'],
+        cache_read: pricing['input_cache_read'],
         context_length: m['context_length'] as number | null,
       };
       const got = openrouterPrice(record, ctx.date, '');
@@ -163,37 +198,72 @@ export const openrouterConnector: Connector = {
       else prices.push(got.row);
     }
     const warnings = sentinels ? [`${sentinels} models with a negative (variable) price left out`] : [];
-    return { rows: [{ table: 'prices', rows: prices }], bodies: [{ url: OPENROUTER, text: JSON.stringify(r.body) }], retries: http.retries, warnings };
+    return {
+      rows: [{ table: 'prices', rows: prices }],
+      bodies: [{ url: OPENROUTER, text: JSON.stringify(r.body) }],
+      retries: http.retries,
+      warnings,
+    };
   },
 };
 
 const LITELLM = 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
 
 export const litellmConnector: Connector = {
-  id: 'litellm', title: 'LiteLLM model_prices_and_context_window.json', publisher: 'BerriAI (LiteLLM)', license: 'MIT',
+  id: 'litellm',
+  title: 'LiteLLM model_prices_and_context_window.json',
+  publisher: 'BerriAI (LiteLLM)',
+  license: 'MIT',
   urls: [LITELLM],
   async run(ctx) {
     const http = httpOf(ctx);
     const r = await getJson(at(ctx, LITELLM), http);
-    if (typeof r.body !== 'object' || r.body === null || Array.isArray(r.body)) throw new ConnectorError(`schema drift: ${LITELLM} is not an object of models`);
+    if (typeof r.body !== 'object' || r.body === null || Array.isArray(r.body))
+      throw new ConnectorError(`schema drift: ${LITELLM} is not an object of models`);
     const got = litellmPrices(r.body, ctx.date, '');
     // One entry without a provider is skipped and counted; none at all priced means the layout changed.
-    if (!got.rows.length) throw new ConnectorError(`schema drift: ${LITELLM} has no chat model with "litellm_provider", "mode" and a token price`);
-    return { rows: [{ table: 'prices', rows: got.rows }], bodies: [{ url: LITELLM, text: JSON.stringify(r.body) }], retries: http.retries };
+    if (!got.rows.length)
+      throw new ConnectorError(
+        `schema drift: ${LITELLM} has no chat model with "litellm_provider", "mode" and a token price`,
+      );
+    return {
+      rows: [{ table: 'prices', rows: got.rows }],
+      bodies: [{ url: LITELLM, text: JSON.stringify(r.body) }],
+      retries: http.retries,
+    };
   },
 };
 
 const HF = 'https://huggingface.co/api/models';
 
 export const hfConnector: Connector = {
-  id: 'hf', title: 'Hugging Face Hub model listing API', publisher: 'Hugging Face', license: 'Hub metadata; each model under its own license',
+  id: 'hf',
+  title: 'Hugging Face Hub model listing API',
+  publisher: 'Hugging Face',
+  license: 'Hub metadata; each model under its own license',
   urls: [HF],
   async run(ctx) {
     const http = httpOf(ctx);
-    const r = await listHubModels({ endpoint: ctx.endpoint ?? 'https://huggingface.co', limit: 10000, since: ctx.since, session: http }, ctx.fx);
-    const rows = r.models.map((m) => hubModelRow(m, (m.id.split('/')[0] ?? m.id).toLowerCase(), 'unknown', ctx.date, ''));
-    return { rows: [{ table: 'open_models', rows }], bodies: [{ url: HF, text: JSON.stringify(r.models) }], retries: http.retries, warnings: r.warnings };
+    const r = await listHubModels(
+      { endpoint: ctx.endpoint ?? 'https://huggingface.co', limit: 10000, since: ctx.since, session: http },
+      ctx.fx,
+    );
+    const rows = r.models.map((m) =>
+      hubModelRow(m, (m.id.split('/')[0] ?? m.id).toLowerCase(), 'unknown', ctx.date, ''),
+    );
+    return {
+      rows: [{ table: 'open_models', rows }],
+      bodies: [{ url: HF, text: JSON.stringify(r.models) }],
+      retries: http.retries,
+      warnings: r.warnings,
+    };
   },
 };
 
-export const CONNECTORS: Connector[] = [arenaConnector, epochConnector, openrouterConnector, litellmConnector, hfConnector];
+export const CONNECTORS: Connector[] = [
+  arenaConnector,
+  epochConnector,
+  openrouterConnector,
+  litellmConnector,
+  hfConnector,
+];

@@ -19,7 +19,11 @@ export function tinySnapshot(): string {
     base = join(tempDir('airace-tiny-'), 'snapshot');
     mkdirSync(join(base, 'organizations'), { recursive: true });
     cpSync(join(SNAPSHOT, 'organizations'), join(base, 'organizations'), { recursive: true });
-    const models = decodeTable('models', readFileSync(join(SNAPSHOT, 'models', 'models.csv'), 'utf8'), 'models.csv').slice(0, 40);
+    const models = decodeTable(
+      'models',
+      readFileSync(join(SNAPSHOT, 'models', 'models.csv'), 'utf8'),
+      'models.csv',
+    ).slice(0, 40);
     mkdirSync(join(base, 'models'));
     writeFileSync(join(base, 'models', 'models.csv'), encodeTable('models', models));
     mkdirSync(join(base, 'sources'));
@@ -33,7 +37,12 @@ export function testDeps(snapshot: string, over: Partial<Deps> = {}): Deps {
   return {
     db: () => Promise.reject(new Error('refresh does not use the database')),
     now: () => new Date('2026-11-20T12:00:00Z'),
-    paths: { db: join(snapshot, '..', 'x.duckdb'), snapshot, raw: join(ROOT, '..', 'shared', 'data'), curated: join(ROOT, 'data', 'curated') },
+    paths: {
+      db: join(snapshot, '..', 'x.duckdb'),
+      snapshot,
+      raw: join(ROOT, '..', 'shared', 'data'),
+      curated: join(ROOT, 'data', 'curated'),
+    },
     fetch: globalThis.fetch,
     signal: new AbortController().signal,
     progress: () => {},

@@ -13,7 +13,13 @@ import type { Row } from '../data/schema.ts';
 type Entry = Row<'leaderboard_entries'>;
 
 /** Rows of a catalog file (`leaderboard-text.json` and its siblings). */
-export function entriesFromCatalog(doc: unknown, leaderboard: string, date: string, source_id: string, problems: string[] = []): Entry[] {
+export function entriesFromCatalog(
+  doc: unknown,
+  leaderboard: string,
+  date: string,
+  source_id: string,
+  problems: string[] = [],
+): Entry[] {
   const out: Entry[] = [];
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     problems.push('not an object of categories');
@@ -24,14 +30,27 @@ export function entriesFromCatalog(doc: unknown, leaderboard: string, date: stri
       problems.push(`category "${category}" is not an object of models`);
       continue;
     }
-    for (const [raw, v] of Object.entries(models as Record<string, { rating?: unknown; rating_q025?: number; rating_q975?: number }>)) {
+    for (const [raw, v] of Object.entries(
+      models as Record<string, { rating?: unknown; rating_q025?: number; rating_q975?: number }>,
+    )) {
       if (typeof v?.rating !== 'number') {
         problems.push(`${category}/${raw} has no numeric "rating"`);
         continue;
       }
       out.push({
-        leaderboard, category, snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: null,
-        score: v.rating, ci_low: v.rating_q025 ?? null, ci_high: v.rating_q975 ?? null, votes: null, rank: null, preliminary: null, source_id,
+        leaderboard,
+        category,
+        snapshot_date: date,
+        model_id: modelKey(raw),
+        model_raw: raw,
+        organization_raw: null,
+        score: v.rating,
+        ci_low: v.rating_q025 ?? null,
+        ci_high: v.rating_q975 ?? null,
+        votes: null,
+        rank: null,
+        preliminary: null,
+        source_id,
       });
     }
   }
@@ -42,13 +61,30 @@ export function entriesFromCatalog(doc: unknown, leaderboard: string, date: stri
 export const ARENA_CSV_COLUMNS = ['model', 'arena_score|arena_elo', 'votes', 'organization'];
 
 /** One CSV record as an entry, or null when it has no model or no score. */
-export function entryFromArenaCsv(r: Record<string, string>, leaderboard: string, category: string, date: string, source_id: string): Entry | null {
+export function entryFromArenaCsv(
+  r: Record<string, string>,
+  leaderboard: string,
+  category: string,
+  date: string,
+  source_id: string,
+): Entry | null {
   const raw = r['model'];
   const score = toNumber(r['arena_score'] ?? r['arena_elo']);
   if (!raw || score === null) return null;
   const [ci_low, ci_high] = parseCi(r['95_pct_ci'], score);
   return {
-    leaderboard, category, snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: r['organization'] || null,
-    score, ci_low, ci_high, votes: toInt(r['votes']), rank: toInt(r['rank']), preliminary: null, source_id,
+    leaderboard,
+    category,
+    snapshot_date: date,
+    model_id: modelKey(raw),
+    model_raw: raw,
+    organization_raw: r['organization'] || null,
+    score,
+    ci_low,
+    ci_high,
+    votes: toInt(r['votes']),
+    rank: toInt(r['rank']),
+    preliminary: null,
+    source_id,
   };
 }

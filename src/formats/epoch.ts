@@ -12,7 +12,13 @@ import type { Row } from '../data/schema.ts';
 /** Columns that describe a run, not its score; the score is the first column after `Model version` that is not one. */
 const SETTING_COLUMNS = ['Scaffold', 'Tools', 'Agent'];
 /** Columns that hold the standard error, where a file has one. */
-const STDERR_COLUMNS = ['stderr', 'Accuracy Standard Error', 'Accuracy SE', 'Pass@1 Standard Error', 'Average Standard error'];
+const STDERR_COLUMNS = [
+  'stderr',
+  'Accuracy Standard Error',
+  'Accuracy SE',
+  'Pass@1 Standard Error',
+  'Average Standard error',
+];
 
 /** The columns the connector relies on; upstream has renamed columns before. */
 export const EPOCH_COLUMNS = {
@@ -38,7 +44,11 @@ export interface EpochResults {
 }
 
 /** Rows of one results file, or null when the file is not a results file (difficulties, scaling metadata). */
-export function epochResults(records: Record<string, string>[], benchmark: string, source_id: string): EpochResults | null {
+export function epochResults(
+  records: Record<string, string>[],
+  benchmark: string,
+  source_id: string,
+): EpochResults | null {
   const header = Object.keys(records[0] ?? {});
   const settingCol = header.find((h) => SETTING_COLUMNS.includes(h)) ?? null;
   const scoreCol = header.slice(1).find((h) => !SETTING_COLUMNS.includes(h) && h !== 'Release date');
@@ -54,13 +64,25 @@ export function epochResults(records: Record<string, string>[], benchmark: strin
       continue;
     }
     out.rows.push({
-      benchmark, metric: scoreCol, setting: settingCol ? r[settingCol] || null : null, model_id: modelKey(raw), model_raw: raw, score,
-      stderr: stderrCol ? toNumber(r[stderrCol]) : null, release_date: toDate(r['Release date']), organization_raw: r['Organization'] || null, source_id,
+      benchmark,
+      metric: scoreCol,
+      setting: settingCol ? r[settingCol] || null : null,
+      model_id: modelKey(raw),
+      model_raw: raw,
+      score,
+      stderr: stderrCol ? toNumber(r[stderrCol]) : null,
+      release_date: toDate(r['Release date']),
+      organization_raw: r['Organization'] || null,
+      source_id,
     });
-    out.observations.push(observe(raw, 'epoch', source_id, {
-      organization: r['Organization'] || null, country: countryFromName(r['Country']), release_date: toDate(r['Release date']),
-      open_weights: openWeightsFromAccessibility(r['Model accessibility']),
-    }));
+    out.observations.push(
+      observe(raw, 'epoch', source_id, {
+        organization: r['Organization'] || null,
+        country: countryFromName(r['Country']),
+        release_date: toDate(r['Release date']),
+        open_weights: openWeightsFromAccessibility(r['Model accessibility']),
+      }),
+    );
   }
   return out;
 }
@@ -72,10 +94,15 @@ export function notableObservations(records: Record<string, string>[], source_id
     const raw = r['Model']?.trim();
     if (!raw) continue;
     const params = toNumber(r['Parameters']);
-    out.push(observe(raw, 'epoch', source_id, {
-      organization: r['Organization'] || null, country: countryFromName(r['Country (of organization)']), release_date: toDate(r['Publication date']),
-      open_weights: openWeightsFromAccessibility(r['Model accessibility']), parameters_b: params === null ? null : params / 1e9,
-    }));
+    out.push(
+      observe(raw, 'epoch', source_id, {
+        organization: r['Organization'] || null,
+        country: countryFromName(r['Country (of organization)']),
+        release_date: toDate(r['Publication date']),
+        open_weights: openWeightsFromAccessibility(r['Model accessibility']),
+        parameters_b: params === null ? null : params / 1e9,
+      }),
+    );
   }
   return out;
 }

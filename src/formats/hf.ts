@@ -32,13 +32,21 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  * `cardData.base_model_relation`.
  */
 export function toHubModel(raw: unknown): HubModel {
-  if (typeof raw !== 'object' || raw === null || typeof (raw as { id?: unknown }).id !== 'string') throw new HubFormatError('schema drift: a model without a string "id"');
+  if (typeof raw !== 'object' || raw === null || typeof (raw as { id?: unknown }).id !== 'string')
+    throw new HubFormatError('schema drift: a model without a string "id"');
   const r = raw as Record<string, unknown>;
-  const tags = Array.isArray(r['tags']) ? (r['tags'] as unknown[]).filter((t): t is string => typeof t === 'string') : [];
-  const card = (typeof r['cardData'] === 'object' && r['cardData'] !== null ? r['cardData'] : {}) as Record<string, unknown>;
+  const tags = Array.isArray(r['tags'])
+    ? (r['tags'] as unknown[]).filter((t): t is string => typeof t === 'string')
+    : [];
+  const card = (typeof r['cardData'] === 'object' && r['cardData'] !== null ? r['cardData'] : {}) as Record<
+    string,
+    unknown
+  >;
   const fromCard = Array.isArray(card['base_model'])
     ? (card['base_model'] as unknown[]).filter((x): x is string => typeof x === 'string')
-    : str(card['base_model']) ? [card['base_model'] as string] : [];
+    : str(card['base_model'])
+      ? [card['base_model'] as string]
+      : [];
   let tagRelation: Relation | null = null;
   const fromTags: string[] = [];
   for (const t of tags) {
@@ -53,8 +61,14 @@ export function toHubModel(raw: unknown): HubModel {
   const base_models = [...new Set([...fromCard, ...fromTags])];
   const created = str(r['createdAt']);
   return {
-    id: r['id'] as string, author: str(r['author']) ?? (r['id'] as string).split('/')[0] ?? null, downloads: num(r['downloads']),
-    downloads_all_time: num(r['downloadsAllTime']), likes: num(r['likes']), created: created ? created.slice(0, 10) : null, tags, base_models,
+    id: r['id'] as string,
+    author: str(r['author']) ?? (r['id'] as string).split('/')[0] ?? null,
+    downloads: num(r['downloads']),
+    downloads_all_time: num(r['downloadsAllTime']),
+    likes: num(r['likes']),
+    created: created ? created.slice(0, 10) : null,
+    tags,
+    base_models,
     relation: parseRelation(card['base_model_relation']) ?? tagRelation ?? (base_models.length > 1 ? 'merge' : null),
   };
 }
@@ -79,16 +93,45 @@ export interface OpenModelFields {
 
 export function openModelRow(f: OpenModelFields, snapshot_date: string, source_id: string): Row<'open_models'> {
   return {
-    hub_id: f.hub_id, model_id: modelKey(f.hub_id), organization_id: f.organization_id, country: f.country ?? 'unknown', base_models: f.base_models ?? [],
-    relation: f.relation ?? null, downloads: round(f.downloads), downloads_all_time: round(f.downloads_all_time), likes: round(f.likes), created: f.created ?? null,
-    release_date: f.release_date ?? null, parameters_b: f.parameters_b ?? null, active_parameters_b: f.active_parameters_b ?? null, snapshot_date, source_id,
+    hub_id: f.hub_id,
+    model_id: modelKey(f.hub_id),
+    organization_id: f.organization_id,
+    country: f.country ?? 'unknown',
+    base_models: f.base_models ?? [],
+    relation: f.relation ?? null,
+    downloads: round(f.downloads),
+    downloads_all_time: round(f.downloads_all_time),
+    likes: round(f.likes),
+    created: f.created ?? null,
+    release_date: f.release_date ?? null,
+    parameters_b: f.parameters_b ?? null,
+    active_parameters_b: f.active_parameters_b ?? null,
+    snapshot_date,
+    source_id,
   };
 }
 
 /** The row of a model listed by the Hub API: a model without base models is a base model there. */
-export function hubModelRow(m: HubModel, organization_id: string, country: string, snapshot_date: string, source_id: string): Row<'open_models'> {
-  return openModelRow({
-    hub_id: m.id, organization_id, country, base_models: m.base_models, relation: m.base_models.length ? m.relation : 'base', downloads: m.downloads,
-    downloads_all_time: m.downloads_all_time, likes: m.likes, created: m.created,
-  }, snapshot_date, source_id);
+export function hubModelRow(
+  m: HubModel,
+  organization_id: string,
+  country: string,
+  snapshot_date: string,
+  source_id: string,
+): Row<'open_models'> {
+  return openModelRow(
+    {
+      hub_id: m.id,
+      organization_id,
+      country,
+      base_models: m.base_models,
+      relation: m.base_models.length ? m.relation : 'base',
+      downloads: m.downloads,
+      downloads_all_time: m.downloads_all_time,
+      likes: m.likes,
+      created: m.created,
+    },
+    snapshot_date,
+    source_id,
+  );
 }

@@ -9,17 +9,35 @@ import type { Row } from '../data/schema.ts';
 
 /** LiteLLM providers that are the model maker's own API. */
 export const FIRST_PARTY_PROVIDERS = new Set([
-  'openai', 'anthropic', 'gemini', 'vertex_ai-language-models', 'xai', 'mistral', 'deepseek', 'dashscope', 'moonshot', 'zai', 'minimax', 'volcengine', 'text-completion-openai',
+  'openai',
+  'anthropic',
+  'gemini',
+  'vertex_ai-language-models',
+  'xai',
+  'mistral',
+  'deepseek',
+  'dashscope',
+  'moonshot',
+  'zai',
+  'minimax',
+  'volcengine',
+  'text-completion-openai',
 ]);
 const CHAT_MODES = new Set(['chat', 'responses', 'completion']);
 
 interface LitellmEntry {
-  litellm_provider?: string; mode?: string; input_cost_per_token?: number; output_cost_per_token?: number;
-  cache_read_input_token_cost?: number; max_input_tokens?: number; max_tokens?: number;
+  litellm_provider?: string;
+  mode?: string;
+  input_cost_per_token?: number;
+  output_cost_per_token?: number;
+  cache_read_input_token_cost?: number;
+  max_input_tokens?: number;
+  max_tokens?: number;
 }
 
 /** USD per token → USD per million tokens, rounded to 1e-6 so float noise (0.15000000000000002) does not show. */
-export const perM = (v: number | undefined | null): number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1e6 * 1e6) / 1e6 : null);
+export const perM = (v: number | undefined | null): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1e6 * 1e6) / 1e6 : null;
 
 export interface LitellmPrices {
   rows: Row<'prices'>[];
@@ -33,7 +51,12 @@ export interface LitellmPrices {
  * Price rows valid from `date`. `skipProvider` leaves out providers another dataset covers (the importer's
  * first-party history); they are not counted.
  */
-export function litellmPrices(doc: unknown, date: string, source_id: string, skipProvider: (p: string) => boolean = () => false): LitellmPrices {
+export function litellmPrices(
+  doc: unknown,
+  date: string,
+  source_id: string,
+  skipProvider: (p: string) => boolean = () => false,
+): LitellmPrices {
   const out: LitellmPrices = { rows: [], other: 0, unpriced: 0 };
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return out;
   for (const [key, e] of Object.entries(doc as Record<string, LitellmEntry | string>)) {
@@ -49,9 +72,17 @@ export function litellmPrices(doc: unknown, date: string, source_id: string, ski
       continue;
     }
     out.rows.push({
-      model_id: modelKey(key), model_raw: key, provider, first_party: FIRST_PARTY_PROVIDERS.has(provider), input_usd_per_mtok: perM(e.input_cost_per_token),
-      output_usd_per_mtok: perM(e.output_cost_per_token), cache_read_usd_per_mtok: perM(e.cache_read_input_token_cost),
-      context_tokens: e.max_input_tokens ?? null, valid_from: date, valid_to: null, source_id,
+      model_id: modelKey(key),
+      model_raw: key,
+      provider,
+      first_party: FIRST_PARTY_PROVIDERS.has(provider),
+      input_usd_per_mtok: perM(e.input_cost_per_token),
+      output_usd_per_mtok: perM(e.output_cost_per_token),
+      cache_read_usd_per_mtok: perM(e.cache_read_input_token_cost),
+      context_tokens: e.max_input_tokens ?? null,
+      valid_from: date,
+      valid_to: null,
+      source_id,
     });
   }
   return out;

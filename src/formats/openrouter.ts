@@ -22,16 +22,28 @@ export interface OpenrouterRecord {
  * when a price is negative: OpenRouter writes -1 for routers whose price depends on the model picked, which is
  * not a price. The importer keeps such rows as they are today (flagged for the lead); the connector drops them.
  */
-export function openrouterPrice(m: OpenrouterRecord, date: string, source_id: string): { row: Row<'prices'>; sentinel: boolean } | null {
+export function openrouterPrice(
+  m: OpenrouterRecord,
+  date: string,
+  source_id: string,
+): { row: Row<'prices'>; sentinel: boolean } | null {
   const input = toNumber(m.prompt);
   const output = toNumber(m.completion);
   if (input === null && output === null) return null;
   const cache = toNumber(m.cache_read);
   return {
     row: {
-      model_id: modelKey(m.slug), model_raw: m.id || m.slug, provider: 'openrouter', first_party: false,
-      input_usd_per_mtok: input === null ? null : input * 1e6, output_usd_per_mtok: output === null ? null : output * 1e6,
-      cache_read_usd_per_mtok: cache === null ? null : cache * 1e6, context_tokens: toInt(m.context_length), valid_from: date, valid_to: null, source_id,
+      model_id: modelKey(m.slug),
+      model_raw: m.id || m.slug,
+      provider: 'openrouter',
+      first_party: false,
+      input_usd_per_mtok: input === null ? null : input * 1e6,
+      output_usd_per_mtok: output === null ? null : output * 1e6,
+      cache_read_usd_per_mtok: cache === null ? null : cache * 1e6,
+      context_tokens: toInt(m.context_length),
+      valid_from: date,
+      valid_to: null,
+      source_id,
     },
     sentinel: (input ?? 0) < 0 || (output ?? 0) < 0,
   };
