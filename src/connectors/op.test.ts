@@ -90,3 +90,15 @@ test('refresh run writes a dated part with provenance, and list then shows it; t
     server.closeAllConnections();
   }
 });
+
+test('refresh run: a caller that gave up (aborted signal) starts no source and writes nothing', async () => {
+  const snap = tinySnapshot();
+  const ac = new AbortController();
+  ac.abort();
+  let fetched = 0;
+  const deps = testDeps(snap, { signal: ac.signal, fetch: async () => (fetched++, new Response('{}')) });
+  const out = await refreshOp.run(deps, { all: true });
+  assert.equal(out.ok, false);
+  assert.equal(fetched, 0);
+  assert.ok(out.sources.length === 5 && out.sources.every((s) => !s.ok && /cancelled/.test(s.error ?? '')));
+});
