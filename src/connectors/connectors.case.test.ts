@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT } from '../../test/helpers.ts';
-import { CURATED_ORGS, tinySnapshot } from './testkit.ts';
+import { CURATED_ORGS, loopbackFetch, tinySnapshot } from './testkit.ts';
 import { decodeTable } from '../data/snapshot.ts';
 import { refresh } from './refresh.ts';
 import { CONNECTORS, type Connector, type ConnectorContext } from './sources.ts';
@@ -73,7 +73,7 @@ function ctx(date = '2026-11-20'): ConnectorContext {
   return {
     endpoint,
     date,
-    fx: { fetch: globalThis.fetch, sleep: async (ms) => void waits.push(ms) },
+    fx: { fetch: loopbackFetch, sleep: async (ms) => void waits.push(ms) },
     maxRetries: 3,
     timeoutMs: 150,
   };
@@ -178,7 +178,7 @@ test('a request that times out is retried like a 5xx (the HTTP layer every conne
   });
   await new Promise<void>((done) => slow.listen(0, '127.0.0.1', () => done()));
   try {
-    const http = session({ fetch: globalThis.fetch, sleep: async () => {} }, { maxRetries: 2, timeoutMs: 150 });
+    const http = session({ fetch: loopbackFetch, sleep: async () => {} }, { maxRetries: 2, timeoutMs: 150 });
     const r = await getText(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/x.json`, http);
     assert.equal(http.retries, 1);
     assert.equal(r.text, '{"ok": true}');

@@ -17,7 +17,7 @@ import { listHubModels } from './hf.ts';
 import { ConnectorError, getText, session, sleep, type HttpEffects } from './http.ts';
 import { runRefresh } from './op.ts';
 import { nodeFs, type WriteFs } from './refresh.ts';
-import { testDeps, tinySnapshot } from './testkit.ts';
+import { loopbackFetch, testDeps, tinySnapshot } from './testkit.ts';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'connectors');
 const HF_PAGE = readFileSync(join(ROOT, 'test', 'fixtures', 'hf', 'page1.json'), 'utf8');
@@ -36,7 +36,7 @@ function fakeTime(): { fx: HttpEffects; waits: number[]; elapsed: () => number }
   const start = t;
   const waits: number[] = [];
   const fx: HttpEffects = {
-    fetch: globalThis.fetch,
+    fetch: loopbackFetch,
     now: () => t,
     sleep: async (ms) => {
       waits.push(ms);
@@ -110,7 +110,7 @@ describe('Retry-After and the time budget', () => {
     const { server, base } = await serve((_req, res) => void res.writeHead(429, { 'retry-after': '30' }).end());
     try {
       const ac = new AbortController();
-      const fx: HttpEffects = { fetch: globalThis.fetch, sleep };
+      const fx: HttpEffects = { fetch: loopbackFetch, sleep };
       setTimeout(() => ac.abort(), 100);
       const t0 = Date.now();
       await assert.rejects(getText(`${base}/x`, session(fx, {}, ac.signal)), /cancelled/);
@@ -159,7 +159,7 @@ describe('pagination', () => {
       const tag =
         (mode: string): typeof fetch =>
         (u, init) =>
-          globalThis.fetch(String(u).includes('mode=') ? u : `${String(u)}&mode=${mode}`, init);
+          loopbackFetch(String(u).includes('mode=') ? u : `${String(u)}&mode=${mode}`, init);
       const run = (mode: string) =>
         listHubModels({ endpoint: base, pageSize: 3, limits: { maxPages: 5 } }, { ...t.fx, fetch: tag(mode) });
       hits = 0;

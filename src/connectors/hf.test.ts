@@ -7,8 +7,9 @@ import { after, before, test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ROOT, tempDir } from '../../test/helpers.ts';
 import { decodeTable } from '../data/snapshot.ts';
+import { InputError } from '../ops/operation.ts';
 import { refreshOp } from './op.ts';
-import { tinySnapshot, testDeps } from './testkit.ts';
+import { loopbackFetch, tinySnapshot, testDeps } from './testkit.ts';
 import { ConnectorError, listHubModels, nextLink, readHubDump, toHubModel, type HttpEffects } from './hf.ts';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'hf');
@@ -34,7 +35,7 @@ function serve(
 }
 
 const waits: number[] = [];
-const fx: HttpEffects = { fetch: globalThis.fetch, sleep: async (ms) => void waits.push(ms) };
+const fx: HttpEffects = { fetch: loopbackFetch, sleep: async (ms) => void waits.push(ms) };
 let healthy: Awaited<ReturnType<typeof serve>>;
 before(async () => {
   // 429 with Retry-After on the first call, a 500 on the second page once, then the recorded pages.
@@ -169,6 +170,18 @@ test('bulk Parquet dumps read like the API', async () => {
     'meta-llama/Llama-3.1-8B',
   ]);
   await assert.rejects(readHubDump(json), /cannot read/);
+  // The refresh operation reads the same dump for source hf, and only for it.
+  const snap = tinySnapshot();
+  const out = await refreshOp.run(testDeps(snap), { source: 'hf', parquet });
+  assert.deepEqual(
+    [out.ok, out.sources[0]?.rows, out.sources[0]?.parts_written.length],
+    [true, 5, 3],
+    out.sources[0]?.error,
+  );
+  await assert.rejects(
+    refreshOp.run(testDeps(snap), { source: 'arena', parquet }),
+    (e: unknown) => e instanceof InputError && e.field === 'parquet',
+  );
 });
 
 test('the refresh operation adds a dated hf part with attribution, keeps history, and a failed refresh writes nothing', async () => {

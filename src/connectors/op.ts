@@ -5,28 +5,41 @@
  * own outcome. `list` shows the connectors and their last refresh. Writes go to `deps.paths.snapshot`; the
  * database is rebuilt separately (`airace build`).
  */
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError, operation, type Deps } from '../ops/operation.ts';
 import { choice, date, flag, int, text } from '../ops/params.ts';
 import { sleep, type Limits } from './http.ts';
-import { cleanStaleTemps, lastRefreshes, refresh, type RefreshSummary, type WriteFs } from './refresh.ts';
+import { readHubDump } from './hf.ts';
+import {
+  cleanStaleTemps,
+  hubRows,
+  lastRefreshes,
+  refresh,
+  snapshotAttribution,
+  type RefreshOptions,
+  type RefreshSummary,
+  type WriteFs,
+} from './refresh.ts';
 import { at, CONNECTORS, type Connector, type ConnectorContext } from './sources.ts';
 
 const IDS = CONNECTORS.map((c) => c.id) as [string, ...string[]];
 
-const input = z.object({
-  source: choice(IDS).optional().describe('connector id'),
-  all: flag().optional().describe('every connector; a failing one does not stop the others'),
-  list: flag().optional().describe('list the connectors, their source URLs and last refresh'),
-  since: date().optional().describe('only records from this date on, where the source allows'),
-  dry_run: flag().optional().describe('fetch and report, write nothing'),
-  endpoint: text(500)
-    .refine((s) => /^https?:\/\/[^\s/]+/.test(s) && URL.canParse(s), 'must be an http(s) URL')
-    .optional()
-    .describe("base URL replacing each source's host (a mirror, or a local test server)"),
-  max_retries: int(0, 10).optional().describe('retries per request on 429, 5xx or timeout, with backoff'),
-});
+const input = z
+  .object({
+    source: choice(IDS).optional().describe('connector id'),
+    all: flag().optional().describe('every connector; a failing one does not stop the others'),
+    list: flag().optional().describe('list the connectors, their source URLs and last refresh'),
+    since: date().optional().describe('only records from this date on, where the source allows'),
+    dry_run: flag().optional().describe('fetch and report, write nothing'),
+    endpoint: text(500)
+      .refine((s) => /^https?:\/\/[^\s/]+/.test(s) && URL.canParse(s), 'must be an http(s) URL')
+      .optional()
+      .describe("base URL replacing each source's host (a mirror, or a local test server)"),
+    max_retries: int(0, 10).optional().describe('retries per request on 429, 5xx or timeout, with backoff'),
+    parquet: text(4096).optional().describe('hf only: read a bulk Parquet dump of Hub metadata instead of the API'),
+  })
+  .strict();
 
 const outcome = z.object({
   source: z.string(),
@@ -98,6 +111,7 @@ async function refreshNow(deps: Deps, i: RefreshInput, rt: RefreshRuntime): Prom
   if (i.all && i.source) throw new InputError('all', 'give either a source or all, not both');
   const chosen: Connector[] = i.all ? CONNECTORS : CONNECTORS.filter((c) => c.id === i.source);
   if (!chosen.length) throw new InputError('source', `name a source (${IDS.join(', ')}) or give all (see list)`);
+  if (i.parquet && i.source !== 'hf') throw new InputError('parquet', 'a Parquet dump is read only with source hf');
   if (!i.dry_run) cleanStaleTemps(snapshot);
   const day = deps.now().toISOString().slice(0, 10);
   const sources: SourceOutcome[] = [];
@@ -118,13 +132,14 @@ async function refreshNow(deps: Deps, i: RefreshInput, rt: RefreshRuntime): Prom
       fx: { fetch: deps.fetch, sleep: rt.sleep ?? sleep, now: rt.now, progress: deps.progress },
     };
     try {
-      const s = await refresh(connector, ctx, {
+      const target: RefreshOptions = {
         snapshotDir: snapshot,
         curatedPath: curatedOrgs(deps.paths.curated),
         dryRun: i.dry_run,
         fs: rt.fs,
         sourceUrl: i.endpoint ? at(ctx, connector.urls[0] ?? '') : undefined,
-      });
+      };
+      const s = i.parquet ? await fromDump(connector, ctx, target, i.parquet) : await refresh(connector, ctx, target);
       sources.push(succeeded(s, snapshot, i.dry_run === true));
     } catch (err) {
       sources.push(failed(connector.id, (err as Error).message.split('\n')[0] ?? String(err)));
@@ -137,6 +152,24 @@ async function refreshNow(deps: Deps, i: RefreshInput, rt: RefreshRuntime): Prom
     sources,
     next: wrote ? 'run `airace build` to load the new parts' : null,
   };
+}
+
+/** The hf refresh from a bulk Parquet dump on this machine instead of the API. */
+async function fromDump(
+  connector: Connector,
+  ctx: ConnectorContext,
+  target: RefreshOptions,
+  file: string,
+): Promise<RefreshSummary> {
+  const path = resolve(file);
+  const models = await readHubDump(path);
+  const rows = hubRows(models, snapshotAttribution(target.snapshotDir, target.curatedPath), ctx.date, '');
+  const fetched = {
+    rows: [{ table: 'open_models' as const, rows }],
+    bodies: [{ url: path, text: JSON.stringify(models) }],
+    retries: 0,
+  };
+  return refresh(connector, ctx, { ...target, sourceUrl: 'https://huggingface.co/datasets' }, fetched);
 }
 
 function succeeded(s: RefreshSummary, snapshot: string, dryRun: boolean): SourceOutcome {
@@ -175,6 +208,11 @@ export const refreshOp = operation({
   output,
   args: ['source'],
   http: { method: 'POST', body: 'json' },
+  // The server must not be told where to fetch from or which local file to read.
+  cliOnly: ['endpoint', 'parquet'],
+  // A source that failed: exit 1 on the CLI, 502 (bad gateway: an upstream failed) on the API.
+  status: (o) => (o.ok ? 200 : 502),
+  examples: [{ list: 'true' }, { source: 'litellm', dry_run: 'true' }],
   run: (deps, i) => runRefresh(deps, i),
   text: (o) => {
     if (o.connectors) {

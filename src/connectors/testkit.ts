@@ -33,6 +33,15 @@ export function tinySnapshot(): string {
   return dir;
 }
 
+/** Node's fetch for loopback addresses only: a test that forgot its endpoint fails instead of reaching the internet. */
+export const loopbackFetch: typeof fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    return Promise.reject(new TypeError(`test fetch refused a non-loopback URL: ${url.origin}`));
+  }
+  return globalThis.fetch(input, init);
+};
+
 export function testDeps(snapshot: string, over: Partial<Deps> = {}): Deps {
   return {
     db: () => Promise.reject(new Error('refresh does not use the database')),
@@ -43,7 +52,7 @@ export function testDeps(snapshot: string, over: Partial<Deps> = {}): Deps {
       raw: join(ROOT, '..', 'shared', 'data'),
       curated: join(ROOT, 'data', 'curated'),
     },
-    fetch: globalThis.fetch,
+    fetch: loopbackFetch,
     signal: new AbortController().signal,
     progress: () => {},
     ...over,
