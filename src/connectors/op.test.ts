@@ -102,3 +102,20 @@ test('refresh run: a caller that gave up (aborted signal) starts no source and w
   assert.equal(fetched, 0);
   assert.ok(out.sources.length === 5 && out.sources.every((s) => !s.ok && /cancelled/.test(s.error ?? '')));
 });
+
+test('refresh run: an upstream with no rows (since after every record) writes no empty part', async () => {
+  const body = readFileSync(join(ROOT, 'test', 'fixtures', 'connectors', 'eci_benchmark_data.csv'));
+  const notable = readFileSync(join(ROOT, 'test', 'fixtures', 'connectors', 'notable_ai_models.csv'));
+  const server = createServer((req, res) => void res.writeHead(200).end(req.url?.includes('notable') ? notable : body));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  try {
+    const snap = tinySnapshot();
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const out = await refreshOp.run(testDeps(snap), { source: 'epoch', endpoint, since: '2099-01-01' });
+    assert.deepEqual([out.ok, out.sources[0]?.rows, out.sources[0]?.parts_written], [true, 0, []]);
+    assert.match(out.sources[0]?.warnings.join() ?? '', /no rows fetched/);
+  } finally {
+    server.close();
+    server.closeAllConnections();
+  }
+});

@@ -195,6 +195,14 @@ export async function refresh(
     warnings: got.warnings ?? [],
   };
   if (earlierHashes(o.snapshotDir, connector.id).has(digest)) return { ...summary, unchanged: true };
+  // Nothing fetched (an empty listing, `since` after every record): no empty parts in the history.
+  if (got.rows.every((t) => t.rows.length === 0)) {
+    return {
+      ...summary,
+      added: Object.fromEntries(got.rows.map((t) => [t.table, 0])),
+      warnings: [...summary.warnings, 'no rows fetched; nothing written'],
+    };
+  }
   const source: Row<'sources'> = {
     id: part,
     title: connector.title,
