@@ -6,6 +6,7 @@
  * pass through a bounded queue with a time budget that aborts the work.
  */
 import type { Context, Hono } from 'hono';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,8 @@ interface Answer {
   status: number;
   body: string;
   type: string;
+  /** Computed once when the answer is cached, so a repeat costs no hashing. */
+  etag?: string;
 }
 
 export class ApiFailure extends Error {
@@ -111,8 +114,10 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
     if (!running) {
       running = compute()
         .then((a) => {
-          if (a.status === 200) cache.set(key, a, a.body.length * 2);
-          return a;
+          if (a.status !== 200) return a;
+          const tagged = { ...a, etag: `"${createHash('sha1').update(a.body).digest('base64url')}"` };
+          cache.set(key, tagged, a.body.length * 2);
+          return tagged;
         })
         .finally(() => inflight.delete(key));
       inflight.set(key, running);
@@ -129,7 +134,12 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
     return r.data as Record<string, unknown>;
   };
 
-  const send = (c: Context, a: Answer) => c.body(a.body, a.status as 200, { 'Content-Type': a.type });
+  const send = (c: Context, a: Answer) => {
+    if (!a.etag) return c.body(a.body, a.status as 200, { 'Content-Type': a.type });
+    const headers = { 'Content-Type': a.type, ETag: a.etag, 'Cache-Control': 'public, max-age=60' };
+    if (c.req.header('if-none-match') === a.etag) return c.body(null, 304, headers);
+    return c.body(a.body, 200, headers);
+  };
 
   /** The status an operation gives its own answer (health: 503 when unhealthy). */
   const statusOf = (op: Operation, a: Answer): Answer =>

@@ -97,11 +97,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
   if (corsOrigin) {
     app.use('/api/*', cors({ origin: corsOrigin.split(',').map((o) => o.trim()), allowMethods: ['GET', 'POST'] }));
   }
-  app.use('/api/*', etag());
-  app.use('/api/*', async (c, next) => {
-    await next();
-    if (c.req.method === 'GET' && c.res.status === 200) c.header('Cache-Control', 'public, max-age=60');
-  });
+  // Operation answers carry their own ETag and Cache-Control (computed once, when cached).
+  app.use('/api/openapi.json', etag());
 
   // Refresh writes the snapshot, so it needs the bearer token from AIRACE_REFRESH_TOKEN; off without one.
   const token = options.refreshToken ?? process.env['AIRACE_REFRESH_TOKEN'];
