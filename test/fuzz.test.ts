@@ -131,7 +131,7 @@ test('the review findings: chart routes with format=csv, impossible dates, token
     assert.equal(c.code, 1, `CLI gap --as-of ${d}`);
   }
   const guarded = createApp(db, { refreshToken: 's3cret' });
-  const bare = await guarded.request('/api/v1/refresh/hf', { method: 'POST', headers: { authorization: 's3cret' } });
+  const bare = await guarded.request('/api/v1/refresh', { method: 'POST', body: '{"list": true}', headers: { authorization: 's3cret' } });
   assert.equal(bare.status, 401, 'a token without "Bearer " is refused');
 });
 

@@ -26,7 +26,7 @@ const heavy = (k: number) => `/api/v1/gap?metric=arena-text&series=true&rounds=2
 test('cheap reads are answered while expensive requests run in worker processes', { timeout: 300_000 }, async () => {
   const app = createApp(db, { pool, requestTimeoutMs: 120_000 });
   let heavyDone = 0;
-  const running = [1, 2].map((k) => app.request(heavy(k)).then((r) => (heavyDone++, r.status)));
+  const running = [1, 2].map((k) => Promise.resolve(app.request(heavy(k))).then((r) => (heavyDone++, r.status)));
   const answered: number[] = [];
   for (let i = 0; i < 10 && heavyDone === 0; i++) {
     const r = await app.request('/api/v1/health');

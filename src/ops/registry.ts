@@ -13,7 +13,7 @@ import { timelineOps } from '../timeline/op.ts';
 import { ratingsOps } from '../ratings/op.ts';
 import { chipsOps } from './interim/chips.ts';
 import { check } from './interim/check.ts';
-import { refresh } from './interim/refresh.ts';
+import { refreshOp } from '../connectors/op.ts';
 
 export const operations: readonly Operation[] = [
   ...catalogOps,
@@ -22,7 +22,7 @@ export const operations: readonly Operation[] = [
   ...chipsOps,
   ...costOps,
   ...adoptionOps,
-  refresh,
+  refreshOp,
   check,
   ...scorecardOps,
   ...timelineOps,

@@ -191,11 +191,17 @@ test('ratings for uploaded battles: size-limited, validated', async () => {
 });
 
 test('refresh needs the bearer token; CORS is off unless configured', async () => {
-  assert.equal((await app.request('/api/v1/refresh/hf', { method: 'POST' })).status, 403);
+  const list = { method: 'POST', body: JSON.stringify({ list: true }) };
+  assert.equal((await app.request('/api/v1/refresh', list)).status, 403);
   const guarded = createApp(db, { refreshToken: 's3cret', corsOrigin: 'https://example.org' });
-  assert.equal((await guarded.request('/api/v1/refresh/hf', { method: 'POST' })).status, 401);
-  assert.equal((await guarded.request('/api/v1/refresh/hf', { method: 'POST', headers: { authorization: 'Bearer wrong!' } })).status, 401);
-  assert.equal((await guarded.request('/api/v1/refresh/hf', { method: 'POST', headers: { authorization: 'Bearer s3cret' } })).status, 202);
+  assert.equal((await guarded.request('/api/v1/refresh', list)).status, 401);
+  assert.equal((await guarded.request('/api/v1/refresh', { ...list, headers: { authorization: 'Bearer wrong!' } })).status, 401);
+  const ok = await guarded.request('/api/v1/refresh', { ...list, headers: { authorization: 'Bearer s3cret' } });
+  assert.equal(ok.status, 200);
+  assert.ok(((await ok.json()) as { connectors: unknown[] }).connectors.length >= 5);
+  const endpoint = JSON.stringify({ source: 'hf', endpoint: 'http://127.0.0.1:9' });
+  const refused = await guarded.request('/api/v1/refresh', { method: 'POST', body: endpoint, headers: { authorization: 'Bearer s3cret' } });
+  assert.equal(refused.status, 400, 'the API never takes an endpoint to call');
   const pre = await guarded.request('/api/v1/sources', { headers: { origin: 'https://example.org' } });
   assert.equal(pre.headers.get('access-control-allow-origin'), 'https://example.org');
   assert.equal((await app.request('/api/v1/sources', { headers: { origin: 'https://example.org' } })).headers.get('access-control-allow-origin'), null);
