@@ -12,7 +12,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { Attribution, CURATED_SOURCE } from '../data/attribution.ts';
-import { modelKey } from '../data/identity.ts';
 import type { Row, TableName } from '../data/schema.ts';
 import { decodeTable, encodeTable } from '../data/snapshot.ts';
 import { hubModelRow, type HubModel } from '../formats/hf.ts';

@@ -75,7 +75,6 @@ function binomialBtrd(n: number, p: number, u: Uniform): number {
   const urvr = 0.86 * vr;
   for (;;) {
     let v = u();
-    let us: number;
     let uu: number;
     if (v <= urvr) {
       uu = v / vr - 0.43;
@@ -88,7 +87,7 @@ function binomialBtrd(n: number, p: number, u: Uniform): number {
       uu = Math.sign(uu) * 0.5 - uu;
       v = u() * vr;
     }
-    us = 0.5 - Math.abs(uu);
+    const us = 0.5 - Math.abs(uu);
     const k = Math.floor(((2 * a) / us + b) * uu + c);
     if (k < 0 || k > n) continue;
     v = (v * alpha) / (a / (us * us) + b);
