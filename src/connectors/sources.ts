@@ -7,7 +7,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { modelKey } from '../data/identity.ts';
-import { FIRST_PARTY_PROVIDERS } from '../data/import/prices.ts';
+import { FIRST_PARTY_PROVIDERS, tierOfVariant } from '../data/import/prices.ts';
 import type { Row, TableName } from '../data/schema.ts';
 import { ConnectorError, getJson, getText, listHubModels, type HttpEffects } from './hf.ts';
 
@@ -145,7 +145,7 @@ export const openrouterConnector: Connector = {
       const cache = numOrNull(pricing['input_cache_read']);
       prices.push({
         model_id: modelKey(String(m['canonical_slug'] ?? id)), model_raw: id, provider: 'openrouter', first_party: false, input_usd_per_mtok: input * 1e6, output_usd_per_mtok: output * 1e6,
-        cache_read_usd_per_mtok: cache === null ? null : cache * 1e6, context_tokens: numOrNull(m['context_length']), valid_from: ctx.date, valid_to: null, source_id: '',
+        cache_read_usd_per_mtok: cache === null ? null : cache * 1e6, context_tokens: numOrNull(m['context_length']), tier: tierOfVariant(null, id), note: null, valid_from: ctx.date, valid_to: null, source_id: '',
       });
     }
     return { rows: [{ table: 'prices', rows: prices }], bodies: [{ url: OPENROUTER, text: JSON.stringify(r.body) }], retries: r.retries };
@@ -172,7 +172,7 @@ export const litellmConnector: Connector = {
       prices.push({
         model_id: modelKey(key), model_raw: key, provider: e['litellm_provider'], first_party: FIRST_PARTY_PROVIDERS.has(e['litellm_provider']),
         input_usd_per_mtok: input === null ? null : input * 1e6, output_usd_per_mtok: output === null ? null : output * 1e6, cache_read_usd_per_mtok: cache === null ? null : cache * 1e6,
-        context_tokens: numOrNull(e['max_input_tokens']), valid_from: ctx.date, valid_to: null, source_id: '',
+        context_tokens: numOrNull(e['max_input_tokens']), tier: key.includes('ft:') ? 'fine-tuned' : 'on-demand', note: null, valid_from: ctx.date, valid_to: null, source_id: '',
       });
     }
     return { rows: [{ table: 'prices', rows: prices }], bodies: [{ url: LITELLM, text: JSON.stringify(r.body) }], retries: r.retries };

@@ -7,7 +7,9 @@
 import { Attribution, CURATED_SOURCE, slugOf } from '../attribution.ts';
 
 export { CURATED_SOURCE };
-import { resolveKeys } from '../identity.ts';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { catalogueVendor, resolveKeys } from '../identity.ts';
 import type { Row, TableName } from '../schema.ts';
 import type { SnapshotPart } from '../snapshot.ts';
 import { arenaCatalog, cherry, fboulnois, nakasyou } from './arena.ts';
@@ -33,11 +35,42 @@ export interface ImportReport {
   unattributed_models: { count: number; names: string[] };
   /** Organizations whose country no source gives. */
   organizations_without_country: { id: string; name: string; source_id: string }[];
+  /** Organization names matched to a curated entry by spelling distance: review these. */
+  fuzzy_organization_matches: { observed: string; organization: string; matched_name: string; distance: number; source_id: string }[];
+  /** Identity decisions taken from data/curated/model-overrides.json. */
+  model_overrides: { from: string; to: string }[];
   /** Organizations where a dataset's country disagrees with the curated one. */
   country_conflicts: { organization: string; curated: string; observed: string; source_id: string }[];
 }
 
 export type Progress = (message: string) => void;
+
+/** A curated identity decision no rule can make: `from` (a resolved key) is the model `to`. */
+export interface ModelOverride {
+  from: string;
+  to: string;
+  note: string;
+  source: string;
+}
+
+/** Reads data/curated/model-overrides.json; a missing file means no overrides. */
+export function readOverrides(path: string): Map<string, ModelOverride> {
+  let doc: { records: ModelOverride[] };
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8')) as { records: ModelOverride[] };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw err;
+  }
+  const out = new Map<string, ModelOverride>();
+  for (const r of doc.records) {
+    if (!r.from || !r.to || !r.note || !r.source) throw new Error(`model-overrides: every record needs from, to, note and source (${JSON.stringify(r)})`);
+    if (out.has(r.from)) throw new Error(`model-overrides: ${r.from} is overridden twice`);
+    out.set(r.from, r);
+  }
+  for (const r of out.values()) if (out.has(r.to)) throw new Error(`model-overrides: ${r.to} is both a target and overridden (chains are not allowed)`);
+  return out;
+}
 
 const DATE_COLUMN: Partial<Record<TableName, string[]>> = {
   leaderboard_entries: ['snapshot_date'], benchmark_results: ['release_date'], open_models: ['snapshot_date'], usage: ['date'],
@@ -94,7 +127,11 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     // Every row that names a model is an observation of it, so no model referenced by a fact goes missing.
     for (const p of out.parts) {
       for (const r of p.rows as Record<string, unknown>[]) {
-        if (typeof r['model_raw'] === 'string') observations.push({ raw: r['model_raw'], key: String(r['model_id']), origin: p.table === 'open_models' ? 'huggingface' : imp.origin, source_id: p.source_id });
+        if (typeof r['model_raw'] === 'string') {
+          // Rule: a row's own author or organization column names the model's maker (OpenRouter's `author`).
+          const by = typeof r['author'] === 'string' ? r['author'] : typeof r['organization_raw'] === 'string' ? r['organization_raw'] : null;
+          observations.push({ raw: r['model_raw'], key: String(r['model_id']), origin: p.table === 'open_models' ? 'huggingface' : imp.origin, source_id: p.source_id, ...(by ? { organization: by } : {}) });
+        }
         else if (p.table === 'open_models' && typeof r['hub_id'] === 'string') observations.push({ raw: r['hub_id'], key: String(r['model_id']), origin: 'huggingface', source_id: p.source_id });
       }
     }
@@ -104,6 +141,15 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
   const conflicts: ImportReport['country_conflicts'] = [];
   const orgOf = new Map<Observation, string>();
   for (const o of observations) {
+    // Rule: reseller keys carry the maker's namespace before the model (`deepinfra/Sao10K/…`,
+    // `publicai/swiss-ai/apertus-…`): used when it is a namespace the attribution table knows.
+    if (!o.organization && !o.hf_org) {
+      const segs = o.raw.split('/');
+      const ns = segs.length >= 3 ? segs[segs.length - 2] : undefined;
+      if (ns && attribution.byHfOrg(ns)) o.hf_org = ns;
+      const vendor = catalogueVendor(o.raw);
+      if (!o.hf_org && vendor && attribution.byHfOrg(vendor)) o.hf_org = vendor;
+    }
     const name = o.organization ?? o.hf_org;
     if (!name) continue;
     const before = attribution.lookup(name) ?? (o.hf_org ? attribution.byHfOrg(o.hf_org) : undefined);
@@ -124,7 +170,11 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     origins.set(o.key, set);
   }
   const resolved = resolveKeys(origins);
-  const idOf = (key: string) => resolved.get(key) ?? key;
+  const overrides = readOverrides(join(dirname(curatedPath), 'model-overrides.json'));
+  const idOf = (key: string) => {
+    const r = resolved.get(key) ?? key;
+    return overrides.get(r)?.to ?? overrides.get(key)?.to ?? r;
+  };
   for (const p of parts) {
     for (const r of p.rows as Record<string, unknown>[]) if (typeof r['model_id'] === 'string') r['model_id'] = idOf(r['model_id']);
   }
@@ -197,6 +247,8 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     unmatched_models: [...unmatched].map(([origin, names]) => ({ origin, count: names.length, names: names.sort() })),
     unattributed_models: { count: unattributed.length, names: unattributed },
     organizations_without_country: organizations.filter((o) => o.country === 'unknown').map((o) => ({ id: o.id, name: o.name_en, source_id: o.source_id })),
+    fuzzy_organization_matches: attribution.fuzzy,
+    model_overrides: [...overrides.values()].map((o) => ({ from: o.from, to: o.to })),
     country_conflicts: conflicts,
   };
 

@@ -5,8 +5,13 @@
  */
 import { readdirSync } from 'node:fs';
 import type { Row } from '../schema.ts';
-import { modelKey } from '../identity.ts';
+import { fineTuneBase, modelKey } from '../identity.ts';
 import { at, emptyOutput, observe, part, readCsv, readJson, repoSource, toDate, toInt, toNumber, type Importer } from './common.ts';
+
+/** Rule: LiteLLM's `ft:` keys are prices for running one's own fine-tune: the `fine-tuned` tier. */
+function tierOfKey(key: string): string {
+  return fineTuneBase(key.slice(key.lastIndexOf('/') + 1)) === null ? DEFAULT_TIER : 'fine-tuned';
+}
 
 /** LiteLLM providers that are the model maker's own API. */
 export const FIRST_PARTY_PROVIDERS = new Set([
@@ -17,6 +22,29 @@ const CHAT_MODES = new Set(['chat', 'responses', 'completion']);
 interface LitellmEntry {
   litellm_provider?: string; mode?: string; input_cost_per_token?: number; output_cost_per_token?: number;
   cache_read_input_token_cost?: number; max_input_tokens?: number; max_tokens?: number;
+}
+
+/** The tier every cost view uses unless asked for another. */
+export const DEFAULT_TIER = 'on-demand';
+
+/**
+ * Rule: OpenRouter's `variant` column (and the `:variant` suffix of its ids) names the price tier. `standard`
+ * is the on-demand list price; `batch` (the Batch API, typically half price), `free` and the rest are tiers of
+ * their own, never mixed with on-demand prices.
+ */
+export function tierOfVariant(variant: string | null | undefined, id = ''): string {
+  const v = (variant || /:([a-z0-9-]+)$/.exec(id)?.[1] || 'standard').toLowerCase();
+  return v === 'standard' ? DEFAULT_TIER : v;
+}
+
+/**
+ * Rule: a negative price is a sentinel, not a price (OpenRouter's `-1` marks routers whose price is the
+ * routed model's): it becomes null, with a note saying so.
+ */
+export function sentinelPrice(perToken: number | null): { value: number | null; note: string | null } {
+  if (perToken === null) return { value: null, note: null };
+  if (perToken < 0) return { value: null, note: `source gives ${perToken}: variable price (set by the model routed to), not a list price` };
+  return { value: perToken * 1e6, note: null };
 }
 
 const perM = (v: number | undefined | null): number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1e6 * 1e6) / 1e6 : null);
@@ -61,7 +89,8 @@ export const litellm: Importer = {
       const row: Row<'prices'> = {
         model_id: modelKey(key), model_raw: key, provider, first_party: FIRST_PARTY_PROVIDERS.has(provider),
         input_usd_per_mtok: toNumber(r['input_usd_per_mtok']), output_usd_per_mtok: toNumber(r['output_usd_per_mtok']),
-        cache_read_usd_per_mtok: toNumber(r['cache_read_usd_per_mtok']), context_tokens: toInt(r['max_input_tokens']), valid_from: date, valid_to: null, source_id: history_id,
+        cache_read_usd_per_mtok: toNumber(r['cache_read_usd_per_mtok']), context_tokens: toInt(r['max_input_tokens']), tier: tierOfKey(key), note: null,
+        valid_from: date, valid_to: null, source_id: history_id,
       };
       open.set(k, row);
       rows.push(row);
@@ -86,7 +115,7 @@ export const litellm: Importer = {
       current.push({
         model_id: modelKey(key), model_raw: key, provider, first_party: FIRST_PARTY_PROVIDERS.has(provider), input_usd_per_mtok: perM(e.input_cost_per_token),
         output_usd_per_mtok: perM(e.output_cost_per_token), cache_read_usd_per_mtok: perM(e.cache_read_input_token_cost),
-        context_tokens: e.max_input_tokens ?? null, valid_from: head, valid_to: null, source_id,
+        context_tokens: e.max_input_tokens ?? null, tier: tierOfKey(key), note: null, valid_from: head, valid_to: null, source_id,
       });
       out.observations.push(observe(key, 'litellm', source_id, { context_tokens: e.max_input_tokens ?? null }));
     }
@@ -106,24 +135,30 @@ export const openrouterModels: Importer = {
     const out = emptyOutput();
     const source_id = 'openrouter-market-sui414';
     const rows: Row<'prices'>[] = [];
+    const tiers = new Map<string, number>();
+    let sentinels = 0;
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv')).sort()) {
       for (const r of readCsv(at(dir, f))) {
         const slug = r['permaslug'] || r['id'];
         const date = toDate(r['scrape_date']);
         if (!slug || !date) continue;
-        const input = toNumber(r['prompt_price']);
-        const output = toNumber(r['completion_price']);
-        if (input === null && output === null) continue;
+        const input = sentinelPrice(toNumber(r['prompt_price']));
+        const output = sentinelPrice(toNumber(r['completion_price']));
+        const cache = sentinelPrice(toNumber(r['cache_read_price']));
+        const note = input.note ?? output.note ?? cache.note;
+        if (input.value === null && output.value === null && note === null) continue;
+        if (note) sentinels++;
+        const tier = tierOfVariant(r['variant'], r['id'] ?? '');
+        if (tier !== DEFAULT_TIER) tiers.set(tier, (tiers.get(tier) ?? 0) + 1);
         rows.push({
           model_id: modelKey(slug), model_raw: r['id'] || slug, provider: 'openrouter', first_party: false,
-          input_usd_per_mtok: input === null ? null : input * 1e6, output_usd_per_mtok: output === null ? null : output * 1e6,
-          cache_read_usd_per_mtok: toNumber(r['cache_read_price']) === null ? null : (toNumber(r['cache_read_price']) ?? 0) * 1e6,
-          context_tokens: toInt(r['context_length']), valid_from: date, valid_to: null, source_id,
+          input_usd_per_mtok: input.value, output_usd_per_mtok: output.value, cache_read_usd_per_mtok: cache.value,
+          context_tokens: toInt(r['context_length']), tier, note, valid_from: date, valid_to: null, source_id,
         });
       }
     }
     out.parts.push(part('prices', 'openrouter-models', 'OpenRouter model list prices (2026-07-17, 2026-08-08)', source_id, rows,
-      'One row per model and snapshot date (":free" variants kept, at price 0); a later snapshot supersedes an earlier one.'));
+      `One row per model, tier and snapshot date; a later snapshot supersedes an earlier one. Tiers from the variant column: ${[...tiers].map(([t, n]) => `${n} ${t}`).join(', ')}; the rest on-demand. ${sentinels} rows carried the -1 "variable price" marker: price null, with a note.`));
     return out;
   },
 };
