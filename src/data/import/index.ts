@@ -9,7 +9,7 @@ import { Attribution, CURATED_SOURCE, slugOf } from '../attribution.ts';
 export { CURATED_SOURCE };
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { catalogueVendor, resolveKeys } from '../identity.ts';
+import { catalogueVendor, modelKey, resolveKeys } from '../identity.ts';
 import type { Row, TableName } from '../schema.ts';
 import type { SnapshotPart } from '../snapshot.ts';
 import { arenaCatalog, cherry, fboulnois, nakasyou } from './arena.ts';
@@ -37,6 +37,8 @@ export interface ImportReport {
   organizations_without_country: { id: string; name: string; source_id: string }[];
   /** Organization names matched to a curated entry by spelling distance: review these. */
   fuzzy_organization_matches: { observed: string; organization: string; matched_name: string; distance: number; source_id: string }[];
+  /** Raw names that several sources used for different models: kept only on the model the name itself resolves to. */
+  shared_aliases: { alias: string; kept_on: string | null; dropped_from: string[] }[];
   /** Identity decisions taken from data/curated/model-overrides.json. */
   model_overrides: { from: string; to: string }[];
   /** Organizations where a dataset's country disagrees with the curated one. */
@@ -44,6 +46,25 @@ export interface ImportReport {
 }
 
 export type Progress = (message: string) => void;
+
+/**
+ * Rule: one raw name may be used by two sources for different models (OpenRouter's `deepseek/deepseek-chat`
+ * routes to its dated V3 listing; LiteLLM's is DeepSeek's own endpoint). An alias then stays only on the model
+ * whose id is the name's own key, and is dropped from the others (dropped everywhere if none is). Mutates.
+ */
+export function dedupeAliases(models: Row<'models'>[]): { alias: string; kept_on: string | null; dropped_from: string[] }[] {
+  const owners = new Map<string, Row<'models'>[]>();
+  for (const m of models) for (const a of m.aliases) owners.set(a, [...(owners.get(a) ?? []), m]);
+  const out: { alias: string; kept_on: string | null; dropped_from: string[] }[] = [];
+  for (const [alias, list] of owners) {
+    if (list.length < 2) continue;
+    const own = list.find((m) => m.id === modelKey(alias)) ?? null;
+    const dropped = list.filter((m) => m !== own);
+    for (const m of dropped) m.aliases = m.aliases.filter((a) => a !== alias);
+    out.push({ alias, kept_on: own?.id ?? null, dropped_from: dropped.map((m) => m.id).sort() });
+  }
+  return out.sort((a, b) => a.alias.localeCompare(b.alias));
+}
 
 /** A curated identity decision no rule can make: `from` (a resolved key) is the model `to`. */
 export interface ModelOverride {
@@ -132,7 +153,14 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
           const by = typeof r['author'] === 'string' ? r['author'] : typeof r['organization_raw'] === 'string' ? r['organization_raw'] : null;
           observations.push({ raw: r['model_raw'], key: String(r['model_id']), origin: p.table === 'open_models' ? 'huggingface' : imp.origin, source_id: p.source_id, ...(by ? { organization: by } : {}) });
         }
-        else if (p.table === 'open_models' && typeof r['hub_id'] === 'string') observations.push({ raw: r['hub_id'], key: String(r['model_id']), origin: 'huggingface', source_id: p.source_id });
+        else if (p.table === 'open_models' && typeof r['hub_id'] === 'string') {
+          // Parameter counts the hub listing gives belong to the model too.
+          const num = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : null);
+          observations.push({
+            raw: r['hub_id'], key: String(r['model_id']), origin: 'huggingface', source_id: p.source_id,
+            parameters_b: num('parameters_b'), active_parameters_b: num('active_parameters_b'),
+          });
+        }
       }
     }
   }
@@ -208,6 +236,7 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     });
   }
   models.sort((a, b) => a.id.localeCompare(b.id));
+  const sharedAliases = dedupeAliases(models);
 
   // open_models carry the hub namespace until here; resolve it to the attribution table.
   for (const p of parts) {
@@ -249,6 +278,7 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     organizations_without_country: organizations.filter((o) => o.country === 'unknown').map((o) => ({ id: o.id, name: o.name_en, source_id: o.source_id })),
     fuzzy_organization_matches: attribution.fuzzy,
     model_overrides: [...overrides.values()].map((o) => ({ from: o.from, to: o.to })),
+    shared_aliases: sharedAliases,
     country_conflicts: conflicts,
   };
 
