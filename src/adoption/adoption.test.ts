@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { builtDb } from '../../test/helpers.ts';
 import { main } from '../cli/main.ts';
 import { Db } from '../store/db.ts';
-import { adoption } from './index.ts';
+import { adoption, partialDays } from './index.ts';
 
 let db: Db;
 before(async () => {
@@ -76,4 +76,12 @@ test('adoption CLI: JSON shape and clear errors', async () => {
     assert.equal(await main(['adoption', ...args, '--db', dbPath], io), 1, args.join(' '));
     assert.match(err, pattern);
   }
+});
+
+test('partial days: a short last day is left out of the default window; weekends are not partial', () => {
+  const days = ['2026-08-01', '2026-08-02', '2026-08-03', '2026-08-04', '2026-08-05', '2026-08-06', '2026-08-07', '2026-08-08'];
+  const totals = [7, 7.2, 9.1, 10, 10.7, 10.9, 10.4, 4.7].map((t, i) => ({ date: days[i] as string, total: t }));
+  assert.deepEqual(partialDays(totals), ['2026-08-08']);
+  assert.deepEqual(partialDays(totals.slice(0, 7)), []);
+  assert.deepEqual(partialDays([{ date: '2026-01-01', total: 1 }, ...totals.slice(0, 7)]), ['2026-01-01'], 'the first day too');
 });

@@ -75,11 +75,45 @@ async function orgIndex(db: Db): Promise<OrgIndex> {
   };
 }
 
+/** A day at either end of the data whose volume is below this share of the median of its week is partial. */
+export const PARTIAL_DAY_SHARE = 0.6;
+
+/**
+ * Partially scraped days: at either end of a daily series, a day whose total is below PARTIAL_DAY_SHARE of the
+ * median of the (up to) seven full days next to it; the test moves inward while it holds. Pure.
+ * @param totals daily totals, any order
+ * @returns the partial dates, sorted
+ */
+export function partialDays(totals: readonly { date: string; total: number }[]): string[] {
+  const days = [...totals].sort((a, b) => a.date.localeCompare(b.date));
+  const out: string[] = [];
+  const med = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const k = Math.floor(s.length / 2);
+    return s.length % 2 ? (s[k] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
+  };
+  for (const fromEnd of [true, false]) {
+    const seq = fromEnd ? [...days].reverse() : days;
+    for (let i = 0; i < seq.length - 3; i++) {
+      const d = seq[i] as { date: string; total: number };
+      const next = seq.slice(i + 1, i + 8).map((x) => x.total);
+      if (d.total >= PARTIAL_DAY_SHARE * med(next)) break;
+      out.push(d.date);
+    }
+  }
+  return [...new Set(out)].sort();
+}
+
 /** Traffic (tokens, requests, dollars) over `days` days ending at as_of, from OpenRouter's daily activity. */
 async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   const range = await db.all(`SELECT CAST(min(date) AS VARCHAR) AS lo, CAST(max(date) AS VARCHAR) AS hi FROM usage WHERE "window" = 'day'`);
   const lo = String(range[0]?.['lo']);
-  const hi = String(range[0]?.['hi']);
+  const hiRaw = String(range[0]?.['hi']);
+  const daily = await db.all(`SELECT CAST(date AS VARCHAR) AS d, sum(COALESCE(prompt_tokens, 0) + COALESCE(completion_tokens, 0)) AS t FROM usage WHERE "window" = 'day' GROUP BY 1`);
+  const partial = partialDays(daily.map((r) => ({ date: String(r['d']), total: Number(r['t']) })));
+  // The default window ends on the last complete day: a partially scraped day would understate every share's base.
+  const complete = daily.map((r) => String(r['d'])).filter((d) => !partial.includes(d)).sort();
+  const hi = complete.at(-1) ?? hiRaw;
   const to = req.asOf ?? hi;
   const days = req.days ?? 30;
   const from = addDays(to, -(days - 1));
@@ -97,6 +131,7 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
      WHERE u."window" = 'day' AND u.date BETWEEN $1 AND $2`,
     [from, to],
   );
+  const partialInWindow = partial.filter((d) => d >= from && d <= to);
   const orgs = await orgIndex(db);
   const totals = new Map<string, number>();
   let tokens = 0;
@@ -135,6 +170,8 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   const coverage: Record<string, number | string> = {
     rows: rows.length, tokens, share_of_tokens_without_country: tokens ? unknownCountryTokens / tokens : 0,
     scope: 'OpenRouter only: one API aggregator, not the whole market',
+    partial_days: partial.join(', ') || 'none',
+    partial_days_in_window: partialInWindow.length,
   };
   if (req.metric === 'dollars') {
     coverage['share_of_tokens_priced'] = tokens ? pricedTokens / tokens : 0;
@@ -143,7 +180,10 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   const result = table(req.by, totals);
   return {
     metric: req.metric, by: req.by,
-    window: { from, to, description: `${days} days of OpenRouter daily activity ending ${to} (daily data covers ${lo} to ${hi})` },
+    window: {
+      from, to,
+      description: `${days} days of OpenRouter daily activity ending ${to} (daily data covers ${lo} to ${hiRaw}${partial.length ? `; partially scraped, left out of the default window: ${partial.join(', ')}` : ''})${partialInWindow.length ? `; this window includes ${partialInWindow.length} partial day(s)` : ''}`,
+    },
     coverage,
     rows: result,
     verification: req.metric === 'dollars'

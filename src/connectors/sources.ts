@@ -195,9 +195,9 @@ export const openrouterConnector: Connector = {
       const got = openrouterPrice(record, ctx.date, '');
       if (!got) continue;
       if (got.sentinel) sentinels++;
-      else prices.push(got.row);
+      prices.push(got.row);
     }
-    const warnings = sentinels ? [`${sentinels} models with a negative (variable) price left out`] : [];
+    const warnings = sentinels ? [`${sentinels} models with a negative (variable) price: kept with a null price and a note`] : [];
     return {
       rows: [{ table: 'prices', rows: prices }],
       bodies: [{ url: OPENROUTER, text: JSON.stringify(r.body) }],

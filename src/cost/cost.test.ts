@@ -5,7 +5,7 @@ import { builtDb } from '../../test/helpers.ts';
 import { assertGolden } from '../../test/golden.ts';
 import { main } from '../cli/main.ts';
 import { Db } from '../store/db.ts';
-import { blended, frontier, paretoFrontier, parseBlend, pick, trend } from './index.ts';
+import { blended, frontier, latestKnownScores, MAX_SCORE_AGE_DAYS, paretoFrontier, parseBlend, pick, trend } from './index.ts';
 import { scatterSpec, toSvg } from './plot.ts';
 
 let db: Db;
@@ -91,5 +91,39 @@ test('cost CLI: bad arguments give clear errors', async () => {
     const c = await main(['cost', ...args, '--db', dbPath], { out: () => {}, err: (s) => { err += s; } });
     assert.equal(c, code, `${args.join(' ')}: ${err}`);
     assert.match(err, pattern);
+  }
+});
+
+test('latest known score as of t: carried forward with date and age, within a bound', () => {
+  const o = (date: string, model: string, score: number) => ({ date, model, bloc: 'US', score, sd: null, source_id: 's' });
+  const obs = [o('2026-01-01', 'a', 1400), o('2026-01-01', 'b', 1390), o('2026-03-01', 'a', 1410), o('2025-01-01', 'c', 1300)];
+  const s = latestKnownScores(obs, 'snapshot', '2026-03-10');
+  assert.deepEqual(s.get('a'), { model: 'a', score: 1410, date: '2026-03-01', age_days: 9, source_id: 's' });
+  assert.equal(s.get('b')?.age_days, 68, 'b is not on the last (truncated) snapshot, but still known');
+  assert.ok(!s.has('c'), `older than ${MAX_SCORE_AGE_DAYS} days`);
+});
+
+test('the picker answers at the latest date for every origin, on-demand prices unless asked', async () => {
+  for (const origin of ['US', 'CN', 'EU']) {
+    const r = await pick(db, { metric: 'arena-text', minScore: 1250, origin });
+    assert.ok(r.pick, origin);
+    assert.equal(r.tier, 'on-demand');
+  }
+  const f = await frontier(db, { metric: 'arena-text' });
+  assert.ok(f.points.length > 50 && f.by_bloc['CN'] && f.by_bloc['US']);
+  // No on-demand answer uses a batch row; asked for, the batch tier answers with batch rows only.
+  const raws = async (tier: string) => (await db.all(`SELECT DISTINCT model_raw FROM prices WHERE tier = $1`, [tier])).map((x) => String(x['model_raw']));
+  const batchRaws = new Set(await raws('batch'));
+  assert.ok(batchRaws.size > 0 && [...batchRaws].every((x) => x.endsWith(':batch')));
+  const b = await frontier(db, { metric: 'arena-text', tier: 'batch' });
+  assert.equal(b.tier, 'batch');
+  assert.ok(b.points.length > 0);
+  // Each batch point is below the same provider's on-demand price for that model and day.
+  for (const p of b.points) {
+    const od = await db.all(
+      `SELECT (3 * input_usd_per_mtok + output_usd_per_mtok) / 4 AS p FROM prices WHERE model_id = $1 AND provider = $2 AND tier = 'on-demand' AND CAST(valid_from AS VARCHAR) = $3`,
+      [p.model, p.provider, p.price_valid_from],
+    );
+    if (od[0]) assert.ok(p.price < Number(od[0]['p']), `${p.model}: batch ${p.price} vs on-demand ${od[0]['p']}`);
   }
 });

@@ -44,34 +44,42 @@ export function checkDate(d: string, what = 'as_of'): string {
   return d;
 }
 
+/** The price tier every cost view uses unless asked: the on-demand list price (not batch, not free). */
+export const DEFAULT_TIER = 'on-demand';
+
 /**
- * Per model, the cheapest non-free price valid on `date` across providers. A snapshot price (no valid_to)
- * holds until the same provider's next snapshot. Free variants are returned separately: they are
- * rate-limited tiers, not list prices.
+ * Per model, the cheapest non-free price of `tier` valid on `date` across providers. A snapshot price (no
+ * valid_to) holds until the same provider's next snapshot. Models listed only free or only in other tiers are
+ * returned separately: a free variant is a rate-limited tier, a batch price is not an on-demand one.
  */
-export async function pricesAt(db: Db, date: string, blend: Blend): Promise<{ best: Map<string, PricePoint>; freeOnly: Set<string> }> {
+export async function pricesAt(db: Db, date: string, blend: Blend, tier: string = DEFAULT_TIER): Promise<{ best: Map<string, PricePoint>; freeOnly: Set<string>; otherTierOnly: Set<string> }> {
   const rows = await db.all(
     `SELECT model_id, model_raw, provider, first_party, input_usd_per_mtok AS i, output_usd_per_mtok AS o, cache_read_usd_per_mtok AS c,
-            CAST(valid_from AS VARCHAR) AS vf, context_tokens, source_id
+            CAST(valid_from AS VARCHAR) AS vf, context_tokens, source_id, tier
      FROM prices WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) AND input_usd_per_mtok IS NOT NULL AND output_usd_per_mtok IS NOT NULL`,
     [date],
   );
   // Latest snapshot per (model, provider, variant), whichever source or refresh it came from.
   const latest = new Map<string, Record<string, unknown>>();
   for (const r of rows) {
-    const k = `${r['model_id']}|${r['provider']}|${r['model_raw']}`;
+    const k = `${r['model_id']}|${r['provider']}|${r['model_raw']}|${r['tier']}`;
     const prev = latest.get(k);
     if (!prev || String(prev['vf']) < String(r['vf'])) latest.set(k, r);
   }
   const best = new Map<string, PricePoint>();
   const paid = new Set<string>();
+  const free = new Set<string>();
   const seen = new Set<string>();
   for (const r of latest.values()) {
     const model = String(r['model_id']);
     seen.add(model);
     const input = Number(r['i']);
     const output = Number(r['o']);
-    if (input === 0 && output === 0) continue;
+    if ((input === 0 && output === 0) || r['tier'] === 'free') {
+      free.add(model);
+      continue;
+    }
+    if (r['tier'] !== tier) continue;
     paid.add(model);
     const p: PricePoint = {
       model, provider: String(r['provider']), first_party: r['first_party'] === true, input, output, cache_read: r['c'] === null ? null : Number(r['c']),
@@ -80,7 +88,8 @@ export async function pricesAt(db: Db, date: string, blend: Blend): Promise<{ be
     const prev = best.get(model);
     if (!prev || p.price < prev.price) best.set(model, p);
   }
-  return { best, freeOnly: new Set([...seen].filter((m) => !paid.has(m))) };
+  const unpaid = [...seen].filter((m) => !paid.has(m));
+  return { best, freeOnly: new Set(unpaid.filter((m) => free.has(m))), otherTierOnly: new Set(unpaid.filter((m) => !free.has(m))) };
 }
 
 // The database is read-only while open, so a metric's observations can be read once per handle.
@@ -96,22 +105,41 @@ function cachedObservations(db: Db, metric: Metric): Promise<Observation[]> {
 export interface ScoreAt {
   model: string;
   score: number;
+  /** The date of the score used: the snapshot it comes from, carried forward to `as_of` when older. */
   date: string;
+  /** Days from that date to the date asked for. */
+  age_days: number;
   source_id: string;
 }
 
-/** Each model's score on the metric at `date`: the latest snapshot on or before it, or the best result released by it. */
-export async function scoresAt(db: Db, metric: Metric, date: string): Promise<Map<string, ScoreAt>> {
-  const observations = await cachedObservations(db, metric);
-  const upTo = observations.filter((o) => o.date <= date);
-  const last = upTo.reduce((d, x) => (x.date > d ? x.date : d), '');
-  const pick = metric.view === 'snapshot' ? upTo.filter((o) => o.date === last) : upTo;
+/** How long a leaderboard score stays "latest known" when later snapshots no longer list the model. */
+export const MAX_SCORE_AGE_DAYS = 180;
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+
+/**
+ * Each model's latest known score on the metric as of `date`. Snapshot metrics: the model's score on its last
+ * snapshot on or before the date, carried forward with its date and age (at most MAX_SCORE_AGE_DAYS), so a
+ * truncated snapshot (a top-30 page) does not drop every model it omits. Release metrics: the best result
+ * released by the date.
+ */
+export function latestKnownScores(observations: readonly Observation[], view: Metric['view'], date: string, maxAgeDays = MAX_SCORE_AGE_DAYS): Map<string, ScoreAt> {
   const out = new Map<string, ScoreAt>();
-  for (const o of pick) {
+  for (const o of observations) {
+    if (o.date > date) continue;
+    const age = daysBetween(o.date, date);
+    if (view === 'snapshot' && age > maxAgeDays) continue;
     const prev = out.get(o.model);
-    if (!prev || o.score > prev.score) out.set(o.model, { model: o.model, score: o.score, date: o.date, source_id: o.source_id });
+    const better = view === 'snapshot'
+      ? !prev || o.date > prev.date || (o.date === prev.date && o.score > prev.score)
+      : !prev || o.score > prev.score;
+    if (better) out.set(o.model, { model: o.model, score: o.score, date: o.date, age_days: age, source_id: o.source_id });
   }
   return out;
+}
+
+export async function scoresAt(db: Db, metric: Metric, date: string): Promise<Map<string, ScoreAt>> {
+  return latestKnownScores(await cachedObservations(db, metric), metric.view, date);
 }
 
 interface ModelInfo {
@@ -146,6 +174,10 @@ export interface Candidate {
   price_valid_from: string;
   score: number;
   score_date: string;
+  /** Days between the score's snapshot and the date asked for (latest known score carried forward). */
+  score_age_days: number;
+  /** The price tier used (on-demand unless asked). */
+  tier: string;
   metric: string;
   sources: string[];
 }
@@ -162,9 +194,9 @@ async function defaultDate(db: Db): Promise<string> {
 }
 
 /** Models with both a price and a score on the date, and those with a score but no usable price. */
-export async function candidatesAt(db: Db, metricId: string, date: string, blend: Blend): Promise<{ metric: Metric; candidates: Candidate[]; unpriced: { model: string; reason: string }[] }> {
+export async function candidatesAt(db: Db, metricId: string, date: string, blend: Blend, tier: string = DEFAULT_TIER): Promise<{ metric: Metric; candidates: Candidate[]; unpriced: { model: string; reason: string }[] }> {
   const metric = await resolveMetric(db, metricId);
-  const [{ best, freeOnly }, scores, info] = await Promise.all([pricesAt(db, date, blend), scoresAt(db, metric, date), modelInfo(db)]);
+  const [{ best, freeOnly, otherTierOnly }, scores, info] = await Promise.all([pricesAt(db, date, blend, tier), scoresAt(db, metric, date), modelInfo(db)]);
   if (scores.size === 0) throw new CostError(`no ${metric.id} scores on or before ${date} (data from ${metric.date_min})`);
   if (best.size === 0) throw new CostError(`no prices valid on ${date} (prices start 2025-02-06)`);
   const candidates: Candidate[] = [];
@@ -172,14 +204,17 @@ export async function candidatesAt(db: Db, metricId: string, date: string, blend
   for (const s of scores.values()) {
     const p = best.get(s.model);
     if (!p) {
-      unpriced.push({ model: s.model, reason: freeOnly.has(s.model) ? 'only a free (rate-limited) variant is listed on this date' : 'no price on this date' });
+      const reason = freeOnly.has(s.model) ? 'only a free (rate-limited) variant is listed on this date'
+        : otherTierOnly.has(s.model) ? `no ${tier} price on this date (listed in another tier only)` : 'no price on this date';
+      unpriced.push({ model: s.model, reason });
       continue;
     }
     const m = info.get(s.model);
     candidates.push({
       model: s.model, organization: m?.organization ?? null, country: m?.country ?? null, open_weights: m?.open_weights ?? null,
       context_tokens: Math.max(p.context_tokens ?? 0, m?.context_tokens ?? 0) || null, price: p.price, input_price: p.input, output_price: p.output,
-      provider: p.provider, first_party: p.first_party, price_valid_from: p.valid_from, score: s.score, score_date: s.date, metric: metric.id,
+      provider: p.provider, first_party: p.first_party, price_valid_from: p.valid_from, score: s.score, score_date: s.date,
+      score_age_days: s.age_days, tier, metric: metric.id,
       sources: [...new Set([p.source_id, s.source_id, 'airace-curated-organizations'])],
     });
   }
@@ -197,6 +232,8 @@ export interface PickRequest {
   asOf?: string;
   blend?: Blend;
   runnersUp?: number;
+  /** Price tier: on-demand unless asked (batch, fine-tuned …). */
+  tier?: string;
 }
 
 function originTest(origin: string | undefined): ((c: Candidate) => string | null) | null {
@@ -217,7 +254,8 @@ export async function pick(db: Db, req: PickRequest) {
   if (!Number.isFinite(req.minScore)) throw new CostError('min_score must be a number');
   const blend = req.blend ?? { input: 3, output: 1 };
   const origin = originTest(req.origin);
-  const { metric, candidates, unpriced } = await candidatesAt(db, req.metric, date, blend);
+  const tier = req.tier ?? DEFAULT_TIER;
+  const { metric, candidates, unpriced } = await candidatesAt(db, req.metric, date, blend, tier);
   const excluded: { model: string; reason: string }[] = [...unpriced];
   const ok: Candidate[] = [];
   for (const c of candidates) {
@@ -234,7 +272,7 @@ export async function pick(db: Db, req: PickRequest) {
   ok.sort((a, b) => a.price - b.price || b.score - a.score || a.model.localeCompare(b.model));
   const shape = (c: Candidate) => ({ ...c, price: round(c.price, 4), score: round(c.score, 4) });
   return {
-    metric: metric.id, metric_title: metric.title, as_of: date, blend: `${blend.input}:${blend.output} input:output`,
+    metric: metric.id, metric_title: metric.title, as_of: date, blend: `${blend.input}:${blend.output} input:output`, tier,
     constraints: { min_score: req.minScore, open_weights: req.openWeights ?? false, origin: req.origin ?? null, min_context: req.minContext ?? null, max_price: req.maxPrice ?? null },
     pick: ok[0] ? shape(ok[0]) : null,
     runners_up: ok.slice(1, 1 + (req.runnersUp ?? 5)).map(shape),
@@ -259,17 +297,18 @@ export function paretoFrontier<T extends { price: number; score: number }>(point
   return out;
 }
 
-export async function frontier(db: Db, req: { metric: string; asOf?: string; blend?: Blend }) {
+export async function frontier(db: Db, req: { metric: string; asOf?: string; blend?: Blend; tier?: string }) {
   const date = req.asOf ? checkDate(req.asOf) : await defaultDate(db);
   const blend = req.blend ?? { input: 3, output: 1 };
-  const { metric, candidates } = await candidatesAt(db, req.metric, date, blend);
+  const tier = req.tier ?? DEFAULT_TIER;
+  const { metric, candidates } = await candidatesAt(db, req.metric, date, blend, tier);
   const bloc = (c: Candidate) => (c.country && c.country !== 'unknown' ? blocOf(c.country) : 'unknown');
   const overall = new Set(paretoFrontier(candidates).map((c) => c.model));
   const byBloc: Record<string, string[]> = {};
   for (const b of [...new Set(candidates.map(bloc))].sort()) byBloc[b] = paretoFrontier(candidates.filter((c) => bloc(c) === b)).map((c) => c.model);
   const onBloc = new Set(Object.values(byBloc).flat());
   return {
-    metric: metric.id, metric_title: metric.title, as_of: date, blend: `${blend.input}:${blend.output} input:output`,
+    metric: metric.id, metric_title: metric.title, as_of: date, blend: `${blend.input}:${blend.output} input:output`, tier,
     points: candidates.sort((a, b) => a.price - b.price).map((c) => ({ ...c, bloc: bloc(c), on_frontier: overall.has(c.model), on_bloc_frontier: onBloc.has(c.model) })),
     frontier: paretoFrontier(candidates).map((c) => ({ model: c.model, country: c.country, price: round(c.price, 4), score: round(c.score, 4) })),
     by_bloc: byBloc,
@@ -302,7 +341,8 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? (s[k] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
 };
 
-export async function trend(db: Db, req: { metric: string; level: number; from?: string; to?: string; blend?: Blend }) {
+export async function trend(db: Db, req: { metric: string; level: number; from?: string; to?: string; blend?: Blend; tier?: string }) {
+  const tier = req.tier ?? DEFAULT_TIER;
   if (!Number.isFinite(req.level)) throw new CostError('level must be a number');
   const blend = req.blend ?? { input: 3, output: 1 };
   const range = await db.all(`SELECT CAST(min(valid_from) AS VARCHAR) AS lo, CAST(max(valid_from) AS VARCHAR) AS hi FROM prices`);
@@ -314,7 +354,7 @@ export async function trend(db: Db, req: { metric: string; level: number; from?:
   for (const date of months(from, to)) {
     let cands: Candidate[] = [];
     try {
-      const r = await candidatesAt(db, req.metric, date, blend);
+      const r = await candidatesAt(db, req.metric, date, blend, tier);
       cands = r.candidates;
       metricTitle = r.metric.title;
     } catch (err) {
@@ -330,5 +370,5 @@ export async function trend(db: Db, req: { metric: string; level: number; from?:
       median_price_by_bloc: Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, v === null ? null : round(v, 4)])),
     });
   }
-  return { metric: req.metric, metric_title: metricTitle, level: req.level, blend: `${blend.input}:${blend.output} input:output`, from, to, series };
+  return { metric: req.metric, metric_title: metricTitle, level: req.level, blend: `${blend.input}:${blend.output} input:output`, tier, from, to, series };
 }

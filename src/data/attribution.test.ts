@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { join } from 'node:path';
-import { Attribution, blocOf, countryFromName, countryFromRegion } from './attribution.ts';
+import { Attribution, blocOf, countryFromName, countryFromRegion, editDistance } from './attribution.ts';
 
 const curated = join(import.meta.dirname, '..', '..', 'data', 'curated', 'organizations.json');
 const a = Attribution.fromCurated(curated, 'test');
@@ -68,4 +68,28 @@ test('a new organization seen in data gets the country its source gives; curated
   assert.equal(org.country, 'JP');
   assert.equal(b.lookup('acme lab')?.id, org.id);
   assert.equal(b.observe('DeepSeek', { code: 'US', note: null }, 'src').country, 'CN');
+});
+
+test('typos resolve to the nearest curated organization, reviewed; near but different names do not', () => {
+  const b = Attribution.fromCurated(curated, 'test');
+  assert.equal(b.observe('Aliaba', null, 'src').id, 'alibaba');
+  assert.deepEqual(b.fuzzy.map((f) => [f.observed, f.organization, f.distance]), [['Aliaba', 'alibaba', 1]]);
+  // Eight letters allow one edit only: `aion-labs` is not AI21 Labs.
+  assert.notEqual(b.observe('aion-labs', null, 'src').id, 'ai21');
+  assert.equal(editDistance('alibaba', 'aliaba'), 1);
+  assert.equal(editDistance('abcd', 'abdc'), 1, 'a transposition is one edit');
+  assert.equal(editDistance('openai', 'anthropic', 2), 3, 'stops above the bound');
+});
+
+test('OpenRouter ~ prefixes, Swiss labs, hub namespaces of another family, reseller prefixes', () => {
+  const b = Attribution.fromCurated(curated, 'test');
+  assert.equal(b.observe('~anthropic', null, 'src').id, 'anthropic');
+  assert.equal(b.lookup('swiss-ai')?.country, 'CH');
+  assert.equal(blocOf('CH'), 'CH');
+  assert.equal(b.byHfOrg('openai-community')?.id, 'openai');
+  assert.equal(b.byModelKey('databricks-claude-sonnet-4-1')?.id, 'anthropic');
+  assert.equal(b.byModelKey('meta-textgeneration-llama-2-7b')?.id, 'meta');
+  for (const [name, country] of [['Together AI', 'US'], ['Nomic AI', 'US'], ['Thinking Machines', 'US'], ['NexusFlow', 'US'], ['Luma AI', 'US']] as const) {
+    assert.equal(b.lookup(name)?.country, country, name);
+  }
 });

@@ -70,11 +70,43 @@ export function countryFromRegion(region: string): string {
 
 /** Folds a name for alias lookup: width, case, spaces and punctuation do not matter. */
 export function foldName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s\-_.,·'’()]+/g, '');
+  // `~` is OpenRouter's prefix for its moving-alias ids (`~anthropic/claude-…-latest`): the same organization.
+  return name.normalize('NFKC').toLowerCase().replace(/[\s\-_.,·'’()~]+/g, '');
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping early above `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/** A name matched to a curated organization by spelling distance, for review in the import report. */
+export interface FuzzyMatch {
+  observed: string;
+  organization: string;
+  matched_name: string;
+  distance: number;
+  source_id: string;
 }
 
 export function slugOf(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '') || 'unnamed';
+  return name.replace(/^~/, '').normalize('NFKC').toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '') || 'unnamed';
 }
 
 /** The attribution table under construction: curated entries plus organizations observed in the data. */
@@ -84,9 +116,15 @@ export class Attribution {
   private readonly byHf = new Map<string, string>();
   private readonly prefixes: { prefix: string; org: string }[] = [];
   private prefixesSorted = true;
+  /** Names resolved by spelling distance (typos such as `Aliaba`): listed in the import report for review. */
+  readonly fuzzy: FuzzyMatch[] = [];
+
+  /** The source id of curated entries: only they are candidates for spelling-distance matches. */
+  private curatedSource: string | null = null;
 
   static fromCurated(path: string, sourceId: string): Attribution {
     const a = new Attribution();
+    a.curatedSource = sourceId;
     const doc = JSON.parse(readFileSync(path, 'utf8')) as { records: CuratedRecord[] };
     for (const r of doc.records) {
       a.add({
@@ -129,12 +167,53 @@ export class Attribution {
       this.prefixes.sort((x, y) => y.prefix.length - x.prefix.length);
       this.prefixesSorted = true;
     }
-    for (const { prefix, org } of this.prefixes) {
-      if (!key.startsWith(prefix)) continue;
-      const next = key.charAt(prefix.length);
-      if (prefix.endsWith('-') || next === '' || !/[a-z]/.test(next)) return this.orgs.get(org);
+    const match = (k: string) => {
+      for (const { prefix, org } of this.prefixes) {
+        if (!k.startsWith(prefix)) continue;
+        const next = k.charAt(prefix.length);
+        if (prefix.endsWith('-') || next === '' || !/[a-z]/.test(next)) return this.orgs.get(org);
+      }
+      return undefined;
+    };
+    const direct = match(key);
+    if (direct) return direct;
+    // Rule: resellers glue their own or the maker's name in front (`databricks-claude-…`, `openai-gpt-5-mini`,
+    // `meta-textgeneration-llama-2-7b`): up to two leading words are dropped and the family looked up again.
+    let rest = key;
+    for (let i = 0; i < 2; i++) {
+      const dash = rest.indexOf('-');
+      if (dash <= 0) return undefined;
+      rest = rest.slice(dash + 1);
+      const hit = match(rest);
+      if (hit) return hit;
     }
     return undefined;
+  }
+
+  /**
+   * The curated organization whose name or alias is within one edit of `name` (two for names of 12+ letters):
+   * catches typos such as `Aliaba`. Only curated entries are candidates, and only an unambiguous nearest one.
+   */
+  nearestCurated(name: string, curatedSource: string): { org: Organization; matched: string; distance: number } | undefined {
+    const f = foldName(name);
+    if (f.length < 5) return undefined;
+    const max = f.length >= 12 ? 2 : 1;
+    let best: { org: Organization; matched: string; distance: number } | undefined;
+    let tie = false;
+    for (const org of this.orgs.values()) {
+      if (org.source_id !== curatedSource) continue;
+      for (const n of [org.name_en, ...org.aliases]) {
+        const g = foldName(n);
+        if (g.length < 5) continue;
+        const d = editDistance(f, g, max);
+        if (d > max) continue;
+        if (!best || d < best.distance) {
+          best = { org, matched: n, distance: d };
+          tie = false;
+        } else if (d === best.distance && best.org.id !== org.id) tie = true;
+      }
+    }
+    return tie ? undefined : best;
   }
 
   /**
@@ -142,8 +221,17 @@ export class Attribution {
    * gives (or `unknown`). Multi-organization strings ("Google DeepMind,Google") resolve by their first name.
    */
   observe(name: string, country: { code: string; note: string | null } | null, sourceId: string, hfOrg?: string): Organization {
-    const first = name.split(',')[0]?.trim() ?? name;
-    const known = this.lookup(name) ?? this.lookup(first) ?? (hfOrg ? this.byHfOrg(hfOrg) : undefined) ?? this.byHfOrg(first);
+    const first = (name.split(',')[0]?.trim() ?? name).replace(/^~/, '');
+    let known = this.lookup(name) ?? this.lookup(first) ?? (hfOrg ? this.byHfOrg(hfOrg) : undefined) ?? this.byHfOrg(first);
+    if (!known && this.curatedSource) {
+      const near = this.nearestCurated(first, this.curatedSource);
+      if (near) {
+        known = near.org;
+        this.fuzzy.push({ observed: first, organization: near.org.id, matched_name: near.matched, distance: near.distance, source_id: sourceId });
+        // Later sightings of the same spelling resolve directly.
+        this.byName.set(foldName(first), near.org.id);
+      }
+    }
     if (known) {
       if (known.country === 'unknown' && country && country.code !== 'unknown') {
         known.country = country.code;

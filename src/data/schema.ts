@@ -137,6 +137,10 @@ export const prices = z.object({
   output_usd_per_mtok: num().nullable(),
   cache_read_usd_per_mtok: num().nullable(),
   context_tokens: int().nullable(),
+  /** Price tier: `on-demand` (the list price), `batch`, `free`, `fine-tuned` or another variant the source names. */
+  tier: text().min(1),
+  /** Why a price is missing or unusual (a source's "variable price" marker), when it is. */
+  note: text().nullable(),
   valid_from: date(),
   valid_to: date().nullable(),
   source_id: text().min(1),

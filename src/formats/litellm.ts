@@ -6,6 +6,7 @@
  */
 import { modelKey } from '../data/identity.ts';
 import type { Row } from '../data/schema.ts';
+import { tierOfKey } from './tiers.ts';
 
 /** LiteLLM providers that are the model maker's own API. */
 export const FIRST_PARTY_PROVIDERS = new Set([
@@ -80,6 +81,8 @@ export function litellmPrices(
       output_usd_per_mtok: perM(e.output_cost_per_token),
       cache_read_usd_per_mtok: perM(e.cache_read_input_token_cost),
       context_tokens: e.max_input_tokens ?? null,
+      tier: tierOfKey(key),
+      note: null,
       valid_from: date,
       valid_to: null,
       source_id,

@@ -8,6 +8,7 @@ import type { Row } from '../schema.ts';
 import { countryFromRegion } from '../attribution.ts';
 import { modelKey } from '../identity.ts';
 import { openModelRow } from '../../formats/hf.ts';
+import { sentinelPrice, tierOfVariant } from '../../formats/tiers.ts';
 import { at, emptyOutput, observe, part, readCsv, readJson, repoSource, toDate, toInt, toNumber, type Importer } from './common.ts';
 
 /** Interconnects-AI/tracked-models: the ATOM Project's tracked open-weight models. */
@@ -169,14 +170,17 @@ export const openrouterWeekly: Importer = {
         out.observations.push(observe(m.slug, 'openrouter', source_id, { organization: m.slug.split('/')[0] ?? null }));
         if (m.prompt_price === null || m.completion_price === null) continue;
         const key = m.slug;
-        const input = m.prompt_price * 1e6;
-        const output = m.completion_price * 1e6;
+        const inP = sentinelPrice(m.prompt_price);
+        const outP = sentinelPrice(m.completion_price);
+        const input = inP.value;
+        const output = outP.value;
         const prev = open.get(key);
         if (prev && prev.input_usd_per_mtok === input && prev.output_usd_per_mtok === output) continue;
         if (prev) prev.valid_to = date;
         const row: Row<'prices'> = {
           model_id: modelKey(m.slug), model_raw: m.slug, provider: 'openrouter', first_party: false, input_usd_per_mtok: input, output_usd_per_mtok: output,
-          cache_read_usd_per_mtok: m.cache_read_price === null ? null : m.cache_read_price * 1e6, context_tokens: null, valid_from: date, valid_to: null, source_id,
+          cache_read_usd_per_mtok: sentinelPrice(m.cache_read_price).value, context_tokens: null,
+          tier: tierOfVariant(null, m.slug), note: inP.note ?? outP.note, valid_from: date, valid_to: null, source_id,
         };
         open.set(key, row);
         priceRows.push(row);

@@ -149,12 +149,24 @@ export const nakasyou: Importer = {
  * all-lowercase id that starts with a known model family, or with the row's organization as the label.
  */
 export function unglue(raw: string, organization: string | null, familyPrefixes: readonly string[]): string {
-  const org = (organization ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const fold = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const org = fold(organization ?? '');
+  // A scrape that dropped the label-coloured part of the name ("-4-Raven-14B" for RWKV): the label was the name's start.
+  if (org && /^-\w/.test(raw) && organization) return `${organization.replace(/\s+/g, '')}${raw}`;
   for (let k = raw.length - 2; k >= 2; k--) {
     const label = raw.slice(0, k);
     const rest = raw.slice(k);
-    if (!/^(?:[A-Z][a-z0-9]*|[A-Z]{2,})$/.test(label) || !/^[a-z][a-z0-9.\-_:]*$/.test(rest)) continue;
-    if (label.toLowerCase() === org || familyPrefixes.some((p) => rest.startsWith(p))) return rest;
+    const labelIsOrg = org !== '' && fold(label) === org && /^[A-Z]/.test(label);
+    const lower = rest.toLowerCase();
+    const family = familyPrefixes.some((p) => lower.startsWith(p));
+    if (/^(?:[A-Z][a-z0-9]*(?: [A-Z][a-z0-9]*)*|[A-Z]{2,})$/.test(label)) {
+      if (/^[a-z][a-z0-9.\-_:]*$/.test(rest) && (labelIsOrg || family)) return rest;
+      if (/^[a-z][A-Za-z0-9.\-_:]*$/.test(rest) && family) return rest;
+    }
+    // Otherwise only when the label is the row's own organization (which may have spaces or inner capitals), and the
+    // rest is a model id, a known family, or repeats the label ("OpenChatopenchat-3.5", "RWKVRWKV-4-Raven-14B").
+    if (!labelIsOrg || !/^[A-Za-z]/.test(rest) || /\s$/.test(label)) continue;
+    if (/^[a-z][a-z0-9.\-_:]*$/.test(rest) || family || fold(rest).startsWith(org)) return rest;
   }
   return raw;
 }

@@ -99,7 +99,7 @@ export const facts: Importer = {
         memory_gb: toNumber(r.memory_gb), memory_type: r.memory_type ?? null, memory_bandwidth_tbps: toNumber(r.memory_bandwidth_tbps),
         interconnect_gbps_bidirectional: toNumber(r.interconnect_gbps_bidirectional), interconnect_name: r.interconnect_name ?? null,
         tdp_w: toNumber(r.tdp_w), die_area_mm2: toNumber(r.die_area_mm2), transistors_billion: toNumber(r.transistors_billion),
-        datacenter: isDatacenter(r), confidence: r.confidence, unconfirmed_fields: r.unconfirmed_fields ?? [], notes: r.notes ?? null,
+        datacenter: isDatacenter(r), confidence: r.confidence, ...bf16FromFp16(r),
         source_ids: ids, source_id: ids[0] as string,
       };
     });
@@ -210,3 +210,18 @@ export const facts: Importer = {
     return out;
   },
 };
+
+/**
+ * Rule: a BF16 figure equal to the FP16 one, on a sheet whose notes cite FP16 and never BF16, is the FP16 figure
+ * copied over: the BF16 field is kept (it is what the sheet says) but flagged unconfirmed, with a note.
+ */
+export function bf16FromFp16(r: { bf16_dense_tflops?: number | null; fp16_dense_tflops?: number | null; notes?: string | null; unconfirmed_fields?: string[] }): { unconfirmed_fields: string[]; notes: string | null } {
+  const fields = r.unconfirmed_fields ?? [];
+  const notes = r.notes ?? null;
+  const copied = typeof r.bf16_dense_tflops === 'number' && r.bf16_dense_tflops === r.fp16_dense_tflops && /\bFP16\b/.test(notes ?? '') && !/\bBF16\b/.test(notes ?? '');
+  if (!copied || fields.includes('bf16_dense_tflops')) return { unconfirmed_fields: fields, notes };
+  return {
+    unconfirmed_fields: [...fields, 'bf16_dense_tflops'],
+    notes: `${notes ?? ''} BF16 equals the FP16 figure and the sources cited give FP16 only: BF16 unconfirmed.`.trim(),
+  };
+}

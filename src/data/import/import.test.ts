@@ -10,9 +10,11 @@ import { interconnects, openrouterWeekly } from './adoption.ts';
 import { epochBenchmarks } from './epoch.ts';
 import { facts } from './facts.ts';
 import { runImport } from './index.ts';
-import { litellm } from './prices.ts';
+import { DEFAULT_TIER, litellm, openrouterModels, sentinelPrice, tierOfVariant } from './prices.ts';
+import { dedupeAliases, readOverrides } from './index.ts';
 import { unglue } from './arena.ts';
 import { Attribution } from '../attribution.ts';
+import { isFragmentKey } from '../identity.ts';
 
 const CTX = { familyPrefixes: [...Attribution.fromCurated(join(ROOT, 'data', 'curated', 'organizations.json'), 'x').orgs.values()].flatMap((o) => o.model_prefixes) };
 
@@ -97,7 +99,10 @@ test('facts: every record keeps its citations and confidence', () => {
   const out = facts.run(RAW, CTX);
   const chips = rowsOf<Row<'chips'>>(out, 'facts-chips');
   const h20 = chips.find((c) => c.id === 'nvidia-h20');
-  assert.deepEqual(h20?.unconfirmed_fields, ['fp8_dense_tflops', 'release_year', 'die_area_mm2']);
+  // The sheet's H20 BF16 equals its FP16 and its sources give FP16 only: flagged, not changed.
+  assert.deepEqual(h20?.unconfirmed_fields, ['fp8_dense_tflops', 'release_year', 'die_area_mm2', 'bf16_dense_tflops']);
+  assert.equal(h20?.bf16_dense_tflops, 148);
+  assert.ok(!chips.find((c) => c.id === 'nvidia-a100-sxm-80gb')?.unconfirmed_fields.includes('bf16_dense_tflops'), 'A100 notes cite BF16');
   assert.equal(chips.find((c) => c.id === 'huawei-ascend-910b')?.confidence, 'unconfirmed');
   const ids = new Set(out.sources.map((s) => s.id));
   for (const c of chips) for (const s of c.source_ids) assert.ok(ids.has(s), s);
@@ -128,6 +133,21 @@ test('the whole import: identity across sources, attribution, provenance, and th
   assert.equal(orgs.get(byId.get('qwen2-5-72b-instruct')?.organization_id ?? '')?.country, 'CN');
   assert.ok(report.unmatched_models.length > 0 && report.unmatched_models.every((u) => u.count === u.names.length));
   assert.ok(report.skipped.length > 0);
+  // Identity classes of issue 15, by rule and not model by model.
+  assert.deepEqual(models.filter((m) => isFragmentKey(m.id)).map((m) => m.id), [], 'no id is digits or a date fragment');
+  assert.equal(byId.get('early-grok-3')?.organization_id, 'xai', 'the codename entry and its disclosed name are one model, with its organization');
+  assert.ok(!byId.has('chocolate-early-grok-3'));
+  assert.ok(byId.has('chatgpt-4o-latest-20240808') && byId.has('chatgpt-4o-latest-20241120'), 'dated snapshots stay apart from -latest');
+  assert.ok(!byId.has('ft') && byId.has('ft-gpt-3-5-turbo'));
+  assert.ok(byId.get('gpt-4o-20240806')?.aliases.includes('GPT-4o (08/06)'));
+  assert.ok(byId.get('deepseek-v3-1')?.aliases.includes('deepseek/deepseek-chat-v3.1'), 'curated override applied');
+  const aliasOwners = new Map<string, string>();
+  for (const m of models) for (const a of m.aliases) {
+    assert.ok(!aliasOwners.has(a), `${a}: ${aliasOwners.get(a)} and ${m.id}`);
+    aliasOwners.set(a, m.id);
+  }
+  assert.ok(report.fuzzy_organization_matches.some((f) => f.observed === 'Aliaba' && f.organization === 'alibaba'));
+  assert.ok(!orgs.has('aliaba') && !orgs.has('anthropic-2') && !orgs.has('openai-2'), 'typos and ~ prefixes fold into the real organization');
   // The committed snapshot is what this code produces from these inputs.
   const committed = new Map(readSnapshot(SNAPSHOT).map((p) => [`${p.table}/${p.part}`, p.rows]));
   assert.deepEqual([...committed.keys()].sort(), parts.map((p) => `${p.table}/${p.part}`).sort());
@@ -143,4 +163,54 @@ test('glued Arena names are split at the provider label, and only there', () => 
   assert.equal(unglue('Coherec4ai-aya-expanse-8b', 'Cohere', p), 'c4ai-aya-expanse-8b');
   assert.equal(unglue('Azurephi-4', 'Microsoft', p), 'phi-4');
   for (const name of ['DeepSeek-V3', 'Qwen2.5-Max', 'Claude-2.1', 'Yi-Lightning', 'gemini-2.5-pro', 'Gemini-Exp-1206']) assert.equal(unglue(name, 'X', p), name);
+});
+
+test('prices: OpenRouter variants are tiers, the -1 marker is null with a note, ft: keys are the fine-tuned tier', () => {
+  assert.equal(tierOfVariant('standard'), DEFAULT_TIER);
+  assert.equal(tierOfVariant('batch'), 'batch');
+  assert.equal(tierOfVariant(null, 'anthropic/claude-opus-5:batch'), 'batch');
+  assert.equal(tierOfVariant(null, 'openai/gpt-5'), DEFAULT_TIER);
+  assert.deepEqual(sentinelPrice(0.000003), { value: 3, note: null });
+  assert.equal(sentinelPrice(-1).value, null);
+  assert.match(sentinelPrice(-1).note ?? '', /variable price/);
+  const rows = rowsOf<Row<'prices'>>(openrouterModels.run(RAW, CTX), 'openrouter-models');
+  assert.ok(rows.every((r) => (r.input_usd_per_mtok ?? 0) >= 0 && (r.output_usd_per_mtok ?? 0) >= 0));
+  const auto = rows.filter((r) => r.model_raw === 'openrouter/auto');
+  assert.ok(auto.length > 0 && auto.every((r) => r.input_usd_per_mtok === null && /variable price/.test(r.note ?? '')));
+  const batch = rows.filter((r) => r.model_raw.endsWith(':batch'));
+  assert.equal(batch.length, 60);
+  assert.ok(batch.every((r) => r.tier === 'batch'));
+  // Each batch price is its own tier next to the on-demand row of the same model and day.
+  const opus = rows.filter((r) => ['anthropic/claude-opus-5', 'anthropic/claude-opus-5:batch'].includes(r.model_raw) && r.valid_from === '2026-08-08');
+  assert.deepEqual(opus.map((r) => r.tier).sort(), ['batch', 'on-demand']);
+  assert.equal(new Set(opus.map((r) => r.model_id)).size, 1, 'one model, two tiers');
+  const [b, o] = [opus.find((r) => r.tier === 'batch'), opus.find((r) => r.tier === 'on-demand')];
+  assert.ok(b && o && Math.abs((b.input_usd_per_mtok ?? 0) * 2 - (o.input_usd_per_mtok ?? 0)) < 1e-9, 'the batch tier is half the on-demand price');
+  const ft = rowsOf<Row<'prices'>>(litellm.run(RAW, CTX), 'litellm-current').concat(rowsOf<Row<'prices'>>(litellm.run(RAW, CTX), 'litellm-history'))
+    .filter((r) => /(^|\/)ft:/.test(r.model_raw));
+  assert.ok(ft.length > 0 && ft.every((r) => r.tier === 'fine-tuned' && r.model_id.startsWith('ft-')));
+});
+
+test('unglue: labels with spaces or inner capitals, repeated labels, dropped labels', () => {
+  const p = ['claude', 'inkling', 'qwen'];
+  assert.equal(unglue('OpenChatopenchat-3.5', 'OpenChat', p), 'openchat-3.5');
+  assert.equal(unglue('RWKVRWKV-4-Raven-14B', 'RWKV', p), 'RWKV-4-Raven-14B');
+  assert.equal(unglue('-4-Raven-14B', 'RWKV', p), 'RWKV-4-Raven-14B');
+  assert.equal(unglue('AnthropicClaude 3.5 Sonnet (06/20)', 'Anthropic', p), 'Claude 3.5 Sonnet (06/20)');
+  assert.equal(unglue('Mistral-Large-2407', 'Mistral', p), 'Mistral-Large-2407');
+  assert.equal(unglue('Qwen2.5-Max', 'Alibaba', p), 'Qwen2.5-Max');
+});
+
+test('aliases: a raw name two sources used for different models stays on its own model only', () => {
+  const m = (id: string, aliases: string[]) => ({ id, aliases } as unknown as Row<'models'>);
+  const models = [m('deepseek-chat', ['deepseek/deepseek-chat']), m('deepseek-chat-v3', ['deepseek/deepseek-chat', 'deepseek/deepseek-chat-v3'])];
+  assert.deepEqual(dedupeAliases(models), [{ alias: 'deepseek/deepseek-chat', kept_on: 'deepseek-chat', dropped_from: ['deepseek-chat-v3'] }]);
+  assert.deepEqual(models[1]?.aliases, ['deepseek/deepseek-chat-v3']);
+});
+
+test('model overrides: each has a note and a source, no chains', () => {
+  const o = readOverrides(join(ROOT, 'data', 'curated', 'model-overrides.json'));
+  assert.ok(o.size > 0);
+  for (const r of o.values()) assert.ok(r.note.length > 20 && /^https?:\/\//.test(r.source) && !o.has(r.to), r.from);
+  assert.equal(readOverrides(join(ROOT, 'no-such-file.json')).size, 0);
 });

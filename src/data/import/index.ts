@@ -7,7 +7,9 @@
 import { Attribution, CURATED_SOURCE, slugOf } from '../attribution.ts';
 
 export { CURATED_SOURCE };
-import { resolveKeys } from '../identity.ts';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { catalogueVendor, modelKey, resolveKeys } from '../identity.ts';
 import type { Row, TableName } from '../schema.ts';
 import type { SnapshotPart } from '../snapshot.ts';
 import { arenaCatalog, cherry, fboulnois, nakasyou } from './arena.ts';
@@ -33,11 +35,63 @@ export interface ImportReport {
   unattributed_models: { count: number; names: string[] };
   /** Organizations whose country no source gives. */
   organizations_without_country: { id: string; name: string; source_id: string }[];
+  /** Organization names matched to a curated entry by spelling distance: review these. */
+  fuzzy_organization_matches: { observed: string; organization: string; matched_name: string; distance: number; source_id: string }[];
+  /** Raw names that several sources used for different models: kept only on the model the name itself resolves to. */
+  shared_aliases: { alias: string; kept_on: string | null; dropped_from: string[] }[];
+  /** Identity decisions taken from data/curated/model-overrides.json. */
+  model_overrides: { from: string; to: string }[];
   /** Organizations where a dataset's country disagrees with the curated one. */
   country_conflicts: { organization: string; curated: string; observed: string; source_id: string }[];
 }
 
 export type Progress = (message: string) => void;
+
+/**
+ * Rule: one raw name may be used by two sources for different models (OpenRouter's `deepseek/deepseek-chat`
+ * routes to its dated V3 listing; LiteLLM's is DeepSeek's own endpoint). An alias then stays only on the model
+ * whose id is the name's own key, and is dropped from the others (dropped everywhere if none is). Mutates.
+ */
+export function dedupeAliases(models: Row<'models'>[]): { alias: string; kept_on: string | null; dropped_from: string[] }[] {
+  const owners = new Map<string, Row<'models'>[]>();
+  for (const m of models) for (const a of m.aliases) owners.set(a, [...(owners.get(a) ?? []), m]);
+  const out: { alias: string; kept_on: string | null; dropped_from: string[] }[] = [];
+  for (const [alias, list] of owners) {
+    if (list.length < 2) continue;
+    const own = list.find((m) => m.id === modelKey(alias)) ?? null;
+    const dropped = list.filter((m) => m !== own);
+    for (const m of dropped) m.aliases = m.aliases.filter((a) => a !== alias);
+    out.push({ alias, kept_on: own?.id ?? null, dropped_from: dropped.map((m) => m.id).sort() });
+  }
+  return out.sort((a, b) => a.alias.localeCompare(b.alias));
+}
+
+/** A curated identity decision no rule can make: `from` (a resolved key) is the model `to`. */
+export interface ModelOverride {
+  from: string;
+  to: string;
+  note: string;
+  source: string;
+}
+
+/** Reads data/curated/model-overrides.json; a missing file means no overrides. */
+export function readOverrides(path: string): Map<string, ModelOverride> {
+  let doc: { records: ModelOverride[] };
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8')) as { records: ModelOverride[] };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw err;
+  }
+  const out = new Map<string, ModelOverride>();
+  for (const r of doc.records) {
+    if (!r.from || !r.to || !r.note || !r.source) throw new Error(`model-overrides: every record needs from, to, note and source (${JSON.stringify(r)})`);
+    if (out.has(r.from)) throw new Error(`model-overrides: ${r.from} is overridden twice`);
+    out.set(r.from, r);
+  }
+  for (const r of out.values()) if (out.has(r.to)) throw new Error(`model-overrides: ${r.to} is both a target and overridden (chains are not allowed)`);
+  return out;
+}
 
 const DATE_COLUMN: Partial<Record<TableName, string[]>> = {
   leaderboard_entries: ['snapshot_date'], benchmark_results: ['release_date'], open_models: ['snapshot_date'], usage: ['date'],
@@ -94,8 +148,19 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     // Every row that names a model is an observation of it, so no model referenced by a fact goes missing.
     for (const p of out.parts) {
       for (const r of p.rows as Record<string, unknown>[]) {
-        if (typeof r['model_raw'] === 'string') observations.push({ raw: r['model_raw'], key: String(r['model_id']), origin: p.table === 'open_models' ? 'huggingface' : imp.origin, source_id: p.source_id });
-        else if (p.table === 'open_models' && typeof r['hub_id'] === 'string') observations.push({ raw: r['hub_id'], key: String(r['model_id']), origin: 'huggingface', source_id: p.source_id });
+        if (typeof r['model_raw'] === 'string') {
+          // Rule: a row's own author or organization column names the model's maker (OpenRouter's `author`).
+          const by = typeof r['author'] === 'string' ? r['author'] : typeof r['organization_raw'] === 'string' ? r['organization_raw'] : null;
+          observations.push({ raw: r['model_raw'], key: String(r['model_id']), origin: p.table === 'open_models' ? 'huggingface' : imp.origin, source_id: p.source_id, ...(by ? { organization: by } : {}) });
+        }
+        else if (p.table === 'open_models' && typeof r['hub_id'] === 'string') {
+          // Parameter counts the hub listing gives belong to the model too.
+          const num = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : null);
+          observations.push({
+            raw: r['hub_id'], key: String(r['model_id']), origin: 'huggingface', source_id: p.source_id,
+            parameters_b: num('parameters_b'), active_parameters_b: num('active_parameters_b'),
+          });
+        }
       }
     }
   }
@@ -104,6 +169,15 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
   const conflicts: ImportReport['country_conflicts'] = [];
   const orgOf = new Map<Observation, string>();
   for (const o of observations) {
+    // Rule: reseller keys carry the maker's namespace before the model (`deepinfra/Sao10K/…`,
+    // `publicai/swiss-ai/apertus-…`): used when it is a namespace the attribution table knows.
+    if (!o.organization && !o.hf_org) {
+      const segs = o.raw.split('/');
+      const ns = segs.length >= 3 ? segs[segs.length - 2] : undefined;
+      if (ns && attribution.byHfOrg(ns)) o.hf_org = ns;
+      const vendor = catalogueVendor(o.raw);
+      if (!o.hf_org && vendor && attribution.byHfOrg(vendor)) o.hf_org = vendor;
+    }
     const name = o.organization ?? o.hf_org;
     if (!name) continue;
     const before = attribution.lookup(name) ?? (o.hf_org ? attribution.byHfOrg(o.hf_org) : undefined);
@@ -124,7 +198,11 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     origins.set(o.key, set);
   }
   const resolved = resolveKeys(origins);
-  const idOf = (key: string) => resolved.get(key) ?? key;
+  const overrides = readOverrides(join(dirname(curatedPath), 'model-overrides.json'));
+  const idOf = (key: string) => {
+    const r = resolved.get(key) ?? key;
+    return overrides.get(r)?.to ?? overrides.get(key)?.to ?? r;
+  };
   for (const p of parts) {
     for (const r of p.rows as Record<string, unknown>[]) if (typeof r['model_id'] === 'string') r['model_id'] = idOf(r['model_id']);
   }
@@ -158,6 +236,7 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     });
   }
   models.sort((a, b) => a.id.localeCompare(b.id));
+  const sharedAliases = dedupeAliases(models);
 
   // open_models carry the hub namespace until here; resolve it to the attribution table.
   for (const p of parts) {
@@ -197,6 +276,9 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     unmatched_models: [...unmatched].map(([origin, names]) => ({ origin, count: names.length, names: names.sort() })),
     unattributed_models: { count: unattributed.length, names: unattributed },
     organizations_without_country: organizations.filter((o) => o.country === 'unknown').map((o) => ({ id: o.id, name: o.name_en, source_id: o.source_id })),
+    fuzzy_organization_matches: attribution.fuzzy,
+    model_overrides: [...overrides.values()].map((o) => ({ from: o.from, to: o.to })),
+    shared_aliases: sharedAliases,
     country_conflicts: conflicts,
   };
 

@@ -9,8 +9,9 @@ import { modelKey } from '../identity.ts';
 import { at, emptyOutput, observe, part, readCsv, readJson, repoSource, toDate, toInt, toNumber, type Importer } from './common.ts';
 import { FIRST_PARTY_PROVIDERS, litellmPrices } from '../../formats/litellm.ts';
 import { openrouterPrice } from '../../formats/openrouter.ts';
+import { DEFAULT_TIER, sentinelPrice, tierOfKey, tierOfVariant } from '../../formats/tiers.ts';
 
-export { FIRST_PARTY_PROVIDERS };
+export { DEFAULT_TIER, FIRST_PARTY_PROVIDERS, sentinelPrice, tierOfVariant };
 
 export const litellm: Importer = {
   name: 'adoption/RoCry__llm-api-price',
@@ -52,7 +53,8 @@ export const litellm: Importer = {
       const row: Row<'prices'> = {
         model_id: modelKey(key), model_raw: key, provider, first_party: FIRST_PARTY_PROVIDERS.has(provider),
         input_usd_per_mtok: toNumber(r['input_usd_per_mtok']), output_usd_per_mtok: toNumber(r['output_usd_per_mtok']),
-        cache_read_usd_per_mtok: toNumber(r['cache_read_usd_per_mtok']), context_tokens: toInt(r['max_input_tokens']), valid_from: date, valid_to: null, source_id: history_id,
+        cache_read_usd_per_mtok: toNumber(r['cache_read_usd_per_mtok']), context_tokens: toInt(r['max_input_tokens']), tier: tierOfKey(key), note: null,
+        valid_from: date, valid_to: null, source_id: history_id,
       };
       open.set(k, row);
       rows.push(row);
@@ -81,20 +83,26 @@ export const openrouterModels: Importer = {
     const out = emptyOutput();
     const source_id = 'openrouter-market-sui414';
     const rows: Row<'prices'>[] = [];
+    const tiers = new Map<string, number>();
+    let sentinels = 0;
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv')).sort()) {
       for (const r of readCsv(at(dir, f))) {
         const slug = r['permaslug'] || r['id'];
         const date = toDate(r['scrape_date']);
         if (!slug || !date) continue;
         const record = {
-          slug, id: r['id'] ?? '', prompt: r['prompt_price'], completion: r['completion_price'], cache_read: r['cache_read_price'], context_length: r['context_length'],
+          slug, id: r['id'] ?? '', prompt: r['prompt_price'], completion: r['completion_price'], cache_read: r['cache_read_price'],
+          context_length: r['context_length'], variant: r['variant'],
         };
         const got = openrouterPrice(record, date, source_id);
-        if (got) rows.push(got.row);
+        if (!got) continue;
+        if (got.sentinel) sentinels++;
+        if (got.row.tier !== DEFAULT_TIER) tiers.set(got.row.tier, (tiers.get(got.row.tier) ?? 0) + 1);
+        rows.push(got.row);
       }
     }
     out.parts.push(part('prices', 'openrouter-models', 'OpenRouter model list prices (2026-07-17, 2026-08-08)', source_id, rows,
-      'One row per model and snapshot date (":free" variants kept, at price 0); a later snapshot supersedes an earlier one.'));
+      `One row per model, tier and snapshot date; a later snapshot supersedes an earlier one. Tiers from the variant column: ${[...tiers].map(([t, n]) => `${n} ${t}`).join(', ')}; the rest on-demand. ${sentinels} rows carried the -1 "variable price" marker: price null, with a note.`));
     return out;
   },
 };

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { builtDb } from '../../test/helpers.ts';
+import { Db } from '../store/db.ts';
+import { computeGap } from './index.ts';
+import { isPreliminary, mergeDaily, offScaleSnapshots, preliminaryAcrossSources, type BoardRow } from './load.ts';
+
+const row = (date: string, model: string, score: number, source_id: string, extra: Partial<BoardRow> = {}): BoardRow => ({
+  date, model, model_raw: model, score, ci_low: null, ci_high: null, votes: null, preliminary: null, source_id, ...extra,
+});
+
+test('preliminary: by the entry, then across sources up to the last date any source flags it', () => {
+  assert.ok(isPreliminary({ preliminary: null, votes: 9992, ci_low: 1397, ci_high: 1409, model_raw: 'chocolate (Early Grok-3)' }), 'a codename with 10,000 votes');
+  assert.ok(!isPreliminary({ preliminary: null, votes: 9992, ci_low: 1397, ci_high: 1409, model_raw: 'Grok-3-Preview-02-24' }));
+  const rows = [
+    row('2025-02-17', 'x', 1400, 'nakasyou'), // no votes: says nothing
+    row('2025-02-18', 'x', 1400, 'fboulnois', { votes: 900 }), // few votes
+    row('2025-03-01', 'x', 1401, 'nakasyou'),
+    row('2025-02-17', 'early-y', 1402, 'nakasyou', { model_raw: 'early-y' }),
+  ];
+  const p = preliminaryAcrossSources(rows);
+  assert.ok(p('x', '2025-02-17') && p('x', '2025-02-18'));
+  assert.ok(!p('x', '2025-03-01'));
+  assert.ok(p('early-y', '2030-01-01'), 'a pre-release name marks every date');
+});
+
+test('off-scale snapshots: a re-ordered board among agreeing sources is found; agreeing ones are not', () => {
+  const models = Array.from({ length: 30 }, (_, i) => `m${i}`);
+  const rows: BoardRow[] = [];
+  for (const [d, src] of [['2025-01-01', 'a'], ['2025-01-02', 'b'], ['2025-01-03', 'a'], ['2025-01-04', 'b'], ['2025-01-02', 'c'], ['2025-01-05', 'c']] as const) {
+    models.forEach((m, i) => rows.push(row(d, m, 1300 + i * 3 + (src === 'b' ? 0.4 : 0), src)));
+  }
+  // Source c on 2025-01-02 publishes another scale: the same models, shuffled ratings.
+  for (const r of rows) if (r.source_id === 'c' && r.date === '2025-01-02') r.score = 1300 + ((Number(r.model.slice(1)) * 17) % 30) * 3;
+  const off = offScaleSnapshots(rows);
+  assert.deepEqual(off.map((o) => `${o.source_id} ${o.date}`), ['c 2025-01-02']);
+});
+
+test('merged daily board: one entry per day and model, mean score, interval from the source that has one', () => {
+  const m = mergeDaily([
+    row('2025-02-06', 'a', 1383.2, 'nakasyou-lmarena-history'),
+    row('2025-02-06', 'a', 1384, 'fboulnois-llm-leaderboard-csv', { ci_low: 1378, ci_high: 1390 }),
+    row('2025-02-06', 'b', 1361, 'fboulnois-llm-leaderboard-csv'),
+  ]);
+  assert.equal(m.length, 2);
+  const a = m.find((x) => x.model === 'a');
+  assert.ok(a && Math.abs(a.score - 1383.6) < 1e-9 && a.sd !== null);
+  assert.deepEqual(a?.sources, ['fboulnois-llm-leaderboard-csv', 'nakasyou-lmarena-history']);
+});
+
+let db: Db;
+before(async () => {
+  db = await Db.open(await builtDb());
+});
+after(() => db.close());
+
+test('the Feb 2025 US–CN Arena gap is steady day to day, near the AI Index level (~1.7%)', async () => {
+  const r = await computeGap(db, { metric: 'arena-text', leader: 'US', follower: 'CN', rounds: 0 }, true);
+  const feb = (r.series ?? []).filter((p) => p.date >= '2025-02-01' && p.date <= '2025-02-28' && p.points_gap !== null);
+  assert.ok(feb.length >= 10, `${feb.length} days`);
+  const share = feb.map((p) => (p.points_gap as number) / (p.leader_score as number));
+  for (const s of share) assert.ok(s > 0.012 && s < 0.022, `gap share ${s}`);
+  for (let i = 1; i < feb.length; i++) assert.ok(Math.abs((feb[i]?.points_gap as number) - (feb[i - 1]?.points_gap as number)) < 5, feb[i]?.date);
+  assert.ok(feb.every((p) => p.leader_model !== 'early-grok-3'), 'the pre-release codename is preliminary in every source');
+  assert.ok(r.coverage.off_scale_excluded > 0);
+});
