@@ -10,6 +10,8 @@ import { runImport } from '../data/import/index.ts';
 import { writeSnapshot } from '../data/snapshot.ts';
 import { build } from '../store/build.ts';
 import { exportParquet } from '../store/export.ts';
+import { Db } from '../store/db.ts';
+import { runDoctor } from '../doctor/index.ts';
 import { listDatasets, listModels, listSources } from '../store/queries.ts';
 import { REFRESH_PREFIX } from '../connectors/refresh.ts';
 import { InputError, operation } from '../ops/operation.ts';
@@ -126,16 +128,45 @@ export const models = operation({
     ) + `${o.models.length} of ${o.total} models\n`,
 });
 
-const buildResult = z.object({ db: z.string(), tables: z.record(z.string(), z.number()), ms: z.number() });
+const buildResult = z.object({
+  db: z.string(),
+  tables: z.record(z.string(), z.number()),
+  ms: z.number(),
+  doctor: z.object({ ok: z.boolean(), warnings: z.array(z.string()) }),
+});
+
+/** The doctor on a freshly built database: hard violations stop the build (naming rows), soft ones warn. */
+async function doctorCheck(path: string): Promise<{ ok: boolean; warnings: string[] }> {
+  const db = await Db.open(path);
+  try {
+    const report = await runDoctor(db);
+    const hard = report.checks.filter((c) => !c.ok && c.severity === 'hard');
+    if (hard.length) {
+      const named = hard.map((c) => `${c.id}: ${c.message}; e.g. ${JSON.stringify(c.rows[0] ?? {})}`).join(' | ');
+      throw new Error(`doctor: the new database breaks ${hard.length} invariant(s), the old one is kept: ${named}`);
+    }
+    return { ok: true, warnings: report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.message}`) };
+  } finally {
+    db.close();
+  }
+}
 
 export const buildOp = operation({
   name: 'build',
   summary: 'validate the snapshot and build the database, atomically',
   input: z.object({ snapshot: text(4096).optional().describe('snapshot folder (default: data/snapshot)') }).strict(),
   output: buildResult,
-  run: async (deps, input) => build(resolve(input.snapshot ?? deps.paths.snapshot), deps.paths.db, deps.progress),
+  run: async (deps, input) => {
+    let doctor = { ok: true, warnings: [] as string[] };
+    const check = async (tmp: string) => {
+      doctor = await doctorCheck(tmp);
+    };
+    const r = await build(resolve(input.snapshot ?? deps.paths.snapshot), deps.paths.db, deps.progress, undefined, check);
+    return { ...r, doctor };
+  },
   text: (o) =>
-    `built ${o.db} in ${o.ms} ms\n${formatTable(Object.entries(o.tables).map(([table, rows]) => ({ table, rows })))}`,
+    `built ${o.db} in ${o.ms} ms\n${formatTable(Object.entries(o.tables).map(([table, rows]) => ({ table, rows })))}` +
+    o.doctor.warnings.map((w) => `warning: ${w}\n`).join(''),
 });
 
 export const importOp = operation({

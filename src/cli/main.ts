@@ -12,8 +12,7 @@ import { defaultPaths, openDeps } from '../ops/deps.ts';
 import { toFailure } from '../ops/failure.ts';
 import { operations } from '../ops/registry.ts';
 import { commandWords, fieldsOf, kebab } from '../ops/schema.ts';
-import { SNAPSHOT_DIR } from '../ops/paths.ts';
-import { build } from '../store/build.ts';
+import { buildOp } from '../catalog/op.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { rowsToCsv } from '../util/csv.ts';
 import { withProgress } from './progress.ts';
@@ -143,8 +142,9 @@ function addServe(cli: Command, io: Io): void {
       const dbPath = defaultPaths({ db: opts.db }).db;
       if (opts.buildIfMissing && !existsSync(dbPath)) {
         io.err(`no database at ${dbPath}: building it from the snapshot…\n`);
-        const r = await withProgress((progress) => build(SNAPSHOT_DIR, dbPath, progress));
-        io.err(`built in ${r.ms} ms\n`);
+        const deps = openDeps(defaultPaths({ db: dbPath }));
+        const r = await withProgress((progress) => buildOp.run({ ...deps, progress }, {}));
+        io.err(`built in ${r.ms} ms\n${r.doctor.warnings.map((w) => `warning: ${w}\n`).join('')}`);
       }
       const { serve } = await import('../server/index.ts');
       const server = await serve({ dbPath: resolve(dbPath), port, host });

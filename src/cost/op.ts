@@ -17,6 +17,11 @@ const base = {
     .regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/, 'must be INPUT:OUTPUT such as 3:1')
     .default('3:1')
     .describe('input:output token ratio of the blended price'),
+  tier: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a price tier such as on-demand, batch or fine-tuned')
+    .default('on-demand')
+    .describe('price tier: on-demand list prices unless asked (batch, fine-tuned …)'),
 };
 
 const candidate = z.object({
@@ -55,6 +60,7 @@ export const costPick = operation({
     metric_title: z.string(),
     as_of: z.string(),
     blend: z.string(),
+    tier: z.string(),
     constraints: z.record(z.string(), z.unknown()),
     pick: candidate.nullable(),
     runners_up: z.array(candidate),
@@ -73,6 +79,7 @@ export const costPick = operation({
       maxPrice: i.max_price,
       asOf: i.as_of,
       blend: parseBlend(i.blend),
+      tier: i.tier,
     }),
   rows: (r) => (r.pick ? [r.pick, ...r.runners_up] : []),
   text: (r) => {
@@ -116,15 +123,16 @@ export const costFrontier = operation({
     metric_title: z.string(),
     as_of: z.string(),
     blend: z.string(),
+    tier: z.string(),
     points: z.array(candidate.extend({ bloc: z.string(), on_frontier: z.boolean(), on_bloc_frontier: z.boolean() })),
     frontier: z.array(z.object({ model: z.string(), country: z.string().nullable(), price: z.number(), score: z.number() })),
     by_bloc: z.record(z.string(), z.array(z.string())),
   }),
   http: { method: 'GET' },
-  run: async (deps, i) => frontier(await deps.db(), { metric: i.metric, asOf: i.as_of, blend: parseBlend(i.blend) }),
+  run: async (deps, i) => frontier(await deps.db(), { metric: i.metric, asOf: i.as_of, blend: parseBlend(i.blend), tier: i.tier }),
   rows: (r) => r.points,
   svg: async (deps, i) => {
-    const r = await frontier(await deps.db(), { metric: i.metric, asOf: i.as_of, blend: parseBlend(i.blend) });
+    const r = await frontier(await deps.db(), { metric: i.metric, asOf: i.as_of, blend: parseBlend(i.blend), tier: i.tier });
     const sources = [...new Set(r.points.flatMap((p) => p.sources))];
     return toSvg(scatterSpec({ title: r.metric_title, asOf: r.as_of, blend: r.blend, points: r.points, sources }));
   },
@@ -154,6 +162,7 @@ export const costTrend = operation({
     metric_title: z.string(),
     level: z.number(),
     blend: z.string(),
+    tier: z.string(),
     from: z.string(),
     to: z.string(),
     series: z.array(
@@ -176,7 +185,8 @@ export const costTrend = operation({
     if (i.from && i.to && Date.parse(i.to) - Date.parse(i.from) > 15 * 365.25 * 86_400_000) {
       throw new InputError('to', 'from and to may be at most 15 years apart');
     }
-    return trend(await deps.db(), { metric: i.metric, level: i.level, from: i.from, to: i.to, blend: parseBlend(i.blend) });
+    const req = { metric: i.metric, level: i.level, from: i.from, to: i.to, blend: parseBlend(i.blend), tier: i.tier };
+    return trend(await deps.db(), req);
   },
   rows: (r) => r.series.map(({ median_price_by_bloc, ...x }) => ({ ...x, ...median_price_by_bloc })),
   svg: async (deps, i) => {
@@ -186,6 +196,7 @@ export const costTrend = operation({
       from: i.from,
       to: i.to,
       blend: parseBlend(i.blend),
+      tier: i.tier,
     });
     const sources = [...new Set(r.series.flatMap((x) => x.cheapest_sources))];
     return toSvg(trendSpec({ title: r.metric_title, level: r.level, blend: r.blend, series: r.series, sources }));

@@ -14,9 +14,11 @@ import { ratingsOps } from '../ratings/op.ts';
 import { chipsOps } from './interim/chips.ts';
 import { check } from './interim/check.ts';
 import { refreshOp } from '../connectors/op.ts';
+import { doctor } from '../doctor/op.ts';
 
 export const operations: readonly Operation[] = [
   ...catalogOps,
+  doctor,
   ...frontierOps,
   ...ratingsOps,
   ...chipsOps,

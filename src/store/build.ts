@@ -108,7 +108,17 @@ async function checkKeys(conn: DuckDBConnection, table: TableName, parts: Staged
   throw new SnapshotError(at.file, lineOf(at, r), 1, `duplicate ${table} key "${k}" (first at ${first.file}:${lineOf(first, r0)})`);
 }
 
-export async function build(snapshotDir: string, dbPath: string, progress: (m: string) => void = () => {}, cwd = process.cwd()): Promise<BuildResult> {
+/**
+ * `check` runs on the finished temporary database before it replaces the old one (the doctor's invariants):
+ * when it throws, the new file is removed and the old database stays.
+ */
+export async function build(
+  snapshotDir: string,
+  dbPath: string,
+  progress: (m: string) => void = () => {},
+  cwd = process.cwd(),
+  check?: (tmpPath: string) => Promise<void>,
+): Promise<BuildResult> {
   const t0 = performance.now();
   removeStaleTemps(dbPath);
   const files = listFiles(snapshotDir, cwd);
@@ -147,6 +157,16 @@ export async function build(snapshotDir: string, dbPath: string, progress: (m: s
     instance.closeSync();
     rmSync(`${tmp}.wal`, { force: true });
     if (!loaded) rmSync(tmp, { force: true });
+  }
+  if (check) {
+    try {
+      progress('checking the new database');
+      await check(tmp);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      rmSync(`${tmp}.wal`, { force: true });
+      throw err;
+    }
   }
   renameSync(tmp, dbPath);
   if (existsSync(`${dbPath}.wal`)) rmSync(`${dbPath}.wal`, { force: true });
