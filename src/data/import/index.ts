@@ -15,10 +15,11 @@ import { interconnects, openrouterMarket, openrouterWeekly } from './adoption.ts
 import type { Importer, Observation, Part } from './common.ts';
 import { epochBenchmarks, epochNotable } from './epoch.ts';
 import { facts } from './facts.ts';
+import { hardware } from './hardware.ts';
 import { litellm, openrouterModels } from './prices.ts';
 
 export const importers: Importer[] = [
-  arenaCatalog, fboulnois, nakasyou, cherry, epochBenchmarks, epochNotable, interconnects, openrouterMarket, openrouterWeekly, litellm, openrouterModels, facts,
+  arenaCatalog, fboulnois, nakasyou, cherry, epochBenchmarks, epochNotable, interconnects, openrouterMarket, openrouterWeekly, litellm, openrouterModels, facts, hardware,
 ];
 
 
