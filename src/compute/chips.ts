@@ -6,11 +6,45 @@
  */
 import { z } from 'zod';
 
-export const PRECISIONS = ['fp4', 'fp8', 'int8', 'fp16', 'bf16', 'tf32', 'fp32', 'fp64'] as const;
+export const PRECISIONS = ['fp4', 'int4', 'fp8', 'int8', 'fp16', 'bf16', 'tf32', 'fp32', 'fp64'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 /** Bit length of the operation: the largest bit length of the multiply's inputs. */
-export const BIT_LENGTH: Record<Precision, number> = { fp4: 4, fp8: 8, int8: 8, fp16: 16, bf16: 16, tf32: 32, fp32: 32, fp64: 64 };
+export const BIT_LENGTH: Record<Precision, number> = { fp4: 4, int4: 4, fp8: 8, int8: 8, fp16: 16, bf16: 16, tf32: 32, fp32: 32, fp64: 64 };
+/** TF32 multiplies 19-bit inputs held in 32-bit words; which the rule's 'bit length' means is not settled. */
+export const TF32_BITS_LOW = 19;
+
+/** One reading of a chip's throughput: the figures as dense, or as sparse (dense = half), TF32 at 32 or 19 bits. */
+export interface World {
+  label: string;
+  tpp: number | null;
+  precision: string | null;
+  /** The uncertain input this reading resolves (null for the plain reading). */
+  decides: string | null;
+}
+
+/** The readings of a chip's TPP that its inputs leave open; one when everything is stated. */
+export function worlds(chip: Chip): World[] {
+  const best = (tf32Bits: number) => {
+    if (chip.tpp_given !== null) return { tpp: chip.tpp_given, precision: 'given' };
+    let b: { tpp: number; precision: string } | null = null;
+    for (const p of PRECISIONS) {
+      const v = chip.dense[p];
+      if (v === undefined) continue;
+      const t = v * (p === 'tf32' ? tf32Bits : BIT_LENGTH[p]);
+      if (b === null || t > b.tpp) b = { tpp: t, precision: p };
+    }
+    return b;
+  };
+  const hi = best(BIT_LENGTH.tf32);
+  const out: World[] = [{ label: chip.throughput_basis === 'unstated' ? 'figures read as dense' : 'as stated', tpp: hi?.tpp ?? null, precision: hi?.precision ?? null, decides: null }];
+  const lo = best(TF32_BITS_LOW);
+  if (hi && lo && lo.tpp !== hi.tpp) out.push({ label: 'TF32 counted at 19 bits', tpp: lo.tpp, precision: lo.precision, decides: 'tf32_bit_length' });
+  if (hi && chip.throughput_basis === 'unstated') {
+    out.push({ label: 'figures read as sparse (dense = half)', tpp: hi.tpp / 2, precision: hi.precision, decides: 'throughput_basis' });
+  }
+  return out;
+}
 
 export interface Chip {
   id: string;
@@ -30,6 +64,11 @@ export interface Chip {
   confidence: string;
   unconfirmed_fields: string[];
   sources: string[];
+  /** Whether the throughput figures are dense: `dense`, `dense (halved …)` or `unstated`. */
+  throughput_basis: string;
+  release_date: string | null;
+  /** Input rows of each dataset this chip comes from. */
+  source_rows: string[];
 }
 
 /** The `--chips FILE` input: a chip that is not in the database. */
@@ -52,6 +91,7 @@ export function chipFromInput(c: z.infer<typeof chipInput>): Chip {
     id: c.name, name: c.name, vendor: null, country: null, datacenter: c.datacenter, die_area_mm2: c.die_area_mm2 ?? null, dense: c.dense_tflops,
     interconnect_gbps_bidirectional: c.interconnect_gbps_bidirectional ?? null, memory_gb: null, memory_bandwidth_tbps: c.memory_bandwidth_tbps ?? null,
     tdp_w: c.tdp_w ?? null, tpp_given: c.tpp ?? null, confidence: 'user input', unconfirmed_fields: [], sources: ['user input'],
+    throughput_basis: 'dense', release_date: null, source_rows: [],
   };
 }
 
@@ -67,13 +107,23 @@ export function chipFromRow(r: Record<string, unknown>): Chip {
   put('fp16', n('fp16_dense_tflops'));
   put('bf16', n('bf16_dense_tflops'));
   put('fp64', n('fp64_tflops'));
+  put('fp32', n('fp32_tflops'));
+  put('tf32', n('tf32_tflops'));
+  put('int4', n('int4_tops'));
+  const perPrecision = Object.keys(dense).length > 0;
   return {
     id: String(r['id']), name: String(r['name']), vendor: (r['vendor'] as string | null) ?? null, country: (r['country'] as string | null) ?? null,
     datacenter: (r['datacenter'] as boolean | null) ?? null, die_area_mm2: n('die_area_mm2') ?? null, dense,
     interconnect_gbps_bidirectional: n('interconnect_gbps_bidirectional') ?? null, memory_gb: n('memory_gb') ?? null,
-    memory_bandwidth_tbps: n('memory_bandwidth_tbps') ?? null, tdp_w: n('tdp_w') ?? null, tpp_given: null,
+    memory_bandwidth_tbps: n('memory_bandwidth_tbps') ?? null, tdp_w: n('tdp_w') ?? null,
+    // A TPP the source states is used only when it gives no per-precision throughput (some Epoch rows).
+    tpp_given: perPrecision ? null : (n('tpp_reported') ?? null),
     confidence: String(r['confidence'] ?? 'unconfirmed'), unconfirmed_fields: (r['unconfirmed_fields'] as string[] | null) ?? [],
     sources: (r['source_ids'] as string[] | null) ?? [],
+    // The fact sheet declares its units dense (no sparsity) and leaves the column empty.
+    throughput_basis: (r['throughput_basis'] as string | null) ?? 'dense',
+    release_date: r['release_date'] === null || r['release_date'] === undefined ? null : String(r['release_date']).slice(0, 10),
+    source_rows: (r['source_rows'] as string[] | null) ?? [],
   };
 }
 

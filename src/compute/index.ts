@@ -3,15 +3,28 @@
  * Compute: chips and systems from the database, their derived figures, system aggregates reconciled with
  * the published ones, chip comparisons, and the export-control context for classification.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db } from '../store/db.ts';
 import { chipFromRow, derive, findChip, type Chip, type Derived } from './chips.ts';
 import type { Context, RuleRecord } from './classify.ts';
+import { logicSchema, type Logic } from './rules.ts';
+
+/** The curated rule logic shipped with the project (data/curated/export_controls.json). */
+export const DEFAULT_CURATED = join(import.meta.dirname, '..', '..', 'data', 'curated');
+
+export function loadLogic(curatedDir: string = DEFAULT_CURATED): Logic {
+  const file = join(curatedDir, 'export_controls.json');
+  const parsed = logicSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
 
 export async function loadChips(db: Db): Promise<Chip[]> {
   return (await db.all('SELECT * FROM chips ORDER BY vendor, id')).map(chipFromRow);
 }
 
-export async function loadContext(db: Db, chips: readonly Chip[]): Promise<Context> {
+export async function loadContext(db: Db, chips: readonly Chip[], curatedDir?: string): Promise<Context> {
   const rows = await db.all('SELECT id, title, citation, CAST(effective AS VARCHAR) AS effective, superseded_by, rescinded, verification, detail_json, source_ids FROM rules');
   const rules: RuleRecord[] = rows.map((r) => ({
     id: String(r['id']), title: String(r['title']), citation: (r['citation'] as string | null) ?? null, effective: (r['effective'] as string | null) ?? null,
@@ -21,12 +34,7 @@ export async function loadContext(db: Db, chips: readonly Chip[]): Promise<Conte
   const cg = rules.find((r) => r.id.startsWith('country-groups'))?.detail['country_groups'] as Record<string, unknown> | undefined;
   const groups: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(cg ?? {})) if (Array.isArray(v)) groups[k] = v as string[];
-  // "Macau added by 88 FR 2821 (Jan 18 2023)": the date the 2022 rule's scope grew.
-  const scope2022 = String(rules.find((r) => r.id === '3A090-2022')?.detail['destination_scope'] ?? '');
-  const m = /\(([A-Z][a-z]{2} \d{1,2},? \d{4})\)/.exec(scope2022);
-  const macau = m ? new Date(`${m[1]} UTC`).toISOString().slice(0, 10) : '2023-01-18';
-  const h20 = chips.find((c) => /\bh20\b/i.test(c.name)) ?? null;
-  return { rules, groups, groupsAsOf: String(cg?.['as_of'] ?? '2026-07-23'), macau2022: macau, h20 };
+  return { rules, logic: loadLogic(curatedDir), groups, groupsAsOf: String(cg?.['as_of'] ?? '2026-07-23'), chips };
 }
 
 export interface ChipRow extends Derived {
@@ -160,3 +168,40 @@ export async function reportedFor(db: Db, subject: string): Promise<Record<strin
 }
 
 export { findChip };
+
+export interface SystemsReport {
+  systems: SystemCheck[];
+  comparison: { a: string | null; b: string | null; rows: { figure: string; computed_from_chips: number | null; from_published_systems: number | null; reported: number | null }[]; sources: string[] };
+  tolerance: number;
+}
+
+/** Systems reconciled with their chips, and the published CloudMatrix 384 / GB200 NVL72 ratios against both. */
+export async function systemsReport(db: Db, chips: readonly Chip[]): Promise<SystemsReport> {
+  const checks = await systemChecks(db, chips);
+  const reported = await db.all(`SELECT * FROM reported_figures WHERE versus IS NOT NULL AND unit = 'ratio' AND subject LIKE '%cloudmatrix%'`);
+  const [cm, nvl] = [checks.find((c) => c.system.includes('cloudmatrix')), checks.find((c) => c.system.includes('nvl72'))];
+  const byFig = (c: SystemCheck | undefined, f: string, k: 'computed' | 'published') => c?.figures.find((x) => x.figure === f)?.[k] ?? null;
+  const ratio = (f: string, k: 'computed' | 'published') => {
+    const x = byFig(cm, f, k);
+    const y = byFig(nvl, f, k);
+    return x !== null && y !== null && y !== 0 ? x / y : null;
+  };
+  const rep = (metric: string) => (reported.find((x) => x['metric'] === metric)?.['value'] as number | undefined) ?? null;
+  const pairs: [string, string][] = [['bf16_pflops', 'bf16_dense'], ['hbm_capacity', 'hbm_capacity'], ['hbm_bandwidth', 'hbm_bandwidth'], ['system_power', 'accelerator_power']];
+  const rows = cm && nvl
+    ? [
+      ...pairs.map(([r, fig]) => ({ figure: r, computed_from_chips: ratio(fig, 'computed'), from_published_systems: ratio(fig, 'published'), reported: rep(r) })),
+      { figure: 'accelerators', computed_from_chips: cm.chips_per_system / nvl.chips_per_system, from_published_systems: cm.chips_per_system / nvl.chips_per_system, reported: rep('accelerators') },
+    ]
+    : [];
+  const sources = [...new Set(reported.flatMap((x) => (x['source_ids'] as string[]) ?? []))];
+  return { systems: checks, comparison: { a: cm?.system ?? null, b: nvl?.system ?? null, rows, sources }, tolerance: TOLERANCE };
+}
+
+/** Two chips side by side with what sources report about either. */
+export async function compareReport(db: Db, chips: readonly Chip[], a: string, b: string): Promise<Comparison & { reported: Record<string, unknown>[] }> {
+  const ca = findChip(chips, a);
+  const cb = findChip(chips, b);
+  const reported = [...(await reportedFor(db, ca.id)), ...(await reportedFor(db, cb.id))].filter((x, i, xs) => xs.findIndex((y) => y['id'] === x['id']) === i);
+  return { ...compareChips(ca, cb), reported };
+}
