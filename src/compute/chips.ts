@@ -179,7 +179,14 @@ export function findChip(chips: readonly Chip[], query: string): Chip {
   // Prefer whole words ("H20" also starts "H200"), and the id over the name (the H800's name mentions the H100).
   const whole = hits.filter((c) => words.every((w) => ` ${fold(c.id)} ${fold(c.name)} `.includes(` ${w} `)));
   const inId = whole.filter((c) => words.every((w) => ` ${fold(c.id)} `.includes(` ${w} `)));
-  const pick = inId.length === 1 ? inId : whole.length ? whole : hits;
+  // Several parts of one family ("H100": SXM, PCIe, NVL): the hand-sourced fact sheet holds the reference part.
+  const isReference = (c: Chip) => c.source_rows.length === 0 && c.confidence !== 'user input';
+  for (const level of [inId, whole]) {
+    if (level.length === 1) return level[0] as Chip;
+    const ref = level.filter(isReference);
+    if (ref.length === 1) return ref[0] as Chip;
+  }
+  const pick = inId.length ? inId : whole.length ? whole : hits;
   if (pick.length === 1) return pick[0] as Chip;
   if (pick.length === 0) throw new Error(`no chip matches "${query}" (known: ${chips.map((c) => c.id).join(', ')})`);
   throw new Error(`"${query}" matches several chips: ${pick.map((c) => c.id).join(', ')}`);
