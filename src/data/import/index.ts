@@ -8,7 +8,7 @@ import { Attribution, CURATED_SOURCE, slugOf } from '../attribution.ts';
 
 export { CURATED_SOURCE };
 import { resolveKeys } from '../identity.ts';
-import type { Row, TableName } from '../schema.ts';
+import { columnsOf, type Row, type TableName } from '../schema.ts';
 import type { SnapshotPart } from '../snapshot.ts';
 import { arenaCatalog, cherry, fboulnois, nakasyou } from './arena.ts';
 import { interconnects, openrouterMarket, openrouterWeekly } from './adoption.ts';
@@ -101,6 +101,8 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     }
   }
 
+  // Columns a dataset does not give (optional ones) are null, as the snapshot reads them back.
+  for (const p of parts) for (const r of p.rows as Record<string, unknown>[]) for (const c of columnsOf(p.table)) r[c.name] ??= null;
   progress('resolving organizations and countries');
   const conflicts: ImportReport['country_conflicts'] = [];
   const orgOf = new Map<Observation, string>();
