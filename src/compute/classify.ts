@@ -144,7 +144,10 @@ function envOf(ctx: Context, chip: Chip, world: World, scale: Scale, trace: Trac
       if (m) {
         const logic = ctx.logic.rules.find((r) => r.rule === m[1]) ?? { rule: m[1] as string, item: { criteria_of: m[1] } } as RuleLogic;
         const { nodes, single } = criteriaOf(ctx, logic);
-        const r = classifyItem(nodes, env, trace, single);
+        // The inner rule's alternatives are not this rule's; only its missing inputs carry over.
+        const inner: Trace = { hits: [], missing: [], unmodelled: [] };
+        const r = classifyItem(nodes, envOf(ctx, chip, world, scale, inner), inner, single);
+        for (const m of inner.missing) if (!trace.missing.includes(m)) trace.missing.push(m);
         return r.controlled === null ? null : (r.classification ?? 'none');
       }
       const f = params[name];
@@ -234,6 +237,8 @@ function margins(ctx: Context, logic: RuleLogic, chip: Chip, world: World, it: I
   }).map(({ paragraph, test, param, op, threshold, value, met, distance, ratio }) => ({ paragraph, test, param, op, threshold, value, met, distance, ratio }));
   const dims = [...new Set(ths.map((t) => DIMENSION[t.param]).filter((d): d is Derating['dimension'] => !!d))];
   const derating: Derating[] = [];
+  const missing = it.trace.missing.filter((m) => !m.startsWith('class:')).map((m) => inputOf(m, chip));
+  const open = missing.length ? `; ${[...new Set(missing)].join(', ')} unknown: this bound holds whatever its value` : '';
   const named = it.trace.hits.some((h) => !ths.some((t) => t.test === h)) && it.controlled === true;
   for (const dim of dims) {
     const targets: [string, (r: ItemResult) => Tri][] = [[`outside ${logic.rule}`, (r) => (r.controlled === null ? null : !r.controlled)]];
@@ -248,7 +253,8 @@ function margins(ctx: Context, logic: RuleLogic, chip: Chip, world: World, it: I
         dimension: dim, target, factor: f === null ? null : Number(f.toPrecision(6)), reduction_percent: f === null || headroom ? null : Number(((1 - f) * 100).toPrecision(4)),
         note: f === null
           ? (named ? 'named by the rule: no derating takes it out' : 'no derating of this dimension alone reaches it, or an input is missing')
-          : headroom ? `already ${target}; it stays so up to ×${f.toPrecision(4)} of the current ${dim}` : `derate ${dim} to below ×${f.toPrecision(4)} (cut more than ${((1 - f) * 100).toFixed(1)}%)`,
+          : headroom ? `already ${target}; it stays so up to ×${f.toPrecision(4)} of the current ${dim}${open}`
+            : `derate ${dim} to below ×${f.toPrecision(4)} (cut more than ${((1 - f) * 100).toFixed(1)}%)${open}`,
       });
     }
   }
