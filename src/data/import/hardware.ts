@@ -230,6 +230,17 @@ function reconcile(fact: FactChip, epoch: Row<'chips'>, ref: string): Row<'repor
 
 interface Target { id: string; name: string; bf16: number | null; int8: number | null; fp32: number | null }
 
+const modelWords = (s: string) => fold(s).split(' ').filter((w) => /\d/.test(w)).sort().join(' ');
+
+/** The one chip of the same vendor whose model words (those with digits: "v100", "910") are the product's. */
+function byModel(targets: Target[], company: string, product: string): Target | undefined {
+  const want = modelWords(product);
+  const vendor = fold(company).split(' ')[0] ?? '';
+  if (!want) return undefined;
+  const hits = targets.filter((x) => fold(x.name).split(' ')[0] === vendor && modelWords(x.name) === want);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 function laicsCrossCheck(path: string, overrides: Identity[], targets: Target[], facts: Map<string, FactChip>): { rows: Row<'reported_figures'>[]; unmatched: number; total: number } {
   const rows: Row<'reported_figures'>[] = [];
   let unmatched = 0;
@@ -241,7 +252,7 @@ function laicsCrossCheck(path: string, overrides: Identity[], targets: Target[],
     const company = (r['Company'] ?? '').trim();
     const o = overrides.find((x) => x.name === product);
     const want = [fold(`${company} ${product}`), fold(`${company.split(' ')[0]} ${product}`)];
-    const t = o ? targets.find((x) => x.id === o.fact_id) : targets.find((x) => want.includes(fold(x.name)));
+    const t = o ? targets.find((x) => x.id === o.fact_id) : (targets.find((x) => want.includes(fold(x.name))) ?? byModel(targets, company, product));
     if (!t) {
       unmatched++;
       return;
