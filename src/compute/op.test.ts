@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { builtDb, RAW, ROOT, SNAPSHOT } from '../../test/helpers.ts';
 import { InputError, NotFoundError, type Deps } from '../ops/operation.ts';
+import { toSvg } from '../charts/svg.ts';
 import { Db } from '../store/db.ts';
 import { chipsBom, chipsClassify, chipsList, chipsReconcile, chipsStatus, chipsSystems, chipsCompare, chipsMatch } from './op.ts';
 
@@ -106,6 +107,10 @@ describe('chips.status', () => {
     assert.ok(out.periods.some((p) => p.from === '2023-11-17' && p.changes.some((c) => c.startsWith('3A090-2023'))));
     for (let k = 1; k < out.periods.length; k++) assert.equal(out.periods[k - 1]?.to, out.periods[k]?.from);
     assert.ok(out.periods.every((p) => p.rules.length === 6));
+    const svg = await toSvg(out.chart as never);
+    assert.match(svg, /<svg/);
+    assert.match(svg, /H20-is-informed-2025/);
+    assert.match(svg, /licence required/);
   });
   test('bad input', async () => {
     await assert.rejects(chipsStatus.run(deps, parse(chipsStatus, { chip: 'H20', destination: 'CN', from: '2025-01-01', to: '2024-01-01' })), (e: unknown) => e instanceof InputError && e.field === 'to');

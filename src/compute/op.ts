@@ -12,6 +12,7 @@ import { chipFromInput, chipInput, findChip, type Chip } from './chips.ts';
 import { classify, overall, type Classification, type Context } from './classify.ts';
 import { parseDestination, type Destination } from './destinations.ts';
 import { chipRow, compareReport, loadChips, loadContext, matchSystem, systemsReport } from './index.ts';
+import { statusSpec } from './plot.ts';
 import { statusOverTime, type EventRow } from './status.ts';
 
 const today = (deps: Deps) => deps.now().toISOString().slice(0, 10);
@@ -152,6 +153,8 @@ export const chipsStatus = operation({
       rules: z.array(z.object({ rule: z.string(), status: z.string(), classification: z.string().nullable(), controlled: tri, license_required: tri, summary: z.string(), citation: z.string().nullable() })),
     })),
     events: z.array(z.object({ id: z.string(), date: z.string().nullable(), kind: z.string(), title: z.string(), names_chip: z.boolean(), source_ids: z.array(z.string()) })),
+    /** Vega-Lite spec of the timeline for the Compute page. */
+    chart: z.unknown(),
   }),
   args: ['chip', 'destination'],
   http: { method: 'GET' },
@@ -167,7 +170,9 @@ export const chipsStatus = operation({
       id: String(e['id']), date: (e['date'] as string | null) ?? null, kind: String(e['kind']), title: String(e['title']), names_chip: false,
       source_ids: (e['source_ids'] as string[]) ?? [],
     })) as EventRow[];
-    return statusOverTime(ctx, chip, dest, from, to, events);
+    const s = statusOverTime(ctx, chip, dest, from, to, events);
+    const sources = [...new Set([...ctx.rules.filter((r) => ctx.logic.rules.some((l) => l.rule === r.id)).flatMap((r) => r.source_ids), ...s.events.flatMap((e) => e.source_ids)])];
+    return { ...s, chart: statusSpec(s, sources) };
   },
   text: (o) => `${o.chip} to ${o.destination}, ${o.from} to ${o.to}\n` + o.periods.map((p) => `${p.from} → ${p.to ?? 'now'}: licence ${yn(p.license_required)}${p.by.length ? ` (${p.by.join(', ')})` : ''}${p.changes.length ? `\n    changed: ${p.changes.join('; ')}` : ''}`).join('\n') +
     (o.events.length ? `\nevents:\n${o.events.map((e) => `  ${e.date} ${e.names_chip ? '*' : ' '} ${e.title}`).join('\n')}` : '') + '\n',
