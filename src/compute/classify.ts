@@ -33,6 +33,8 @@ export interface Context {
   groupsAsOf: string;
   /** Chips a rule may refer to (the H20 letter's reference bandwidths). */
   chips: readonly Chip[];
+  /** Read figures of unstated basis as dense (an analyst's assumption, said in each answer); default: both readings. */
+  assumeDense?: boolean;
 }
 
 export interface MarginTest {
@@ -284,7 +286,7 @@ export function classifyUnder(ctx: Context, rule: RuleRecord, chip: Chip, date: 
     };
   }
   const status = dateStatus(logic, date);
-  const ws = worlds(chip);
+  const ws = worlds(chip).filter((w) => !(ctx.assumeDense && w.decides === 'throughput_basis'));
   const items = ws.map((w) => item(ctx, logic, chip, w));
   const lics = items.map((it) => licence(ctx, logic, chip, it, dest, date, status));
   const classes = [...new Set(items.map((i) => i.classification ?? 'none'))];
@@ -320,10 +322,11 @@ export function classifyUnder(ctx: Context, rule: RuleRecord, chip: Chip, date: 
   const figures = `TPP ${fmt(w0.tpp)}${w0.precision ? ` (${w0.precision}${chip.throughput_basis !== 'dense' ? `, ${chip.throughput_basis}` : ''})` : ''}, PD ${d.pd === null ? 'unknown (no die area)' : fmt(d.pd, 2)}` +
     `${chip.interconnect_gbps_bidirectional !== null ? `, interconnect ${fmt(chip.interconnect_gbps_bidirectional)} GB/s` : ''}${chip.datacenter === null ? ', datacenter use unknown' : chip.datacenter ? '' : ', not a datacenter part'}`;
   const readings = ws.length > 1 ? ` Readings: ${ws.map((w, k) => `${w.label}: TPP ${fmt(w.tpp)} → ${items[k]?.controlled === null ? 'open' : items[k]?.classification ?? 'outside'}`).join('; ')}.` : '';
+  const assumed = ctx.assumeDense && chip.throughput_basis === 'unstated' ? ' Assumed dense (assume_dense): the source does not say whether the figures are dense.' : '';
   const unconfirmed = chip.unconfirmed_fields.length ? ` Unconfirmed inputs: ${chip.unconfirmed_fields.join(', ')}.` : '';
   const groupsNote = dest && date < ctx.groupsAsOf ? ` Country groups as listed on ${ctx.groupsAsOf} (earlier membership unconfirmed).` : '';
   const unmodelled = main.trace.unmodelled.length ? ` Not modelled (taken as not met): ${main.trace.unmodelled.join(', ')}.` : '';
-  const reason = `${summary} Figures: ${figures}.${readings} Dates: ${status.text}. Scope: ${lic.scopeText || 'none'}.${groupsNote}${unconfirmed}${unmodelled}${logic.dates_note ? ` Note: ${logic.dates_note}.` : ''}`;
+  const reason = `${summary} Figures: ${figures}.${readings}${assumed} Dates: ${status.text}. Scope: ${lic.scopeText || 'none'}.${groupsNote}${unconfirmed}${unmodelled}${logic.dates_note ? ` Note: ${logic.dates_note}.` : ''}`;
   return {
     ...base, classification, possible_classifications: possible, controlled, license_required: required, license_exception: exception,
     status: status.phase, governing_date: status.governing, dates: logic.dates, decided_by: [...decided], summary, reason,

@@ -54,6 +54,12 @@ describe('chips.classify', () => {
     console.log(`classify --all CN 2025-06-01: ${out.results.length} results; licence required ${count(true)}, not required ${count(false)}, open ${count(null)}`);
     assert.equal(count(true) + count(false) + count(null), 175);
     assert.equal(out.chips.find((c) => c.chip_id === 'nvidia-h20')?.license_required, true, 'the H20 letter is in force in June 2025');
+    const dense = await chipsClassify.run(deps, parse(chipsClassify, { all: 'true', destination: 'CN', date: '2025-06-01', rule: '3A090-2023', assume_dense: 'true' }));
+    const openDense = dense.results.filter((r) => r.license_required === null);
+    console.log(`3A090-2023 CN 2025-06-01 assuming dense: open ${openDense.length} of ${dense.results.length}`);
+    assert.ok(openDense.every((r) => !r.decided_by.includes('throughput_basis')));
+    assert.match(dense.results.find((r) => r.chip_id === 'nvidia-geforce-rtx-4090')?.reason ?? '', /Assumed dense/);
+    assert.equal(dense.results.find((r) => r.chip_id === 'nvidia-geforce-rtx-4090')?.classification, '3A090.a');
   });
   test('date defaults to deps.now(), and says so', async () => {
     const out = await chipsClassify.run(deps, parse(chipsClassify, { chip: 'H100' }));

@@ -87,6 +87,7 @@ export const chipsClassify = operation({
     rule: text().optional(),
     destination: text(60).optional(),
     date: date().optional(),
+    assume_dense: flag().optional().describe('read throughput figures of unstated basis as dense (said in each answer)'),
   }),
   output: z.object({
     date: z.string(), date_is_today: z.boolean(), destination: z.string().nullable(), results: z.array(classification),
@@ -97,7 +98,8 @@ export const chipsClassify = operation({
   async run(deps, input) {
     const day = input.date ?? today(deps);
     const dest = input.destination ? destOf(input.destination) : null;
-    const { chips, ctx } = await context(deps);
+    const { chips, ctx: base } = await context(deps);
+    const ctx: Context = { ...base, assumeDense: input.assume_dense === true };
     let targets: Chip[];
     if (input.chips) targets = specChips(input.chips);
     else if (input.all) targets = chips;
