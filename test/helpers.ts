@@ -1,8 +1,10 @@
 /**
  * @module
- * Shared test fixtures: a database built once per test file from the committed snapshot, in a temp folder.
+ * Shared test fixtures: a database built from the committed snapshot, once per snapshot content for the
+ * whole test run (test files run in separate processes; the first one to need it builds it, atomically).
  */
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from '../src/store/build.ts';
@@ -15,12 +17,33 @@ export function tempDir(prefix = 'airace-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** A fingerprint of the snapshot and the code that builds it: file names, sizes and modification times. */
+function fingerprint(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const s = statSync(p);
+        h.update(`${p}\u0000${s.size}\u0000${s.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(SNAPSHOT);
+  for (const f of ['src/data/schema.ts', 'src/store/build.ts', 'src/store/ddl.ts', 'src/data/snapshot.ts']) {
+    const p = join(ROOT, f);
+    if (existsSync(p)) h.update(`${f}\u0000${statSync(p).mtimeMs}\n`);
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
 let built: Promise<string> | undefined;
-/** Path of a database built from the committed snapshot (built on first use). */
+/** Path of a database built from the committed snapshot. Treat it as read-only: copy it to change it. */
 export function builtDb(): Promise<string> {
   built ??= (async () => {
-    const path = join(tempDir(), 'airace.duckdb');
-    await build(SNAPSHOT, path);
+    const path = join(tmpdir(), `airace-test-${fingerprint()}.duckdb`);
+    if (!existsSync(path)) await build(SNAPSHOT, path);
     return path;
   })();
   return built;

@@ -50,8 +50,8 @@ test('bad input: one line on stderr and a non-zero exit', async () => {
   for (const [argv, code, pattern] of [
     [['models', '--country', 'China', '--db', db], 1, /^airace: error: country: .*two-letter/],
     [['models', '--db', join(tempDir(), 'none.duckdb')], 1, /^airace: error: database not found/],
-    [['export', '--format', 'csv', 'x', '--db', db], 1, /unsupported format "csv"/],
-    [['serve', '--port', '99999'], 2, /port/],
+    [['export', '--format', 'csv', 'x', '--db', db], 1, /format: must be one of parquet/],
+    [['serve', '--port', '99999'], 1, /port: must be/],
     [['no-such-command'], 2, /unknown command/],
     [['build', '--snapshot', join(tempDir(), 'missing'), '--db', join(tempDir(), 'x.duckdb')], 1, /snapshot folder not found/],
   ] as const) {

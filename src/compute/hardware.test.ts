@@ -13,7 +13,11 @@ const rows = <T>(id: string) => (out.parts.find((p) => p.id === id)?.rows ?? [])
 const chips = rows<Row<'chips'>>('epoch-ml-hardware');
 const figures = rows<Row<'reported_figures'>>('epoch-vs-facts');
 const raw = readCsv(join(RAW, 'hardware', 'epoch_ml_hardware', 'ml_hardware.csv'));
-const facts = (JSON.parse(readFileSync(join(RAW, 'facts', 'chips.json'), 'utf8')) as { records: { id: string; bf16_dense_tflops: number | null }[] }).records;
+const facts = (
+  JSON.parse(readFileSync(join(RAW, 'facts', 'chips.json'), 'utf8')) as {
+    records: { id: string; bf16_dense_tflops: number | null }[];
+  }
+).records;
 
 test('every Epoch row is a chip or is matched to a fact-sheet chip, which keeps its figures', () => {
   assert.equal(raw.length, 175);
@@ -46,13 +50,24 @@ test('units and provenance as in the raw row', () => {
 
 test('dense vs sparse, datacenter use and die area stay explicit', () => {
   assert.equal(throughputBasis('Listed performance figures are without sparsity.'), 'dense');
-  assert.equal(throughputBasis('We divide performance by 2 to convert it from performance over sparse matrices to performance over dense matrices.'), 'dense (halved from sparse by the source)');
+  assert.equal(
+    throughputBasis(
+      'We divide performance by 2 to convert it from performance over sparse matrices to performance over dense matrices.',
+    ),
+    'dense (halved from sparse by the source)',
+  );
   assert.equal(throughputBasis('Source: a keynote photo'), 'unstated');
-  assert.equal(chips.filter((c) => c.throughput_basis === 'unstated').length, chips.filter((c) => c.unconfirmed_fields.includes('throughput_basis')).length);
+  assert.equal(
+    chips.filter((c) => c.throughput_basis === 'unstated').length,
+    chips.filter((c) => c.unconfirmed_fields.includes('throughput_basis')).length,
+  );
   assert.equal(datacenterOf('NVIDIA GeForce RTX 4090').value, false);
   assert.equal(datacenterOf('NVIDIA RTX 6000 Ada Generation').value, null);
   assert.equal(datacenterOf('Huawei Ascend 910B').value, true);
-  assert.ok(chips.every((c) => c.unconfirmed_fields.includes('datacenter')), 'the inferred datacenter flag is marked unconfirmed');
+  assert.ok(
+    chips.every((c) => c.unconfirmed_fields.includes('datacenter')),
+    'the inferred datacenter flag is marked unconfirmed',
+  );
   const noDie = chips.filter((c) => c.die_area_mm2 === null);
   assert.ok(noDie.length > 50 && noDie.every((c) => !c.unconfirmed_fields.includes('die_area_mm2')));
 });

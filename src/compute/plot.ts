@@ -7,22 +7,43 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { StatusOverTime } from './status.ts';
 
-const STATE = { domain: ['licence required', 'no licence', 'open', 'not binding'], range: ['#c8332b', '#2a8c4a', '#e0a526', '#bbbbbb'] };
+const STATE = {
+  domain: ['licence required', 'no licence', 'open', 'not binding'],
+  range: ['#c8332b', '#2a8c4a', '#e0a526', '#bbbbbb'],
+};
 
 const state = (required: boolean | null, status: string) =>
-  required === true ? 'licence required' : required === null ? 'open' : status === 'in force' ? 'no licence' : 'not binding';
+  required === true
+    ? 'licence required'
+    : required === null
+      ? 'open'
+      : status === 'in force'
+        ? 'no licence'
+        : 'not binding';
 
 export function statusSpec(s: StatusOverTime, sources: string[] = []): TopLevelSpec {
   const rows: { rule: string; from: string; to: string; state: string; summary: string }[] = [];
   for (const p of s.periods) {
     const to = p.to ?? s.to;
-    rows.push({ rule: 'overall', from: p.from, to, state: state(p.license_required, 'in force'), summary: p.by.length ? `licence: ${p.by.join(', ')}` : 'no rule requires a licence' });
-    for (const r of p.rules) rows.push({ rule: r.rule, from: p.from, to, state: state(r.license_required, r.status), summary: r.summary });
+    rows.push({
+      rule: 'overall',
+      from: p.from,
+      to,
+      state: state(p.license_required, 'in force'),
+      summary: p.by.length ? `licence: ${p.by.join(', ')}` : 'no rule requires a licence',
+    });
+    for (const r of p.rules)
+      rows.push({ rule: r.rule, from: p.from, to, state: state(r.license_required, r.status), summary: r.summary });
   }
-  const events = s.events.filter((e) => e.date).map((e) => ({ date: e.date, title: e.title, names_chip: e.names_chip }));
+  const events = s.events
+    .filter((e) => e.date)
+    .map((e) => ({ date: e.date, title: e.title, names_chip: e.names_chip }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `${s.chip} to ${s.destination}: export-control status, ${s.from} to ${s.to}`, subtitle: sources.length ? [`sources: ${sources.join(', ')}`] : [] },
+    title: {
+      text: `${s.chip} to ${s.destination}: export-control status, ${s.from} to ${s.to}`,
+      subtitle: sources.length ? [`sources: ${sources.join(', ')}`] : [],
+    },
     width: 640,
     layer: [
       {

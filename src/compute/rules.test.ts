@@ -4,15 +4,31 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { RAW } from '../../test/helpers.ts';
 import { loadLogic } from './index.ts';
-import { classifyItem, dateStatus, evaluate, inSet, namesItem, ruleDates, type Env, type Node, type SetScope, type Trace } from './rules.ts';
+import {
+  classifyItem,
+  dateStatus,
+  evaluate,
+  inSet,
+  namesItem,
+  ruleDates,
+  type Env,
+  type Node,
+  type SetScope,
+  type Trace,
+} from './rules.ts';
 
 const sheet = JSON.parse(readFileSync(join(RAW, 'facts', 'export_rules.json'), 'utf8')) as {
-  rules: (Record<string, unknown> & { id: string })[]; country_groups: Record<string, unknown>;
+  rules: (Record<string, unknown> & { id: string })[];
+  country_groups: Record<string, unknown>;
 };
 const logic = loadLogic();
 const groups: Record<string, string[]> = {};
 for (const [k, v] of Object.entries(sheet.country_groups)) if (Array.isArray(v)) groups[k] = v as string[];
-const scope: SetScope = { sets: logic.destination_sets, groups, ruleDetail: (id) => sheet.rules.find((r) => r.id === id) };
+const scope: SetScope = {
+  sets: logic.destination_sets,
+  groups,
+  ruleDetail: (id) => sheet.rules.find((r) => r.id === id),
+};
 const rule = (id: string) => {
   const r = logic.rules.find((x) => x.rule === id);
   assert.ok(r, id);
@@ -20,21 +36,41 @@ const rule = (id: string) => {
 };
 
 test('every rule of the rules sheet has a logic record, and every set a record refers to exists', () => {
-  for (const r of sheet.rules) assert.ok(logic.rules.some((l) => l.rule === r.id), r.id);
+  for (const r of sheet.rules)
+    assert.ok(
+      logic.rules.some((l) => l.rule === r.id),
+      r.id,
+    );
   for (const l of logic.rules) {
     for (const e of l.licence) {
       assert.ok(logic.destination_sets[e.to], `${l.rule}: ${e.to}`);
       for (const x of e.exceptions ?? []) if (x.set) assert.ok(logic.destination_sets[x.set], x.set);
     }
-    if (l.item.criteria_of) assert.ok(sheet.rules.some((r) => r.id === l.item.criteria_of), l.item.criteria_of);
+    if (l.item.criteria_of)
+      assert.ok(
+        sheet.rules.some((r) => r.id === l.item.criteria_of),
+        l.item.criteria_of,
+      );
   }
   for (const t of [...logic.tiers.order, logic.tiers.denial_tier]) assert.ok(logic.destination_sets[t], t);
 });
 
 test('destination sets: the 2023 scope, Macau from 2023-01-18 in the 2022 scope, and the AI Diffusion tiers as data', () => {
   const in2023 = (d: string) => inSet(scope, 'ds-2023', d, '2024-06-01');
-  assert.deepEqual(['China (PRC)', 'Macau', 'Russia', 'Vietnam', 'Saudi Arabia'].map(in2023), [true, true, true, true, true]);
-  assert.deepEqual(['Israel', 'United Arab Emirates', 'India', 'Germany', 'United States'].map(in2023), [false, false, false, false, false]);
+  assert.deepEqual(['China (PRC)', 'Macau', 'Russia', 'Vietnam', 'Saudi Arabia'].map(in2023), [
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
+  assert.deepEqual(['Israel', 'United Arab Emirates', 'India', 'Germany', 'United States'].map(in2023), [
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
   // The derived count the rules sheet notes: D:1 ∪ D:4 ∪ D:5 minus A:5 ∪ A:6 = 45 destinations (Macau is already in D:1).
   const all = new Set([...(groups['D:1'] ?? []), ...(groups['D:4'] ?? []), ...(groups['D:5'] ?? [])]);
   assert.equal([...all].filter(in2023).length, 45);
@@ -68,17 +104,38 @@ test('dates: published, effective, compliance and end are distinct, and the answ
   const ad = rule('AI-Diffusion-2025');
   assert.match(dateStatus(ad, '2025-06-01').text, /never took hold/);
   const dates = ruleDates(logic.rules);
-  for (const d of ['2022-10-07', '2023-11-17', '2024-12-31', '2025-01-13', '2025-04-09', '2025-05-13', '2025-05-15', '2025-07-01', '2025-08-01']) assert.ok(dates.includes(d), d);
+  for (const d of [
+    '2022-10-07',
+    '2023-11-17',
+    '2024-12-31',
+    '2025-01-13',
+    '2025-04-09',
+    '2025-05-13',
+    '2025-05-15',
+    '2025-07-01',
+    '2025-08-01',
+  ])
+    assert.ok(dates.includes(d), d);
 });
 
 test('criteria: three-valued, a missing figure is null and named; an EXCLUDE note removes the paragraphs it names', () => {
   const criteria = sheet.rules.find((r) => r.id === '3A090-2023')?.['criteria'] as Node[];
-  const env = (p: Record<string, number | boolean | null>): Env => ({ param: (n) => (n in p ? (p[n] as number | boolean | null) : undefined), ref: () => null, inSet: () => false });
+  const env = (p: Record<string, number | boolean | null>): Env => ({
+    param: (n) => (n in p ? (p[n] as number | boolean | null) : undefined),
+    ref: () => null,
+    inSet: () => false,
+  });
   const t = (): Trace => ({ hits: [], missing: [], unmodelled: [] });
   const tr = t();
-  assert.deepEqual(classifyItem(criteria, env({ TPP: 3000, PD: null, designed_or_marketed_for_datacenter: true }), tr), { classification: null, controlled: null, excluded_by: null });
+  assert.deepEqual(
+    classifyItem(criteria, env({ TPP: 3000, PD: null, designed_or_marketed_for_datacenter: true }), tr),
+    { classification: null, controlled: null, excluded_by: null },
+  );
   assert.ok(tr.missing.includes('PD'));
-  assert.equal(classifyItem(criteria, env({ TPP: 3000, PD: 2, designed_or_marketed_for_datacenter: true }), t()).classification, '3A090.b');
+  assert.equal(
+    classifyItem(criteria, env({ TPP: 3000, PD: 2, designed_or_marketed_for_datacenter: true }), t()).classification,
+    '3A090.b',
+  );
   const consumer = classifyItem(criteria, env({ TPP: 3000, PD: 2, designed_or_marketed_for_datacenter: false }), t());
   assert.equal(consumer.controlled, false);
   assert.match(consumer.excluded_by ?? '', /Note 2/);

@@ -28,42 +28,78 @@ export interface SetExpr {
 }
 
 const setExpr: z.ZodType<SetExpr> = z.lazy(() =>
-  z.object({
-    text: z.string().optional(), source: z.string().optional(), all: z.boolean().optional(), group: z.string().optional(),
-    countries: z.array(z.string()).optional(), set: z.string().optional(),
-    rule_list: z.object({ rule: z.string(), criterion: z.string(), field: z.string() }).optional(),
-    any_of: z.array(setExpr).optional(), except: z.array(setExpr).optional(), plus: z.array(setExpr).optional(),
-    from: z.iso.date().optional(), until: z.iso.date().optional(),
-  }).strict(),
+  z
+    .object({
+      text: z.string().optional(),
+      source: z.string().optional(),
+      all: z.boolean().optional(),
+      group: z.string().optional(),
+      countries: z.array(z.string()).optional(),
+      set: z.string().optional(),
+      rule_list: z.object({ rule: z.string(), criterion: z.string(), field: z.string() }).optional(),
+      any_of: z.array(setExpr).optional(),
+      except: z.array(setExpr).optional(),
+      plus: z.array(setExpr).optional(),
+      from: z.iso.date().optional(),
+      until: z.iso.date().optional(),
+    })
+    .strict(),
 );
 
-const exceptionDef = z.object({
-  name: z.string(), when: z.enum(['always', 'datacenter', 'not_datacenter', 'destination_in']), set: z.string().optional(),
-  classes: z.array(z.string()).optional(),
-}).strict();
+const exceptionDef = z
+  .object({
+    name: z.string(),
+    when: z.enum(['always', 'datacenter', 'not_datacenter', 'destination_in']),
+    set: z.string().optional(),
+    classes: z.array(z.string()).optional(),
+  })
+  .strict();
 
-const ruleLogic = z.object({
-  rule: z.string(),
-  eccn: z.string().nullable(),
-  dates: z.object({
-    published: z.iso.date().nullable(), effective: z.iso.date().nullable(), compliance: z.iso.date().nullable(),
-    ends: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable(), ends_precision: z.enum(['day', 'month']), end_kind: z.string().nullable(),
-  }).strict(),
-  licence_from: z.enum(['effective', 'compliance']),
-  dates_note: z.string().optional(),
-  item: z.object({ criteria_of: z.string().optional(), class: z.string().optional(), criteria: z.unknown().optional() }).strict(),
-  licence: z.array(z.object({ classes: z.array(z.string()), to: z.string(), exceptions: z.array(exceptionDef).optional() }).strict()),
-  after_end: z.string().optional(),
-  source: z.string(),
-}).strict();
+const ruleLogic = z
+  .object({
+    rule: z.string(),
+    eccn: z.string().nullable(),
+    dates: z
+      .object({
+        published: z.iso.date().nullable(),
+        effective: z.iso.date().nullable(),
+        compliance: z.iso.date().nullable(),
+        ends: z
+          .string()
+          .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+          .nullable(),
+        ends_precision: z.enum(['day', 'month']),
+        end_kind: z.string().nullable(),
+      })
+      .strict(),
+    licence_from: z.enum(['effective', 'compliance']),
+    dates_note: z.string().optional(),
+    item: z
+      .object({ criteria_of: z.string().optional(), class: z.string().optional(), criteria: z.unknown().optional() })
+      .strict(),
+    licence: z.array(
+      z.object({ classes: z.array(z.string()), to: z.string(), exceptions: z.array(exceptionDef).optional() }).strict(),
+    ),
+    after_end: z.string().optional(),
+    source: z.string(),
+  })
+  .strict();
 
 export const logicSchema = z.object({
-  note: z.string(), license: z.string(), compiled: z.string(),
+  note: z.string(),
+  license: z.string(),
+  compiled: z.string(),
   destination_sets: z.record(z.string(), setExpr),
-  tiers: z.object({
-    rule: z.string(), order: z.array(z.string()), denial_tier: z.string(), tier3_note: z.string(), source: z.string(),
-    caps: z.array(z.object({ tier: z.string(), criterion: z.string(), per: z.string() }).strict()),
-  }).strict(),
+  tiers: z
+    .object({
+      rule: z.string(),
+      order: z.array(z.string()),
+      denial_tier: z.string(),
+      tier3_note: z.string(),
+      source: z.string(),
+      caps: z.array(z.object({ tier: z.string(), criterion: z.string(), per: z.string() }).strict()),
+    })
+    .strict(),
   rules: z.array(ruleLogic),
 });
 
@@ -106,7 +142,8 @@ function ruleList(scope: SetScope, ref: { rule: string; criterion: string; field
 /** A value found by a dotted path (`criteria.0.in`) in a rule's record. */
 export function atPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
-  for (const k of path.split('.')) cur = cur === null || typeof cur !== 'object' ? undefined : (cur as Record<string, unknown>)[k];
+  for (const k of path.split('.'))
+    cur = cur === null || typeof cur !== 'object' ? undefined : (cur as Record<string, unknown>)[k];
   return cur;
 }
 
@@ -148,7 +185,11 @@ export interface Trace {
   unmodelled: string[];
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Whether `name` is one of `listed` or a variant of one (its words, then more: "Ascend 910B2" of "Ascend 910B"). */
 export function namesItem(name: string, listed: string[]): string | null {
@@ -176,14 +217,22 @@ function leaf(node: Node, env: Env, t: Trace): Tri {
   if (op === 'in_set') return typeof v === 'string' ? env.inSet(String(target), v) : v === null ? miss(t, name) : false;
   if (v === null || target === null || target === undefined) return miss(t, name);
   switch (op) {
-    case '>=': return (v as number) >= (target as number);
-    case '>': return (v as number) > (target as number);
-    case '<': return (v as number) < (target as number);
-    case '<=': return (v as number) <= (target as number);
-    case '==': return v === target;
-    case 'in': return Array.isArray(target) && target.includes(v);
-    case 'names': return Array.isArray(target) && typeof v === 'string' && namesItem(v, target as string[]) !== null;
-    default: throw new Error(`rule data: unknown operator ${op}`);
+    case '>=':
+      return (v as number) >= (target as number);
+    case '>':
+      return (v as number) > (target as number);
+    case '<':
+      return (v as number) < (target as number);
+    case '<=':
+      return (v as number) <= (target as number);
+    case '==':
+      return v === target;
+    case 'in':
+      return Array.isArray(target) && target.includes(v);
+    case 'names':
+      return Array.isArray(target) && typeof v === 'string' && namesItem(v, target as string[]) !== null;
+    default:
+      throw new Error(`rule data: unknown operator ${op}`);
   }
 }
 
@@ -223,7 +272,8 @@ export function thresholds(nodes: Node[], env: Env): Threshold[] {
     const id = n.id ?? test;
     if (n.param !== undefined) {
       const target = n.value_from ? env.ref(n.value_from) : n.value;
-      if (typeof target === 'number' && ['>=', '>', '<', '<='].includes(n.op ?? '')) out.push({ paragraph: p, test: id, param: n.param, op: n.op as string, value: target });
+      if (typeof target === 'number' && ['>=', '>', '<', '<='].includes(n.op ?? ''))
+        out.push({ paragraph: p, test: id, param: n.param, op: n.op as string, value: target });
       return;
     }
     for (const c of [...(n.all ?? []), ...(n.all_of ?? []), ...(n.any_of ?? []), ...(n.when ?? [])]) walk(c, p, id);
@@ -236,7 +286,12 @@ export function thresholds(nodes: Node[], env: Env): Threshold[] {
  * The item test of a rule: paragraphs tried in order, each possibly limited to items outside an earlier one
  * (`applies_only_if_not`) and possibly excluded by a note (`logic: EXCLUDE`). Returns the paragraph that holds.
  */
-export function classifyItem(nodes: Node[], env: Env, t: Trace, single?: string): { classification: string | null; controlled: Tri; excluded_by: string | null } {
+export function classifyItem(
+  nodes: Node[],
+  env: Env,
+  t: Trace,
+  single?: string,
+): { classification: string | null; controlled: Tri; excluded_by: string | null } {
   const excl = nodes.filter((n) => n.logic === 'EXCLUDE');
   const paras = nodes.filter((n) => n.logic !== 'EXCLUDE');
   const results = new Map<string, Tri>();
@@ -263,7 +318,13 @@ export function classifyItem(nodes: Node[], env: Env, t: Trace, single?: string)
 
 // ---- dates ----
 
-export type Phase = 'not yet published' | 'published, not yet effective' | 'in effect, compliance not yet required' | 'in force' | 'end month (day not in the data)' | 'ended';
+export type Phase =
+  | 'not yet published'
+  | 'published, not yet effective'
+  | 'in effect, compliance not yet required'
+  | 'in force'
+  | 'end month (day not in the data)'
+  | 'ended';
 
 export interface DateStatus {
   phase: Phase;
@@ -279,28 +340,58 @@ export function dateStatus(r: RuleLogic, date: string): DateStatus {
   const startKind = r.licence_from;
   const start = (startKind === 'compliance' ? d.compliance : null) ?? d.effective;
   const endDay = d.ends && d.ends.length === 7 ? `${d.ends}-01` : d.ends;
-  const endText = d.ends ? `${d.end_kind ?? 'ended'} ${d.ends}${d.ends_precision === 'month' ? ' (month only)' : ''}` : '';
+  const endText = d.ends
+    ? `${d.end_kind ?? 'ended'} ${d.ends}${d.ends_precision === 'month' ? ' (month only)' : ''}`
+    : '';
   const dated = `published ${d.published ?? '?'}, effective ${d.effective ?? '?'}${d.compliance ? `, compliance ${d.compliance}` : ''}${d.ends ? `, ${endText}` : ''}`;
   if (endDay && d.ends_precision === 'month' && date.slice(0, 7) === d.ends?.slice(0, 7)) {
-    return { phase: 'end month (day not in the data)', binding: null, governing: { kind: 'end', date: d.ends }, text: `${date} is in the month the rule ended (${endText}); the day is not in the data (${dated})` };
+    return {
+      phase: 'end month (day not in the data)',
+      binding: null,
+      governing: { kind: 'end', date: d.ends },
+      text: `${date} is in the month the rule ended (${endText}); the day is not in the data (${dated})`,
+    };
   }
   if (endDay && date >= endDay) {
-    const never = start && start >= endDay ? `; its licence requirement (from the ${startKind} date ${start}) never took hold` : '';
-    return { phase: 'ended', binding: false, governing: { kind: 'end', date: d.ends }, text: `not binding on ${date}: ${endText}${never} (${dated})` };
+    const never =
+      start && start >= endDay ? `; its licence requirement (from the ${startKind} date ${start}) never took hold` : '';
+    return {
+      phase: 'ended',
+      binding: false,
+      governing: { kind: 'end', date: d.ends },
+      text: `not binding on ${date}: ${endText}${never} (${dated})`,
+    };
   }
   if (d.published && date < d.published && (!d.effective || date < d.effective)) {
-    return { phase: 'not yet published', binding: false, governing: { kind: 'published', date: d.published }, text: `not yet published on ${date} (${dated})` };
+    return {
+      phase: 'not yet published',
+      binding: false,
+      governing: { kind: 'published', date: d.published },
+      text: `not yet published on ${date} (${dated})`,
+    };
   }
   if (d.effective && date < d.effective) {
-    return { phase: 'published, not yet effective', binding: false, governing: { kind: 'effective', date: d.effective }, text: `published but not yet effective on ${date} (${dated})` };
+    return {
+      phase: 'published, not yet effective',
+      binding: false,
+      governing: { kind: 'effective', date: d.effective },
+      text: `published but not yet effective on ${date} (${dated})`,
+    };
   }
   if (start && date < start) {
     return {
-      phase: 'in effect, compliance not yet required', binding: false, governing: { kind: 'compliance', date: start },
+      phase: 'in effect, compliance not yet required',
+      binding: false,
+      governing: { kind: 'compliance', date: start },
       text: `in effect since ${d.effective}, but compliance is not required until ${start}, which governs (${dated})`,
     };
   }
-  return { phase: 'in force', binding: true, governing: { kind: startKind, date: start }, text: `in force on ${date}: the ${startKind} date ${start ?? '?'} governs (${dated})` };
+  return {
+    phase: 'in force',
+    binding: true,
+    governing: { kind: startKind, date: start },
+    text: `in force on ${date}: the ${startKind} date ${start ?? '?'} governs (${dated})`,
+  };
 }
 
 /** Every date at which some rule's status can change. */

@@ -65,22 +65,38 @@ export function breakpoints(ctx: Context): string[] {
 
 const key = (r: RuleState) => `${r.status}|${r.classification}|${r.controlled}|${r.license_required}`;
 
-export function statusOverTime(ctx: Context, chip: Chip, dest: Destination, from: string, to: string, events: readonly EventRow[]): StatusOverTime {
+export function statusOverTime(
+  ctx: Context,
+  chip: Chip,
+  dest: Destination,
+  from: string,
+  to: string,
+  events: readonly EventRow[],
+): StatusOverTime {
   const dates = [from, ...breakpoints(ctx).filter((d) => d > from && d <= to)];
   const periods: Period[] = [];
   for (const date of dates) {
-    const results = ctx.rules.filter((r) => ctx.logic.rules.some((l) => l.rule === r.id)).map((r) => classifyUnder(ctx, r, chip, date, dest));
+    const results = ctx.rules
+      .filter((r) => ctx.logic.rules.some((l) => l.rule === r.id))
+      .map((r) => classifyUnder(ctx, r, chip, date, dest));
     const rules: RuleState[] = results.map((r) => ({
-      rule: r.rule ?? '', status: r.status, classification: r.classification, controlled: r.controlled, license_required: r.license_required,
-      summary: r.summary, citation: r.citation,
+      rule: r.rule ?? '',
+      status: r.status,
+      classification: r.classification,
+      controlled: r.controlled,
+      license_required: r.license_required,
+      summary: r.summary,
+      citation: r.citation,
     }));
     const o = overall(results);
     const prev = periods.at(-1);
     const changes = prev
-      ? rules.filter((r, k) => key(r) !== key(prev.rules[k] as RuleState)).map((r, k) => {
-        const p = prev.rules.find((x) => x.rule === r.rule);
-        return `${r.rule}: ${p?.status ?? '?'}${p?.license_required === true ? ' (licence)' : ''} → ${r.status}${r.license_required === true ? ' (licence)' : r.license_required === null ? ' (open)' : ''}${k < 0 ? '' : ''}`;
-      })
+      ? rules
+          .filter((r, k) => key(r) !== key(prev.rules[k] as RuleState))
+          .map((r, k) => {
+            const p = prev.rules.find((x) => x.rule === r.rule);
+            return `${r.rule}: ${p?.status ?? '?'}${p?.license_required === true ? ' (licence)' : ''} → ${r.status}${r.license_required === true ? ' (licence)' : r.license_required === null ? ' (open)' : ''}${k < 0 ? '' : ''}`;
+          })
       : [];
     if (prev && changes.length === 0) continue;
     if (prev) prev.to = date;
@@ -88,7 +104,14 @@ export function statusOverTime(ctx: Context, chip: Chip, dest: Destination, from
   }
   const named = events.map((e) => ({ ...e, names_chip: namesItem(e.title, [chip.name]) !== null }));
   return {
-    chip: chip.name, chip_id: chip.id, destination: dest.code, from, to, periods,
-    events: named.filter((e) => e.date !== null && e.date >= from && e.date <= to && (e.names_chip || /export|entity/.test(e.kind))),
+    chip: chip.name,
+    chip_id: chip.id,
+    destination: dest.code,
+    from,
+    to,
+    periods,
+    events: named.filter(
+      (e) => e.date !== null && e.date >= from && e.date <= to && (e.names_chip || /export|entity/.test(e.kind)),
+    ),
   };
 }

@@ -5,16 +5,17 @@
  * refreshed twice, and keep history when the content changes.
  */
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, SNAPSHOT, tempDir } from '../../test/helpers.ts';
+import { ROOT } from '../../test/helpers.ts';
+import { CURATED_ORGS, loopbackFetch, tinySnapshot } from './testkit.ts';
 import { decodeTable } from '../data/snapshot.ts';
 import { refresh } from './refresh.ts';
 import { CONNECTORS, type Connector, type ConnectorContext } from './sources.ts';
-import { ConnectorError, getText } from './hf.ts';
+import { ConnectorError, getText, session } from './http.ts';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'connectors');
 const HF_FIX = join(ROOT, 'test', 'fixtures', 'hf');
@@ -44,7 +45,12 @@ before(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     // One recorded file per upstream URL; the two JSON APIs are told apart by their paths.
-    const name = url.pathname === '/api/v1/models' ? 'models.json' : url.pathname === '/api/models' ? 'hub-models' : url.pathname.split('/').pop() ?? '';
+    const name =
+      url.pathname === '/api/v1/models'
+        ? 'models.json'
+        : url.pathname === '/api/models'
+          ? 'hub-models'
+          : (url.pathname.split('/').pop() ?? '');
     const n = (hits.get(name) ?? 0) + 1;
     hits.set(name, n);
     const f = behaviour.fail?.(name, n) ?? null;
@@ -64,15 +70,21 @@ after(() => server.close());
 
 const waits: number[] = [];
 function ctx(date = '2026-11-20'): ConnectorContext {
-  return { endpoint, date, fx: { fetch: globalThis.fetch, sleep: async (ms) => void waits.push(ms) }, maxRetries: 3, timeoutMs: 150 };
+  return {
+    endpoint,
+    date,
+    fx: { fetch: loopbackFetch, sleep: async (ms) => void waits.push(ms) },
+    maxRetries: 3,
+    timeoutMs: 150,
+  };
 }
-function freshSnapshot(): string {
-  const dir = join(tempDir(), 'snapshot');
-  cpSync(SNAPSHOT, dir, { recursive: true });
-  return dir;
-}
-const opts = (snapshotDir: string) => ({ snapshotDir, curatedPath: join(ROOT, 'data', 'curated', 'organizations.json') });
-const refreshFiles = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.includes('refresh-')).sort();
+const freshSnapshot = tinySnapshot;
+const opts = (snapshotDir: string) => ({ snapshotDir, curatedPath: CURATED_ORGS });
+const refreshFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.includes('refresh-'))
+    .sort();
 
 function runSuite(c: Connector): void {
   describe(`connector ${c.id}`, () => {
@@ -80,11 +92,19 @@ function runSuite(c: Connector): void {
       behaviour = {};
       const dir = freshSnapshot();
       const s = await refresh(c, ctx(), opts(dir));
-      assert.ok(Object.values(s.added).some((n) => n > 0), JSON.stringify(s.added));
+      assert.ok(
+        Object.values(s.added).some((n) => n > 0),
+        JSON.stringify(s.added),
+      );
       assert.match(s.content_hash, /^[0-9a-f]{64}$/);
       const sourceFile = s.files.find((f) => f.includes(`${join('sources', '')}`)) as string;
       const [source] = decodeTable('sources', readFileSync(sourceFile, 'utf8'), sourceFile);
-      assert.ok(source && source.retrieved === '2026-11-20' && /sha256:[0-9a-f]{64}/.test(source.notes ?? '') && /^https?:\/\//.test(source.url));
+      assert.ok(
+        source &&
+          source.retrieved === '2026-11-20' &&
+          /sha256:[0-9a-f]{64}/.test(source.notes ?? '') &&
+          /^https?:\/\//.test(source.url),
+      );
       for (const f of s.files.filter((x) => !x.includes(join('sources', '')) && !x.includes(join('datasets', '')))) {
         const table = f.split(/[\\/]/).at(-2) as 'prices';
         const rows = decodeTable(table, readFileSync(f, 'utf8'), f) as { source_id: string }[];
@@ -104,13 +124,19 @@ function runSuite(c: Connector): void {
     test('gives up cleanly after its retries, writing nothing', async () => {
       const dir = freshSnapshot();
       behaviour = { fail: () => 500 };
-      await assert.rejects(refresh(c, ctx(), opts(dir)), (e: unknown) => e instanceof ConnectorError && /failed after 4 attempts/.test(e.message));
+      await assert.rejects(
+        refresh(c, ctx(), opts(dir)),
+        (e: unknown) => e instanceof ConnectorError && /failed after 4 attempts/.test(e.message),
+      );
       assert.deepEqual(refreshFiles(dir), []);
     });
 
     test('fails clearly on schema drift, writing nothing', async () => {
       const dir = freshSnapshot();
-      behaviour = { body: (name) => DRIFT[name] ?? readFileSync(name === 'hub-models' ? join(HF_FIX, 'page1.json') : join(FIX, name), 'utf8') };
+      behaviour = {
+        body: (name) =>
+          DRIFT[name] ?? readFileSync(name === 'hub-models' ? join(HF_FIX, 'page1.json') : join(FIX, name), 'utf8'),
+      };
       await assert.rejects(refresh(c, ctx(), opts(dir)), /schema drift|not JSON/);
       assert.deepEqual(refreshFiles(dir), []);
     });
@@ -124,7 +150,13 @@ function runSuite(c: Connector): void {
       assert.equal(again.unchanged, true);
       assert.deepEqual(refreshFiles(dir), files);
       // Upstream changes one figure: a new part, the earlier one kept.
-      behaviour = { body: (name) => readFileSync(name === 'hub-models' ? join(HF_FIX, 'page2.json') : join(FIX, name), 'utf8').replace(/1486\.6|1487|157\.9|0\.00000075|1\.25e-06/, (m) => (m === '1487' ? '1488' : String(Number(m) * 1.1))) };
+      behaviour = {
+        body: (name) =>
+          readFileSync(name === 'hub-models' ? join(HF_FIX, 'page2.json') : join(FIX, name), 'utf8').replace(
+            /1486\.6|1487|157\.9|0\.00000075|1\.25e-06/,
+            (m) => (m === '1487' ? '1488' : String(Number(m) * 1.1)),
+          ),
+      };
       const changed = await refresh(c, ctx('2026-11-22'), opts(dir));
       assert.equal(changed.unchanged, false);
       const now = refreshFiles(dir);
@@ -146,8 +178,9 @@ test('a request that times out is retried like a 5xx (the HTTP layer every conne
   });
   await new Promise<void>((done) => slow.listen(0, '127.0.0.1', () => done()));
   try {
-    const r = await getText(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/x.json`, { fetch: globalThis.fetch, sleep: async () => {} }, 2, 150);
-    assert.equal(r.retries, 1);
+    const http = session({ fetch: loopbackFetch, sleep: async () => {} }, { maxRetries: 2, timeoutMs: 150 });
+    const r = await getText(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/x.json`, http);
+    assert.equal(http.retries, 1);
     assert.equal(r.text, '{"ok": true}');
   } finally {
     slow.close();
@@ -161,6 +194,12 @@ test('offline: an unreachable source fails in one line and leaves everything as 
   const port = (closed.address() as AddressInfo).port;
   closed.close();
   const c = CONNECTORS.find((x) => x.id === 'openrouter') as Connector;
-  await assert.rejects(refresh(c, { ...ctx(), endpoint: `http://127.0.0.1:${port}`, maxRetries: 1 }, opts(dir)), (e: unknown) => e instanceof ConnectorError && /failed after 2 attempts \(last: network error/.test(e.message) && !e.message.includes('\n'));
+  await assert.rejects(
+    refresh(c, { ...ctx(), endpoint: `http://127.0.0.1:${port}`, maxRetries: 1 }, opts(dir)),
+    (e: unknown) =>
+      e instanceof ConnectorError &&
+      /failed after 2 attempts \(last: network error/.test(e.message) &&
+      !e.message.includes('\n'),
+  );
   assert.deepEqual(refreshFiles(dir), []);
 });

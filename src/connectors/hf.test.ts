@@ -1,19 +1,24 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { ROOT, SNAPSHOT, tempDir } from '../../test/helpers.ts';
-import { main } from '../cli/main.ts';
+import { ROOT, tempDir } from '../../test/helpers.ts';
+import { decodeTable } from '../data/snapshot.ts';
+import { InputError } from '../ops/operation.ts';
+import { refreshOp } from './op.ts';
+import { loopbackFetch, tinySnapshot, testDeps } from './testkit.ts';
 import { ConnectorError, listHubModels, nextLink, readHubDump, toHubModel, type HttpEffects } from './hf.ts';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'hf');
 const page = (n: number) => readFileSync(join(FIX, `page${n}.json`), 'utf8');
 
 /** A local server replaying recorded pages; `script` decides each request's answer. */
-function serve(script: (url: URL, n: number) => { status: number; body?: string; headers?: Record<string, string> }): Promise<{ server: Server; base: string; hits: string[] }> {
+function serve(
+  script: (url: URL, n: number) => { status: number; body?: string; headers?: Record<string, string> },
+): Promise<{ server: Server; base: string; hits: string[] }> {
   const hits: string[] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -22,11 +27,15 @@ function serve(script: (url: URL, n: number) => { status: number; body?: string;
     res.writeHead(a.status, { 'content-type': 'application/json', ...(a.headers ?? {}) });
     res.end(a.body ?? '');
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits }),
+    ),
+  );
 }
 
 const waits: number[] = [];
-const fx: HttpEffects = { fetch: globalThis.fetch, sleep: async (ms) => void waits.push(ms) };
+const fx: HttpEffects = { fetch: loopbackFetch, sleep: async (ms) => void waits.push(ms) };
 let healthy: Awaited<ReturnType<typeof serve>>;
 before(async () => {
   // 429 with Retry-After on the first call, a 500 on the second page once, then the recorded pages.
@@ -40,7 +49,13 @@ before(async () => {
       }
       return { status: 200, body: page(2) };
     }
-    return { status: 200, body: page(1), headers: { link: `<${'http://127.0.0.1'}:${(healthy.server.address() as AddressInfo).port}/api/models?cursor=p2>; rel="next"` } };
+    return {
+      status: 200,
+      body: page(1),
+      headers: {
+        link: `<${'http://127.0.0.1'}:${(healthy.server.address() as AddressInfo).port}/api/models?cursor=p2>; rel="next"`,
+      },
+    };
   });
 });
 after(() => healthy.server.close());
@@ -48,14 +63,26 @@ after(() => healthy.server.close());
 test('parses the documented model shape: downloads, all-time downloads, base models from tags and card, relations', () => {
   const models = [...(JSON.parse(page(1)) as unknown[]), ...(JSON.parse(page(2)) as unknown[])].map(toHubModel);
   const inst = models.find((m) => m.id === 'Qwen/Qwen2.5-7B-Instruct');
-  assert.deepEqual([inst?.base_models, inst?.relation, inst?.downloads_all_time, inst?.created], [['Qwen/Qwen2.5-7B'], 'finetune', 60000000, '2024-09-16']);
+  assert.deepEqual(
+    [inst?.base_models, inst?.relation, inst?.downloads_all_time, inst?.created],
+    [['Qwen/Qwen2.5-7B'], 'finetune', 60000000, '2024-09-16'],
+  );
   const gguf = models.find((m) => m.id.endsWith('GGUF'));
-  assert.deepEqual([gguf?.base_models, gguf?.relation, gguf?.downloads_all_time], [['Qwen/Qwen2.5-7B-Instruct'], 'quantized', null]);
+  assert.deepEqual(
+    [gguf?.base_models, gguf?.relation, gguf?.downloads_all_time],
+    [['Qwen/Qwen2.5-7B-Instruct'], 'quantized', null],
+  );
   const merged = models.find((m) => m.id === 'lab/merged-7b');
-  assert.deepEqual([merged?.base_models, merged?.relation], [['Qwen/Qwen2.5-7B-Instruct', 'meta-llama/Llama-3.1-8B'], 'merge']);
+  assert.deepEqual(
+    [merged?.base_models, merged?.relation],
+    [['Qwen/Qwen2.5-7B-Instruct', 'meta-llama/Llama-3.1-8B'], 'merge'],
+  );
   assert.deepEqual(models.find((m) => m.id === 'Qwen/Qwen2.5-7B')?.base_models, []);
   assert.throws(() => toHubModel({ modelId: 'x' }), /schema drift/);
-  assert.equal(nextLink('<https://huggingface.co/api/models?cursor=abc>; rel="next"'), 'https://huggingface.co/api/models?cursor=abc');
+  assert.equal(
+    nextLink('<https://huggingface.co/api/models?cursor=abc>; rel="next"'),
+    'https://huggingface.co/api/models?cursor=abc',
+  );
   assert.equal(nextLink(null), null);
 });
 
@@ -74,14 +101,24 @@ test('limit and since stop early', async () => {
   assert.equal((await listHubModels({ endpoint: healthy.base, limit: 2 }, fx)).models.length, 2);
   // Newest first in the real API; the listing stops at the first model created before --since.
   const since = await listHubModels({ endpoint: healthy.base, since: '2024-09-15' }, fx);
-  assert.deepEqual(since.models.map((m) => m.id), ['Qwen/Qwen2.5-7B', 'Qwen/Qwen2.5-7B-Instruct', 'someone/Qwen2.5-7B-Instruct-GGUF']);
+  assert.deepEqual(
+    since.models.map((m) => m.id),
+    ['Qwen/Qwen2.5-7B', 'Qwen/Qwen2.5-7B-Instruct', 'someone/Qwen2.5-7B-Instruct-GGUF'],
+  );
 });
 
 test('a failing upstream fails cleanly after its retries; the state file lets the next run resume', async () => {
-  const broken = await serve((url) => (url.searchParams.get('cursor') ? { status: 503 } : { status: 200, body: page(1), headers: { link: `</api/models?cursor=p2>; rel="next"` } }));
+  const broken = await serve((url) =>
+    url.searchParams.get('cursor')
+      ? { status: 503 }
+      : { status: 200, body: page(1), headers: { link: `</api/models?cursor=p2>; rel="next"` } },
+  );
   const state = join(tempDir(), 'state.json');
   try {
-    await assert.rejects(listHubModels({ endpoint: broken.base, statePath: state, maxRetries: 2 }, fx), (e: unknown) => e instanceof ConnectorError && /failed after 3 attempts/.test(e.message));
+    await assert.rejects(
+      listHubModels({ endpoint: broken.base, statePath: state, maxRetries: 2 }, fx),
+      (e: unknown) => e instanceof ConnectorError && /failed after 3 attempts/.test(e.message),
+    );
   } finally {
     broken.server.close();
   }
@@ -89,7 +126,6 @@ test('a failing upstream fails cleanly after its retries; the state file lets th
   assert.equal(saved.models.length, 3);
   // The saved cursor is relative to the broken server; point the resume at the healthy one.
   const resume = JSON.stringify({ ...saved, next: `${healthy.base}/api/models?cursor=p2` });
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(state, resume);
   const r = await listHubModels({ endpoint: healthy.base, statePath: state }, fx);
   assert.equal(r.resumed, true);
@@ -97,7 +133,11 @@ test('a failing upstream fails cleanly after its retries; the state file lets th
 });
 
 test('malformed JSON and a non-array answer are schema drift, not retried forever', async () => {
-  const bad = await serve((url) => (url.searchParams.get('cursor') ? { status: 200, body: '{"error": "x"}' } : { status: 200, body: '[{"id": "a/b"', headers: {} }));
+  const bad = await serve((url) =>
+    url.searchParams.get('cursor')
+      ? { status: 200, body: '{"error": "x"}' }
+      : { status: 200, body: '[{"id": "a/b"', headers: {} },
+  );
   try {
     await assert.rejects(listHubModels({ endpoint: bad.base }, fx), /not JSON/);
   } finally {
@@ -108,8 +148,15 @@ test('malformed JSON and a non-array answer are schema drift, not retried foreve
 test('bulk Parquet dumps read like the API', async () => {
   const dir = tempDir();
   const json = join(dir, 'models.json');
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(json, JSON.stringify([...(JSON.parse(page(1)) as unknown[]), ...(JSON.parse(page(2)) as unknown[])].map((m) => ({ ...(m as object), cardData: JSON.stringify((m as { cardData?: unknown }).cardData ?? {}) }))));
+  writeFileSync(
+    json,
+    JSON.stringify(
+      [...(JSON.parse(page(1)) as unknown[]), ...(JSON.parse(page(2)) as unknown[])].map((m) => ({
+        ...(m as object),
+        cardData: JSON.stringify((m as { cardData?: unknown }).cardData ?? {}),
+      })),
+    ),
+  );
   const parquet = join(dir, 'models.parquet');
   const inst = await DuckDBInstance.create(':memory:');
   const conn = await inst.connect();
@@ -118,47 +165,63 @@ test('bulk Parquet dumps read like the API', async () => {
   inst.closeSync();
   const models = await readHubDump(parquet);
   assert.equal(models.length, 5);
-  assert.deepEqual(models.find((m) => m.id === 'lab/merged-7b')?.base_models, ['Qwen/Qwen2.5-7B-Instruct', 'meta-llama/Llama-3.1-8B']);
+  assert.deepEqual(models.find((m) => m.id === 'lab/merged-7b')?.base_models, [
+    'Qwen/Qwen2.5-7B-Instruct',
+    'meta-llama/Llama-3.1-8B',
+  ]);
   await assert.rejects(readHubDump(json), /cannot read/);
+  // The refresh operation reads the same dump for source hf, and only for it.
+  const snap = tinySnapshot();
+  const out = await refreshOp.run(testDeps(snap), { source: 'hf', parquet });
+  assert.deepEqual(
+    [out.ok, out.sources[0]?.rows, out.sources[0]?.parts_written.length],
+    [true, 5, 3],
+    out.sources[0]?.error,
+  );
+  await assert.rejects(
+    refreshOp.run(testDeps(snap), { source: 'arena', parquet }),
+    (e: unknown) => e instanceof InputError && e.field === 'parquet',
+  );
 });
 
-test('airace refresh hf adds a dated part, keeps history, and a failed refresh writes nothing', async () => {
-  const snap = join(tempDir(), 'snapshot');
-  cpSync(SNAPSHOT, snap, { recursive: true });
-  const before = readdirSync(join(snap, 'open_models')).sort();
-  let out = '';
-  let err = '';
-  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } };
-  const code = await main(['refresh', 'hf', '--endpoint', healthy.base, '--snapshot', snap, '--json'], io);
-  assert.equal(code, 0, err);
-  const res = JSON.parse(out) as { refreshes: { added: Record<string, number>; files: string[] }[] };
-  assert.equal(res.refreshes[0]?.added['open_models'], 5);
-  const written = readFileSync(res.refreshes[0]?.files[0] ?? '', 'utf8');
+test('the refresh operation adds a dated hf part with attribution, keeps history, and a failed refresh writes nothing', async () => {
+  const snap = tinySnapshot();
+  const deps = testDeps(snap);
+  const res = await refreshOp.run(deps, { source: 'hf', endpoint: healthy.base });
+  assert.equal(res.ok, true, JSON.stringify(res));
+  const [hf] = res.sources;
+  assert.equal(hf?.rows, 5);
+  const part = hf?.parts_written.find((f) => f.startsWith(join('open_models', ''))) ?? '';
+  const written = readFileSync(join(snap, part), 'utf8');
   assert.equal((written.match(/,CN,/g) ?? []).length, 2, 'Qwen namespace → Alibaba → CN');
-  const afterFiles = readdirSync(join(snap, 'open_models')).sort();
-  assert.deepEqual(afterFiles.filter((f) => !before.includes(f)).length, 1);
-  for (const f of before) assert.ok(afterFiles.includes(f), `kept ${f}`);
-  // Built and queried: the refreshed lineage feeds the derivatives view.
-  const db = join(tempDir(), 'r.duckdb');
-  assert.equal(await main(['build', '--snapshot', snap, '--db', db], { out: () => {}, err: (s) => { err += s; } }), 0, err);
-  out = '';
-  assert.equal(await main(['adoption', '--metric', 'derivatives', '--by', 'author', '--json', '--db', db], io), 0, err);
-  const d = JSON.parse(out) as { rows: { author: string; value: number }[]; coverage: { with_base_model: number } };
-  assert.deepEqual(d.rows, [{ author: 'Qwen', value: 3, share: 1 }]);
-  const monthly = (d as unknown as { monthly: { month: string; new_models: number; share_of_new_models: Record<string, number> }[] }).monthly;
-  assert.deepEqual(monthly.find((m) => m.month === '2024-09'), { month: '2024-09', new_models: 2, share_of_new_models: { Qwen: 0.5 } });
-  assert.equal(d.coverage.with_base_model, 3);
-  // A failing upstream: exit 1, nothing new written.
+  const rows = decodeTable('open_models', written, part);
+  assert.deepEqual(rows.find((r) => r.hub_id === 'lab/merged-7b')?.base_models, [
+    'Qwen/Qwen2.5-7B-Instruct',
+    'meta-llama/Llama-3.1-8B',
+  ]);
+  assert.equal(rows.find((r) => r.hub_id === 'Qwen/Qwen2.5-7B')?.relation, 'base');
+  const files = readdirSync(join(snap, 'open_models')).sort();
+  // Unchanged content a day later: nothing new.
+  const again = await refreshOp.run(
+    { ...deps, now: () => new Date('2026-11-21T12:00:00Z') },
+    { source: 'hf', endpoint: healthy.base },
+  );
+  assert.equal(again.sources[0]?.unchanged, true);
+  assert.deepEqual(readdirSync(join(snap, 'open_models')).sort(), files);
+  // A failing upstream: not ok, the error named, nothing new written.
   const broken = await serve(() => ({ status: 500 }));
   try {
-    err = '';
-    const snapshotBefore = readdirSync(join(snap, 'open_models')).sort();
-    const c = await main(['refresh', 'hf', '--endpoint', broken.base, '--snapshot', snap, '--max-retries', '1'], { out: () => {}, err: (s) => { err += s; } });
-    assert.equal(c, 1);
-    assert.match(err, /failed after 2 attempts/);
-    assert.deepEqual(readdirSync(join(snap, 'open_models')).sort(), snapshotBefore);
+    const bad = await refreshOp.run(deps, { source: 'hf', endpoint: broken.base, max_retries: 1 });
+    assert.equal(bad.ok, false);
+    assert.match(bad.sources[0]?.error ?? '', /failed after 2 attempts/);
+    assert.deepEqual(readdirSync(join(snap, 'open_models')).sort(), files);
+    assert.deepEqual(
+      readdirSync(snap, { recursive: true })
+        .map(String)
+        .filter((f) => f.includes('.tmp')),
+      [],
+    );
   } finally {
     broken.server.close();
   }
-  assert.ok(!existsSync(join(snap, 'open_models', 'x.tmp')));
 });

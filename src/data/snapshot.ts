@@ -6,7 +6,9 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, renameSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { columnsOf, tableNames, tables, type Column, type Row, type TableName } from './schema.ts';
 
@@ -78,7 +80,7 @@ export function decodeTable<T extends TableName>(table: T, text: string, file: s
 }
 
 /** decodeTable, also returning the line each row starts on (for errors found later, such as duplicate keys). */
-function decodeRows<T extends TableName>(table: T, text: string, file: string): { rows: Row<T>[]; lines: number[] } {
+export function decodeRows<T extends TableName>(table: T, text: string, file: string): { rows: Row<T>[]; lines: number[] } {
   const columns = columnsOf(table);
   const schema = tables[table];
   let parsed: ParsedRecord[];
@@ -146,6 +148,23 @@ export function listSnapshotFiles(dir: string): { table: TableName; part: string
     }
   }
   return files;
+}
+
+/**
+ * Checks the header line of one snapshot file against its table (the build's first check, before DuckDB
+ * reads the rest). Throws the same SnapshotError decodeTable would.
+ */
+export function checkHeader(table: TableName, path: string, file: string): void {
+  const fd = openSync(path, 'r');
+  let head: string;
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    head = buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+  const nl = head.indexOf('\n');
+  decodeRows(table, nl === -1 ? head : head.slice(0, nl + 1), file);
 }
 
 /** Reads and validates the whole snapshot. Paths in errors are relative to `cwd`. */

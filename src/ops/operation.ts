@@ -50,7 +50,25 @@ export interface Fact {
   statement: string;
 }
 
-export type Http = { method: 'GET' } | { method: 'POST'; body: 'json' | 'text' };
+/**
+ * How an operation is reached over HTTP. GET: the input is the query string. POST `json`: the input is the
+ * JSON body (plus the query). POST `file`: the raw body is written to a temporary file whose path becomes
+ * input key `key` (the CLI passes its positional path there instead), the rest comes from the query;
+ * the file's extension is the value of input key `ext`, if named.
+ */
+export type Http =
+  | { method: 'GET'; path?: string }
+  | { method: 'POST'; path?: string; body: 'json' }
+  | { method: 'POST'; path?: string; body: 'file'; key: string; maxBytes: number; ext?: string };
+
+/** A CLI argument that names a file whose text is the value of an input key (`airace check FILE…`). */
+export interface FromFile {
+  key: string;
+  /** More input derived from the path (an id, a format from the extension). */
+  extra?: (path: string) => Record<string, string>;
+  /** Several files: the operation runs once per file and `merge` joins the answers. */
+  merge?: (outputs: unknown[]) => unknown;
+}
 
 export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** Dotted name: `gap`, `chips.classify`, `cost.pick`. */
@@ -61,6 +79,12 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   output: O;
   /** CLI positional arguments, in order (input keys). */
   args?: string[];
+  /** A CLI positional argument read from a file (see FromFile). */
+  fromFile?: FromFile;
+  /** Not offered on the CLI (the API's own routes, e.g. health). */
+  apiOnly?: boolean;
+  /** Input keys the API refuses (local paths, endpoints the server would call). */
+  cliOnly?: string[];
   /** HTTP binding; omit for CLI-only operations (import, build, serve). */
   http?: Http;
   /** Runs in a worker, rate-limited and queued on the server. */
@@ -70,6 +94,14 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   text?: (output: z.output<O>) => string;
   /** The main list, for `format=csv` and `--csv`. */
   rows?: (output: z.output<O>) => Record<string, unknown>[];
+  /** A chart of the answer: `--plot FILE.svg` on the CLI, `GET <path>/chart.svg` on the API. */
+  svg?: (deps: Deps, input: z.output<I>) => Promise<string>;
+  /** The HTTP status of an answer when it is not 200 (health: 503 when unhealthy); the CLI exits 1 then. */
+  status?: (output: z.output<O>) => number;
+  /** A report page of the answer: `--html FILE` on the CLI. */
+  html?: (output: z.output<O>) => string;
+  /** Examples of valid input, used by the equivalence and fuzz suites (the first is the default case). */
+  examples?: Record<string, string>[];
 }
 
 /** Keeps each operation's input and output types checked while the registry holds them as one list. */

@@ -79,5 +79,6 @@ export const codes = () =>
 /** A bounded free-text value (ids, names, searches). */
 export const text = (max = 200) => z.string().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
-/** An enum given as text. */
-export const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
+/** One of a fixed list of words. */
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.join(', ')}` });

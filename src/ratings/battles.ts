@@ -30,6 +30,18 @@ export class BattleInputError extends Error {
 
 const WINNERS: Record<string, number> = { model_a: A_WINS, model_b: B_WINS, tie: TIE, 'tie (bothbad)': TIE };
 
+/** What is wrong with one battle's fields (after trimming), or null if it is valid. */
+export function battleProblem(modelA: string | undefined | null, modelB: string | undefined | null, winner: string | undefined | null): string | null {
+  const a = modelA?.trim();
+  const b = modelB?.trim();
+  if (!a || !b) return 'model_a and model_b must not be empty';
+  if (a === b) return `a model cannot battle itself ("${a}")`;
+  if (winner === undefined || winner === null || WINNERS[winner.trim()] === undefined) {
+    return `winner must be model_a, model_b, tie or tie (bothbad), not "${winner ?? ''}"`;
+  }
+  return null;
+}
+
 class Builder {
   readonly models: string[] = [];
   private readonly ids = new Map<string, number>();
@@ -64,10 +76,7 @@ class Builder {
     const w = winner === undefined ? undefined : WINNERS[winner.trim()];
     const a = modelA?.trim();
     const b = modelB?.trim();
-    let reason: string | null = null;
-    if (!a || !b) reason = 'model_a and model_b must not be empty';
-    else if (a === b) reason = `a model cannot battle itself ("${a}")`;
-    else if (w === undefined) reason = `winner must be model_a, model_b, tie or tie (bothbad), not "${winner ?? ''}"`;
+    const reason = battleProblem(modelA, modelB, winner);
     if (reason !== null) {
       if (!this.skipInvalid) throw new BattleInputError(this.file, line, `${reason} (use --skip-invalid to skip such rows)`);
       this.skipped++;

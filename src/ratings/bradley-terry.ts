@@ -117,6 +117,13 @@ export function aggregate(b: Battles): PairCounts {
   return { m, names: byName.map((k) => b.models[k] as string), i, j, cells: sortedCells };
 }
 
+/** The number of components in labels 0..n−1 (a loop, not Math.max(...): that overflows the stack on big arrays). */
+export function componentCount(comp: Int32Array): number {
+  let top = -1;
+  for (let k = 0; k < comp.length; k++) if ((comp[k] as number) > top) top = comp[k] as number;
+  return top + 1;
+}
+
 /** Connected components of the comparison graph, largest first. */
 export function components(c: PairCounts): Int32Array {
   const parent = Int32Array.from({ length: c.m }, (_, k) => k);
@@ -168,7 +175,7 @@ export function fitTheta(
   reuse: { factor?: Float64Array } = {},
 ): number {
   const m = c.m;
-  const ncomp = m === 0 ? 0 : Math.max(...comp) + 1;
+  const ncomp = componentCount(comp);
   const compSum = new Float64Array(ncomp);
   const compSize = new Float64Array(ncomp);
   for (let k = 0; k < m; k++) compSize[comp[k] as number] = (compSize[comp[k] as number] as number) + 1;
@@ -376,100 +383,162 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
   return a + ((sorted[hi] as number) - a) * (pos - lo);
 }
 
+/** A fitted model, ready for bootstrap rounds: everything a worker needs, all structured-cloneable. */
+export interface Fitted {
+  counts: PairCounts;
+  comp: Int32Array;
+  ncomp: number;
+  /** θ at the maximum likelihood (log-odds units), the warm start of every round. */
+  theta: Float64Array;
+  /** The Cholesky factor at the solution (dense systems only), reused by every round's chord steps. */
+  factor?: Float64Array;
+  rating: Float64Array;
+  perModel: Float64Array;
+  anchorIndex: number;
+  anchorScore: number;
+  warnings: string[];
+}
+
+/** Tolerance of a bootstrap round's fit, in points: far below the spread of the samples it gives. */
+const ROUND_TOLERANCE = 1e-3;
+
+/** The seed of bootstrap round `r`: each round has its own stream, so how rounds are split over threads does not matter. */
+export const roundSeed = (seed: number, r: number): number => (seed ^ Math.imul(r + 1, 0x9e3779b1)) >>> 0;
+
+/** Shifts the anchor's component so that the anchor model has its score. */
+function anchored(f: Pick<Fitted, 'anchorIndex' | 'anchorScore' | 'comp'>, ratings: Float64Array): void {
+  if (f.anchorIndex === -1) return;
+  const shift = f.anchorScore - (ratings[f.anchorIndex] as number);
+  const ac = f.comp[f.anchorIndex];
+  for (let k = 0; k < ratings.length; k++) if (f.comp[k] === ac) ratings[k] = (ratings[k] as number) + shift;
+}
+
+/** Fits the counts (the maximum-likelihood ratings) and collects the warnings. */
+export function fit(counts: PairCounts, options: Pick<RatingOptions, 'anchor' | 'tolerance'> = {}): Fitted {
+  const m = counts.m;
+  const comp = components(counts);
+  const ncomp = componentCount(comp);
+  const warnings: string[] = [];
+  if (ncomp > 1) warnings.push(`the comparison graph has ${ncomp} disconnected components: ratings are comparable only within one (see "component")`);
+  const perModel = new Float64Array(m);
+  const wins = new Float64Array(m);
+  const losses = new Float64Array(m);
+  for (let p = 0; p < counts.i.length; p++) {
+    const [wi, wj, t] = [counts.cells[3 * p] as number, counts.cells[3 * p + 1] as number, counts.cells[3 * p + 2] as number];
+    const a = counts.i[p] as number;
+    const b = counts.j[p] as number;
+    perModel[a] = (perModel[a] as number) + wi + wj + t;
+    perModel[b] = (perModel[b] as number) + wi + wj + t;
+    wins[a] = (wins[a] as number) + wi + t;
+    losses[a] = (losses[a] as number) + wj + t;
+    wins[b] = (wins[b] as number) + wj + t;
+    losses[b] = (losses[b] as number) + wi + t;
+  }
+  for (let k = 0; k < m; k++) {
+    if (wins[k] === 0 || losses[k] === 0) {
+      warnings.push(`${counts.names[k]} ${wins[k] === 0 ? 'lost' : 'won'} every comparison: its maximum-likelihood rating is infinite; the value shown is bounded by a 1e-9 ridge`);
+    }
+  }
+  let anchorIndex = -1;
+  if (options.anchor) {
+    anchorIndex = counts.names.indexOf(options.anchor.model);
+    if (anchorIndex === -1) throw new Error(`anchor model "${options.anchor.model}" is not in the battles`);
+    if (ncomp > 1) warnings.push(`the anchor shifts only component ${comp[anchorIndex]}, which holds ${options.anchor.model}`);
+  }
+  const theta = new Float64Array(m);
+  const reuse: { factor?: Float64Array } = {};
+  fitTheta(counts, counts.cells, theta, options.tolerance ?? 1e-6, comp, reuse);
+  const rating = new Float64Array(m);
+  toRatings(theta, comp, ncomp, rating);
+  const f: Fitted = { counts, comp, ncomp, theta, factor: reuse.factor, rating, perModel, anchorIndex, anchorScore: options.anchor?.score ?? 0, warnings };
+  anchored(f, rating);
+  return f;
+}
+
+export interface RoundsInput {
+  fitted: Pick<Fitted, 'counts' | 'comp' | 'ncomp' | 'theta' | 'factor' | 'anchorIndex' | 'anchorScore'>;
+  /** Battles in the data: every round resamples this many. */
+  total: number;
+  seed: number;
+  /** Rounds from (inclusive) to (exclusive). */
+  from: number;
+  to: number;
+}
+
+/**
+ * Bootstrap rounds `from`..`to`: each resamples the battles (multinomially over the counts) and refits,
+ * warm-started at the solution. Returns the ratings, round-major: (to − from) × m. A pure function, so it
+ * runs the same in a worker thread (task `ratings.bootstrap`).
+ */
+export function bootstrapRounds(input: RoundsInput, progress?: () => void): Float64Array {
+  const { fitted: f, total, seed, from, to } = input;
+  const m = f.counts.m;
+  const out = new Float64Array((to - from) * m);
+  const resampled = new Float64Array(f.counts.cells.length);
+  const th = new Float64Array(m);
+  const rr = new Float64Array(m);
+  for (let r = from; r < to; r++) {
+    multinomial(total, f.counts.cells, resampled, seededUniform(roundSeed(seed, r)));
+    th.set(f.theta);
+    fitTheta(f.counts, resampled, th, ROUND_TOLERANCE, f.comp, { factor: f.factor });
+    toRatings(th, f.comp, f.ncomp, rr);
+    anchored(f, rr);
+    out.set(rr, (r - from) * m);
+    progress?.();
+  }
+  return out;
+}
+
+/** The result from a fit and its bootstrap samples (round-major, rounds × m), or none. */
+export function summarize(f: Fitted, samples: Float64Array | null, rounds: number, total: number, seed: number, anchor: RatingOptions['anchor']): RatingResult {
+  const m = f.counts.m;
+  const low = Float64Array.from(f.rating);
+  const high = Float64Array.from(f.rating);
+  if (samples && rounds > 0) {
+    const column = new Float64Array(rounds);
+    for (let k = 0; k < m; k++) {
+      for (let r = 0; r < rounds; r++) column[r] = samples[r * m + k] as number;
+      column.sort();
+      low[k] = quantile(column, 0.025);
+      high[k] = quantile(column, 0.975);
+    }
+  }
+  const comp = f.comp;
+  // rank_ub = 1 + number of models (in the same component) whose lower bound exceeds this one's upper bound.
+  const sortedLows = Array.from({ length: f.ncomp }, () => [] as number[]);
+  for (let k = 0; k < m; k++) sortedLows[comp[k] as number]?.push(low[k] as number);
+  for (const s of sortedLows) s.sort((x, y) => x - y);
+  const above = (k: number) => {
+    const s = sortedLows[comp[k] as number] as number[];
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((s[mid] as number) > (high[k] as number)) hi = mid;
+      else lo = mid + 1;
+    }
+    return s.length - lo;
+  };
+  const models: ModelRating[] = f.counts.names.map((model, k) => ({
+    model, rating: f.rating[k] as number, ci_low: low[k] as number, ci_high: high[k] as number, rank_ub: 1 + above(k), battles: f.perModel[k] as number, component: comp[k] as number,
+  }));
+  models.sort((x, y) => x.component - y.component || y.rating - x.rating || x.model.localeCompare(y.model));
+  return { models, battles: total, components: f.ncomp, bootstrap: rounds, seed, anchor: anchor ?? null, warnings: f.warnings };
+}
+
+/** Ratings from pair counts, in this thread. `total` is the number of battles counted. */
+export function rateCounts(counts: PairCounts, total: number, options: RatingOptions = {}): RatingResult {
+  const rounds = options.bootstrap ?? 0;
+  const seed = options.seed ?? 0;
+  const f = fit(counts, options);
+  let done = 0;
+  const samples = rounds > 0 ? bootstrapRounds({ fitted: f, total, seed, from: 0, to: rounds }, () => options.progress?.(++done, rounds)) : null;
+  return summarize(f, samples, rounds, total, seed, options.anchor);
+}
+
 export const bradleyTerry: RatingSystem = {
   name: 'bradley-terry-mle',
   rate(battles, options = {}) {
-    const rounds = options.bootstrap ?? 0;
-    const seed = options.seed ?? 0;
-    const tol = options.tolerance ?? 1e-6;
-    const counts = aggregate(battles);
-    const m = counts.m;
-    const comp = components(counts);
-    const ncomp = m === 0 ? 0 : Math.max(...comp) + 1;
-    const warnings: string[] = [];
-    if (ncomp > 1) warnings.push(`the comparison graph has ${ncomp} disconnected components: ratings are comparable only within one (see "component")`);
-
-    const perModel = new Float64Array(m);
-    const wins = new Float64Array(m);
-    const losses = new Float64Array(m);
-    for (let p = 0; p < counts.i.length; p++) {
-      const [wi, wj, t] = [counts.cells[3 * p] as number, counts.cells[3 * p + 1] as number, counts.cells[3 * p + 2] as number];
-      const a = counts.i[p] as number;
-      const b = counts.j[p] as number;
-      perModel[a] = (perModel[a] as number) + wi + wj + t;
-      perModel[b] = (perModel[b] as number) + wi + wj + t;
-      wins[a] = (wins[a] as number) + wi + t;
-      losses[a] = (losses[a] as number) + wj + t;
-      wins[b] = (wins[b] as number) + wj + t;
-      losses[b] = (losses[b] as number) + wi + t;
-    }
-    for (let k = 0; k < m; k++) {
-      if (wins[k] === 0 || losses[k] === 0) {
-        warnings.push(`${counts.names[k]} ${wins[k] === 0 ? 'lost' : 'won'} every comparison: its maximum-likelihood rating is infinite; the value shown is bounded by a 1e-9 ridge`);
-      }
-    }
-    let anchorIndex = -1;
-    if (options.anchor) {
-      anchorIndex = counts.names.indexOf(options.anchor.model);
-      if (anchorIndex === -1) throw new Error(`anchor model "${options.anchor.model}" is not in the battles`);
-      if (ncomp > 1) warnings.push(`the anchor shifts only component ${comp[anchorIndex]}, which holds ${options.anchor.model}`);
-    }
-    const anchored = (ratings: Float64Array) => {
-      if (anchorIndex === -1 || !options.anchor) return;
-      const shift = options.anchor.score - (ratings[anchorIndex] as number);
-      const ac = comp[anchorIndex];
-      for (let k = 0; k < m; k++) if (comp[k] === ac) ratings[k] = (ratings[k] as number) + shift;
-    };
-
-    const theta = new Float64Array(m);
-    const reuse: { factor?: Float64Array } = {};
-    fitTheta(counts, counts.cells, theta, tol, comp, reuse);
-    const rating = new Float64Array(m);
-    toRatings(theta, comp, ncomp, rating);
-    anchored(rating);
-
-    const low = Float64Array.from(rating);
-    const high = Float64Array.from(rating);
-    if (rounds > 0) {
-      const u = seededUniform(seed);
-      const samples = Array.from({ length: m }, () => new Float64Array(rounds));
-      const resampled = new Float64Array(counts.cells.length);
-      const th = new Float64Array(m);
-      const rr = new Float64Array(m);
-      for (let round = 0; round < rounds; round++) {
-        multinomial(battles.length, counts.cells, resampled, u);
-        th.set(theta);
-        fitTheta(counts, resampled, th, tol, comp, { factor: reuse.factor });
-        toRatings(th, comp, ncomp, rr);
-        anchored(rr);
-        for (let k = 0; k < m; k++) (samples[k] as Float64Array)[round] = rr[k] as number;
-        options.progress?.(round + 1, rounds);
-      }
-      for (let k = 0; k < m; k++) {
-        const s = (samples[k] as Float64Array).sort();
-        low[k] = quantile(s, 0.025);
-        high[k] = quantile(s, 0.975);
-      }
-    }
-    // rank_ub = 1 + number of models (in the same component) whose lower bound exceeds this one's upper bound.
-    const sortedLows = Array.from({ length: ncomp }, () => [] as number[]);
-    for (let k = 0; k < m; k++) sortedLows[comp[k] as number]?.push(low[k] as number);
-    for (const s of sortedLows) s.sort((x, y) => x - y);
-    const above = (k: number) => {
-      const s = sortedLows[comp[k] as number] as number[];
-      let lo = 0;
-      let hi = s.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((s[mid] as number) > (high[k] as number)) hi = mid;
-        else lo = mid + 1;
-      }
-      return s.length - lo;
-    };
-    const models: ModelRating[] = counts.names.map((model, k) => ({
-      model, rating: rating[k] as number, ci_low: low[k] as number, ci_high: high[k] as number, rank_ub: 1 + above(k), battles: perModel[k] as number, component: comp[k] as number,
-    }));
-    models.sort((x, y) => x.component - y.component || y.rating - x.rating || x.model.localeCompare(y.model));
-    return { models, battles: battles.length, components: ncomp, bootstrap: rounds, seed, anchor: options.anchor ?? null, warnings };
+    return rateCounts(aggregate(battles), battles.length, options);
   },
 };

@@ -8,11 +8,11 @@
  */
 import { blocOf } from '../data/attribution.ts';
 import type { Db } from '../store/db.ts';
-import { adoption } from '../adoption/index.ts';
+import { adoption, AdoptionError } from '../adoption/index.ts';
 import { classify } from '../compute/classify.ts';
 import { parseDestination } from '../compute/destinations.ts';
 import { loadChips, loadContext } from '../compute/index.ts';
-import { candidatesAt } from '../cost/index.ts';
+import { candidatesAt, CostError } from '../cost/index.ts';
 import { loadObservations } from '../frontier/load.ts';
 import { listMetrics } from '../frontier/metrics.ts';
 import { seededUniform } from '../ratings/random.ts';
@@ -31,6 +31,8 @@ export interface Indicator {
   /** Value per country (null when the data has none for it). */
   values: Record<string, number | null>;
   sources: string[];
+  /** Why the indicator has no values on this date, when it has none. */
+  missing?: string;
 }
 
 /** Where a country's chips would ship to, for the license-free share: the bloc's reference destination. */
@@ -93,8 +95,10 @@ export async function indicators(db: Db, asOf: string, countries: readonly strin
     try {
       const r = await adoption(db, { by: 'country', metric, asOf, days: 30 });
       out.push({ id, pillar: 'adoption', description, better: 'higher', values: byBloc(r.rows, countries), sources: r.sources });
-    } catch {
-      out.push({ id, pillar: 'adoption', description: `${description} (no data on or before ${asOf})`, better: 'higher', values: empty(), sources: [] });
+    } catch (err) {
+      // Only "no data for this date" is an answer; anything else is a defect to surface.
+      if (!(err instanceof AdoptionError)) throw err;
+      out.push({ id, pillar: 'adoption', description: `${description} (no data on or before ${asOf})`, better: 'higher', values: empty(), sources: [], missing: err.message });
     }
   }
 
@@ -114,8 +118,9 @@ export async function indicators(db: Db, asOf: string, countries: readonly strin
       }
     }
     out.push({ id: 'cheapest_at_median_capability', pillar: 'cost', description: `cheapest blended price (3:1, $/M tokens) of a model at or above the median Arena text score of priced models (${level.toFixed(0)})`, better: 'lower', values, sources: [...sources] });
-  } catch {
-    out.push({ id: 'cheapest_at_median_capability', pillar: 'cost', description: 'cheapest blended price at the median capability (no data on the date)', better: 'lower', values: empty(), sources: [] });
+  } catch (err) {
+    if (!(err instanceof CostError)) throw err;
+    out.push({ id: 'cheapest_at_median_capability', pillar: 'cost', description: 'cheapest blended price at the median capability (no data on the date)', better: 'lower', values: empty(), sources: [], missing: err.message });
   }
 
   const chips = await loadChips(db);
@@ -231,7 +236,7 @@ export async function score(db: Db, req: ScoreRequest, fx: ReturnType<typeof loa
       pillars: PILLARS.map((p) => ({
         pillar: p,
         score: (pillars[c] as Record<Pillar, number | null>)[p],
-        indicators: inds.filter((i) => i.pillar === p).map((i) => ({ id: i.id, description: i.description, value: i.values[c] ?? null, normalized: normalise(i)[c] ?? null, better: i.better, sources: i.sources })),
+        indicators: inds.filter((i) => i.pillar === p).map((i) => ({ id: i.id, description: i.description, value: i.values[c] ?? null, normalized: normalise(i)[c] ?? null, better: i.better, sources: i.sources, ...(i.missing ? { missing: i.missing } : {}) })),
       })),
     })).sort((a, b) => (b.score ?? -1) - (a.score ?? -1)),
     sensitivity: {

@@ -81,7 +81,7 @@ test('gap: metrics, a gap with sources, validation, and the chart', async () => 
   const body = (await r.json()) as { as_of: string; leader: string; months_gap: number; sources: string[] };
   assert.equal(body.as_of, '2026-04-15');
   assert.ok(body.sources.length > 0 && typeof body.months_gap === 'number');
-  for (const [q, field] of [['metric=nope', undefined], ['as_of=2026-02-31', 'as_of'], ['leader=USA', 'leader'], ['rounds=99999', 'rounds'], ['x=1', 'x']] as const) {
+  for (const [q, field] of [['metric=nope', 'metric'], ['as_of=2026-02-31', 'as_of'], ['leader=USA', 'leader'], ['rounds=99999', 'rounds'], ['x=1', 'x']] as const) {
     const bad = await app.request(`/api/v1/gap?${q}`);
     assert.equal(bad.status, 400, q);
     const e = (await bad.json()) as { error: string; field?: string };
@@ -164,7 +164,7 @@ test('score and timeline over the API', async () => {
 test('OpenAPI 3.1 document generated from the request schemas', async () => {
   const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, { get?: { parameters: { name: string }[] } }> };
   assert.equal(doc.openapi, '3.1.0');
-  assert.deepEqual(doc.paths['/api/v1/gap']?.get?.parameters.map((p) => p.name).sort(), ['as_of', 'follower', 'include_preliminary', 'leader', 'metric', 'rounds', 'seed', 'series']);
+  assert.deepEqual(doc.paths['/api/v1/gap']?.get?.parameters.map((p) => p.name).sort(), ['as_of', 'follower', 'format', 'include_preliminary', 'leader', 'metric', 'rounds', 'seed', 'series']);
   assert.ok(doc.paths['/api/v1/cost/pick']?.get?.parameters.some((p) => p.name === 'min_score'));
 });
 
@@ -187,15 +187,21 @@ test('ratings for uploaded battles: size-limited, validated', async () => {
   const bad = await app.request('/api/v1/ratings', { method: 'POST', body: 'model_a,model_b,winner\na,b,draw' });
   assert.equal(bad.status, 400);
   assert.match(((await bad.json()) as { error: string }).error, /body:2: winner must be/);
-  assert.equal((await app.request('/api/v1/ratings', { method: 'POST', body: 'x'.repeat(4_000_001) })).status, 400);
+  assert.equal((await app.request('/api/v1/ratings', { method: 'POST', body: 'x'.repeat(4_000_001) })).status, 413);
 });
 
 test('refresh needs the bearer token; CORS is off unless configured', async () => {
-  assert.equal((await app.request('/api/v1/refresh/hf', { method: 'POST' })).status, 403);
+  const list = { method: 'POST', body: JSON.stringify({ list: true }) };
+  assert.equal((await app.request('/api/v1/refresh', list)).status, 403);
   const guarded = createApp(db, { refreshToken: 's3cret', corsOrigin: 'https://example.org' });
-  assert.equal((await guarded.request('/api/v1/refresh/hf', { method: 'POST' })).status, 401);
-  assert.equal((await guarded.request('/api/v1/refresh/hf', { method: 'POST', headers: { authorization: 'Bearer wrong!' } })).status, 401);
-  assert.equal((await guarded.request('/api/v1/refresh/hf', { method: 'POST', headers: { authorization: 'Bearer s3cret' } })).status, 202);
+  assert.equal((await guarded.request('/api/v1/refresh', list)).status, 401);
+  assert.equal((await guarded.request('/api/v1/refresh', { ...list, headers: { authorization: 'Bearer wrong!' } })).status, 401);
+  const ok = await guarded.request('/api/v1/refresh', { ...list, headers: { authorization: 'Bearer s3cret' } });
+  assert.equal(ok.status, 200);
+  assert.ok(((await ok.json()) as { connectors: unknown[] }).connectors.length >= 5);
+  const endpoint = JSON.stringify({ source: 'hf', endpoint: 'http://127.0.0.1:9' });
+  const refused = await guarded.request('/api/v1/refresh', { method: 'POST', body: endpoint, headers: { authorization: 'Bearer s3cret' } });
+  assert.equal(refused.status, 400, 'the API never takes an endpoint to call');
   const pre = await guarded.request('/api/v1/sources', { headers: { origin: 'https://example.org' } });
   assert.equal(pre.headers.get('access-control-allow-origin'), 'https://example.org');
   assert.equal((await app.request('/api/v1/sources', { headers: { origin: 'https://example.org' } })).headers.get('access-control-allow-origin'), null);

@@ -1,45 +1,107 @@
 /**
  * @module
- * The OpenAPI 3.1 document, generated from the same zod schemas that validate the requests.
+ * The OpenAPI 3.1 document, generated from the operations: their input schemas give the parameters and
+ * request bodies, their output schemas the responses.
  */
 import { z } from 'zod';
-import { adoptionQuery, checkBody, classifyQuery, costFrontierQuery, gapQuery, modelsQuery, pickQuery, scoreQuery, timelineQuery, trendQuery } from './schemas.ts';
+import type { Operation } from '../ops/operation.ts';
+import { operations } from '../ops/registry.ts';
+import { apiPath } from '../ops/schema.ts';
 
-function parameters(schema: z.ZodType): unknown[] {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: (json.required ?? []).includes(name), schema: s }));
+type Json = Record<string, unknown>;
+
+const schemaOf = (s: z.ZodType, io: 'input' | 'output'): Json =>
+  z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+
+function parameters(op: Operation, exclude: readonly string[] = []): Json[] {
+  const json = schemaOf(op.input, 'input') as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(json.properties ?? {})
+    .filter(([name]) => !exclude.includes(name) && !(op.cliOnly ?? []).includes(name))
+    .map(([name, s]) => ({
+      name,
+      in: 'query',
+      required: (json.required ?? []).includes(name),
+      ...(typeof s['description'] === 'string' ? { description: s['description'] } : {}),
+      schema: s,
+    }));
 }
 
-const get = (summary: string, schema: z.ZodType | null) => ({
-  get: { summary, parameters: schema ? parameters(schema) : [], responses: { 200: { description: 'OK (add format=csv for the main list as CSV)' }, 400: { description: 'invalid parameter: {"error", "field"}' } } },
-});
+const errors = {
+  400: {
+    description: 'invalid input: `{"error", "field"}`',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  404: { description: 'not found', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+};
 
-export function openApiDocument(): Record<string, unknown> {
+function describe(op: Operation): Record<string, Json> {
+  const http = op.http;
+  if (!http) return {};
+  const ok = {
+    description: op.rows ? 'OK (GET: add format=csv for the main list as CSV)' : 'OK',
+    content: { 'application/json': { schema: schemaOf(op.output, 'output') } },
+  };
+  const path = apiPath(op);
+  const base = { operationId: op.name, summary: op.summary, responses: { 200: ok, ...errors } };
+  if (http.method === 'GET') {
+    const out: Record<string, Json> = {
+      [path]: { get: { ...base, parameters: [...parameters(op), ...(op.rows ? [formatParam] : [])] } },
+    };
+    if (op.svg) {
+      out[`${path}/chart.svg`] = {
+        get: {
+          operationId: `${op.name}.chart`,
+          summary: `${op.summary} (chart, SVG)`,
+          parameters: parameters(op),
+          responses: { 200: { description: 'SVG', content: { 'image/svg+xml': {} } }, ...errors },
+        },
+      };
+    }
+    return out;
+  }
+  if (http.body === 'json') {
+    const body = schemaOf(op.input, 'input') as { properties?: Record<string, unknown> };
+    for (const k of op.cliOnly ?? []) delete body.properties?.[k];
+    return { [path]: { post: { ...base, requestBody: { required: true, content: { 'application/json': { schema: body } } } } } };
+  }
+  return {
+    [path]: {
+      post: {
+        ...base,
+        parameters: parameters(op, [http.key]),
+        requestBody: {
+          required: true,
+          description: `the ${http.key} file itself (at most ${http.maxBytes} bytes)`,
+          content: { 'text/csv': {}, 'application/x-ndjson': {}, 'application/octet-stream': {} },
+        },
+      },
+    },
+  };
+}
+
+const formatParam = { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv'] } };
+
+export function openApiDocument(): Json {
+  const paths: Json = {};
+  for (const op of operations) Object.assign(paths, describe(op));
   return {
     openapi: '3.1.0',
-    info: { title: 'airace — AI Race Observatory API', version: '0.1.0', description: 'Read-only JSON API; every number carries its sources. Query parameters mirror the CLI options in snake_case.' },
-    paths: {
-      '/api/v1/health': get('Health and build time', null),
-      '/api/v1/sources': get('Every source with publisher, URL and license', null),
-      '/api/v1/datasets': get('Every dataset with rows, dates and source', null),
-      '/api/v1/models': get('Models with organization, country and sources', modelsQuery),
-      '/api/v1/gap': get('Frontier and gap of two blocs on one metric', gapQuery),
-      '/api/v1/gap/metrics': get('Metric ids', null),
-      '/api/v1/gap/chart.svg': get('Frontier chart (SVG)', gapQuery),
-      '/api/v1/adoption': get('Downloads, derivatives and traffic share', adoptionQuery),
-      '/api/v1/cost/pick': get('Cheapest model meeting constraints', pickQuery),
-      '/api/v1/cost/frontier': get('Price–capability frontier', costFrontierQuery),
-      '/api/v1/cost/frontier/chart.svg': get('Price–capability chart (SVG)', costFrontierQuery),
-      '/api/v1/cost/trend': get('Cheapest price of a capability level over time', trendQuery),
-      '/api/v1/chips': get('Chips with derived figures', null),
-      '/api/v1/systems': get('Systems reconciled with published figures', null),
-      '/api/v1/chips/classify': get('Export-control classification', classifyQuery),
-      '/api/v1/score': get('Country scorecard with sensitivity', scoreQuery),
-      '/api/v1/timeline': get('Dated, sourced events', timelineQuery),
-      '/api/v1/ratings': { post: { summary: 'Bradley–Terry ratings for battles in the body (CSV or JSONL, size-limited)', requestBody: { content: { 'text/csv': {}, 'application/x-ndjson': {} } }, responses: { 200: { description: 'ratings' }, 400: { description: 'invalid input' } } } },
-      '/api/v1/check': { post: { summary: 'Check the claims in a text', requestBody: { content: { 'application/json': { schema: z.toJSONSchema(checkBody, { io: 'input' }) } } }, responses: { 200: { description: 'as airace check --json' }, 400: { description: 'invalid body' } } } },
-      '/api/v1/refresh/{source}': { post: { summary: 'Refresh a dataset (bearer token from AIRACE_REFRESH_TOKEN)', security: [{ bearer: [] }], responses: { 202: { description: 'accepted' }, 401: { description: 'no or wrong token' }, 403: { description: 'refresh disabled' } } } },
+    info: {
+      title: 'airace — AI Race Observatory API',
+      version: '0.1.0',
+      description:
+        'Read-only JSON API generated from the same operations as the CLI; every number carries its sources. ' +
+        'Query parameters are the CLI options in snake_case.',
     },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          properties: { error: { type: 'string' }, field: { type: 'string' } },
+          required: ['error'],
+        },
+      },
+    },
   };
 }

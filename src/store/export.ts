@@ -2,11 +2,16 @@
  * @module
  * `airace export --format parquet DIR`: every table as Parquet, hive-partitioned where a table has a
  * natural partition, so Trino, Spark or DuckDB itself can query the folder as external tables.
+ *
+ * Never destroys data by surprise: a DIR that exists and is not empty is refused unless `force`; the
+ * export is written into a temporary sibling folder and renamed into place only when complete.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { InputError } from '../ops/operation.ts';
 import { tableNames, type TableName } from '../data/schema.ts';
 import type { Db } from './db.ts';
 import { ident } from './ddl.ts';
+import { removeStaleTemps, tempPath } from './temp.ts';
 
 /** The hive partition column of each large table. */
 export const PARTITIONS: Partial<Record<TableName, string>> = {
@@ -17,8 +22,26 @@ export const PARTITIONS: Partial<Record<TableName, string>> = {
   open_models: 'snapshot_date',
 };
 
-export async function exportParquet(db: Db, dir: string, progress: (m: string) => void = () => {}): Promise<{ dir: string; tables: string[] }> {
-  const tmp = `${dir}.tmp-${process.pid}`;
+export interface ExportOptions {
+  /** Replace a non-empty DIR (its files are deleted once the new export is complete). */
+  force?: boolean;
+}
+
+/** Throws InputError('dir') unless `dir` may be written: absent, an empty folder, or any folder with force. */
+export function checkTarget(dir: string, force = false): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new InputError('dir', `${dir} exists and is not a folder`);
+  if (!force && readdirSync(dir).length > 0) {
+    throw new InputError('dir', `${dir} is not empty; choose an empty or new folder, or pass force to replace its contents`);
+  }
+}
+
+export async function exportParquet(
+  db: Db, dir: string, progress: (m: string) => void = () => {}, options: ExportOptions = {},
+): Promise<{ dir: string; tables: string[] }> {
+  removeStaleTemps(dir);
+  checkTarget(dir, options.force === true);
+  const tmp = tempPath(dir);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   try {
@@ -32,11 +55,17 @@ export async function exportParquet(db: Db, dir: string, progress: (m: string) =
           : `COPY (SELECT * FROM ${ident(t)}) TO '${target}.parquet' (FORMAT parquet)`,
       );
     }
+    // Checked again: the folder may have been filled while the export ran.
+    checkTarget(dir, options.force === true);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
-  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
-  renameSync(tmp, dir);
+  if (existsSync(dir)) {
+    const old = tempPath(dir, 'old');
+    renameSync(dir, old);
+    renameSync(tmp, dir);
+    rmSync(old, { recursive: true, force: true });
+  } else renameSync(tmp, dir);
   return { dir, tables: [...tableNames] };
 }

@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import type { Row } from '../schema.ts';
 import { countryFromRegion } from '../attribution.ts';
 import { modelKey } from '../identity.ts';
+import { openModelRow } from '../../formats/hf.ts';
 import { at, emptyOutput, observe, part, readCsv, readJson, repoSource, toDate, toInt, toNumber, type Importer } from './common.ts';
 
 /** Interconnects-AI/tracked-models: the ATOM Project's tracked open-weight models. */
@@ -123,11 +124,9 @@ export const openrouterMarket: Importer = {
     out.parts.push(part('benchmark_results', 'openrouter-aa-indices', 'Artificial Analysis quality indices carried in the OpenRouter model list', source_id, [...quality.values()],
       'Indices computed by Artificial Analysis and shown by OpenRouter; the latest snapshot per model (2026-08-08 over 2026-07-17). release_date is the OpenRouter listing date (created_at).'));
     const hf = readJson(at(dir, 'data-static', 'hf_top_models_params_2026-07-28.json')) as { model: string; params: number | null; downloads: number | null; moe: boolean | null }[];
-    out.parts.push(part('open_models', 'hf-top-models-2026-07-28', 'Hugging Face top open models: 30-day downloads on 2026-07-28', hf_source, hf.map((m) => ({
-      hub_id: m.model, model_id: modelKey(m.model), organization_id: m.model.split('/')[0] ?? null, country: 'unknown', base_models: [], relation: null,
-      downloads: typeof m.downloads === 'number' ? Math.round(m.downloads) : null, downloads_all_time: null, likes: null, created: null, release_date: null,
-      parameters_b: typeof m.params === 'number' ? m.params / 1e9 : null, active_parameters_b: null, snapshot_date: '2026-07-28', source_id: hf_source,
-    })), 'downloads are Hugging Face\u2019s rolling 30-day counts; country filled from the attribution table at import.'));
+    out.parts.push(part('open_models', 'hf-top-models-2026-07-28', 'Hugging Face top open models: 30-day downloads on 2026-07-28', hf_source, hf.map((m) => openModelRow({
+      hub_id: m.model, organization_id: m.model.split('/')[0] ?? null, downloads: m.downloads, parameters_b: typeof m.params === 'number' ? m.params / 1e9 : null,
+    }, '2026-07-28', hf_source)), 'downloads are Hugging Face\u2019s rolling 30-day counts; country filled from the attribution table at import.'));
     for (const m of hf) out.observations.push(observe(m.model, 'huggingface', hf_source, { hf_org: m.model.split('/')[0] ?? '', open_weights: true }));
     return out;
   },

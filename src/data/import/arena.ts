@@ -10,24 +10,10 @@ import {
   at, emptyOutput, observe, openWeightsFromLicense, parseCi, part, readCsv, readJson, repoSource, toDate, toInt, toNumber,
   type ImportOutput, type Importer,
 } from './common.ts';
+import { entriesFromCatalog, entryFromArenaCsv } from '../../formats/arena.ts';
 
 type Entry = Row<'leaderboard_entries'>;
 type CatalogFile = Record<string, Record<string, { rating: number; rating_q025?: number; rating_q975?: number }>>;
-
-function entriesFromCatalog(doc: CatalogFile, leaderboard: string, date: string, source_id: string): Entry[] {
-  const out: Entry[] = [];
-  for (const [category, models] of Object.entries(doc)) {
-    if (typeof models !== 'object' || models === null) continue;
-    for (const [raw, v] of Object.entries(models)) {
-      if (typeof v?.rating !== 'number') continue;
-      out.push({
-        leaderboard, category, snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: null,
-        score: v.rating, ci_low: v.rating_q025 ?? null, ci_high: v.rating_q975 ?? null, votes: null, rank: null, preliminary: null, source_id,
-      });
-    }
-  }
-  return out;
-}
 
 /** lmarena/arena-catalog: the official leaderboard JSON files and their git history. */
 export const arenaCatalog: Importer = {
@@ -80,14 +66,10 @@ export const arenaCatalog: Importer = {
 function entriesFromArenaCsv(path: string, leaderboard: string, date: string, source_id: string, out: ImportOutput): Entry[] {
   const entries: Entry[] = [];
   for (const r of readCsv(path)) {
-    const raw = r['model'];
-    const score = toNumber(r['arena_score'] ?? r['arena_elo']);
-    if (!raw || score === null) continue;
-    const [ci_low, ci_high] = parseCi(r['95_pct_ci'], score);
-    entries.push({
-      leaderboard, category: 'full', snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: r['organization'] || null,
-      score, ci_low, ci_high, votes: toInt(r['votes']), rank: toInt(r['rank']), preliminary: null, source_id,
-    });
+    const entry = entryFromArenaCsv(r, leaderboard, 'full', date, source_id);
+    if (!entry) continue;
+    const raw = entry.model_raw;
+    entries.push(entry);
     out.observations.push(observe(raw, 'lmarena', source_id, { organization: r['organization'] || null, license: r['license'] || null, open_weights: openWeightsFromLicense(r['license']) }));
   }
   return entries;

@@ -5,23 +5,10 @@
  */
 import { readdirSync } from 'node:fs';
 import type { Row } from '../schema.ts';
-import { countryFromName } from '../attribution.ts';
-import { modelKey } from '../identity.ts';
-import { at, emptyOutput, observe, part, readCsv, repoSource, toDate, toNumber, type Importer } from './common.ts';
+import { at, emptyOutput, part, readCsv, repoSource, type Importer } from './common.ts';
+import { epochResults, notableObservations, openWeightsFromAccessibility } from '../../formats/epoch.ts';
 
-/** Columns that describe a run, not its score; the score is the first column after `Model version` that is not one. */
-const SETTING_COLUMNS = ['Scaffold', 'Tools', 'Agent'];
-/** Columns that hold the standard error, where a file has one. */
-const STDERR_COLUMNS = ['stderr', 'Accuracy Standard Error', 'Accuracy SE', 'Pass@1 Standard Error', 'Average Standard error'];
-
-/** Which open-weights answer an Epoch "Model accessibility" value gives. */
-export function openWeightsFromAccessibility(v: string | undefined): boolean | null {
-  if (!v) return null;
-  const l = v.toLowerCase();
-  if (l.includes('open weights')) return true;
-  if (/api access|hosted|unreleased/.test(l)) return false;
-  return null;
-}
+export { openWeightsFromAccessibility };
 
 export const epochBenchmarks: Importer = {
   name: 'leaderboards/madhu24raj__bayes-llm-saturation',
@@ -37,32 +24,12 @@ export const epochBenchmarks: Importer = {
     }));
     const rows: Row<'benchmark_results'>[] = [];
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
-      const records = readCsv(at(dir, file));
-      const header = Object.keys(records[0] ?? {});
-      const settingCol = header.find((h) => SETTING_COLUMNS.includes(h)) ?? null;
-      const scoreCol = header.slice(1).find((h) => !SETTING_COLUMNS.includes(h) && h !== 'Release date');
-      if (!scoreCol || header[0] !== 'Model version') continue; // metadata files (difficulties, scaling) are not results
-      if (!header.includes('Release date')) continue;
-      const stderrCol = header.find((h) => STDERR_COLUMNS.includes(h)) ?? null;
       const benchmark = file.replace(/\.csv$/, '').replace(/_external$/, '');
-      let empty = 0;
-      for (const r of records) {
-        const raw = r['Model version'];
-        const score = toNumber(r[scoreCol]);
-        if (!raw || score === null) {
-          empty++;
-          continue;
-        }
-        rows.push({
-          benchmark, metric: scoreCol, setting: settingCol ? r[settingCol] || null : null, model_id: modelKey(raw), model_raw: raw, score,
-          stderr: stderrCol ? toNumber(r[stderrCol]) : null, release_date: toDate(r['Release date']), organization_raw: r['Organization'] || null, source_id,
-        });
-        out.observations.push(observe(raw, 'epoch', source_id, {
-          organization: r['Organization'] || null, country: countryFromName(r['Country']), release_date: toDate(r['Release date']),
-          open_weights: openWeightsFromAccessibility(r['Model accessibility']),
-        }));
-      }
-      if (empty) out.skipped.push({ dataset: `epoch-${benchmark}`, reason: `no ${scoreCol} value`, count: empty });
+      const got = epochResults(readCsv(at(dir, file)), benchmark, source_id);
+      if (!got) continue; // metadata files (difficulties, scaling) are not results
+      for (const r of got.rows) rows.push(r);
+      for (const o of got.observations) out.observations.push(o);
+      if (got.empty) out.skipped.push({ dataset: `epoch-${benchmark}`, reason: `no ${got.scoreCol} value`, count: got.empty });
     }
     out.parts.push(part('benchmark_results', 'epoch-benchmarks', 'Epoch AI Benchmarking Hub results and Capabilities Index', source_id, rows,
       'One row per (benchmark, model version, setting). `metric` names the score column; scores keep the source scale (0–1 fractions, percentages or index points).'));
@@ -82,15 +49,7 @@ export const epochNotable: Importer = {
       notes: 'Data: Epoch AI (epoch.ai/data/notable-ai-models), mirrored in mxschons/sobe-2025-data-repository.',
     }));
     const path = at(root, this.name, 'data', 'external', 'epoch-ai', 'notable-ai-models.csv');
-    for (const r of readCsv(path)) {
-      const raw = r['Model']?.trim();
-      if (!raw) continue;
-      const params = toNumber(r['Parameters']);
-      out.observations.push(observe(raw, 'epoch', source_id, {
-        organization: r['Organization'] || null, country: countryFromName(r['Country (of organization)']), release_date: toDate(r['Publication date']),
-        open_weights: openWeightsFromAccessibility(r['Model accessibility']), parameters_b: params === null ? null : params / 1e9,
-      }));
-    }
+    for (const o of notableObservations(readCsv(path), source_id)) out.observations.push(o);
     return out;
   },
 };

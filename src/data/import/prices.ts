@@ -7,19 +7,10 @@ import { readdirSync } from 'node:fs';
 import type { Row } from '../schema.ts';
 import { modelKey } from '../identity.ts';
 import { at, emptyOutput, observe, part, readCsv, readJson, repoSource, toDate, toInt, toNumber, type Importer } from './common.ts';
+import { FIRST_PARTY_PROVIDERS, litellmPrices } from '../../formats/litellm.ts';
+import { openrouterPrice } from '../../formats/openrouter.ts';
 
-/** LiteLLM providers that are the model maker's own API. */
-export const FIRST_PARTY_PROVIDERS = new Set([
-  'openai', 'anthropic', 'gemini', 'vertex_ai-language-models', 'xai', 'mistral', 'deepseek', 'dashscope', 'moonshot', 'zai', 'minimax', 'volcengine', 'text-completion-openai',
-]);
-const CHAT_MODES = new Set(['chat', 'responses', 'completion']);
-
-interface LitellmEntry {
-  litellm_provider?: string; mode?: string; input_cost_per_token?: number; output_cost_per_token?: number;
-  cache_read_input_token_cost?: number; max_input_tokens?: number; max_tokens?: number;
-}
-
-const perM = (v: number | undefined | null): number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1e6 * 1e6) / 1e6 : null);
+export { FIRST_PARTY_PROVIDERS };
 
 export const litellm: Importer = {
   name: 'adoption/RoCry__llm-api-price',
@@ -71,25 +62,9 @@ export const litellm: Importer = {
       'One row per price interval; valid_to is the day the price changed or the entry was removed, open when still current.'));
 
     // The current file for every other provider (resellers and clouds), valid from the mirror HEAD.
-    const doc = readJson(at(dir, 'model_prices_and_context_window.json')) as Record<string, LitellmEntry | string>;
-    const current: Row<'prices'>[] = [];
-    let other = 0;
-    for (const [key, e] of Object.entries(doc)) {
-      if (key === 'sample_spec' || typeof e !== 'object' || e === null) continue;
-      const provider = e.litellm_provider;
-      if (!provider || !CHAT_MODES.has(e.mode ?? '')) {
-        other++;
-        continue;
-      }
-      if (covered.has(provider)) continue;
-      if (e.input_cost_per_token === undefined && e.output_cost_per_token === undefined) continue;
-      current.push({
-        model_id: modelKey(key), model_raw: key, provider, first_party: FIRST_PARTY_PROVIDERS.has(provider), input_usd_per_mtok: perM(e.input_cost_per_token),
-        output_usd_per_mtok: perM(e.output_cost_per_token), cache_read_usd_per_mtok: perM(e.cache_read_input_token_cost),
-        context_tokens: e.max_input_tokens ?? null, valid_from: head, valid_to: null, source_id,
-      });
-      out.observations.push(observe(key, 'litellm', source_id, { context_tokens: e.max_input_tokens ?? null }));
-    }
+    const doc = readJson(at(dir, 'model_prices_and_context_window.json'));
+    const { rows: current, other } = litellmPrices(doc, head, source_id, (provider) => covered.has(provider));
+    for (const r of current) out.observations.push(observe(r.model_raw, 'litellm', source_id, { context_tokens: r.context_tokens }));
     out.skipped.push({ dataset: 'litellm-current', reason: 'not a chat/completion model (embedding, image, audio, rerank …)', count: other });
     out.parts.push(part('prices', 'litellm-current', 'LiteLLM prices of resellers and clouds (current file)', source_id, current,
       `Providers other than the first-party ones covered by the history; valid from the mirror HEAD (${head}).`));
@@ -111,15 +86,11 @@ export const openrouterModels: Importer = {
         const slug = r['permaslug'] || r['id'];
         const date = toDate(r['scrape_date']);
         if (!slug || !date) continue;
-        const input = toNumber(r['prompt_price']);
-        const output = toNumber(r['completion_price']);
-        if (input === null && output === null) continue;
-        rows.push({
-          model_id: modelKey(slug), model_raw: r['id'] || slug, provider: 'openrouter', first_party: false,
-          input_usd_per_mtok: input === null ? null : input * 1e6, output_usd_per_mtok: output === null ? null : output * 1e6,
-          cache_read_usd_per_mtok: toNumber(r['cache_read_price']) === null ? null : (toNumber(r['cache_read_price']) ?? 0) * 1e6,
-          context_tokens: toInt(r['context_length']), valid_from: date, valid_to: null, source_id,
-        });
+        const record = {
+          slug, id: r['id'] ?? '', prompt: r['prompt_price'], completion: r['completion_price'], cache_read: r['cache_read_price'], context_length: r['context_length'],
+        };
+        const got = openrouterPrice(record, date, source_id);
+        if (got) rows.push(got.row);
       }
     }
     out.parts.push(part('prices', 'openrouter-models', 'OpenRouter model list prices (2026-07-17, 2026-08-08)', source_id, rows,

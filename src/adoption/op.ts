@@ -1,0 +1,60 @@
+/**
+ * @module
+ * Adoption: open-model downloads and derivatives, and traffic share, by country, family or author.
+ */
+import { z } from 'zod';
+import { operation } from '../ops/operation.ts';
+import { choice, date, int } from '../ops/params.ts';
+import { formatTable } from '../ops/table.ts';
+import { adoption as runAdoption, BYS, METRICS } from './index.ts';
+
+const bys = BYS as unknown as readonly [string, ...string[]];
+const metrics = METRICS as unknown as readonly [string, ...string[]];
+
+export const adoption = operation({
+  name: 'adoption',
+  summary: 'open-model downloads and derivatives, traffic share, with window, coverage and what the data cannot verify',
+  input: z
+    .object({
+      by: choice(bys).default('country').describe('country, family or author'),
+      metric: choice(metrics).default('tokens').describe('downloads, derivatives, tokens, requests or dollars'),
+      as_of: date().optional().describe('date YYYY-MM-DD (default: the latest data)'),
+      days: int(1, 3660).optional().describe('days of traffic ending at as_of (default 30)'),
+    })
+    .strict(),
+  output: z.object({
+    metric: z.string(),
+    by: z.string(),
+    window: z.object({ from: z.string().nullable(), to: z.string().nullable(), description: z.string() }),
+    coverage: z.record(z.string(), z.union([z.number(), z.string()])),
+    rows: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
+    verification: z.array(z.string()),
+    sources: z.array(z.string()),
+  }),
+  http: { method: 'GET' },
+  examples: [{}, { by: 'author', metric: 'tokens', days: '7' }, { metric: 'downloads' }],
+  run: async (deps, i) =>
+    runAdoption(await deps.db(), { by: i.by as 'country', metric: i.metric as 'tokens', asOf: i.as_of, days: i.days }),
+  rows: (r) => r.rows,
+  text: (r) => {
+    const pct = (v: number | string) => (typeof v === 'number' && v < 1 && v > 0 ? `${(100 * v).toFixed(1)}%` : v);
+    return (
+      `${r.metric} by ${r.by}: ${r.window.description}\n` +
+      formatTable(
+        r.rows.slice(0, 25).map((x) => ({
+          [r.by]: x[r.by],
+          value: Number(x['value']).toLocaleString('en-US', { maximumFractionDigits: 2 }),
+          share: `${(100 * Number(x['share'])).toFixed(1)}%`,
+        })),
+      ) +
+      (r.rows.length > 25 ? `… ${r.rows.length - 25} more (--json for all)\n` : '') +
+      `coverage: ${Object.entries(r.coverage)
+        .map(([k, v]) => `${k} ${pct(v)}`)
+        .join('; ')}\n` +
+      r.verification.map((v) => `note: ${v}\n`).join('') +
+      `sources: ${r.sources.join(', ')}\n`
+    );
+  },
+});
+
+export const adoptionOps = [adoption];

@@ -1,0 +1,49 @@
+/**
+ * @module
+ * The worker side of expensive operations: a pool worker opens the database read-only (once per worker),
+ * validates the raw input with the operation's own schema and runs it. Failures come back as data, since
+ * error classes do not survive the trip between threads.
+ */
+import { defaultPaths, sharedDeps } from '../ops/deps.ts';
+import { toFailure, type Failure } from '../ops/failure.ts';
+import { findOperation } from '../ops/registry.ts';
+import { Db } from '../store/db.ts';
+import { rowsToCsv } from '../util/csv.ts';
+
+export type Kind = 'json' | 'csv' | 'svg';
+
+export interface OpTask {
+  name: string;
+  kind: Kind;
+  raw: Record<string, unknown>;
+  dbPath: string;
+}
+
+export type OpResult = { ok: true; body: string } | { ok: false; failure: Failure };
+
+const dbs = new Map<string, Promise<Db>>();
+
+export async function runOperation(task: OpTask): Promise<OpResult> {
+  try {
+    const op = findOperation(task.name);
+    if (!op) throw new Error(`no operation ${task.name}`);
+    let db = dbs.get(task.dbPath);
+    if (!db) {
+      db = Db.open(task.dbPath);
+      dbs.set(task.dbPath, db);
+    }
+    const deps = sharedDeps(await db, defaultPaths({ db: task.dbPath }));
+    const input = op.input.parse(task.raw);
+    if (task.kind === 'svg') {
+      if (!op.svg) throw new Error(`${op.name} has no chart`);
+      return { ok: true, body: await op.svg(deps, input) };
+    }
+    const out = await op.run(deps, input);
+    return { ok: true, body: task.kind === 'csv' && op.rows ? rowsToCsv(op.rows(out)) : JSON.stringify(out) };
+  } catch (err) {
+    return { ok: false, failure: toFailure(err) };
+  }
+}
+
+export const tasks = { op: runOperation };
+export const OP_TASKS = new URL('./op-tasks.ts', import.meta.url);

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { closeSync, copyFileSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { builtDb, tempDir } from '../../test/helpers.ts';
+import { Db } from './db.ts';
+
+const BLOCK = 256 * 1024;
+const HEADER = 3 * 4096;
+
+test('the integrity probe passes on a fresh build, once per handle', async () => {
+  const db = await Db.open(await builtDb());
+  try {
+    const t0 = performance.now();
+    assert.deepEqual(await db.probe(), { ok: true });
+    assert.ok(performance.now() - t0 < 5000);
+    assert.equal(db.probe(), db.probe());
+  } finally {
+    db.close();
+  }
+});
+
+test('a database damaged mid-file opens but the probe reports it unhealthy, naming the table', async () => {
+  const path = join(tempDir(), 'damaged.duckdb');
+  copyFileSync(await builtDb(), path);
+  // Block 2 holds leaderboard rows (the largest table, written first): overwrite 64 bytes inside it.
+  const fd = openSync(path, 'r+');
+  writeSync(fd, Buffer.alloc(64, 0x41), 0, 64, HEADER + 2 * BLOCK + 4096);
+  closeSync(fd);
+  const db = await Db.open(path);
+  try {
+    const p = await db.probe();
+    assert.equal(p.ok, false);
+    assert.match(p.problem ?? '', /^table \w+ of .*damaged\.duckdb cannot be read: .*Corrupt database file.*; rebuild it with `airace build`$/);
+    assert.doesNotMatch(p.problem ?? '', /\n/);
+  } finally {
+    db.close();
+  }
+});
+
+test('a database changed after the build, or without checksums, is reported', async () => {
+  const path = join(tempDir(), 'edited.duckdb');
+  copyFileSync(await builtDb(), path);
+  const w = await Db.open(path, { readOnly: false });
+  await w.run(`DELETE FROM chips WHERE rowid = 0`);
+  w.close();
+  let db = await Db.open(path);
+  assert.match((await db.probe()).problem ?? '', /^table chips of .* differs from what was built \(\d+ rows, \d+ recorded\)/);
+  db.close();
+  const w2 = await Db.open(path, { readOnly: false });
+  await w2.run(`DROP TABLE table_checksums`);
+  w2.close();
+  db = await Db.open(path);
+  assert.match((await db.probe()).problem ?? '', /has no integrity checksums/);
+  db.close();
+});

@@ -1,0 +1,48 @@
+/**
+ * @module
+ * Temporary siblings of a target path (`<target>.tmp-<pid>`, `<target>.tmp-<pid>.wal`, `<target>.old-<pid>`),
+ * as the atomic build and export write them. A process killed mid-write leaves them behind; the next build,
+ * export or start removes those whose process is gone, and never those of a live one.
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** The name of this process's temporary sibling of `target`. */
+export const tempPath = (target: string, kind: 'tmp' | 'old' = 'tmp'): string => `${target}.${kind}-${process.pid}`;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Removes leftovers of dead processes beside `target`; returns the paths removed. Never throws. */
+export function removeStaleTemps(target: string): string[] {
+  const dir = dirname(target);
+  const pattern = new RegExp(`^${escapeRe(basename(target))}\\.(?:tmp|old)-(\\d+)(?:\\.wal)?$`);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed.push(join(dir, name));
+    } catch {
+      // Not ours to remove (permissions): leave it.
+    }
+  }
+  return removed;
+}
