@@ -6,11 +6,68 @@
  */
 import { z } from 'zod';
 
-export const PRECISIONS = ['fp4', 'fp8', 'int8', 'fp16', 'bf16', 'tf32', 'fp32', 'fp64'] as const;
+export const PRECISIONS = ['fp4', 'int4', 'fp8', 'int8', 'fp16', 'bf16', 'tf32', 'fp32', 'fp64'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 /** Bit length of the operation: the largest bit length of the multiply's inputs. */
-export const BIT_LENGTH: Record<Precision, number> = { fp4: 4, fp8: 8, int8: 8, fp16: 16, bf16: 16, tf32: 32, fp32: 32, fp64: 64 };
+export const BIT_LENGTH: Record<Precision, number> = {
+  fp4: 4,
+  int4: 4,
+  fp8: 8,
+  int8: 8,
+  fp16: 16,
+  bf16: 16,
+  tf32: 32,
+  fp32: 32,
+  fp64: 64,
+};
+/** TF32 multiplies 19-bit inputs held in 32-bit words; which the rule's 'bit length' means is not settled. */
+export const TF32_BITS_LOW = 19;
+
+/** One reading of a chip's throughput: the figures as dense, or as sparse (dense = half), TF32 at 32 or 19 bits. */
+export interface World {
+  label: string;
+  tpp: number | null;
+  precision: string | null;
+  /** The uncertain input this reading resolves (null for the plain reading). */
+  decides: string | null;
+}
+
+/** The readings of a chip's TPP that its inputs leave open; one when everything is stated. */
+export function worlds(chip: Chip): World[] {
+  const best = (tf32Bits: number) => {
+    if (chip.tpp_given !== null) return { tpp: chip.tpp_given, precision: 'given' };
+    let b: { tpp: number; precision: string } | null = null;
+    for (const p of PRECISIONS) {
+      const v = chip.dense[p];
+      if (v === undefined) continue;
+      const t = v * (p === 'tf32' ? tf32Bits : BIT_LENGTH[p]);
+      if (b === null || t > b.tpp) b = { tpp: t, precision: p };
+    }
+    return b;
+  };
+  const hi = best(BIT_LENGTH.tf32);
+  const out: World[] = [
+    {
+      label: chip.throughput_basis === 'unstated' ? 'figures read as dense' : 'as stated',
+      tpp: hi?.tpp ?? null,
+      precision: hi?.precision ?? null,
+      decides: null,
+    },
+  ];
+  const lo = best(TF32_BITS_LOW);
+  if (hi && lo && lo.tpp !== hi.tpp)
+    out.push({ label: 'TF32 counted at 19 bits', tpp: lo.tpp, precision: lo.precision, decides: 'tf32_bit_length' });
+  if (hi && chip.throughput_basis === 'unstated') {
+    out.push({
+      label: 'figures read as sparse (dense = half)',
+      tpp: hi.tpp / 2,
+      precision: hi.precision,
+      decides: 'throughput_basis',
+    });
+  }
+  return out;
+}
 
 export interface Chip {
   id: string;
@@ -30,6 +87,11 @@ export interface Chip {
   confidence: string;
   unconfirmed_fields: string[];
   sources: string[];
+  /** Whether the throughput figures are dense: `dense`, `dense (halved …)` or `unstated`. */
+  throughput_basis: string;
+  release_date: string | null;
+  /** Input rows of each dataset this chip comes from. */
+  source_rows: string[];
 }
 
 /** The `--chips FILE` input: a chip that is not in the database. */
@@ -45,13 +107,31 @@ export const chipInput = z
     tpp: z.number().nonnegative().max(1e9).optional(),
   })
   .strict()
-  .refine((c) => c.tpp !== undefined || Object.keys(c.dense_tflops).length > 0, 'give dense_tflops for at least one precision, or tpp');
+  .refine(
+    (c) => c.tpp !== undefined || Object.keys(c.dense_tflops).length > 0,
+    'give dense_tflops for at least one precision, or tpp',
+  );
 
 export function chipFromInput(c: z.infer<typeof chipInput>): Chip {
   return {
-    id: c.name, name: c.name, vendor: null, country: null, datacenter: c.datacenter, die_area_mm2: c.die_area_mm2 ?? null, dense: c.dense_tflops,
-    interconnect_gbps_bidirectional: c.interconnect_gbps_bidirectional ?? null, memory_gb: null, memory_bandwidth_tbps: c.memory_bandwidth_tbps ?? null,
-    tdp_w: c.tdp_w ?? null, tpp_given: c.tpp ?? null, confidence: 'user input', unconfirmed_fields: [], sources: ['user input'],
+    id: c.name,
+    name: c.name,
+    vendor: null,
+    country: null,
+    datacenter: c.datacenter,
+    die_area_mm2: c.die_area_mm2 ?? null,
+    dense: c.dense_tflops,
+    interconnect_gbps_bidirectional: c.interconnect_gbps_bidirectional ?? null,
+    memory_gb: null,
+    memory_bandwidth_tbps: c.memory_bandwidth_tbps ?? null,
+    tdp_w: c.tdp_w ?? null,
+    tpp_given: c.tpp ?? null,
+    confidence: 'user input',
+    unconfirmed_fields: [],
+    sources: ['user input'],
+    throughput_basis: 'dense',
+    release_date: null,
+    source_rows: [],
   };
 }
 
@@ -67,13 +147,32 @@ export function chipFromRow(r: Record<string, unknown>): Chip {
   put('fp16', n('fp16_dense_tflops'));
   put('bf16', n('bf16_dense_tflops'));
   put('fp64', n('fp64_tflops'));
+  put('fp32', n('fp32_tflops'));
+  put('tf32', n('tf32_tflops'));
+  put('int4', n('int4_tops'));
+  const perPrecision = Object.keys(dense).length > 0;
   return {
-    id: String(r['id']), name: String(r['name']), vendor: (r['vendor'] as string | null) ?? null, country: (r['country'] as string | null) ?? null,
-    datacenter: (r['datacenter'] as boolean | null) ?? null, die_area_mm2: n('die_area_mm2') ?? null, dense,
-    interconnect_gbps_bidirectional: n('interconnect_gbps_bidirectional') ?? null, memory_gb: n('memory_gb') ?? null,
-    memory_bandwidth_tbps: n('memory_bandwidth_tbps') ?? null, tdp_w: n('tdp_w') ?? null, tpp_given: null,
-    confidence: String(r['confidence'] ?? 'unconfirmed'), unconfirmed_fields: (r['unconfirmed_fields'] as string[] | null) ?? [],
+    id: String(r['id']),
+    name: String(r['name']),
+    vendor: (r['vendor'] as string | null) ?? null,
+    country: (r['country'] as string | null) ?? null,
+    datacenter: (r['datacenter'] as boolean | null) ?? null,
+    die_area_mm2: n('die_area_mm2') ?? null,
+    dense,
+    interconnect_gbps_bidirectional: n('interconnect_gbps_bidirectional') ?? null,
+    memory_gb: n('memory_gb') ?? null,
+    memory_bandwidth_tbps: n('memory_bandwidth_tbps') ?? null,
+    tdp_w: n('tdp_w') ?? null,
+    // A TPP the source states is used only when it gives no per-precision throughput (some Epoch rows).
+    tpp_given: perPrecision ? null : (n('tpp_reported') ?? null),
+    confidence: String(r['confidence'] ?? 'unconfirmed'),
+    unconfirmed_fields: (r['unconfirmed_fields'] as string[] | null) ?? [],
     sources: (r['source_ids'] as string[] | null) ?? [],
+    // The fact sheet declares its units dense (no sparsity) and leaves the column empty.
+    throughput_basis: (r['throughput_basis'] as string | null) ?? 'dense',
+    release_date:
+      r['release_date'] === null || r['release_date'] === undefined ? null : String(r['release_date']).slice(0, 10),
+    source_rows: (r['source_rows'] as string[] | null) ?? [],
   };
 }
 
@@ -111,7 +210,11 @@ export function derive(chip: Chip): Derived {
   };
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /**
  * Finds a chip by id, name or a distinctive part of its name ("H100", "Ascend 910C", "910c").
@@ -129,7 +232,14 @@ export function findChip(chips: readonly Chip[], query: string): Chip {
   // Prefer whole words ("H20" also starts "H200"), and the id over the name (the H800's name mentions the H100).
   const whole = hits.filter((c) => words.every((w) => ` ${fold(c.id)} ${fold(c.name)} `.includes(` ${w} `)));
   const inId = whole.filter((c) => words.every((w) => ` ${fold(c.id)} `.includes(` ${w} `)));
-  const pick = inId.length === 1 ? inId : whole.length ? whole : hits;
+  // Several parts of one family ("H100": SXM, PCIe, NVL): the hand-sourced fact sheet holds the reference part.
+  const isReference = (c: Chip) => c.source_rows.length === 0 && c.confidence !== 'user input';
+  for (const level of [inId, whole]) {
+    if (level.length === 1) return level[0] as Chip;
+    const ref = level.filter(isReference);
+    if (ref.length === 1) return ref[0] as Chip;
+  }
+  const pick = inId.length ? inId : whole.length ? whole : hits;
   if (pick.length === 1) return pick[0] as Chip;
   if (pick.length === 0) throw new Error(`no chip matches "${query}" (known: ${chips.map((c) => c.id).join(', ')})`);
   throw new Error(`"${query}" matches several chips: ${pick.map((c) => c.id).join(', ')}`);

@@ -3,30 +3,48 @@
  * Compute: chips and systems from the database, their derived figures, system aggregates reconciled with
  * the published ones, chip comparisons, and the export-control context for classification.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db } from '../store/db.ts';
 import { chipFromRow, derive, findChip, type Chip, type Derived } from './chips.ts';
 import type { Context, RuleRecord } from './classify.ts';
+import { logicSchema, type Logic } from './rules.ts';
+
+/** The curated rule logic shipped with the project (data/curated/export_controls.json). */
+export const DEFAULT_CURATED = join(import.meta.dirname, '..', '..', 'data', 'curated');
+
+export function loadLogic(curatedDir: string = DEFAULT_CURATED): Logic {
+  const file = join(curatedDir, 'export_controls.json');
+  const parsed = logicSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
 
 export async function loadChips(db: Db): Promise<Chip[]> {
   return (await db.all('SELECT * FROM chips ORDER BY vendor, id')).map(chipFromRow);
 }
 
-export async function loadContext(db: Db, chips: readonly Chip[]): Promise<Context> {
-  const rows = await db.all('SELECT id, title, citation, CAST(effective AS VARCHAR) AS effective, superseded_by, rescinded, verification, detail_json, source_ids FROM rules');
+export async function loadContext(db: Db, chips: readonly Chip[], curatedDir?: string): Promise<Context> {
+  const rows = await db.all(
+    'SELECT id, title, citation, CAST(effective AS VARCHAR) AS effective, superseded_by, rescinded, verification, detail_json, source_ids FROM rules',
+  );
   const rules: RuleRecord[] = rows.map((r) => ({
-    id: String(r['id']), title: String(r['title']), citation: (r['citation'] as string | null) ?? null, effective: (r['effective'] as string | null) ?? null,
-    superseded_by: (r['superseded_by'] as string | null) ?? null, rescinded: (r['rescinded'] as string | null) ?? null,
-    verification: (r['verification'] as string | null) ?? null, detail: JSON.parse(String(r['detail_json'])) as Record<string, unknown>, source_ids: (r['source_ids'] as string[]) ?? [],
+    id: String(r['id']),
+    title: String(r['title']),
+    citation: (r['citation'] as string | null) ?? null,
+    effective: (r['effective'] as string | null) ?? null,
+    superseded_by: (r['superseded_by'] as string | null) ?? null,
+    rescinded: (r['rescinded'] as string | null) ?? null,
+    verification: (r['verification'] as string | null) ?? null,
+    detail: JSON.parse(String(r['detail_json'])) as Record<string, unknown>,
+    source_ids: (r['source_ids'] as string[]) ?? [],
   }));
-  const cg = rules.find((r) => r.id.startsWith('country-groups'))?.detail['country_groups'] as Record<string, unknown> | undefined;
+  const cg = rules.find((r) => r.id.startsWith('country-groups'))?.detail['country_groups'] as
+    Record<string, unknown> | undefined;
   const groups: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(cg ?? {})) if (Array.isArray(v)) groups[k] = v as string[];
-  // "Macau added by 88 FR 2821 (Jan 18 2023)": the date the 2022 rule's scope grew.
-  const scope2022 = String(rules.find((r) => r.id === '3A090-2022')?.detail['destination_scope'] ?? '');
-  const m = /\(([A-Z][a-z]{2} \d{1,2},? \d{4})\)/.exec(scope2022);
-  const macau = m ? new Date(`${m[1]} UTC`).toISOString().slice(0, 10) : '2023-01-18';
-  const h20 = chips.find((c) => /\bh20\b/i.test(c.name)) ?? null;
-  return { rules, groups, groupsAsOf: String(cg?.['as_of'] ?? '2026-07-23'), macau2022: macau, h20 };
+  return { rules, logic: loadLogic(curatedDir), groups, groupsAsOf: String(cg?.['as_of'] ?? '2026-07-23'), chips };
 }
 
 export interface ChipRow extends Derived {
@@ -48,9 +66,21 @@ export interface ChipRow extends Derived {
 
 export function chipRow(c: Chip): ChipRow {
   return {
-    id: c.id, name: c.name, vendor: c.vendor, country: c.country, datacenter: c.datacenter, bf16_tflops: c.dense.bf16 ?? c.dense.fp16 ?? null,
-    memory_gb: c.memory_gb, memory_bandwidth_tbps: c.memory_bandwidth_tbps, interconnect_gbps: c.interconnect_gbps_bidirectional, tdp_w: c.tdp_w,
-    die_area_mm2: c.die_area_mm2, ...derive(c), confidence: c.confidence, unconfirmed_fields: c.unconfirmed_fields, sources: c.sources,
+    id: c.id,
+    name: c.name,
+    vendor: c.vendor,
+    country: c.country,
+    datacenter: c.datacenter,
+    bf16_tflops: c.dense.bf16 ?? c.dense.fp16 ?? null,
+    memory_gb: c.memory_gb,
+    memory_bandwidth_tbps: c.memory_bandwidth_tbps,
+    interconnect_gbps: c.interconnect_gbps_bidirectional,
+    tdp_w: c.tdp_w,
+    die_area_mm2: c.die_area_mm2,
+    ...derive(c),
+    confidence: c.confidence,
+    unconfirmed_fields: c.unconfirmed_fields,
+    sources: c.sources,
   };
 }
 
@@ -59,14 +89,28 @@ export interface SystemCheck {
   name: string;
   accelerator_chip: string;
   chips_per_system: number;
-  figures: { figure: string; unit: string; computed: number | null; published: number | null; ratio: number | null; agrees: boolean | null; note: string }[];
+  figures: {
+    figure: string;
+    unit: string;
+    computed: number | null;
+    published: number | null;
+    ratio: number | null;
+    agrees: boolean | null;
+    note: string;
+  }[];
   sources: string[];
 }
 
 /** Published and computed agree within this relative difference. */
 export const TOLERANCE = 0.05;
 
-const tokens = (s: string) => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length > 1));
+const tokens = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((t) => t.length > 1),
+  );
 
 /** The chip a system is built from: the one whose name shares the most words with the system's accelerator. */
 export function acceleratorOf(chips: readonly Chip[], accelerator: string): Chip | null {
@@ -88,21 +132,56 @@ export async function systemChecks(db: Db, chips: readonly Chip[]): Promise<Syst
   return rows.map((r) => {
     const n = Number(r['chips_per_system']);
     const chip = acceleratorOf(chips, String(r['accelerator']));
-    const per = (v: number | null | undefined, scale: number) => (v === null || v === undefined || chip === null ? null : (v * n) / scale);
+    const per = (v: number | null | undefined, scale: number) =>
+      v === null || v === undefined || chip === null ? null : (v * n) / scale;
     const f = (figure: string, unit: string, computed: number | null, published: unknown, note: string) => {
       const pub = published === null || published === undefined ? null : Number(published);
       const ratio = computed !== null && pub !== null && pub !== 0 ? computed / pub : null;
-      return { figure, unit, computed, published: pub, ratio, agrees: ratio === null ? null : Math.abs(ratio - 1) <= TOLERANCE, note };
+      return {
+        figure,
+        unit,
+        computed,
+        published: pub,
+        ratio,
+        agrees: ratio === null ? null : Math.abs(ratio - 1) <= TOLERANCE,
+        note,
+      };
     };
     const unconfirmed = chip?.unconfirmed_fields ?? [];
     return {
-      system: String(r['id']), name: String(r['name']), accelerator_chip: chip?.id ?? 'not in the chip table', chips_per_system: n,
+      system: String(r['id']),
+      name: String(r['name']),
+      accelerator_chip: chip?.id ?? 'not in the chip table',
+      chips_per_system: n,
       figures: [
-        f('bf16_dense', 'PFLOPS', per(chip?.dense.bf16 ?? chip?.dense.fp16, 1000), r['bf16_dense_pflops'], `${n} × ${chip?.dense.bf16 ?? chip?.dense.fp16 ?? '?'} TFLOPS`),
-        f('hbm_capacity', 'TB', per(chip?.memory_gb, 1000), r['hbm_capacity_tb'], `${n} × ${chip?.memory_gb ?? '?'} GB`),
-        f('hbm_bandwidth', 'TB/s', per(chip?.memory_bandwidth_tbps, 1), r['hbm_bandwidth_tbps'], `${n} × ${chip?.memory_bandwidth_tbps ?? '?'} TB/s`),
-        f('accelerator_power', 'kW', per(chip?.tdp_w, 1000), r['power_kw'],
-          `${n} × ${chip?.tdp_w ?? '?'} W${unconfirmed.includes('tdp_w') ? ' (chip TDP unconfirmed)' : ''}; the published figure is all-in system power (CPUs, network, optics, cooling), so a lower computed value is expected`),
+        f(
+          'bf16_dense',
+          'PFLOPS',
+          per(chip?.dense.bf16 ?? chip?.dense.fp16, 1000),
+          r['bf16_dense_pflops'],
+          `${n} × ${chip?.dense.bf16 ?? chip?.dense.fp16 ?? '?'} TFLOPS`,
+        ),
+        f(
+          'hbm_capacity',
+          'TB',
+          per(chip?.memory_gb, 1000),
+          r['hbm_capacity_tb'],
+          `${n} × ${chip?.memory_gb ?? '?'} GB`,
+        ),
+        f(
+          'hbm_bandwidth',
+          'TB/s',
+          per(chip?.memory_bandwidth_tbps, 1),
+          r['hbm_bandwidth_tbps'],
+          `${n} × ${chip?.memory_bandwidth_tbps ?? '?'} TB/s`,
+        ),
+        f(
+          'accelerator_power',
+          'kW',
+          per(chip?.tdp_w, 1000),
+          r['power_kw'],
+          `${n} × ${chip?.tdp_w ?? '?'} W${unconfirmed.includes('tdp_w') ? ' (chip TDP unconfirmed)' : ''}; the published figure is all-in system power (CPUs, network, optics, cooling), so a lower computed value is expected`,
+        ),
       ],
       sources: [...new Set([...((r['source_ids'] as string[]) ?? []), ...(chip?.sources ?? [])])],
     };
@@ -120,27 +199,58 @@ export function compareChips(a: Chip, b: Chip): Comparison {
   const da = chipRow(a);
   const db = chipRow(b);
   const figs: [string, keyof ChipRow, string][] = [
-    ['BF16 dense TFLOPS', 'bf16_tflops', 'bf16_dense_tflops'], ['TPP', 'tpp', 'fp8_dense_tflops'], ['memory GB', 'memory_gb', 'memory_gb'],
-    ['memory bandwidth TB/s', 'memory_bandwidth_tbps', 'memory_bandwidth_tbps'], ['interconnect GB/s', 'interconnect_gbps', 'interconnect_gbps_bidirectional'],
-    ['TDP W', 'tdp_w', 'tdp_w'], ['TFLOPS per W', 'tflops_per_w', 'tdp_w'], ['GB/s per TFLOP', 'gbps_per_tflop', 'memory_bandwidth_tbps'],
+    ['BF16 dense TFLOPS', 'bf16_tflops', 'bf16_dense_tflops'],
+    ['TPP', 'tpp', 'fp8_dense_tflops'],
+    ['memory GB', 'memory_gb', 'memory_gb'],
+    ['memory bandwidth TB/s', 'memory_bandwidth_tbps', 'memory_bandwidth_tbps'],
+    ['interconnect GB/s', 'interconnect_gbps', 'interconnect_gbps_bidirectional'],
+    ['TDP W', 'tdp_w', 'tdp_w'],
+    ['TFLOPS per W', 'tflops_per_w', 'tdp_w'],
+    ['GB/s per TFLOP', 'gbps_per_tflop', 'memory_bandwidth_tbps'],
   ];
   return {
-    a: a.name, b: b.name,
+    a: a.name,
+    b: b.name,
     rows: figs.map(([figure, key, field]) => {
       const x = da[key] as number | null;
       const y = db[key] as number | null;
-      return { figure, a: x, b: y, ratio: x !== null && y !== null && y !== 0 ? x / y : null, unconfirmed: a.unconfirmed_fields.includes(field) || b.unconfirmed_fields.includes(field) || a.confidence === 'unconfirmed' || b.confidence === 'unconfirmed' };
+      return {
+        figure,
+        a: x,
+        b: y,
+        ratio: x !== null && y !== null && y !== 0 ? x / y : null,
+        unconfirmed:
+          a.unconfirmed_fields.includes(field) ||
+          b.unconfirmed_fields.includes(field) ||
+          a.confidence === 'unconfirmed' ||
+          b.confidence === 'unconfirmed',
+      };
     }),
     sources: [...new Set([...a.sources, ...b.sources])],
   };
 }
 
 /** How many of `chip` match a system on each aggregate the system publishes. */
-export async function matchSystem(db: Db, chips: readonly Chip[], chipQuery: string, systemQuery: string): Promise<{ chip: string; system: string; rows: { figure: string; system_total: number; per_chip: number | null; chips_needed: number | null }[]; sources: string[] }> {
+export async function matchSystem(
+  db: Db,
+  chips: readonly Chip[],
+  chipQuery: string,
+  systemQuery: string,
+): Promise<{
+  chip: string;
+  system: string;
+  rows: { figure: string; system_total: number; per_chip: number | null; chips_needed: number | null }[];
+  sources: string[];
+}> {
   const chip = findChip(chips, chipQuery);
   const systems = await db.all('SELECT * FROM systems');
   const q = systemQuery.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  const sys = systems.find((s) => `${s['id']}${s['name']}`.toLowerCase().replace(/[^a-z0-9]+/g, '').includes(q));
+  const sys = systems.find((s) =>
+    `${s['id']}${s['name']}`
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '')
+      .includes(q),
+  );
   if (!sys) throw new Error(`no system matches "${systemQuery}" (known: ${systems.map((s) => s['id']).join(', ')})`);
   const rows: { figure: string; system_total: number; per_chip: number | null; chips_needed: number | null }[] = [];
   const add = (figure: string, total: unknown, per: number | null | undefined) => {
@@ -151,7 +261,12 @@ export async function matchSystem(db: Db, chips: readonly Chip[], chipQuery: str
   add('BF16 dense PFLOPS', sys['bf16_dense_pflops'], (chip.dense.bf16 ?? chip.dense.fp16 ?? 0) / 1000 || null);
   add('HBM TB', sys['hbm_capacity_tb'], chip.memory_gb === null ? null : chip.memory_gb / 1000);
   add('HBM bandwidth TB/s', sys['hbm_bandwidth_tbps'], chip.memory_bandwidth_tbps);
-  return { chip: chip.name, system: String(sys['name']), rows, sources: [...new Set([...chip.sources, ...((sys['source_ids'] as string[]) ?? [])])] };
+  return {
+    chip: chip.name,
+    system: String(sys['name']),
+    rows,
+    sources: [...new Set([...chip.sources, ...((sys['source_ids'] as string[]) ?? [])])],
+  };
 }
 
 /** Reported figures about a chip or system (attributed statements, such as "60% of H100"). */
@@ -160,3 +275,84 @@ export async function reportedFor(db: Db, subject: string): Promise<Record<strin
 }
 
 export { findChip };
+
+export interface SystemsReport {
+  systems: SystemCheck[];
+  comparison: {
+    a: string | null;
+    b: string | null;
+    rows: {
+      figure: string;
+      computed_from_chips: number | null;
+      from_published_systems: number | null;
+      reported: number | null;
+    }[];
+    sources: string[];
+  };
+  tolerance: number;
+}
+
+/** Systems reconciled with their chips, and the published CloudMatrix 384 / GB200 NVL72 ratios against both. */
+export async function systemsReport(db: Db, chips: readonly Chip[]): Promise<SystemsReport> {
+  const checks = await systemChecks(db, chips);
+  const reported = await db.all(
+    `SELECT * FROM reported_figures WHERE versus IS NOT NULL AND unit = 'ratio' AND subject LIKE '%cloudmatrix%'`,
+  );
+  const [cm, nvl] = [
+    checks.find((c) => c.system.includes('cloudmatrix')),
+    checks.find((c) => c.system.includes('nvl72')),
+  ];
+  const byFig = (c: SystemCheck | undefined, f: string, k: 'computed' | 'published') =>
+    c?.figures.find((x) => x.figure === f)?.[k] ?? null;
+  const ratio = (f: string, k: 'computed' | 'published') => {
+    const x = byFig(cm, f, k);
+    const y = byFig(nvl, f, k);
+    return x !== null && y !== null && y !== 0 ? x / y : null;
+  };
+  const rep = (metric: string) =>
+    (reported.find((x) => x['metric'] === metric)?.['value'] as number | undefined) ?? null;
+  const pairs: [string, string][] = [
+    ['bf16_pflops', 'bf16_dense'],
+    ['hbm_capacity', 'hbm_capacity'],
+    ['hbm_bandwidth', 'hbm_bandwidth'],
+    ['system_power', 'accelerator_power'],
+  ];
+  const rows =
+    cm && nvl
+      ? [
+          ...pairs.map(([r, fig]) => ({
+            figure: r,
+            computed_from_chips: ratio(fig, 'computed'),
+            from_published_systems: ratio(fig, 'published'),
+            reported: rep(r),
+          })),
+          {
+            figure: 'accelerators',
+            computed_from_chips: cm.chips_per_system / nvl.chips_per_system,
+            from_published_systems: cm.chips_per_system / nvl.chips_per_system,
+            reported: rep('accelerators'),
+          },
+        ]
+      : [];
+  const sources = [...new Set(reported.flatMap((x) => (x['source_ids'] as string[]) ?? []))];
+  return {
+    systems: checks,
+    comparison: { a: cm?.system ?? null, b: nvl?.system ?? null, rows, sources },
+    tolerance: TOLERANCE,
+  };
+}
+
+/** Two chips side by side with what sources report about either. */
+export async function compareReport(
+  db: Db,
+  chips: readonly Chip[],
+  a: string,
+  b: string,
+): Promise<Comparison & { reported: Record<string, unknown>[] }> {
+  const ca = findChip(chips, a);
+  const cb = findChip(chips, b);
+  const reported = [...(await reportedFor(db, ca.id)), ...(await reportedFor(db, cb.id))].filter(
+    (x, i, xs) => xs.findIndex((y) => y['id'] === x['id']) === i,
+  );
+  return { ...compareChips(ca, cb), reported };
+}

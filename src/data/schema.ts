@@ -175,6 +175,17 @@ export const chips = z.object({
   notes: text().nullable(),
   source_ids: list(),
   source_id: text().min(1),
+  // Added with the Epoch hardware import; optional so sheets that lack them need not list them.
+  release_date: date().nullable().optional(),
+  fp32_tflops: num().nullable().optional(),
+  tf32_tflops: num().nullable().optional(),
+  int4_tops: num().nullable().optional(),
+  /** A TPP the source states itself (Epoch's derived column); used only when no per-precision figure is given. */
+  tpp_reported: num().nullable().optional(),
+  /** Whether throughput figures are dense: `dense`, `dense (halved from sparse by the source)` or `unstated`. */
+  throughput_basis: text().nullable().optional(),
+  /** The input rows this chip comes from, `dataset#row N (name)`, one per dataset. */
+  source_rows: list().nullable().optional(),
 });
 
 export const systems = z.object({

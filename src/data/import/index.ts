@@ -10,17 +10,18 @@ export { CURATED_SOURCE };
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { catalogueVendor, modelKey, resolveKeys } from '../identity.ts';
-import type { Row, TableName } from '../schema.ts';
+import { columnsOf, type Row, type TableName } from '../schema.ts';
 import type { SnapshotPart } from '../snapshot.ts';
 import { arenaCatalog, cherry, fboulnois, nakasyou } from './arena.ts';
 import { interconnects, openrouterMarket, openrouterWeekly } from './adoption.ts';
 import type { Importer, Observation, Part } from './common.ts';
 import { epochBenchmarks, epochNotable } from './epoch.ts';
 import { facts } from './facts.ts';
+import { hardware } from './hardware.ts';
 import { litellm, openrouterModels } from './prices.ts';
 
 export const importers: Importer[] = [
-  arenaCatalog, fboulnois, nakasyou, cherry, epochBenchmarks, epochNotable, interconnects, openrouterMarket, openrouterWeekly, litellm, openrouterModels, facts,
+  arenaCatalog, fboulnois, nakasyou, cherry, epochBenchmarks, epochNotable, interconnects, openrouterMarket, openrouterWeekly, litellm, openrouterModels, facts, hardware,
 ];
 
 
@@ -165,6 +166,8 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     }
   }
 
+  // Columns a dataset does not give (optional ones) are null, as the snapshot reads them back.
+  for (const p of parts) for (const r of p.rows as Record<string, unknown>[]) for (const c of columnsOf(p.table)) r[c.name] ??= null;
   progress('resolving organizations and countries');
   const conflicts: ImportReport['country_conflicts'] = [];
   const orgOf = new Map<Observation, string>();
