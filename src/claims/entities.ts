@@ -61,10 +61,11 @@ export class EntityIndex {
   }
 
   /** Every mention in the normalised text, non-overlapping, longest match first. */
-  find(norm: string): Mention[] {
+  find(norm: string, signal?: AbortSignal): Mention[] {
     const lower = norm.toLowerCase();
     const out: Mention[] = [];
-    for (let i = 0; i < lower.length; ) {
+    for (let i = 0, n = 0; i < lower.length; n++) {
+      if ((n & 0xffff) === 0) signal?.throwIfAborted();
       const list = this.byFirst.get(lower[i] as string);
       let hit: Alias | undefined;
       if (list) {

@@ -19,6 +19,8 @@ export interface Extracted {
   value: number;
   low: number | null;
   high: number | null;
+  /** A qualifier's bound: more than (`gt`), less than (`lt`), about (`approx`); null when exact. */
+  bound: 'gt' | 'lt' | 'approx' | null;
   unit: string;
   time: string | null;
   /** Entities named in the sentence and the two before it. */
@@ -79,9 +81,9 @@ const PREFER: Record<string, Entity['kind'][]> = {
   gap_months: ['country', 'organization', 'model'],
 };
 
-export function extractClaims(norm: string, entities: EntityIndex, mentions: readonly Mention[]): Extracted[] {
-  const quantities = findQuantities(norm, mentions.map((m) => [m.start, m.end]));
-  const spans = sentences(norm);
+export function extractClaims(norm: string, entities: EntityIndex, mentions: readonly Mention[], signal?: AbortSignal): Extracted[] {
+  const quantities = findQuantities(norm, mentions.map((m) => [m.start, m.end]), signal);
+  const spans = sentences(norm, signal);
   const out: Extracted[] = [];
   // Lookups by position, by binary search: documents can hold thousands of sentences and mentions.
   const firstAtOrAfter = <T>(xs: readonly T[], pos: number, key: (x: T) => number) => {
@@ -100,7 +102,9 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     return out2;
   };
   const timeCache = new Map<number, string | null>();
-  for (const q of quantities) {
+  for (let qi = 0; qi < quantities.length; qi++) {
+    const q = quantities[qi] as Quantity;
+    if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
     if (q.kind === 'year' || q.kind === 'date') continue;
     // "第二名" (second place) and list numbering are ordinals, not quantities.
     if (norm[q.start - 1] === '第') continue;
@@ -145,7 +149,7 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     }
     out.push({
       quote: norm.slice(q.start, q.end), start: q.start, end: q.end, sentence, subject: subject?.entity ?? null, comparison, metric,
-      value: q.value, low: q.low ?? null, high: q.high ?? null, unit: q.unit, time, context,
+      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: q.unit, time, context,
     });
   }
   return out;

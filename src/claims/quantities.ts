@@ -16,6 +16,8 @@ export interface Quantity {
   /** For ranges. */
   low?: number;
   high?: number;
+  /** From a qualifier before or after the number (over, under, about, 超过, 不到, 约 …). */
+  bound?: 'gt' | 'lt' | 'approx';
   /** Currency code, `percent`, `ratio`, `x`, `months`, `years`, `days`, or the counted noun (`chips`, `countries`, `times` …). */
   unit: string;
   /** For dates and years: YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -46,7 +48,9 @@ export function chineseNumber(s: string): number {
   return total + (digit === -1 ? 0 : digit);
 }
 
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
+// A number starts where no numeral run is under way: without the look-behind, a failed match is retried at
+// every digit of a long run, which makes each rule quadratic in the run's length.
+const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|\d[,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+))`;
 const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|\s?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mk]\b)`;
 const CUR_BEFORE = String.raw`(?:US\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?)`;
 const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
@@ -78,18 +82,18 @@ const num = (s: string | undefined, mag?: string) => parseNumber(s ?? '') * magn
 // Order matters: earlier rules claim their span first.
 const RULES: Rule[] = [
   // 2025年2月12日, 2025 年 2 月 12 日, 2025-02-12
-  { re: new RegExp(String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}` }) },
+  { re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}` }) },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${m[2]}-${m[3]}` }) },
   { re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})\b/g, make: (m) => ({ kind: 'date', value: Number(m[3]), unit: 'date', time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
-  { re: new RegExp(String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}` }) },
-  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
+  { re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}` }) },
+  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
   // 百分之六十 before the general 分之 (a percentage, not any fraction)
-  { re: new RegExp(String.raw`百分之\s*(${NUM})`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
+  { re: new RegExp(String.raw`百分之\s{0,3}(${NUM})`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
   // 十分之一, 3分之2
-  { re: new RegExp(String.raw`(${NUM})\s*分之\s*(${NUM})`, 'g'), make: (m) => ({ kind: 'fraction', value: parseNumber(m[2] as string) / parseNumber(m[1] as string), unit: 'ratio' }) },
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}分之\s{0,3}(${NUM})`, 'g'), make: (m) => ({ kind: 'fraction', value: parseNumber(m[2] as string) / parseNumber(m[1] as string), unit: 'ratio' }) },
   { re: /\b(a half|one half|half|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi, make: (m) => ({ kind: 'fraction', value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN, unit: 'ratio' }) },
   // Ranges: 6到12个月, 6-12 months, 6 to 12 months; 10%-20%
-  { re: new RegExp(String.raw`(${NUM})\s*(?:到|至|~|–|-|to)\s*(${NUM})\s*(${DURATION}|%|百分点|${CUR_AFTER})`, 'g'), make: (m) => {
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(?:到|至|~|–|-|to)\s{0,3}(${NUM})\s{0,3}(${DURATION}|%|百分点|${CUR_AFTER})`, 'g'), make: (m) => {
     const lo = parseNumber(m[1] as string);
     const hi = parseNumber(m[2] as string);
     const u = (m[3] as string).trim().toLowerCase();
@@ -99,34 +103,36 @@ const RULES: Rule[] = [
     return { kind, value: ((lo + hi) / 2) * scale, low: lo * scale, high: hi * scale, unit };
   } },
   // 百分之六十, 60%, 60 percent
-  { re: new RegExp(String.raw`(${NUM})\s*(?:%|％|\s?percent\b|\s?per cent\b)`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(?:%|％|\s?percent\b|\s?per cent\b)`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
   // Currencies, before or after: $500 billion, 5000亿美元, 500 亿欧元
-  { re: new RegExp(String.raw`(${CUR_BEFORE})\s*(${NUM})\s*(${MAG})?`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[2], m[3]), unit: CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD' }) },
-  { re: new RegExp(String.raw`(${NUM})\s*(${MAG})?\s*(${CUR_AFTER})`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[1], m[2]), unit: CURRENCY[(m[3] as string).trim().toLowerCase()] ?? 'CNY' }) },
+  { re: new RegExp(String.raw`(${CUR_BEFORE})\s{0,3}(${NUM})\s{0,3}(${MAG})?`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[2], m[3]), unit: CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD' }) },
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\s{0,3}(${CUR_AFTER})`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[1], m[2]), unit: CURRENCY[(m[3] as string).trim().toLowerCase()] ?? 'CNY' }) },
   // Multiples: 10倍, 3x, 2.6 times
-  { re: new RegExp(String.raw`(${NUM})\s*(?:倍|×|(?<=\d)x\b|\s?times\b(?!\s+(?:more|less)\s+\w))`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }) },
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(?:倍|×|(?<=\d)x\b|\s?times\b(?!\s+(?:more|less)\s+\w))`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }) },
   // Years: 2028年, in 2026, by 2030
-  { re: /(?<![\d.])((?:19|20)\d{2})\s*年(?!代)/g, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
+  { re: /(?<![\d.])((?:19|20)\d{2})\s{0,3}年(?!代)/g, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
   { re: /\b(?:in|by|until|before|since)\s+((?:19|20)\d{2})\b/g, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
   // Durations: 6个月, 18 months
-  { re: new RegExp(String.raw`(${NUM})\s*(${DURATION})`, 'gi'), make: (m) => {
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${DURATION})`, 'gi'), make: (m) => {
     const u = (m[2] as string).trim().toLowerCase();
     return { kind: 'duration', value: parseNumber(m[1] as string), unit: /月|month/.test(u) ? 'months' : /周|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : 'years' };
   } },
   // Counts with a measure word: 384颗, 160万次, 61个国家, 1.6 million downloads
-  { re: new RegExp(String.raw`(${NUM})\s*(${MAG})?\s*(${COUNT_WORD})`, 'gi'), make: (m) => ({ kind: 'count', value: num(m[1], m[2]), unit: COUNT_UNIT[(m[3] as string).trim().toLowerCase()] ?? 'items' }) },
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\s{0,3}(${COUNT_WORD})`, 'gi'), make: (m) => ({ kind: 'count', value: num(m[1], m[2]), unit: COUNT_UNIT[(m[3] as string).trim().toLowerCase()] ?? 'items' }) },
   // Anything else numeric with a magnitude, or a bare Arabic number.
-  { re: new RegExp(String.raw`(\d[\d,]*(?:\.\d+)?)\s*(${MAG})?`, 'g'), make: (m) => ({ kind: 'number', value: num(m[1], m[2]), unit: 'number' }) },
+  { re: new RegExp(String.raw`(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s{0,3}(${MAG})?`, 'g'), make: (m) => ({ kind: 'number', value: num(m[1], m[2]), unit: 'number' }) },
 ];
 
 /** All quantities in `norm`, left to right, non-overlapping; spans already taken (entity names) are skipped. */
-export function findQuantities(norm: string, taken: readonly [number, number][] = []): Quantity[] {
+export function findQuantities(norm: string, taken: readonly [number, number][] = [], signal?: AbortSignal): Quantity[] {
   const used = new Uint8Array(norm.length);
   for (const [s, e] of taken) for (let i = Math.max(0, s); i < Math.min(e, norm.length); i++) used[i] = 1;
   const out: Quantity[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(norm); m !== null; m = rule.re.exec(norm)) {
+    signal?.throwIfAborted();
+    for (let m = rule.re.exec(norm), n = 0; m !== null; m = rule.re.exec(norm), n++) {
+      if ((n & 0x3ff) === 0) signal?.throwIfAborted();
       if (m[0].length === 0) {
         rule.re.lastIndex++;
         continue;
