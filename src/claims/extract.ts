@@ -29,42 +29,71 @@ export interface Extracted {
 
 const has = (s: string, re: RegExp) => re.test(s);
 
+const GAP = /落后|领先|差距|相差|追赶|赶超|behind|ahead|\bgap\b|\blead\b|trail|\blag|catch(?:ing)? up/;
+const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
+
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
 export function metricOf(q: Quantity, sentence: string, hasComparison: boolean): string | null {
   const s = sentence.toLowerCase();
   switch (q.kind) {
+    case 'spec':
+      switch (q.unit) {
+        case 'TFLOPS': case 'PFLOPS': case 'EFLOPS': case 'TOPS': case 'POPS': return 'compute';
+        case 'GB': case 'TB': case 'PB': case 'MB': return has(s, /数据|data|storage|存储|语料|dataset/) && !has(s, /hbm|显存|内存|memory|記憶體/) ? 'data_size' : 'memory';
+        case 'GB/s': case 'TB/s': return 'bandwidth';
+        case 'W': case 'kW': case 'MW': case 'GW': return 'power';
+        case 'nm': return 'process_node';
+        case 'gpu_hours': return 'gpu_hours';
+        case 'tokens': return 'tokens';
+        case 'parameters': return 'parameters';
+        default: return null;
+      }
     case 'amount':
+      if (q.unit.endsWith('/Mtok')) return 'price';
       if (has(s, /估值|valuation|valued at/)) return 'valuation';
-      if (has(s, /训练成本|训练费用|training cost|cost to train|to train/)) return 'training_cost';
-      if (has(s, /价格|定价|每百万|per million|price|priced/)) return 'price';
+      if (has(s, /训练成本|训练费用|训练花费|training cost|cost to train|to train/)) return 'training_cost';
+      if (has(s, /每百万|per million|百万 ?token|\/m(?:tok)?\b/)) return 'price';
+      if (has(s, /价格|定价|price|priced|售价|单价/)) return 'price';
       if (has(s, /营收|收入|revenue|sales/)) return 'revenue';
+      if (has(s, /投资|投入|invest|funding|融资|mobilis|拨款|基金|fund/)) return 'investment';
+      if (has(s, /成本|费用|开支|花费|cost|spend|expens/)) return 'cost';
       return 'investment';
     case 'percent':
     case 'fraction':
     case 'multiple':
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';
       if (has(s, /自主化|自给|自主|self-suffic/)) return 'self_sufficiency';
-      if (has(s, /性能|performance|推理|inference|表现|能力|faster|slower|速度/) && (hasComparison || q.kind !== 'percent')) return 'performance_ratio';
+      if (has(s, /增长|growth|grew|increase|rose|jump|surge|翻/) && q.kind === 'percent') return 'growth';
+      if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
+      if (has(s, /性能|performance|推理|inference|表现|能力|faster|slower|速度|算力|compute|flops|bandwidth|带宽|内存|memory/) && (hasComparison || q.kind !== 'percent')) return 'performance_ratio';
       if (has(s, /下载|download/)) return 'downloads_share';
       if (has(s, /占|份额|share|需求|demand|市场|market|比例|proportion/)) return 'share';
       if (has(s, /价格|price|便宜|cheaper/)) return 'price_ratio';
-      return q.kind === 'percent' ? 'percentage' : null;
+      if (q.kind === 'multiple' && has(s, TOKENS)) return 'token_ratio';
+      return q.kind === 'percent' ? 'percentage' : q.kind === 'multiple' ? 'ratio' : null;
     case 'count':
       if (q.unit === 'chips') return 'chip_count';
       if (q.unit === 'countries') return has(s, /签署|签|sign|endorse/) ? 'signatories' : 'country_count';
-      if (q.unit === 'times' && has(s, /下载|download/)) return 'downloads';
       if (has(s, /下载|download/)) return 'downloads';
-      return null;
+      return q.unit === 'times' ? null : 'count';
     case 'number':
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
-      if (has(s, /芯片|晶片|chips|gpu/) && Number.isInteger(q.value) && q.value >= 2) return null;
+      if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
       return null;
     case 'duration':
-      return q.unit === 'months' && has(s, /落后|领先|差距|追赶|behind|ahead|gap|lead|catch/) ? 'gap_months' : null;
+      if (q.unit === 'months' && has(s, GAP)) return 'gap_months';
+      return has(s, /耗时|历时|用时|花了|需要|约需|训练|折旧|延长|took|lasted|spent|depreciat|period|for about|within/) ? 'duration' : null;
     default:
       return null;
   }
 }
+
+/** Metrics whose sentence words alone say little: a better one named nearby wins. */
+const GENERIC = new Set(['percentage', 'ratio', 'count', 'investment', 'share', 'duration']);
+const RATIO = new Set(['performance_ratio', 'cost_ratio', 'price_ratio', 'ratio', 'token_ratio']);
+const SPEC_METRICS = new Set(['compute', 'memory', 'bandwidth', 'power', 'process_node']);
+/** Metrics checked with the subject rules the first articles were built with (kind preference, then distance). */
+const OLD_RULES = new Set(['investment', 'valuation', 'training_cost', 'signatories', 'chip_count', 'self_sufficiency', 'downloads', 'performance_ratio', 'cost_ratio', 'price_ratio']);
 
 const PREFER: Record<string, Entity['kind'][]> = {
   investment: ['program', 'country', 'organization'],
@@ -102,6 +131,10 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     return out2;
   };
   const timeCache = new Map<number, string | null>();
+  // The headline (first line) names the article's topic: its metric and entities carry to every sentence.
+  const firstLine = spans.slice(0, 8).find(([a, b]) => !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|發布|发布)\b|^\s*https?:/i.test(norm.slice(a, b))) ?? spans[0] ?? [0, 0];
+  const headline = norm.slice(firstLine[0], Math.min(firstLine[1], firstLine[0] + 300));
+  const headlineMentions = mentionsIn(firstLine[0], firstLine[1]);
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi] as Quantity;
     if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
@@ -115,32 +148,56 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     const inSentence = mentionsIn(sentence[0], sentence[1]);
     const kindOf = (m: Mention) => entities.entities.get(m.entity)?.kind;
     const before = inSentence.filter((m) => m.end <= q.start);
-    const comparisonCandidate = [...before].reverse().find((m) => ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? ''));
-    const metric = metricOf(q, norm.slice(sentence[0], sentence[1]), before.length > 1);
-    if (!metric) continue;
-    const prefer = PREFER[metric] ?? ['program', 'organization', 'model', 'chip', 'system', 'country', 'event'];
-    const ratio = metric === 'performance_ratio' || metric === 'cost_ratio' || metric === 'price_ratio';
-    let subject: Mention | undefined;
-    for (const kind of prefer) {
-      // "A reaches 60% of B": for ratios the subject is the first mention; otherwise the nearest, before the number first.
-      const ofKind = inSentence.filter((m) => kindOf(m) === kind);
-      subject = ratio ? ofKind.find((m) => m.end <= q.start) : [...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end);
-      if (subject) break;
+    const sentenceText = norm.slice(sentence[0], sentence[1]);
+    let metric = metricOf(q, sentenceText, before.length > 1);
+    // The metric is often named in the headline or the sentence before ("Memory: 96GB"): carry it as the topic.
+    if (!metric || GENERIC.has(metric)) {
+      const prev = si > 0 ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]) : '';
+      const carried = metricOf(q, `${prev} ${sentenceText}`, before.length > 1) ?? metricOf(q, `${headline} ${sentenceText}`, before.length > 1);
+      if (carried && (!metric || !GENERIC.has(carried))) metric = carried;
     }
+    if (!metric) continue;
     // Two sentences back, for what the sentence refers to without naming it ("384颗而非72颗" after naming the systems).
     const windowStart = spans[Math.max(0, si - 2)]?.[0] ?? sentence[0];
     const inWindow = mentionsIn(windowStart, q.start);
-    if (!subject || ['chip_count', 'signatories'].includes(metric)) {
-      const top = prefer[0];
-      const near = [...inWindow].reverse().find((m) => kindOf(m) === top);
-      if (near && (!subject || kindOf(subject) !== top)) subject = near;
+    const prefer = PREFER[metric] ?? ['program', 'organization', 'model', 'chip', 'system', 'country', 'event'];
+    const isRatio = RATIO.has(metric);
+    // "x% of B", "faster than B", "vs B": B is what the number is measured against, not its subject.
+    const marked = (m: Mention) => /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(Math.max(0, m.start - 24), m.start));
+    let subject: Mention | undefined;
+    let comparisonMention: Mention | undefined;
+    const comparable = (m: Mention) => m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
+    if (OLD_RULES.has(metric)) {
+      for (const kind of prefer) {
+        // "A reaches 60% of B": for ratios the subject is the first mention; otherwise the nearest, before the number first.
+        const ofKind = inSentence.filter((m) => kindOf(m) === kind);
+        subject = isRatio ? ofKind.find((m) => m.end <= q.start) : [...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end);
+        if (subject) break;
+      }
+      if (!subject || ['chip_count', 'signatories'].includes(metric)) {
+        const top = prefer[0];
+        const near = [...inWindow].reverse().find((m) => kindOf(m) === top);
+        if (near && (!subject || kindOf(subject) !== top)) subject = near;
+      }
+    } else {
+      // Grammar first: the nearest entity before the number in its sentence that is not an "of"/"than" object;
+      // for specifications, the nearest chip or system.
+      const kinds = SPEC_METRICS.has(metric) ? ['chip', 'system'] : null;
+      const ok = (m: Mention) => !marked(m) && (!kinds || kinds.includes(kindOf(m) ?? ''));
+      subject = [...before].reverse().find(ok) ?? inSentence.find((m) => m.start >= q.end && ok(m));
+      if (!subject && kinds) subject = [...inWindow].reverse().find((m) => kinds.includes(kindOf(m) ?? '')) ?? headlineMentions.find((m) => kinds.includes(kindOf(m) ?? ''));
+      if (!subject) subject = [...before].reverse().find((m) => !marked(m));
     }
-    subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1);
-    // "A reaches 60% of B" names B after the number; "A 达到 B 的 60%" before it.
-    const isRatio = ['performance_ratio', 'cost_ratio', 'price_ratio'].includes(metric);
-    const comparable = (m: Mention) => m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? '');
-    const comparisonMention = isRatio ? ((comparisonCandidate && comparable(comparisonCandidate) ? comparisonCandidate : undefined) ?? inSentence.find((m) => m.start >= q.end && comparable(m))) : undefined;
-    const comparison = comparisonMention?.entity ?? null;
+    if (isRatio) {
+      comparisonMention = inSentence.find((m) => m.start >= q.end && comparable(m) && marked(m));
+      if (!comparisonMention && subject) {
+        // "A 达到 B 的 60%": B is the last comparable mention between the subject and the number.
+        const between = before.filter((m) => m.start > (subject as Mention).end && comparable(m));
+        comparisonMention = between.at(-1) ?? inSentence.find((m) => m.start >= q.end && comparable(m));
+      }
+    }
+    subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? headlineMentions[0];
+    const comparison = comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
     let time = timeCache.get(sentence[0]);
     if (time === undefined) {

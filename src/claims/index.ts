@@ -79,7 +79,7 @@ export class Checker {
       for (const m of entities.find(normalizeForMatching(`${String(ev['title'])} ${((ev['actors'] as string[]) ?? []).join(' ')}`))) {
         put(m.entity, id, false);
         const parent = entities.entities.get(m.entity)?.parent;
-        if (parent) put(parent, id, false);
+        if (parent) put(parent, id, true);
       }
     }
     return new Checker(entities, { facts, entities, eventsOf });

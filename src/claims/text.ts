@@ -83,7 +83,9 @@ export function normalizeForMatching(text: string): string {
     const code = base.charCodeAt(i);
     // Full-width ASCII variants (！ to ～), the ideographic space and no-break space.
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000 || code === 0xa0) out += ' ';
+    else if (code === 0x3000 || code === 0xa0 || code === 0x202f || code === 0x2009) out += ' ';
+    // Hyphens and the minus sign (‐ ‑ ‒ − and the non-breaking hyphen) read as "-".
+    else if ((code >= 0x2010 && code <= 0x2012) || code === 0x2212) out += '-';
     else out += base[i] as string;
   }
   return out.length === text.length ? out : text;

@@ -224,8 +224,10 @@ export function* eventFacts(rows: readonly Row[]): Generator<IndexedFact> {
     const amount = (detail['amount'] ?? null) as Record<string, unknown> | null;
     if (amount && typeof amount['value'] === 'number') {
       const cur = String(amount['currency'] ?? ev['currency'] ?? 'USD');
-      yield { ...base, id, metric: 'amount', value: amount['value'], unit: cur, statement: `${title}: ${amount['value']} ${cur}` };
-      for (const [k, v] of Object.entries(amount)) if (k !== 'value' && typeof v === 'number') yield { ...base, id: `${id}:${k}`, metric: 'amount', value: v, unit: cur, statement: `${title}, ${k.replace(/_/g, ' ')}: ${v} ${cur}` };
+      // An investment announcement's amounts are investments; other events' amounts are just amounts.
+      const metric = detail['category'] === 'investment' ? 'investment' : 'amount';
+      yield { ...base, id, metric, value: amount['value'], unit: cur, statement: `${title}: ${amount['value']} ${cur}` };
+      for (const [k, v] of Object.entries(amount)) if (k !== 'value' && typeof v === 'number') yield { ...base, id: `${id}:${k}`, metric, value: v, unit: cur, statement: `${title}, ${k.replace(/_/g, ' ')}: ${v} ${cur}` };
     }
     const details = (detail['details'] ?? {}) as Record<string, unknown>;
     if (typeof details['claimed_value'] === 'number') {
