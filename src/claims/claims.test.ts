@@ -152,3 +152,20 @@ test('airace check --json and --html from the command line', async () => {
   assert.equal(await main(['check', join(CORPUS, 'missing.txt'), '--db', await builtDb()], { out: () => {}, err: (s) => { err += s; } }), 1);
   assert.match(err, /no such file/);
 });
+
+test('the check operation: documents JSON as `airace check --json`, bad input as InputError', async () => {
+  const { check, checkOutput } = await import('./op.ts');
+  const deps = {
+    db: async () => db, now: () => new Date('2026-08-01T00:00:00Z'), fetch, signal: new AbortController().signal, progress: () => {},
+    paths: { db: '', snapshot: join(ROOT, 'data', 'snapshot'), raw: '', curated: join(ROOT, 'data', 'curated') },
+  };
+  const out = await check.run(deps, check.input.parse({ text: 'The CloudMatrix 384 links 384 chips.', id: 'a' }));
+  assert.doesNotThrow(() => checkOutput.parse(out));
+  const c = out.documents[0]?.claims[0];
+  assert.equal(c?.verdict, 'supported');
+  assert.ok(!('text' in (out.documents[0] ?? {})), 'the visible text is not echoed');
+  assert.match(check.text?.(out) ?? '', /supported\s+384 chips/);
+  assert.equal(check.rows?.(out)[0]?.['verdict'], 'supported');
+  await assert.rejects(check.run(deps, check.input.parse({ text: 'x\u0000y' })), (e: unknown) => e instanceof InputError && e.field === 'text');
+  assert.equal(check.input.safeParse({ text: '' }).success, false);
+});

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Db } from '../store/db.ts';
-import { normalizeForMatching } from './text.ts';
+import { normalizeForMatching, type Stop } from './text.ts';
 
 export type EntityKind = 'organization' | 'model' | 'chip' | 'system' | 'program' | 'event' | 'country';
 
@@ -61,7 +61,7 @@ export class EntityIndex {
   }
 
   /** Every mention in the normalised text, non-overlapping, longest match first. */
-  find(norm: string, signal?: AbortSignal): Mention[] {
+  find(norm: string, signal?: Stop): Mention[] {
     const lower = norm.toLowerCase();
     const out: Mention[] = [];
     for (let i = 0, n = 0; i < lower.length; n++) {

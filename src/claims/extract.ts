@@ -5,7 +5,7 @@
  * say nothing measurable (years, dates, bare numbers without a metric) are not claims.
  */
 import type { Entity, EntityIndex, Mention } from './entities.ts';
-import { findQuantities, type Quantity } from './quantities.ts';
+import { findQuantities, type Quantity, type Stop } from './quantities.ts';
 import { sentences } from './text.ts';
 
 export interface Extracted {
@@ -110,7 +110,7 @@ const PREFER: Record<string, Entity['kind'][]> = {
   gap_months: ['country', 'organization', 'model'],
 };
 
-export function extractClaims(norm: string, entities: EntityIndex, mentions: readonly Mention[], signal?: AbortSignal): Extracted[] {
+export function extractClaims(norm: string, entities: EntityIndex, mentions: readonly Mention[], signal?: Stop): Extracted[] {
   const quantities = findQuantities(norm, mentions.map((m) => [m.start, m.end]), signal);
   const spans = sentences(norm, signal);
   const out: Extracted[] = [];

@@ -12,7 +12,7 @@ import { loadEntities, type EntityIndex } from './entities.ts';
 import { extractClaims } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
 import { InputError } from '../ops/operation.ts';
-import { binaryReason, decodeEntities, decodeUtf8, detectLanguage, htmlToText, LANGUAGE_NAMES, looksLikeHtml, normalizeForMatching, sentences, SUPPORTED, type Language } from './text.ts';
+import { stopper, binaryReason, decodeEntities, decodeUtf8, detectLanguage, htmlToText, LANGUAGE_NAMES, looksLikeHtml, normalizeForMatching, sentences, SUPPORTED, type Language } from './text.ts';
 
 export interface CheckedClaim {
   quote: string;
@@ -26,6 +26,8 @@ export interface CheckedClaim {
   value: number;
   low: number | null;
   high: number | null;
+  /** The qualifier's bound: `gt` (over, 超过), `lt` (under, 不到, nearly), `approx` (about, 约); null when exact. */
+  bound: 'gt' | 'lt' | 'approx' | null;
   unit: string;
   time: string | null;
   verdict: Verdict;
@@ -53,6 +55,8 @@ export const MAX_DOCUMENT_CHARS = MAX_DOCUMENT_BYTES;
 export interface CheckOptions {
   /** Checked inside the loops: an aborted signal stops the work with its reason. */
   signal?: AbortSignal;
+  /** A time budget in milliseconds, read off the clock inside the loops (a timer cannot fire while checking runs). */
+  timeoutMs?: number;
 }
 
 export class Checker {
@@ -103,7 +107,7 @@ export class Checker {
       const checked = checkClaim(extracted, this.ctx);
       extra.push({
         quote: f.quote, start: f.start, end: f.end, sentence: doc.text.slice(sentence[0], sentence[1]).trim(), subject, subject_name: subject ? this.entities.entities.get(subject)?.name ?? null : f.subject,
-        comparison: null, metric: f.metric, value: f.value, low: null, high: null, unit, time: null, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'llm',
+        comparison: null, metric: f.metric, value: f.value, low: null, high: null, bound: null, unit, time: null, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'llm',
       });
     }
     return { ...doc, claims: [...doc.claims, ...extra].sort((a, b) => a.start - b.start) };
@@ -114,7 +118,7 @@ export class Checker {
    * detected and stripped too. `raw` may be bytes: they must be UTF-8 text, not binary.
    */
   check(id: string, raw: string | Uint8Array, format: 'text' | 'html' = 'text', options: CheckOptions = {}): CheckedDocument {
-    const { signal } = options;
+    const signal = stopper(options.signal, options.timeoutMs === undefined ? undefined : performance.now() + options.timeoutMs);
     signal?.throwIfAborted();
     const bytes = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.byteLength;
     if (bytes > MAX_DOCUMENT_BYTES) throw new InputError('text', `${id}: document too large (${bytes} bytes; at most ${MAX_DOCUMENT_BYTES})`);
@@ -131,14 +135,15 @@ export class Checker {
     const mentions = this.entities.find(norm, signal);
     const byEntity = new Map<string, { start: number; end: number; text: string }[]>();
     for (const m of mentions) byEntity.set(m.entity, [...(byEntity.get(m.entity) ?? []), { start: m.start, end: m.end, text: text.slice(m.start, m.end) }]);
-    const claims = extractClaims(norm, this.entities, mentions, signal).map((c) => {
+    const claims = extractClaims(norm, this.entities, mentions, signal).map((c, i) => {
+      if ((i & 63) === 0) signal?.throwIfAborted();
       const checked = checkClaim(c, this.ctx);
       // A chip count checked against a nearby system is about that system.
       if (checked.subject) c.subject = checked.subject;
       return {
         quote: text.slice(c.start, c.end), start: c.start, end: c.end, sentence: text.slice(c.sentence[0], c.sentence[1]).trim(), subject: c.subject,
         subject_name: c.subject ? this.entities.entities.get(c.subject)?.name ?? null : null, comparison: c.comparison, metric: c.metric, value: c.value,
-        low: c.low, high: c.high, unit: c.unit, time: c.time, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'rules' as const,
+        low: c.low, high: c.high, bound: c.bound, unit: c.unit, time: c.time, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'rules' as const,
       };
     });
     return {

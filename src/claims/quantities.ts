@@ -6,6 +6,9 @@
  * years and dates. Runs on the normalised text (Simplified, half-width); offsets are the original's.
  */
 
+/** What stops a long computation: an AbortSignal, or a deadline (see text.ts `stopper`). */
+export type Stop = Pick<AbortSignal, 'throwIfAborted'>;
+
 export type Kind = 'amount' | 'percent' | 'fraction' | 'multiple' | 'count' | 'duration' | 'spec' | 'year' | 'date' | 'number';
 
 export interface Quantity {
@@ -170,7 +173,7 @@ function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'app
 }
 
 /** All quantities in `norm`, left to right, non-overlapping; spans already taken (entity names) are skipped. */
-export function findQuantities(norm: string, taken: readonly [number, number][] = [], signal?: AbortSignal): Quantity[] {
+export function findQuantities(norm: string, taken: readonly [number, number][] = [], signal?: Stop): Quantity[] {
   const used = new Uint8Array(norm.length);
   for (const [s, e] of taken) for (let i = Math.max(0, s); i < Math.min(e, norm.length); i++) used[i] = 1;
   const out: Quantity[] = [];

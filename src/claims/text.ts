@@ -6,6 +6,23 @@
  */
 import * as OpenCC from 'opencc-js';
 import { InputError } from '../ops/operation.ts';
+import type { Stop } from './quantities.ts';
+
+export type { Stop };
+
+/**
+ * One check for both ways of stopping: an aborted signal, or a deadline passed. The checker runs
+ * synchronously, so a timer cannot abort a signal while it runs; a deadline is read off the clock instead.
+ */
+export function stopper(signal?: AbortSignal, deadline?: number): Stop | undefined {
+  if (!signal && deadline === undefined) return undefined;
+  return {
+    throwIfAborted() {
+      signal?.throwIfAborted();
+      if (deadline !== undefined && performance.now() > deadline) throw new DOMException('the time budget for checking was used up', 'TimeoutError');
+    },
+  };
+}
 
 const t2s = (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }).Converter({ from: 't', to: 'cn' });
 
@@ -33,7 +50,11 @@ export function htmlToText(html: string): string {
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/section|\/article|\/title|\/blockquote|\/figcaption)\b[^>]*>/gi, '\n')
       .replace(/<\/?[a-zA-Z!][^<>]*>/g, ' '),
-  ).replace(/[ \t]+\n/g, '\n');
+  )
+    // Trailing blanks per line, without a regular expression that backtracks over long runs of spaces.
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n');
 }
 
 /** Markup in a file of any name: a doctype, or several paired block or inline tags. */
@@ -132,7 +153,7 @@ export const MAX_SENTENCE = 600;
  * Sentence spans [start, end) on Chinese and Western sentence ends and line breaks. A longer run without
  * one is cut at a comma or space near MAX_SENTENCE (or hard), so work per claim stays constant.
  */
-export function sentences(text: string, signal?: AbortSignal): [number, number][] {
+export function sentences(text: string, signal?: Stop): [number, number][] {
   const out: [number, number][] = [];
   const push = (s: number, e: number) => {
     let a = s;
