@@ -38,6 +38,8 @@ const FAMILY: Record<string, string[]> = {
   chip_count: ['chips_per_system'], downloads: ['downloads', 'downloads_all_time'], signatories: ['signatories'], country_count: ['signatories'],
   gap_months: ['gap_months'], gap_points: ['gap_points'], arena_rating: ['arena_rating'], arena_rank: ['arena_rank'], tokens: ['tokens'],
   compute: ['bf16_dense_tflops', 'fp16_dense_tflops', 'fp8_dense_tflops', 'fp4_dense_tflops', 'int8_dense_tops', 'fp64_tflops', 'bf16_dense_pflops'],
+  compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'], compute_fp8: ['fp8_dense_tflops'], compute_int8: ['int8_dense_tops'], compute_fp4: ['fp4_dense_tflops'],
+  compute_fp64: ['fp64_tflops'],
   memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps', 'scale_up_bandwidth_tbps', 'interconnect_gbps_bidirectional'],
   power: ['tdp_w', 'power_kw'], tpp: ['tpp'], pd: ['pd'], parameters: ['detail:params_total_b'], gpu_hours: ['detail:h800_gpu_hours'],
 };
@@ -49,7 +51,8 @@ const FAMILY: Record<string, string[]> = {
 const CONTRA: Record<string, string[]> = {
   investment: ['investment'], performance_ratio: ['inference_performance'], chip_count: ['chips_per_system'], signatories: ['signatories'],
   gap_months: ['gap_months'], gap_points: ['gap_points'], token_share: ['token_share'], downloads: ['downloads'], arena_rating: ['arena_rating'],
-  compute: FAMILY_COMPUTE(), memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps'], power: ['tdp_w', 'power_kw'],
+  compute: FAMILY_COMPUTE(), compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'], compute_fp8: ['fp8_dense_tflops'], compute_int8: ['int8_dense_tops'],
+  compute_fp4: ['fp4_dense_tflops'], compute_fp64: ['fp64_tflops'], memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps'], power: ['tdp_w', 'power_kw'],
   price: ['input_price', 'output_price'], tpp: ['tpp'], pd: ['pd'],
 };
 function FAMILY_COMPUTE(): string[] {
@@ -72,8 +75,9 @@ const FACT_UNIT: Record<string, string> = {
 function rangeIn(c: Extracted, f: IndexedFact): [number, number] | null {
   let lo = c.low ?? c.value;
   let hi = c.high ?? c.value;
-  if (c.bound === 'gt') hi = Number.POSITIVE_INFINITY;
-  if (c.bound === 'lt') lo = Number.NEGATIVE_INFINITY;
+  // "Over 25 trillion" is not borne out by 100 trillion, nor "under 70%" by 0%: a bound holds within a factor of two.
+  if (c.bound === 'gt' && c.low === null || c.bound === 'gt' && c.high === null) hi = 2 * Math.abs(c.value);
+  if (c.bound === 'lt' && (c.low === null || c.high === null)) lo = c.value / 2;
   const fu = FACT_UNIT[f.metric] ?? f.unit;
   if (f.metric === 'amount') return c.unit === f.unit ? [lo, hi] : null;
   if (fu === c.unit || f.unit === c.unit) return [lo, hi];
@@ -91,8 +95,10 @@ function agrees(c: Extracted, f: IndexedFact): boolean {
   if (!Number.isFinite(f.value)) return false;
   const r = rangeIn(c, f);
   if (!r) return false;
-  const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
-  const floor = FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0;
+  // Shares are stated to the point: 61% is 60.5–61.5%, so one point (two when "about") rather than 5% of the value.
+  const share = c.unit === 'ratio' && f.unit === 'ratio';
+  const rel = share ? (c.bound === 'approx' ? 0.05 : 0.02) : c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
+  const floor = share && c.bound === 'approx' ? 2 * TOLERANCE.ratio : FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0;
   const slack = (x: number) => (Number.isFinite(x) ? Math.max(Math.abs(x) * rel, floor) : 0);
   return f.value >= r[0] - slack(r[0]) && f.value <= r[1] + slack(r[1]);
 }
@@ -177,13 +183,20 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
   const timeless = cands.filter((f) => !series.includes(f));
   let current: IndexedFact[];
   let earlier: IndexedFact[] = [];
-  if (c.time) current = cands.filter((f) => sameTime(c.time as string, f));
+  // A year is too coarse for a daily or weekly series: it is checked like a claim without a time, within that year.
+  const coarse = c.time !== null && c.time.length < 7 && series.length > 1;
+  if (coarse) {
+    const year = c.time as string;
+    cands = [...timeless, ...series.filter((f) => (f.time as string).startsWith(year))];
+  }
+  const seriesNow = cands.filter((f) => series.includes(f));
+  if (c.time && !coarse) current = cands.filter((f) => sameTime(c.time as string, f));
   else {
     // No stated time: a series is checked against its latest figure; earlier ones can only make the claim outdated.
     const latest = new Map<string, string>();
-    for (const f of series) if ((latest.get(f.table) ?? '') < (f.time as string)) latest.set(f.table, f.time as string);
-    current = [...timeless, ...series.filter((f) => f.time === latest.get(f.table))];
-    earlier = series.filter((f) => f.time !== latest.get(f.table));
+    for (const f of seriesNow) if ((latest.get(f.table) ?? '') < (f.time as string)) latest.set(f.table, f.time as string);
+    current = [...timeless, ...seriesNow.filter((f) => f.time === latest.get(f.table))];
+    earlier = seriesNow.filter((f) => f.time !== latest.get(f.table));
   }
   const matching = current.filter((f) => agrees(c, f));
   const superseded = matching.find((f) => f.later && isConfirmed(f.status) && !agrees(c, { ...f, value: f.later.value }));
@@ -198,12 +211,12 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
     const disagree = confirmedOther.filter((f) => f.table === (confirmedMatch[0] as IndexedFact).table).slice(0, 2);
     return { verdict: 'supported', evidence: [...confirmedMatch.slice(0, 3), ...disagree].map(evidence), tolerance: disagree.length ? `${tolerance}; sources disagree` : tolerance };
   }
-  if (!c.time) {
+  if (!c.time || coarse) {
     const old = earlier.filter((f) => isConfirmed(f.status) && agrees(c, f));
     if (old.length && confirmedOther.length && !weakOnly) return { verdict: 'outdated', evidence: [...near(old).slice(0, 1), ...confirmedOther.slice(0, 2).map(evidence)], tolerance };
   }
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
-  const contra = confirmedOther.filter((f) => (CONTRA[c.metric] ?? []).includes(f.metric) && (c.time !== null || f.time === null || f.table === 'events'));
+  const contra = confirmedOther.filter((f) => (CONTRA[c.metric] ?? []).includes(f.metric) && ((c.time !== null && !coarse) || f.time === null || f.table === 'events'));
   if (contra.length && !weakOnly && !matching.length && otherPrecisionsDisagree(c, cands)) return { verdict: 'contradicted', evidence: near(contra), tolerance };
   return { verdict: 'unverifiable', evidence: matching.length ? matching.slice(0, 3).map(evidence) : near(current.length ? current : cands), tolerance };
 }

@@ -38,11 +38,17 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
   switch (q.kind) {
     case 'spec':
       switch (q.unit) {
-        case 'TFLOPS': case 'PFLOPS': case 'EFLOPS': case 'TOPS': case 'POPS': return 'compute';
+        case 'TFLOPS': case 'PFLOPS': case 'EFLOPS': case 'TOPS': case 'POPS': {
+          // The precision named next to the figure ("800 TFLOPS FP16"), else the sentence's only one.
+          const near = `${q.after ?? ''}`.toLowerCase();
+          const p = /fp8|int8|fp4|fp64|fp32|tf32|bf16|fp16/.exec(near)?.[0] ?? (/fp8|int8|fp4|fp64|bf16|fp16/.exec(s)?.[0] ?? null);
+          return p ? `compute_${p === 'bf16' ? 'fp16' : p}` : 'compute';
+        }
         case 'GB': case 'TB': case 'PB': case 'MB': return has(s, /数据|data|storage|存储|语料|dataset/) && !has(s, /hbm|显存|内存|memory|記憶體/) ? 'data_size' : 'memory';
         case 'GB/s': case 'TB/s': return 'bandwidth';
         case 'W': case 'kW': case 'MW': case 'GW': return 'power';
         case 'nm': return 'process_node';
+        case 'ms': return 'latency';
         case 'gpu_hours': return 'gpu_hours';
         case 'tokens': return 'tokens';
         case 'parameters': return 'parameters';
@@ -63,7 +69,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'multiple':
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';
       if (has(s, /自主化|自给|自主|self-suffic/)) return 'self_sufficiency';
-      if (has(s, /增长|growth|grew|increase|rose|jump|surge|翻/) && q.kind === 'percent') return 'growth';
+      if (q.kind === 'percent' && (has(s, /增长|增幅|增加|growth|grew|increase|rose|jump|surge|翻|\bup\b|wow\b|yoy\b|week-over-week|year-over-year|环比|同比/) || q.value > 1)) return 'growth';
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
       if (has(s, /性能|performance|推理|inference|表现|能力|faster|slower|速度|算力|compute|flops|bandwidth|带宽|内存|memory/) && (hasComparison || q.kind !== 'percent')) return 'performance_ratio';
       if (has(s, /下载|download/)) return 'downloads_share';
@@ -78,6 +84,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       return q.unit === 'times' ? null : 'count';
     case 'number':
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
+      // "2.94 trillion handled by US models" in a passage about tokens.
+      if (q.value >= 1e9 && has(s, /token/)) return 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
       return null;
     case 'duration':
@@ -91,7 +99,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
 /** Metrics whose sentence words alone say little: a better one named nearby wins. */
 const GENERIC = new Set(['percentage', 'ratio', 'count', 'investment', 'share', 'duration']);
 const RATIO = new Set(['performance_ratio', 'cost_ratio', 'price_ratio', 'ratio', 'token_ratio']);
-const SPEC_METRICS = new Set(['compute', 'memory', 'bandwidth', 'power', 'process_node']);
+const SPEC_METRICS = new Set(['compute', 'compute_fp8', 'compute_fp16', 'compute_int8', 'compute_fp4', 'compute_fp64', 'compute_fp32', 'compute_tf32', 'memory', 'bandwidth', 'power', 'process_node', 'latency']);
 /** Metrics checked with the subject rules the first articles were built with (kind preference, then distance). */
 const OLD_RULES = new Set(['investment', 'valuation', 'training_cost', 'signatories', 'chip_count', 'self_sufficiency', 'downloads', 'performance_ratio', 'cost_ratio', 'price_ratio']);
 
@@ -143,6 +151,9 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     if (norm[q.start - 1] === '第') continue;
     // "一个国家" is "a country": the indefinite article, not a count.
     if (q.kind === 'count' && q.value === 1 && /^(一|one\b|a\b)/i.test(norm.slice(q.start, q.end))) continue;
+    // "A100 80GB": a figure that belongs to the name of the entity just before it.
+    const prevMention = mentions[firstAtOrAfter(mentions, q.start, (m) => m.start) - 1];
+    if (prevMention && q.start - prevMention.end <= 1 && (entities.entities.get(prevMention.entity)?.name ?? '').toLowerCase().replace(/\s+/g, '').includes(norm.slice(q.start, q.end).toLowerCase().replace(/\s+/g, ''))) continue;
     const si = Math.max(0, firstAtOrAfter(spans, q.start + 1, (sp) => sp[0]) - 1);
     const sentence: [number, number] = spans[si] && q.start < (spans[si] as [number, number])[1] ? (spans[si] as [number, number]) : [0, norm.length];
     const inSentence = mentionsIn(sentence[0], sentence[1]);
@@ -184,9 +195,12 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
       // for specifications, the nearest chip or system.
       const kinds = SPEC_METRICS.has(metric) ? ['chip', 'system'] : null;
       const ok = (m: Mention) => !marked(m) && (!kinds || kinds.includes(kindOf(m) ?? ''));
-      subject = [...before].reverse().find(ok) ?? inSentence.find((m) => m.start >= q.end && ok(m));
-      if (!subject && kinds) subject = [...inWindow].reverse().find((m) => kinds.includes(kindOf(m) ?? '')) ?? headlineMentions.find((m) => kinds.includes(kindOf(m) ?? ''));
-      if (!subject) subject = [...before].reverse().find((m) => !marked(m));
+      subject = [...before].reverse().find(ok);
+      // A specification without its chip in the sentence is about the passage's topic, named before it.
+      if (!subject && kinds) subject = [...inWindow].reverse().find(ok) ?? headlineMentions.find(ok);
+      subject ??= inSentence.find((m) => m.start >= q.end && ok(m));
+      // "They commanded nearly 70%": the subject was named in the sentences before.
+      subject ??= [...inWindow].reverse().find((m) => !marked(m));
     }
     if (isRatio) {
       comparisonMention = inSentence.find((m) => m.start >= q.end && comparable(m) && marked(m));
@@ -206,7 +220,7 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     }
     out.push({
       quote: norm.slice(q.start, q.end), start: q.start, end: q.end, sentence, subject: subject?.entity ?? null, comparison, metric,
-      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: q.unit, time, context,
+      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: metric === 'tokens' && q.unit === 'number' ? 'tokens' : q.unit, time, context,
     });
   }
   return out;

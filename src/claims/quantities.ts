@@ -25,8 +25,9 @@ export interface Quantity {
   unit: string;
   /** For dates and years: YYYY, YYYY-MM or YYYY-MM-DD. */
   time?: string;
-  /** A few characters of text before the number, for the words that qualify it. */
+  /** A few characters of text before and after the quantity, for the words that qualify it. */
   before?: string;
+  after?: string;
 }
 
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -60,8 +61,8 @@ const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|
 const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMK]\b)`;
 const CUR_BEFORE = String.raw`(?:US\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?)`;
 const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
-const COUNT_WORD = String.raw`(?:个国家|个月|颗|块|卡|次|个|家|名|款|台|张|位|项|人|万次|\s?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
-const DURATION = String.raw`(?:个月|周|星期|天|小时|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
+const COUNT_WORD = String.raw`(?:个国家|个月|颗|块|卡|次|个|家|名|款|台|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
+const DURATION = String.raw`(?:个月|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
 
 const WORD_VALUE: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
@@ -89,10 +90,10 @@ const COUNT_UNIT: Record<string, string> = { 颗: 'chips', 块: 'chips', 卡: 'c
 const SPEC_UNIT: [RegExp, string][] = [
   [/^tflops$/i, 'TFLOPS'], [/^pflops$/i, 'PFLOPS'], [/^eflops$/i, 'EFLOPS'], [/^tops$/i, 'TOPS'], [/^pops$/i, 'POPS'], [/^gb\/s$|^gbps$|^gb\/sec$/i, 'GB/s'],
   [/^tb\/s$|^tbps$|^tb\/sec$/i, 'TB/s'], [/^gb$/i, 'GB'], [/^tb$/i, 'TB'], [/^pb$/i, 'PB'], [/^mb$/i, 'MB'], [/^kw$/i, 'kW'], [/^mw$/i, 'MW'], [/^gw$/i, 'GW'], [/^w$|^watts?$/i, 'W'],
-  [/^nm$/i, 'nm'], [/gpu[\s-]?hours?|gpu小时|gpu 小时/i, 'gpu_hours'], [/^tokens?$|^token$/i, 'tokens'], [/^(parameters|params)$|参数/i, 'parameters'],
+  [/^nm$/i, 'nm'], [/^(ms|毫秒|milliseconds?)$/i, 'ms'], [/gpu[\s-]?hours?|gpu小时|gpu 小时/i, 'gpu_hours'], [/^tokens?$|^token$/i, 'tokens'], [/^(parameters|params)$|参数/i, 'parameters'],
 ];
 const specUnit = (u: string) => SPEC_UNIT.find(([re]) => re.test(u.trim()))?.[1] ?? u.trim();
-const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|nm|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|tokens?|parameters|params|个?参数)(?![A-Za-z])`;
+const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|nm|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|tokens?|parameters|params|个?参数)(?![A-Za-z])`;
 
 interface Rule {
   re: RegExp;
@@ -115,10 +116,12 @@ const RULES: Rule[] = [
   { re: new RegExp(String.raw`(${NUM})\s{0,3}分之\s{0,3}(${NUM})`, 'g'), make: (m) => ({ kind: 'fraction', value: parseNumber(m[2] as string) / parseNumber(m[1] as string), unit: 'ratio' }) },
   { re: /(?<!\b(?:first|second|latter|former|other|the)\s)\b(a half|one half|half|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi, make: (m) => ({ kind: 'fraction', value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN, unit: 'ratio' }) },
   // Ranges: 6到12个月, 6-12 months, 6 to 12 months; 10%-20%
-  { re: new RegExp(String.raw`(${NUM})\s{0,3}(?:到|至|~|–|-|to)\s{0,3}(${NUM})\s{0,3}(${DURATION}|%|百分点|倍|\s?times\b|${CUR_AFTER})`, 'g'), make: (m) => {
-    const lo = parseNumber(m[1] as string);
-    const hi = parseNumber(m[2] as string);
-    const u = (m[3] as string).trim().toLowerCase();
+  { re: new RegExp(String.raw`(${NUM})\s{0,2}(${MAG})?\s{0,2}(?:%|${CUR_AFTER})?\s{0,3}(?:到|至|~|–|-|to|and)\s{0,3}(${NUM})\s{0,2}(${MAG})?\s{0,3}(${DURATION}|%|百分点|倍|\s?times\b|${CUR_AFTER})`, 'g'), make: (m) => {
+    const hiMag = magnitude(m[4]);
+    const lo = parseNumber(m[1] as string) * (m[2] ? magnitude(m[2]) : hiMag);
+    const hi = parseNumber(m[3] as string) * hiMag;
+    const u = (m[5] as string).trim().toLowerCase();
+    if (!(hi > lo)) return null;
     const unit = u === '%' ? 'ratio' : u === '倍' || u === 'times' ? 'x' : /月|month/.test(u) ? 'months' : /年|year/.test(u) ? 'years' : /周|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : CURRENCY[u] ?? u;
     const scale = u === '%' ? 0.01 : 1;
     const kind: Kind = u === '%' ? 'percent' : CURRENCY[u] ? 'amount' : u === '倍' || u === 'times' ? 'multiple' : 'duration';
@@ -140,6 +143,9 @@ const RULES: Rule[] = [
   { re: /(?<![\d零〇一二两三四五六七八九十])([一二三四五六七八九两]|\d(?:\.\d)?)成(?![员功为立本长绩就果熟型品交都年分])/g, make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 10, unit: 'ratio' }) },
   // Vague floors: dozens of (at least 24), hundreds of (at least 200), millions of (at least 2 million).
   { re: /\b(dozens|hundreds|thousands|millions|billions|trillions) of\b/gi, make: (m) => ({ kind: 'count', value: { dozens: 24, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9, trillions: 2e12 }[(m[1] as string).toLowerCase()] ?? Number.NaN, unit: 'items', bound: 'gt' }) },
+  // Ratios: a 3-to-1 ratio, a factor of three.
+  { re: new RegExp(String.raw`(${NUM})[\s-]{0,2}(?:to|比|:)[\s-]{0,2}(${NUM})(?=[\s-]{0,2}(?:ratio|margin|lead|advantage))`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string) / parseNumber(m[2] as string), unit: 'x' }) },
+  { re: new RegExp(String.raw`(?<=\bfactor of\s{1,2})(${NUM})`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }) },
   // Multiples: 10倍, 3x, 2.6 times
   { re: new RegExp(String.raw`(${NUM})\s{0,3}(?:倍|×|(?<=\d)x\b|\s?times\b(?!\s+(?:more|less)\s+\w))`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }) },
   // Years: 2028年, in 2026, by 2030
@@ -148,7 +154,8 @@ const RULES: Rule[] = [
   // Durations: 6个月, 18 months
   { re: new RegExp(String.raw`(${NUM})\s{0,3}(${DURATION})`, 'gi'), make: (m) => {
     const u = (m[2] as string).trim().toLowerCase();
-    return { kind: 'duration', value: parseNumber(m[1] as string), unit: /月|month/.test(u) ? 'months' : /周|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : 'years' };
+    const unit = /月|month/.test(u) ? 'months' : /周|星期|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : /小时|hour/.test(u) ? 'hours' : /quarter/.test(u) ? 'quarters' : 'years';
+    return { kind: 'duration', value: parseNumber(m[1] as string), unit };
   } },
   // Counts with a measure word: 384颗, 160万次, 61个国家, 1.6 million downloads
   { re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\+?\s{0,3}(${COUNT_WORD})`, 'gi'), make: (m) => ({ kind: 'count', value: num(m[1], m[2]), unit: COUNT_UNIT[(m[3] as string).trim().toLowerCase()] ?? 'items' }) },
@@ -200,6 +207,8 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
       const endsInDigit = /[\d一二三四五六七八九十两〇]$/.test(norm.slice(end - 1, end));
       if (/^[\d一二三四五六七八九十两〇]/.test(norm[start] ?? '') && (/[A-Za-z_/.]/.test(before) || (/-/.test(before) && /[A-Za-z0-9]/.test(norm[start - 2] ?? '')) || (endsInDigit && /[A-Za-z]/.test(after) && rule.make !== RULES[RULES.length - 1]?.make))) continue;
       if (/\d/.test(norm[start] ?? '') && endsInDigit && /[A-Za-z]/.test(after) && !/^[mkx]/i.test(after)) continue;
+      // "千卡集群", "百模大战": a Chinese numeral starts with a digit word (一千), a bare 千 or 百 is a word.
+      if (/^[百千万亿](?!分之)/.test(norm.slice(start, start + 3))) continue;
       const q = rule.make(m);
       if (!q || !Number.isFinite(q.value)) continue;
       const bound = q.bound ?? (/\d\+/.test(norm.slice(start, end)) ? 'gt' : qualifier(norm, start, end));
@@ -208,7 +217,7 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
         if (q.low === undefined && bound === 'gt') q.low = q.value;
         if (q.high === undefined && bound === 'lt') q.high = q.value;
       }
-      out.push({ start, end, ...q, before: norm.slice(Math.max(0, start - 12), start) });
+      out.push({ start, end, ...q, before: norm.slice(Math.max(0, start - 12), start), after: norm.slice(end, end + 12) });
       for (let i = start; i < end; i++) used[i] = 1;
     }
   }
