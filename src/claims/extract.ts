@@ -69,7 +69,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'multiple':
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';
       if (has(s, /自主化|自给|自主|self-suffic/)) return 'self_sufficiency';
-      if (q.kind === 'percent' && (has(s, /增长|增幅|增加|growth|grew|increase|rose|jump|surge|翻|\bup\b|wow\b|yoy\b|week-over-week|year-over-year|环比|同比/) || q.value > 1)) return 'growth';
+      if (q.kind === 'percent' && (/增长|增幅|增加|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(`${q.before ?? ''} ${q.after ?? ''}`) || q.value > 1)) return 'growth';
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
       if (has(s, /性能|performance|推理|inference|表现|能力|faster|slower|速度|算力|compute|flops|bandwidth|带宽|内存|memory/) && (hasComparison || q.kind !== 'percent')) return 'performance_ratio';
       if (has(s, /下载|download/)) return 'downloads_share';
@@ -78,6 +78,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (q.kind === 'multiple' && has(s, TOKENS)) return 'token_ratio';
       return q.kind === 'percent' ? 'percentage' : q.kind === 'multiple' ? 'ratio' : null;
     case 'count':
+      // "8192 張昇騰卡", "2,000 張 H800 GPU": a measure word for cards or chips.
+      if (q.unit === 'units' && /^.{0,12}?(?:卡|gpu|晶片|芯片|显卡|加速器|chip)/i.test(q.after ?? '')) q.unit = 'chips';
       if (q.unit === 'chips') return 'chip_count';
       if (q.unit === 'countries') return has(s, /签署|签|sign|endorse/) ? 'signatories' : 'country_count';
       if (has(s, /下载|download/)) return 'downloads';
@@ -142,7 +144,23 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
   // The headline (first line) names the article's topic: its metric and entities carry to every sentence.
   const firstLine = spans.slice(0, 8).find(([a, b]) => !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|發布|发布)\b|^\s*https?:/i.test(norm.slice(a, b))) ?? spans[0] ?? [0, 0];
   const headline = norm.slice(firstLine[0], Math.min(firstLine[1], firstLine[0] + 300));
-  const headlineMentions = mentionsIn(firstLine[0], firstLine[1]);
+  // The document's topic: its most often named entity of the kinds wanted (a specification's chip, a cost's lab).
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  const topicCache = new Map<string, Mention | undefined>();
+  const topic = (kinds: readonly string[] | null): Mention | undefined => {
+    const k = kinds?.join() ?? '';
+    if (!topicCache.has(k)) {
+      let best: Mention | undefined;
+      for (const m of mentions) {
+        if (kinds && !kinds.includes(entities.entities.get(m.entity)?.kind ?? '')) continue;
+        if (entities.entities.get(m.entity)?.kind === 'country' && kinds === null) continue;
+        if (!best || (counts.get(m.entity) ?? 0) > (counts.get(best.entity) ?? 0)) best = m;
+      }
+      topicCache.set(k, best);
+    }
+    return topicCache.get(k);
+  };
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi] as Quantity;
     if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
@@ -193,14 +211,21 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     } else {
       // Grammar first: the nearest entity before the number in its sentence that is not an "of"/"than" object;
       // for specifications, the nearest chip or system.
-      const kinds = SPEC_METRICS.has(metric) ? ['chip', 'system'] : null;
-      const ok = (m: Mention) => !marked(m) && (!kinds || kinds.includes(kindOf(m) ?? ''));
-      subject = [...before].reverse().find(ok);
-      // A specification without its chip in the sentence is about the passage's topic, named before it.
-      if (!subject && kinds) subject = [...inWindow].reverse().find(ok) ?? headlineMentions.find(ok);
+      const spec = SPEC_METRICS.has(metric);
+      // Chips are the subjects of specifications; of costs, counts and durations they are the means ("2048 块 H800").
+      const hasOther = [...inSentence, ...inWindow].some((m) => kindOf(m) !== 'chip' && !marked(m));
+      const kinds = spec ? ['chip', 'system'] : hasOther ? ['organization', 'model', 'country', 'program', 'system', 'event'] : null;
+      // The thing counted right after the number ("2,000 張 H800") is not the subject.
+      const counted = (m: Mention) => q.kind === 'count' && m.start >= q.end && m.start - q.end <= 3;
+      const ok = (m: Mention) => !marked(m) && !counted(m) && (!kinds || kinds.includes(kindOf(m) ?? ''));
+      // "2.94 trillion handled by US models", "5.5 trillion for US models": the agent named just after.
+      const agent = inSentence.find((m) => m.start >= q.end && m.start - q.end <= 24 && /\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) && ok(m));
+      subject = agent ?? [...before].reverse().find(ok);
+      // Without a subject in the sentence: the passage's topic, named before it, else the document's.
+      if (!subject && spec) subject = [...inWindow].reverse().find(ok) ?? topic(kinds);
       subject ??= inSentence.find((m) => m.start >= q.end && ok(m));
       // "They commanded nearly 70%": the subject was named in the sentences before.
-      subject ??= [...inWindow].reverse().find((m) => !marked(m));
+      subject ??= [...inWindow].reverse().find(ok) ?? topic(kinds);
     }
     if (isRatio) {
       comparisonMention = inSentence.find((m) => m.start >= q.end && comparable(m) && marked(m));
@@ -210,7 +235,7 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
         comparisonMention = between.at(-1) ?? inSentence.find((m) => m.start >= q.end && comparable(m));
       }
     }
-    subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? headlineMentions[0];
+    subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? topic(null);
     const comparison = comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
     let time = timeCache.get(sentence[0]);

@@ -164,17 +164,20 @@ const RULES: Rule[] = [
 ];
 
 const GT_BEFORE = /(?:more than|over|above|exceed(?:s|ing|ed)?|exceeding|at least|upwards of|in excess of|greater than|north of|超过|超|逾|多于|高于|至少|突破|大于|不少于|不低于)\s{0,2}(?:the\s|of\s)?[~≈约]?\s{0,2}$/i;
-const LT_BEFORE = /(?:less than|under|below|fewer than|up to|at most|nearly|almost|just shy of|不到|少于|低于|至多|最多|不足|将近|接近|近|不超过|可能延长至)\s{0,2}[~≈约]?\s{0,2}$/i;
+const LT_BEFORE = /(?:less than|under|below|fewer than|up to|at most|不到|少于|低于|至多|最多|不足|不超过|可能延长至)\s{0,2}[~≈约]?\s{0,2}$/i;
+/** "Nearly 70%" is just under 70%: within a tenth below it, not anything below it. */
+const NEARLY_BEFORE = /(?:nearly|almost|just shy of|close to|将近|接近|近|逼近)\s{0,2}$/i;
 const APPROX_BEFORE = /(?:about|around|roughly|approximately|approx\.|some|an estimated|estimated|~|≈|约|大约|大概|近似|估计|预计)\s{0,2}$/i;
 
 /** The bound a qualifier next to the number sets: 超过 / over → gt; 不到 / under / nearly → lt; 约 / about → approx. */
-function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'approx' | null {
+function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'approx' | 'nearly' | null {
   const before = norm.slice(Math.max(0, start - 16), start);
   const after = norm.slice(end, end + 4);
   if (/^\s?(?:以上|多|余|\+)/.test(after) || /^\+/.test(norm.slice(end - 1, end + 1))) return 'gt';
   if (/^\s?(?:以下|以内)/.test(after)) return 'lt';
   if (GT_BEFORE.test(before)) return 'gt';
   if (LT_BEFORE.test(before)) return 'lt';
+  if (NEARLY_BEFORE.test(before)) return 'nearly';
   if (APPROX_BEFORE.test(before) || /^\s?(?:左右|上下)/.test(after)) return 'approx';
   return null;
 }
@@ -212,7 +215,11 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
       const q = rule.make(m);
       if (!q || !Number.isFinite(q.value)) continue;
       const bound = q.bound ?? (/\d\+/.test(norm.slice(start, end)) ? 'gt' : qualifier(norm, start, end));
-      if (bound) {
+      if (bound === 'nearly') {
+        q.bound = 'lt';
+        q.low ??= q.value * 0.9;
+        q.high ??= q.value;
+      } else if (bound) {
         q.bound = bound;
         if (q.low === undefined && bound === 'gt') q.low = q.value;
         if (q.high === undefined && bound === 'lt') q.high = q.value;
