@@ -217,7 +217,13 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
   }
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
   const contra = confirmedOther.filter((f) => (CONTRA[c.metric] ?? []).includes(f.metric) && ((c.time !== null && !coarse) || f.time === null || f.table === 'events'));
-  if (contra.length && !weakOnly && !matching.length && otherPrecisionsDisagree(c, cands)) return { verdict: 'contradicted', evidence: near(contra), tolerance };
+  // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).
+  const plausible = contra.filter((f) => {
+    const r = rangeIn(c, f);
+    const v = r ? (Number.isFinite(r[0]) ? r[0] : r[1]) : Number.NaN;
+    return Number.isFinite(v) && v !== 0 && f.value / v > 0.2 && f.value / v < 5;
+  });
+  if (plausible.length && c.subject_from !== 'context' && !weakOnly && !matching.length && otherPrecisionsDisagree(c, cands)) return { verdict: 'contradicted', evidence: near(plausible), tolerance };
   return { verdict: 'unverifiable', evidence: matching.length ? matching.slice(0, 3).map(evidence) : near(current.length ? current : cands), tolerance };
 }
 

@@ -169,3 +169,20 @@ test('the check operation: documents JSON as `airace check --json`, bad input as
   await assert.rejects(check.run(deps, check.input.parse({ text: 'x\u0000y' })), (e: unknown) => e instanceof InputError && e.field === 'text');
   assert.equal(check.input.safeParse({ text: '' }).success, false);
 });
+
+test('HTML report: paragraphs kept, a legend, evidence one click away, permalinks, verdict words in the reader\'s language', async () => {
+  const { claimsReport } = await import('./html.ts');
+  const doc = checker.check('two <paras>', 'The CloudMatrix 384 links 384 chips.\n\nStargate will invest $400 billion.');
+  const en = claimsReport([doc]);
+  assert.equal((en.match(/<p>/g) ?? []).length >= 2, true, 'one <p> per paragraph');
+  assert.match(en, /<ul class="legend">/);
+  assert.match(en, /<details class="claim supported" id="(d0-[^"]+)"><summary><mark class="supported">384 chips<\/mark>/);
+  const id = /<details class="claim supported" id="([^"]+)"/.exec(en)?.[1] as string;
+  assert.ok(en.includes(`<a href="#${id}">permalink</a>`), 'a permalink to the claim');
+  assert.match(en, /contradicted/);
+  assert.ok(!en.includes('<paras>'), 'the id is escaped');
+  const hans = claimsReport([doc], { lang: 'zh-Hans' });
+  assert.match(hans, /已证实/);
+  assert.match(hans, /与数据矛盾/);
+  assert.match(claimsReport([doc], { lang: 'zh-Hant' }), /已證實/);
+});

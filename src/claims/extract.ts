@@ -25,6 +25,8 @@ export interface Extracted {
   time: string | null;
   /** Entities named in the sentence and the two before it. */
   context: string[];
+  /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
+  subject_from?: 'sentence' | 'context';
 }
 
 const has = (s: string, re: RegExp) => re.test(s);
@@ -192,7 +194,9 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     const prefer = PREFER[metric] ?? ['program', 'organization', 'model', 'chip', 'system', 'country', 'event'];
     const isRatio = RATIO.has(metric);
     // "x% of B", "faster than B", "vs B": B is what the number is measured against, not its subject.
-    const marked = (m: Mention) => /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(Math.max(0, m.start - 24), m.start));
+    // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
+    const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
+    const marked = (m: Mention) => !possessive(m) && /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(Math.max(0, m.start - 24), m.start));
     let subject: Mention | undefined;
     let comparisonMention: Mention | undefined;
     const comparable = (m: Mention) => m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
@@ -238,6 +242,7 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? topic(null);
     const comparison = comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
+    const subjectFrom: 'sentence' | 'context' = subject && subject.start >= sentence[0] && subject.end <= sentence[1] ? 'sentence' : 'context';
     let time = timeCache.get(sentence[0]);
     if (time === undefined) {
       time = findQuantities(norm.slice(sentence[0], sentence[1])).find((x) => x.kind === 'year' || x.kind === 'date')?.time ?? null;
@@ -245,7 +250,7 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     }
     out.push({
       quote: norm.slice(q.start, q.end), start: q.start, end: q.end, sentence, subject: subject?.entity ?? null, comparison, metric,
-      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: metric === 'tokens' && q.unit === 'number' ? 'tokens' : q.unit, time, context,
+      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: metric === 'tokens' && q.unit === 'number' ? 'tokens' : q.unit, time, context, subject_from: subjectFrom,
     });
   }
   return out;
