@@ -1,13 +1,12 @@
 /**
  * @module
- * Checking claims against the snapshot. Facts come from the fact sheets (events with their amounts and
- * reported figures, attributed statements, systems' chip counts) and from the gap view; each fact knows the
- * entities it concerns, its unit and how sure its source is. A claim is `supported` when a confirmed fact
- * about the same entity agrees within the tolerance, `contradicted` when a confirmed fact of the same kind
- * disagrees, `outdated` when it matches an earlier figure that a later one superseded, and `unverifiable`
- * otherwise (including when the only matching fact is itself unconfirmed or merely reported).
+ * Checking claims against the fact index (src/facts): every dataset's facts, keyed by entity and metric.
+ * A claim is `supported` when a confirmed fact of its entity and metric, at its time, agrees within the
+ * tolerance (respecting bounds and ranges); `contradicted` when confirmed facts of the same entity, metric and
+ * time all disagree beyond it; `outdated` when it matches a confirmed earlier figure that a confirmed later
+ * one superseded; `unverifiable` otherwise. Evidence only ever concerns the claim's entity and metric.
  */
-import type { Db } from '../store/db.ts';
+import type { FactIndex, IndexedFact } from '../facts/index.ts';
 import type { EntityIndex } from './entities.ts';
 import type { Extracted } from './extract.ts';
 
@@ -24,134 +23,212 @@ export interface Evidence {
   sources: string[];
 }
 
-interface Fact extends Evidence {
-  entities: string[];
-  kind: 'amount' | 'ratio' | 'chips' | 'downloads' | 'countries';
-  confirmed: boolean;
-  /** For superseded figures: the later value and its date. */
-  later?: { value: number; date: string | null };
-}
+/** Relative tolerance for amounts, counts and specs; ratios also allow one percentage point. */
+export const TOLERANCE = { relative: 0.05, approx: 0.1, ratio: 0.01 };
 
-/** Relative tolerance for amounts and counts; absolute for ratios. */
-export const TOLERANCE = { relative: 0.05, ratio: 0.05 };
+/** Absolute slack by unit, for figures that articles round (months, points). */
+const FLOOR: Record<string, number> = { ratio: TOLERANCE.ratio, months: 0.5, x: 0.05, points: 0.5, 'rating points': 0.5 };
 
-export async function loadFacts(db: Db, entities: EntityIndex): Promise<Fact[]> {
-  const facts: Fact[] = [];
-  const factEntities = new Map<string, string[]>();
-  for (const e of entities.entities.values()) for (const f of e.facts) factEntities.set(f, [...(factEntities.get(f) ?? []), e.id]);
-  const events = await db.all('SELECT id, CAST(date AS VARCHAR) AS date, country, title, actors, amount, currency, confidence, detail_json, source_ids FROM events');
-  for (const ev of events) {
-    const id = String(ev['id']);
-    const detail = JSON.parse(String(ev['detail_json'])) as Record<string, unknown>;
-    const ents = [...(factEntities.get(id) ?? []), `country-${String(ev['country']).toLowerCase()}`];
-    // Actors and title words that name known entities (organizations).
-    for (const m of entities.find(`${String(ev['title'])} ${((ev['actors'] as string[]) ?? []).join(' ')}`)) {
-      ents.push(m.entity);
-      const parent = entities.entities.get(m.entity)?.parent;
-      if (parent) ents.push(parent);
-    }
-    const base = { table: 'events', date: (ev['date'] as string | null) ?? null, sources: (ev['source_ids'] as string[]) ?? [], entities: [...new Set(ents)], confirmed: ev['confidence'] === 'confirmed' };
-    const amount = (detail['amount'] ?? null) as Record<string, unknown> | null;
-    if (amount && typeof amount['value'] === 'number') {
-      const cur = String(amount['currency'] ?? ev['currency'] ?? 'USD');
-      facts.push({ ...base, id, kind: 'amount', statement: `${String(ev['title'])}: ${amount['value']} ${cur}`, value: amount['value'] as number, unit: cur, status: String(ev['confidence']) });
-      for (const [k, v] of Object.entries(amount)) {
-        if (k !== 'value' && typeof v === 'number') facts.push({ ...base, id: `${id}:${k}`, kind: 'amount', statement: `${String(ev['title'])}, ${k.replace(/_/g, ' ')}: ${v} ${cur}`, value: v, unit: cur, status: String(ev['confidence']) });
-      }
-    }
-    const details = (detail['details'] ?? {}) as Record<string, unknown>;
-    if (typeof details['claimed_value'] === 'number') {
-      const found = typeof details['found_value'] === 'number' ? (details['found_value'] as number) : null;
-      const kind = /download/i.test(`${String(ev['title'])} ${id}`) ? 'downloads' : 'amount';
-      facts.push({
-        ...base, id: `${id}:claimed`, kind, statement: `${String(ev['title'])}: figure as first reported, ${details['claimed_value']}`, value: details['claimed_value'] as number, unit: kind, status: String(ev['confidence']),
-        ...(found !== null ? { later: { value: found, date: String(details['found_value_date'] ?? '') || null } } : {}),
-      });
-      if (found !== null) facts.push({ ...base, id: `${id}:found`, kind, statement: `${String(ev['title'])}: later figure, ${found} (${String(details['found_value_date'] ?? '')})`, value: found, unit: kind, status: String(ev['confidence']) });
-    }
-    const sig = detail['signatories'] as Record<string, unknown> | undefined;
-    if (sig) {
-      facts.push({ ...base, id: `${id}:signatories`, kind: 'countries', statement: `${String(ev['title'])}: signatories ${String(sig['count_reported'] ?? '')}`, value: typeof sig['count_value'] === 'number' ? (sig['count_value'] as number) : null, unit: 'countries', status: sig['count_value'] === null ? 'count reported inconsistently by sources' : String(ev['confidence']), confirmed: false });
-    }
-    for (const [k, v] of Object.entries(details)) {
-      if (typeof v === 'number' && /_usd$|cost/.test(k)) facts.push({ ...base, id: `${id}:${k}`, kind: 'amount', statement: `${String(ev['title'])}: ${k.replace(/_/g, ' ')} ${v}`, value: v, unit: 'USD', status: String(ev['confidence']) });
-      const m = typeof v === 'string' ? /(\d+(?:\.\d+)?)%/.exec(v) : null;
-      if (m) facts.push({ ...base, id: `${id}:${k}`, kind: 'ratio', statement: `${String(ev['title'])}: ${v}`, value: Number(m[1]) / 100, unit: 'ratio', status: String(ev['confidence']) });
-    }
-    const title = String(ev['title']);
-    const pct = /(\d+(?:\.\d+)?)\s*%/.exec(title) ?? /(\d+)pct/.exec(id);
-    if (pct) facts.push({ ...base, id: `${id}:title`, kind: 'ratio', statement: title, value: Number(pct[1]) / 100, unit: 'ratio', status: String(ev['confidence']) });
-  }
-  for (const r of await db.all('SELECT * FROM reported_figures')) {
-    const unit = String(r['unit']);
-    facts.push({
-      table: 'reported_figures', id: String(r['id']), statement: String(r['statement']), value: r['value'] === null ? null : Number(r['value']), unit, date: (r['date'] as string | null) ?? null,
-      status: String(r['status']), sources: (r['source_ids'] as string[]) ?? [], entities: [String(r['subject']), ...(r['versus'] ? [String(r['versus'])] : [])],
-      kind: unit === 'ratio' ? 'ratio' : 'amount', confirmed: !/not independently verified|unconfirmed|reported/i.test(String(r['status'])) || /^published comparison/.test(String(r['status'])),
-    });
-  }
-  for (const s of await db.all('SELECT id, name, chips_per_system, confidence, source_ids FROM systems')) {
-    facts.push({
-      table: 'systems', id: String(s['id']), statement: `${String(s['name'])}: ${s['chips_per_system']} accelerators per system`, value: Number(s['chips_per_system']), unit: 'chips', date: null,
-      status: String(s['confidence']), sources: (s['source_ids'] as string[]) ?? [], entities: [String(s['id'])], kind: 'chips', confirmed: s['confidence'] === 'confirmed',
-    });
-  }
-  return facts;
-}
-
-const KIND_FOR_METRIC: Record<string, Fact['kind']> = {
-  investment: 'amount', valuation: 'amount', training_cost: 'amount', price: 'amount', revenue: 'amount',
-  performance_ratio: 'ratio', cost_ratio: 'ratio', self_sufficiency: 'ratio', share: 'ratio', percentage: 'ratio', downloads_share: 'ratio', price_ratio: 'ratio',
-  chip_count: 'chips', downloads: 'downloads', signatories: 'countries', country_count: 'countries',
+/** Fact metrics that can verify a claim metric. */
+const FAMILY: Record<string, string[]> = {
+  investment: ['investment', 'amount'], valuation: ['amount'], training_cost: ['amount'], cost: ['amount'], revenue: ['amount'], price: ['input_price', 'output_price'],
+  input_price: ['input_price'], output_price: ['output_price'],
+  performance_ratio: ['ratio'], cost_ratio: ['ratio'], self_sufficiency: ['ratio'], share: ['ratio', 'token_share'], percentage: ['ratio'], price_ratio: ['ratio'],
+  downloads_share: ['downloads_share', 'ratio'], token_share: ['token_share'], derivative_share: ['derivative_share'],
+  chip_count: ['chips_per_system'], downloads: ['downloads', 'downloads_all_time'], signatories: ['signatories'], country_count: ['signatories'],
+  gap_months: ['gap_months'], gap_points: ['gap_points'], arena_rating: ['arena_rating'], arena_rank: ['arena_rank'], tokens: ['tokens'],
+  compute: ['bf16_dense_tflops', 'fp16_dense_tflops', 'fp8_dense_tflops', 'fp4_dense_tflops', 'int8_dense_tops', 'fp64_tflops', 'bf16_dense_pflops'],
+  compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'], compute_fp8: ['fp8_dense_tflops'], compute_int8: ['int8_dense_tops'], compute_fp4: ['fp4_dense_tflops'],
+  compute_fp64: ['fp64_tflops'],
+  memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps', 'scale_up_bandwidth_tbps', 'interconnect_gbps_bidirectional'],
+  power: ['tdp_w', 'power_kw'], tpp: ['tpp'], pd: ['pd'], parameters: ['detail:params_total_b'], gpu_hours: ['detail:h800_gpu_hours'],
 };
 
-function agrees(c: Extracted, f: Fact): boolean {
-  if (f.value === null) return false;
-  const lo = c.low ?? c.value;
-  const hi = c.high ?? c.value;
-  if (f.kind === 'ratio') return f.value >= lo - TOLERANCE.ratio && f.value <= hi + TOLERANCE.ratio;
-  if (f.kind === 'amount' && f.unit !== c.unit) return false;
-  return f.value >= lo * (1 - TOLERANCE.relative) && f.value <= hi * (1 + TOLERANCE.relative);
+/**
+ * Fact metrics that can contradict a claim metric: the same measure, not merely a related one (a model's
+ * training cost is not contradicted by a figure for its pre-training alone, nor an investment by another amount).
+ */
+const CONTRA: Record<string, string[]> = {
+  investment: ['investment'], performance_ratio: ['inference_performance'], chip_count: ['chips_per_system'], signatories: ['signatories'],
+  gap_months: ['gap_months'], gap_points: ['gap_points'], token_share: ['token_share'], downloads: ['downloads'], arena_rating: ['arena_rating'],
+  compute: FAMILY_COMPUTE(), compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'], compute_fp8: ['fp8_dense_tflops'], compute_int8: ['int8_dense_tops'],
+  compute_fp4: ['fp4_dense_tflops'], compute_fp64: ['fp64_tflops'], memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps'], power: ['tdp_w', 'power_kw'],
+  price: ['input_price', 'output_price'], tpp: ['tpp'], pd: ['pd'],
+};
+function FAMILY_COMPUTE(): string[] {
+  return ['bf16_dense_tflops', 'fp16_dense_tflops', 'fp8_dense_tflops', 'fp4_dense_tflops', 'int8_dense_tops', 'fp64_tflops', 'bf16_dense_pflops'];
 }
 
-const evidence = (f: Fact): Evidence => ({ table: f.table, id: f.id, statement: f.statement, value: f.value, unit: f.unit, date: f.date, status: f.status, sources: f.sources });
+/** Units of one dimension, in a common base, so a claim in PFLOPS checks a spec in TFLOPS. */
+const DIM: Record<string, [string, number]> = {
+  TFLOPS: ['flops', 1e12], PFLOPS: ['flops', 1e15], EFLOPS: ['flops', 1e18], TOPS: ['flops', 1e12], POPS: ['flops', 1e15],
+  GB: ['bytes', 1e9], TB: ['bytes', 1e12], 'GB/s': ['bw', 1e9], 'TB/s': ['bw', 1e12], W: ['power', 1], kW: ['power', 1e3], MW: ['power', 1e6], GW: ['power', 1e9],
+  chips: ['count', 1], number: ['count', 1], times: ['count', 1], downloads: ['count', 1], countries: ['count', 1], items: ['count', 1],
+};
+const FACT_UNIT: Record<string, string> = {
+  bf16_dense_tflops: 'TFLOPS', fp16_dense_tflops: 'TFLOPS', fp8_dense_tflops: 'TFLOPS', fp4_dense_tflops: 'TFLOPS', int8_dense_tops: 'TOPS', fp64_tflops: 'TFLOPS',
+  bf16_dense_pflops: 'PFLOPS', memory_gb: 'GB', hbm_capacity_tb: 'TB', memory_bandwidth_tbps: 'TB/s', hbm_bandwidth_tbps: 'TB/s', scale_up_bandwidth_tbps: 'TB/s',
+  interconnect_gbps_bidirectional: 'GB/s', tdp_w: 'W', power_kw: 'kW', chips_per_system: 'chips', downloads: 'downloads', downloads_all_time: 'downloads', signatories: 'countries',
+};
 
-export function checkClaim(c: Extracted, facts: readonly Fact[], entities: EntityIndex): { verdict: Verdict; evidence: Evidence[]; tolerance: string; subject?: string | null } {
-  const kind = KIND_FOR_METRIC[c.metric];
-  const tolerance = kind === 'ratio' ? `±${TOLERANCE.ratio} absolute` : `±${TOLERANCE.relative * 100}% relative`;
-  if (!kind) return { verdict: 'unverifiable', evidence: [], tolerance };
-  const about = new Set([c.subject, c.comparison].filter((x): x is string => !!x));
-  // Country entities are weak evidence of "aboutness": use them only when nothing more specific is named.
-  const specific = [...about].filter((e) => !e.startsWith('country-'));
-  const subjectFacts = entities.entities.get(c.subject ?? '')?.facts ?? [];
-  if (kind === 'chips') {
+/** The claim's value range in the fact's unit; null when the units cannot be compared. */
+function rangeIn(c: Extracted, f: IndexedFact): [number, number] | null {
+  let lo = c.low ?? c.value;
+  let hi = c.high ?? c.value;
+  // "Over 25 trillion" is not borne out by 100 trillion, nor "under 70%" by 0%: a bound holds within a factor of two.
+  if (c.bound === 'gt' && c.low === null || c.bound === 'gt' && c.high === null) hi = 2 * Math.abs(c.value);
+  if (c.bound === 'lt' && (c.low === null || c.high === null)) lo = c.value / 2;
+  const fu = FACT_UNIT[f.metric] ?? f.unit;
+  if (f.metric === 'amount') return c.unit === f.unit ? [lo, hi] : null;
+  if (fu === c.unit || f.unit === c.unit) return [lo, hi];
+  const a = DIM[c.unit];
+  const b = DIM[fu];
+  if (a && b && a[0] === b[0]) return [(lo * a[1]) / b[1], (hi * a[1]) / b[1]];
+  // Shares and ratios: a percentage, a fraction and a multiple are all ratios.
+  const ratioish = (u: string) => u === 'ratio' || u === 'x';
+  if (ratioish(c.unit) && ratioish(f.unit)) return [lo, hi];
+  if (['input_price', 'output_price'].includes(f.metric) && (c.unit === 'USD' || c.unit === 'USD/Mtok')) return [lo, hi];
+  return null;
+}
+
+function agrees(c: Extracted, f: IndexedFact): boolean {
+  if (!Number.isFinite(f.value)) return false;
+  const r = rangeIn(c, f);
+  if (!r) return false;
+  // Shares are stated to the point: 61% is 60.5–61.5%, so one point (two when "about") rather than 5% of the value.
+  const share = c.unit === 'ratio' && f.unit === 'ratio';
+  const rel = share ? (c.bound === 'approx' ? 0.05 : 0.02) : c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
+  const floor = share && c.bound === 'approx' ? 2 * TOLERANCE.ratio : FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0;
+  const slack = (x: number) => (Number.isFinite(x) ? Math.max(Math.abs(x) * rel, floor) : 0);
+  return f.value >= r[0] - slack(r[0]) && f.value <= r[1] + slack(r[1]);
+}
+
+/** Statuses that vouch for a figure: confirmed, or a published comparison; not reported, preliminary or unconfirmed ones. */
+export function isConfirmed(status: string): boolean {
+  if (/^published comparison|^per-chip figure of the published comparison/.test(status)) return true;
+  return status === 'confirmed';
+}
+
+const evidence = (f: IndexedFact): Evidence => ({ table: f.table, id: f.id, statement: f.statement, value: Number.isFinite(f.value) ? f.value : null, unit: f.unit, date: f.time, status: f.status, sources: f.source_ids });
+
+export interface CheckContext {
+  facts: FactIndex;
+  entities: EntityIndex;
+  /** Event ids whose title, actors or country name an entity; `weak` when only through the country. */
+  eventsOf: ReadonlyMap<string, { id: string; weak: boolean }[]>;
+}
+
+/** Fact-index entity ids for a linked entity: models without their prefix, countries as codes, events it is party to. */
+export function factKeys(ctx: CheckContext, id: string | null): { key: string; weak: boolean }[] {
+  if (!id) return [];
+  const out: { key: string; weak: boolean }[] = [];
+  if (id.startsWith('model:')) out.push({ key: id.slice(6), weak: false });
+  else if (id.startsWith('country-')) out.push({ key: id.slice(8).toUpperCase(), weak: false });
+  else out.push({ key: id, weak: false });
+  for (const f of ctx.entities.entities.get(id)?.facts ?? []) out.push({ key: f, weak: false });
+  for (const e of ctx.eventsOf.get(id) ?? []) out.push({ key: e.id, weak: e.weak });
+  return out;
+}
+
+const sameTime = (claim: string, f: IndexedFact) => f.time === null || f.table === 'events' || f.time.startsWith(claim.slice(0, 7)) || claim.startsWith(f.time.slice(0, claim.length));
+
+export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict; evidence: Evidence[]; tolerance: string; subject?: string | null } {
+  const family = FAMILY[c.metric] ?? [c.metric];
+  const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
+  const floor = FLOOR[c.unit];
+  const tolerance = `±${rel * 100}% relative${floor ? ` (at least ±${floor} ${c.unit})` : ''}${c.bound === 'gt' ? ', lower bound' : c.bound === 'lt' ? ', upper bound' : ''}`;
+  if (c.metric === 'chip_count') {
     // A chip count is about a system named nearby: the one whose count it matches, if any.
-    const systems = facts.filter((f) => f.kind === 'chips' && f.entities.some((e) => c.context.includes(e)));
+    const systems = c.context.flatMap((e) => [...ctx.facts.get(e, 'chips_per_system')]);
     const hit = systems.find((f) => agrees(c, f));
-    if (hit) return { verdict: hit.confirmed ? 'supported' : 'unverifiable', evidence: [evidence(hit)], tolerance, subject: hit.entities[0] ?? null };
-    if (systems.length === 1) return { verdict: (systems[0] as Fact).confirmed ? 'contradicted' : 'unverifiable', evidence: systems.map(evidence), tolerance };
+    if (hit) return { verdict: isConfirmed(hit.status) ? 'supported' : 'unverifiable', evidence: [evidence(hit)], tolerance, subject: hit.entity };
+    if (systems.length === 1 && (!c.subject || c.subject === (systems[0] as IndexedFact).entity)) {
+      const only = systems[0] as IndexedFact;
+      return { verdict: isConfirmed(only.status) ? 'contradicted' : 'unverifiable', evidence: [evidence(only)], tolerance, subject: only.entity };
+    }
     return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
   }
-  const relevant = facts.filter((f) => f.kind === kind && (f.entities.some((e) => (specific.length ? specific : [...about]).includes(e)) || subjectFacts.some((id) => f.id === id || f.id.startsWith(`${id}:`))));
-  if (!relevant.length) {
-    // Nothing of this kind: show what the snapshot does hold about the subject, as context.
-    const subj = entities.entities.get(c.subject ?? '');
-    const own = [c.subject, subj?.parent].filter((x): x is string => !!x && !x.startsWith('country-'));
-    const related = facts.filter((f) => own.some((e) => f.entities.includes(e)) || subjectFacts.some((id) => f.id.startsWith(id))).slice(0, 3);
-    return { verdict: 'unverifiable', evidence: related.map(evidence), tolerance };
-  }
-  const matching = relevant.filter((f) => agrees(c, f));
-  if (matching.length) {
-    const superseded = matching.find((f) => f.later && f.later.value > (c.high ?? c.value) * (1 + TOLERANCE.relative));
-    if (superseded) {
-      const later = relevant.filter((f) => f.id === superseded.id.replace(/:claimed$/, ':found'));
-      return { verdict: 'outdated', evidence: [superseded, ...later].map(evidence), tolerance };
+  const keys = factKeys(ctx, c.subject);
+  const versus = new Set(factKeys(ctx, c.comparison).map((k) => k.key));
+  let weakOnly = true;
+  let cands: IndexedFact[] = [];
+  const seen = new Set<IndexedFact>();
+  for (const k of keys) {
+    for (const m of family) {
+      for (const f of ctx.facts.get(k.key, m)) {
+        if (seen.has(f)) continue;
+        // A comparison claim is checked against the figure for the same pair, when it names the other side.
+        if (versus.size && f.versus && !versus.has(f.versus)) continue;
+        if (!versus.size && f.versus && f.metric.startsWith('ratio')) continue;
+        seen.add(f);
+        cands.push(f);
+        if (!k.weak) weakOnly = false;
+      }
     }
-    const confirmed = matching.filter((f) => f.confirmed);
-    if (confirmed.length) return { verdict: 'supported', evidence: confirmed.map(evidence), tolerance };
-    return { verdict: 'unverifiable', evidence: matching.map(evidence), tolerance };
   }
-  const confirmedOther = relevant.filter((f) => f.confirmed && f.value !== null && (f.kind !== 'amount' || f.unit === c.unit));
-  if (confirmedOther.length && kind === 'amount' && specific.length) return { verdict: 'contradicted', evidence: confirmedOther.map(evidence), tolerance };
-  return { verdict: 'unverifiable', evidence: relevant.map(evidence), tolerance };
+  // Reported ratios (a chip's share of another's performance) are stored under their own metric names.
+  if (family.includes('ratio') || c.unit === 'x') {
+    for (const k of keys) for (const f of ctx.facts.about(k.key)) {
+      if (seen.has(f) || f.table !== 'reported_figures' || f.unit !== 'ratio') continue;
+      if (versus.size && f.versus && !versus.has(f.versus)) continue;
+      seen.add(f);
+      cands.push(f);
+      if (!k.weak) weakOnly = false;
+    }
+  }
+  cands = cands.filter((f) => rangeIn(c, f) !== null);
+  if (!cands.length) return { verdict: 'unverifiable', evidence: [], tolerance };
+  const near = (fs: readonly IndexedFact[]) => [...fs].sort((a, b) => Math.abs(a.value - c.value) - Math.abs(b.value - c.value)).slice(0, 3).map(evidence);
+  const series = cands.filter((f) => f.time !== null && f.table !== 'events');
+  const timeless = cands.filter((f) => !series.includes(f));
+  let current: IndexedFact[];
+  let earlier: IndexedFact[] = [];
+  // A year is too coarse for a daily or weekly series: it is checked like a claim without a time, within that year.
+  const coarse = c.time !== null && c.time.length < 7 && series.length > 1;
+  if (coarse) {
+    const year = c.time as string;
+    cands = [...timeless, ...series.filter((f) => (f.time as string).startsWith(year))];
+  }
+  const seriesNow = cands.filter((f) => series.includes(f));
+  if (c.time && !coarse) current = cands.filter((f) => sameTime(c.time as string, f));
+  else {
+    // No stated time: a series is checked against its latest figure; earlier ones can only make the claim outdated.
+    const latest = new Map<string, string>();
+    for (const f of seriesNow) if ((latest.get(f.table) ?? '') < (f.time as string)) latest.set(f.table, f.time as string);
+    current = [...timeless, ...seriesNow.filter((f) => f.time === latest.get(f.table))];
+    earlier = seriesNow.filter((f) => f.time !== latest.get(f.table));
+  }
+  const matching = current.filter((f) => agrees(c, f));
+  const superseded = matching.find((f) => f.later && isConfirmed(f.status) && !agrees(c, { ...f, value: f.later.value }));
+  if (superseded) {
+    const later = cands.filter((f) => f.id === superseded.id.replace(/:claimed$/, ':found'));
+    return { verdict: 'outdated', evidence: [superseded, ...later].map(evidence), tolerance };
+  }
+  const confirmedMatch = matching.filter((f) => isConfirmed(f.status));
+  const confirmedOther = current.filter((f) => isConfirmed(f.status) && !agrees(c, f) && Number.isFinite(f.value));
+  if (confirmedMatch.length) {
+    // Where sources disagree, say so: show the disagreeing confirmed figures too.
+    const disagree = confirmedOther.filter((f) => f.table === (confirmedMatch[0] as IndexedFact).table).slice(0, 2);
+    return { verdict: 'supported', evidence: [...confirmedMatch.slice(0, 3), ...disagree].map(evidence), tolerance: disagree.length ? `${tolerance}; sources disagree` : tolerance };
+  }
+  if (!c.time || coarse) {
+    const old = earlier.filter((f) => isConfirmed(f.status) && agrees(c, f));
+    if (old.length && confirmedOther.length && !weakOnly) return { verdict: 'outdated', evidence: [...near(old).slice(0, 1), ...confirmedOther.slice(0, 2).map(evidence)], tolerance };
+  }
+  // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
+  const contra = confirmedOther.filter((f) => (CONTRA[c.metric] ?? []).includes(f.metric) && ((c.time !== null && !coarse) || f.time === null || f.table === 'events'));
+  // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).
+  const plausible = contra.filter((f) => {
+    const r = rangeIn(c, f);
+    const v = r ? (Number.isFinite(r[0]) ? r[0] : r[1]) : Number.NaN;
+    return Number.isFinite(v) && v !== 0 && f.value / v > 0.2 && f.value / v < 5;
+  });
+  if (plausible.length && c.subject_from !== 'context' && !weakOnly && !matching.length && otherPrecisionsDisagree(c, cands)) return { verdict: 'contradicted', evidence: near(plausible), tolerance };
+  return { verdict: 'unverifiable', evidence: matching.length ? matching.slice(0, 3).map(evidence) : near(current.length ? current : cands), tolerance };
+}
+
+/** A compute figure without a stated precision contradicts only if no precision's figure agrees with it. */
+function otherPrecisionsDisagree(c: Extracted, cands: readonly IndexedFact[]): boolean {
+  if (c.metric !== 'compute') return true;
+  return !cands.some((f) => agrees(c, f));
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Db } from '../store/db.ts';
-import { normalizeForMatching } from './text.ts';
+import { normalizeForMatching, type Stop } from './text.ts';
 
 export type EntityKind = 'organization' | 'model' | 'chip' | 'system' | 'program' | 'event' | 'country';
 
@@ -32,6 +32,8 @@ interface Alias {
   key: string;
   entity: Entity;
   ascii: boolean;
+  /** An acronym as written ("US", "PRC"): matched with its case, so the word "us" is not the country. */
+  exact?: string;
 }
 
 /** Names too short or too common to link by themselves. */
@@ -48,9 +50,10 @@ export class EntityIndex {
       const key = normalizeForMatching(n.normalize('NFKC')).toLowerCase().trim();
       if (key.length < 2 || (!allowShort && STOP.has(key))) continue;
       const ascii = /^[\x20-\x7e]+$/.test(key);
+      const acronym = /^[A-Z.]{2,5}$/.test(n.trim()) ? normalizeForMatching(n.trim()) : undefined;
       const first = key[0] as string;
       const list = this.byFirst.get(first) ?? [];
-      if (!list.some((a) => a.key === key)) list.push({ key, entity, ascii });
+      if (!list.some((a) => a.key === key && a.exact === acronym)) list.push({ key, entity, ascii, ...(acronym ? { exact: acronym } : {}) });
       this.byFirst.set(first, list);
     }
   }
@@ -61,15 +64,17 @@ export class EntityIndex {
   }
 
   /** Every mention in the normalised text, non-overlapping, longest match first. */
-  find(norm: string): Mention[] {
+  find(norm: string, signal?: Stop): Mention[] {
     const lower = norm.toLowerCase();
     const out: Mention[] = [];
-    for (let i = 0; i < lower.length; ) {
+    for (let i = 0, n = 0; i < lower.length; n++) {
+      if ((n & 0xffff) === 0) signal?.throwIfAborted();
       const list = this.byFirst.get(lower[i] as string);
       let hit: Alias | undefined;
       if (list) {
         for (const a of list) {
           if (!lower.startsWith(a.key, i)) continue;
+          if (a.exact !== undefined && !norm.startsWith(a.exact, i)) continue;
           if (a.ascii) {
             const before = lower[i - 1] ?? ' ';
             const after = lower[i + a.key.length] ?? ' ';
@@ -116,10 +121,12 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
   const curated = JSON.parse(readFileSync(curatedPath, 'utf8')) as { records: { id: string; kind: EntityKind; names: string[]; country: string | null; facts: string[] }[] };
   for (const r of curated.records) idx.add({ id: r.id, kind: r.kind, name: r.names[0] ?? r.id, country: r.country, facts: r.facts }, r.names, r.kind === 'country');
   // Models by their own names where they are distinctive (a dash or digit in the name: DeepSeek-R1, Qwen3).
-  for (const m of await db.all(`SELECT m.id, m.name, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id IS NOT NULL AND length(m.name) >= 5`)) {
+  for (const m of await db.all(`SELECT m.id, m.name, m.aliases, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id IS NOT NULL AND length(m.name) >= 5`)) {
     const name = String(m['name']);
-    if (!/[-\d]/.test(name) || /\s/.test(name)) continue;
-    idx.add({ id: `model:${m['id']}`, kind: 'model', name, country: (m['country'] as string | null) ?? null, facts: [], parent: (m['organization_id'] as string | null) ?? null }, [name]);
+    if (!/\d/.test(name) && !/-/.test(name)) continue;
+    // Written with spaces or dashes alike: "DeepSeek-V3" is "DeepSeek V3", "kimi-k2" is "Kimi K2".
+    const names = [name, name.replace(/-/g, ' '), ...((m['aliases'] as string[] | null) ?? []).filter((a) => !a.includes('/') && /\d/.test(a) && a.length >= 5)];
+    idx.add({ id: `model:${m['id']}`, kind: 'model', name, country: (m['country'] as string | null) ?? null, facts: [], parent: (m['organization_id'] as string | null) ?? null }, names);
   }
   idx.seal();
   return idx;

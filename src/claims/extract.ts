@@ -5,7 +5,7 @@
  * say nothing measurable (years, dates, bare numbers without a metric) are not claims.
  */
 import type { Entity, EntityIndex, Mention } from './entities.ts';
-import { findQuantities, type Quantity } from './quantities.ts';
+import { findQuantities, type Quantity, type Stop } from './quantities.ts';
 import { sentences } from './text.ts';
 
 export interface Extracted {
@@ -19,50 +19,93 @@ export interface Extracted {
   value: number;
   low: number | null;
   high: number | null;
+  /** A qualifier's bound: more than (`gt`), less than (`lt`), about (`approx`); null when exact. */
+  bound: 'gt' | 'lt' | 'approx' | null;
   unit: string;
   time: string | null;
   /** Entities named in the sentence and the two before it. */
   context: string[];
+  /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
+  subject_from?: 'sentence' | 'context';
 }
 
 const has = (s: string, re: RegExp) => re.test(s);
+
+const GAP = /落后|领先|差距|相差|追赶|赶超|behind|ahead|\bgap\b|\blead\b|trail|\blag|catch(?:ing)? up/;
+const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
 export function metricOf(q: Quantity, sentence: string, hasComparison: boolean): string | null {
   const s = sentence.toLowerCase();
   switch (q.kind) {
+    case 'spec':
+      switch (q.unit) {
+        case 'TFLOPS': case 'PFLOPS': case 'EFLOPS': case 'TOPS': case 'POPS': {
+          // The precision named next to the figure ("800 TFLOPS FP16"), else the sentence's only one.
+          const near = `${q.after ?? ''}`.toLowerCase();
+          const p = /fp8|int8|fp4|fp64|fp32|tf32|bf16|fp16/.exec(near)?.[0] ?? (/fp8|int8|fp4|fp64|bf16|fp16/.exec(s)?.[0] ?? null);
+          return p ? `compute_${p === 'bf16' ? 'fp16' : p}` : 'compute';
+        }
+        case 'GB': case 'TB': case 'PB': case 'MB': return has(s, /数据|data|storage|存储|语料|dataset/) && !has(s, /hbm|显存|内存|memory|記憶體/) ? 'data_size' : 'memory';
+        case 'GB/s': case 'TB/s': return 'bandwidth';
+        case 'W': case 'kW': case 'MW': case 'GW': return 'power';
+        case 'nm': return 'process_node';
+        case 'ms': return 'latency';
+        case 'gpu_hours': return 'gpu_hours';
+        case 'tokens': return 'tokens';
+        case 'parameters': return 'parameters';
+        default: return null;
+      }
     case 'amount':
+      if (q.unit.endsWith('/Mtok')) return 'price';
       if (has(s, /估值|valuation|valued at/)) return 'valuation';
-      if (has(s, /训练成本|训练费用|training cost|cost to train|to train/)) return 'training_cost';
-      if (has(s, /价格|定价|每百万|per million|price|priced/)) return 'price';
+      if (has(s, /训练成本|训练费用|训练花费|training cost|cost to train|to train/)) return 'training_cost';
+      if (has(s, /每百万|per million|百万 ?token|\/m(?:tok)?\b/)) return 'price';
+      if (has(s, /价格|定价|price|priced|售价|单价/)) return 'price';
       if (has(s, /营收|收入|revenue|sales/)) return 'revenue';
+      if (has(s, /投资|投入|invest|funding|融资|mobilis|拨款|基金|fund/)) return 'investment';
+      if (has(s, /成本|费用|开支|花费|cost|spend|expens/)) return 'cost';
       return 'investment';
     case 'percent':
     case 'fraction':
     case 'multiple':
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';
       if (has(s, /自主化|自给|自主|self-suffic/)) return 'self_sufficiency';
-      if (has(s, /性能|performance|推理|inference|表现|能力|faster|slower|速度/) && (hasComparison || q.kind !== 'percent')) return 'performance_ratio';
+      if (q.kind === 'percent' && (/增长|增幅|增加|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(`${q.before ?? ''} ${q.after ?? ''}`) || q.value > 1)) return 'growth';
+      if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
+      if (has(s, /性能|performance|推理|inference|表现|能力|faster|slower|速度|算力|compute|flops|bandwidth|带宽|内存|memory/) && (hasComparison || q.kind !== 'percent')) return 'performance_ratio';
       if (has(s, /下载|download/)) return 'downloads_share';
       if (has(s, /占|份额|share|需求|demand|市场|market|比例|proportion/)) return 'share';
       if (has(s, /价格|price|便宜|cheaper/)) return 'price_ratio';
-      return q.kind === 'percent' ? 'percentage' : null;
+      if (q.kind === 'multiple' && has(s, TOKENS)) return 'token_ratio';
+      return q.kind === 'percent' ? 'percentage' : q.kind === 'multiple' ? 'ratio' : null;
     case 'count':
+      // "8192 張昇騰卡", "2,000 張 H800 GPU": a measure word for cards or chips.
+      if (q.unit === 'units' && /^.{0,12}?(?:卡|gpu|晶片|芯片|显卡|加速器|chip)/i.test(q.after ?? '')) q.unit = 'chips';
       if (q.unit === 'chips') return 'chip_count';
       if (q.unit === 'countries') return has(s, /签署|签|sign|endorse/) ? 'signatories' : 'country_count';
-      if (q.unit === 'times' && has(s, /下载|download/)) return 'downloads';
       if (has(s, /下载|download/)) return 'downloads';
-      return null;
+      return q.unit === 'times' ? null : 'count';
     case 'number':
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
-      if (has(s, /芯片|晶片|chips|gpu/) && Number.isInteger(q.value) && q.value >= 2) return null;
+      // "2.94 trillion handled by US models" in a passage about tokens.
+      if (q.value >= 1e9 && has(s, /token/)) return 'tokens';
+      if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
       return null;
     case 'duration':
-      return q.unit === 'months' && has(s, /落后|领先|差距|追赶|behind|ahead|gap|lead|catch/) ? 'gap_months' : null;
+      if (q.unit === 'months' && has(s, GAP)) return 'gap_months';
+      return has(s, /耗时|历时|用时|花了|需要|约需|训练|折旧|延长|took|lasted|spent|depreciat|period|for about|within/) ? 'duration' : null;
     default:
       return null;
   }
 }
+
+/** Metrics whose sentence words alone say little: a better one named nearby wins. */
+const GENERIC = new Set(['percentage', 'ratio', 'count', 'investment', 'share', 'duration']);
+const RATIO = new Set(['performance_ratio', 'cost_ratio', 'price_ratio', 'ratio', 'token_ratio']);
+const SPEC_METRICS = new Set(['compute', 'compute_fp8', 'compute_fp16', 'compute_int8', 'compute_fp4', 'compute_fp64', 'compute_fp32', 'compute_tf32', 'memory', 'bandwidth', 'power', 'process_node', 'latency']);
+/** Metrics checked with the subject rules the first articles were built with (kind preference, then distance). */
+const OLD_RULES = new Set(['investment', 'valuation', 'training_cost', 'signatories', 'chip_count', 'self_sufficiency', 'downloads', 'performance_ratio', 'cost_ratio', 'price_ratio']);
 
 const PREFER: Record<string, Entity['kind'][]> = {
   investment: ['program', 'country', 'organization'],
@@ -79,9 +122,9 @@ const PREFER: Record<string, Entity['kind'][]> = {
   gap_months: ['country', 'organization', 'model'],
 };
 
-export function extractClaims(norm: string, entities: EntityIndex, mentions: readonly Mention[]): Extracted[] {
-  const quantities = findQuantities(norm, mentions.map((m) => [m.start, m.end]));
-  const spans = sentences(norm);
+export function extractClaims(norm: string, entities: EntityIndex, mentions: readonly Mention[], signal?: Stop): Extracted[] {
+  const quantities = findQuantities(norm, mentions.map((m) => [m.start, m.end]), signal);
+  const spans = sentences(norm, signal);
   const out: Extracted[] = [];
   // Lookups by position, by binary search: documents can hold thousands of sentences and mentions.
   const firstAtOrAfter = <T>(xs: readonly T[], pos: number, key: (x: T) => number) => {
@@ -100,44 +143,106 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     return out2;
   };
   const timeCache = new Map<number, string | null>();
-  for (const q of quantities) {
+  // The headline (first line) names the article's topic: its metric and entities carry to every sentence.
+  const firstLine = spans.slice(0, 8).find(([a, b]) => !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|發布|发布)\b|^\s*https?:/i.test(norm.slice(a, b))) ?? spans[0] ?? [0, 0];
+  const headline = norm.slice(firstLine[0], Math.min(firstLine[1], firstLine[0] + 300));
+  // The document's topic: its most often named entity of the kinds wanted (a specification's chip, a cost's lab).
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  const topicCache = new Map<string, Mention | undefined>();
+  const topic = (kinds: readonly string[] | null): Mention | undefined => {
+    const k = kinds?.join() ?? '';
+    if (!topicCache.has(k)) {
+      let best: Mention | undefined;
+      for (const m of mentions) {
+        if (kinds && !kinds.includes(entities.entities.get(m.entity)?.kind ?? '')) continue;
+        if (entities.entities.get(m.entity)?.kind === 'country' && kinds === null) continue;
+        if (!best || (counts.get(m.entity) ?? 0) > (counts.get(best.entity) ?? 0)) best = m;
+      }
+      topicCache.set(k, best);
+    }
+    return topicCache.get(k);
+  };
+  for (let qi = 0; qi < quantities.length; qi++) {
+    const q = quantities[qi] as Quantity;
+    if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
     if (q.kind === 'year' || q.kind === 'date') continue;
     // "第二名" (second place) and list numbering are ordinals, not quantities.
     if (norm[q.start - 1] === '第') continue;
     // "一个国家" is "a country": the indefinite article, not a count.
     if (q.kind === 'count' && q.value === 1 && /^(一|one\b|a\b)/i.test(norm.slice(q.start, q.end))) continue;
+    // "A100 80GB": a figure that belongs to the name of the entity just before it.
+    const prevMention = mentions[firstAtOrAfter(mentions, q.start, (m) => m.start) - 1];
+    if (prevMention && q.start - prevMention.end <= 1 && (entities.entities.get(prevMention.entity)?.name ?? '').toLowerCase().replace(/\s+/g, '').includes(norm.slice(q.start, q.end).toLowerCase().replace(/\s+/g, ''))) continue;
     const si = Math.max(0, firstAtOrAfter(spans, q.start + 1, (sp) => sp[0]) - 1);
     const sentence: [number, number] = spans[si] && q.start < (spans[si] as [number, number])[1] ? (spans[si] as [number, number]) : [0, norm.length];
     const inSentence = mentionsIn(sentence[0], sentence[1]);
     const kindOf = (m: Mention) => entities.entities.get(m.entity)?.kind;
     const before = inSentence.filter((m) => m.end <= q.start);
-    const comparisonCandidate = [...before].reverse().find((m) => ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? ''));
-    const metric = metricOf(q, norm.slice(sentence[0], sentence[1]), before.length > 1);
-    if (!metric) continue;
-    const prefer = PREFER[metric] ?? ['program', 'organization', 'model', 'chip', 'system', 'country', 'event'];
-    const ratio = metric === 'performance_ratio' || metric === 'cost_ratio' || metric === 'price_ratio';
-    let subject: Mention | undefined;
-    for (const kind of prefer) {
-      // "A reaches 60% of B": for ratios the subject is the first mention; otherwise the nearest, before the number first.
-      const ofKind = inSentence.filter((m) => kindOf(m) === kind);
-      subject = ratio ? ofKind.find((m) => m.end <= q.start) : [...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end);
-      if (subject) break;
+    const sentenceText = norm.slice(sentence[0], sentence[1]);
+    let metric = metricOf(q, sentenceText, before.length > 1);
+    // The metric is often named in the headline or the sentence before ("Memory: 96GB"): carry it as the topic.
+    if (!metric || GENERIC.has(metric)) {
+      const prev = si > 0 ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]) : '';
+      const carried = metricOf(q, `${prev} ${sentenceText}`, before.length > 1) ?? metricOf(q, `${headline} ${sentenceText}`, before.length > 1);
+      if (carried && (!metric || !GENERIC.has(carried))) metric = carried;
     }
+    if (!metric) continue;
     // Two sentences back, for what the sentence refers to without naming it ("384颗而非72颗" after naming the systems).
     const windowStart = spans[Math.max(0, si - 2)]?.[0] ?? sentence[0];
     const inWindow = mentionsIn(windowStart, q.start);
-    if (!subject || ['chip_count', 'signatories'].includes(metric)) {
-      const top = prefer[0];
-      const near = [...inWindow].reverse().find((m) => kindOf(m) === top);
-      if (near && (!subject || kindOf(subject) !== top)) subject = near;
+    const prefer = PREFER[metric] ?? ['program', 'organization', 'model', 'chip', 'system', 'country', 'event'];
+    const isRatio = RATIO.has(metric);
+    // "x% of B", "faster than B", "vs B": B is what the number is measured against, not its subject.
+    // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
+    const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
+    const marked = (m: Mention) => !possessive(m) && /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(Math.max(0, m.start - 24), m.start));
+    let subject: Mention | undefined;
+    let comparisonMention: Mention | undefined;
+    const comparable = (m: Mention) => m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
+    if (OLD_RULES.has(metric)) {
+      for (const kind of prefer) {
+        // "A reaches 60% of B": for ratios the subject is the first mention; otherwise the nearest, before the number first.
+        const ofKind = inSentence.filter((m) => kindOf(m) === kind);
+        subject = isRatio ? ofKind.find((m) => m.end <= q.start) : [...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end);
+        if (subject) break;
+      }
+      if (!subject || ['chip_count', 'signatories'].includes(metric)) {
+        const top = prefer[0];
+        const near = [...inWindow].reverse().find((m) => kindOf(m) === top);
+        if (near && (!subject || kindOf(subject) !== top)) subject = near;
+      }
+    } else {
+      // Grammar first: the nearest entity before the number in its sentence that is not an "of"/"than" object;
+      // for specifications, the nearest chip or system.
+      const spec = SPEC_METRICS.has(metric);
+      // Chips are the subjects of specifications; of costs, counts and durations they are the means ("2048 块 H800").
+      const hasOther = [...inSentence, ...inWindow].some((m) => kindOf(m) !== 'chip' && !marked(m));
+      const kinds = spec ? ['chip', 'system'] : hasOther ? ['organization', 'model', 'country', 'program', 'system', 'event'] : null;
+      // The thing counted right after the number ("2,000 張 H800") is not the subject.
+      const counted = (m: Mention) => q.kind === 'count' && m.start >= q.end && m.start - q.end <= 3;
+      const ok = (m: Mention) => !marked(m) && !counted(m) && (!kinds || kinds.includes(kindOf(m) ?? ''));
+      // "2.94 trillion handled by US models", "5.5 trillion for US models": the agent named just after.
+      const agent = inSentence.find((m) => m.start >= q.end && m.start - q.end <= 24 && /\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) && ok(m));
+      subject = agent ?? [...before].reverse().find(ok);
+      // Without a subject in the sentence: the passage's topic, named before it, else the document's.
+      if (!subject && spec) subject = [...inWindow].reverse().find(ok) ?? topic(kinds);
+      subject ??= inSentence.find((m) => m.start >= q.end && ok(m));
+      // "They commanded nearly 70%": the subject was named in the sentences before.
+      subject ??= [...inWindow].reverse().find(ok) ?? topic(kinds);
     }
-    subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1);
-    // "A reaches 60% of B" names B after the number; "A 达到 B 的 60%" before it.
-    const isRatio = ['performance_ratio', 'cost_ratio', 'price_ratio'].includes(metric);
-    const comparable = (m: Mention) => m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? '');
-    const comparisonMention = isRatio ? ((comparisonCandidate && comparable(comparisonCandidate) ? comparisonCandidate : undefined) ?? inSentence.find((m) => m.start >= q.end && comparable(m))) : undefined;
-    const comparison = comparisonMention?.entity ?? null;
+    if (isRatio) {
+      comparisonMention = inSentence.find((m) => m.start >= q.end && comparable(m) && marked(m));
+      if (!comparisonMention && subject) {
+        // "A 达到 B 的 60%": B is the last comparable mention between the subject and the number.
+        const between = before.filter((m) => m.start > (subject as Mention).end && comparable(m));
+        comparisonMention = between.at(-1) ?? inSentence.find((m) => m.start >= q.end && comparable(m));
+      }
+    }
+    subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? topic(null);
+    const comparison = comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
+    const subjectFrom: 'sentence' | 'context' = subject && subject.start >= sentence[0] && subject.end <= sentence[1] ? 'sentence' : 'context';
     let time = timeCache.get(sentence[0]);
     if (time === undefined) {
       time = findQuantities(norm.slice(sentence[0], sentence[1])).find((x) => x.kind === 'year' || x.kind === 'date')?.time ?? null;
@@ -145,7 +250,7 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     }
     out.push({
       quote: norm.slice(q.start, q.end), start: q.start, end: q.end, sentence, subject: subject?.entity ?? null, comparison, metric,
-      value: q.value, low: q.low ?? null, high: q.high ?? null, unit: q.unit, time, context,
+      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: metric === 'tokens' && q.unit === 'number' ? 'tokens' : q.unit, time, context, subject_from: subjectFrom,
     });
   }
   return out;

@@ -6,11 +6,13 @@
  * value, unit, verdict, evidence}]}]}`; offsets index the document's visible text.
  */
 import type { Db } from '../store/db.ts';
-import { checkClaim, loadFacts, type Evidence, type Verdict } from './check.ts';
+import { buildFactIndex, type FactIndex } from '../facts/index.ts';
+import { checkClaim, type CheckContext, type Evidence, type Verdict } from './check.ts';
 import { loadEntities, type EntityIndex } from './entities.ts';
 import { extractClaims } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
-import { detectLanguage, htmlToText, normalizeForMatching, sentences, type Language } from './text.ts';
+import { InputError } from '../ops/operation.ts';
+import { stopper, binaryReason, decodeEntities, decodeUtf8, detectLanguage, htmlToText, LANGUAGE_NAMES, looksLikeHtml, normalizeForMatching, sentences, SUPPORTED, type Language } from './text.ts';
 
 export interface CheckedClaim {
   quote: string;
@@ -24,6 +26,8 @@ export interface CheckedClaim {
   value: number;
   low: number | null;
   high: number | null;
+  /** The qualifier's bound: `gt` (over, 超过), `lt` (under, 不到, nearly), `approx` (about, 约); null when exact. */
+  bound: 'gt' | 'lt' | 'approx' | null;
   unit: string;
   time: string | null;
   verdict: Verdict;
@@ -39,17 +43,50 @@ export interface CheckedDocument {
   text: string;
   entities: { id: string; name: string; kind: string; mentions: { start: number; end: number; text: string }[] }[];
   claims: CheckedClaim[];
+  /** Why a document yielded nothing (an unsupported language), when it did. */
+  warnings?: string[];
 }
 
-/** Limits that keep a hostile input from taking the process down. */
-export const MAX_DOCUMENT_CHARS = 5_000_000;
+/** Limits that keep a hostile input from taking the process down: bytes of UTF-8, not characters. */
+export const MAX_DOCUMENT_BYTES = 5_000_000;
+/** @deprecated the limit is in bytes now (MAX_DOCUMENT_BYTES); kept for callers that import it. */
+export const MAX_DOCUMENT_CHARS = MAX_DOCUMENT_BYTES;
+
+export interface CheckOptions {
+  /** Checked inside the loops: an aborted signal stops the work with its reason. */
+  signal?: AbortSignal;
+  /** A time budget in milliseconds, read off the clock inside the loops (a timer cannot fire while checking runs). */
+  timeoutMs?: number;
+}
 
 export class Checker {
-  private constructor(private readonly entities: EntityIndex, private readonly facts: Awaited<ReturnType<typeof loadFacts>>) {}
+  private constructor(private readonly entities: EntityIndex, private readonly ctx: CheckContext) {}
 
-  static async create(db: Db, curatedEntities: string): Promise<Checker> {
+  /** The fact index the checker consults (built once, in `create`). */
+  get facts(): FactIndex {
+    return this.ctx.facts;
+  }
+
+  static async create(db: Db, curatedEntities: string, signal?: AbortSignal): Promise<Checker> {
     const entities = await loadEntities(db, curatedEntities);
-    return new Checker(entities, await loadFacts(db, entities));
+    const facts = await buildFactIndex(db, signal);
+    // Which events each entity is party to: by the curated fact lists, the event's title and actors, and (weakly) its country.
+    const eventsOf = new Map<string, { id: string; weak: boolean }[]>();
+    const put = (e: string, id: string, weak: boolean) => {
+      const l = eventsOf.get(e) ?? [];
+      if (!l.some((x) => x.id === id)) l.push({ id, weak });
+      eventsOf.set(e, l);
+    };
+    for (const ev of await db.all('SELECT id, country, title, actors FROM events')) {
+      const id = String(ev['id']);
+      put(`country-${String(ev['country']).toLowerCase()}`, id, true);
+      for (const m of entities.find(normalizeForMatching(`${String(ev['title'])} ${((ev['actors'] as string[]) ?? []).join(' ')}`))) {
+        put(m.entity, id, false);
+        const parent = entities.entities.get(m.entity)?.parent;
+        if (parent) put(parent, id, true);
+      }
+    }
+    return new Checker(entities, { facts, entities, eventsOf });
   }
 
   /**
@@ -66,36 +103,51 @@ export class Checker {
       const subject = f.subject ? this.entities.find(normalizeForMatching(f.subject))[0]?.entity ?? null : null;
       const sentence = spans.find(([s, e]) => f.start >= s && f.start < e) ?? [0, doc.text.length];
       const unit = f.unit === 'ratio' ? 'ratio' : f.unit;
-      const extracted = { quote: f.quote, start: f.start, end: f.end, sentence: sentence as [number, number], subject, comparison: null, metric: f.metric, value: f.value, low: null, high: null, unit, time: null, context: subject ? [subject] : [] };
-      const checked = checkClaim(extracted, this.facts, this.entities);
+      const extracted = { quote: f.quote, start: f.start, end: f.end, sentence: sentence as [number, number], subject, comparison: null, metric: f.metric, value: f.value, low: null, high: null, bound: null, unit, time: null, context: subject ? [subject] : [] };
+      const checked = checkClaim(extracted, this.ctx);
       extra.push({
         quote: f.quote, start: f.start, end: f.end, sentence: doc.text.slice(sentence[0], sentence[1]).trim(), subject, subject_name: subject ? this.entities.entities.get(subject)?.name ?? null : f.subject,
-        comparison: null, metric: f.metric, value: f.value, low: null, high: null, unit, time: null, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'llm',
+        comparison: null, metric: f.metric, value: f.value, low: null, high: null, bound: null, unit, time: null, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'llm',
       });
     }
     return { ...doc, claims: [...doc.claims, ...extra].sort((a, b) => a.start - b.start) };
   }
 
-  /** Checks one document. `format` decides whether markup is stripped first. */
-  check(id: string, raw: string, format: 'text' | 'html' = 'text'): CheckedDocument {
-    if (raw.length > MAX_DOCUMENT_CHARS) throw new Error(`${id}: document too large (${raw.length} characters; at most ${MAX_DOCUMENT_CHARS})`);
-    const text = (format === 'html' ? htmlToText(raw) : raw).replace(/\r\n?/g, '\n');
+  /**
+   * Checks one document. `format` decides whether markup is stripped first; markup in a "text" file is
+   * detected and stripped too. `raw` may be bytes: they must be UTF-8 text, not binary.
+   */
+  check(id: string, raw: string | Uint8Array, format: 'text' | 'html' = 'text', options: CheckOptions = {}): CheckedDocument {
+    const signal = stopper(options.signal, options.timeoutMs === undefined ? undefined : performance.now() + options.timeoutMs);
+    signal?.throwIfAborted();
+    const bytes = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.byteLength;
+    if (bytes > MAX_DOCUMENT_BYTES) throw new InputError('text', `${id}: document too large (${bytes} bytes; at most ${MAX_DOCUMENT_BYTES})`);
+    const decoded = typeof raw === 'string' ? raw : decodeUtf8(id, raw);
+    const why = binaryReason(decoded);
+    if (why) throw new InputError('text', `${id}: not a text document (${why}); give text, Markdown or HTML`);
+    const asHtml = format === 'html' || looksLikeHtml(decoded);
+    const text = (asHtml ? htmlToText(decoded) : decodeEntities(decoded)).replace(/\r\n?/g, '\n');
+    const language = detectLanguage(text, normalizeForMatching(text.slice(0, 200_000)));
+    if (!SUPPORTED.has(language)) {
+      return { id, language, text, entities: [], claims: [], warnings: [`${LANGUAGE_NAMES[language] ?? language} text is not supported (English, 简体 and 繁體 only): no claims were extracted`] };
+    }
     const norm = normalizeForMatching(text);
-    const mentions = this.entities.find(norm);
+    const mentions = this.entities.find(norm, signal);
     const byEntity = new Map<string, { start: number; end: number; text: string }[]>();
     for (const m of mentions) byEntity.set(m.entity, [...(byEntity.get(m.entity) ?? []), { start: m.start, end: m.end, text: text.slice(m.start, m.end) }]);
-    const claims = extractClaims(norm, this.entities, mentions).map((c) => {
-      const checked = checkClaim(c, this.facts, this.entities);
+    const claims = extractClaims(norm, this.entities, mentions, signal).map((c, i) => {
+      if ((i & 63) === 0) signal?.throwIfAborted();
+      const checked = checkClaim(c, this.ctx);
       // A chip count checked against a nearby system is about that system.
       if (checked.subject) c.subject = checked.subject;
       return {
         quote: text.slice(c.start, c.end), start: c.start, end: c.end, sentence: text.slice(c.sentence[0], c.sentence[1]).trim(), subject: c.subject,
         subject_name: c.subject ? this.entities.entities.get(c.subject)?.name ?? null : null, comparison: c.comparison, metric: c.metric, value: c.value,
-        low: c.low, high: c.high, unit: c.unit, time: c.time, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'rules' as const,
+        low: c.low, high: c.high, bound: c.bound, unit: c.unit, time: c.time, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'rules' as const,
       };
     });
     return {
-      id, language: detectLanguage(text, norm), text,
+      id, language, text,
       entities: [...byEntity].map(([eid, ms]) => ({ id: eid, name: this.entities.entities.get(eid)?.name ?? eid, kind: this.entities.entities.get(eid)?.kind ?? 'organization', mentions: ms })),
       claims,
     };

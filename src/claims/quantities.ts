@@ -6,7 +6,10 @@
  * years and dates. Runs on the normalised text (Simplified, half-width); offsets are the original's.
  */
 
-export type Kind = 'amount' | 'percent' | 'fraction' | 'multiple' | 'count' | 'duration' | 'year' | 'date' | 'number';
+/** What stops a long computation: an AbortSignal, or a deadline (see text.ts `stopper`). */
+export type Stop = Pick<AbortSignal, 'throwIfAborted'>;
+
+export type Kind = 'amount' | 'percent' | 'fraction' | 'multiple' | 'count' | 'duration' | 'spec' | 'year' | 'date' | 'number';
 
 export interface Quantity {
   start: number;
@@ -16,10 +19,15 @@ export interface Quantity {
   /** For ranges. */
   low?: number;
   high?: number;
+  /** From a qualifier before or after the number (over, under, about, 超过, 不到, 约 …). */
+  bound?: 'gt' | 'lt' | 'approx';
   /** Currency code, `percent`, `ratio`, `x`, `months`, `years`, `days`, or the counted noun (`chips`, `countries`, `times` …). */
   unit: string;
   /** For dates and years: YYYY, YYYY-MM or YYYY-MM-DD. */
   time?: string;
+  /** A few characters of text before and after the quantity, for the words that qualify it. */
+  before?: string;
+  after?: string;
 }
 
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -46,27 +54,46 @@ export function chineseNumber(s: string): number {
   return total + (digit === -1 ? 0 : digit);
 }
 
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
-const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|\s?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mk]\b)`;
+// A number starts where no numeral run is under way: without the look-behind, a failed match is retried at
+// every digit of a long run, which makes each rule quadratic in the run's length.
+const WORDS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|a thousand)`;
+const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|\d[,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|\b${WORDS}\b))`;
+const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMK]\b)`;
 const CUR_BEFORE = String.raw`(?:US\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?)`;
 const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
-const COUNT_WORD = String.raw`(?:个国家|个月|颗|块|次|个|家|名|款|台|张|位|项|万次|\s?(?:chips|GPUs|countries|downloads|times|models|companies)\b)`;
-const DURATION = String.raw`(?:个月|周|天|\s?(?:months?|years?|weeks?|days?)\b)`;
+const COUNT_WORD = String.raw`(?:个国家|个月|颗|块|卡|次|个|家|名|款|台|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
+const DURATION = String.raw`(?:个月|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
+
+const WORD_VALUE: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, 'a hundred': 100, 'a dozen': 12, 'a thousand': 1000,
+};
 
 function parseNumber(raw: string): number {
   const s = raw.replace(/,/g, '').trim();
   if (/^\d/.test(s)) return Number(s);
+  const w = WORD_VALUE[s.toLowerCase()];
+  if (w !== undefined) return w;
   return chineseNumber(s);
 }
 
 function magnitude(m: string | undefined): number {
   if (!m) return 1;
-  return MAGNITUDE[m.trim().toLowerCase()] ?? 1;
+  return MAGNITUDE[m.replace(/^[\s-]+/, '').toLowerCase()] ?? MAGNITUDE[m.trim()] ?? 1;
 }
 
 const ENGLISH_FRACTIONS: Record<string, number> = { half: 0.5, 'a half': 0.5, 'one half': 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'a quarter': 0.25, 'one quarter': 0.25, 'one fifth': 0.2, 'a fifth': 0.2, 'a tenth': 0.1, 'one tenth': 0.1, 'one-tenth': 0.1, 'one hundredth': 0.01 };
 const CURRENCY: Record<string, string> = { 美元: 'USD', 美金: 'USD', dollars: 'USD', usd: 'USD', '$': 'USD', 'us$': 'USD', 欧元: 'EUR', euros: 'EUR', eur: 'EUR', '€': 'EUR', 人民币: 'CNY', 元: 'CNY', yuan: 'CNY', rmb: 'CNY', '¥': 'CNY', 英镑: 'GBP', '£': 'GBP', 日元: 'JPY' };
-const COUNT_UNIT: Record<string, string> = { 颗: 'chips', 块: 'chips', chips: 'chips', gpus: 'chips', 个国家: 'countries', countries: 'countries', 次: 'times', 万次: 'times', times: 'times', downloads: 'times', 家: 'companies', companies: 'companies', 款: 'models', models: 'models', 名: 'people', 位: 'people', 台: 'units', 张: 'units', 个: 'items', 项: 'items' };
+const COUNT_UNIT: Record<string, string> = { 颗: 'chips', 块: 'chips', 卡: 'chips', chips: 'chips', 'ai chips': 'chips', gpus: 'chips', gpu: 'chips', accelerators: 'chips', cards: 'chips', 人: 'people', users: 'users', developers: 'people', people: 'people', employees: 'people', engineers: 'people', experts: 'experts', nodes: 'nodes', servers: 'units', racks: 'units', switches: 'units', systems: 'units', papers: 'items', patents: 'items', 个国家: 'countries', countries: 'countries', 次: 'times', 万次: 'times', times: 'times', downloads: 'times', 家: 'companies', companies: 'companies', 款: 'models', models: 'models', 名: 'people', 位: 'people', 台: 'units', 张: 'units', 个: 'items', 项: 'items' };
+
+/** Units of specifications, volumes and prices, as written → normalised. */
+const SPEC_UNIT: [RegExp, string][] = [
+  [/^tflops$/i, 'TFLOPS'], [/^pflops$/i, 'PFLOPS'], [/^eflops$/i, 'EFLOPS'], [/^tops$/i, 'TOPS'], [/^pops$/i, 'POPS'], [/^gb\/s$|^gbps$|^gb\/sec$/i, 'GB/s'],
+  [/^tb\/s$|^tbps$|^tb\/sec$/i, 'TB/s'], [/^gb$/i, 'GB'], [/^tb$/i, 'TB'], [/^pb$/i, 'PB'], [/^mb$/i, 'MB'], [/^kw$/i, 'kW'], [/^mw$/i, 'MW'], [/^gw$/i, 'GW'], [/^w$|^watts?$/i, 'W'],
+  [/^nm$/i, 'nm'], [/^(ms|毫秒|milliseconds?)$/i, 'ms'], [/gpu[\s-]?hours?|gpu小时|gpu 小时/i, 'gpu_hours'], [/^tokens?$|^token$/i, 'tokens'], [/^(parameters|params)$|参数/i, 'parameters'],
+];
+const specUnit = (u: string) => SPEC_UNIT.find(([re]) => re.test(u.trim()))?.[1] ?? u.trim();
+const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|nm|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|tokens?|parameters|params|个?参数)(?![A-Za-z])`;
 
 interface Rule {
   re: RegExp;
@@ -78,55 +105,93 @@ const num = (s: string | undefined, mag?: string) => parseNumber(s ?? '') * magn
 // Order matters: earlier rules claim their span first.
 const RULES: Rule[] = [
   // 2025年2月12日, 2025 年 2 月 12 日, 2025-02-12
-  { re: new RegExp(String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}` }) },
+  { re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}` }) },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${m[2]}-${m[3]}` }) },
   { re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})\b/g, make: (m) => ({ kind: 'date', value: Number(m[3]), unit: 'date', time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
-  { re: new RegExp(String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}` }) },
-  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
+  { re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}` }) },
+  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
   // 百分之六十 before the general 分之 (a percentage, not any fraction)
-  { re: new RegExp(String.raw`百分之\s*(${NUM})`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
+  { re: new RegExp(String.raw`百分之\s{0,3}(${NUM})`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
   // 十分之一, 3分之2
-  { re: new RegExp(String.raw`(${NUM})\s*分之\s*(${NUM})`, 'g'), make: (m) => ({ kind: 'fraction', value: parseNumber(m[2] as string) / parseNumber(m[1] as string), unit: 'ratio' }) },
-  { re: /\b(a half|one half|half|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi, make: (m) => ({ kind: 'fraction', value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN, unit: 'ratio' }) },
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}分之\s{0,3}(${NUM})`, 'g'), make: (m) => ({ kind: 'fraction', value: parseNumber(m[2] as string) / parseNumber(m[1] as string), unit: 'ratio' }) },
+  { re: /(?<!\b(?:first|second|latter|former|other|the)\s)\b(a half|one half|half|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi, make: (m) => ({ kind: 'fraction', value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN, unit: 'ratio' }) },
   // Ranges: 6到12个月, 6-12 months, 6 to 12 months; 10%-20%
-  { re: new RegExp(String.raw`(${NUM})\s*(?:到|至|~|–|-|to)\s*(${NUM})\s*(${DURATION}|%|百分点|${CUR_AFTER})`, 'g'), make: (m) => {
-    const lo = parseNumber(m[1] as string);
-    const hi = parseNumber(m[2] as string);
-    const u = (m[3] as string).trim().toLowerCase();
-    const unit = u === '%' ? 'ratio' : /月|month/.test(u) ? 'months' : /年|year/.test(u) ? 'years' : /周|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : CURRENCY[u] ?? u;
+  { re: new RegExp(String.raw`(${NUM})\s{0,2}(${MAG})?\s{0,2}(?:%|${CUR_AFTER})?\s{0,3}(?:到|至|~|–|-|to|and)\s{0,3}(${NUM})\s{0,2}(${MAG})?\s{0,3}(${DURATION}|%|百分点|倍|\s?times\b|${CUR_AFTER})`, 'g'), make: (m) => {
+    const hiMag = magnitude(m[4]);
+    const lo = parseNumber(m[1] as string) * (m[2] ? magnitude(m[2]) : hiMag);
+    const hi = parseNumber(m[3] as string) * hiMag;
+    const u = (m[5] as string).trim().toLowerCase();
+    if (!(hi > lo)) return null;
+    const unit = u === '%' ? 'ratio' : u === '倍' || u === 'times' ? 'x' : /月|month/.test(u) ? 'months' : /年|year/.test(u) ? 'years' : /周|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : CURRENCY[u] ?? u;
     const scale = u === '%' ? 0.01 : 1;
-    const kind: Kind = u === '%' ? 'percent' : CURRENCY[u] ? 'amount' : 'duration';
+    const kind: Kind = u === '%' ? 'percent' : CURRENCY[u] ? 'amount' : u === '倍' || u === 'times' ? 'multiple' : 'duration';
     return { kind, value: ((lo + hi) / 2) * scale, low: lo * scale, high: hi * scale, unit };
   } },
   // 百分之六十, 60%, 60 percent
-  { re: new RegExp(String.raw`(${NUM})\s*(?:%|％|\s?percent\b|\s?per cent\b)`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(?:%|％|\s?percent\b|\s?per cent\b)`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
+  // Prices per million tokens: $0.28 per million input tokens, 每百万 token 2 元.
+  { re: new RegExp(String.raw`(${CUR_BEFORE})\s{0,3}(${NUM})\s{0,3}(?:\/|per|for each|for every|a)\s{0,3}(?:one\s|1\s?)?(?:million|M|1M|百万|mtok)\b`, 'gi'), make: (m) => ({ kind: 'amount', value: parseNumber(m[2] as string), unit: `${CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD'}/Mtok` }) },
   // Currencies, before or after: $500 billion, 5000亿美元, 500 亿欧元
-  { re: new RegExp(String.raw`(${CUR_BEFORE})\s*(${NUM})\s*(${MAG})?`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[2], m[3]), unit: CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD' }) },
-  { re: new RegExp(String.raw`(${NUM})\s*(${MAG})?\s*(${CUR_AFTER})`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[1], m[2]), unit: CURRENCY[(m[3] as string).trim().toLowerCase()] ?? 'CNY' }) },
+  { re: new RegExp(String.raw`(${CUR_BEFORE})\s{0,3}(${NUM})\s{0,3}(${MAG})?`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[2], m[3]), unit: CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD' }) },
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\s{0,3}(${CUR_AFTER})`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[1], m[2]), unit: CURRENCY[(m[3] as string).trim().toLowerCase()] ?? 'CNY' }) },
+  // Specifications and volumes: 96GB, 1,800 GB/s, 800 TFLOPS, 400kW, 7nm, 2.788 million GPU hours, 8.7T tokens, 6,710 億參數.
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG}|(?<=\d)[TB](?=\s?(?:tokens?|parameters|params)\b))?\s{0,2}(${SPEC})`, 'gi'), make: (m) => {
+    const mag = m[2] === 'T' ? 1e12 : m[2] === 'B' ? 1e9 : magnitude(m[2]);
+    return { kind: 'spec', value: parseNumber(m[1] as string) * mag, unit: specUnit(m[3] as string) };
+  } },
+  // 六成 = 60%; 三成多 (more than 30%).
+  { re: /(?<![\d零〇一二两三四五六七八九十])([一二三四五六七八九两]|\d(?:\.\d)?)成(?![员功为立本长绩就果熟型品交都年分])/g, make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 10, unit: 'ratio' }) },
+  // Vague floors: dozens of (at least 24), hundreds of (at least 200), millions of (at least 2 million).
+  { re: /\b(dozens|hundreds|thousands|millions|billions|trillions) of\b/gi, make: (m) => ({ kind: 'count', value: { dozens: 24, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9, trillions: 2e12 }[(m[1] as string).toLowerCase()] ?? Number.NaN, unit: 'items', bound: 'gt' }) },
+  // Ratios: a 3-to-1 ratio, a factor of three.
+  { re: new RegExp(String.raw`(${NUM})[\s-]{0,2}(?:to|比|:)[\s-]{0,2}(${NUM})(?=[\s-]{0,2}(?:ratio|margin|lead|advantage))`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string) / parseNumber(m[2] as string), unit: 'x' }) },
+  { re: new RegExp(String.raw`(?<=\bfactor of\s{1,2})(${NUM})`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }) },
   // Multiples: 10倍, 3x, 2.6 times
-  { re: new RegExp(String.raw`(${NUM})\s*(?:倍|×|(?<=\d)x\b|\s?times\b(?!\s+(?:more|less)\s+\w))`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }) },
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(?:倍|×|(?<=\d)x\b|\s?times\b(?!\s+(?:more|less)\s+\w))`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }) },
   // Years: 2028年, in 2026, by 2030
-  { re: /(?<![\d.])((?:19|20)\d{2})\s*年(?!代)/g, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
-  { re: /\b(?:in|by|until|before|since)\s+((?:19|20)\d{2})\b/g, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
+  { re: /(?<![\d.])((?:19|20)\d{2})\s{0,3}年(?!代)/g, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
+  { re: /\b(?:in|by|until|before|since|of|from|to|through|during|early|late|mid|autumn|fall|spring|summer|winter)[\s-]+((?:19|20)\d{2})\b/gi, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
   // Durations: 6个月, 18 months
-  { re: new RegExp(String.raw`(${NUM})\s*(${DURATION})`, 'gi'), make: (m) => {
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${DURATION})`, 'gi'), make: (m) => {
     const u = (m[2] as string).trim().toLowerCase();
-    return { kind: 'duration', value: parseNumber(m[1] as string), unit: /月|month/.test(u) ? 'months' : /周|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : 'years' };
+    const unit = /月|month/.test(u) ? 'months' : /周|星期|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : /小时|hour/.test(u) ? 'hours' : /quarter/.test(u) ? 'quarters' : 'years';
+    return { kind: 'duration', value: parseNumber(m[1] as string), unit };
   } },
   // Counts with a measure word: 384颗, 160万次, 61个国家, 1.6 million downloads
-  { re: new RegExp(String.raw`(${NUM})\s*(${MAG})?\s*(${COUNT_WORD})`, 'gi'), make: (m) => ({ kind: 'count', value: num(m[1], m[2]), unit: COUNT_UNIT[(m[3] as string).trim().toLowerCase()] ?? 'items' }) },
+  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\+?\s{0,3}(${COUNT_WORD})`, 'gi'), make: (m) => ({ kind: 'count', value: num(m[1], m[2]), unit: COUNT_UNIT[(m[3] as string).trim().toLowerCase()] ?? 'items' }) },
   // Anything else numeric with a magnitude, or a bare Arabic number.
-  { re: new RegExp(String.raw`(\d[\d,]*(?:\.\d+)?)\s*(${MAG})?`, 'g'), make: (m) => ({ kind: 'number', value: num(m[1], m[2]), unit: 'number' }) },
+  { re: new RegExp(String.raw`(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s{0,3}(${MAG})?`, 'g'), make: (m) => (!m[2] && /^(19|20)\d{2}$/.test(m[1] as string) ? { kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string } : { kind: 'number', value: num(m[1], m[2]), unit: 'number' }) },
 ];
 
+const GT_BEFORE = /(?:more than|over|above|exceed(?:s|ing|ed)?|exceeding|at least|upwards of|in excess of|greater than|north of|超过|超|逾|多于|高于|至少|突破|大于|不少于|不低于)\s{0,2}(?:the\s|of\s)?[~≈约]?\s{0,2}$/i;
+const LT_BEFORE = /(?:less than|under|below|fewer than|up to|at most|不到|少于|低于|至多|最多|不足|不超过|可能延长至)\s{0,2}[~≈约]?\s{0,2}$/i;
+/** "Nearly 70%" is just under 70%: within a tenth below it, not anything below it. */
+const NEARLY_BEFORE = /(?:nearly|almost|just shy of|close to|将近|接近|近|逼近)\s{0,2}$/i;
+const APPROX_BEFORE = /(?:about|around|roughly|approximately|approx\.|some|an estimated|estimated|~|≈|约|大约|大概|近似|估计|预计)\s{0,2}$/i;
+
+/** The bound a qualifier next to the number sets: 超过 / over → gt; 不到 / under / nearly → lt; 约 / about → approx. */
+function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'approx' | 'nearly' | null {
+  const before = norm.slice(Math.max(0, start - 16), start);
+  const after = norm.slice(end, end + 4);
+  if (/^\s?(?:以上|多|余|\+)/.test(after) || /^\+/.test(norm.slice(end - 1, end + 1))) return 'gt';
+  if (/^\s?(?:以下|以内)/.test(after)) return 'lt';
+  if (GT_BEFORE.test(before)) return 'gt';
+  if (LT_BEFORE.test(before)) return 'lt';
+  if (NEARLY_BEFORE.test(before)) return 'nearly';
+  if (APPROX_BEFORE.test(before) || /^\s?(?:左右|上下)/.test(after)) return 'approx';
+  return null;
+}
+
 /** All quantities in `norm`, left to right, non-overlapping; spans already taken (entity names) are skipped. */
-export function findQuantities(norm: string, taken: readonly [number, number][] = []): Quantity[] {
+export function findQuantities(norm: string, taken: readonly [number, number][] = [], signal?: Stop): Quantity[] {
   const used = new Uint8Array(norm.length);
   for (const [s, e] of taken) for (let i = Math.max(0, s); i < Math.min(e, norm.length); i++) used[i] = 1;
   const out: Quantity[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(norm); m !== null; m = rule.re.exec(norm)) {
+    signal?.throwIfAborted();
+    for (let m = rule.re.exec(norm), n = 0; m !== null; m = rule.re.exec(norm), n++) {
+      if ((n & 0x3ff) === 0) signal?.throwIfAborted();
       if (m[0].length === 0) {
         rule.re.lastIndex++;
         continue;
@@ -141,11 +206,25 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
       // A number glued to letters is part of a name (GPT-4, R1, H100, v2.5), not a quantity.
       const before = norm[start - 1] ?? '';
       const after = norm[end] ?? '';
-      if (/^[\d一二三四五六七八九十两〇]/.test(norm[start] ?? '') && (/[A-Za-z\-_/.]/.test(before) || (/[A-Za-z]/.test(after) && rule.make !== RULES[RULES.length - 1]?.make))) continue;
-      if (/\d/.test(norm[start] ?? '') && /[A-Za-z]/.test(after) && !/^[mkx]/i.test(after)) continue;
+      // A unit or measure word ends the match: letters after it ("2048颗H800") belong to the next word.
+      const endsInDigit = /[\d一二三四五六七八九十两〇]$/.test(norm.slice(end - 1, end));
+      if (/^[\d一二三四五六七八九十两〇]/.test(norm[start] ?? '') && (/[A-Za-z_/.]/.test(before) || (/-/.test(before) && /[A-Za-z0-9]/.test(norm[start - 2] ?? '')) || (endsInDigit && /[A-Za-z]/.test(after) && rule.make !== RULES[RULES.length - 1]?.make))) continue;
+      if (/\d/.test(norm[start] ?? '') && endsInDigit && /[A-Za-z]/.test(after) && !/^[mkx]/i.test(after)) continue;
+      // "千卡集群", "百模大战": a Chinese numeral starts with a digit word (一千), a bare 千 or 百 is a word.
+      if (/^[百千万亿](?!分之)/.test(norm.slice(start, start + 3))) continue;
       const q = rule.make(m);
       if (!q || !Number.isFinite(q.value)) continue;
-      out.push({ start, end, ...q });
+      const bound = q.bound ?? (/\d\+/.test(norm.slice(start, end)) ? 'gt' : qualifier(norm, start, end));
+      if (bound === 'nearly') {
+        q.bound = 'lt';
+        q.low ??= q.value * 0.9;
+        q.high ??= q.value;
+      } else if (bound) {
+        q.bound = bound;
+        if (q.low === undefined && bound === 'gt') q.low = q.value;
+        if (q.high === undefined && bound === 'lt') q.high = q.value;
+      }
+      out.push({ start, end, ...q, before: norm.slice(Math.max(0, start - 12), start), after: norm.slice(end, end + 12) });
       for (let i = start; i < end; i++) used[i] = 1;
     }
   }

@@ -1,0 +1,81 @@
+/**
+ * @module
+ * The `check` operation: find the quantitative claims in one article and check them against every dataset.
+ * Output as `airace check --json` (README): `{documents: [{id, language, entities, claims, warnings?}]}`.
+ * The checker (its entity index and fact index) is built once per database and reused.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { operation, InputError, type Deps } from '../ops/operation.ts';
+import type { Db } from '../store/db.ts';
+import { Checker, MAX_DOCUMENT_BYTES } from './index.ts';
+
+const checkers = new WeakMap<Db, Promise<Checker>>();
+
+/** The checker for this database, built on first use (the fact index takes a couple of seconds). */
+export async function checkerFor(deps: Deps): Promise<Checker> {
+  const db = await deps.db();
+  let c = checkers.get(db);
+  if (!c) {
+    c = Checker.create(db, join(deps.paths.curated, 'entities.json'));
+    checkers.set(db, c);
+    // A failed build is not cached: the next request tries again.
+    c.catch(() => checkers.delete(db));
+  }
+  return c;
+}
+
+const evidence = z.object({
+  table: z.string(), id: z.string(), statement: z.string(), value: z.number().nullable(), unit: z.string(), date: z.string().nullable(), status: z.string(), sources: z.array(z.string()),
+});
+const claim = z.object({
+  quote: z.string(), start: z.number().int(), end: z.number().int(), sentence: z.string(), subject: z.string().nullable(), subject_name: z.string().nullable(),
+  comparison: z.string().nullable(), metric: z.string(), value: z.number(), low: z.number().nullable(), high: z.number().nullable(),
+  bound: z.enum(['gt', 'lt', 'approx']).nullable(), unit: z.string(), time: z.string().nullable(),
+  verdict: z.enum(['supported', 'contradicted', 'outdated', 'unverifiable']), tolerance: z.string(), evidence: z.array(evidence), extractor: z.enum(['rules', 'llm']),
+});
+export const checkOutput = z.object({
+  documents: z.array(z.object({
+    id: z.string(), language: z.string(),
+    entities: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), mentions: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string() })) })),
+    claims: z.array(claim),
+    warnings: z.array(z.string()).optional(),
+  })),
+});
+
+export const check = operation({
+  name: 'check',
+  summary: 'find the quantitative claims in an article (English, 简体, 繁體; text or HTML) and check each against the data',
+  input: z
+    .object({
+      text: z.string().min(1, 'must not be empty').refine((s) => Buffer.byteLength(s) <= MAX_DOCUMENT_BYTES, `at most ${MAX_DOCUMENT_BYTES} bytes`).describe('the article'),
+      format: z.enum(['text', 'html']).default('text').describe('text (Markdown or plain; HTML is detected anyway) or html'),
+      id: z.string().min(1).max(200).default('document').describe('a name for the document in the output'),
+    })
+    .strict(),
+  output: checkOutput,
+  http: { method: 'POST', body: 'json' },
+  expensive: true,
+  run: async (deps, i) => {
+    const checker = await checkerFor(deps);
+    // Bad input (binary, too large) throws InputError; an aborted request stops inside the loops.
+    const { text: _text, ...rest } = checker.check(i.id, i.text, i.format, { signal: deps.signal });
+    if (rest.claims.some((c) => !Number.isFinite(c.value))) throw new InputError('text', 'a claim value could not be read as a number');
+    return { documents: [rest] };
+  },
+  text: (o) =>
+    o.documents
+      .map((d) => [
+        `${d.id} (${d.language}): ${d.entities.length} entities, ${d.claims.length} claims`,
+        ...(d.warnings ?? []).map((w) => `note: ${w}`),
+        ...d.claims.map((c) => `  ${c.verdict.padEnd(12)} ${c.quote}  ${c.subject_name ?? c.subject ?? '?'} · ${c.metric} = ${c.value} ${c.unit}${c.evidence[0] ? `  [${c.evidence[0].id}]` : ''}`),
+      ].join('\n'))
+      .join('\n\n') + '\n',
+  rows: (o) =>
+    o.documents.flatMap((d) => d.claims.map((c) => ({
+      document: d.id, quote: c.quote, start: c.start, end: c.end, subject: c.subject ?? '', metric: c.metric, value: c.value, unit: c.unit,
+      bound: c.bound ?? '', time: c.time ?? '', verdict: c.verdict, evidence: c.evidence.map((e) => e.id).join(' '), sources: [...new Set(c.evidence.flatMap((e) => e.sources))].join(' '),
+    }))),
+});
+
+export const claimsOps = [check];
