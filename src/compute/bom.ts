@@ -105,6 +105,7 @@ export function bom(
   const tierRule = ctx.rules.find((r) => r.id === tiers.rule);
   const tierLogic = ctx.logic.rules.find((l) => l.rule === tiers.rule);
   let counted = 0;
+  let uncounted = 0;
   const out: BomResult['lines'] = lines.map((l, i) => {
     let chip: Chip;
     try {
@@ -116,8 +117,9 @@ export function bom(
     const o = overall(results);
     const tpp = worlds(chip)[0]?.tpp ?? null;
     // The caps count the TPP of items the tier rule controls.
-    if (tierRule && tpp !== null && classifyUnder(ctx, tierRule, chip, date, dest).controlled === true)
-      counted += tpp * l.quantity;
+    const control = tierRule ? classifyUnder(ctx, tierRule, chip, date, dest).controlled : false;
+    if (tpp !== null && control === true) counted += tpp * l.quantity;
+    else if (control === null || (control === true && tpp === null)) uncounted++;
     const first =
       results.find((r) => r.license_required === true) ??
       results.find((r) => r.license_required === null) ??
@@ -153,7 +155,9 @@ export function bom(
         share: cap ? counted / cap : null,
         exceeds: cap === null ? null : counted > cap,
         binding: st.binding,
-        note: `${st.text}; ${String(criteria.find((x) => x['id'] === c.criterion)?.['verification'] ?? '')}`,
+        note:
+          `${st.text}; ${String(criteria.find((x) => x['id'] === c.criterion)?.['verification'] ?? '')}` +
+          (uncounted ? `; ${uncounted} line(s) whose control or TPP is open are not counted` : ''),
       });
     }
     if (tier === tiers.denial_tier)

@@ -481,7 +481,9 @@ export function classifyUnder(
   const unmodelled = main.trace.unmodelled.length
     ? ` Not modelled (taken as not met): ${main.trace.unmodelled.join(', ')}.`
     : '';
-  const reason = `${summary} Figures: ${figures}.${readings}${assumed} Dates: ${status.text}. Scope: ${lic.scopeText || 'none'}.${groupsNote}${unconfirmed}${unmodelled}${logic.dates_note ? ` Note: ${logic.dates_note}.` : ''}`;
+  const after =
+    status.phase === 'ended' && logic.after_end ? ` After the end, ${logic.after_end} applies in practice.` : '';
+  const reason = `${summary} Figures: ${figures}.${readings}${assumed} Dates: ${status.text}. Scope: ${lic.scopeText || 'none'}.${groupsNote}${unconfirmed}${unmodelled}${logic.dates_note ? ` Note: ${logic.dates_note}.` : ''}${after}`;
   return {
     ...base,
     classification,

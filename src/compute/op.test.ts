@@ -15,6 +15,7 @@ import {
   chipsSystems,
   chipsCompare,
   chipsMatch,
+  chipsRules,
 } from './op.ts';
 
 let db: Db;
@@ -292,4 +293,17 @@ describe('chips.compare, systems, match, reconcile', () => {
     );
     assert.ok(rows.every((r) => /disagree/.test(r.status)));
   });
+});
+
+test('chips.rules: every rule with its distinct dates and the one that starts the licence requirement', async () => {
+  const { rules, destination_sets } = await chipsRules.run(deps, parse(chipsRules, { date: '2025-05-14' }));
+  assert.equal(rules.length, 6);
+  const ad = rules.find((r) => r.rule === 'AI-Diffusion-2025');
+  assert.deepEqual(
+    [ad?.dates['published'], ad?.dates['effective'], ad?.dates['compliance'], ad?.dates['ends']],
+    ['2025-01-15', '2025-01-13', '2025-05-15', '2025-05-13'],
+  );
+  assert.equal(ad?.licence_from, 'compliance');
+  assert.match(ad?.phase ?? '', /never took hold/);
+  assert.ok(destination_sets.some((d) => d.id === 'diffusion-tier1' && d.source.includes('tier1_AIA')));
 });

@@ -15,6 +15,7 @@ import { classify, overall, type Classification, type Context } from './classify
 import { parseDestination, type Destination } from './destinations.ts';
 import { chipRow, compareReport, loadChips, loadContext, matchSystem, systemsReport } from './index.ts';
 import { statusSpec } from './plot.ts';
+import { dateStatus } from './rules.ts';
 import { statusOverTime, type EventRow } from './status.ts';
 
 const today = (deps: Deps) => deps.now().toISOString().slice(0, 10);
@@ -648,6 +649,79 @@ export const chipsReconcile = operation({
   },
   text: (o) => o.rows.map((r) => `${r.status}: ${r.statement}`).join('\n') + '\n',
   rows: (o) => o.rows,
+});
+
+export const chipsRules = operation({
+  name: 'chips.rules',
+  summary:
+    'The export-control rules in the data: citation, published / effective / compliance / end dates, which date starts the licence requirement, scopes',
+  input: z.object({ date: date().optional().describe('also give each rule\u2019s phase on this date') }).strict(),
+  output: z.object({
+    rules: z.array(
+      z.object({
+        rule: z.string(),
+        title: z.string(),
+        citation: z.string().nullable(),
+        verification: z.string().nullable(),
+        dates: loose,
+        licence_from: z.string(),
+        phase: z.string().nullable(),
+        scopes: z.array(z.object({ classes: z.array(z.string()), to: z.string(), text: z.string() })),
+        source: z.string(),
+      }),
+    ),
+    destination_sets: z.array(z.object({ id: z.string(), text: z.string(), source: z.string() })),
+  }),
+  http: { method: 'GET' },
+  examples: [{}, { date: '2025-05-14' }],
+  async run(deps, input) {
+    const { ctx } = await context(deps);
+    return {
+      rules: ctx.logic.rules.map((l) => {
+        const r = ctx.rules.find((x) => x.id === l.rule);
+        return {
+          rule: l.rule,
+          title: r?.title ?? l.rule,
+          citation: r?.citation ?? null,
+          verification: r?.verification ?? null,
+          dates: l.dates,
+          licence_from: l.licence_from,
+          phase: input.date ? dateStatus(l, input.date).text : null,
+          source: l.source,
+          scopes: l.licence.map((x) => ({
+            classes: x.classes,
+            to: x.to,
+            text: ctx.logic.destination_sets[x.to]?.text ?? x.to,
+          })),
+        };
+      }),
+      destination_sets: Object.entries(ctx.logic.destination_sets).map(([id, e]) => ({
+        id,
+        text: e.text ?? id,
+        source: e.source ?? '',
+      })),
+    };
+  },
+  text: (o) =>
+    formatTable(
+      o.rules.map((r) => ({
+        rule: r.rule,
+        citation: r.citation,
+        published: r.dates['published'],
+        effective: r.dates['effective'],
+        compliance: r.dates['compliance'],
+        ends: r.dates['ends'],
+        'licence from': r.licence_from,
+        ...(r.phase ? { phase: r.phase } : {}),
+      })),
+      60,
+    ),
+  rows: (o) =>
+    o.rules.map((r) => ({
+      ...r,
+      dates: JSON.stringify(r.dates),
+      scopes: r.scopes.map((x) => `${x.classes.join('/')}: ${x.text}`).join('; '),
+    })),
 });
 
 export const chipsOps = [
