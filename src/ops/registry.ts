@@ -11,7 +11,7 @@ import { adoptionOps } from '../adoption/op.ts';
 import { scorecardOps } from '../scorecard/op.ts';
 import { timelineOps } from '../timeline/op.ts';
 import { ratingsOps } from '../ratings/op.ts';
-import { chipsOps } from './interim/chips.ts';
+import { chipsOps } from '../compute/op.ts';
 import { check } from './interim/check.ts';
 import { refreshOp } from '../connectors/op.ts';
 import { doctor } from '../doctor/op.ts';

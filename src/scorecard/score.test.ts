@@ -69,7 +69,7 @@ test('score and timeline CLI: JSON shapes and errors', async () => {
   out = '';
   assert.equal(await main(['timeline', '--json', '--kind', 'investment', '--db', dbPath], io), 0, err);
   assert.ok((JSON.parse(out) as { events: unknown[] }).events.length >= 3);
-  for (const [args, pattern] of [[['score', '--weights', 'x=1'], /weights must be/], [['score', '--countries', 'US'], /at least two/], [['timeline', '--from', '2025-99-01'], /--from must be a date/]] as const) {
+  for (const [args, pattern] of [[['score', '--weights', 'x=1'], /weights must be/], [['score', '--countries', 'US'], /at least two/], [['timeline', '--from', '2025-99-01'], /^airace: error: from: must be a real date/]] as const) {
     err = '';
     assert.equal(await main([...args, '--db', dbPath], io), 1, args.join(' '));
     assert.match(err, pattern);
