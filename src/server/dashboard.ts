@@ -38,7 +38,11 @@ interface Rendered {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const realDate = (s: string) => {
+  if (!DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
 
 export interface Dashboard {
   /** Renders the default pages once so the first visitor does not wait. */
@@ -99,11 +103,19 @@ export function mountDashboard(app: Hono, db: Db, opts: DashboardOptions): Dashb
     const v = viewOf(c, def, d);
     const path = pathParam === null ? def.path : def.path.replace(':id', encodeURIComponent(pathParam));
     const key = [ver, path, v.lang, v.asOf ?? '', v.badDate ? 'bad' : '', normalQuery(v.params, Object.keys(v.params))].join('|');
-    const r = await cache.get(key, async () => {
+    let r: Rendered;
+    try {
+      r = await cache.get(key, async () => {
+        const doc = new Doc(d, v, path);
+        const out = await def.render(doc, pathParam);
+        return { status: out.status ?? 200, html: shell(doc, out.title, out.body), doc };
+      });
+    } catch (err) {
+      // A capability that cannot answer for this view (e.g. a date before its data) says why, uncached.
       const doc = new Doc(d, v, path);
-      const out = await def.render(doc, pathParam);
-      return { status: out.status ?? 200, html: shell(doc, out.title, out.body), doc };
-    });
+      const msg = `<h1>${doc.t('error', { msg: '' })}</h1><p role="alert" lang="en">${(err as Error).message.replace(/[&<>"']/g, '')}</p>`;
+      return c.html(shell(doc, doc.t('error', { msg: '' }).replace(/[:：]\s*$/, ''), msg), 400);
+    }
     const format = c.req.query('format');
     if (format === 'csv') {
       const id = c.req.query('table') ?? '';

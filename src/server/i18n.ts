@@ -326,3 +326,6 @@ export function countryName(lang: Lang, code: string | null | undefined): string
   if (!n) return code;
   return n[LANGS.indexOf(lang)] ?? n[0];
 }
+
+/** Every interface string in one language (for the tests that look for untranslated text). */
+export const interfaceStrings = (lang: Lang): { key: Key; text: string }[] => (Object.keys(T) as Key[]).map((key) => ({ key, text: t(lang, key) }));
