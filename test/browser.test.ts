@@ -95,6 +95,7 @@ test('charts are interactive: a tooltip names model and source; legend toggles; 
     const { page } = await open('/capability', lang, 'desktop');
     const canvas = page.locator('#chart-frontier .live canvas').first();
     await canvas.waitFor();
+    await canvas.scrollIntoViewIfNeeded();
     const box = await canvas.boundingBox();
     assert.ok(box);
     let tip = '';
@@ -107,6 +108,12 @@ test('charts are interactive: a tooltip names model and source; legend toggles; 
       }
     }
     assert.ok(tip.length > 0, `${lang}: a tooltip appeared`);
+    assert.ok(tip.includes(lang === 'en' ? 'Source' : lang === 'zh-Hans' ? '来源' : '來源'), `${lang}: the tooltip names its source: ${tip}`);
+    // Legend toggle: clicking the first legend entry hides that series (the canvas changes).
+    const before = await canvas.screenshot();
+    await page.mouse.click(box.x + 30, box.y + 37);
+    await page.waitForTimeout(300);
+    assert.notDeepEqual(await canvas.screenshot(), before, `${lang}: the legend toggles a series`);
     await shot(page, `${lang}-capability-tooltip`);
     await page.close();
   }

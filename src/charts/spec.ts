@@ -35,6 +35,8 @@ export interface Series {
 
 export interface Marker {
   date: string;
+  /** Draw a dashed line across the plot (rules, investments); frontier releases get only the marker. */
+  line?: boolean;
   title: string;
   tip: Tip;
   color: string;
@@ -101,7 +103,7 @@ export function toOption(spec: ChartSpec, interactive: boolean, narrow = false):
     series.push({
       name: spec.markers.name, type: 'scatter', yAxisIndex: 1, symbol: 'triangle', symbolSize: 12, itemStyle: { color: '#6b4fa0' },
       data: spec.markers.items.map((m) => ({ value: [xv(spec, m.date), 0.04], tip: m.tip, itemStyle: { color: m.color } })),
-      markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: '#aaa', type: 'dashed', width: 1 }, data: spec.markers.items.map((m) => ({ xAxis: xv(spec, m.date) })) },
+      markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: '#aaa', type: 'dashed', width: 1 }, data: spec.markers.items.filter((m) => m.line).map((m) => ({ xAxis: xv(spec, m.date) })) },
     });
   }
   const timeLabels = { formatter: { year: '{yyyy}', month: '{yyyy}-{MM}', day: '{yyyy}-{MM}-{dd}', hour: '', minute: '', second: '', millisecond: '' }, hideOverlap: true, fontSize: 11 };

@@ -5,7 +5,7 @@
  */
 import { adoption, type AdoptionMetric } from '../adoption/index.ts';
 import type { ChartSpec } from '../charts/spec.ts';
-import { answer, esc, memo, num, type Doc } from './layout.ts';
+import { esc, memo, num, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
 const TITLE = { tokens: 'adoption_m_tokens', dollars: 'adoption_m_dollars', downloads: 'adoption_m_downloads', derivatives: 'adoption_m_derivatives' } as const;
@@ -20,7 +20,7 @@ export async function adoptionPage(doc: Doc): Promise<PageOut> {
     if (first) {
       first = false;
       const top = r instanceof Error ? undefined : r.rows.find((x) => x['country'] !== 'unknown');
-      if (top && !(r instanceof Error)) body += answer(doc.t('adoption_answer', { top: doc.country(String(top['country'])), share: num(100 * Number(top['share']), 1), date: r.window.to ?? '', source: doc.sourceName(r.sources) }));
+      if (top && !(r instanceof Error)) body += doc.answer(doc.t('adoption_answer', { top: doc.country(String(top['country'])), share: num(100 * Number(top['share']), 1), date: r.window.to ?? '', source: doc.sourceName(r.sources) }));
     }
     body += `<h2>${esc(doc.t(TITLE[metric]))}</h2>`;
     if (r instanceof Error) {

@@ -7,7 +7,7 @@
  */
 import type { ChartSpec, Point } from '../charts/spec.ts';
 import { leaderboardAt } from '../models/model-page.ts';
-import { answer, esc, memo, num, orgName, withQuery, type Cell, type Doc, type PageDeps } from './layout.ts';
+import { esc, memo, num, orgName, withQuery, type Cell, type Doc, type PageDeps } from './layout.ts';
 import type { PageOut } from './registry.ts';
 import { DEFAULT_METRIC, eventMarkers, gapOn, gapSentence, MAIN_METRICS, metrics, type GapView } from './series.ts';
 
@@ -84,7 +84,7 @@ export async function capabilityPage(doc: Doc): Promise<PageOut> {
   const metric = all.some((m) => m.id === v.params['metric']) ? (v.params['metric'] as string) : DEFAULT_METRIC;
   let body = `<h1>${esc(doc.t('capability'))}</h1>`;
   const g = await gapOn(d, metric, v.asOf);
-  body += answer(gapSentence(doc, g)) + doc.sources(g.report.sources);
+  body += doc.answer(gapSentence(doc, g)) + doc.sources(g.report.sources);
   const options = [...MAIN_METRICS, ...all.map((m) => m.id).filter((m) => !MAIN_METRICS.includes(m))]
     .map((id) => `<option value="${esc(id)}"${id === metric ? ' selected' : ''}>${esc(all.find((m) => m.id === id)?.title ?? id)}</option>`).join('');
   body += `<form method="get" action="/capability">${v.lang !== 'en' ? `<input type="hidden" name="lang" value="${esc(v.lang)}">` : ''}${v.asOf ? `<input type="hidden" name="as_of" value="${esc(v.asOf)}">` : ''}`

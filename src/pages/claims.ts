@@ -4,7 +4,7 @@
  * The form page is cached like any page; the posted answer depends on its body and is not.
  */
 import type { CheckedDocument } from '../claims/index.ts';
-import { answer, esc, withQuery, type Doc } from './layout.ts';
+import { esc, withQuery, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
 const VERDICT = { supported: 'v_supported', contradicted: 'v_contradicted', outdated: 'v_outdated', unverifiable: 'v_unverifiable' } as const;
@@ -36,7 +36,7 @@ export function report(doc: Doc, d: CheckedDocument): string {
     { html: `<span class="${esc(c.verdict)}">${esc(verdictWord(doc, c.verdict))}</span>`, text: verdictWord(doc, c.verdict) },
     { html: c.evidence.map((e) => `<span lang="en">${esc(e.statement)}</span> <small>(${esc(e.sources.map((s) => doc.deps.sources.get(s)?.title ?? s).join('; '))})</small>`).join('<br>') || esc(doc.t('no_evidence')), text: c.evidence.map((e) => e.statement).join(' | ') },
   ]);
-  return `<div id="report">${answer(doc.t('claims_answer', { n: d.claims.length, counts: counts || '0' }))}<p class="muted">${esc(doc.t('verdict_legend'))}</p>`
+  return `<div id="report">${doc.answer(doc.t('claims_answer', { n: d.claims.length, counts: counts || '0' }))}<p class="muted">${esc(doc.t('verdict_legend'))}</p>`
     + `<div class="article">${html}</div>${doc.table('claims', [doc.t('claim'), doc.t('subject'), doc.t('value'), doc.t('verdict'), doc.t('evidence')], rows)}</div>`;
 }
 

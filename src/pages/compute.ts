@@ -11,7 +11,7 @@ import { parseDestination } from '../compute/destinations.ts';
 import { chipRow, loadChips, loadContext, systemChecks } from '../compute/index.ts';
 import { chipNotes } from '../models/model-page.ts';
 import { hasKey, type Key } from '../server/i18n.ts';
-import { answer, esc, memo, num, type Cell, type Doc } from './layout.ts';
+import { esc, memo, num, type Cell, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
 export const computeParams = {
@@ -35,7 +35,7 @@ export async function computePage(doc: Doc): Promise<PageOut> {
   let body = `<h1>${esc(doc.t('compute'))}</h1>`;
   const dc = rows.filter((r) => r.tpp !== null);
   const best = [...dc].sort((a, b) => (b.tpp ?? 0) - (a.tpp ?? 0))[0];
-  if (best) body += answer(doc.t('compute_answer', { chip: best.name, country: doc.country(best.country), tpp: num(best.tpp, 0), n: dc.filter((r) => (r.tpp ?? 0) >= 4800).length, total: rows.length, source: doc.sourceName(best.sources) }));
+  if (best) body += doc.answer(doc.t('compute_answer', { chip: best.name, country: doc.country(best.country), tpp: num(best.tpp, 0), n: dc.filter((r) => (r.tpp ?? 0) >= 4800).length, total: rows.length, source: doc.sourceName(best.sources) }));
   body += `<p><a href="/glossary${v.lang !== 'en' ? `?lang=${v.lang}` : ''}#tpp">TPP</a> · <a href="/glossary${v.lang !== 'en' ? `?lang=${v.lang}` : ''}#pd">PD</a> · <a href="/glossary${v.lang !== 'en' ? `?lang=${v.lang}` : ''}#eccn">ECCN</a></p>`;
   const spec: ChartSpec = {
     id: 'chips', title: doc.t('compute_charts'), height: 380, x: { type: 'value', name: doc.t('pd_axis') }, y: { type: 'value', name: doc.t('tpp_axis') },
@@ -82,7 +82,7 @@ export async function computePage(doc: Doc): Promise<PageOut> {
       const needs = res.find((x) => x.license_required === true);
       const verdict = needs ? doc.t('needs_license', { rule: ruleTitle(needs.rule), para: needs.classification ?? '—' })
         : res.some((x) => x.license_required === null) ? doc.t('license_unknown') : doc.t('no_license');
-      body += `<div id="classification">${answer(doc.t('classify_answer', { date, chip: chip.name, dest: doc.country(dest), verdict }))}`;
+      body += `<div id="classification">${doc.answer(doc.t('classify_answer', { date, chip: chip.name, dest: doc.country(dest), verdict }))}`;
       body += doc.table('classification', [doc.t('rule'), doc.t('classification'), doc.t('controlled'), doc.t('license'), doc.t('reason')], res.map((x) => [
         ruleTitle(x.rule), x.classification ?? doc.t('not_classified'), yn(doc, x.controlled), yn(doc, x.license_required),
         { html: `<details><summary>${esc(doc.t('reason'))}</summary><span lang="en">${esc(x.reason)}</span></details>`, text: x.reason },

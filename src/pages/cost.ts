@@ -5,7 +5,7 @@
  */
 import type { ChartSpec } from '../charts/spec.ts';
 import { frontier, pick, trend } from '../cost/index.ts';
-import { answer, esc, memo, num, orgName, withQuery, type Doc } from './layout.ts';
+import { esc, memo, num, orgName, withQuery, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 import { eventMarkers } from './series.ts';
 
@@ -26,7 +26,7 @@ export async function costPage(doc: Doc): Promise<PageOut> {
   const series = (tr?.series ?? []).filter((s) => !v.asOf || s.date <= v.asOf);
   const lastPriced = [...series].reverse().find((s) => s.cheapest_price !== null);
   if (lastPriced) {
-    body += answer(doc.t('cost_answer', { level, price: num(lastPriced.cheapest_price, 2), model: d.models.get(lastPriced.cheapest_model ?? '')?.name ?? lastPriced.cheapest_model ?? '', date: lastPriced.date, source: doc.sourceName(lastPriced.cheapest_sources) }));
+    body += doc.answer(doc.t('cost_answer', { level, price: num(lastPriced.cheapest_price, 2), model: d.models.get(lastPriced.cheapest_model ?? '')?.name ?? lastPriced.cheapest_model ?? '', date: lastPriced.date, source: doc.sourceName(lastPriced.cheapest_sources) }));
   }
   body += `<p>${esc(doc.t('blend_note'))} <a href="${esc(withQuery('/glossary', { ...v, params: {} }))}#blended">${esc(doc.t('glossary'))}</a></p>`;
 

@@ -111,15 +111,35 @@ export class Doc {
     const all = [...new Set(ids)].filter(Boolean);
     if (!all.length) return '';
     const href = withQuery('/sources', { ...this.v, params: {} });
-    const shown = all.slice(0, max).map((s) => `<a href="${esc(href)}#src-${esc(s)}">${esc(this.deps.sources.get(s)?.title ?? s)}</a>`).join('; ');
+    const shown = all.slice(0, max).map((s) => `<a href="${esc(href)}#src-${esc(s)}" lang="en">${esc(this.deps.sources.get(s)?.title ?? s)}</a>`).join('; ');
     const more = all.length > max ? ` · <a href="${esc(href)}">${esc(this.t('more_sources', { n: all.length - max }))}</a>` : '';
     return `<p class="src">${esc(this.t('source_link'))}: ${shown}${more}</p>`;
   }
 
+  /** English data names used in this page's sentences (source titles), marked lang="en" by answer(). */
+  private readonly english = new Set<string>();
+
   /** A short source name for a sentence: the first source's title. */
   sourceName(ids: readonly string[]): string {
     const first = ids.find((s) => !s.startsWith('airace-curated')) ?? ids[0];
-    return first ? (this.deps.sources.get(first)?.title ?? first) : '';
+    const name = first ? (this.deps.sources.get(first)?.title ?? first) : '';
+    if (name) this.english.add(name);
+    return name;
+  }
+
+  /** A table cell naming the first source, linked to it on the sources page. */
+  sourceCell(ids: readonly string[]): Cell {
+    const name = this.sourceName(ids);
+    const first = ids.find((s) => !s.startsWith('airace-curated')) ?? ids[0] ?? '';
+    const href = `${withQuery('/sources', { ...this.v, params: {} })}#src-${first}`;
+    return { html: `<a href="${esc(href)}" lang="en">${esc(name)}</a>`, text: name };
+  }
+
+  /** The page's one-sentence answer; source titles inside it are marked as English data. */
+  answer(text: string): string {
+    let html = esc(text);
+    for (const name of [...this.english].sort((a, b) => b.length - a.length)) if (name.length > 3) html = html.split(esc(name)).join(`<span lang="en">${esc(name)}</span>`);
+    return `<p class="answer">${html}</p>`;
   }
 
   table(id: string, headers: string[], rows: Cell[][], opts: { caption?: string } = {}): string {
@@ -170,7 +190,7 @@ figure{margin:.5rem 0 1.5rem}.plot{border:1px solid #eee;max-width:100%;overflow
 figcaption{font-size:13px;color:#444}.src{font-size:12px;color:#555;margin:.2rem 0 .8rem}
 .card{display:inline-block;vertical-align:top;border:1px solid #dde3ea;border-radius:6px;padding:.6rem .9rem;margin:.3rem .5rem .3rem 0;max-width:100%}
 .big{font-size:1.5rem;font-weight:700}form{margin:.5rem 0 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}
-label{display:inline-flex;flex-wrap:wrap;gap:.3rem;align-items:center}input,select,button,textarea{font:inherit;max-width:100%}
+label{display:inline-flex;flex-wrap:wrap;gap:.3rem;align-items:center}input,select,button,textarea{font:inherit;max-width:100%}select{width:auto;max-width:calc(100vw - 2rem)}label{max-width:100%}
 .supported{background:#c9ecd2}.contradicted{background:#f6c9c9}.outdated{background:#f8e3b5}.unverifiable{background:#e3e3e3}
 textarea{width:100%;min-height:10rem}.article{white-space:pre-wrap;border:1px solid #ddd;padding:1rem}mark{padding:0 2px;border-radius:3px}
 a:focus,button:focus,input:focus,textarea:focus,select:focus,mark:focus{outline:3px solid #f0b400}

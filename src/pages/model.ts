@@ -8,7 +8,7 @@
 import type { ChartSpec, Series } from '../charts/spec.ts';
 import { modelBenchmarks, modelDerivatives, modelPrices, modelRatings, modelRecord, modelTraffic } from '../models/model-page.ts';
 import { listModels } from '../store/queries.ts';
-import { answer, esc, num, orgName, type Cell, type Doc } from './layout.ts';
+import { esc, num, orgName, type Cell, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
 const PALETTE = ['#1f5fa8', '#c8332b', '#2a8c4a', '#8a6d3b', '#6b4fa0', '#d17a00', '#008080', '#999999'];
@@ -35,8 +35,8 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
   if (best) {
     const lo = best['ci_low'] as number | null;
     const hi = best['ci_high'] as number | null;
-    body += answer(doc.t('model_answer', { name, org: org || doc.t('unknown'), country: country || doc.t('unknown'), release, score: num(best['score'], 0), ci: lo !== null && hi !== null ? doc.t('ci95', { lo: num(lo, 0), hi: num(hi, 0) }) : '', date: String(best['date']), source: doc.sourceName([String(best['source_id'])]) }));
-  } else body += answer(doc.t('model_answer_short', { name, org: org || doc.t('unknown'), country: country || doc.t('unknown'), release, source: doc.sourceName(idSources) }));
+    body += doc.answer(doc.t('model_answer', { name, org: org || doc.t('unknown'), country: country || doc.t('unknown'), release, score: num(best['score'], 0), ci: lo !== null && hi !== null ? doc.t('ci95', { lo: num(lo, 0), hi: num(hi, 0) }) : '', date: String(best['date']), source: doc.sourceName([String(best['source_id'])]) }));
+  } else body += doc.answer(doc.t('model_answer_short', { name, org: org || doc.t('unknown'), country: country || doc.t('unknown'), release, source: doc.sourceName(idSources) }));
 
   const aliases = ((m['aliases'] as string[] | null) ?? []).filter((a) => a !== name);
   body += `<h2>${esc(doc.t('identity'))}</h2>` + doc.table('identity', [doc.t('figure'), doc.t('value')], [

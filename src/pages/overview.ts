@@ -8,10 +8,10 @@ import { parseWeights, PILLARS, score, type Pillar } from '../scorecard/index.ts
 import { timeline } from '../timeline/index.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { hasKey, type Key } from '../server/i18n.ts';
-import { answer, esc, memo, num, withQuery, type Cell, type Doc } from './layout.ts';
+import { esc, memo, num, withQuery, type Cell, type Doc } from './layout.ts';
 import { frontierChart } from './capability.ts';
 import type { PageOut } from './registry.ts';
-import { DEFAULT_METRIC, gapOn, gapSentence, kindName } from './series.ts';
+import { DEFAULT_METRIC, eventTitle, gapOn, gapSentence, kindName } from './series.ts';
 
 const COLORS: Record<string, string> = { US: '#1f5fa8', CN: '#c8332b', EU: '#2a8c4a' };
 
@@ -38,13 +38,13 @@ export async function overviewPage(doc: Doc): Promise<PageOut> {
   const weights = parseWeights(weightsGiven);
   let body = `<h1>${esc(doc.t('overview'))}</h1>`;
   const g = await gapOn(d, DEFAULT_METRIC, v.asOf);
-  body += answer(gapSentence(doc, g)) + doc.sources(g.report.sources);
+  body += doc.answer(gapSentence(doc, g)) + doc.sources(g.report.sources);
 
   const sc = await memo(d, `score:${v.asOf}:${weightsGiven}`, () => score(d.db, { asOf: v.asOf ?? undefined, weights, samples: 2000 }, d.fx));
   const leader = sc.countries[0];
   const weightWord = weightsGiven && PILLARS.some((p) => weights[p] !== 1) ? doc.t('your_weights') : doc.t('equal_weights');
   body += `<h2>${esc(doc.t('scorecard'))} · ${esc(doc.t('as_of'))} ${esc(sc.as_of)}</h2>`;
-  if (leader) body += answer(doc.t('answer_score', { weights: weightWord, leader: doc.country(leader.country), score: num(leader.score, 2), share: num(100 * (sc.sensitivity.lead_share[leader.country] ?? 0), 0) }));
+  if (leader) body += doc.answer(doc.t('answer_score', { weights: weightWord, leader: doc.country(leader.country), score: num(leader.score, 2), share: num(100 * (sc.sensitivity.lead_share[leader.country] ?? 0), 0) }));
   body += `<p>${esc(doc.t('scorecard_lead'))}</p>`;
   // The weights form: one number per pillar; submitting puts them in the URL as ?weights=.
   body += `<form method="get" action="/" class="w" id="weights"><fieldset><legend>${esc(doc.t('weights'))}</legend><p class="muted">${esc(doc.t('weights_help'))}</p>`
@@ -99,10 +99,9 @@ export async function overviewPage(doc: Doc): Promise<PageOut> {
 
   const tl = await memo(d, 'timeline', () => timeline(d.db, {}, d.fx));
   const events = tl.events.filter((e) => !v.asOf || e.date <= v.asOf).slice(-10).reverse();
-  body += `<h2>${esc(doc.t('recent'))}</h2>` + doc.table('recent-events', [doc.t('date'), doc.t('kind'), doc.t('event_title'), doc.t('usd'), doc.t('source')], events.map((e) => {
-    const title = d.tr.text('events', '', e.title, v.lang);
-    return [e.date, kindName(doc, e.kind), { html: title.translated ? esc(title.text) : `<span lang="en">${esc(title.text)}</span>`, text: title.text }, e.amount_usd === null ? '' : num(e.amount_usd, 0), { html: esc(doc.sourceName(e.sources)), text: e.sources.join(' ') }];
-  }));
+  const rows: Cell[][] = [];
+  for (const e of events) rows.push([e.date, kindName(doc, e.kind), await eventTitle(doc, e), e.amount_usd === null ? '' : num(e.amount_usd, 0), doc.sourceCell(e.sources)]);
+  body += `<h2>${esc(doc.t('recent'))}</h2>` + doc.table('recent-events', [doc.t('date'), doc.t('kind'), doc.t('event_title'), doc.t('usd'), doc.t('source')], rows);
   body += `<p><a href="${esc(withQuery('/policy', { ...v, params: {} }))}">${esc(doc.t('policy'))} →</a></p>`;
   return { title: doc.t('overview'), body };
 }

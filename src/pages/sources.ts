@@ -4,13 +4,13 @@
  * retrieval date; each source has an anchor (#src-ID) that the other pages link to.
  */
 import { listDatasets, listSources } from '../store/queries.ts';
-import { answer, esc, memo, num, type Doc } from './layout.ts';
+import { esc, memo, num, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
 export async function sourcesPage(doc: Doc): Promise<PageOut> {
   const d = doc.deps;
   const [sources, datasets] = await Promise.all([memo(d, 'sources', () => listSources(d.db)), memo(d, 'datasets', () => listDatasets(d.db))]);
-  let body = `<h1>${esc(doc.t('sources'))}</h1>` + answer(doc.t('sources_answer', { n: sources.length }));
+  let body = `<h1>${esc(doc.t('sources'))}</h1>` + doc.answer(doc.t('sources_answer', { n: sources.length }));
   body += `<h2>${esc(doc.t('datasets'))}</h2>` + doc.table('datasets', [doc.t('dataset'), doc.t('rows'), doc.t('from'), doc.t('to'), doc.t('source')], datasets.map((x) => [
     { html: `<span lang="en">${esc(x['title'])}</span>`, text: String(x['title']) }, { html: num(x['rows'], 0), text: String(x['rows']), sort: Number(x['rows']) },
     String(x['date_min'] ?? ''), String(x['date_max'] ?? ''), { html: `<a href="#src-${esc(x['source_id'])}">${esc(d.sources.get(String(x['source_id']))?.title ?? x['source_id'])}</a>`, text: String(x['source_id']) },

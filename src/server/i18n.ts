@@ -285,6 +285,9 @@ const T = {
   compute_charts: ['Chip compute against the export-control threshold', '芯片算力与出口管制门槛', '晶片算力與出口管制門檻'],
   tpp_axis: ['TPP (total processing performance)', 'TPP（总处理性能）', 'TPP（總處理效能）'],
   pd_axis: ['PD (performance density)', 'PD（性能密度）', 'PD（效能密度）'],
+  ev_in_force: ['{rule} comes into force', '{rule}生效'],
+  ev_frontier: ['{model} sets the {bloc} frontier on the Epoch Capabilities Index ({score})', '{model} 创下{bloc}在 Epoch 能力指数上的新前沿（{score}）', '{model} 創下{bloc}在 Epoch 能力指數上的新前沿（{score}）'],
+  source_colon: [' Source: {s}.', '来源：{s}。', '來源：{s}。'],
   weight_capability: ['Capability', '能力'],
 } as const satisfies Record<string, Entry>;
 
