@@ -288,6 +288,9 @@ const T = {
   ev_in_force: ['{rule} comes into force', '{rule}生效'],
   ev_frontier: ['{model} sets the {bloc} frontier on the Epoch Capabilities Index ({score})', '{model} 创下{bloc}在 Epoch 能力指数上的新前沿（{score}）', '{model} 創下{bloc}在 Epoch 能力指數上的新前沿（{score}）'],
   source_colon: [' Source: {s}.', '来源：{s}。', '來源：{s}。'],
+  f_memory_type: ['memory type', '显存类型', '顯存類型'], f_fp16_dense_tflops: ['FP16', 'FP16'], f_int8_dense_tops: ['INT8', 'INT8'], f_fp4_dense_tflops: ['FP4', 'FP4'],
+  f_fp64_tflops: ['FP64', 'FP64'], f_process: ['process node', '制程', '製程'], f_architecture: ['architecture', '架构', '架構'],
+  f_transistors_billion: ['transistors', '晶体管数', '電晶體數'], f_interconnect_name: ['interconnect name', '互连名称', '互連名稱'], f_datacenter: ['data-centre chip', '数据中心芯片', '資料中心晶片'],
   weight_capability: ['Capability', '能力'],
 } as const satisfies Record<string, Entry>;
 
