@@ -57,7 +57,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACT
 const PAGES = ['/', '/capability', '/adoption', '/cost', '/compute?chip=nvidia-h20&destination=CN&date=2025-05-01', '/policy', '/claims', '/models', '/models/deepseek-r1', '/sources', '/methods', '/glossary'];
 const slug = (p: string) => p.replace(/\?.*$/, '').replace(/[/]+/g, '_').replace(/^_/, '') || 'overview';
 
-// Interface words that must not appear untranslated on a Chinese page (data marked lang="en" is skipped).
+// Interface words that must not appear untranslated on a Chinese page. English data (source titles,
+// marked lang="en") and proper names (model names, marked translate="no") are skipped.
 const ENGLISH = interfaceStrings('en').filter((s) => /^[A-Za-z][a-z]+( [a-z]+)*$/.test(s.text) && s.text.length >= 4 && interfaceStrings('zh-Hans').find((z) => z.key === s.key)?.text !== s.text).map((s) => s.text);
 
 for (const lang of LANGS) {
@@ -77,7 +78,7 @@ for (const lang of LANGS) {
           const visible = await page.evaluate(() => {
             const d = (globalThis as unknown as { document: { body: { cloneNode(deep: boolean): { querySelectorAll(s: string): { remove(): void }[]; textContent: string } } } }).document;
             const c = d.body.cloneNode(true);
-            for (const el of c.querySelectorAll('[lang="en"], script, style, svg, code, .langs, canvas')) el.remove();
+            for (const el of c.querySelectorAll('[lang="en"], [translate="no"], script, style, svg, code, .langs, canvas')) el.remove();
             return c.textContent;
           });
           const found = ENGLISH.filter((w) => new RegExp(`(^|[^A-Za-z])${w}([^A-Za-z]|$)`).test(visible));

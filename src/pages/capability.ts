@@ -32,7 +32,7 @@ export async function frontierChart(doc: Doc, g: GapView, id = 'frontier'): Prom
   const first = g.series[0]?.date ?? null;
   const last = g.series.at(-1)?.date ?? null;
   const spec: ChartSpec = {
-    id, title: doc.t('frontier_chart', { metric: r.title }),
+    id, title: doc.t('frontier_chart', { metric: doc.metricTitle(r.metric, r.title) }),
     x: { type: 'time', name: r.view === 'snapshot' ? doc.t('view_snapshot') : doc.t('view_release') },
     y: { type: 'value', name: r.unit },
     series: [
@@ -41,7 +41,7 @@ export async function frontierChart(doc: Doc, g: GapView, id = 'frontier'): Prom
     ],
     markers: { name: doc.t('events_axis'), items: await eventMarkers(doc, first, last) },
   };
-  return doc.chart(spec, esc(doc.t('frontier_chart', { metric: r.title })));
+  return doc.chart(spec, esc(doc.t('frontier_chart', { metric: doc.metricTitle(r.metric, r.title) })));
 }
 
 function gapChart(doc: Doc, g: GapView): string {
@@ -52,7 +52,7 @@ function gapChart(doc: Doc, g: GapView): string {
       [doc.t('source'), doc.sourceName(p.sources)]],
   }));
   const spec: ChartSpec = {
-    id: 'gap-months', title: doc.t('gap_chart', { metric: g.report.title }), bandName: doc.t('interval_band'),
+    id: 'gap-months', title: doc.t('gap_chart', { metric: doc.metricTitle(g.report.metric, g.report.title) }), bandName: doc.t('interval_band'),
     x: { type: 'time', name: doc.t('date') }, y: { type: 'value', name: doc.t('gap_months') },
     series: [{ name: doc.t('gap_months'), kind: 'line', color: '#444', points: pts, band: pts.some((p) => p.lo !== null) }],
   };
@@ -66,7 +66,7 @@ async function metricTable(doc: Doc, d: PageDeps): Promise<string> {
     if (!g) continue;
     const at = g.at;
     rows.push([
-      { html: `<a href="${esc(withQuery('/capability', doc.v, { metric: m }))}">${esc(g.report.title)}</a>`, text: g.report.title },
+      { html: `<a href="${esc(withQuery('/capability', doc.v, { metric: m }))}">${esc(doc.metricTitle(m, g.report.title))}</a>`, text: doc.metricTitle(m, g.report.title) },
       at?.date ?? '—',
       { html: at?.months_gap === null || !at ? '—' : `${at.months_censored ? '≥ ' : ''}${num(at.months_gap)}`, text: at?.months_gap === null || !at ? '' : String(at.months_gap), sort: at?.months_gap ?? -999 },
       at?.months_ci ? `${num(at.months_ci[0])}–${num(at.months_ci[1])}` : '—',
@@ -86,13 +86,13 @@ export async function capabilityPage(doc: Doc): Promise<PageOut> {
   const g = await gapOn(d, metric, v.asOf);
   body += doc.answer(gapSentence(doc, g)) + doc.sources(g.report.sources);
   const options = [...MAIN_METRICS, ...all.map((m) => m.id).filter((m) => !MAIN_METRICS.includes(m))]
-    .map((id) => `<option value="${esc(id)}"${id === metric ? ' selected' : ''}>${esc(all.find((m) => m.id === id)?.title ?? id)}</option>`).join('');
+    .map((id) => `<option value="${esc(id)}"${id === metric ? ' selected' : ''}>${esc(doc.metricTitle(id, all.find((m) => m.id === id)?.title ?? id))}</option>`).join('');
   body += `<form method="get" action="/capability">${v.lang !== 'en' ? `<input type="hidden" name="lang" value="${esc(v.lang)}">` : ''}${v.asOf ? `<input type="hidden" name="as_of" value="${esc(v.asOf)}">` : ''}`
     + `<label>${esc(doc.t('metric'))} <select name="metric">${options}</select></label><button>${esc(doc.t('apply'))}</button></form>`;
   const at = g.at;
   if (at) {
     const ci = (x: [number, number] | null) => (x ? ` (${num(x[0])}–${num(x[1])})` : '');
-    body += `<div class="card"><div>${esc(doc.t('gap_card', { metric: g.report.title, date: at.date }))}</div>`
+    body += `<div class="card"><div>${esc(doc.t('gap_card', { metric: doc.metricTitle(g.report.metric, g.report.title), date: at.date }))}</div>`
       + `<div class="big">${at.months_gap === null ? '—' : `${at.months_censored ? '≥ ' : ''}${num(at.months_gap)}`} ${esc(doc.t('months'))}${esc(ci(at.months_ci))}</div>`
       + `<div>${num(at.points_gap, 2)} ${esc(doc.t('points'))}${esc(ci(at.points_ci))}</div></div>`;
     body += doc.table('frontier-now', [doc.t('country'), doc.t('model'), doc.t('organization'), doc.t('score')], [

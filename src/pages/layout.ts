@@ -62,6 +62,9 @@ export const cellText = (c: Cell): string => (c === null ? '' : typeof c === 'ob
 
 export const link = (href: string, text: string): Cell => ({ html: `<a href="${esc(href)}">${esc(text)}</a>`, text });
 
+/** A model's name: a proper name, not interface text (translate="no"). */
+const modelLink = (href: string, text: string): Cell => ({ html: `<a href="${esc(href)}" translate="no">${esc(text)}</a>`, text });
+
 export function withQuery(path: string, v: View, extra: Record<string, string | null | undefined> = {}, keepParams = false): string {
   const p = new URLSearchParams();
   if (v.lang !== 'en') p.set('lang', v.lang);
@@ -98,8 +101,8 @@ export class Doc {
   model(id: string | null | undefined): Cell {
     if (!id) return '—';
     const m = this.deps.models.get(id);
-    if (!m) return id;
-    return link(withQuery(`/models/${encodeURIComponent(id)}`, { ...this.v, params: {} }), m.name);
+    if (!m) return { html: `<span translate="no">${esc(id)}</span>`, text: id };
+    return modelLink(withQuery(`/models/${encodeURIComponent(id)}`, { ...this.v, params: {} }), m.name);
   }
 
   modelHtml(id: string | null | undefined): string {
@@ -118,6 +121,13 @@ export class Doc {
 
   /** English data names used in this page's sentences (source titles), marked lang="en" by answer(). */
   private readonly english = new Set<string>();
+
+  /** A metric's title in the page's language (curated translations), else its English title, marked as data. */
+  metricTitle(id: string, english: string): string {
+    const tr = this.deps.tr.text('metrics', id, english, this.v.lang);
+    if (!tr.translated) this.english.add(english);
+    return tr.text;
+  }
 
   /** A short source name for a sentence: the first source's title. */
   sourceName(ids: readonly string[]): string {
@@ -174,7 +184,7 @@ export const PAGES: [string, Key][] = [
   ['/policy', 'policy'], ['/claims', 'claims'], ['/models', 'models'], ['/sources', 'sources'],
 ];
 
-const CSS = `*{box-sizing:border-box}body{font:15px/1.55 system-ui,"Noto Sans CJK SC","Noto Sans CJK TC",sans-serif;margin:0;color:#1b1b1b;overflow-wrap:anywhere}
+const CSS = `*{box-sizing:border-box}body{font:15px/1.55 system-ui,"Noto Sans CJK SC","Noto Sans CJK TC",sans-serif;margin:0;color:#1b1b1b;overflow-wrap:break-word}
 .skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;color:#000;padding:.3rem;z-index:9}
 header{background:#10243e;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 header a{color:#dfe9f7;text-decoration:none}header a[aria-current]{color:#fff;font-weight:700;text-decoration:underline}

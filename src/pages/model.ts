@@ -30,7 +30,7 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
   const rs = upTo(ratings, 'date');
   const text = rs.filter((r) => r['leaderboard'] === 'lmarena-text' && r['category'] === 'full');
   const best = [...text].sort((a, b) => Number(b['score']) - Number(a['score']))[0];
-  let body = `<h1>${esc(name)}</h1>`;
+  let body = `<h1 translate="no">${esc(name)}</h1>`;
   const idSources = (m['source_ids'] as string[] | null) ?? [];
   if (best) {
     const lo = best['ci_low'] as number | null;

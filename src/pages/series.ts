@@ -40,7 +40,7 @@ export function gapSentence(doc: Doc, g: GapView): string {
 }
 
 function sentence(doc: Doc, g: GapView): string {
-  const metric = g.report.title;
+  const metric = doc.metricTitle(g.report.metric, g.report.title);
   const at = g.at;
   const date = at?.date ?? doc.v.asOf ?? '—';
   if (!at || at.points_gap === null) return doc.t('answer_gap_none', { metric, date, why: doc.t('why_no_follower') });

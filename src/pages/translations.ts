@@ -15,9 +15,10 @@ const file = z.object({
   events: z.record(z.string(), entry),
   rules: z.record(z.string(), entry),
   chip_notes: z.record(z.string(), entry),
+  metrics: z.record(z.string(), entry).default({}),
 });
 
-export type Section = 'events' | 'rules' | 'chip_notes';
+export type Section = 'events' | 'rules' | 'chip_notes' | 'metrics';
 
 export interface Translations {
   provenance: string;
@@ -29,7 +30,7 @@ export function loadTranslations(path: string): Translations {
   const data = file.parse(JSON.parse(readFileSync(path, 'utf8')));
   // Some reads (the timeline) carry no id: those are matched on their English text.
   const byEnglish = new Map<string, z.infer<typeof entry>>();
-  for (const sec of [data.events, data.rules, data.chip_notes]) for (const e of Object.values(sec)) byEnglish.set(e.en, e);
+  for (const sec of [data.events, data.rules, data.chip_notes, data.metrics]) for (const e of Object.values(sec)) byEnglish.set(e.en, e);
   return {
     provenance: data.provenance,
     text(section, id, english, lang) {
