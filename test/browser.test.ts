@@ -64,6 +64,7 @@ const ENGLISH = interfaceStrings('en').filter((s) => /^[A-Za-z][a-z]+( [a-z]+)*$
 for (const lang of LANGS) {
   for (const width of Object.keys(WIDTHS) as Width[]) {
     test(`every page, ${lang}, ${width}: loads without errors, leads with an answer, fits the width`, { skip, timeout: 300000 }, async () => {
+      const untranslated: string[] = [];
       for (const path of PAGES) {
         const { page, errors } = await open(path, lang, width);
         assert.deepEqual(errors, [], path);
@@ -82,11 +83,12 @@ for (const lang of LANGS) {
             return c.textContent;
           });
           const found = ENGLISH.filter((w) => new RegExp(`(^|[^A-Za-z])${w}([^A-Za-z]|$)`).test(visible));
-          assert.deepEqual(found, [], `${path} in ${lang} shows untranslated interface words`);
+          if (found.length) untranslated.push(`${path}: ${found.join(', ')}`);
         }
         await shot(page, `${lang}-${width}-${slug(path)}`);
         await page.close();
       }
+      assert.deepEqual(untranslated, [], `untranslated interface words in ${lang}`);
     });
   }
 }

@@ -6,9 +6,16 @@
  */
 export class PageCache<V> {
   private readonly done = new Map<string, V>();
+  private readonly sizes = new Map<string, number>();
   private readonly pending = new Map<string, Promise<V>>();
+  private total = 0;
 
-  constructor(private readonly max = 200) {}
+  /** At most `max` entries and `maxBytes` by the `size` estimate, evicting the least recently used. */
+  constructor(private readonly max = 200, private readonly maxBytes = Infinity, private readonly sizeOf: (v: V) => number = () => 0) {}
+
+  get bytes(): number {
+    return this.total;
+  }
 
   get size(): number {
     return this.done.size;
@@ -28,7 +35,15 @@ export class PageCache<V> {
       (v) => {
         this.pending.delete(key);
         this.done.set(key, v);
-        while (this.done.size > this.max) this.done.delete(this.done.keys().next().value as string);
+        const n = this.sizeOf(v);
+        this.sizes.set(key, n);
+        this.total += n;
+        while (this.done.size > this.max || (this.total > this.maxBytes && this.done.size > 1)) {
+          const oldest = this.done.keys().next().value as string;
+          this.done.delete(oldest);
+          this.total -= this.sizes.get(oldest) ?? 0;
+          this.sizes.delete(oldest);
+        }
         return v;
       },
       (err: unknown) => {
@@ -42,6 +57,8 @@ export class PageCache<V> {
 
   clear(): void {
     this.done.clear();
+    this.sizes.clear();
+    this.total = 0;
   }
 }
 

@@ -14,6 +14,7 @@ import type { Db } from '../store/db.ts';
 import type { loadFx } from '../timeline/index.ts';
 import { countryName, LANG_NAMES, LANGS, t, type Key, type Lang } from '../server/i18n.ts';
 import type { Translations } from './translations.ts';
+import type { PageCache } from './cache.ts';
 
 export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
@@ -28,18 +29,12 @@ export interface PageDeps {
   models: Map<string, { name: string; organization: string | null; country: string | null }>;
   sources: Map<string, { title: string; url: string | null; publisher: string }>;
   tr: Translations;
-  /** Results shared by the pages of one database version (a gap's full series, the metric list). */
-  memo: Map<string, Promise<unknown>>;
+  /** Results shared by the pages of one database version (a gap's full series, the metric list): bounded LRU. */
+  memo: PageCache<unknown>;
 }
 
 export function memo<T>(d: PageDeps, key: string, fn: () => Promise<T>): Promise<T> {
-  let p = d.memo.get(key) as Promise<T> | undefined;
-  if (!p) {
-    p = fn();
-    d.memo.set(key, p);
-    p.catch(() => d.memo.delete(key));
-  }
-  return p;
+  return d.memo.get(key, fn) as Promise<T>;
 }
 
 export interface View {
@@ -147,9 +142,14 @@ export class Doc {
 
   /** The page's one-sentence answer; source titles inside it are marked as English data. */
   answer(text: string): string {
+    return `<p class="answer">${this.sentence(text)}</p>`;
+  }
+
+  /** Escaped text with the English data names in it marked lang="en". */
+  sentence(text: string): string {
     let html = esc(text);
     for (const name of [...this.english].sort((a, b) => b.length - a.length)) if (name.length > 3) html = html.split(esc(name)).join(`<span lang="en">${esc(name)}</span>`);
-    return `<p class="answer">${html}</p>`;
+    return html;
   }
 
   table(id: string, headers: string[], rows: Cell[][], opts: { caption?: string } = {}): string {

@@ -65,13 +65,13 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
     body += doc.table('ratings', [doc.t('leaderboards'), doc.t('date'), doc.t('score'), doc.t('interval'), doc.t('rank'), doc.t('votes'), doc.t('source')], [...rs].reverse().map((r): Cell[] => [
       boardName(String(r['leaderboard']), String(r['category'])), String(r['date']), { html: num(r['score'], 0), text: String(r['score']), sort: Number(r['score']) },
       r['ci_low'] !== null ? `${num(r['ci_low'], 0)}–${num(r['ci_high'], 0)}` : '—', { html: num(r['rank'], 0), text: String(r['rank'] ?? ''), sort: Number(r['rank'] ?? 1e9) },
-      { html: num(r['votes'], 0), text: String(r['votes'] ?? ''), sort: Number(r['votes'] ?? 0) }, doc.sourceName([String(r['source_id'])]),
+      { html: num(r['votes'], 0), text: String(r['votes'] ?? ''), sort: Number(r['votes'] ?? 0) }, doc.sourceCell([String(r['source_id'])]),
     ]));
   }
   if (benches.length) {
     body += `<h2>${esc(doc.t('benchmarks'))}</h2>` + doc.table('benchmarks', [doc.t('benchmark'), doc.t('metric'), doc.t('score'), doc.t('stderr'), doc.t('source')], benches.map((b) => [
       String(b['benchmark']).replace(/_/g, ' ') + (b['setting'] ? ` (${String(b['setting'])})` : ''), { html: `<span lang="en">${esc(b['metric'])}</span>`, text: String(b['metric']) },
-      { html: num(b['score'], 3), text: String(b['score']), sort: Number(b['score']) }, num(b['stderr'], 3), doc.sourceName([String(b['source_id'])]),
+      { html: num(b['score'], 3), text: String(b['score']), sort: Number(b['score']) }, num(b['stderr'], 3), doc.sourceCell([String(b['source_id'])]),
     ]));
   }
   const ps = upTo(prices, 'valid_from');
@@ -88,7 +88,7 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
     };
     body += `<h2>${esc(doc.t('prices_over_time'))}</h2><p>${esc(doc.t('blend_note'))}</p>` + (spec.series.length ? doc.chart(spec) : '');
     body += doc.table('prices', [doc.t('provider'), doc.t('input_price'), doc.t('output_price'), doc.t('valid_from'), doc.t('valid_to'), doc.t('source')], ps.map((p) => [
-      String(p['provider']), num(p['input'], 3), num(p['output'], 3), String(p['valid_from'] ?? ''), String(p['valid_to'] ?? ''), doc.sourceName([String(p['source_id'])]),
+      String(p['provider']), num(p['input'], 3), num(p['output'], 3), String(p['valid_from'] ?? ''), String(p['valid_to'] ?? ''), doc.sourceCell([String(p['source_id'])]),
     ]));
   }
   const tr = upTo(traffic, 'date');
@@ -98,11 +98,11 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
       series: [{ name: doc.t('traffic'), kind: 'line', color: '#1f5fa8', points: tr.map((r) => ({ x: String(r['date']), y: Number(r['share']), tip: [[doc.t('date'), String(r['date'])], [doc.t('share'), `${num(100 * Number(r['share']), 2)}%`], [doc.t('source'), doc.sourceName([String(r['source_id'])])]] as [string, string][] })) }],
     };
     body += `<h2>${esc(doc.t('traffic'))}</h2><p>${esc(doc.t('scope_openrouter'))}</p>` + doc.chart(spec);
-    body += doc.table('traffic', [doc.t('date'), doc.t('share'), doc.t('source')], tr.map((r) => [String(r['date']), { html: `${num(100 * Number(r['share']), 2)}%`, text: String(r['share']), sort: Number(r['share']) }, doc.sourceName([String(r['source_id'])])]));
+    body += doc.table('traffic', [doc.t('date'), doc.t('share'), doc.t('source')], tr.map((r) => [String(r['date']), { html: `${num(100 * Number(r['share']), 2)}%`, text: String(r['share']), sort: Number(r['share']) }, doc.sourceCell([String(r['source_id'])])]));
   }
   if (deriv.repos.length) {
     const srcs = deriv.repos.map((r) => String(r['source_id']));
-    body += `<h2>${esc(doc.t('derivatives'))}</h2><p>${esc(doc.t('derivatives_n', { n: deriv.derivatives.length, source: doc.sourceName(srcs) }))}</p>`;
+    body += `<h2>${esc(doc.t('derivatives'))}</h2><p>${doc.sentence(doc.t('derivatives_n', { n: deriv.derivatives.length, source: doc.sourceName(srcs) }))}</p>`;
     body += doc.table('hub', [doc.t('hub_id'), doc.t('downloads'), doc.t('date')], deriv.repos.map((r) => [String(r['hub_id']), { html: num(r['downloads'], 0), text: String(r['downloads'] ?? ''), sort: Number(r['downloads'] ?? 0) }, String(r['date'] ?? '')]));
     if (deriv.derivatives.length) body += doc.table('derivatives', [doc.t('hub_id'), doc.t('relation'), doc.t('downloads')], deriv.derivatives.map((r) => [String(r['hub_id']), String(r['relation'] ?? ''), num(r['downloads'], 0)]));
   }

@@ -38,6 +38,15 @@ test('the page cache merges identical concurrent work and evicts the least recen
   assert.equal(await cache.get('b', make), 4, 'b was evicted and made again');
   await assert.rejects(cache.get('x', () => Promise.reject(new Error('boom'))));
   assert.equal(await cache.get('x', async () => 7), 7, 'a failure is not kept');
+  const sized = new PageCache<string>(100, 10, (v) => v.length);
+  for (const k of ['a', 'b', 'c', 'd']) await sized.get(k, async () => 'xxxx');
+  assert.equal(sized.size, 2, 'the byte budget evicts');
+  assert.ok(sized.bytes <= 10);
+});
+
+test('hostile as_of values do not grow the cache past its bound', { timeout: 120000 }, async () => {
+  for (let i = 0; i < 40; i++) await app.request(`/policy?as_of=2025-01-${String((i % 28) + 1).padStart(2, '0')}&junk=${i}`);
+  assert.ok(dash.cache.size <= 300);
 });
 
 test('32 concurrent requests to the overview share one render; junk parameters share the entry', { timeout: 120000 }, async () => {

@@ -14,10 +14,6 @@ export async function policyPage(doc: Doc): Promise<PageOut> {
   const v = doc.v;
   const tl = await memo(d, 'timeline', () => timeline(d.db, {}, d.fx));
   const events = tl.events.filter((e) => !v.asOf || e.date <= v.asOf);
-  const titled = (text: string) => {
-    const tr = d.tr.text('events', '', text, v.lang);
-    return { html: tr.translated ? esc(tr.text) : `<span lang="en">${esc(tr.text)}</span>`, text: tr.text };
-  };
   let body = `<h1>${esc(doc.t('policy'))}</h1>`;
   const last = events.at(-1);
   if (last) {
@@ -30,7 +26,8 @@ export async function policyPage(doc: Doc): Promise<PageOut> {
       { html: e.amount_usd === null ? '' : num(e.amount_usd, 0), text: String(e.amount_usd ?? ''), sort: e.amount_usd ?? 0 }, doc.sourceCell(e.sources)]);
   }
   body += `<h2>${esc(doc.t('events'))}</h2>` + doc.table('events', [doc.t('date'), doc.t('kind'), doc.t('country'), doc.t('event_title'), doc.t('amount'), doc.t('usd'), doc.t('source')], rows);
-  body += `<p class="muted">${esc(doc.t('fx_note', { fx: tl.fx_source.title, conf: tl.fx_source.confidence }))}</p>`;
+  // The rate table's title and confidence word are data, in English.
+  body += `<p class="muted">${esc(doc.t('fx_note', { fx: '\u0000', conf: '\u0001' })).replace('\u0000', `<span lang="en">${esc(tl.fx_source.title)}</span>`).replace('\u0001', `<span lang="en">${esc(tl.fx_source.confidence)}</span>`)}</p>`;
   const ctx = await memo(d, 'context', async () => loadContext(d.db, await loadChips(d.db)));
   const rules = ctx.rules.filter((r) => !v.asOf || !r.effective || r.effective <= v.asOf);
   body += `<h2>${esc(doc.t('rules'))}</h2>` + doc.table('rules', [doc.t('effective'), doc.t('rule'), doc.t('source')], rules.map((r) => {

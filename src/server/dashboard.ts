@@ -27,8 +27,9 @@ export interface DashboardOptions {
   fxPath: string;
   /** data/curated/translations.json by default. */
   translationsPath?: string;
-  /** Pages kept in memory (LRU). */
+  /** Pages kept in memory (LRU), by count and by approximate bytes. */
   cacheEntries?: number;
+  cacheBytes?: number;
 }
 
 interface Rendered {
@@ -51,7 +52,8 @@ export interface Dashboard {
 }
 
 export function mountDashboard(app: Hono, db: Db, opts: DashboardOptions): Dashboard {
-  const cache = new PageCache<Rendered>(opts.cacheEntries ?? 300);
+  // Bounded in entries and in bytes (the HTML length, times 3 for the tables and charts kept with it).
+  const cache = new PageCache<Rendered>(opts.cacheEntries ?? 300, opts.cacheBytes ?? 96_000_000, (r) => 3 * r.html.length);
   const translationsPath = opts.translationsPath ?? new URL('../../data/curated/translations.json', import.meta.url).pathname;
   // Shared lookups are loaded once per database version; the version is read at most once a second.
   let deps: { version: string; deps: Promise<PageDeps> } | undefined;
@@ -66,6 +68,7 @@ export function mountDashboard(app: Hono, db: Db, opts: DashboardOptions): Dashb
   };
   const depsFor = async (ver: string): Promise<PageDeps> => {
     if (deps?.version !== ver) {
+      // A rebuilt database: nothing computed from the old one is kept.
       cache.clear();
       deps = {
         version: ver,
@@ -73,7 +76,7 @@ export function mountDashboard(app: Hono, db: Db, opts: DashboardOptions): Dashb
           const sources = new Map((await listSources(db)).map((s) => [String(s['id']), { title: String(s['title'] ?? s['id']), url: (s['url'] as string | null) ?? null, publisher: String(s['publisher'] ?? '') }]));
           const tr = loadTranslations(translationsPath);
           sources.set('airace-curated-translations', { title: 'airace curated translations', url: null, publisher: 'airace maintainers' });
-          return { db, fx: loadFx(opts.fxPath), checker: opts.checker, orgs: await organizations(db), models: await modelIndex(db), sources, tr, memo: new Map() };
+          return { db, fx: loadFx(opts.fxPath), checker: opts.checker, orgs: await organizations(db), models: await modelIndex(db), sources, tr, memo: new PageCache<unknown>(400) };
         })(),
       };
     }
