@@ -13,7 +13,7 @@ export async function sourcesPage(doc: Doc): Promise<PageOut> {
   let body = `<h1>${esc(doc.t('sources'))}</h1>` + doc.answer(doc.t('sources_answer', { n: sources.length }));
   body += `<h2>${esc(doc.t('datasets'))}</h2>` + doc.table('datasets', [doc.t('dataset'), doc.t('rows'), doc.t('from'), doc.t('to'), doc.t('source')], datasets.map((x) => [
     { html: `<span lang="en">${esc(x['title'])}</span>`, text: String(x['title']) }, { html: num(x['rows'], 0), text: String(x['rows']), sort: Number(x['rows']) },
-    String(x['date_min'] ?? ''), String(x['date_max'] ?? ''), { html: `<a href="#src-${esc(x['source_id'])}">${esc(d.sources.get(String(x['source_id']))?.title ?? x['source_id'])}</a>`, text: String(x['source_id']) },
+    String(x['date_min'] ?? ''), String(x['date_max'] ?? ''), { html: `<a href="#src-${esc(x['source_id'])}" lang="en">${esc(d.sources.get(String(x['source_id']))?.title ?? x['source_id'])}</a>`, text: String(x['source_id']) },
   ]));
   const all = [...sources, { id: 'airace-curated-translations', title: 'airace curated translations (data/curated/translations.json)', publisher: 'airace maintainers', license: 'Apache-2.0', retrieved: '', url: null, notes: d.tr.provenance }];
   body += `<h2>${esc(doc.t('sources'))}</h2>` + doc.table('sources', [doc.t('source_title'), doc.t('publisher'), doc.t('licence_col'), doc.t('retrieved')], all.map((s) => {
