@@ -86,12 +86,14 @@ export function toOption(spec: ChartSpec, interactive: boolean, narrow = false):
     }
     series.push(base);
     if (s.band) {
-      const pts = s.points.filter((p) => typeof p.lo === 'number' && typeof p.hi === 'number');
+      // Every point, with '-' where there is no interval, so the band breaks instead of bridging the gap.
+      const pts = s.points;
+      const has = (p: Point) => typeof p.lo === 'number' && typeof p.hi === 'number';
       const stack = `band-${s.name}`;
       const name = spec.bandName ?? `${s.name}`;
-      series.push({ name, type: 'line', stack, data: pts.map((p) => [xv(spec, p.x), p.lo]), lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } });
+      series.push({ name, type: 'line', stack, data: pts.map((p) => [xv(spec, p.x), has(p) ? p.lo : '-']), lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } });
       series.push({
-        name, type: 'line', stack, data: pts.map((p) => [xv(spec, p.x), (p.hi as number) - (p.lo as number)]), lineStyle: { opacity: 0 }, symbol: 'none',
+        name, type: 'line', stack, data: pts.map((p) => [xv(spec, p.x), has(p) ? (p.hi as number) - (p.lo as number) : '-']), lineStyle: { opacity: 0 }, symbol: 'none',
         areaStyle: { color: s.color, opacity: 0.18 }, silent: true, tooltip: { show: false },
       });
       if (!legend.includes(name)) legend.push(name);

@@ -4,6 +4,8 @@
  * derivatives, each by country of the model's maker over 30 days, with what the data cannot verify.
  */
 import { adoption, type AdoptionMetric } from '../adoption/index.ts';
+import { dailyTokenShare } from '../adoption/daily.ts';
+import { eventMarkers } from './series.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { esc, memo, num, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
@@ -41,6 +43,24 @@ export async function adoptionPage(doc: Doc): Promise<PageOut> {
         series: [{ name: doc.t('share'), kind: 'bar', color: '#1f5fa8', points: rows.slice(0, 8).map((x) => ({ x: doc.country(String(x['country'])), y: Number(x['share']), tip: [[doc.t('country'), doc.country(String(x['country']))], [doc.t('share'), `${num(100 * Number(x['share']), 1)}%`], [doc.t('source'), doc.sourceName(r.sources)]] })) }],
       };
       body += doc.chart(spec);
+      const daily = await memo(d, `daily:${v.asOf}`, () => dailyTokenShare(d.db, v.asOf ?? undefined));
+      if (daily.length) {
+        const blocs = ['US', 'CN'];
+        const dates = [...new Set(daily.map((x) => x.date))];
+        const line: ChartSpec = {
+          id: 'token-share-daily', title: doc.t('share_chart'), x: { type: 'time', name: doc.t('date') }, y: { type: 'value', name: doc.t('share'), percent: true },
+          series: [...blocs, 'other'].map((b, i) => ({
+            name: doc.country(b), kind: 'line' as const, color: ['#1f5fa8', '#c8332b', '#8a6d3b'][i] as string,
+            points: dates.map((date) => {
+              const share = daily.filter((x) => x.date === date && (b === 'other' ? !blocs.includes(x.country) : x.country === b)).reduce((a, x) => a + x.share, 0);
+              const src = daily.find((x) => x.date === date)?.source_id ?? '';
+              return { x: date, y: Math.round(share * 1e4) / 1e4, tip: [[doc.t('country'), doc.country(b)], [doc.t('date'), date], [doc.t('share'), `${num(100 * share, 1)}%`], [doc.t('source'), doc.sourceName([src])]] as [string, string][] };
+            }),
+          })),
+          markers: { name: doc.t('events_axis'), items: await eventMarkers(doc, dates[0] ?? null, dates.at(-1) ?? null) },
+        };
+        body += doc.chart(line);
+      }
     }
     body += doc.table(`adoption-${metric}`, [doc.t('country'), doc.t('value'), doc.t('share')], rows.map((x) => [doc.country(String(x['country'])),
       { html: num(x['value'], 0), text: String(x['value']), sort: Number(x['value']) }, { html: `${num(100 * Number(x['share']), 1)}%`, text: String(x['share']), sort: Number(x['share']) }]));

@@ -206,7 +206,7 @@ textarea{width:100%;min-height:10rem}.article{white-space:pre-wrap;border:1px so
 a:focus,button:focus,input:focus,textarea:focus,select:focus,mark:focus{outline:3px solid #f0b400}
 footer{max-width:1100px;margin:1rem auto;padding:1rem;font-size:13px;color:#555;border-top:1px solid #eee}
 dl dt{font-weight:700;margin-top:.6rem}dl dd{margin-left:1rem}.w input{width:4.5rem}.muted{color:#666}
-@media (max-width:600px){header{flex-direction:column;align-items:flex-start}.big{font-size:1.25rem}main{padding:.6rem}}`;
+@media (max-width:600px){th,td{min-width:4.5rem}header{flex-direction:column;align-items:flex-start}.big{font-size:1.25rem}main{padding:.6rem}}`;
 
 export function shell(doc: Doc, title: string, body: string): string {
   const v = doc.v;

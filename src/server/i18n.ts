@@ -119,7 +119,7 @@ const T = {
   unc_snapshot: ['The interval comes from {rounds} resamples of each entry within its published 95% interval.', '区间来自在各条目公布的 95% 区间内进行的 {rounds} 次重抽样。', '區間來自在各條目公布的 95% 區間內進行的 {rounds} 次重抽樣。'],
   unc_none: ['No interval: this leaderboard publishes none for its entries.', '无区间：该排行榜未公布其条目的区间。', '無區間：該排行榜未公布其條目的區間。'],
   // adoption
-  adoption_answer: ['{top} models took {share}% of OpenRouter tokens in the 30 days to {date} ({source}).', '截至 {date} 的 30 天内，{top} 模型占 OpenRouter token 的 {share}%（{source}）。', '截至 {date} 的 30 天內，{top} 模型佔 OpenRouter token 的 {share}%（{source}）。'],
+  adoption_answer: ['Models from {top} took {share}% of OpenRouter tokens in the 30 days to {date} ({source}).', '截至 {date} 的 30 天内，{top} 模型占 OpenRouter token 的 {share}%（{source}）。', '截至 {date} 的 30 天內，{top} 模型佔 OpenRouter token 的 {share}%（{source}）。'],
   adoption_m_tokens: ['OpenRouter tokens by country of the model’s maker (30 days)', 'OpenRouter token 用量，按模型开发者所在国家（30 天）', 'OpenRouter token 用量，按模型開發者所在國家（30 天）'],
   adoption_m_dollars: ['OpenRouter spending by country of the model’s maker (30 days)', 'OpenRouter 支出，按模型开发者所在国家（30 天）', 'OpenRouter 支出，按模型開發者所在國家（30 天）'],
   adoption_m_downloads: ['Hugging Face downloads of top open models by country (30 days)', 'Hugging Face 热门开放模型下载量，按国家（30 天）', 'Hugging Face 熱門開放模型下載量，按國家（30 天）'],
