@@ -73,7 +73,7 @@ export function toOption(spec: ChartSpec, interactive: boolean, narrow = false):
     if (s.kind === 'scatter') {
       Object.assign(base, {
         type: 'scatter', symbolSize: 8,
-        label: labelled ? { show: true, position: 'right', fontSize: 10, color: '#333', formatter: (p: { data: { label?: string } }) => p.data.label ?? '' } : undefined,
+        label: labelled ? { show: true, position: 'top', fontSize: 10, color: '#333', formatter: (p: { data: { label?: string } }) => p.data.label ?? '' } : undefined,
         labelLayout: { hideOverlap: true },
       });
     } else if (s.kind === 'bar') {

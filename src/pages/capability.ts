@@ -11,6 +11,9 @@ import { esc, memo, num, orgName, withQuery, type Cell, type Doc, type PageDeps 
 import type { PageOut } from './registry.ts';
 import { DEFAULT_METRIC, eventMarkers, gapOn, gapSentence, MAIN_METRICS, metrics, type GapView } from './series.ts';
 
+/** Units of the main metrics in the page's language; others as the data gives them. */
+export const unitName = (doc: Doc, unit: string): string => (unit === 'Arena rating' ? doc.t('unit_arena') : unit === 'ECI Score' ? doc.t('unit_eci') : unit);
+
 export const metricParam = (raw: string): string | null => (/^[a-z0-9-]{2,64}$/.test(raw) ? raw : null);
 
 const BLUE = '#1f5fa8';
@@ -34,7 +37,7 @@ export async function frontierChart(doc: Doc, g: GapView, id = 'frontier'): Prom
   const spec: ChartSpec = {
     id, title: doc.t('frontier_chart', { metric: doc.metricTitle(r.metric, r.title) }),
     x: { type: 'time', name: r.view === 'snapshot' ? doc.t('view_snapshot') : doc.t('view_release') },
-    y: { type: 'value', name: r.unit },
+    y: { type: 'value', name: unitName(doc, r.unit) },
     series: [
       { name: doc.country(r.leader), kind: r.view === 'release' ? 'step' : 'line', color: BLUE, points: pts('leader'), endLabel: true },
       { name: doc.country(r.follower), kind: r.view === 'release' ? 'step' : 'line', color: RED, points: pts('follower'), endLabel: true },
@@ -94,7 +97,8 @@ export async function capabilityPage(doc: Doc): Promise<PageOut> {
     const ci = (x: [number, number] | null) => (x ? ` (${num(x[0])}–${num(x[1])})` : '');
     body += `<div class="card"><div>${esc(doc.t('gap_card', { metric: doc.metricTitle(g.report.metric, g.report.title), date: at.date }))}</div>`
       + `<div class="big">${at.months_gap === null ? '—' : `${at.months_censored ? '≥ ' : ''}${num(at.months_gap)}`} ${esc(doc.t('months'))}${esc(ci(at.months_ci))}</div>`
-      + `<div>${num(at.points_gap, 2)} ${esc(doc.t('points'))}${esc(ci(at.points_ci))}</div></div>`;
+      + `<div>${num(at.points_gap, 2)} ${esc(doc.t('points'))}${esc(ci(at.points_ci))}</div>`
+      + (at.months_gap === null ? `<div class="muted">${esc(doc.t('gap_card_none', { why: at.points_gap === null ? doc.t('why_no_follower') : at.points_gap <= 0 ? doc.t('why_ahead') : doc.t('why_never_reached') }))}</div>` : '') + '</div>';
     body += doc.table('frontier-now', [doc.t('country'), doc.t('model'), doc.t('organization'), doc.t('score')], [
       [doc.country(g.report.leader), doc.model(at.leader_model), orgName(d, v.lang, d.models.get(at.leader_model ?? '')?.organization), num(at.leader_score, 2)],
       [doc.country(g.report.follower), doc.model(at.follower_model), orgName(d, v.lang, d.models.get(at.follower_model ?? '')?.organization), num(at.follower_score, 2)],

@@ -12,11 +12,16 @@ import { esc, num, orgName, type Cell, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
 const PALETTE = ['#1f5fa8', '#c8332b', '#2a8c4a', '#8a6d3b', '#6b4fa0', '#d17a00', '#008080', '#999999'];
-const BOARD: Record<string, string> = { 'lmarena-text': 'Arena text', 'lmarena-text-style-control': 'Arena text (style control)', 'lmarena-vision': 'Arena vision', 'lmarena-webdev': 'WebDev Arena' };
-const boardName = (b: string, cat: string) => `${BOARD[b] ?? b}${cat === 'full' ? '' : ` · ${cat}`}`;
+const BOARD: Record<string, 'board_text' | 'board_style' | 'board_vision'> = { 'lmarena-text': 'board_text', 'lmarena-text-style-control': 'board_style', 'lmarena-vision': 'board_vision' };
+const CAT: Record<string, 'cat_coding' | 'cat_chinese'> = { coding: 'cat_coding', chinese: 'cat_chinese' };
+const rankOf = (b: string, cat: string) => (b === 'lmarena-text' ? 0 : 1) * 10 + (cat === 'full' ? 0 : 1);
 const bool = (doc: Doc, b: unknown) => (b === true ? doc.t('yes') : b === false ? doc.t('no') : doc.t('unknown'));
 
 export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
+  const boardName = (b: string, cat: string) => {
+    const board = BOARD[b] ? doc.t(BOARD[b]) : b;
+    return cat === 'full' ? board : `${board} · ${CAT[cat] ? doc.t(CAT[cat]) : cat}`;
+  };
   const d = doc.deps;
   const v = doc.v;
   const m = await modelRecord(d.db, id);
@@ -48,7 +53,8 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
 
   if (rs.length) {
     const groups = new Map<string, typeof rs>();
-    for (const r of rs) {
+    const ordered = [...rs].sort((a, b) => rankOf(String(a['leaderboard']), String(a['category'])) - rankOf(String(b['leaderboard']), String(b['category'])));
+    for (const r of ordered) {
       const k = boardName(String(r['leaderboard']), String(r['category']));
       groups.set(k, [...(groups.get(k) ?? []), r]);
     }

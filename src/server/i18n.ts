@@ -291,6 +291,11 @@ const T = {
   f_memory_type: ['memory type', '显存类型', '顯存類型'], f_fp16_dense_tflops: ['FP16', 'FP16'], f_int8_dense_tops: ['INT8', 'INT8'], f_fp4_dense_tflops: ['FP4', 'FP4'],
   f_fp64_tflops: ['FP64', 'FP64'], f_process: ['process node', '制程', '製程'], f_architecture: ['architecture', '架构', '架構'],
   f_transistors_billion: ['transistors', '晶体管数', '電晶體數'], f_interconnect_name: ['interconnect name', '互连名称', '互連名稱'], f_datacenter: ['data-centre chip', '数据中心芯片', '資料中心晶片'],
+  board_text: ['Arena text', 'Arena 文本'], board_style: ['Arena text (style control)', 'Arena 文本（风格控制）', 'Arena 文本（風格控制）'],
+  board_vision: ['Arena vision', 'Arena 视觉', 'Arena 視覺'], cat_coding: ['coding', '编程', '程式設計'], cat_chinese: ['Chinese prompts', '中文提示'],
+  unit_arena: ['Arena rating', 'Arena 评分', 'Arena 評分'], unit_eci: ['ECI score', 'ECI 分数', 'ECI 分數'],
+  gap_card_none: ['No months figure on this date: {why}', '该日期没有月数：{why}', '該日期沒有月數：{why}'],
+  why_ahead: ['China is level with or ahead of the US on this date.', '该日期中国与美国持平或领先。', '該日期中國與美國持平或領先。'],
   weight_capability: ['Capability', '能力'],
 } as const satisfies Record<string, Entry>;
 
