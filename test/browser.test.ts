@@ -1,6 +1,7 @@
 /**
  * Browser tests: the dashboard in Debian's Chromium driven by playwright-core (no browser download).
- * CI installs `chromium` with apt-get (.ci/run); screenshots go to test/artifacts/.
+ * CI installs `chromium` with apt-get (.ci/run); screenshots go to test/artifacts/. Each journey runs in
+ * English, 简体 and 繁體, at desktop width and at a phone's 390 px.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -8,11 +9,11 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve, type RunningServer } from '../src/server/index.ts';
+import { interfaceStrings, LANGS, type Lang } from '../src/server/i18n.ts';
 import { builtDb, ROOT } from './helpers.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
-// playwright-core gives each launch a fresh, empty profile (user-data dir).
 // Without Chromium on the machine these tests cannot run; CI installs it, so there they always run.
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
 
@@ -34,60 +35,158 @@ after(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+const WIDTHS = { desktop: 1200, phone: 390 } as const;
+type Width = keyof typeof WIDTHS;
+
+async function open(path: string, lang: Lang, width: Width): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: WIDTHS[width], height: 900 } });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  const res = await page.goto(`${base}${path}`);
-  assert.equal(res?.status(), 200, path);
+  const url = `${base}${path}${lang === 'en' ? '' : `${path.includes('?') ? '&' : '?'}lang=${lang}`}`;
+  const res = await page.goto(url);
+  assert.equal(res?.status(), 200, url);
+  await page.waitForLoadState('load');
   return { page, errors };
 }
 
-test('every page loads without console errors', { skip, timeout: 120000 }, async () => {
-  for (const path of ['/', '/capability', '/adoption', '/cost?min_score=1400', '/compute', '/policy', '/claims', '/sources']) {
-    const { page, errors } = await open(path);
-    await page.waitForLoadState('load');
-    assert.deepEqual(errors, [], path);
-    assert.ok((await page.locator('nav a').count()) === 8, path);
-    await page.screenshot({ path: join(ARTIFACTS, `${path.replace(/[/?=&]+/g, '_') || 'root'}.png`), fullPage: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+const PAGES = ['/', '/capability', '/adoption', '/cost', '/compute?chip=nvidia-h20&destination=CN&date=2025-05-01', '/policy', '/claims', '/models', '/models/deepseek-r1', '/sources', '/methods', '/glossary'];
+const slug = (p: string) => p.replace(/\?.*$/, '').replace(/[/]+/g, '_').replace(/^_/, '') || 'overview';
+
+// Interface words that must not appear untranslated on a Chinese page. English data (source titles,
+// marked lang="en") and proper names (model names, marked translate="no") are skipped.
+const ENGLISH = interfaceStrings('en').filter((s) => /^[A-Za-z][a-z]+( [a-z]+)*$/.test(s.text) && s.text.length >= 4 && interfaceStrings('zh-Hans').find((z) => z.key === s.key)?.text !== s.text).map((s) => s.text);
+
+for (const lang of LANGS) {
+  for (const width of Object.keys(WIDTHS) as Width[]) {
+    test(`every page, ${lang}, ${width}: loads without errors, leads with an answer, fits the width`, { skip, timeout: 300000 }, async () => {
+      const untranslated: string[] = [];
+      for (const path of PAGES) {
+        const { page, errors } = await open(path, lang, width);
+        assert.deepEqual(errors, [], path);
+        assert.equal(await page.locator('nav a').count(), 9, path);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        if (!['/claims', '/models'].includes(path)) assert.ok((await page.locator('.answer').count()) >= 1, `${path}: a one-sentence answer`);
+        const charts = await page.locator('figure.chart').count();
+        if (charts) await page.waitForSelector('figure.chart .live canvas', { timeout: 15000 });
+        const sw = await page.evaluate(() => (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document.scrollingElement.scrollWidth);
+        if (width === 'phone') assert.ok(sw <= 390, `${path} at 390 px is ${sw} px wide`);
+        if (lang !== 'en') {
+          const visible = await page.evaluate(() => {
+            const d = (globalThis as unknown as { document: { body: { cloneNode(deep: boolean): { querySelectorAll(s: string): { remove(): void }[]; textContent: string } } } }).document;
+            const c = d.body.cloneNode(true);
+            for (const el of c.querySelectorAll('[lang="en"], [translate="no"], script, style, svg, code, .langs, canvas')) el.remove();
+            return c.textContent;
+          });
+          const found = ENGLISH.filter((w) => new RegExp(`(^|[^A-Za-z])${w}([^A-Za-z]|$)`).test(visible));
+          if (found.length) untranslated.push(`${path}: ${found.join(', ')}`);
+        }
+        await shot(page, `${lang}-${width}-${slug(path)}`);
+        await page.close();
+      }
+      assert.deepEqual(untranslated, [], `untranslated interface words in ${lang}`);
+    });
+  }
+}
+
+test('charts are interactive: a tooltip names model and source; legend toggles; events are on the axis', { skip, timeout: 120000 }, async () => {
+  for (const lang of LANGS) {
+    const { page } = await open('/capability', lang, 'desktop');
+    const canvas = page.locator('#chart-frontier .live canvas').first();
+    await canvas.waitFor();
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    assert.ok(box);
+    let tip = '';
+    // Sweep the plot until the tooltip shows (points sit at data-dependent heights).
+    for (let x = box.x + box.width - 100; x > box.x + 70 && !tip; x -= 12) {
+      for (let y = box.y + 70; y < box.y + box.height - 80 && !tip; y += 10) {
+        await page.mouse.move(x, y);
+        tip = (await page.locator('#chart-frontier .live > div').last().textContent().catch(() => '')) ?? '';
+        if (!/\d/.test(tip)) tip = '';
+      }
+    }
+    assert.ok(tip.length > 0, `${lang}: a tooltip appeared`);
+    assert.ok(tip.includes(lang === 'en' ? 'Source' : lang === 'zh-Hans' ? '来源' : '來源'), `${lang}: the tooltip names its source: ${tip}`);
+    // Legend toggle: clicking the first legend entry hides that series (the canvas changes).
+    const before = await canvas.screenshot();
+    await page.mouse.click(box.x + 30, box.y + 37);
+    await page.waitForTimeout(300);
+    assert.notDeepEqual(await canvas.screenshot(), before, `${lang}: the legend toggles a series`);
+    await shot(page, `${lang}-capability-tooltip`);
     await page.close();
   }
 });
 
-test('the language switch changes the text, stays in the URL and is remembered', { skip }, async () => {
-  const { page } = await open('/');
-  await page.getByRole('link', { name: '简体中文' }).click();
-  await page.waitForURL(/lang=zh-Hans/);
-  assert.equal(await page.locator('nav a').first().textContent(), '总览');
-  await page.goto(`${base}/policy`);
-  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans', 'remembered by cookie');
-  await page.getByRole('link', { name: '繁體中文' }).click();
-  await page.waitForURL(/lang=zh-Hant/);
-  assert.equal(await page.locator('nav a').nth(6).textContent(), '說法核查');
-  await page.close();
+test('journeys: a model page from the leaderboard, sort and search a table, edit weights, classify a chip, check an article', { skip, timeout: 180000 }, async () => {
+  for (const lang of LANGS) {
+    for (const width of Object.keys(WIDTHS) as Width[]) {
+      // Engineering lead: from the leaderboard to a model's page.
+      let { page } = await open('/capability', lang, width);
+      const first = page.locator('#main table').last().locator('tbody tr a').first();
+      const name = (await first.textContent()) ?? '';
+      await first.click();
+      await page.waitForURL(/\/models\//);
+      assert.equal((await page.locator('h1').textContent())?.trim(), name.trim());
+      assert.ok((await page.locator('.answer').textContent())?.includes(name.trim()));
+      await shot(page, `${lang}-${width}-journey-model`);
+      await page.close();
+
+      // Sort and search a table.
+      ({ page } = await open('/models', lang, width));
+      const rows = page.locator('.tbl').first().locator('tbody tr:not([hidden])');
+      const all = await rows.count();
+      await page.locator('.tbl input.filter').first().fill('deepseek');
+      const some = await rows.count();
+      assert.ok(some > 0 && some < all, `search narrowed ${all} rows to ${some}`);
+      await page.locator('.tbl th button.sort').first().click();
+      assert.equal(await page.locator('.tbl th').first().getAttribute('aria-sort'), 'ascending');
+      await page.close();
+
+      // Analyst: change the scorecard weights; they go into the URL.
+      ({ page } = await open('/', lang, width));
+      await page.fill('input[name=w_capability]', '0');
+      await page.fill('input[name=w_adoption]', '3');
+      await page.locator('#weights button').click();
+      await page.waitForURL(/w_adoption=3/);
+      assert.equal(await page.inputValue('input[name=w_adoption]'), '3');
+      await shot(page, `${lang}-${width}-journey-weights`);
+      await page.close();
+
+      // Compliance analyst: classify the H20 for China in May 2025.
+      ({ page } = await open('/compute', lang, width));
+      await page.selectOption('select[name=chip]', 'nvidia-h20');
+      await page.selectOption('select[name=destination]', 'CN');
+      await page.fill('input[name=date]', '2025-05-01');
+      await page.locator('#classify + p + form button').click();
+      await page.waitForSelector('#classification .answer');
+      const verdict = (await page.locator('#classification .answer').textContent()) ?? '';
+      assert.match(verdict, /H20/);
+      await shot(page, `${lang}-${width}-journey-classify`);
+      await page.close();
+
+      // Fact checker: paste an article.
+      ({ page } = await open('/claims', lang, width));
+      await page.fill('#article', '欧盟将斥资500亿欧元。華為的昇騰910C晶片已經提供了Nvidia H100約60%的推理性能。');
+      await page.locator('form button').last().click();
+      await page.waitForSelector('#report mark');
+      assert.ok((await page.locator('#report mark.supported').count()) >= 1);
+      const sw = await page.evaluate(() => (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document.scrollingElement.scrollWidth);
+      if (width === 'phone') assert.ok(sw <= 390, `claims result at 390 px is ${sw} px wide`);
+      await shot(page, `${lang}-${width}-journey-claims`);
+      await page.close();
+    }
+  }
 });
 
-test('the claims page annotates a pasted article', { skip }, async () => {
-  const { page } = await open('/claims');
-  await page.fill('#article', '欧盟将斥资500亿欧元。華為的昇騰910C晶片已經提供了Nvidia H100約60%的推理性能。');
-  await page.getByRole('button', { name: 'Check' }).click();
-  await page.waitForSelector('#report mark');
-  assert.ok((await page.locator('#report mark.supported').count()) >= 1);
-  assert.ok((await page.locator('#report mark.unverifiable').count()) >= 1);
-  await page.screenshot({ path: join(ARTIFACTS, 'claims-annotated.png'), fullPage: true });
-  await page.close();
-});
-
-test('the classifier form answers', { skip }, async () => {
-  const { page } = await open('/compute');
-  await page.selectOption('select[name=chip]', 'nvidia-h20');
-  await page.fill('input[name=destination]', 'CN');
-  await page.fill('input[name=date]', '2025-05-01');
-  await page.getByRole('button', { name: 'Export-control classifier' }).click();
-  await page.waitForSelector('#classification');
-  assert.match((await page.locator('#classification').textContent()) ?? '', /H20-is-informed-2025/);
+test('keyboard: the skip link comes first and table headers are buttons', { skip }, async () => {
+  const { page } = await open('/capability', 'en', 'desktop');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className), 'skip');
+  assert.ok((await page.locator('th button.sort').count()) > 3);
   await page.close();
 });

@@ -1,0 +1,21 @@
+/**
+ * @module
+ * Server-side rendering of a chart spec to SVG with ECharts' own SSR renderer: the page's no-script
+ * fallback and the SVG export, drawn from the same option the browser uses.
+ */
+import * as echarts from 'echarts';
+import { toOption, type ChartSpec } from './spec.ts';
+
+export function chartSvg(spec: ChartSpec): string {
+  const width = spec.width ?? 760;
+  const height = spec.height ?? 380;
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption(toOption(spec, false));
+    const svg = chart.renderToSVGString();
+    // A viewBox lets the image scale down to a phone's width.
+    return svg.includes('viewBox') ? svg : svg.replace('<svg ', `<svg viewBox="0 0 ${width} ${height}" `);
+  } finally {
+    chart.dispose();
+  }
+}

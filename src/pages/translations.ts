@@ -1,0 +1,42 @@
+/**
+ * @module
+ * Curated translations of data titles (events, rules, chip notes) from data/curated/translations.json,
+ * with their own provenance. A translation is used only while its recorded English matches the data's
+ * current text; otherwise the English is shown (marked lang="en").
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { toHant, type Lang } from '../server/i18n.ts';
+
+const entry = z.object({ en: z.string(), 'zh-Hans': z.string(), 'zh-Hant': z.string().optional() });
+const file = z.object({
+  provenance: z.string(),
+  source_id: z.string(),
+  events: z.record(z.string(), entry),
+  rules: z.record(z.string(), entry),
+  chip_notes: z.record(z.string(), entry),
+  metrics: z.record(z.string(), entry).default({}),
+});
+
+export type Section = 'events' | 'rules' | 'chip_notes' | 'metrics';
+
+export interface Translations {
+  provenance: string;
+  /** The text in the language, and whether it is a translation (false: the English original). */
+  text(section: Section, id: string, english: string, lang: Lang): { text: string; translated: boolean };
+}
+
+export function loadTranslations(path: string): Translations {
+  const data = file.parse(JSON.parse(readFileSync(path, 'utf8')));
+  // Some reads (the timeline) carry no id: those are matched on their English text.
+  const byEnglish = new Map<string, z.infer<typeof entry>>();
+  for (const sec of [data.events, data.rules, data.chip_notes, data.metrics]) for (const e of Object.values(sec)) byEnglish.set(e.en, e);
+  return {
+    provenance: data.provenance,
+    text(section, id, english, lang) {
+      const e = data[section][id] ?? byEnglish.get(english);
+      if (lang === 'en' || !e || e.en !== english) return { text: english, translated: lang === 'en' };
+      return { text: lang === 'zh-Hans' ? e['zh-Hans'] : (e['zh-Hant'] ?? toHant(e['zh-Hans'])), translated: true };
+    },
+  };
+}
