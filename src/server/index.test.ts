@@ -101,7 +101,7 @@ test('chips, systems and classification over the API', async () => {
   assert.equal(r.status, 200);
   const { results } = (await r.json()) as { results: { rule: string; license_required: boolean }[] };
   assert.equal(results.find((x) => x.rule === 'H20-is-informed-2025')?.license_required, true);
-  for (const [q, field] of [['chip=nonexistent', 'chip'], ['destination=Atlantis', 'destination'], ['date=2025-13-01', 'date'], ['rule=nope', 'rule']]) {
+  for (const [q, field] of [['chip=nonexistent', 'chip'], ['all=true&destination=Atlantis', 'destination'], ['all=true&date=2025-13-01', 'date'], ['all=true&rule=nope', 'rule']]) {
     const bad = await app.request(`/api/v1/chips/classify?${q}`);
     // A chip or rule that does not exist is not found; a malformed value is bad input.
     assert.equal(bad.status, q === "chip=nonexistent" ? 404 : 400, q);
