@@ -399,8 +399,8 @@ export interface Fitted {
   warnings: string[];
 }
 
-/** Tolerance of a bootstrap round's fit, in points: far below the spread of the samples it gives. */
-const ROUND_TOLERANCE = 1e-3;
+/** Tolerance of a bootstrap round's fit, in points: a hundredth of a point, far below the spread of the samples. */
+const ROUND_TOLERANCE = 1e-2;
 
 /** The seed of bootstrap round `r`: each round has its own stream, so how rounds are split over threads does not matter. */
 export const roundSeed = (seed: number, r: number): number => (seed ^ Math.imul(r + 1, 0x9e3779b1)) >>> 0;

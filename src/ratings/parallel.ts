@@ -17,6 +17,8 @@ export interface ParallelOptions extends RatingOptions {
   /** Worker threads when no pool is given (default: the number of cores). */
   threads?: number;
   signal?: AbortSignal;
+  /** Work (rounds × cells) below which the rounds run in this thread (default 2,000,000). */
+  parallelAbove?: number;
 }
 
 /** Below this many cell draws (rounds × cells) a worker's start-up costs more than the rounds. */
@@ -30,7 +32,7 @@ export function bootstrapPool(threads = availableParallelism()): WorkerPool {
 export async function rateCountsParallel(counts: PairCounts, total: number, options: ParallelOptions = {}): Promise<RatingResult> {
   const rounds = options.bootstrap ?? 0;
   const threads = options.pool?.threads ?? options.threads ?? availableParallelism();
-  if (threads <= 1 || rounds * counts.cells.length < PARALLEL_WORK) return rateCounts(counts, total, options);
+  if (threads <= 1 || rounds * counts.cells.length < (options.parallelAbove ?? PARALLEL_WORK)) return rateCounts(counts, total, options);
   const seed = options.seed ?? 0;
   const pool = options.pool ?? bootstrapPool(threads);
   try {
