@@ -6,7 +6,6 @@
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { TASKS } from '../workers/tasks.ts';
 import { WorkerPool } from '../workers/pool.ts';
 import { readPairCounts } from './read.ts';
 import { fit, rateCounts, summarize, type PairCounts, type RatingOptions, type RatingResult, type RoundsInput } from './bradley-terry.ts';
@@ -20,6 +19,9 @@ export interface ParallelOptions extends RatingOptions {
   /** Work (rounds × cells) below which the rounds run in this thread (default 2,000,000). */
   parallelAbove?: number;
 }
+
+/** The pool's task module (by URL, not imported: the main thread does not need the other tasks' code). */
+const TASKS = new URL('../workers/tasks.ts', import.meta.url);
 
 /** Below this many cell draws (rounds × cells) a worker's start-up costs more than the rounds. */
 const PARALLEL_WORK = 2_000_000;
