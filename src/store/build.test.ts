@@ -143,6 +143,7 @@ test('leftover temporary files of a dead build are removed at the next build; a 
   const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
   writeFileSync(`${path}.tmp-${dead}`, 'partial');
   writeFileSync(`${path}.tmp-${dead}.wal`, 'partial');
+  mkdirSync(`${path}.tmp-${dead}.tmp`);
   writeFileSync(`${path}.tmp-${process.ppid}`, 'a live build');
   await build(snap, path);
   assert.deepEqual(readdirSync(dir).sort(), ['a.duckdb', `a.duckdb.tmp-${process.ppid}`]);
