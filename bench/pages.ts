@@ -38,7 +38,12 @@ export async function benchPages(): Promise<Record<string, unknown>> {
       for (let k = 0; k < 5; k++) repeats.push(await timed(`${server.url}${p}`));
       rows.push({ path: p, first_ms: Math.round(first), repeat_median_ms: Math.round(median(repeats)) });
     }
-    return { bench: 'pages', pages: rows, baseline_health_median_ms: Number(median(health).toFixed(1)), targets: { first_ms: '<= 300', repeat_median_ms: '<= 50' } };
+    return {
+      bench: 'pages',
+      pages: rows,
+      baseline_health_median_ms: Number(median(health).toFixed(1)),
+      targets: { first_ms: '<= 300', repeat_median_ms: '<= 50' },
+    };
   } finally {
     server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,13 @@ import { benchStartup } from './startup.ts';
 
 type R = Record<string, unknown>;
 const all: Record<string, () => Promise<R>> = {
-  ratings: benchRatings, startup: benchStartup, build: benchBuild, pages: benchPages, load: benchLoad, lineage: benchLineage, claims: benchClaims,
+  ratings: benchRatings,
+  startup: benchStartup,
+  build: benchBuild,
+  pages: benchPages,
+  load: benchLoad,
+  lineage: benchLineage,
+  claims: benchClaims,
 };
 const chosen = process.argv.slice(2).filter((a) => a in all);
 const results: Record<string, R> = {};
@@ -34,34 +40,74 @@ const rows: [string, string, string, string, boolean][] = [];
 const r = results['ratings'];
 if (r) {
   const x = num(r['speedup_baseline_over_airace']);
-  rows.push([`ratings, ${num(r['battles']) / 1e6}M battles × ${r['bootstrap_rounds']} rounds, from CSV`,
-    `${s(r['airace_ms'])}, ±${r['airace_max_abs_diff_from_mle']} pts from the MLE`, `SciPy ${s(r['baseline_scipy_ms'])} (${x}× slower)`, '≥ 20×, ±0.05 pts',
-    x >= 20 && num(r['airace_max_abs_diff_from_mle']) <= 0.05]);
+  rows.push([
+    `ratings, ${num(r['battles']) / 1e6}M battles × ${r['bootstrap_rounds']} rounds, from CSV`,
+    `${s(r['airace_ms'])}, ±${r['airace_max_abs_diff_from_mle']} pts from the MLE`,
+    `SciPy ${s(r['baseline_scipy_ms'])} (${x}× slower)`,
+    '≥ 20×, ±0.05 pts',
+    x >= 20 && num(r['airace_max_abs_diff_from_mle']) <= 0.05,
+  ]);
   const big = r['big'] as R | null;
-  if (big) rows.push([`ratings, ${num(big['battles']) / 1e6}M battles × ${big['bootstrap_rounds']} rounds`, `${s(big['airace_ms'])}, ${big['airace_peak_rss_mb']} MB`, '—', '≤ 10 s, < 2 GB',
-    num(big['airace_ms']) <= 10_000 && num(big['airace_peak_rss_mb']) < 2048]);
+  if (big)
+    rows.push([
+      `ratings, ${num(big['battles']) / 1e6}M battles × ${big['bootstrap_rounds']} rounds`,
+      `${s(big['airace_ms'])}, ${big['airace_peak_rss_mb']} MB`,
+      '—',
+      '≤ 10 s, < 2 GB',
+      num(big['airace_ms']) <= 10_000 && num(big['airace_peak_rss_mb']) < 2048,
+    ]);
 }
 const st = results['startup'];
 if (st) {
-  rows.push(['fresh clone, `npm start` → answering', s(st['fresh_clone_npm_start_ms']), `bare node:http ${s(st['baseline_bare_node_http_ms'])}`, '≤ 6 s', num(st['fresh_clone_npm_start_ms']) <= 6000]);
-  rows.push(['restart, database built → answering', s(st['restart_ms']), `bare node:http ${s(st['baseline_bare_node_http_ms'])}`, '≤ 2 s', num(st['restart_ms']) <= 2000]);
+  rows.push([
+    'fresh clone, `npm start` → answering',
+    s(st['fresh_clone_npm_start_ms']),
+    `bare node:http ${s(st['baseline_bare_node_http_ms'])}`,
+    '≤ 6 s',
+    num(st['fresh_clone_npm_start_ms']) <= 6000,
+  ]);
+  rows.push([
+    'restart, database built → answering',
+    s(st['restart_ms']),
+    `bare node:http ${s(st['baseline_bare_node_http_ms'])}`,
+    '≤ 2 s',
+    num(st['restart_ms']) <= 2000,
+  ]);
 }
 const b = results['build'];
-if (b) rows.push(['build: validate + load the snapshot', `${s(b['airace_ms'])} (${b['ratio_airace_over_baseline']}×)`, `bare read_csv ${s(b['baseline_bare_read_csv_ms'])}`, '≤ 1.5×', num(b['ratio_airace_over_baseline']) <= 1.5]);
+if (b)
+  rows.push([
+    'build: validate + load the snapshot',
+    `${s(b['airace_ms'])} (${b['ratio_airace_over_baseline']}×)`,
+    `bare read_csv ${s(b['baseline_bare_read_csv_ms'])}`,
+    '≤ 1.5×',
+    num(b['ratio_airace_over_baseline']) <= 1.5,
+  ]);
 const p = results['pages'];
 if (p) {
   for (const row of p['pages'] as R[]) {
-    rows.push([`GET ${row['path']}`, `first ${row['first_ms']} ms, repeated ${row['repeat_median_ms']} ms`, `health ${p['baseline_health_median_ms']} ms`, '≤ 300 ms warm, ≤ 50 ms cached',
-      num(row['first_ms']) <= 300 && num(row['repeat_median_ms']) <= 50]);
+    rows.push([
+      `GET ${row['path']}`,
+      `first ${row['first_ms']} ms, repeated ${row['repeat_median_ms']} ms`,
+      `health ${p['baseline_health_median_ms']} ms`,
+      '≤ 300 ms warm, ≤ 50 ms cached',
+      num(row['first_ms']) <= 300 && num(row['repeat_median_ms']) <= 50,
+    ]);
   }
 }
 const l = results['load'];
 if (l) {
   const c = l['cached_reads'] as R;
-  rows.push(['cached reads under load', `${c['requests_per_s']} req/s, p99 ${c['p99_ms']} ms, ${c['errors']} errors`, '—', '≥ 5,000 req/s, p99 ≤ 15 ms, 0 errors',
-    num(c['requests_per_s']) >= 5000 && num(c['p99_ms']) <= 15 && num(c['errors']) === 0]);
+  rows.push([
+    'cached reads under load',
+    `${c['requests_per_s']} req/s, p99 ${c['p99_ms']} ms, ${c['errors']} errors`,
+    '—',
+    '≥ 5,000 req/s, p99 ≤ 15 ms, 0 errors',
+    num(c['requests_per_s']) >= 5000 && num(c['p99_ms']) <= 15 && num(c['errors']) === 0,
+  ]);
 }
 if (rows.length) {
   console.log('\n| what | airace | baseline (same run) | target | met |\n| --- | --- | --- | --- | --- |');
-  for (const [what, ours, base, target, met] of rows) console.log(`| ${what} | ${ours} | ${base} | ${target} | ${met ? 'yes' : 'no'} |`);
+  for (const [what, ours, base, target, met] of rows)
+    console.log(`| ${what} | ${ours} | ${base} | ${target} | ${met ? 'yes' : 'no'} |`);
 }

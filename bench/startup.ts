@@ -11,9 +11,20 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** Spawns a server, polls until `url` answers 200; returns ms from spawn to that answer. */
-async function timeToAnswer(cmd: string, args: string[], cwd: string, path = '/api/v1/health', limitMs = 120_000): Promise<number> {
+async function timeToAnswer(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  path = '/api/v1/health',
+  limitMs = 120_000,
+): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PORT: '0' }, detached: true });
+  const child = spawn(cmd, args, {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, PORT: '0' },
+    detached: true,
+  });
   let err = '';
   let base: string | undefined;
   child.stderr.on('data', (d: Buffer) => {
@@ -53,7 +64,11 @@ export async function benchStartup(): Promise<Record<string, unknown>> {
     const db = join(dir, 'a.duckdb');
     execFileSync(process.execPath, [join(ROOT, 'bin', 'airace.mjs'), 'build', '--db', db], { stdio: 'ignore' });
     const bare = await timeToAnswer(process.execPath, ['-e', BARE], dir, '/');
-    const restart = await timeToAnswer(process.execPath, [join(ROOT, 'bin', 'airace.mjs'), 'serve', '--port', '0', '--db', db], ROOT);
+    const restart = await timeToAnswer(
+      process.execPath,
+      [join(ROOT, 'bin', 'airace.mjs'), 'serve', '--port', '0', '--db', db],
+      ROOT,
+    );
     // A fresh clone of the committed tree, node_modules linked (as after `npm ci`), no database.
     const clone = join(dir, 'clone');
     execFileSync('git', ['clone', '--quiet', '--local', '--no-hardlinks', ROOT, clone], { stdio: 'ignore' });

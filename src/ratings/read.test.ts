@@ -29,18 +29,26 @@ function randomRows(n: number, seed: number): [string, string, string][] {
 async function toParquet(csv: string, parquet: string): Promise<void> {
   const inst = await DuckDBInstance.create(':memory:');
   const conn = await inst.connect();
-  await conn.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true, header = true)) TO '${parquet}' (FORMAT parquet)`);
+  await conn.run(
+    `COPY (SELECT * FROM read_csv('${csv}', all_varchar = true, header = true)) TO '${parquet}' (FORMAT parquet)`,
+  );
   conn.closeSync();
   inst.closeSync();
 }
 
-test('DuckDB counts equal the JavaScript reader\'s, from CSV, JSONL and Parquet', async () => {
+test("DuckDB counts equal the JavaScript reader's, from CSV, JSONL and Parquet", async () => {
   const dir = tempDir();
   const rows = randomRows(3000, 5);
   const csv = join(dir, 'x.csv');
-  writeFileSync(csv, `winner,model_b,id,MODEL_A\r\n${rows.map(([a, b, w], k) => `${w},${csvField(b)},${k},${csvField(a)}`).join('\r\n')}\r\n\r\n`);
+  writeFileSync(
+    csv,
+    `winner,model_b,id,MODEL_A\r\n${rows.map(([a, b, w], k) => `${w},${csvField(b)},${k},${csvField(a)}`).join('\r\n')}\r\n\r\n`,
+  );
   const jsonl = join(dir, 'x.jsonl');
-  writeFileSync(jsonl, `${rows.map(([a, b, w]) => JSON.stringify({ model_a: a, model_b: b, winner: w, extra: 1 })).join('\n')}\n\n`);
+  writeFileSync(
+    jsonl,
+    `${rows.map(([a, b, w]) => JSON.stringify({ model_a: a, model_b: b, winner: w, extra: 1 })).join('\n')}\n\n`,
+  );
   const parquet = join(dir, 'x.parquet');
   await toParquet(csv, parquet);
   const want = aggregate(await readBattles(csv));
@@ -49,7 +57,11 @@ test('DuckDB counts equal the JavaScript reader\'s, from CSV, JSONL and Parquet'
     const got = await readPairCounts(f);
     assert.equal(got.battles, rows.length, f);
     assert.equal(got.skipped, 0);
-    assert.deepEqual([got.counts.names, [...got.counts.i], [...got.counts.j], [...got.counts.cells]], [want.names, [...want.i], [...want.j], [...want.cells]], f);
+    assert.deepEqual(
+      [got.counts.names, [...got.counts.i], [...got.counts.j], [...got.counts.cells]],
+      [want.names, [...want.i], [...want.j], [...want.cells]],
+      f,
+    );
   }
 });
 
@@ -58,7 +70,10 @@ test('a bad row is named by file and line as before; skipInvalid counts it the s
   const text = 'model_a,model_b,winner\na,b,model_a\n"q, uoted",b,tie\n\na,b,draw\na,a,tie\n,b,tie\na,b,model_b\n';
   const csv = join(dir, 'bad.csv');
   writeFileSync(csv, text);
-  await assert.rejects(readPairCounts(csv), (e: unknown) => e instanceof BattleInputError && /bad\.csv:5: winner must be .* not "draw"/.test(e.message));
+  await assert.rejects(
+    readPairCounts(csv),
+    (e: unknown) => e instanceof BattleInputError && /bad\.csv:5: winner must be .* not "draw"/.test(e.message),
+  );
   const skipped = await readPairCounts(csv, true);
   const js = await readBattles(csv, true);
   assert.deepEqual([skipped.battles, skipped.skipped], [js.length, js.skipped]);
@@ -94,7 +109,9 @@ test('bootstrap intervals do not depend on the number of threads, and match one 
   for (let k = 0; k < 20000; k++) {
     const a = Math.floor(u() * 40);
     const b = (a + 1 + Math.floor(u() * 39)) % 40;
-    lines.push(`${names[a]},${names[b]},${u() < 0.2 ? 'tie' : u() < 1 / (1 + 10 ** ((b - a) / 40)) ? 'model_a' : 'model_b'}`);
+    lines.push(
+      `${names[a]},${names[b]},${u() < 0.2 ? 'tie' : u() < 1 / (1 + 10 ** ((b - a) / 40)) ? 'model_a' : 'model_b'}`,
+    );
   }
   const battles = parseCsv(lines.join('\n'), 'x.csv');
   const counts = aggregate(battles);
@@ -110,7 +127,8 @@ test('bootstrap intervals do not depend on the number of threads, and match one 
   assert.deepEqual({ ...viaFile, skipped: undefined }, { ...one, skipped: undefined });
   assert.equal(viaFile.skipped, 0);
   // The anchor is fixed in every round; every other model has a proper interval.
-  for (const m of one.models) assert.ok(m.model === 'm0' ? m.ci_low === 1500 : m.ci_low < m.rating && m.rating < m.ci_high, m.model);
+  for (const m of one.models)
+    assert.ok(m.model === 'm0' ? m.ci_low === 1500 : m.ci_low < m.rating && m.rating < m.ci_high, m.model);
 });
 
 test('more than 125k distinct models rate without overflowing the stack', async () => {

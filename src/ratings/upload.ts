@@ -17,24 +17,31 @@ export interface UploadInput {
 }
 
 export type UploadOutput =
-  | { ok: true; result: RatingResult & { skipped: number } }
-  | { ok: false; field: 'body' | 'anchor'; message: string };
+  { ok: true; result: RatingResult & { skipped: number } } | { ok: false; field: 'body' | 'anchor'; message: string };
 
 export function rateUpload(input: UploadInput): UploadOutput {
   let battles;
   try {
-    battles = input.format === 'jsonl' ? parseJsonl(input.text, 'body', input.skip_invalid) : parseCsv(input.text, 'body', input.skip_invalid);
+    battles =
+      input.format === 'jsonl'
+        ? parseJsonl(input.text, 'body', input.skip_invalid)
+        : parseCsv(input.text, 'body', input.skip_invalid);
   } catch (err) {
     if (err instanceof BattleInputError) return { ok: false, field: 'body', message: err.message };
     throw err;
   }
   if (battles.length === 0) return { ok: false, field: 'body', message: 'no valid battles in the body' };
   try {
-    const result = rateCounts(aggregate(battles), battles.length, { bootstrap: input.bootstrap, seed: input.seed, anchor: input.anchor });
+    const result = rateCounts(aggregate(battles), battles.length, {
+      bootstrap: input.bootstrap,
+      seed: input.seed,
+      anchor: input.anchor,
+    });
     return { ok: true, result: { ...result, skipped: battles.skipped } };
   } catch (err) {
     // The only input the fit itself can reject is an anchor naming a model absent from the battles.
-    if (/anchor model/.test((err as Error).message)) return { ok: false, field: 'anchor', message: (err as Error).message };
+    if (/anchor model/.test((err as Error).message))
+      return { ok: false, field: 'anchor', message: (err as Error).message };
     throw err;
   }
 }

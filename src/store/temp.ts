@@ -1,8 +1,8 @@
 /**
  * @module
  * Temporary siblings of a target path (`<target>.tmp-<pid>`, its `.wal` and DuckDB spill `.tmp`,
- * `<target>.old-<pid>`), as the atomic build and export write them. A process killed mid-write leaves them behind; the next build,
- * export or start removes those whose process is gone, and never those of a live one.
+ * `<target>.old-<pid>`), as the atomic build and export write them. A process killed mid-write leaves them
+ * behind; the next build, export or start removes those whose process is gone, and never those of a live one.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

@@ -69,8 +69,15 @@ export async function workerBundle(tasks: string): Promise<string> {
   if (fresh(manifest)) return out;
   const r = await build({
     stdin: { contents: ENTRY(source), resolveDir: root, sourcefile: 'worker-entry.mjs', loader: 'js' },
-    bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, metafile: true, sourcemap: 'inline',
-    plugins: [externalPackages(root)], logLevel: 'silent',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    metafile: true,
+    sourcemap: 'inline',
+    plugins: [externalPackages(root)],
+    logLevel: 'silent',
   });
   mkdirSync(dir, { recursive: true });
   const inputs: Record<string, number> = {};

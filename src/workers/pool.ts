@@ -16,7 +16,10 @@ import { workerBundle } from './bundle.ts';
 
 /** The queue is full: try again later. `retryAfterSeconds` is a hint for a Retry-After header. */
 export class QueueFullError extends Error {
-  constructor(readonly queued: number, readonly retryAfterSeconds = 1) {
+  constructor(
+    readonly queued: number,
+    readonly retryAfterSeconds = 1,
+  ) {
     super(`too many expensive tasks waiting (${queued} queued); try again in ${retryAfterSeconds} s`);
     this.name = 'QueueFullError';
   }
@@ -24,7 +27,10 @@ export class QueueFullError extends Error {
 
 /** The task ran past its time budget; its worker was terminated. */
 export class TaskTimeoutError extends Error {
-  constructor(readonly task: string, readonly timeoutMs: number) {
+  constructor(
+    readonly task: string,
+    readonly timeoutMs: number,
+  ) {
     super(`${task} took longer than ${timeoutMs} ms and was stopped`);
     this.name = 'TaskTimeoutError';
   }
@@ -79,19 +85,22 @@ export class WorkerPool {
       .then((file) => pathToFileURL(file).href)
       // No bundler: each worker loads the TypeScript itself (slower to start).
       .catch(() => new URL('./worker.mjs', import.meta.url).href)
-      .then((filename) => new Piscina({
-        filename,
-        workerData: { tasks },
-        minThreads: Math.min(options.warm ?? 0, this.threads),
-        maxThreads: this.threads,
-        // The bound is kept by run() (see inflight); piscina's own also counts workers still starting.
-        maxQueue: this.maxQueue + this.threads,
-        concurrentTasksPerWorker: 1,
-        idleTimeout: 30_000,
-        // Flags of the parent (such as --test or --import tsx) are not for the workers.
-        execArgv: [],
-        ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {}),
-      }));
+      .then(
+        (filename) =>
+          new Piscina({
+            filename,
+            workerData: { tasks },
+            minThreads: Math.min(options.warm ?? 0, this.threads),
+            maxThreads: this.threads,
+            // The bound is kept by run() (see inflight); piscina's own also counts workers still starting.
+            maxQueue: this.maxQueue + this.threads,
+            concurrentTasksPerWorker: 1,
+            idleTimeout: 30_000,
+            // Flags of the parent (such as --test or --import tsx) are not for the workers.
+            execArgv: [],
+            ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {}),
+          }),
+      );
   }
 
   /** Tasks waiting for a worker. */
