@@ -16,7 +16,7 @@ import { build } from '../src/store/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-async function startServer(dbPath: string): Promise<{ url: string; pid: number; stop: () => void }> {
+export async function startServer(dbPath: string): Promise<{ url: string; pid: number; stop: () => void }> {
   // The per-client rate limit would turn a load test of POST /api/v1/check into a test of the limiter.
   // A bounded heap: a leak would show as errors or a crash, not only as a growing RSS that V8 may simply
   // not have collected yet.

@@ -1,14 +1,13 @@
 /**
- * Child process of the ratings bench: airace end to end from CSV (read, fit, bootstrap), timed, with its
- * own peak memory. Prints JSON.  usage: ratings-run.ts BATTLES.csv ROUNDS SEED [TOLERANCE]
+ * Child process of the ratings bench: airace end to end from CSV (DuckDB read and count, fit, bootstrap
+ * over worker threads), timed, with its own peak memory (workers included: they are threads of this
+ * process). Prints JSON.  usage: ratings-run.ts BATTLES.csv ROUNDS SEED [THREADS]
  */
-import { readBattles } from '../src/ratings/battles.ts';
-import { bradleyTerry } from '../src/ratings/bradley-terry.ts';
+import { rateFile } from '../src/ratings/parallel.ts';
 
-const [file, rounds, seed, tolerance] = process.argv.slice(2);
+const [file, rounds, seed, threads] = process.argv.slice(2);
 const t0 = performance.now();
-const battles = await readBattles(file as string);
-const result = bradleyTerry.rate(battles, { bootstrap: Number(rounds), seed: Number(seed), tolerance: tolerance ? Number(tolerance) : undefined });
+const result = await rateFile(file as string, { bootstrap: Number(rounds), seed: Number(seed), threads: threads ? Number(threads) : undefined });
 const ms = performance.now() - t0;
 console.log(JSON.stringify({
   ms,

@@ -4,7 +4,6 @@
  * names interned once, outcomes as small integers. The CSV path scans bytes itself because it is the hot
  * path of `airace ratings` on millions of rows; quoted fields and bad rows go through a string path.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 
@@ -326,6 +325,8 @@ export function parseJsonl(text: string, file: string, skipInvalid = false): Bat
 
 export async function readParquet(path: string, skipInvalid = false): Promise<Battles> {
   const build = new Builder(path, skipInvalid);
+  // Loaded here only: the fit (and the worker threads running it) import this module without needing DuckDB.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const inst = await DuckDBInstance.create(':memory:');
   const conn = await inst.connect();
   try {

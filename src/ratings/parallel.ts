@@ -6,10 +6,17 @@
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { TASKS } from '../workers/tasks.ts';
 import { WorkerPool } from '../workers/pool.ts';
 import { readPairCounts } from './read.ts';
-import { fit, rateCounts, summarize, type PairCounts, type RatingOptions, type RatingResult, type RoundsInput } from './bradley-terry.ts';
+import {
+  fit,
+  rateCounts,
+  summarize,
+  type PairCounts,
+  type RatingOptions,
+  type RatingResult,
+  type RoundsInput,
+} from './bradley-terry.ts';
 
 export interface ParallelOptions extends RatingOptions {
   /** A pool to use (kept open); otherwise one is made for the call and closed after it. */
@@ -17,7 +24,12 @@ export interface ParallelOptions extends RatingOptions {
   /** Worker threads when no pool is given (default: the number of cores). */
   threads?: number;
   signal?: AbortSignal;
+  /** Work (rounds × cells) below which the rounds run in this thread (default 2,000,000). */
+  parallelAbove?: number;
 }
+
+/** The pool's task module (by URL, not imported: the main thread does not need the other tasks' code). */
+const TASKS = new URL('../workers/tasks.ts', import.meta.url);
 
 /** Below this many cell draws (rounds × cells) a worker's start-up costs more than the rounds. */
 const PARALLEL_WORK = 2_000_000;
@@ -27,15 +39,28 @@ export function bootstrapPool(threads = availableParallelism()): WorkerPool {
   return new WorkerPool({ tasks: TASKS, threads, warm: threads, maxQueue: 4 * threads });
 }
 
-export async function rateCountsParallel(counts: PairCounts, total: number, options: ParallelOptions = {}): Promise<RatingResult> {
+export async function rateCountsParallel(
+  counts: PairCounts,
+  total: number,
+  options: ParallelOptions = {},
+): Promise<RatingResult> {
   const rounds = options.bootstrap ?? 0;
   const threads = options.pool?.threads ?? options.threads ?? availableParallelism();
-  if (threads <= 1 || rounds * counts.cells.length < PARALLEL_WORK) return rateCounts(counts, total, options);
+  if (threads <= 1 || rounds * counts.cells.length < (options.parallelAbove ?? PARALLEL_WORK))
+    return rateCounts(counts, total, options);
   const seed = options.seed ?? 0;
   const pool = options.pool ?? bootstrapPool(threads);
   try {
     const f = fit(counts, options);
-    const fitted = { counts: f.counts, comp: f.comp, ncomp: f.ncomp, theta: f.theta, factor: f.factor, anchorIndex: f.anchorIndex, anchorScore: f.anchorScore };
+    const fitted = {
+      counts: f.counts,
+      comp: f.comp,
+      ncomp: f.ncomp,
+      theta: f.theta,
+      factor: f.factor,
+      anchorIndex: f.anchorIndex,
+      anchorScore: f.anchorScore,
+    };
     // A few chunks per thread even out uneven rounds; each chunk is a contiguous range of rounds.
     const chunks = Math.min(rounds, 2 * threads);
     let done = 0;
@@ -81,7 +106,10 @@ export async function rateFile(path: string, options: FileOptions = {}): Promise
   } catch {
     // readPairCounts words the error.
   }
-  const early = !options.pool && threads > 1 && (options.bootstrap ?? 0) >= 10 && size >= EARLY_POOL_BYTES ? bootstrapPool(threads) : undefined;
+  const early =
+    !options.pool && threads > 1 && (options.bootstrap ?? 0) >= 10 && size >= EARLY_POOL_BYTES
+      ? bootstrapPool(threads)
+      : undefined;
   try {
     const { counts, battles, skipped } = await readPairCounts(path, options.skipInvalid === true);
     if (battles === 0) throw new Error(`${path}: no valid battles`);

@@ -56,7 +56,11 @@ test('a corrupted snapshot fails with file:line:column and leaves the old databa
     return true;
   });
   assert.deepEqual(readFileSync(path), before);
-  assert.deepEqual(readdirSync(join(path, '..')).filter((f) => f.includes('.tmp-')), [], 'no temporary file left behind');
+  assert.deepEqual(
+    readdirSync(join(path, '..')).filter((f) => f.includes('.tmp-')),
+    [],
+    'no temporary file left behind',
+  );
 });
 
 test('a duplicate key is caught before anything is written', async () => {
@@ -66,7 +70,10 @@ test('a duplicate key is caught before anything is written', async () => {
   writeFileSync(file, `${[...lines, lines[1]].join('\n')}\n`);
   const path = join(tempDir(), 'b.duckdb');
   // The copy of the first row is the file's last line; the error points at it and at the original.
-  await assert.rejects(build(snap, path), new RegExp(`facts-events\\.csv:${lines.length + 1}:1: duplicate events key .*first at .*facts-events\\.csv:2\\)`));
+  await assert.rejects(
+    build(snap, path),
+    new RegExp(`facts-events\\.csv:${lines.length + 1}:1: duplicate events key .*first at .*facts-events\\.csv:2\\)`),
+  );
   assert.equal(existsSync(path), false);
 });
 
@@ -84,7 +91,10 @@ test('an empty, missing or partial snapshot fails in one line and keeps the old 
   const before = readFileSync(path);
   const empty = join(tempDir(), 'empty');
   mkdirSync(empty);
-  await assert.rejects(build(empty, path), /^Error: snapshot folder .*empty has no table files \(run `airace import` first\)$/);
+  await assert.rejects(
+    build(empty, path),
+    /^Error: snapshot folder .*empty has no table files \(run `airace import` first\)$/,
+  );
   await assert.rejects(build(join(tempDir(), 'nope'), path), /snapshot folder not found/);
   rmSync(join(snap, 'models'), { recursive: true });
   rmSync(join(snap, 'usage'), { recursive: true });
@@ -107,8 +117,20 @@ test('SQL validation names file, line and column for each kind of bad value', as
   const rest = good.slice(header.length);
   const row = (over: Record<string, string>) => {
     const v: Record<string, string> = {
-      id: 'zz', date: '2025-01-02', kind: 'k', country: 'US', title: 't', actors: '[]', amount: '', currency: '', description: '"two\nlines"',
-      confidence: 'c', detail_json: '{}', source_ids: '[]', source_id: 's', ...over,
+      id: 'zz',
+      date: '2025-01-02',
+      kind: 'k',
+      country: 'US',
+      title: 't',
+      actors: '[]',
+      amount: '',
+      currency: '',
+      description: '"two\nlines"',
+      confidence: 'c',
+      detail_json: '{}',
+      source_ids: '[]',
+      source_id: 's',
+      ...over,
     };
     return `${Object.values(v).join(',')}\n`;
   };
@@ -143,6 +165,7 @@ test('leftover temporary files of a dead build are removed at the next build; a 
   const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
   writeFileSync(`${path}.tmp-${dead}`, 'partial');
   writeFileSync(`${path}.tmp-${dead}.wal`, 'partial');
+  mkdirSync(`${path}.tmp-${dead}.tmp`);
   writeFileSync(`${path}.tmp-${process.ppid}`, 'a live build');
   await build(snap, path);
   assert.deepEqual(readdirSync(dir).sort(), ['a.duckdb', `a.duckdb.tmp-${process.ppid}`]);

@@ -38,10 +38,12 @@ interface Staged {
 function listFiles(snapshotDir: string, cwd: string): Omit<Staged, 'stage' | 'rows'>[] {
   if (!existsSync(snapshotDir)) throw new Error(`snapshot folder not found: ${snapshotDir}`);
   const files = listSnapshotFiles(snapshotDir);
-  if (files.length === 0) throw new Error(`snapshot folder ${snapshotDir} has no table files (run \`airace import\` first)`);
+  if (files.length === 0)
+    throw new Error(`snapshot folder ${snapshotDir} has no table files (run \`airace import\` first)`);
   const have = new Set(files.map((f) => f.table));
   const missing = tableNames.filter((t) => !have.has(t) && !OPTIONAL_TABLES.has(t));
-  if (missing.length) throw new Error(`snapshot ${snapshotDir} is missing tables ${missing.join(', ')} (run \`airace import\`)`);
+  if (missing.length)
+    throw new Error(`snapshot ${snapshotDir} is missing tables ${missing.join(', ')} (run \`airace import\`)`);
   return files.map((f) => ({ ...f, file: relative(cwd, f.path) || f.path }));
 }
 
@@ -61,7 +63,9 @@ const firstLine = (msg: string): string => msg.split('\n')[0] ?? msg;
 async function stageFile(conn: DuckDBConnection, f: Omit<Staged, 'stage' | 'rows'>, i: number): Promise<Staged> {
   checkHeader(f.table, f.path, f.file);
   const stage = `stage_${i}`;
-  const cols = columnsOf(f.table).map((c) => `${sqlString(c.name)}: 'VARCHAR'`).join(', ');
+  const cols = columnsOf(f.table)
+    .map((c) => `${sqlString(c.name)}: 'VARCHAR'`)
+    .join(', ');
   try {
     // Temporary tables keep insertion order, so rowid is the record's index in the file (for errors).
     await conn.run(
@@ -75,7 +79,8 @@ async function stageFile(conn: DuckDBConnection, f: Omit<Staged, 'stage' | 'rows
   const cases = checks.map((c, k) => `WHEN ${c} THEN ${k + 1}`).join(' ');
   const reader = await conn.runAndReadAll(
     `SELECT (SELECT count(*) FROM ${stage}) AS n, ` +
-      `(SELECT [rowid, col] FROM (SELECT rowid, CASE ${cases} END AS col FROM ${stage}) WHERE col IS NOT NULL ORDER BY rowid LIMIT 1) AS bad`,
+      `(SELECT [rowid, col] FROM (SELECT rowid, CASE ${cases} END AS col FROM ${stage}) ` +
+      `WHERE col IS NOT NULL ORDER BY rowid LIMIT 1) AS bad`,
   );
   const [n, bad] = reader.getRowsJS()[0] as [bigint, bigint[] | null];
   if (bad) {
@@ -94,7 +99,8 @@ async function checkKeys(conn: DuckDBConnection, table: TableName, parts: Staged
   const union = parts.map((p, k) => `SELECT ${k} AS part, rowid AS r, ${key} FROM ${p.stage}`).join(' UNION ALL ');
   const reader = await conn.runAndReadAll(
     `WITH u AS (${union}), o AS (SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY part, r) AS nth, ` +
-      `first_value(part) OVER (PARTITION BY ${key} ORDER BY part, r) AS p0, first_value(r) OVER (PARTITION BY ${key} ORDER BY part, r) AS r0 FROM u) ` +
+      `first_value(part) OVER (PARTITION BY ${key} ORDER BY part, r) AS p0, ` +
+      `first_value(r) OVER (PARTITION BY ${key} ORDER BY part, r) AS r0 FROM u) ` +
       `SELECT part, r, p0, r0, ${key} FROM o WHERE nth = 2 ORDER BY part, r LIMIT 1`,
   );
   const dup = reader.getRowsJS()[0];
@@ -103,9 +109,15 @@ async function checkKeys(conn: DuckDBConnection, table: TableName, parts: Staged
   const at = parts[part] as Staged;
   const first = parts[p0] as Staged;
   // Lines only on this error path: the file's records, as the snapshot reader counts them.
-  const lineOf = (p: Staged, row: bigint) => decodeRows(p.table, readFileSync(p.path, 'utf8'), p.file).lines[Number(row)] ?? 0;
+  const lineOf = (p: Staged, row: bigint) =>
+    decodeRows(p.table, readFileSync(p.path, 'utf8'), p.file).lines[Number(row)] ?? 0;
   const k = values.map(String).join('\u0000');
-  throw new SnapshotError(at.file, lineOf(at, r), 1, `duplicate ${table} key "${k}" (first at ${first.file}:${lineOf(first, r0)})`);
+  throw new SnapshotError(
+    at.file,
+    lineOf(at, r),
+    1,
+    `duplicate ${table} key "${k}" (first at ${first.file}:${lineOf(first, r0)})`,
+  );
 }
 
 /**
@@ -141,14 +153,18 @@ export async function build(
       await conn.run(createTableSql(t, { keys: false }));
       if (parts.length) {
         progress(`loading ${t}`);
-        await conn.run(`INSERT INTO ${ident(t)} ${parts.map((p) => `SELECT ${castFromCsvSql(t)} FROM ${p.stage}`).join(' UNION ALL ')}`);
+        await conn.run(
+          `INSERT INTO ${ident(t)} ${parts.map((p) => `SELECT ${castFromCsvSql(t)} FROM ${p.stage}`).join(' UNION ALL ')}`,
+        );
       }
       counts[t] = parts.reduce((s, p) => s + p.rows, 0);
     }
     for (const s of staged) await conn.run(`DROP TABLE ${s.stage}`);
     await conn.run(`CREATE TABLE build_info AS SELECT now() AS built_at, ${sqlString(snapshotDir)} AS snapshot`);
     await conn.run(
-      `CREATE TABLE ${CHECKSUM_TABLE} AS ${tableNames.map((t) => `SELECT ${sqlString(t)} AS table_name, n AS rows, h AS checksum FROM (${checksumSql(t)})`).join(' UNION ALL ')}`,
+      `CREATE TABLE ${CHECKSUM_TABLE} AS ${tableNames
+        .map((t) => `SELECT ${sqlString(t)} AS table_name, n AS rows, h AS checksum FROM (${checksumSql(t)})`)
+        .join(' UNION ALL ')}`,
     );
     await conn.run('CHECKPOINT');
     loaded = true;

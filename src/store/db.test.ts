@@ -31,7 +31,10 @@ test('a database damaged mid-file opens but the probe reports it unhealthy, nami
   try {
     const p = await db.probe();
     assert.equal(p.ok, false);
-    assert.match(p.problem ?? '', /^table \w+ of .*damaged\.duckdb cannot be read: .*Corrupt database file.*; rebuild it with `airace build`$/);
+    assert.match(
+      p.problem ?? '',
+      /^table \w+ of .*damaged\.duckdb cannot be read: .*Corrupt database file.*; rebuild it with `airace build`$/,
+    );
     assert.doesNotMatch(p.problem ?? '', /\n/);
   } finally {
     db.close();
@@ -45,7 +48,10 @@ test('a database changed after the build, or without checksums, is reported', as
   await w.run(`DELETE FROM chips WHERE rowid = 0`);
   w.close();
   let db = await Db.open(path);
-  assert.match((await db.probe()).problem ?? '', /^table chips of .* differs from what was built \(\d+ rows, \d+ recorded\)/);
+  assert.match(
+    (await db.probe()).problem ?? '',
+    /^table chips of .* differs from what was built \(\d+ rows, \d+ recorded\)/,
+  );
   db.close();
   const w2 = await Db.open(path, { readOnly: false });
   await w2.run(`DROP TABLE table_checksums`);

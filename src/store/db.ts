@@ -34,7 +34,9 @@ export class Db {
     try {
       instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
     } catch (err) {
-      throw new Error(`cannot open database ${path}: ${(err as Error).message.split('\n')[0]} (rebuild it with \`airace build\`)`);
+      throw new Error(
+        `cannot open database ${path}: ${(err as Error).message.split('\n')[0]} (rebuild it with \`airace build\`)`,
+      );
     }
     return new Db(instance, await instance.connect(), path);
   }
@@ -54,7 +56,10 @@ export class Db {
     const rows = await this.all(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'`);
     const have = new Set(rows.map((r) => String(r['table_name'])));
     const missing = tableNames.filter((t) => !have.has(t));
-    if (missing.length) throw new Error(`database ${this.path} is incomplete (missing ${missing.join(', ')}); rebuild it with \`airace build\``);
+    if (missing.length)
+      throw new Error(
+        `database ${this.path} is incomplete (missing ${missing.join(', ')}); rebuild it with \`airace build\``,
+      );
   }
 
   /**
@@ -73,10 +78,14 @@ export class Db {
     let recorded: unknown[][];
     try {
       // Raw rows: the checksums are 64-bit and would lose bits as JS numbers.
-      recorded = (await this.conn.runAndReadAll(`SELECT table_name, rows, checksum FROM ${CHECKSUM_TABLE}`)).getRowsJS();
+      recorded = (
+        await this.conn.runAndReadAll(`SELECT table_name, rows, checksum FROM ${CHECKSUM_TABLE}`)
+      ).getRowsJS();
     } catch (err) {
       const msg = (err as Error).message.split('\n')[0];
-      const reason = /does not exist/.test(msg ?? '') ? 'has no integrity checksums (built by an older airace)' : `cannot be read: ${msg}`;
+      const reason = /does not exist/.test(msg ?? '')
+        ? 'has no integrity checksums (built by an older airace)'
+        : `cannot be read: ${msg}`;
       return { ok: false, problem: `database ${this.path} ${reason}; ${rebuild}` };
     }
     const want = new Map(recorded.map(([t, n, h]) => [String(t), { rows: n, checksum: h }]));
@@ -87,10 +96,16 @@ export class Db {
         const reader = await this.conn.runAndReadAll(checksumSql(t));
         const [n, h] = reader.getRowsJS()[0] as [bigint, bigint];
         if (String(n) !== String(w.rows) || String(h) !== String(w.checksum)) {
-          return { ok: false, problem: `table ${t} of ${this.path} differs from what was built (${n} rows, ${w.rows} recorded); ${rebuild}` };
+          return {
+            ok: false,
+            problem: `table ${t} of ${this.path} differs from what was built (${n} rows, ${w.rows} recorded); ${rebuild}`,
+          };
         }
       } catch (err) {
-        return { ok: false, problem: `table ${t} of ${this.path} cannot be read: ${(err as Error).message.split('\n')[0]}; ${rebuild}` };
+        return {
+          ok: false,
+          problem: `table ${t} of ${this.path} cannot be read: ${(err as Error).message.split('\n')[0]}; ${rebuild}`,
+        };
       }
     }
     return { ok: true };

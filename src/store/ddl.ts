@@ -7,7 +7,12 @@
 import { columnsOf, primaryKeys, tables, type ColumnKind, type TableName } from '../data/schema.ts';
 
 export const SQL_TYPES: Record<ColumnKind, string> = {
-  text: 'VARCHAR', date: 'DATE', int: 'BIGINT', float: 'DOUBLE', bool: 'BOOLEAN', list: 'VARCHAR[]',
+  text: 'VARCHAR',
+  date: 'DATE',
+  int: 'BIGINT',
+  float: 'DOUBLE',
+  bool: 'BOOLEAN',
+  list: 'VARCHAR[]',
 };
 
 /** Double-quotes an identifier that comes from the schema (never from user input). */
@@ -54,7 +59,9 @@ interface ZodDef {
   pattern?: RegExp;
   entries?: Record<string, string>;
   innerType?: { _zod: { def: ZodDef } };
-  checks?: { _zod: { def: { check: string; format?: string; minimum?: number; maximum?: number; pattern?: RegExp } } }[];
+  checks?: {
+    _zod: { def: { check: string; format?: string; minimum?: number; maximum?: number; pattern?: RegExp } };
+  }[];
 }
 
 const re = (r: RegExp): string => {
@@ -68,19 +75,32 @@ function valueChecks(def: ZodDef, kind: ColumnKind, v: string): string[] {
   if (kind === 'date') out.push(`regexp_full_match(${v}, ${re(def.pattern as RegExp)})`);
   if (kind === 'float' || kind === 'int') out.push(`regexp_full_match(${v}, ${sqlString(NUMBER_RE)})`);
   if (kind === 'float') out.push(`isfinite(TRY_CAST(${v} AS DOUBLE))`);
-  if (kind === 'int') out.push(`TRY_CAST(${v} AS DOUBLE) = floor(TRY_CAST(${v} AS DOUBLE))`, `abs(TRY_CAST(${v} AS DOUBLE)) <= ${SAFE_INT}`);
+  if (kind === 'int')
+    out.push(
+      `TRY_CAST(${v} AS DOUBLE) = floor(TRY_CAST(${v} AS DOUBLE))`,
+      `abs(TRY_CAST(${v} AS DOUBLE)) <= ${SAFE_INT}`,
+    );
   if (kind === 'bool') out.push(`${v} IN ('true', 'false')`);
   if (kind === 'list') {
     // CASE, not AND: DuckDB evaluates both sides, and json_type throws on text that is not JSON.
     const strings = `COALESCE(list_bool_and(list_transform(json_extract(${v}, '$[*]'), e -> json_type(e) = 'VARCHAR')), true)`;
     out.push(`CASE WHEN json_valid(${v}) THEN json_type(${v}) = 'ARRAY' AND ${strings} ELSE false END`);
   }
-  if (def.type === 'enum') out.push(`${v} IN (${Object.values(def.entries ?? {}).map(sqlString).join(', ')})`);
-  for (const { _zod: { def: c } } of def.checks ?? []) {
+  if (def.type === 'enum')
+    out.push(
+      `${v} IN (${Object.values(def.entries ?? {})
+        .map(sqlString)
+        .join(', ')})`,
+    );
+  for (const {
+    _zod: { def: c },
+  } of def.checks ?? []) {
     if (c.check === 'min_length') out.push(`length(${v}) >= ${c.minimum}`);
     else if (c.check === 'max_length') out.push(`length(${v}) <= ${c.maximum}`);
-    else if (c.check === 'string_format' && c.format === 'regex') out.push(`regexp_matches(${v}, ${re(c.pattern as RegExp)})`);
-    else if (c.check === 'number_format' && c.format === 'safeint') continue; // the int checks above
+    else if (c.check === 'string_format' && c.format === 'regex')
+      out.push(`regexp_matches(${v}, ${re(c.pattern as RegExp)})`);
+    else if (c.check === 'number_format' && c.format === 'safeint')
+      continue; // the int checks above
     // The schema's only refine() is num()'s finite check, which the float checks above cover.
     else if (c.check === 'custom' && (kind === 'float' || kind === 'int')) continue;
     else throw new Error(`schema: check "${c.check}" has no SQL translation; add one in src/store/ddl.ts`);

@@ -32,12 +32,18 @@ export function checkTarget(dir: string, force = false): void {
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) throw new InputError('dir', `${dir} exists and is not a folder`);
   if (!force && readdirSync(dir).length > 0) {
-    throw new InputError('dir', `${dir} is not empty; choose an empty or new folder, or pass force to replace its contents`);
+    throw new InputError(
+      'dir',
+      `${dir} is not empty; choose an empty or new folder, or pass force to replace its contents`,
+    );
   }
 }
 
 export async function exportParquet(
-  db: Db, dir: string, progress: (m: string) => void = () => {}, options: ExportOptions = {},
+  db: Db,
+  dir: string,
+  progress: (m: string) => void = () => {},
+  options: ExportOptions = {},
 ): Promise<{ dir: string; tables: string[] }> {
   removeStaleTemps(dir);
   checkTarget(dir, options.force === true);

@@ -1,8 +1,8 @@
 /**
  * @module
- * Temporary siblings of a target path (`<target>.tmp-<pid>`, `<target>.tmp-<pid>.wal`, `<target>.old-<pid>`),
- * as the atomic build and export write them. A process killed mid-write leaves them behind; the next build,
- * export or start removes those whose process is gone, and never those of a live one.
+ * Temporary siblings of a target path (`<target>.tmp-<pid>`, its `.wal` and DuckDB spill `.tmp`,
+ * `<target>.old-<pid>`), as the atomic build and export write them. A process killed mid-write leaves them
+ * behind; the next build, export or start removes those whose process is gone, and never those of a live one.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -26,7 +26,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** Removes leftovers of dead processes beside `target`; returns the paths removed. Never throws. */
 export function removeStaleTemps(target: string): string[] {
   const dir = dirname(target);
-  const pattern = new RegExp(`^${escapeRe(basename(target))}\\.(?:tmp|old)-(\\d+)(?:\\.wal)?$`);
+  const pattern = new RegExp(`^${escapeRe(basename(target))}\\.(?:tmp|old)-(\\d+)(?:\\.wal|\\.tmp)?$`);
   const removed: string[] = [];
   let names: string[];
   try {

@@ -24,7 +24,10 @@ test('a task that loops forever is terminated at its timeout, and the pool keeps
   const p = pool();
   const before = await p.run<number>('thread', null);
   const t0 = performance.now();
-  await assert.rejects(p.run('spin', null, { timeoutMs: 300 }), (err: unknown) => err instanceof TaskTimeoutError && err.timeoutMs === 300);
+  await assert.rejects(
+    p.run('spin', null, { timeoutMs: 300 }),
+    (err: unknown) => err instanceof TaskTimeoutError && err.timeoutMs === 300,
+  );
   assert.ok(performance.now() - t0 < 5000);
   // A fresh worker replaced the terminated one.
   const afterId = await p.run<number>('thread', null);
@@ -52,7 +55,10 @@ test('a full queue fails at once with QueueFullError instead of waiting', async 
   const held = [0, 1, 2].map(() => p.run('sleep', 400, { signal: stop.signal }).catch((e: unknown) => e));
   await new Promise((r) => setTimeout(r, 50));
   const t0 = performance.now();
-  await assert.rejects(p.run('square', 2), (err: unknown) => err instanceof QueueFullError && err.retryAfterSeconds >= 1);
+  await assert.rejects(
+    p.run('square', 2),
+    (err: unknown) => err instanceof QueueFullError && err.retryAfterSeconds >= 1,
+  );
   assert.ok(performance.now() - t0 < 100, 'refused without waiting');
   assert.deepEqual(await Promise.all(held), ['slept', 'slept', 'slept']);
   assert.equal(await p.run('square', 2), 4);

@@ -10,11 +10,16 @@
  * Built on piscina.
  */
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import { workerBundle } from './bundle.ts';
 
 /** The queue is full: try again later. `retryAfterSeconds` is a hint for a Retry-After header. */
 export class QueueFullError extends Error {
-  constructor(readonly queued: number, readonly retryAfterSeconds = 1) {
+  constructor(
+    readonly queued: number,
+    readonly retryAfterSeconds = 1,
+  ) {
     super(`too many expensive tasks waiting (${queued} queued); try again in ${retryAfterSeconds} s`);
     this.name = 'QueueFullError';
   }
@@ -22,7 +27,10 @@ export class QueueFullError extends Error {
 
 /** The task ran past its time budget; its worker was terminated. */
 export class TaskTimeoutError extends Error {
-  constructor(readonly task: string, readonly timeoutMs: number) {
+  constructor(
+    readonly task: string,
+    readonly timeoutMs: number,
+  ) {
     super(`${task} took longer than ${timeoutMs} ms and was stopped`);
     this.name = 'TaskTimeoutError';
   }
@@ -60,7 +68,7 @@ export interface RunOptions {
 }
 
 export class WorkerPool {
-  private readonly piscina: Piscina;
+  private readonly piscina: Promise<Piscina>;
   readonly threads: number;
   readonly maxQueue: number;
   private readonly retryAfter: number;
@@ -71,19 +79,28 @@ export class WorkerPool {
     this.threads = Math.max(1, options.threads ?? availableParallelism());
     this.maxQueue = options.maxQueue ?? 2 * this.threads;
     this.retryAfter = options.retryAfterSeconds ?? 1;
-    this.piscina = new Piscina({
-      filename: new URL('./worker.mjs', import.meta.url).href,
-      workerData: { tasks: String(options.tasks) },
-      minThreads: Math.min(options.warm ?? 0, this.threads),
-      maxThreads: this.threads,
-      // The bound is kept by run() (see inflight); piscina's own also counts workers still starting.
-      maxQueue: this.maxQueue + this.threads,
-      concurrentTasksPerWorker: 1,
-      idleTimeout: 30_000,
-      // The worker registers its own TypeScript loader; flags such as --test must not be inherited.
-      execArgv: [],
-      ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {}),
-    });
+    const tasks = String(options.tasks);
+    // Piscina starts once the worker entry is bundled (milliseconds when cached); run() waits for it.
+    this.piscina = workerBundle(tasks)
+      .then((file) => pathToFileURL(file).href)
+      // No bundler: each worker loads the TypeScript itself (slower to start).
+      .catch(() => new URL('./worker.mjs', import.meta.url).href)
+      .then(
+        (filename) =>
+          new Piscina({
+            filename,
+            workerData: { tasks },
+            minThreads: Math.min(options.warm ?? 0, this.threads),
+            maxThreads: this.threads,
+            // The bound is kept by run() (see inflight); piscina's own also counts workers still starting.
+            maxQueue: this.maxQueue + this.threads,
+            concurrentTasksPerWorker: 1,
+            idleTimeout: 30_000,
+            // Flags of the parent (such as --test or --import tsx) are not for the workers.
+            execArgv: [],
+            ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {}),
+          }),
+      );
   }
 
   /** Tasks waiting for a worker. */
@@ -106,7 +123,9 @@ export class WorkerPool {
     const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
     const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
     try {
-      return (await this.piscina.run({ name, input }, { signal, transferList: options.transferList })) as T;
+      const piscina = await this.piscina;
+      if (signal?.aborted) throw new Error('aborted before start');
+      return (await piscina.run({ name, input }, { signal, transferList: options.transferList })) as T;
     } catch (err) {
       if (timeout?.aborted) throw new TaskTimeoutError(name, options.timeoutMs as number);
       if (options.signal?.aborted) throw new TaskAbortedError(name);
@@ -120,6 +139,6 @@ export class WorkerPool {
 
   /** Stops every worker (running tasks fail). */
   async close(): Promise<void> {
-    await this.piscina.destroy();
+    await (await this.piscina).destroy();
   }
 }

@@ -4,9 +4,11 @@
  * add the server's expensive operations here (claims checks, ratings uploads, resampled intervals).
  */
 import { bootstrapRounds, type RoundsInput } from '../ratings/bradley-terry.ts';
+import { rateUpload, type UploadInput, type UploadOutput } from '../ratings/upload.ts';
 
 export const tasks = {
   'ratings.bootstrap': (input: RoundsInput): Float64Array => bootstrapRounds(input),
+  'ratings.upload': (input: UploadInput): UploadOutput => rateUpload(input),
 } satisfies Record<string, (input: never) => unknown>;
 
 export type TaskName = keyof typeof tasks;
