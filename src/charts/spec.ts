@@ -50,6 +50,8 @@ export interface ChartSpec {
   series: Series[];
   markers?: { name: string; items: Marker[] };
   bandName?: string;
+  /** Horizontal reference lines (a threshold), drawn with their label. */
+  refY?: { y: number; label: string }[];
   width?: number;
   height?: number;
 }
@@ -98,6 +100,14 @@ export function toOption(spec: ChartSpec, interactive: boolean, narrow = false):
       });
       if (!legend.includes(name)) legend.push(name);
     }
+  }
+  const first = series[0];
+  if (spec.refY?.length && first) {
+    first['markLine'] = {
+      silent: true, symbol: 'none', lineStyle: { color: '#b00', type: 'dashed' },
+      label: { formatter: (p: { data: { name?: string } }) => p.data.name ?? '', position: 'insideEndTop', fontSize: 10, color: '#b00' },
+      data: spec.refY.map((r) => ({ yAxis: r.y, name: r.label })),
+    };
   }
   const hasMarkers = Boolean(spec.markers && spec.markers.items.length);
   if (spec.markers && hasMarkers) {

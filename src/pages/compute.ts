@@ -38,7 +38,7 @@ export async function computePage(doc: Doc): Promise<PageOut> {
   if (best) body += doc.answer(doc.t('compute_answer', { chip: best.name, country: doc.country(best.country), tpp: num(best.tpp, 0), n: dc.filter((r) => (r.tpp ?? 0) >= 4800).length, total: rows.length, source: doc.sourceName(best.sources) }));
   body += `<p><a href="/glossary${v.lang !== 'en' ? `?lang=${v.lang}` : ''}#tpp">TPP</a> · <a href="/glossary${v.lang !== 'en' ? `?lang=${v.lang}` : ''}#pd">PD</a> · <a href="/glossary${v.lang !== 'en' ? `?lang=${v.lang}` : ''}#eccn">ECCN</a></p>`;
   const spec: ChartSpec = {
-    id: 'chips', title: doc.t('compute_charts'), height: 380, x: { type: 'value', name: doc.t('pd_axis') }, y: { type: 'value', name: doc.t('tpp_axis') },
+    id: 'chips', title: doc.t('compute_charts'), height: 380, refY: [{ y: 4800, label: doc.t('tpp_threshold') }], x: { type: 'value', name: doc.t('pd_axis') }, y: { type: 'value', name: doc.t('tpp_axis') },
     series: ['US', 'CN', 'other'].map((b) => ({
       name: doc.country(b), kind: 'scatter' as const, color: b === 'US' ? '#1f5fa8' : b === 'CN' ? '#c8332b' : '#8a6d3b',
       points: dc.filter((r) => (r.country === 'US' || r.country === 'CN' ? r.country : 'other') === b && r.pd !== null).map((r) => ({

@@ -15,6 +15,11 @@ const PALETTE = ['#1f5fa8', '#c8332b', '#2a8c4a', '#8a6d3b', '#6b4fa0', '#d17a00
 const BOARD: Record<string, 'board_text' | 'board_style' | 'board_vision'> = { 'lmarena-text': 'board_text', 'lmarena-text-style-control': 'board_style', 'lmarena-vision': 'board_vision' };
 const CAT: Record<string, 'cat_coding' | 'cat_chinese'> = { coding: 'cat_coding', chinese: 'cat_chinese' };
 const rankOf = (b: string, cat: string) => (b === 'lmarena-text' ? 0 : 1) * 10 + (cat === 'full' ? 0 : 1);
+// Benchmark names are proper names from the source, in English.
+const benchName = (b: Record<string, unknown>): Cell => {
+  const text = String(b['benchmark']).replace(/_/g, ' ') + (b['setting'] ? ` (${String(b['setting'])})` : '');
+  return { html: `<span lang="en">${esc(text)}</span>`, text };
+};
 const bool = (doc: Doc, b: unknown) => (b === true ? doc.t('yes') : b === false ? doc.t('no') : doc.t('unknown'));
 
 export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
@@ -76,7 +81,7 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
   }
   if (benches.length) {
     body += `<h2>${esc(doc.t('benchmarks'))}</h2>` + doc.table('benchmarks', [doc.t('benchmark'), doc.t('metric'), doc.t('score'), doc.t('stderr'), doc.t('source')], benches.map((b) => [
-      String(b['benchmark']).replace(/_/g, ' ') + (b['setting'] ? ` (${String(b['setting'])})` : ''), { html: `<span lang="en">${esc(b['metric'])}</span>`, text: String(b['metric']) },
+      benchName(b), { html: `<span lang="en">${esc(b['metric'])}</span>`, text: String(b['metric']) },
       { html: num(b['score'], 3), text: String(b['score']), sort: Number(b['score']) }, num(b['stderr'], 3), doc.sourceCell([String(b['source_id'])]),
     ]));
   }

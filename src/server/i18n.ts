@@ -296,6 +296,7 @@ const T = {
   unit_arena: ['Arena rating', 'Arena 评分', 'Arena 評分'], unit_eci: ['ECI score', 'ECI 分数', 'ECI 分數'],
   gap_card_none: ['No months figure on this date: {why}', '该日期没有月数：{why}', '該日期沒有月數：{why}'],
   why_ahead: ['China is level with or ahead of the US on this date.', '该日期中国与美国持平或领先。', '該日期中國與美國持平或領先。'],
+  tpp_threshold: ['4,800 TPP: controlled under 3A090.a', '4,800 TPP：受 3A090.a 管制'],
   weight_capability: ['Capability', '能力'],
 } as const satisfies Record<string, Entry>;
 
