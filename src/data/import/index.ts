@@ -18,9 +18,11 @@ import type { Importer, Observation, Part } from './common.ts';
 import { epochBenchmarks, epochNotable } from './epoch.ts';
 import { facts } from './facts.ts';
 import { litellm, openrouterModels } from './prices.ts';
+import { modelTrees, openLlmLineage } from './lineage.ts';
 
 export const importers: Importer[] = [
   arenaCatalog, fboulnois, nakasyou, cherry, epochBenchmarks, epochNotable, interconnects, openrouterMarket, openrouterWeekly, litellm, openrouterModels, facts,
+  openLlmLineage, modelTrees,
 ];
 
 
