@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { builtDb } from '../../test/helpers.ts';
 import { Db } from '../store/db.ts';
 import { computeGap } from './index.ts';
-import { isPreliminary, mergeDaily, offScaleSnapshots, preliminaryAcrossSources, type BoardRow } from './load.ts';
+import { carryForwardTruncated, isPreliminary, mergeDaily, offScaleSnapshots, preliminaryAcrossSources, type BoardRow } from './load.ts';
 
 const row = (date: string, model: string, score: number, source_id: string, extra: Partial<BoardRow> = {}): BoardRow => ({
   date, model, model_raw: model, score, ci_low: null, ci_high: null, votes: null, preliminary: null, source_id, ...extra,
@@ -46,6 +46,17 @@ test('merged daily board: one entry per day and model, mean score, interval from
   const a = m.find((x) => x.model === 'a');
   assert.ok(a && Math.abs(a.score - 1383.6) < 1e-9 && a.sd !== null);
   assert.deepEqual(a?.sources, ['fboulnois-llm-leaderboard-csv', 'nakasyou-lmarena-history']);
+});
+
+test('truncated boards: models cut off a top-N page keep their latest known score, with its date', () => {
+  const full = (date: string) => Array.from({ length: 40 }, (_, i) => ({ date, model: `m${i}`, score: 1500 - i, sd: null, sources: ['s'] }));
+  const top = (date: string) => full(date).slice(0, 10).map((m) => ({ ...m, score: m.score + 1 }));
+  const out = carryForwardTruncated([...full('2026-07-01'), ...full('2026-07-02'), ...top('2026-07-10'), ...top('2026-09-10')]);
+  const day = out.filter((m) => m.date === '2026-07-10');
+  assert.equal(day.length, 40);
+  assert.equal(day.find((m) => m.model === 'm0')?.score, 1501, 'listed models keep the day\u2019s score');
+  assert.equal(day.find((m) => m.model === 'm30')?.carried_from, '2026-07-02');
+  assert.equal(out.filter((m) => m.date === '2026-09-10').length, 10, 'nothing older than 30 days is carried');
 });
 
 let db: Db;
