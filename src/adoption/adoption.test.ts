@@ -42,7 +42,7 @@ test('dollars: tokens × the price valid that day, with priced and free coverage
   for (const u of usage) {
     if (u['variant'] === 'free') continue;
     const price = await db.all(
-      `SELECT input_usd_per_mtok AS i, output_usd_per_mtok AS o FROM prices WHERE model_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) AND input_usd_per_mtok > 0 ORDER BY (provider = 'openrouter') DESC, valid_from DESC, input_usd_per_mtok, output_usd_per_mtok, source_id LIMIT 1`,
+      `SELECT input_usd_per_mtok AS i, output_usd_per_mtok AS o FROM prices WHERE model_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) AND input_usd_per_mtok > 0 AND tier = 'on-demand' ORDER BY (provider = 'openrouter') DESC, valid_from DESC, input_usd_per_mtok, output_usd_per_mtok, source_id LIMIT 1`,
       [String(u['model_id']), String(u['date'])],
     );
     if (price[0]) dollars += (Number(u['p'] ?? 0) * Number(price[0]['i']) + Number(u['c'] ?? 0) * Number(price[0]['o'])) / 1e6;

@@ -136,9 +136,11 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
             m.family, m.organization_id, pr.i AS pin, pr.o AS pout
      FROM usage u LEFT JOIN models m ON m.id = u.model_id
      LEFT JOIN LATERAL (
-       -- One price row per usage row: OpenRouter's own price first, then the latest, then the cheapest.
+       -- One price row per usage row: OpenRouter's own price first, then the latest, then the cheapest; on-demand
+       -- only (a batch price is half and would halve the dollars).
        SELECT x.input_usd_per_mtok AS i, x.output_usd_per_mtok AS o FROM prices x
        WHERE x.model_id = u.model_id AND x.valid_from <= u.date AND (x.valid_to IS NULL OR x.valid_to > u.date) AND x.input_usd_per_mtok > 0
+         AND x.tier = 'on-demand'
        ORDER BY (x.provider = 'openrouter') DESC, x.valid_from DESC, x.input_usd_per_mtok, x.output_usd_per_mtok, x.source_id LIMIT 1
      ) pr ON true
      WHERE u."window" = 'day' AND u.date BETWEEN $1 AND $2`,
