@@ -17,7 +17,8 @@ const checkSchema = z.object({
 
 export const doctor = operation({
   name: 'doctor',
-  summary: 'Check the database: no negative price, no fragment id, attribution coverage, no shared alias, no source-only gap step, no untagged half price',
+  summary:
+    'Check the database: no negative price, no fragment id, attribution coverage, no shared alias, no source-only gap step, no untagged half price',
   input: z.object({}),
   output: z.object({ ok: z.boolean(), checks: z.array(checkSchema) }),
   http: { method: 'GET' },
@@ -25,8 +26,12 @@ export const doctor = operation({
     return runDoctor(await deps.db());
   },
   text: (out) => doctorText(out),
-  rows: (out) => out.checks.flatMap((c): Record<string, unknown>[] =>
-    c.ok ? [{ check: c.id, severity: c.severity, ok: true, row: null }] : c.rows.map((r) => ({ check: c.id, severity: c.severity, ok: false, row: JSON.stringify(r) }))),
+  rows: (out) =>
+    out.checks.flatMap((c): Record<string, unknown>[] =>
+      c.ok
+        ? [{ check: c.id, severity: c.severity, ok: true, row: null }]
+        : c.rows.map((r) => ({ check: c.id, severity: c.severity, ok: false, row: JSON.stringify(r) })),
+    ),
 });
 
 export const operations = [doctor];

@@ -13,10 +13,16 @@ before(async () => {
 after(() => db.close());
 
 test('events-extra are merged into the timeline with their confidence flags and sources', async () => {
-  const extra = (JSON.parse(readFileSync(join(RAW, 'facts', 'events-extra.json'), 'utf8')) as { records: { id: string; title: string; confidence: string; date: string }[] }).records;
+  const extra = (
+    JSON.parse(readFileSync(join(RAW, 'facts', 'events-extra.json'), 'utf8')) as {
+      records: { id: string; title: string; confidence: string; date: string }[];
+    }
+  ).records;
   const t = await timeline(db, {}, loadFx(join(ROOT, 'data', 'curated', 'fx.json')));
   const sourceIds = new Set((await db.all('SELECT id FROM sources')).map((x) => String(x['id'])));
-  const ids = (await db.all(`SELECT id FROM events WHERE id IN (${extra.map((r) => `'${r.id}'`).join(', ')})`)).map((x) => String(x['id']));
+  const ids = (await db.all(`SELECT id FROM events WHERE id IN (${extra.map((r) => `'${r.id}'`).join(', ')})`)).map(
+    (x) => String(x['id']),
+  );
   assert.equal(ids.length, extra.length);
   assert.ok(sourceIds.has('facts-events-extra'), 'the sheet is a source');
   for (const r of extra) {
