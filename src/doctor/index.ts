@@ -5,7 +5,7 @@
  */
 import { isFragmentKey } from '../data/identity.ts';
 import { gapSeries } from '../frontier/gap.ts';
-import { loadObservations } from '../frontier/load.ts';
+import { loadObservations, preliminaryAcrossSources, type BoardRow } from '../frontier/load.ts';
 import { listMetrics } from '../frontier/metrics.ts';
 import type { Db } from '../store/db.ts';
 
@@ -79,17 +79,32 @@ async function fragmentIds(db: Db): Promise<Check> {
 }
 
 async function attribution(db: Db): Promise<Check> {
-  // Models that a view can show: with a non-preliminary score, a price, traffic or a benchmark result.
-  const rows = await db.all(
-    `WITH used AS (
-       SELECT model_id, 'score' AS k FROM leaderboard_entries WHERE preliminary IS NOT TRUE
-       UNION SELECT model_id, 'benchmark' FROM benchmark_results
-       UNION SELECT model_id, 'price' FROM prices
-       UNION SELECT model_id, 'traffic' FROM usage)
-     SELECT m.id AS model_id, m.organization_id, o.country, string_agg(DISTINCT u.k ORDER BY u.k) AS has
-     FROM models m JOIN used u ON u.model_id = m.id LEFT JOIN organizations o ON o.id = m.organization_id
-     GROUP BY ALL ORDER BY m.id`,
+  // Models that a view can show: with a non-preliminary score, a price, traffic or a benchmark result. Preliminary
+  // is judged as the views judge it (every source, pre-release names), so an anonymous codename does not count.
+  const board = await db.all(
+    `SELECT CAST(snapshot_date AS VARCHAR) AS date, model_id, model_raw, score, ci_low, ci_high, votes, preliminary, source_id
+     FROM leaderboard_entries`,
   );
+  const boardRows: BoardRow[] = board.map((r) => ({
+    date: String(r['date']), model: String(r['model_id']), model_raw: String(r['model_raw']), score: Number(r['score']),
+    ci_low: r['ci_low'] === null ? null : Number(r['ci_low']), ci_high: r['ci_high'] === null ? null : Number(r['ci_high']),
+    votes: r['votes'] === null ? null : Number(r['votes']), preliminary: (r['preliminary'] as boolean | null) ?? null,
+    source_id: String(r['source_id']),
+  }));
+  const prelim = preliminaryAcrossSources(boardRows);
+  const scored = [...new Set(boardRows.filter((r) => !prelim(r.model, r.date)).map((r) => r.model))];
+  const has = new Map<string, Set<string>>();
+  const mark = (model: string, k: string) => has.set(model, (has.get(model) ?? new Set<string>()).add(k));
+  for (const m of scored) mark(m, 'score');
+  for (const [table, k] of [['benchmark_results', 'benchmark'], ['prices', 'price'], ['usage', 'traffic']] as const) {
+    for (const r of await db.all(`SELECT DISTINCT model_id FROM ${table}`)) mark(String(r['model_id']), k);
+  }
+  const info = await db.all(
+    `SELECT m.id AS model_id, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id ORDER BY m.id`,
+  );
+  const rows = info
+    .filter((r) => has.has(String(r['model_id'])))
+    .map((r): Record<string, unknown> => ({ ...r, has: [...(has.get(String(r['model_id'])) ?? [])].sort().join(',') }));
   const bad = rows
     .filter((r) => !r['organization_id'] || !r['country'] || r['country'] === 'unknown')
     .map((r) => ({
