@@ -19,6 +19,13 @@ export const FIRST_PARTY_PROVIDERS = new Set([
 ]);
 const CHAT_MODES = new Set(['chat', 'responses', 'completion']);
 
+/** Rule: a first-party provider is the model's maker, so its price rows attribute the model (names the curated table knows). */
+const MAKER_OF_PROVIDER: Record<string, string> = {
+  openai: 'OpenAI', 'text-completion-openai': 'OpenAI', anthropic: 'Anthropic', gemini: 'Google', 'vertex_ai-language-models': 'Google',
+  xai: 'xAI', mistral: 'Mistral AI', deepseek: 'DeepSeek', dashscope: 'Alibaba', moonshot: 'Moonshot AI', zai: 'Zhipu AI',
+  minimax: 'MiniMax', volcengine: 'ByteDance',
+};
+
 interface LitellmEntry {
   litellm_provider?: string; mode?: string; input_cost_per_token?: number; output_cost_per_token?: number;
   cache_read_input_token_cost?: number; max_input_tokens?: number; max_tokens?: number;
@@ -94,7 +101,7 @@ export const litellm: Importer = {
       };
       open.set(k, row);
       rows.push(row);
-      out.observations.push(observe(key, 'litellm', history_id, { context_tokens: row.context_tokens }));
+      out.observations.push(observe(key, 'litellm', history_id, { context_tokens: row.context_tokens, organization: MAKER_OF_PROVIDER[provider] ?? null }));
     }
     out.parts.push(part('prices', 'litellm-history', 'LiteLLM first-party prices over time', history_id, rows,
       'One row per price interval; valid_to is the day the price changed or the entry was removed, open when still current.'));
@@ -117,7 +124,7 @@ export const litellm: Importer = {
         output_usd_per_mtok: perM(e.output_cost_per_token), cache_read_usd_per_mtok: perM(e.cache_read_input_token_cost),
         context_tokens: e.max_input_tokens ?? null, tier: tierOfKey(key), note: null, valid_from: head, valid_to: null, source_id,
       });
-      out.observations.push(observe(key, 'litellm', source_id, { context_tokens: e.max_input_tokens ?? null }));
+      out.observations.push(observe(key, 'litellm', source_id, { context_tokens: e.max_input_tokens ?? null, organization: MAKER_OF_PROVIDER[provider] ?? null }));
     }
     out.skipped.push({ dataset: 'litellm-current', reason: 'not a chat/completion model (embedding, image, audio, rerank …)', count: other });
     out.parts.push(part('prices', 'litellm-current', 'LiteLLM prices of resellers and clouds (current file)', source_id, current,
