@@ -42,7 +42,7 @@ test('dollars: tokens × the price valid that day, with priced and free coverage
   for (const u of usage) {
     if (u['variant'] === 'free') continue;
     const price = await db.all(
-      `SELECT input_usd_per_mtok AS i, output_usd_per_mtok AS o FROM prices WHERE model_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) AND input_usd_per_mtok > 0 ORDER BY (provider = 'openrouter') DESC, valid_from DESC, input_usd_per_mtok, output_usd_per_mtok, source_id LIMIT 1`,
+      `SELECT input_usd_per_mtok AS i, output_usd_per_mtok AS o FROM prices WHERE model_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) AND input_usd_per_mtok > 0 AND tier = 'on-demand' ORDER BY (provider = 'openrouter') DESC, valid_from DESC, input_usd_per_mtok, output_usd_per_mtok, source_id LIMIT 1`,
       [String(u['model_id']), String(u['date'])],
     );
     if (price[0]) dollars += (Number(u['p'] ?? 0) * Number(price[0]['i']) + Number(u['c'] ?? 0) * Number(price[0]['o'])) / 1e6;
@@ -52,14 +52,31 @@ test('dollars: tokens × the price valid that day, with priced and free coverage
 
 test('downloads and derivatives say what the snapshot can and cannot verify', async () => {
   const d = await adoption(db, { by: 'country', metric: 'downloads' });
-  const sql = await db.all(`SELECT country, sum(downloads) AS n FROM open_models WHERE downloads IS NOT NULL GROUP BY country ORDER BY n DESC`);
+  const sql = await db.all(`SELECT country, sum(downloads) AS n FROM open_models WHERE downloads IS NOT NULL AND source_id <> 'hf-model-trees-2025-04' GROUP BY country ORDER BY n DESC`);
   assert.equal(d.rows[0]?.['country'], sql[0]?.['country']);
   close(Number(d.rows[0]?.['value']), Number(sql[0]?.['n']));
   assert.match(d.verification.join(' '), /cannot be verified.*cumulative/);
-  const v = await adoption(db, { by: 'family', metric: 'derivatives' });
-  assert.equal(v.rows.length, 0);
-  assert.equal(v.coverage['share_with_base_model'], 0);
-  assert.match(v.verification.join(' '), /cannot be verified.*base_model/);
+});
+
+test('derivatives: each lineage sample on its own, with its coverage and what it is a sample of', async () => {
+  const v = (await adoption(db, { by: 'country', metric: 'derivatives' })) as Awaited<ReturnType<typeof adoption>> & {
+    datasets: { source_id: string; sample_of: string; coverage: Record<string, number>; rows: Record<string, string | number>[]; downloads_of_derivatives: Record<string, string | number>[] | null }[];
+  };
+  assert.deepEqual(v.datasets.map((d) => d.source_id).sort(), ['hf-model-trees-2025-04', 'openllm-v2-lineage']);
+  for (const d of v.datasets) {
+    assert.match(d.sample_of, /not a Hub census/);
+    assert.ok((d.coverage['share_with_base_model'] ?? 0) > 0.5 && (d.coverage['share_with_base_model'] ?? 2) <= 1);
+    assert.ok(Math.abs(d.rows.reduce((a, r) => a + Number(r['share']), 0) - 1) < 1e-9);
+  }
+  assert.match(v.verification.join(' '), /sample, not a Hub census/);
+  // The tree sample counts derivatives independently of the view: R1 and V3 descendants are Chinese-rooted.
+  const trees = v.datasets.find((d) => d.source_id === 'hf-model-trees-2025-04');
+  const sql = await db.all(`SELECT count(*) AS n FROM open_models WHERE source_id = 'hf-model-trees-2025-04' AND len(base_models) > 0`);
+  assert.equal(trees?.rows.reduce((a, r) => a + Number(r['value']), 0), Number(sql[0]?.['n']));
+  assert.ok(trees?.downloads_of_derivatives?.some((r) => r['country'] === 'CN'));
+  // Lineage samples are not a downloads snapshot of the field.
+  const d = await adoption(db, { by: 'country', metric: 'downloads', asOf: '2025-05-01' }).catch((e: Error) => e);
+  assert.ok(d instanceof Error && /no download counts/.test(d.message));
 });
 
 test('adoption CLI: JSON shape and clear errors', async () => {

@@ -5,7 +5,7 @@
  */
 import { isFragmentKey } from '../data/identity.ts';
 import { gapSeries } from '../frontier/gap.ts';
-import { loadObservations } from '../frontier/load.ts';
+import { loadObservations, preliminaryAcrossSources, type BoardRow } from '../frontier/load.ts';
 import { listMetrics } from '../frontier/metrics.ts';
 import type { Db } from '../store/db.ts';
 
@@ -35,9 +35,16 @@ export const UNKNOWN_HARD_SHARE = 0.05;
 /** A day-to-day change of the gap larger than this, with the same two models and only the source changed, is a step. */
 export const SOURCE_STEP_POINTS = 5;
 
-function check(id: string, severity: Severity, rows: Record<string, unknown>[], okMessage: string, badMessage: string, forceOk?: boolean): Check {
+function check(
+  id: string,
+  severity: Severity,
+  rows: Record<string, unknown>[],
+  okMessage: string,
+  badMessage: string,
+  forceOk?: boolean,
+): Check {
   const ok = forceOk ?? rows.length === 0;
-  return { id, severity: ok ? severity : severity, ok, message: ok ? okMessage : badMessage, rows: rows.slice(0, MAX_ROWS), count: rows.length };
+  return { id, severity, ok, message: ok ? okMessage : badMessage, rows: rows.slice(0, MAX_ROWS), count: rows.length };
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -48,35 +55,76 @@ async function negativePrices(db: Db): Promise<Check> {
             cache_read_usd_per_mtok AS cache_read, source_id
      FROM prices WHERE input_usd_per_mtok < 0 OR output_usd_per_mtok < 0 OR cache_read_usd_per_mtok < 0 ORDER BY model_id, valid_from`,
   );
-  return check('no-negative-price', 'hard', rows, 'no price is negative', `${rows.length} price rows are negative (a sentinel stored as a price?)`);
+  return check(
+    'no-negative-price',
+    'hard',
+    rows,
+    'no price is negative',
+    `${rows.length} price rows are negative (a sentinel stored as a price?)`,
+  );
 }
 
 async function fragmentIds(db: Db): Promise<Check> {
   const models = await db.all(`SELECT id, name, aliases FROM models ORDER BY id`);
-  const rows = models.filter((m) => isFragmentKey(String(m['id']))).map((m) => ({ model_id: m['id'], name: m['name'], aliases: m['aliases'] }));
-  return check('no-fragment-id', 'hard', rows, 'every model id is a name, not digits or a date fragment', `${rows.length} model ids are only digits or a date fragment`);
+  const rows = models
+    .filter((m) => isFragmentKey(String(m['id'])))
+    .map((m) => ({ model_id: m['id'], name: m['name'], aliases: m['aliases'] }));
+  return check(
+    'no-fragment-id',
+    'hard',
+    rows,
+    'every model id is a name, not digits or a date fragment',
+    `${rows.length} model ids are only digits or a date fragment`,
+  );
 }
 
 async function attribution(db: Db): Promise<Check> {
-  // Models that a view can show: with a non-preliminary score, a price, traffic or a benchmark result.
-  const rows = await db.all(
-    `WITH used AS (
-       SELECT model_id, 'score' AS k FROM leaderboard_entries WHERE preliminary IS NOT TRUE
-       UNION SELECT model_id, 'benchmark' FROM benchmark_results
-       UNION SELECT model_id, 'price' FROM prices
-       UNION SELECT model_id, 'traffic' FROM usage)
-     SELECT m.id AS model_id, m.organization_id, o.country, string_agg(DISTINCT u.k ORDER BY u.k) AS has
-     FROM models m JOIN used u ON u.model_id = m.id LEFT JOIN organizations o ON o.id = m.organization_id
-     GROUP BY ALL ORDER BY m.id`,
+  // Models that a view can show: with a non-preliminary score, a price, traffic or a benchmark result. Preliminary
+  // is judged as the views judge it (every source, pre-release names), so an anonymous codename does not count.
+  const board = await db.all(
+    `SELECT CAST(snapshot_date AS VARCHAR) AS date, model_id, model_raw, score, ci_low, ci_high, votes, preliminary, source_id
+     FROM leaderboard_entries`,
   );
-  const bad = rows.filter((r) => !r['organization_id'] || !r['country'] || r['country'] === 'unknown')
-    .map((r) => ({ model_id: r['model_id'], organization_id: str(r['organization_id']), country: str(r['country']) ?? 'unknown', has: r['has'] }));
+  const boardRows: BoardRow[] = board.map((r) => ({
+    date: String(r['date']), model: String(r['model_id']), model_raw: String(r['model_raw']), score: Number(r['score']),
+    ci_low: r['ci_low'] === null ? null : Number(r['ci_low']), ci_high: r['ci_high'] === null ? null : Number(r['ci_high']),
+    votes: r['votes'] === null ? null : Number(r['votes']), preliminary: (r['preliminary'] as boolean | null) ?? null,
+    source_id: String(r['source_id']),
+  }));
+  const prelim = preliminaryAcrossSources(boardRows);
+  const scored = [...new Set(boardRows.filter((r) => !prelim(r.model, r.date)).map((r) => r.model))];
+  const has = new Map<string, Set<string>>();
+  const mark = (model: string, k: string) => has.set(model, (has.get(model) ?? new Set<string>()).add(k));
+  for (const m of scored) mark(m, 'score');
+  for (const [table, k] of [['benchmark_results', 'benchmark'], ['prices', 'price'], ['usage', 'traffic']] as const) {
+    for (const r of await db.all(`SELECT DISTINCT model_id FROM ${table}`)) mark(String(r['model_id']), k);
+  }
+  const info = await db.all(
+    `SELECT m.id AS model_id, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id ORDER BY m.id`,
+  );
+  const rows = info
+    .filter((r) => has.has(String(r['model_id'])))
+    .map((r): Record<string, unknown> => ({ ...r, has: [...(has.get(String(r['model_id'])) ?? [])].sort().join(',') }));
+  const bad = rows
+    .filter((r) => !r['organization_id'] || !r['country'] || r['country'] === 'unknown')
+    .map((r) => ({
+      model_id: r['model_id'],
+      organization_id: str(r['organization_id']),
+      country: str(r['country']) ?? 'unknown',
+      has: r['has'],
+    }));
   const share = rows.length ? bad.length / rows.length : 0;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const severity: Severity = share > UNKNOWN_HARD_SHARE ? 'hard' : 'soft';
   const ok = share <= UNKNOWN_SOFT_SHARE;
-  const c = check('attribution', severity, bad, `${bad.length} of ${rows.length} models with a score, price or traffic lack an organization or country (${pct(share)}, at most ${pct(UNKNOWN_SOFT_SHARE)})`,
-    `${bad.length} of ${rows.length} models with a score, price or traffic lack an organization or country (${pct(share)}; warns above ${pct(UNKNOWN_SOFT_SHARE)}, fails above ${pct(UNKNOWN_HARD_SHARE)})`, ok);
+  const c = check(
+    'attribution',
+    severity,
+    bad,
+    `${bad.length} of ${rows.length} models with a score, price or traffic lack an organization or country (${pct(share)}, at most ${pct(UNKNOWN_SOFT_SHARE)})`,
+    `${bad.length} of ${rows.length} models with a score, price or traffic lack an organization or country (${pct(share)}; warns above ${pct(UNKNOWN_SOFT_SHARE)}, fails above ${pct(UNKNOWN_HARD_SHARE)})`,
+    ok,
+  );
   return { ...c, severity };
 }
 
@@ -84,7 +132,13 @@ async function sharedAliases(db: Db): Promise<Check> {
   const rows = await db.all(
     `SELECT alias, list(id ORDER BY id) AS model_ids FROM (SELECT id, unnest(aliases) AS alias FROM models) GROUP BY alias HAVING count(DISTINCT id) > 1 ORDER BY alias`,
   );
-  return check('no-shared-alias', 'hard', rows, 'no alias names two models', `${rows.length} aliases name more than one model`);
+  return check(
+    'no-shared-alias',
+    'hard',
+    rows,
+    'no alias names two models',
+    `${rows.length} aliases name more than one model`,
+  );
 }
 
 async function halfPrices(db: Db): Promise<Check> {
@@ -97,13 +151,26 @@ async function halfPrices(db: Db): Promise<Check> {
        AND abs(b.input_usd_per_mtok * 2 - a.input_usd_per_mtok) < 1e-9 AND abs(b.output_usd_per_mtok * 2 - a.output_usd_per_mtok) < 1e-9
      ORDER BY a.model_id, a.valid_from`,
   );
-  return check('no-untagged-half-price', 'hard', rows, 'no price is half another of the same model, provider and tier',
-    `${rows.length} prices are exactly half another of the same model, provider and tier (a batch or other tier stored as on-demand?)`);
+  return check(
+    'no-untagged-half-price',
+    'hard',
+    rows,
+    'no price is half another of the same model, provider and tier',
+    `${rows.length} prices are exactly half another of the same model, provider and tier (a batch or other tier stored as on-demand?)`,
+  );
 }
 
 /** Gap steps on the Arena text board where the two models stay the same and only the cited source changes. */
-export function sourceSteps(series: readonly { date: string; leader_model: string | null; follower_model: string | null; points_gap: number | null; sources: string[] }[],
-  limit = SOURCE_STEP_POINTS): Record<string, unknown>[] {
+export function sourceSteps(
+  series: readonly {
+    date: string;
+    leader_model: string | null;
+    follower_model: string | null;
+    points_gap: number | null;
+    sources: string[];
+  }[],
+  limit = SOURCE_STEP_POINTS,
+): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (let i = 1; i < series.length; i++) {
     const a = series[i - 1];
@@ -115,8 +182,16 @@ export function sourceSteps(series: readonly { date: string; leader_model: strin
     if (a.sources.join(',') === b.sources.join(',')) continue;
     const step = b.points_gap - a.points_gap;
     if (Math.abs(step) > limit) {
-      out.push({ from: a.date, to: b.date, leader_model: b.leader_model, follower_model: b.follower_model, gap_before: round(a.points_gap), gap_after: round(b.points_gap),
-        source_before: a.sources.join(','), source_after: b.sources.join(',') });
+      out.push({
+        from: a.date,
+        to: b.date,
+        leader_model: b.leader_model,
+        follower_model: b.follower_model,
+        gap_before: round(a.points_gap),
+        gap_after: round(b.points_gap),
+        source_before: a.sources.join(','),
+        source_after: b.sources.join(','),
+      });
     }
   }
   return out;
@@ -129,16 +204,33 @@ async function gapSourceSteps(db: Db): Promise<Check> {
   const metric = (await listMetrics(db)).find((m) => m.id === 'arena-text');
   if (!metric) return check('no-source-step', 'hard', [], 'no arena-text metric: nothing to check', '');
   const { observations } = await loadObservations(db, metric, false);
-  const series = gapSeries(observations, { view: 'snapshot', leader: 'US', follower: 'CN', rounds: 0, seed: 0, resampleModels: false });
+  const series = gapSeries(observations, {
+    view: 'snapshot',
+    leader: 'US',
+    follower: 'CN',
+    rounds: 0,
+    seed: 0,
+    resampleModels: false,
+  });
   const rows = sourceSteps(series);
-  return check('no-source-step', 'hard', rows, `no step of more than ${SOURCE_STEP_POINTS} points in the US–CN Arena gap comes only from a change of source`,
-    `${rows.length} steps of the US–CN Arena gap of more than ${SOURCE_STEP_POINTS} points come only from a change of source`);
+  return check(
+    'no-source-step',
+    'hard',
+    rows,
+    `no step of more than ${SOURCE_STEP_POINTS} points in the US–CN Arena gap comes only from a change of source`,
+    `${rows.length} steps of the US–CN Arena gap of more than ${SOURCE_STEP_POINTS} points come only from a change of source`,
+  );
 }
 
 /** Runs every check. Hard failures make `ok` false; soft ones only warn. */
 export async function runDoctor(db: Db): Promise<DoctorReport> {
   const checks = [
-    await negativePrices(db), await fragmentIds(db), await attribution(db), await sharedAliases(db), await gapSourceSteps(db), await halfPrices(db),
+    await negativePrices(db),
+    await fragmentIds(db),
+    await attribution(db),
+    await sharedAliases(db),
+    await gapSourceSteps(db),
+    await halfPrices(db),
   ];
   return { ok: checks.every((c) => c.ok || c.severity === 'soft'), checks };
 }

@@ -3,15 +3,48 @@ import { after, before, test } from 'node:test';
 import { builtDb } from '../../test/helpers.ts';
 import { Db } from '../store/db.ts';
 import { computeGap } from './index.ts';
-import { isPreliminary, mergeDaily, offScaleSnapshots, preliminaryAcrossSources, type BoardRow } from './load.ts';
+import {
+  carryForwardTruncated,
+  isPreliminary,
+  mergeDaily,
+  offScaleSnapshots,
+  preliminaryAcrossSources,
+  type BoardRow,
+} from './load.ts';
 
-const row = (date: string, model: string, score: number, source_id: string, extra: Partial<BoardRow> = {}): BoardRow => ({
-  date, model, model_raw: model, score, ci_low: null, ci_high: null, votes: null, preliminary: null, source_id, ...extra,
+const row = (
+  date: string,
+  model: string,
+  score: number,
+  source_id: string,
+  extra: Partial<BoardRow> = {},
+): BoardRow => ({
+  date,
+  model,
+  model_raw: model,
+  score,
+  ci_low: null,
+  ci_high: null,
+  votes: null,
+  preliminary: null,
+  source_id,
+  ...extra,
 });
 
 test('preliminary: by the entry, then across sources up to the last date any source flags it', () => {
-  assert.ok(isPreliminary({ preliminary: null, votes: 9992, ci_low: 1397, ci_high: 1409, model_raw: 'chocolate (Early Grok-3)' }), 'a codename with 10,000 votes');
-  assert.ok(!isPreliminary({ preliminary: null, votes: 9992, ci_low: 1397, ci_high: 1409, model_raw: 'Grok-3-Preview-02-24' }));
+  assert.ok(
+    isPreliminary({
+      preliminary: null,
+      votes: 9992,
+      ci_low: 1397,
+      ci_high: 1409,
+      model_raw: 'chocolate (Early Grok-3)',
+    }),
+    'a codename with 10,000 votes',
+  );
+  assert.ok(
+    !isPreliminary({ preliminary: null, votes: 9992, ci_low: 1397, ci_high: 1409, model_raw: 'Grok-3-Preview-02-24' }),
+  );
   const rows = [
     row('2025-02-17', 'x', 1400, 'nakasyou'), // no votes: says nothing
     row('2025-02-18', 'x', 1400, 'fboulnois', { votes: 900 }), // few votes
@@ -27,13 +60,24 @@ test('preliminary: by the entry, then across sources up to the last date any sou
 test('off-scale snapshots: a re-ordered board among agreeing sources is found; agreeing ones are not', () => {
   const models = Array.from({ length: 30 }, (_, i) => `m${i}`);
   const rows: BoardRow[] = [];
-  for (const [d, src] of [['2025-01-01', 'a'], ['2025-01-02', 'b'], ['2025-01-03', 'a'], ['2025-01-04', 'b'], ['2025-01-02', 'c'], ['2025-01-05', 'c']] as const) {
+  for (const [d, src] of [
+    ['2025-01-01', 'a'],
+    ['2025-01-02', 'b'],
+    ['2025-01-03', 'a'],
+    ['2025-01-04', 'b'],
+    ['2025-01-02', 'c'],
+    ['2025-01-05', 'c'],
+  ] as const) {
     models.forEach((m, i) => rows.push(row(d, m, 1300 + i * 3 + (src === 'b' ? 0.4 : 0), src)));
   }
   // Source c on 2025-01-02 publishes another scale: the same models, shuffled ratings.
-  for (const r of rows) if (r.source_id === 'c' && r.date === '2025-01-02') r.score = 1300 + ((Number(r.model.slice(1)) * 17) % 30) * 3;
+  for (const r of rows)
+    if (r.source_id === 'c' && r.date === '2025-01-02') r.score = 1300 + ((Number(r.model.slice(1)) * 17) % 30) * 3;
   const off = offScaleSnapshots(rows);
-  assert.deepEqual(off.map((o) => `${o.source_id} ${o.date}`), ['c 2025-01-02']);
+  assert.deepEqual(
+    off.map((o) => `${o.source_id} ${o.date}`),
+    ['c 2025-01-02'],
+  );
 });
 
 test('merged daily board: one entry per day and model, mean score, interval from the source that has one', () => {
@@ -48,6 +92,26 @@ test('merged daily board: one entry per day and model, mean score, interval from
   assert.deepEqual(a?.sources, ['fboulnois-llm-leaderboard-csv', 'nakasyou-lmarena-history']);
 });
 
+test('truncated boards: models cut off a top-N page keep their latest known score, with its date', () => {
+  const full = (date: string) =>
+    Array.from({ length: 40 }, (_, i) => ({ date, model: `m${i}`, score: 1500 - i, sd: null, sources: ['s'] }));
+  const top = (date: string) =>
+    full(date)
+      .slice(0, 10)
+      .map((m) => ({ ...m, score: m.score + 1 }));
+  const out = carryForwardTruncated([
+    ...full('2026-07-01'),
+    ...full('2026-07-02'),
+    ...top('2026-07-10'),
+    ...top('2026-09-10'),
+  ]);
+  const day = out.filter((m) => m.date === '2026-07-10');
+  assert.equal(day.length, 40);
+  assert.equal(day.find((m) => m.model === 'm0')?.score, 1501, 'listed models keep the day\u2019s score');
+  assert.equal(day.find((m) => m.model === 'm30')?.carried_from, '2026-07-02');
+  assert.equal(out.filter((m) => m.date === '2026-09-10').length, 10, 'nothing older than 30 days is carried');
+});
+
 let db: Db;
 before(async () => {
   db = await Db.open(await builtDb());
@@ -60,7 +124,11 @@ test('the Feb 2025 US–CN Arena gap is steady day to day, near the AI Index lev
   assert.ok(feb.length >= 10, `${feb.length} days`);
   const share = feb.map((p) => (p.points_gap as number) / (p.leader_score as number));
   for (const s of share) assert.ok(s > 0.012 && s < 0.022, `gap share ${s}`);
-  for (let i = 1; i < feb.length; i++) assert.ok(Math.abs((feb[i]?.points_gap as number) - (feb[i - 1]?.points_gap as number)) < 5, feb[i]?.date);
-  assert.ok(feb.every((p) => p.leader_model !== 'early-grok-3'), 'the pre-release codename is preliminary in every source');
+  for (let i = 1; i < feb.length; i++)
+    assert.ok(Math.abs((feb[i]?.points_gap as number) - (feb[i - 1]?.points_gap as number)) < 5, feb[i]?.date);
+  assert.ok(
+    feb.every((p) => p.leader_model !== 'early-grok-3'),
+    'the pre-release codename is preliminary in every source',
+  );
   assert.ok(r.coverage.off_scale_excluded > 0);
 });

@@ -179,6 +179,44 @@ export function mergeDaily(rows: readonly BoardRow[]): Merged[] {
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.model.localeCompare(b.model));
 }
 
+/** A board listing fewer than this share of the models of the boards before it is a truncated page (a top 30). */
+const TRUNCATED_SHARE = 0.5;
+/** How old a carried-forward entry may be. */
+const CARRY_DAYS = 30;
+
+/**
+ * Latest known score on truncated boards: when a day's board lists far fewer models than the boards before it
+ * (a top-30 page), each model it omits keeps its latest score from the last full board (at most CARRY_DAYS old),
+ * if that score is below the board's lowest entry, as a cut-off model's would be. Carried entries keep their
+ * source and say when they were last seen. Pure; returns the board with the carried entries added.
+ */
+export function carryForwardTruncated(merged: readonly Merged[]): (Merged & { carried_from?: string })[] {
+  const byDate = new Map<string, Merged[]>();
+  for (const m of merged) byDate.set(m.date, [...(byDate.get(m.date) ?? []), m]);
+  const dates = [...byDate.keys()].sort();
+  const out: (Merged & { carried_from?: string })[] = [...merged];
+  let lastFull: { date: string; board: Merged[] } | null = null;
+  const sizes: number[] = [];
+  for (const d of dates) {
+    const board = byDate.get(d) as Merged[];
+    const recent = sizes.slice(-5);
+    const typical = recent.length ? median(recent) : board.length;
+    if (board.length >= TRUNCATED_SHARE * typical || !lastFull) {
+      lastFull = { date: d, board };
+      sizes.push(board.length);
+      continue;
+    }
+    if ((Date.parse(d) - Date.parse(lastFull.date)) / 86_400_000 > CARRY_DAYS) continue;
+    const listed = new Set(board.map((m) => m.model));
+    const floor = Math.min(...board.map((m) => m.score));
+    for (const m of lastFull.board) {
+      if (listed.has(m.model) || m.score >= floor) continue;
+      out.push({ ...m, date: d, carried_from: lastFull.date });
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.model.localeCompare(b.model));
+}
+
 export interface Loaded {
   observations: Observation[];
   /** Rows read, and those left out with why. */
@@ -186,13 +224,14 @@ export interface Loaded {
     rows: number; used: number; /** Used, but attributed to no country: no bloc's frontier counts them. */ without_country: number; without_date: number;
     preliminary_excluded: number; /** Rows of a source's snapshot that sits on another scale than the sources around it. */ off_scale_excluded: number;
     /** Rows merged into another source's entry for the same day and model. */ other_sources_same_day: number;
+    /** Entries carried forward onto truncated boards (latest known score of a model the page cut off). */ carried_forward?: number;
   };
   /** Snapshots left out as off-scale, with their offset from the sources around them. */
   off_scale?: OffScale[];
 }
 
 export async function loadObservations(db: Db, metric: Metric, includePreliminary: boolean): Promise<Loaded> {
-  const coverage = { rows: 0, used: 0, without_country: 0, without_date: 0, preliminary_excluded: 0, off_scale_excluded: 0, other_sources_same_day: 0 };
+  const coverage: Loaded['coverage'] = { rows: 0, used: 0, without_country: 0, without_date: 0, preliminary_excluded: 0, off_scale_excluded: 0, other_sources_same_day: 0 };
   const observations: Observation[] = [];
   let offScale: OffScale[] | undefined;
   if (metric.leaderboard) {
@@ -221,8 +260,10 @@ export async function loadObservations(db: Db, metric: Metric, includePreliminar
       else if (!includePreliminary && prelim(r.model, r.date)) coverage.preliminary_excluded++;
       else kept.push(r);
     }
-    const merged = mergeDaily(kept);
-    coverage.other_sources_same_day = kept.length - merged.length;
+    const daily = mergeDaily(kept);
+    coverage.other_sources_same_day = kept.length - daily.length;
+    const merged = carryForwardTruncated(daily);
+    coverage.carried_forward = merged.length - daily.length;
     for (const m of merged) {
       const c = country.get(m.model) ?? null;
       // Kept with bloc "unknown": no gap counts them, but a price–capability view still can.

@@ -5,6 +5,7 @@
  * record's `source_id` is its first citation (all are kept in `source_ids`). Confidence flags are carried.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { Row } from '../schema.ts';
 import { at, emptyOutput, part, readJson, toDate, toInt, toNumber, type ImportOutput, type Importer } from './common.ts';
 
@@ -192,21 +193,41 @@ export const facts: Importer = {
 
     const evSheet = sheetSource(out, 'events', 'Policy, investment and industry events fact sheet', 'Events without a date or source are kept and flagged.');
     const evDoc = readJson(at(dir, 'events.json')) as { records: (Record<string, unknown> & { sources?: Cited[] })[] };
-    const evRows: Row<'events'>[] = evDoc.records.map((r) => {
-      const ids = cite(out, seen, r.sources, evSheet);
+    const toEvent = (sheet: string) => (r: Record<string, unknown> & { sources?: Cited[] }): Row<'events'> => {
+      const ids = cite(out, seen, r.sources, sheet);
       const amount = r['amount'] as { value?: number; currency?: string } | null | undefined;
       const parties = r['parties'] as Record<string, unknown> | undefined;
       const actors = new Set<string>();
       for (const v of Object.values(parties ?? {})) for (const a of Array.isArray(v) ? v : [v]) if (typeof a === 'string') actors.add(a);
-      const flags = [r['date'] ? null : 'no date given', (r['sources'] as unknown[] | undefined)?.length ? null : 'no source given'].filter(Boolean);
+      // Rule: a date the source gives only to the month ("2025-04", date_precision "month") is dated to the 1st, flagged.
+      const raw = String(r['date'] ?? '');
+      const monthOnly = /^\d{4}-\d{2}$/.test(raw);
+      const date = monthOnly ? toDate(`${raw}-01`) : toDate(raw);
+      const flags = [
+        date ? null : 'no date given', monthOnly ? `date given to the month only (${raw}): shown on the 1st` : null,
+        (r['sources'] as unknown[] | undefined)?.length ? null : 'no source given',
+      ].filter(Boolean);
       return {
-        id: String(r['id']), date: toDate(String(r['date'] ?? '')), kind: String(r['category']), country: String(r['country']), title: String(r['title']),
+        id: String(r['id']), date, kind: String(r['category']), country: String(r['country']), title: String(r['title']),
         actors: [...actors], amount: toNumber(amount?.value ?? null), currency: amount?.currency ?? null,
         description: [r['notes'], ...flags].filter((x) => typeof x === 'string' && x).join(' | ') || null,
         confidence: String(r['confidence'] ?? 'unconfirmed'), detail_json: JSON.stringify(r), source_ids: ids, source_id: ids[0] as string,
       };
-    });
+    };
+    const evRows = evDoc.records.map(toEvent(evSheet));
     out.parts.push(part('events', 'facts-events', 'Policy, investment and industry events', evSheet, evRows));
+    // More dated, sourced events in the same shape; an id already in events.json keeps the main sheet's record.
+    const extraPath = at(dir, 'events-extra.json');
+    if (existsSync(extraPath)) {
+      const extraSheet = sheetSource(out, 'events-extra', 'More dated, sourced events (export rules, Chinese countermeasures, a traffic crossover)',
+        'Confidence per record: "confirmed" = a law-firm, policy-tracker or mainstream news page read directly; "reported" = reposts or aggregators. See events-extra.PROVENANCE.md.');
+      const known = new Set(evRows.map((e) => e.id));
+      const extra = (readJson(extraPath) as { records: (Record<string, unknown> & { sources?: Cited[] })[] }).records;
+      const extraRows = extra.filter((r) => !known.has(String(r['id']))).map(toEvent(extraSheet));
+      out.skipped.push({ dataset: 'facts-events-extra', reason: 'id already in events.json (the main sheet is kept)', count: extra.length - extraRows.length });
+      out.parts.push(part('events', 'facts-events-extra', 'More policy and industry events (events-extra.json)', extraSheet, extraRows,
+        'Merged into the events timeline with each record\u2019s confidence flag; month-only dates are shown on the 1st and flagged.'));
+    }
     return out;
   },
 };

@@ -19,9 +19,11 @@ import { epochBenchmarks, epochNotable } from './epoch.ts';
 import { facts } from './facts.ts';
 import { hardware } from './hardware.ts';
 import { litellm, openrouterModels } from './prices.ts';
+import { modelTrees, openLlmLineage } from './lineage.ts';
 
 export const importers: Importer[] = [
   arenaCatalog, fboulnois, nakasyou, cherry, epochBenchmarks, epochNotable, interconnects, openrouterMarket, openrouterWeekly, litellm, openrouterModels, facts, hardware,
+  openLlmLineage, modelTrees,
 ];
 
 
@@ -151,7 +153,9 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
       for (const r of p.rows as Record<string, unknown>[]) {
         if (typeof r['model_raw'] === 'string') {
           // Rule: a row's own author or organization column names the model's maker (OpenRouter's `author`).
-          const by = typeof r['author'] === 'string' ? r['author'] : typeof r['organization_raw'] === 'string' ? r['organization_raw'] : null;
+          // An author that is not the raw name's namespace (a bare slug's "author" is the slug itself) says nothing.
+          const author = typeof r['author'] === 'string' && r['model_raw'].startsWith(`${r['author']}/`) ? r['author'] : null;
+          const by = author ?? (typeof r['organization_raw'] === 'string' ? r['organization_raw'] : null);
           observations.push({ raw: r['model_raw'], key: String(r['model_id']), origin: p.table === 'open_models' ? 'huggingface' : imp.origin, source_id: p.source_id, ...(by ? { organization: by } : {}) });
         }
         else if (p.table === 'open_models' && typeof r['hub_id'] === 'string') {

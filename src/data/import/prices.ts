@@ -13,6 +13,13 @@ import { DEFAULT_TIER, sentinelPrice, tierOfKey, tierOfVariant } from '../../for
 
 export { DEFAULT_TIER, FIRST_PARTY_PROVIDERS, sentinelPrice, tierOfVariant };
 
+/** Rule: a first-party provider is the model's maker, so its price rows attribute the model (names the curated table knows). */
+const MAKER_OF_PROVIDER: Record<string, string> = {
+  openai: 'OpenAI', 'text-completion-openai': 'OpenAI', anthropic: 'Anthropic', gemini: 'Google', 'vertex_ai-language-models': 'Google',
+  xai: 'xAI', mistral: 'Mistral AI', deepseek: 'DeepSeek', dashscope: 'Alibaba', moonshot: 'Moonshot AI', zai: 'Zhipu AI',
+  minimax: 'MiniMax', volcengine: 'ByteDance',
+};
+
 export const litellm: Importer = {
   name: 'adoption/RoCry__llm-api-price',
   origin: 'litellm',
@@ -58,7 +65,7 @@ export const litellm: Importer = {
       };
       open.set(k, row);
       rows.push(row);
-      out.observations.push(observe(key, 'litellm', history_id, { context_tokens: row.context_tokens }));
+      out.observations.push(observe(key, 'litellm', history_id, { context_tokens: row.context_tokens, organization: MAKER_OF_PROVIDER[provider] ?? null }));
     }
     out.parts.push(part('prices', 'litellm-history', 'LiteLLM first-party prices over time', history_id, rows,
       'One row per price interval; valid_to is the day the price changed or the entry was removed, open when still current.'));
@@ -66,7 +73,10 @@ export const litellm: Importer = {
     // The current file for every other provider (resellers and clouds), valid from the mirror HEAD.
     const doc = readJson(at(dir, 'model_prices_and_context_window.json'));
     const { rows: current, other } = litellmPrices(doc, head, source_id, (provider) => covered.has(provider));
-    for (const r of current) out.observations.push(observe(r.model_raw, 'litellm', source_id, { context_tokens: r.context_tokens }));
+    for (const r of current) {
+      const organization = MAKER_OF_PROVIDER[r.provider] ?? null;
+      out.observations.push(observe(r.model_raw, 'litellm', source_id, { context_tokens: r.context_tokens, organization }));
+    }
     out.skipped.push({ dataset: 'litellm-current', reason: 'not a chat/completion model (embedding, image, audio, rerank …)', count: other });
     out.parts.push(part('prices', 'litellm-current', 'LiteLLM prices of resellers and clouds (current file)', source_id, current,
       `Providers other than the first-party ones covered by the history; valid from the mirror HEAD (${head}).`));
