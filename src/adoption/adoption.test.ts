@@ -88,7 +88,7 @@ test('adoption CLI: JSON shape and clear errors', async () => {
   const body = JSON.parse(out) as { metric: string; window: unknown; coverage: unknown; rows: { country: string; value: number; share: number }[] };
   assert.equal(body.metric, 'tokens');
   assert.ok(body.window && body.coverage && body.rows.every((r) => typeof r.country === 'string' && typeof r.value === 'number' && r.share >= 0 && r.share <= 1));
-  for (const [args, pattern] of [[['--by', 'planet'], /--by must be one of/], [['--metric', 'vibes'], /--metric must be one of/], [['--as-of', '2026-99-01'], /--as-of must be a date/], [['--as-of', '2020-01-01'], /no daily traffic on or before 2020-01-01/], [['--days', '0'], /--days must be/]] as const) {
+  for (const [args, pattern] of [[['--by', 'planet'], /by: must be one of/], [['--metric', 'vibes'], /metric: must be one of/], [['--as-of', '2026-99-01'], /as_of: must be a real date/], [['--as-of', '2020-01-01'], /no daily traffic on or before 2020-01-01/], [['--days', '0'], /days: must be/]] as const) {
     err = '';
     assert.equal(await main(['adoption', ...args, '--db', dbPath], io), 1, args.join(' '));
     assert.match(err, pattern);

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Operation } from '../ops/operation.ts';
 import { defaultPaths, openDeps } from '../ops/deps.ts';
 import { toFailure } from '../ops/failure.ts';
+import { parseInput } from '../ops/parse.ts';
 import { operations } from '../ops/registry.ts';
 import { commandWords, fieldsOf, kebab } from '../ops/schema.ts';
 import { buildOp } from '../catalog/op.ts';
@@ -66,7 +67,7 @@ async function runCommand(op: Operation, positional: unknown[], opts: Record<str
     const outputs = await withProgress(async (progress) => {
       const results = [];
       for (const input of inputs) {
-        const parsed = op.input.parse(input);
+        const parsed = parseInput(op, input);
         results.push(await op.run({ ...deps, progress }, parsed));
         if (opts.plot && op.svg) writeFileAtomic(opts.plot, await op.svg({ ...deps, progress }, parsed));
       }

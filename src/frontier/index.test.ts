@@ -54,7 +54,7 @@ test('gap CLI: JSON fields per SPEC, and clear errors', async () => {
   assert.equal(await main(['gap', '--metric', 'gpqa-diamond', '--json', '--rounds', '50', '--db', dbPath], io), 0, err);
   const body = JSON.parse(out) as Record<string, unknown>;
   for (const k of ['metric', 'as_of', 'leader', 'follower', 'leader_model', 'follower_model', 'points_gap', 'months_gap', 'months_ci', 'sources']) assert.ok(k in body, k);
-  for (const [args, pattern] of [[['--metric', 'nope'], /unknown metric "nope"/], [['--as-of', '2025-13-45'], /as-of must be a date/], [['--leader', 'XX'], /no arena-text scores for XX/], [['--as-of', '1999-01-01'], /no arena-text data on or before 1999-01-01/]] as const) {
+  for (const [args, pattern] of [[['--metric', 'nope'], /unknown metric "nope"/], [['--as-of', '2025-13-45'], /as_of: must be a real date/], [['--leader', 'XX'], /no arena-text scores for XX/], [['--as-of', '1999-01-01'], /no arena-text data on or before 1999-01-01/]] as const) {
     err = '';
     assert.equal(await main(['gap', ...args, '--rounds', '0', '--db', dbPath], io), 1, args.join(' '));
     assert.match(err, pattern);

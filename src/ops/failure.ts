@@ -32,7 +32,7 @@ export function zodFailure(err: ZodError): Failure {
   }
   const field = issue?.path.map(String).join('.') || 'input';
   const top = String(issue?.path[0] ?? field);
-  const message = issue?.code === 'invalid_type' && issue.input === undefined ? 'is required' : (issue?.message ?? 'invalid');
+  const message = issue?.message ?? 'invalid';
   return { status: 400, error: `${field}: ${message}`, field: top };
 }
 

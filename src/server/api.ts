@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Deps, Operation } from '../ops/operation.ts';
 import { toFailure, type Failure } from '../ops/failure.ts';
 import { apiPath } from '../ops/schema.ts';
+import { parseInput } from '../ops/parse.ts';
 import { Lru } from '../util/lru.ts';
 import { rowsToCsv } from '../util/csv.ts';
 import { QueueFullError, type WorkQueue } from './queue.ts';
@@ -124,9 +125,11 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
     for (const k of op.cliOnly ?? []) {
       if (k in raw) throw new ApiFailure({ status: 400, error: `unknown parameter ${k}`, field: k });
     }
-    const r = op.input.safeParse(raw);
-    if (!r.success) throw new ApiFailure(toFailure(r.error));
-    return r.data as Record<string, unknown>;
+    try {
+      return parseInput(op, raw);
+    } catch (err) {
+      throw new ApiFailure(toFailure(err));
+    }
   };
 
   const send = (c: Context, a: Answer) => {
