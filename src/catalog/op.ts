@@ -3,7 +3,7 @@
  * The catalog: health, sources, datasets and models; and the commands that make the database (import,
  * build, export). Every other capability stands on these.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { runImport } from '../data/import/index.ts';
@@ -214,11 +214,8 @@ export const exportOp = operation({
     .strict(),
   output: z.object({ dir: z.string(), tables: z.array(z.string()) }),
   run: async (deps, input) => {
-    const dir = resolve(input.dir);
-    if (existsSync(dir) && readdirSync(dir).length > 0 && !input.force) {
-      throw new InputError('dir', `${dir} is not empty; give force (--force) to replace it`);
-    }
-    return exportParquet(await deps.db(), dir, deps.progress);
+    // Refuses a folder with files in it unless force; writes a temporary folder and renames it into place.
+    return exportParquet(await deps.db(), resolve(input.dir), deps.progress, { force: input.force === true });
   },
   text: (o) => `exported ${o.tables.length} tables to ${o.dir}\n`,
 });

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { InputError, operation } from '../ops/operation.ts';
 import { choice, flag, int, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
-import { readBattles } from './battles.ts';
-import { bradleyTerry } from './bradley-terry.ts';
+import { BattleInputError } from './battles.ts';
+import { rateFile } from './parallel.ts';
 
 export const METHOD =
   'Bradley–Terry MLE, base 10, scale 400, mean 1000, ties half; 95% CI = 2.5/97.5 percentiles of multinomial bootstrap';
@@ -55,27 +55,25 @@ export const ratings = operation({
   http: { method: 'POST', path: '/ratings', body: 'file', key: 'battles', maxBytes: 4_000_000, ext: 'format' },
   expensive: true,
   run: async (deps, i) => {
-    let battles;
-    try {
-      battles = await readBattles(i.battles, i.skip_invalid === true);
-    } catch (err) {
-      throw new InputError('battles', (err as Error).message);
-    }
-    if (battles.length === 0) throw new InputError('battles', 'no valid battles');
+    // DuckDB reads and counts the battles (memory grows with pairs, not rows); bootstrap rounds run on
+    // worker threads, each seeded by its round, so the answer does not depend on the number of threads.
     const options = {
       bootstrap: i.bootstrap,
       seed: i.seed,
       anchor: i.anchor,
+      skipInvalid: i.skip_invalid === true,
       progress: (r: number, n: number) => deps.progress(`bootstrap ${r}/${n}`),
     };
-    let result;
     try {
-      result = bradleyTerry.rate(battles, options);
+      const result = await rateFile(i.battles, options);
+      return { ...result, method: METHOD };
     } catch (err) {
+      if (err instanceof BattleInputError || /no valid battles|cannot read|unsupported battles file/.test((err as Error).message)) {
+        throw new InputError('battles', (err as Error).message);
+      }
       if (i.anchor && /anchor/i.test((err as Error).message)) throw new InputError('anchor', (err as Error).message);
       throw err;
     }
-    return { ...result, skipped: battles.skipped, method: METHOD };
   },
   rows: (r) => r.models,
   text: (r) =>
