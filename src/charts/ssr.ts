@@ -3,10 +3,15 @@
  * Server-side rendering of a chart spec to SVG with ECharts' own SSR renderer: the page's no-script
  * fallback and the SVG export, drawn from the same option the browser uses.
  */
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
 import { toOption, type ChartSpec } from './spec.ts';
 
+// ECharts takes about two seconds to load: on the first chart, not at start, so the server answers at once.
+let lib: typeof import('echarts') | undefined;
+const loadEcharts = () => (lib ??= createRequire(import.meta.url)('echarts') as typeof import('echarts'));
+
 export function chartSvg(spec: ChartSpec): string {
+  const echarts = loadEcharts();
   const width = spec.width ?? 760;
   const height = spec.height ?? 380;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });

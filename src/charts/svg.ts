@@ -1,13 +1,17 @@
 /**
  * @module
  * Renders a Vega-Lite spec to SVG without a browser (Vega's headless view). Every chart of the CLI and the
- * API goes through here; the dashboard renders the same specs in the page.
+ * API goes through here. Vega is loaded on the first chart, not at start: it is a second of start-up time
+ * that most commands and requests never need.
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+let libs: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
 
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  libs ??= Promise.all([import('vega'), import('vega-lite')]);
+  const [vega, vegaLite] = await libs;
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
