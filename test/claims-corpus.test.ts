@@ -166,4 +166,4 @@ test('claims against the answer key, per language and split', { skip: !existsSyn
 });
 
 /** What the build split reaches today (measured, rounded down); raise them as the rules improve. */
-const FLOORS = { precision: 0, recall: 0, subjectMetric: 0 };
+const FLOORS = { precision: 0.9, recall: 0.9, subjectMetric: 0.5 };

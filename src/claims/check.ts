@@ -36,7 +36,7 @@ const FAMILY: Record<string, string[]> = {
   performance_ratio: ['ratio'], cost_ratio: ['ratio'], self_sufficiency: ['ratio'], share: ['ratio', 'token_share'], percentage: ['ratio'], price_ratio: ['ratio'],
   downloads_share: ['downloads_share', 'ratio'], token_share: ['token_share'], derivative_share: ['derivative_share'],
   chip_count: ['chips_per_system'], downloads: ['downloads', 'downloads_all_time'], signatories: ['signatories'], country_count: ['signatories'],
-  gap_months: ['gap_months'], gap_points: ['gap_points'], arena_rating: ['arena_rating'], arena_rank: ['arena_rank'], tokens: ['tokens'],
+  gap_months: ['gap_months'], gap_points: ['gap_points'], arena_rating: ['arena_rating'], arena_rank: ['arena_rank'], tokens: ['tokens:week', 'tokens:month'], tokens_week: ['tokens:week'], tokens_month: ['tokens:month'],
   compute: ['bf16_dense_tflops', 'fp16_dense_tflops', 'fp8_dense_tflops', 'fp4_dense_tflops', 'int8_dense_tops', 'fp64_tflops', 'bf16_dense_pflops'],
   compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'], compute_fp8: ['fp8_dense_tflops'], compute_int8: ['int8_dense_tops'], compute_fp4: ['fp4_dense_tflops'],
   compute_fp64: ['fp64_tflops'],

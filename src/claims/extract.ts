@@ -52,7 +52,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'nm': return 'process_node';
         case 'ms': return 'latency';
         case 'gpu_hours': return 'gpu_hours';
-        case 'tokens': return 'tokens';
+        // Token volumes are per window: a week's and a month's differ fourfold.
+        case 'tokens': return has(s, /week|每周|一周|周度|單週|单周|每週/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
         case 'parameters': return 'parameters';
         default: return null;
       }

@@ -54,7 +54,7 @@ export function* shareFacts(usage: readonly Row[], orgOfModel: ReadonlyMap<strin
           id: `token_share:${w}:${d}:${entity}`, statement: `${entity}: ${(100 * share).toFixed(1)}% of tokens on OpenRouter, ${w} ending ${d}`,
         };
         if (kind === 'model') yield {
-          entity, entity_kind: kind, metric: 'tokens', value: t, unit: 'tokens', time: d, source_ids: [...sources], status: 'confirmed', table: 'usage',
+          entity, entity_kind: kind, metric: `tokens:${w}`, value: t, unit: 'tokens', time: d, source_ids: [...sources], status: 'confirmed', table: 'usage',
           id: `tokens:${w}:${d}:${entity}`, statement: `${entity}: ${t} tokens on OpenRouter, ${w} ending ${d}`,
         };
       }
