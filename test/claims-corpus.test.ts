@@ -63,7 +63,16 @@ const METRIC_MATCH: [RegExp, RegExp][] = [
   [/investment|funding|capex|spend/, /investment|amount/],
   [/rank/, /rank/],
   [/rating|score|elo/, /rating/],
-  [/count|number|models|users|customers|nodes/, /count|downloads|items/],
+  [/count|number|models|users|customers|nodes|size|spots/, /count|downloads|items/],
+  [/self_suffic/, /self_sufficiency/],
+  [/signator/, /signatories|country_count/],
+  [/growth|improvement|increase/, /growth/],
+  [/duration|period|_days|days_|latency|time/, /duration|latency/],
+  [/cost_share|share_of_cost|maintenance_share/, /cost_ratio/],
+  [/unit_price|electricity_price|salary/, /price|cost|investment/],
+  [/throughput/, /count|tokens/],
+  [/process_node|node$/, /process_node/],
+  [/data_size|storage/, /data_size|memory/],
 ];
 
 export function metricAgrees(key: string, found: string): boolean {

@@ -224,6 +224,8 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
     return Number.isFinite(v) && v !== 0 && f.value / v > 0.2 && f.value / v < 5;
   });
   if (plausible.length && c.subject_from !== 'context' && !weakOnly && !matching.length && otherPrecisionsDisagree(c, cands)) return { verdict: 'contradicted', evidence: near(plausible), tolerance };
+  // Evidence reached only through a weak link (a country's events, a lab's model) is not about this claim.
+  if (weakOnly) return { verdict: 'unverifiable', evidence: [], tolerance };
   return { verdict: 'unverifiable', evidence: matching.length ? matching.slice(0, 3).map(evidence) : near(current.length ? current : cands), tolerance };
 }
 
