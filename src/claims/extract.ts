@@ -26,7 +26,9 @@ export interface Extracted {
   /** Entities named in the sentence and the two before it. */
   context: string[];
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
-  subject_from?: 'sentence' | 'context';
+  subject_from?: 'sentence' | 'context' | 'ambiguous';
+  /** What a ratio compares (compute, memory, bandwidth, power), from the words of its sentence. */
+  aspect?: 'compute' | 'memory' | 'bandwidth' | 'power' | null;
 }
 
 const has = (s: string, re: RegExp) => re.test(s);
@@ -90,7 +92,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'number':
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
       // "2.94 trillion handled by US models" in a passage about tokens.
-      if (q.value >= 1e9 && has(s, /token/)) return 'tokens';
+      if (q.value >= 1e9 && has(s, /token/)) return has(s, /week|每周|一周|單週|单周|每週/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
       return null;
     case 'duration':
@@ -243,7 +245,11 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? topic(null);
     const comparison = comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
-    const subjectFrom: 'sentence' | 'context' = subject && subject.start >= sentence[0] && subject.end <= sentence[1] ? 'sentence' : 'context';
+    // A subject from the passage is trusted only when no other entity of its kind is named around the claim.
+    const subjectFrom: 'sentence' | 'context' | 'ambiguous' = subject && subject.start >= sentence[0] && subject.end <= sentence[1] ? 'sentence'
+      : subject && [...inWindow, ...inSentence].some((m) => m.entity !== subject?.entity && kindOf(m) === kindOf(subject as Mention)) ? 'ambiguous' : 'context';
+    const sl = sentenceText.toLowerCase();
+    const aspect = /bandwidth|带宽|頻寬|互联|interconnect/.test(sl) ? 'bandwidth' : /memory|hbm|内存|显存|記憶體|容量/.test(sl) ? 'memory' : /power|功耗|watt|能耗/.test(sl) ? 'power' : /compute|flops|性能|performance|算力|faster|throughput/.test(sl) ? 'compute' : null;
     let time = timeCache.get(sentence[0]);
     if (time === undefined) {
       time = findQuantities(norm.slice(sentence[0], sentence[1])).find((x) => x.kind === 'year' || x.kind === 'date')?.time ?? null;
@@ -251,7 +257,7 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     }
     out.push({
       quote: norm.slice(q.start, q.end), start: q.start, end: q.end, sentence, subject: subject?.entity ?? null, comparison, metric,
-      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: metric === 'tokens' && q.unit === 'number' ? 'tokens' : q.unit, time, context, subject_from: subjectFrom,
+      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: metric.startsWith('tokens') && q.unit === 'number' ? 'tokens' : q.unit, time, context, subject_from: subjectFrom, aspect,
     });
   }
   return out;

@@ -107,7 +107,7 @@ const RULES: Rule[] = [
   // 2025年2月12日, 2025 年 2 月 12 日, 2025-02-12
   { re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}` }) },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${m[2]}-${m[3]}` }) },
-  { re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})\b/g, make: (m) => ({ kind: 'date', value: Number(m[3]), unit: 'date', time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
+  { re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?:\s?[-–]\s?\d{1,2})?,? (\d{4})\b/g, make: (m) => ({ kind: 'date', value: Number(m[3]), unit: 'date', time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
   { re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}` }) },
   { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
   // 百分之六十 before the general 分之 (a percentage, not any fraction)

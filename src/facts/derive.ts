@@ -53,7 +53,7 @@ export function* shareFacts(usage: readonly Row[], orgOfModel: ReadonlyMap<strin
           entity, entity_kind: kind, metric: 'token_share', value: share, unit: 'ratio', time: d, source_ids: [...sources], status: 'confirmed', table: 'usage',
           id: `token_share:${w}:${d}:${entity}`, statement: `${entity}: ${(100 * share).toFixed(1)}% of tokens on OpenRouter, ${w} ending ${d}`,
         };
-        if (kind === 'model') yield {
+        if (w !== 'day') yield {
           entity, entity_kind: kind, metric: `tokens:${w}`, value: t, unit: 'tokens', time: d, source_ids: [...sources], status: 'confirmed', table: 'usage',
           id: `tokens:${w}:${d}:${entity}`, statement: `${entity}: ${t} tokens on OpenRouter, ${w} ending ${d}`,
         };
