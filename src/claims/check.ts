@@ -41,7 +41,7 @@ const FAMILY: Record<string, string[]> = {
   compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'], compute_fp8: ['fp8_dense_tflops'], compute_int8: ['int8_dense_tops'], compute_fp4: ['fp4_dense_tflops'],
   compute_fp64: ['fp64_tflops'],
   memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps', 'scale_up_bandwidth_tbps', 'interconnect_gbps_bidirectional'],
-  power: ['tdp_w', 'power_kw'], tpp: ['tpp'], pd: ['pd'], parameters: ['parameters', 'active_parameters'], gpu_hours: ['detail:h800_gpu_hours'], context_length: ['context_length'],
+  power: ['tdp_w', 'power_kw'], tpp: ['tpp'], pd: ['pd'], parameters: ['parameters', 'active_parameters'], gpu_hours: ['detail:h800_gpu_hours'], context_length: ['context_length'], process_node: ['process_node'],
 };
 
 /**

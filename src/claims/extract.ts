@@ -203,10 +203,12 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     let subject: Mention | undefined;
     let comparisonMention: Mention | undefined;
     const comparable = (m: Mention) => m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
+    // The thing counted right after the number ("2,000 張 H800", "2048颗H800") is not the subject.
+    const counted = (m: Mention) => q.kind === 'count' && m.start >= q.end && m.start - q.end <= 3;
     if (OLD_RULES.has(metric)) {
       for (const kind of prefer) {
         // "A reaches 60% of B": for ratios the subject is the first mention; otherwise the nearest, before the number first.
-        const ofKind = inSentence.filter((m) => kindOf(m) === kind);
+        const ofKind = inSentence.filter((m) => kindOf(m) === kind && !counted(m));
         subject = isRatio ? ofKind.find((m) => m.end <= q.start) : [...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end);
         if (subject) break;
       }
@@ -222,8 +224,6 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
       // Chips are the subjects of specifications; of costs, counts and durations they are the means ("2048 块 H800").
       const hasOther = [...inSentence, ...inWindow].some((m) => kindOf(m) !== 'chip' && !marked(m));
       const kinds = spec ? ['chip', 'system'] : hasOther ? ['organization', 'model', 'country', 'program', 'system', 'event'] : null;
-      // The thing counted right after the number ("2,000 張 H800") is not the subject.
-      const counted = (m: Mention) => q.kind === 'count' && m.start >= q.end && m.start - q.end <= 3;
       const ok = (m: Mention) => !marked(m) && !counted(m) && (!kinds || kinds.includes(kindOf(m) ?? ''));
       // "2.94 trillion handled by US models", "5.5 trillion for US models": the agent named just after.
       const agent = inSentence.find((m) => m.start >= q.end && m.start - q.end <= 24 && /\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) && ok(m));

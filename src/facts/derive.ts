@@ -124,6 +124,10 @@ export function* chipFacts(rows: readonly Row[]): Generator<IndexedFact> {
       if (r[col] === null || r[col] === undefined) continue;
       all.push({ entity: id, entity_kind: 'chip', metric: col, value: Number(r[col]), unit, time: null, source_ids: sources, status: statusOf(col), table: 'chips', id: `${id}:${col}`, statement: `${String(r['name'])}: ${col.replace(/_/g, ' ')} ${r[col]}` });
     }
+    // Process nodes as the source writes them ("SMIC 7nm N+2 and/or TSMC 7nm"): each node named is a fact.
+    for (const nm of new Set([...String(r['process'] ?? '').matchAll(/(\d+(?:\.\d+)?)\s?nm\b/gi)].map((m) => Number(m[1])))) {
+      all.push({ entity: id, entity_kind: 'chip', metric: 'process_node', value: nm, unit: 'nm', time: null, source_ids: sources, status: statusOf('process'), table: 'chips', id: `${id}:process:${nm}`, statement: `${String(r['name'])}: process ${String(r['process'])}` });
+    }
     const chip = chipFromRow(r);
     const d = derive(chip);
     const inputsConfirmed = chipStatus === 'confirmed' && ![...unconfirmed].some((f) => /tflops|tops|die_area|tdp/.test(f));
