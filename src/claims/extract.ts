@@ -183,11 +183,19 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     const kindOf = (m: Mention) => entities.entities.get(m.entity)?.kind;
     const before = inSentence.filter((m) => m.end <= q.start);
     const sentenceText = norm.slice(sentence[0], sentence[1]);
-    let metric = metricOf(q, sentenceText, before.length > 1);
+    // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
+    const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
+    const marked = (m: Mention) => !possessive(m) && /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i.test(norm.slice(Math.max(0, m.start - 32), m.start));
+    // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
+    const compared = before.length > 1 || inSentence.some((m) => m.start >= q.end && marked(m) && ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? ''));
+    // Words next to the number decide first ("performance that reach 80%" in a sentence that also says "cost").
+    const near = norm.slice(Math.max(sentence[0], q.start - 48), Math.min(sentence[1], q.end + 48));
+    const local = q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' ? metricOf(q, near, compared) : null;
+    let metric = local && !GENERIC.has(local) ? local : metricOf(q, sentenceText, compared);
     // The metric is often named in the headline or the sentence before ("Memory: 96GB"): carry it as the topic.
     if (!metric || GENERIC.has(metric)) {
       const prev = si > 0 ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]) : '';
-      const carried = metricOf(q, `${prev} ${sentenceText}`, before.length > 1) ?? metricOf(q, `${headline} ${sentenceText}`, before.length > 1);
+      const carried = metricOf(q, `${prev} ${sentenceText}`, compared) ?? metricOf(q, `${headline} ${sentenceText}`, compared);
       if (carried && (!metric || !GENERIC.has(carried))) metric = carried;
     }
     if (!metric) continue;
@@ -197,9 +205,6 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     const prefer = PREFER[metric] ?? ['program', 'organization', 'model', 'chip', 'system', 'country', 'event'];
     const isRatio = RATIO.has(metric);
     // "x% of B", "faster than B", "vs B": B is what the number is measured against, not its subject.
-    // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
-    const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
-    const marked = (m: Mention) => !possessive(m) && /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(Math.max(0, m.start - 24), m.start));
     let subject: Mention | undefined;
     let comparisonMention: Mention | undefined;
     const comparable = (m: Mention) => m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
@@ -235,7 +240,9 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
       subject ??= [...inWindow].reverse().find(ok) ?? topic(kinds);
     }
     if (isRatio) {
-      comparisonMention = inSentence.find((m) => m.start >= q.end && comparable(m) && marked(m));
+      // "80% of Nvidia's H100": of the entities after "of", the one of the subject's kind (the chip, not its maker).
+      const after = inSentence.filter((m) => m.start >= q.end && m.start - q.end <= 60 && comparable(m) && (marked(m) || possessive(m)));
+      comparisonMention = after.find((m) => subject && kindOf(m) === kindOf(subject)) ?? inSentence.find((m) => m.start >= q.end && comparable(m) && marked(m));
       if (!comparisonMention && subject) {
         // "A 达到 B 的 60%": B is the last comparable mention between the subject and the number.
         const between = before.filter((m) => m.start > (subject as Mention).end && comparable(m));
