@@ -192,4 +192,4 @@ test('claims against the answer key, per language and split', { skip: !existsSyn
 });
 
 /** What the build split reaches today (measured, rounded down); raise them as the rules improve. */
-const FLOORS = { precision: 0.9, recall: 0.9, subjectMetric: 0.55, verdict: 0.75 };
+const FLOORS = { precision: 0.9, recall: 0.9, subjectMetric: 0.6, verdict: 0.8 };
