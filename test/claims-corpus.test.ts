@@ -34,6 +34,7 @@ interface KeyClaim {
   time: string | null;
   versus: string | null;
   verdict?: string;
+  data_covers?: boolean;
 }
 interface KeyFile {
   article: string;
@@ -63,7 +64,16 @@ const METRIC_MATCH: [RegExp, RegExp][] = [
   [/investment|funding|capex|spend/, /investment|amount/],
   [/rank/, /rank/],
   [/rating|score|elo/, /rating/],
-  [/count|number|models|users|customers|nodes/, /count|downloads|items/],
+  [/count|number|models|users|customers|nodes|size|spots/, /count|downloads|items/],
+  [/self_suffic/, /self_sufficiency/],
+  [/signator/, /signatories|country_count/],
+  [/growth|improvement|increase/, /growth/],
+  [/duration|period|_days|days_|latency|time/, /duration|latency/],
+  [/cost_share|share_of_cost|maintenance_share/, /cost_ratio/],
+  [/unit_price|electricity_price|salary/, /price|cost|investment/],
+  [/throughput/, /count|tokens/],
+  [/process_node|node$/, /process_node/],
+  [/data_size|storage/, /data_size|memory/],
 ];
 
 export function metricAgrees(key: string, found: string): boolean {
@@ -102,9 +112,13 @@ interface Tally {
   subjectMetric: number;
   withVerdict: number;
   verdictRight: number;
+  covered: number;
+  coveredRight: number;
+  /** Claims the key calls contradicted (false) that the checker calls supported: must be none. */
+  falseSupported: number;
   verdicts: Record<string, number>;
 }
-const empty = (): Tally => ({ files: 0, expected: 0, found: 0, tp: 0, subjectMetric: 0, withVerdict: 0, verdictRight: 0, verdicts: {} });
+const empty = (): Tally => ({ files: 0, expected: 0, found: 0, tp: 0, subjectMetric: 0, withVerdict: 0, verdictRight: 0, covered: 0, coveredRight: 0, falseSupported: 0, verdicts: {} });
 
 function articlePath(article: string): string | null {
   for (const p of [join(CORPUS, article), join(CORPUS, 'dev', article)]) if (existsSync(p)) return p;
@@ -147,6 +161,14 @@ test('claims against the answer key, per language and split', { skip: !existsSyn
         if (k.verdict) {
           t.withVerdict++;
           if (k.verdict === hit.verdict) t.verdictRight++;
+          if (k.data_covers) {
+            t.covered++;
+            if (k.verdict === hit.verdict) t.coveredRight++;
+          }
+          if (k.verdict === 'contradicted' && hit.verdict === 'supported') {
+            t.falseSupported++;
+            misses.push(`FALSE SUPPORTED ${key.article}: "${k.quote}"`);
+          }
         }
       }
     }
@@ -154,8 +176,9 @@ test('claims against the answer key, per language and split', { skip: !existsSyn
   const pct = (a: number, b: number) => (b ? (a / b).toFixed(2) : ' n/a');
   const rows = [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([g, t]) =>
     `${g.padEnd(16)} ${String(t.files).padStart(5)} ${String(t.expected).padStart(5)} ${String(t.found).padStart(5)} ${String(t.tp).padStart(5)}  ` +
-    `${pct(t.tp, t.found)}      ${pct(t.tp, t.expected)}   ${pct(t.subjectMetric, t.tp)}        ${t.withVerdict ? pct(t.verdictRight, t.withVerdict) : ' n/a'}   ${JSON.stringify(t.verdicts)}`);
-  const table = ['group            files   key found match  precision recall subj+metric verdict  verdicts found', ...rows].join('\n');
+    `${pct(t.tp, t.found)}      ${pct(t.tp, t.expected)}   ${pct(t.subjectMetric, t.tp)}        ${t.withVerdict ? pct(t.verdictRight, t.withVerdict) : ' n/a'}    ` +
+    `${t.covered ? pct(t.coveredRight, t.covered) : ' n/a'} (${t.covered})   ${t.falseSupported}   ${JSON.stringify(t.verdicts)}`);
+  const table = ['group            files   key found match  precision recall subj+metric verdict  covered(n)  false-supported  verdicts found', ...rows].join('\n');
   console.log(`\n${table}\n`);
   if (process.env['CLAIMS_MISSES']) console.log(misses.join('\n'));
   // Floors reached on the build split (the rules were tuned on it); the holdout split is reported above.
@@ -163,7 +186,10 @@ test('claims against the answer key, per language and split', { skip: !existsSyn
   assert.ok(build.tp / build.found >= FLOORS.precision, `build precision ${pct(build.tp, build.found)}`);
   assert.ok(build.tp / build.expected >= FLOORS.recall, `build recall ${pct(build.tp, build.expected)}`);
   assert.ok(build.subjectMetric / Math.max(1, build.tp) >= FLOORS.subjectMetric, `build subject+metric ${pct(build.subjectMetric, build.tp)}`);
+  if (build.withVerdict) assert.ok(build.verdictRight / build.withVerdict >= FLOORS.verdict, `build verdicts ${pct(build.verdictRight, build.withVerdict)}`);
+  // A false claim is never called supported, on either split.
+  for (const [g, t] of tallies) assert.equal(t.falseSupported, 0, `${g}: false claims called supported`);
 });
 
 /** What the build split reaches today (measured, rounded down); raise them as the rules improve. */
-const FLOORS = { precision: 0, recall: 0, subjectMetric: 0 };
+const FLOORS = { precision: 0.9, recall: 0.9, subjectMetric: 0.6, verdict: 0.8 };

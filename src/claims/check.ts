@@ -35,13 +35,13 @@ const FAMILY: Record<string, string[]> = {
   input_price: ['input_price'], output_price: ['output_price'],
   performance_ratio: ['ratio'], cost_ratio: ['ratio'], self_sufficiency: ['ratio'], share: ['ratio', 'token_share'], percentage: ['ratio'], price_ratio: ['ratio'],
   downloads_share: ['downloads_share', 'ratio'], token_share: ['token_share'], derivative_share: ['derivative_share'],
-  chip_count: ['chips_per_system'], downloads: ['downloads', 'downloads_all_time'], signatories: ['signatories'], country_count: ['signatories'],
-  gap_months: ['gap_months'], gap_points: ['gap_points'], arena_rating: ['arena_rating'], arena_rank: ['arena_rank'], tokens: ['tokens'],
+  chip_count: ['chips_per_system', 'detail:gpus'], downloads: ['downloads', 'downloads_all_time'], signatories: ['signatories'], country_count: ['signatories'],
+  gap_months: ['gap_months'], gap_points: ['gap_points'], arena_rating: ['arena_rating'], arena_rank: ['arena_rank'], tokens: ['tokens:week', 'tokens:month'], tokens_week: ['tokens:week'], tokens_month: ['tokens:month'],
   compute: ['bf16_dense_tflops', 'fp16_dense_tflops', 'fp8_dense_tflops', 'fp4_dense_tflops', 'int8_dense_tops', 'fp64_tflops', 'bf16_dense_pflops'],
   compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'], compute_fp8: ['fp8_dense_tflops'], compute_int8: ['int8_dense_tops'], compute_fp4: ['fp4_dense_tflops'],
   compute_fp64: ['fp64_tflops'],
   memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps', 'scale_up_bandwidth_tbps', 'interconnect_gbps_bidirectional'],
-  power: ['tdp_w', 'power_kw'], tpp: ['tpp'], pd: ['pd'], parameters: ['detail:params_total_b'], gpu_hours: ['detail:h800_gpu_hours'],
+  power: ['tdp_w', 'power_kw'], tpp: ['tpp'], pd: ['pd'], parameters: ['parameters', 'active_parameters'], gpu_hours: ['detail:h800_gpu_hours'], context_length: ['context_length'], process_node: ['process_node'],
 };
 
 /**
@@ -58,6 +58,12 @@ const CONTRA: Record<string, string[]> = {
 function FAMILY_COMPUTE(): string[] {
   return ['bf16_dense_tflops', 'fp16_dense_tflops', 'fp8_dense_tflops', 'fp4_dense_tflops', 'int8_dense_tops', 'fp64_tflops', 'bf16_dense_pflops'];
 }
+
+const RATIO_CLAIM = new Set(['performance_ratio', 'ratio', 'cost_ratio', 'price_ratio']);
+const ASPECT_RATIOS: Record<string, string[]> = {
+  compute: ['ratio:bf16_dense_tflops', 'ratio:fp16_dense_tflops', 'ratio:bf16_dense_pflops'], memory: ['ratio:memory_gb', 'ratio:hbm_capacity_tb'],
+  bandwidth: ['ratio:memory_bandwidth_tbps', 'ratio:hbm_bandwidth_tbps', 'ratio:interconnect_gbps_bidirectional', 'ratio:scale_up_bandwidth_tbps'], power: ['ratio:tdp_w', 'ratio:power_kw'],
+};
 
 /** Units of one dimension, in a common base, so a claim in PFLOPS checks a spec in TFLOPS. */
 const DIM: Record<string, [string, number]> = {
@@ -79,7 +85,9 @@ function rangeIn(c: Extracted, f: IndexedFact): [number, number] | null {
   if (c.bound === 'gt' && c.low === null || c.bound === 'gt' && c.high === null) hi = 2 * Math.abs(c.value);
   if (c.bound === 'lt' && (c.low === null || c.high === null)) lo = c.value / 2;
   const fu = FACT_UNIT[f.metric] ?? f.unit;
-  if (f.metric === 'amount') return c.unit === f.unit ? [lo, hi] : null;
+  if (f.metric === 'amount' || f.metric === 'investment') return c.unit === f.unit ? [lo, hi] : null;
+  // An event's numeric detail is named by its key ("gpus", "h800_gpu_hours"): the metric says what it counts.
+  if (f.metric.startsWith('detail:')) return [lo, hi];
   if (fu === c.unit || f.unit === c.unit) return [lo, hi];
   const a = DIM[c.unit];
   const b = DIM[fu];
@@ -109,6 +117,16 @@ export function isConfirmed(status: string): boolean {
   return status === 'confirmed';
 }
 
+/**
+ * Figures that may support a claim: confirmed ones, and attributed or unconfirmed specifications and reported
+ * figures (the evidence shows their status); not events the fact sheet marks unconfirmed (their figures were
+ * not found in any source), nor counts the sources report inconsistently.
+ */
+export function canSupport(f: IndexedFact): boolean {
+  if (isConfirmed(f.status)) return true;
+  return f.table !== 'events' && !/inconsistent|not found/i.test(f.status);
+}
+
 const evidence = (f: IndexedFact): Evidence => ({ table: f.table, id: f.id, statement: f.statement, value: Number.isFinite(f.value) ? f.value : null, unit: f.unit, date: f.time, status: f.status, sources: f.source_ids });
 
 export interface CheckContext {
@@ -130,10 +148,24 @@ export function factKeys(ctx: CheckContext, id: string | null): { key: string; w
   return out;
 }
 
-const sameTime = (claim: string, f: IndexedFact) => f.time === null || f.table === 'events' || f.time.startsWith(claim.slice(0, 7)) || claim.startsWith(f.time.slice(0, claim.length));
+const DAY = 86_400_000;
+
+/**
+ * Whether a fact holds for the claim's time. A day given for a weekly figure names its week: a usage row
+ * dated D covers the seven days before D. Otherwise the month (or year) must agree.
+ */
+function sameTime(claim: string, f: IndexedFact): boolean {
+  if (f.time === null || f.table === 'events') return true;
+  if (claim.length === 10 && f.time.length === 10 && f.id.includes(':week:')) {
+    const d = Date.parse(f.time) - Date.parse(claim);
+    return d > 0 && d <= 7 * DAY;
+  }
+  if (claim.length === 10 && f.time.length === 10 && f.id.includes(':day:')) return f.time === claim;
+  return f.time.startsWith(claim.slice(0, 7)) || claim.startsWith(f.time.slice(0, claim.length));
+}
 
 export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict; evidence: Evidence[]; tolerance: string; subject?: string | null } {
-  const family = FAMILY[c.metric] ?? [c.metric];
+  const family = [...(FAMILY[c.metric] ?? [c.metric])];
   const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   const floor = FLOOR[c.unit];
   const tolerance = `±${rel * 100}% relative${floor ? ` (at least ±${floor} ${c.unit})` : ''}${c.bound === 'gt' ? ', lower bound' : c.bound === 'lt' ? ', upper bound' : ''}`;
@@ -141,13 +173,16 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
     // A chip count is about a system named nearby: the one whose count it matches, if any.
     const systems = c.context.flatMap((e) => [...ctx.facts.get(e, 'chips_per_system')]);
     const hit = systems.find((f) => agrees(c, f));
-    if (hit) return { verdict: isConfirmed(hit.status) ? 'supported' : 'unverifiable', evidence: [evidence(hit)], tolerance, subject: hit.entity };
+    if (hit) return { verdict: canSupport(hit) ? 'supported' : 'unverifiable', evidence: [evidence(hit)], tolerance, subject: hit.entity };
     if (systems.length === 1 && (!c.subject || c.subject === (systems[0] as IndexedFact).entity)) {
       const only = systems[0] as IndexedFact;
       return { verdict: isConfirmed(only.status) ? 'contradicted' : 'unverifiable', evidence: [evidence(only)], tolerance, subject: only.entity };
     }
-    return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
+    // No system named nearby: the count may be a training run's ("2048 块 H800"), checked like any other claim.
+    if (systems.length) return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
   }
+  // A ratio between two chips or systems is also checked against the ratio of their specifications.
+  if (RATIO_CLAIM.has(c.metric) && c.comparison) family.push(...(ASPECT_RATIOS[c.aspect ?? 'compute'] ?? []));
   const keys = factKeys(ctx, c.subject);
   const versus = new Set(factKeys(ctx, c.comparison).map((k) => k.key));
   let weakOnly = true;
@@ -204,16 +239,18 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
     const later = cands.filter((f) => f.id === superseded.id.replace(/:claimed$/, ':found'));
     return { verdict: 'outdated', evidence: [superseded, ...later].map(evidence), tolerance };
   }
-  const confirmedMatch = matching.filter((f) => isConfirmed(f.status));
+  const confirmedMatch = matching.filter(canSupport);
   const confirmedOther = current.filter((f) => isConfirmed(f.status) && !agrees(c, f) && Number.isFinite(f.value));
   if (confirmedMatch.length) {
     // Where sources disagree, say so: show the disagreeing confirmed figures too.
     const disagree = confirmedOther.filter((f) => f.table === (confirmedMatch[0] as IndexedFact).table).slice(0, 2);
     return { verdict: 'supported', evidence: [...confirmedMatch.slice(0, 3), ...disagree].map(evidence), tolerance: disagree.length ? `${tolerance}; sources disagree` : tolerance };
   }
-  if (!c.time || coarse) {
+  // A series figure without a stated time (shares and volumes "now") is not outdated by later data: it is
+  // unverifiable, with the nearest earlier figure that agrees shown beside the latest one.
+  if ((!c.time || coarse) && earlier.length) {
     const old = earlier.filter((f) => isConfirmed(f.status) && agrees(c, f));
-    if (old.length && confirmedOther.length && !weakOnly) return { verdict: 'outdated', evidence: [...near(old).slice(0, 1), ...confirmedOther.slice(0, 2).map(evidence)], tolerance };
+    return { verdict: 'unverifiable', evidence: [...near(old).slice(0, 1), ...near(current).slice(0, 2)], tolerance };
   }
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
   const contra = confirmedOther.filter((f) => (CONTRA[c.metric] ?? []).includes(f.metric) && ((c.time !== null && !coarse) || f.time === null || f.table === 'events'));
@@ -223,7 +260,9 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
     const v = r ? (Number.isFinite(r[0]) ? r[0] : r[1]) : Number.NaN;
     return Number.isFinite(v) && v !== 0 && f.value / v > 0.2 && f.value / v < 5;
   });
-  if (plausible.length && c.subject_from !== 'context' && !weakOnly && !matching.length && otherPrecisionsDisagree(c, cands)) return { verdict: 'contradicted', evidence: near(plausible), tolerance };
+  if (plausible.length && c.subject_from !== 'ambiguous' && !weakOnly && !matching.length && otherPrecisionsDisagree(c, cands)) return { verdict: 'contradicted', evidence: near(plausible), tolerance };
+  // Evidence reached only through a weak link (a country's events, a lab's model) is not about this claim.
+  if (weakOnly) return { verdict: 'unverifiable', evidence: [], tolerance };
   return { verdict: 'unverifiable', evidence: matching.length ? matching.slice(0, 3).map(evidence) : near(current.length ? current : cands), tolerance };
 }
 

@@ -39,9 +39,13 @@ interface Alias {
 /** Names too short or too common to link by themselves. */
 const STOP = new Set(['ai', 'hf', 'yi', 'eu', 'seed', 'arena', 'spark', 'o1', 'o3', 'glm', 'step', 'zai', 'kimi']);
 
+const pairKey = (s: string, i: number) => (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) || 0);
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
 export class EntityIndex {
   readonly entities = new Map<string, Entity>();
-  private readonly byFirst = new Map<string, Alias[]>();
+  /** Aliases by their first two characters (as one number), longest first. */
+  private readonly byFirst = new Map<number, Alias[]>();
 
   add(entity: Entity, names: readonly (string | null | undefined)[], allowShort = false): void {
     this.entities.set(entity.id, entity);
@@ -51,7 +55,7 @@ export class EntityIndex {
       if (key.length < 2 || (!allowShort && STOP.has(key))) continue;
       const ascii = /^[\x20-\x7e]+$/.test(key);
       const acronym = /^[A-Z.]{2,5}$/.test(n.trim()) ? normalizeForMatching(n.trim()) : undefined;
-      const first = key[0] as string;
+      const first = pairKey(key, 0);
       const list = this.byFirst.get(first) ?? [];
       if (!list.some((a) => a.key === key && a.exact === acronym)) list.push({ key, entity, ascii, ...(acronym ? { exact: acronym } : {}) });
       this.byFirst.set(first, list);
@@ -60,16 +64,27 @@ export class EntityIndex {
 
   /** Longest names first, so "Hunyuan 3D" wins over "Hunyuan". */
   seal(): void {
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
+    for (const [k, list] of this.byFirst) {
+      list.sort((a, b) => b.key.length - a.key.length);
+      if (list.every((a) => a.ascii)) this.asciiOnly.add(k);
+    }
   }
+
+  private readonly asciiOnly = new Set<number>();
 
   /** Every mention in the normalised text, non-overlapping, longest match first. */
   find(norm: string, signal?: Stop): Mention[] {
-    const lower = norm.toLowerCase();
+    // ASCII-only lower case keeps every offset ("İ".toLowerCase() is two code units).
+    const lower = norm.replace(/[A-Z]+/g, (x) => x.toLowerCase());
     const out: Mention[] = [];
     for (let i = 0, n = 0; i < lower.length; n++) {
       if ((n & 0xffff) === 0) signal?.throwIfAborted();
-      const list = this.byFirst.get(lower[i] as string);
+      // Inside an ASCII word no ASCII name can start.
+      if (isWordChar(lower.charCodeAt(i)) && i > 0 && isWordChar(lower.charCodeAt(i - 1)) && this.asciiOnly.has(pairKey(lower, i))) {
+        i++;
+        continue;
+      }
+      const list = this.byFirst.get(pairKey(lower, i));
       let hit: Alias | undefined;
       if (list) {
         for (const a of list) {

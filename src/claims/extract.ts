@@ -26,7 +26,9 @@ export interface Extracted {
   /** Entities named in the sentence and the two before it. */
   context: string[];
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
-  subject_from?: 'sentence' | 'context';
+  subject_from?: 'sentence' | 'context' | 'ambiguous';
+  /** What a ratio compares (compute, memory, bandwidth, power), from the words of its sentence. */
+  aspect?: 'compute' | 'memory' | 'bandwidth' | 'power' | null;
 }
 
 const has = (s: string, re: RegExp) => re.test(s);
@@ -52,7 +54,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'nm': return 'process_node';
         case 'ms': return 'latency';
         case 'gpu_hours': return 'gpu_hours';
-        case 'tokens': return 'tokens';
+        // Token volumes are per window: a week's and a month's differ fourfold.
+        case 'tokens': return has(s, /week|每周|一周|周度|單週|单周|每週/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
         case 'parameters': return 'parameters';
         default: return null;
       }
@@ -89,7 +92,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'number':
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
       // "2.94 trillion handled by US models" in a passage about tokens.
-      if (q.value >= 1e9 && has(s, /token/)) return 'tokens';
+      if (q.value >= 1e9 && has(s, /token/)) return has(s, /week|每周|一周|單週|单周|每週/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
       return null;
     case 'duration':
@@ -180,11 +183,19 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     const kindOf = (m: Mention) => entities.entities.get(m.entity)?.kind;
     const before = inSentence.filter((m) => m.end <= q.start);
     const sentenceText = norm.slice(sentence[0], sentence[1]);
-    let metric = metricOf(q, sentenceText, before.length > 1);
+    // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
+    const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
+    const marked = (m: Mention) => !possessive(m) && /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i.test(norm.slice(Math.max(0, m.start - 32), m.start));
+    // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
+    const compared = before.length > 1 || inSentence.some((m) => m.start >= q.end && marked(m) && ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? ''));
+    // Words next to the number decide first ("performance that reach 80%" in a sentence that also says "cost").
+    const near = norm.slice(Math.max(sentence[0], q.start - 48), Math.min(sentence[1], q.end + 48));
+    const local = q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' ? metricOf(q, near, compared) : null;
+    let metric = local && !GENERIC.has(local) ? local : metricOf(q, sentenceText, compared);
     // The metric is often named in the headline or the sentence before ("Memory: 96GB"): carry it as the topic.
     if (!metric || GENERIC.has(metric)) {
       const prev = si > 0 ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]) : '';
-      const carried = metricOf(q, `${prev} ${sentenceText}`, before.length > 1) ?? metricOf(q, `${headline} ${sentenceText}`, before.length > 1);
+      const carried = metricOf(q, `${prev} ${sentenceText}`, compared) ?? metricOf(q, `${headline} ${sentenceText}`, compared);
       if (carried && (!metric || !GENERIC.has(carried))) metric = carried;
     }
     if (!metric) continue;
@@ -194,16 +205,15 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     const prefer = PREFER[metric] ?? ['program', 'organization', 'model', 'chip', 'system', 'country', 'event'];
     const isRatio = RATIO.has(metric);
     // "x% of B", "faster than B", "vs B": B is what the number is measured against, not its subject.
-    // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
-    const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
-    const marked = (m: Mention) => !possessive(m) && /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(Math.max(0, m.start - 24), m.start));
     let subject: Mention | undefined;
     let comparisonMention: Mention | undefined;
     const comparable = (m: Mention) => m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
+    // The thing counted right after the number ("2,000 張 H800", "2048颗H800") is not the subject.
+    const counted = (m: Mention) => q.kind === 'count' && m.start >= q.end && m.start - q.end <= 3;
     if (OLD_RULES.has(metric)) {
       for (const kind of prefer) {
         // "A reaches 60% of B": for ratios the subject is the first mention; otherwise the nearest, before the number first.
-        const ofKind = inSentence.filter((m) => kindOf(m) === kind);
+        const ofKind = inSentence.filter((m) => kindOf(m) === kind && !counted(m));
         subject = isRatio ? ofKind.find((m) => m.end <= q.start) : [...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end);
         if (subject) break;
       }
@@ -219,8 +229,6 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
       // Chips are the subjects of specifications; of costs, counts and durations they are the means ("2048 块 H800").
       const hasOther = [...inSentence, ...inWindow].some((m) => kindOf(m) !== 'chip' && !marked(m));
       const kinds = spec ? ['chip', 'system'] : hasOther ? ['organization', 'model', 'country', 'program', 'system', 'event'] : null;
-      // The thing counted right after the number ("2,000 張 H800") is not the subject.
-      const counted = (m: Mention) => q.kind === 'count' && m.start >= q.end && m.start - q.end <= 3;
       const ok = (m: Mention) => !marked(m) && !counted(m) && (!kinds || kinds.includes(kindOf(m) ?? ''));
       // "2.94 trillion handled by US models", "5.5 trillion for US models": the agent named just after.
       const agent = inSentence.find((m) => m.start >= q.end && m.start - q.end <= 24 && /\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) && ok(m));
@@ -232,7 +240,9 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
       subject ??= [...inWindow].reverse().find(ok) ?? topic(kinds);
     }
     if (isRatio) {
-      comparisonMention = inSentence.find((m) => m.start >= q.end && comparable(m) && marked(m));
+      // "80% of Nvidia's H100": of the entities after "of", the one of the subject's kind (the chip, not its maker).
+      const after = inSentence.filter((m) => m.start >= q.end && m.start - q.end <= 60 && comparable(m) && (marked(m) || possessive(m)));
+      comparisonMention = after.find((m) => subject && kindOf(m) === kindOf(subject)) ?? inSentence.find((m) => m.start >= q.end && comparable(m) && marked(m));
       if (!comparisonMention && subject) {
         // "A 达到 B 的 60%": B is the last comparable mention between the subject and the number.
         const between = before.filter((m) => m.start > (subject as Mention).end && comparable(m));
@@ -242,7 +252,11 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? topic(null);
     const comparison = comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
-    const subjectFrom: 'sentence' | 'context' = subject && subject.start >= sentence[0] && subject.end <= sentence[1] ? 'sentence' : 'context';
+    // A subject from the passage is trusted only when no other entity of its kind is named around the claim.
+    const subjectFrom: 'sentence' | 'context' | 'ambiguous' = subject && subject.start >= sentence[0] && subject.end <= sentence[1] ? 'sentence'
+      : subject && [...inWindow, ...inSentence].some((m) => m.entity !== subject?.entity && kindOf(m) === kindOf(subject as Mention)) ? 'ambiguous' : 'context';
+    const sl = sentenceText.toLowerCase();
+    const aspect = /bandwidth|带宽|頻寬|互联|interconnect/.test(sl) ? 'bandwidth' : /memory|hbm|内存|显存|記憶體|容量/.test(sl) ? 'memory' : /power|功耗|watt|能耗/.test(sl) ? 'power' : /compute|flops|性能|performance|算力|faster|throughput/.test(sl) ? 'compute' : null;
     let time = timeCache.get(sentence[0]);
     if (time === undefined) {
       time = findQuantities(norm.slice(sentence[0], sentence[1])).find((x) => x.kind === 'year' || x.kind === 'date')?.time ?? null;
@@ -250,7 +264,7 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     }
     out.push({
       quote: norm.slice(q.start, q.end), start: q.start, end: q.end, sentence, subject: subject?.entity ?? null, comparison, metric,
-      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: metric === 'tokens' && q.unit === 'number' ? 'tokens' : q.unit, time, context, subject_from: subjectFrom,
+      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: metric.startsWith('tokens') && q.unit === 'number' ? 'tokens' : q.unit, time, context, subject_from: subjectFrom, aspect,
     });
   }
   return out;

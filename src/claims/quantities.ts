@@ -107,7 +107,7 @@ const RULES: Rule[] = [
   // 2025年2月12日, 2025 年 2 月 12 日, 2025-02-12
   { re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}` }) },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${m[2]}-${m[3]}` }) },
-  { re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})\b/g, make: (m) => ({ kind: 'date', value: Number(m[3]), unit: 'date', time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
+  { re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?:\s?[-–]\s?\d{1,2})?,? (\d{4})\b/g, make: (m) => ({ kind: 'date', value: Number(m[3]), unit: 'date', time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
   { re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}` }) },
   { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
   // 百分之六十 before the general 分之 (a percentage, not any fraction)
@@ -182,22 +182,54 @@ function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'app
   return null;
 }
 
+/** Anything a quantity can start from: digits, numerals, currency signs, number and fraction words. */
+const TRIGGER = /[\d$€¥£零〇一二两三四五六七八九十百千]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
+const BEFORE = 16;
+const AFTER = 40;
+
+/**
+ * The parts of the text worth scanning: a window around each trigger, merged. The rules then run over a
+ * fraction of a long article instead of all of it (throughput), with the same results: every match lies
+ * within a window, since it contains a trigger and reaches at most a unit word beyond it.
+ */
+function numeralSegments(norm: string, signal?: Stop): [number, string][] {
+  const out: [number, string][] = [];
+  let a = -1;
+  let b = -1;
+  TRIGGER.lastIndex = 0;
+  for (let m = TRIGGER.exec(norm), n = 0; m !== null; m = TRIGGER.exec(norm), n++) {
+    if ((n & 0xfff) === 0) signal?.throwIfAborted();
+    const s = Math.max(0, m.index - BEFORE);
+    const e = Math.min(norm.length, m.index + m[0].length + AFTER);
+    if (a >= 0 && s <= b) b = Math.max(b, e);
+    else {
+      if (a >= 0) out.push([a, norm.slice(a, b)]);
+      a = s;
+      b = e;
+    }
+  }
+  if (a >= 0) out.push([a, norm.slice(a, b)]);
+  return out;
+}
+
 /** All quantities in `norm`, left to right, non-overlapping; spans already taken (entity names) are skipped. */
 export function findQuantities(norm: string, taken: readonly [number, number][] = [], signal?: Stop): Quantity[] {
   const used = new Uint8Array(norm.length);
   for (const [s, e] of taken) for (let i = Math.max(0, s); i < Math.min(e, norm.length); i++) used[i] = 1;
   const out: Quantity[] = [];
+  const segments = numeralSegments(norm, signal);
   for (const rule of RULES) {
-    rule.re.lastIndex = 0;
     signal?.throwIfAborted();
-    for (let m = rule.re.exec(norm), n = 0; m !== null; m = rule.re.exec(norm), n++) {
+    for (const [a, sub] of segments) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(sub), n = 0; m !== null; m = rule.re.exec(sub), n++) {
       if ((n & 0x3ff) === 0) signal?.throwIfAborted();
       if (m[0].length === 0) {
         rule.re.lastIndex++;
         continue;
       }
-      let start = m.index;
-      let end = m.index + m[0].length;
+      let start = a + m.index;
+      let end = start + m[0].length;
       while (end > start && /\s/.test(norm[end - 1] ?? '')) end--;
       while (start < end && /\s/.test(norm[start] ?? '')) start++;
       let clash = false;
@@ -226,6 +258,7 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
       }
       out.push({ start, end, ...q, before: norm.slice(Math.max(0, start - 12), start), after: norm.slice(end, end + 12) });
       for (let i = start; i < end; i++) used[i] = 1;
+    }
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -53,8 +53,8 @@ export function* shareFacts(usage: readonly Row[], orgOfModel: ReadonlyMap<strin
           entity, entity_kind: kind, metric: 'token_share', value: share, unit: 'ratio', time: d, source_ids: [...sources], status: 'confirmed', table: 'usage',
           id: `token_share:${w}:${d}:${entity}`, statement: `${entity}: ${(100 * share).toFixed(1)}% of tokens on OpenRouter, ${w} ending ${d}`,
         };
-        if (kind === 'model') yield {
-          entity, entity_kind: kind, metric: 'tokens', value: t, unit: 'tokens', time: d, source_ids: [...sources], status: 'confirmed', table: 'usage',
+        if (w !== 'day') yield {
+          entity, entity_kind: kind, metric: `tokens:${w}`, value: t, unit: 'tokens', time: d, source_ids: [...sources], status: 'confirmed', table: 'usage',
           id: `tokens:${w}:${d}:${entity}`, statement: `${entity}: ${t} tokens on OpenRouter, ${w} ending ${d}`,
         };
       }
@@ -123,6 +123,10 @@ export function* chipFacts(rows: readonly Row[]): Generator<IndexedFact> {
     for (const [col, unit] of CHIP_SPECS) {
       if (r[col] === null || r[col] === undefined) continue;
       all.push({ entity: id, entity_kind: 'chip', metric: col, value: Number(r[col]), unit, time: null, source_ids: sources, status: statusOf(col), table: 'chips', id: `${id}:${col}`, statement: `${String(r['name'])}: ${col.replace(/_/g, ' ')} ${r[col]}` });
+    }
+    // Process nodes as the source writes them ("SMIC 7nm N+2 and/or TSMC 7nm"): each node named is a fact.
+    for (const nm of new Set([...String(r['process'] ?? '').matchAll(/(\d+(?:\.\d+)?)\s?nm\b/gi)].map((m) => Number(m[1])))) {
+      all.push({ entity: id, entity_kind: 'chip', metric: 'process_node', value: nm, unit: 'nm', time: null, source_ids: sources, status: statusOf('process'), table: 'chips', id: `${id}:process:${nm}`, statement: `${String(r['name'])}: process ${String(r['process'])}` });
     }
     const chip = chipFromRow(r);
     const d = derive(chip);

@@ -87,6 +87,16 @@ export async function buildFactIndex(db: Db, signal?: AbortSignal): Promise<Fact
   }
   signal?.throwIfAborted();
 
+  // Model sizes: total and active parameters, context length.
+  for (const r of await db.all('SELECT id, parameters_b, active_parameters_b, context_tokens, source_id FROM models WHERE parameters_b IS NOT NULL OR context_tokens IS NOT NULL')) {
+    for (const [col, metric, scale, unit] of [['parameters_b', 'parameters', 1e9, 'parameters'], ['active_parameters_b', 'active_parameters', 1e9, 'parameters'], ['context_tokens', 'context_length', 1, 'tokens']] as const) {
+      if (r[col] === null) continue;
+      idx.add({
+        entity: String(r['id']), entity_kind: 'model', metric, value: Number(r[col]) * scale, unit, time: null, source_ids: [String(r['source_id'])], status: 'confirmed',
+        table: 'models', id: `${String(r['id'])}:${metric}`, statement: `${String(r['id'])}: ${metric.replace(/_/g, ' ')} ${Number(r[col]) * scale}`,
+      });
+    }
+  }
   for (const r of await db.all('SELECT benchmark, metric, setting, model_id, score, CAST(release_date AS VARCHAR) AS d, source_id FROM benchmark_results')) {
     idx.add({
       entity: String(r['model_id']), entity_kind: 'model', metric: `benchmark:${String(r['benchmark'])}`, value: Number(r['score']), unit: String(r['metric']),
