@@ -115,10 +115,26 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
   for (const o of await db.all(`SELECT id, name_en, name_zh_hans, name_zh_hant, aliases, country FROM organizations WHERE type <> 'government'`)) {
     idx.add({ id: String(o['id']), kind: 'organization', name: String(o['name_en']), country: String(o['country']), facts: [] }, [o['name_en'] as string, o['name_zh_hans'] as string, o['name_zh_hant'] as string, ...((o['aliases'] as string[]) ?? [])]);
   }
-  for (const c of await db.all('SELECT id, name, country, organization_id FROM chips')) {
+  const chips = await db.all('SELECT id, name, country, organization_id, source_id FROM chips');
+  // "NVIDIA H100 SXM5 80GB" is written "H100", "Nvidia H100"; "Huawei Ascend 910C" as "昇腾910C", "Ascend 910C".
+  const coreOf = (name: string) => /\b([A-Z]{1,3}\d{2,4}[A-Z]?|MI\d{3}X?|MLU\d{3}|\d{3}[BC])\b/.exec(name)?.[1];
+  // A short name several chips share (H100: SXM, PCIe, NVL) names the hand-sourced fact-sheet chip when there
+  // is exactly one; otherwise it names none of them rather than a guess.
+  const byCore = new Map<string, Record<string, unknown>[]>();
+  for (const c of chips) {
+    const core = coreOf(String(c['name']));
+    if (core) byCore.set(core, [...(byCore.get(core) ?? []), c]);
+  }
+  const owner = (core: string): unknown => {
+    const all = byCore.get(core) ?? [];
+    if (all.length === 1) return all[0]?.['id'];
+    const curated = all.filter((c) => c['source_id'] !== 'epoch-ml-hardware');
+    return curated.length === 1 ? curated[0]?.['id'] : undefined;
+  };
+  for (const c of chips) {
     const name = String(c['name']);
-    // "NVIDIA H100 SXM5 80GB" is written "H100", "Nvidia H100"; "Huawei Ascend 910C" as "昇腾910C", "Ascend 910C".
-    const core = /\b([A-Z]{1,3}\d{2,4}[A-Z]?|MI\d{3}X?|MLU\d{3}|\d{3}[BC])\b/.exec(name)?.[1];
+    const found = coreOf(name);
+    const core = found && owner(found) === c['id'] ? found : undefined;
     const names = [name, String(c['id'])];
     if (core) {
       names.push(core, `Nvidia ${core}`, `英伟达 ${core}`, `英伟达${core}`);

@@ -59,6 +59,12 @@ export interface CheckOptions {
   timeoutMs?: number;
 }
 
+/** The text a reader sees (markup stripped, entities decoded): claim offsets index it. */
+export function visibleText(decoded: string, format: 'text' | 'html' = 'text'): string {
+  const asHtml = format === 'html' || looksLikeHtml(decoded);
+  return (asHtml ? htmlToText(decoded) : decodeEntities(decoded)).replace(/\r\n?/g, '\n');
+}
+
 export class Checker {
   private constructor(private readonly entities: EntityIndex, private readonly ctx: CheckContext) {}
 
@@ -125,8 +131,7 @@ export class Checker {
     const decoded = typeof raw === 'string' ? raw : decodeUtf8(id, raw);
     const why = binaryReason(decoded);
     if (why) throw new InputError('text', `${id}: not a text document (${why}); give text, Markdown or HTML`);
-    const asHtml = format === 'html' || looksLikeHtml(decoded);
-    const text = (asHtml ? htmlToText(decoded) : decodeEntities(decoded)).replace(/\r\n?/g, '\n');
+    const text = visibleText(decoded, format);
     const language = detectLanguage(text, normalizeForMatching(text.slice(0, 200_000)));
     if (!SUPPORTED.has(language)) {
       return { id, language, text, entities: [], claims: [], warnings: [`${LANGUAGE_NAMES[language] ?? language} text is not supported (English, 简体 and 繁體 only): no claims were extracted`] };

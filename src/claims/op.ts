@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { operation, InputError, type Deps } from '../ops/operation.ts';
 import type { Db } from '../store/db.ts';
-import { Checker, MAX_DOCUMENT_BYTES } from './index.ts';
+import { Checker, MAX_DOCUMENT_BYTES, visibleText } from './index.ts';
+import { claimsReport } from './html.ts';
 
 const checkers = new WeakMap<Db, Promise<Checker>>();
 
@@ -50,16 +51,37 @@ export const check = operation({
     .object({
       text: z.string().min(1, 'must not be empty').refine((s) => Buffer.byteLength(s) <= MAX_DOCUMENT_BYTES, `at most ${MAX_DOCUMENT_BYTES} bytes`).describe('the article'),
       format: z.enum(['text', 'html']).default('text').describe('text (Markdown or plain; HTML is detected anyway) or html'),
-      id: z.string().min(1).max(200).default('document').describe('a name for the document in the output'),
+      id: z.string().min(1).max(4096).default('document').describe('a name for the document in the output'),
+      llm_url: z.url().optional().describe('also ask an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8000/v1)'),
+      llm_model: z.string().min(1).max(200).default('local').describe('model name for llm_url'),
+      lang: z.enum(['en', 'zh-Hans', 'zh-Hant']).default('en').describe('language of the HTML report'),
     })
     .strict(),
   output: checkOutput,
   http: { method: 'POST', body: 'json' },
+  // The server must not call endpoints a client names.
+  cliOnly: ['llm_url', 'llm_model'],
   expensive: true,
+  fromFile: {
+    key: 'text',
+    extra: (path) => ({ id: path, format: /\.html?$/i.test(path) ? 'html' : 'text' }),
+    merge: (outs) => ({ documents: (outs as z.output<typeof checkOutput>[]).flatMap((o) => o.documents) }),
+  },
+  examples: [{ text: 'DeepSeek said training V3 cost $5.6 million. Chinese models took 61% of OpenRouter tokens.' }],
+  html: (o, inputs) =>
+    claimsReport(
+      o.documents.map((d, k) => ({ ...d, text: visibleText(String(inputs[k]?.text ?? ''), inputs[k]?.format) })) as never,
+      { lang: inputs[0]?.lang ?? 'en' },
+    ),
   run: async (deps, i) => {
     const checker = await checkerFor(deps);
     // Bad input (binary, too large) throws InputError; an aborted request stops inside the loops.
-    const { text: _text, ...rest } = checker.check(i.id, i.text, i.format, { signal: deps.signal });
+    let doc = checker.check(i.id, i.text, i.format, { signal: deps.signal });
+    if (i.llm_url) {
+      const options = { url: i.llm_url, model: i.llm_model, apiKey: process.env['AIRACE_LLM_API_KEY'] };
+      doc = await checker.withLlm(doc, options, deps.fetch);
+    }
+    const { text: _text, ...rest } = doc;
     if (rest.claims.some((c) => !Number.isFinite(c.value))) throw new InputError('text', 'a claim value could not be read as a number');
     return { documents: [rest] };
   },

@@ -64,17 +64,20 @@ async function runCommand(op: Operation, positional: unknown[], opts: Record<str
 
   const deps = openDeps(defaultPaths({ db: opts.db }));
   try {
+    const parsedInputs: Record<string, unknown>[] = [];
     const outputs = await withProgress(async (progress) => {
       const results = [];
-      for (const input of inputs) {
+      for (const [k, input] of inputs.entries()) {
+        if (inputs.length > 1) progress(`${k + 1}/${inputs.length}`);
         const parsed = parseInput(op, input);
+        parsedInputs.push(parsed);
         results.push(await op.run({ ...deps, progress }, parsed));
         if (opts.plot && op.svg) writeFileAtomic(opts.plot, await op.svg({ ...deps, progress }, parsed));
       }
       return results;
     });
     const output = outputs.length === 1 || !op.fromFile?.merge ? outputs[0] : op.fromFile.merge(outputs);
-    if (opts.html && op.html) writeFileAtomic(opts.html, op.html(output));
+    if (opts.html && op.html) writeFileAtomic(opts.html, op.html(output, parsedInputs));
     if (opts.json) io.out(`${JSON.stringify(output, null, 2)}\n`);
     else if (opts.csv && op.rows) io.out(rowsToCsv(op.rows(output)));
     else io.out(op.text ? op.text(output) : `${JSON.stringify(output, null, 2)}\n`);

@@ -98,8 +98,8 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   svg?: (deps: Deps, input: z.output<I>) => Promise<string>;
   /** The HTTP status of an answer when it is not 200 (health: 503 when unhealthy); the CLI exits 1 then. */
   status?: (output: z.output<O>) => number;
-  /** A report page of the answer: `--html FILE` on the CLI. */
-  html?: (output: z.output<O>) => string;
+  /** A report page of the answer and the inputs it answered: `--html FILE` on the CLI. */
+  html?: (output: z.output<O>, inputs: z.output<I>[]) => string;
   /** Examples of valid input, used by the equivalence and fuzz suites (the first is the default case). */
   examples?: Record<string, string>[];
 }

@@ -12,7 +12,7 @@ import { scorecardOps } from '../scorecard/op.ts';
 import { timelineOps } from '../timeline/op.ts';
 import { ratingsOps } from '../ratings/op.ts';
 import { chipsOps } from '../compute/op.ts';
-import { check } from './interim/check.ts';
+import { claimsOps } from '../claims/op.ts';
 import { refreshOp } from '../connectors/op.ts';
 import { doctor } from '../doctor/op.ts';
 
@@ -25,7 +25,7 @@ export const operations: readonly Operation[] = [
   ...costOps,
   ...adoptionOps,
   refreshOp,
-  check,
+  ...claimsOps,
   ...scorecardOps,
   ...timelineOps,
 ] as readonly Operation[];
