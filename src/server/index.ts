@@ -37,6 +37,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Runs expensive operations in worker processes (the server always has one; tests may pass one). */
   pool?: OpPool;
+  /** Render the dashboard's pages in the background once the server is up. */
+  warm?: boolean;
   /** Expensive operations running at once, and waiting; more get 503. */
   expensiveRunning?: number;
   expensiveWaiting?: number;
@@ -131,7 +133,9 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
   let checker: Promise<Checker> | undefined;
   const getChecker = () =>
     (checker ??= Checker.create(db, options.curatedEntities ?? resolve(paths.curated, 'entities.json')));
-  mountDashboard(app, db, { checker: getChecker, fxPath: resolve(paths.curated, 'fx.json') });
+  const dashboard = mountDashboard(app, db, { checker: getChecker, fxPath: resolve(paths.curated, 'fx.json') });
+  // Cold pages take seconds; render them once in the background after start so people meet warm ones.
+  if (options.warm) setTimeout(() => void dashboard.warm().catch(() => {}), 200).unref();
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
 
@@ -181,7 +185,7 @@ export async function serve(opts: { dbPath: string; port: number; host?: string 
   if (!probe.ok) console.error(`airace: warning: ${probe.problem}`);
   // Expensive work runs in worker processes, so a cheap read never waits behind it.
   const pool = new OpPool({ processes: 2 });
-  const app = createApp(db, { pool });
+  const app = createApp(db, { pool, warm: true });
   const server = await new Promise<ReturnType<typeof nodeServe>>((done, fail) => {
     const s = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '127.0.0.1' }, () => done(s));
     s.once('error', fail);
