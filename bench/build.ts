@@ -17,7 +17,9 @@ async function bareLoad(dir: string, run: number): Promise<number> {
   const inst = await DuckDBInstance.create(join(dir, `bare-${run}.duckdb`));
   const conn = await inst.connect();
   for (const [i, f] of listSnapshotFiles(snapshot).entries()) {
-    await conn.run(`CREATE TABLE t${i} AS SELECT * FROM read_csv('${f.path.replace(/'/g, "''")}', header = true, all_varchar = true)`);
+    await conn.run(
+      `CREATE TABLE t${i} AS SELECT * FROM read_csv('${f.path.replace(/'/g, "''")}', header = true, all_varchar = true)`,
+    );
   }
   conn.closeSync();
   inst.closeSync();

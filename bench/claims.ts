@@ -15,7 +15,10 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 export async function benchClaims(): Promise<Record<string, unknown>> {
   const corpus = join(ROOT, '..', 'shared', 'corpus');
-  const one = readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(corpus, f), 'utf8')).join('\n');
+  const one = readdirSync(corpus)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(corpus, f), 'utf8'))
+    .join('\n');
   const reps = Math.ceil(4e6 / Buffer.byteLength(one));
   const text = Array.from({ length: reps }, () => one).join('\n');
   const bytes = Buffer.byteLength(text);
@@ -33,9 +36,15 @@ export async function benchClaims(): Promise<Record<string, unknown>> {
     const ms = performance.now() - t0;
     db.close();
     return {
-      bench: 'claims', bytes, chinese: true, claims: doc.claims.length, numerals_seen_by_baseline: numerals,
-      airace_ms: Math.round(ms), airace_mb_per_s: Number((bytes / 1e6 / (ms / 1000)).toFixed(2)),
-      baseline_regex_scan_ms: Math.round(baselineMs), ratio_airace_over_baseline: Number((ms / baselineMs).toFixed(1)),
+      bench: 'claims',
+      bytes,
+      chinese: true,
+      claims: doc.claims.length,
+      numerals_seen_by_baseline: numerals,
+      airace_ms: Math.round(ms),
+      airace_mb_per_s: Number((bytes / 1e6 / (ms / 1000)).toFixed(2)),
+      baseline_regex_scan_ms: Math.round(baselineMs),
+      ratio_airace_over_baseline: Number((ms / baselineMs).toFixed(1)),
       target_mb_per_s: '>= 1',
     };
   } finally {

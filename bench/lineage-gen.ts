@@ -25,7 +25,10 @@ export function generateHub(n: number, seed: number): HubRecord[] {
     let base_models: string[];
     let relation: Relation | null = relations[Math.floor(u() * relations.length)] as Relation;
     if (x < 0.02) {
-      base_models = [(records[parent] as HubRecord).id, (records[pool[Math.floor(u() * pool.length)] as number] as HubRecord).id];
+      base_models = [
+        (records[parent] as HubRecord).id,
+        (records[pool[Math.floor(u() * pool.length)] as number] as HubRecord).id,
+      ];
       relation = 'merge';
     } else if (x < 0.025) base_models = [`synthetic-deleted/model-${Math.floor(u() * 1e6)}`];
     else base_models = [(records[parent] as HubRecord).id];

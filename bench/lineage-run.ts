@@ -37,4 +37,6 @@ if (which === 'baseline') {
   summary = { coverage: l.coverage, max_depth: l.depth.reduce((a, b) => Math.max(a, b), 0) };
 }
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, maxrss_mb: process.resourceUsage().maxRSS / 1024, input_rss_mb: rss0 / 1e6, ...summary }));
+console.log(
+  JSON.stringify({ ms, maxrss_mb: process.resourceUsage().maxRSS / 1024, input_rss_mb: rss0 / 1e6, ...summary }),
+);

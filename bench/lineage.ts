@@ -8,9 +8,22 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-function run(which: string, n: number): { ms: number; maxrss_mb: number; input_rss_mb: number; coverage?: unknown; max_depth?: number } {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'bench', 'lineage-run.ts'), String(n), '7', which], { encoding: 'utf8' });
-  if (r.status !== 0) return { ms: Number.NaN, maxrss_mb: Number.NaN, input_rss_mb: Number.NaN, coverage: `failed: ${r.stderr.split('\n').find((l) => /Error/.test(l)) ?? r.stderr.slice(0, 200)}` };
+function run(
+  which: string,
+  n: number,
+): { ms: number; maxrss_mb: number; input_rss_mb: number; coverage?: unknown; max_depth?: number } {
+  const r = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'bench', 'lineage-run.ts'), String(n), '7', which],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0)
+    return {
+      ms: Number.NaN,
+      maxrss_mb: Number.NaN,
+      input_rss_mb: Number.NaN,
+      coverage: `failed: ${r.stderr.split('\n').find((l) => /Error/.test(l)) ?? r.stderr.slice(0, 200)}`,
+    };
   return JSON.parse(r.stdout);
 }
 

@@ -20,7 +20,11 @@ export async function startServer(dbPath: string): Promise<{ url: string; pid: n
   // The per-client rate limit would turn a load test of POST /api/v1/check into a test of the limiter.
   // A bounded heap: a leak would show as errors or a crash, not only as a growing RSS that V8 may simply
   // not have collected yet.
-  const child = spawn(process.execPath, ['--max-old-space-size=512', join(ROOT, 'bin', 'airace.mjs'), 'serve', '--port', '0', '--db', dbPath], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, AIRACE_RATE_LIMIT: '100000000' } });
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=512', join(ROOT, 'bin', 'airace.mjs'), 'serve', '--port', '0', '--db', dbPath],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, AIRACE_RATE_LIMIT: '100000000' } },
+  );
   const url = await new Promise<string>((done, fail) => {
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -47,7 +51,12 @@ async function run(opts: autocannon.Options): Promise<autocannon.Result> {
 }
 
 const summary = (r: autocannon.Result) => ({
-  requests_per_s: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, errors: r.errors + r.timeouts, non_2xx: r.non2xx, total: r.requests.total,
+  requests_per_s: Math.round(r.requests.average),
+  p50_ms: r.latency.p50,
+  p99_ms: r.latency.p99,
+  errors: r.errors + r.timeouts,
+  non_2xx: r.non2xx,
+  total: r.requests.total,
 });
 
 export async function benchLoad(): Promise<Record<string, unknown>> {
@@ -62,27 +71,51 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
     await run({ url: `${server.url}/api/v1/sources`, connections: 2, amount: 50 });
     const cached = await run({ url: `${server.url}/api/v1/sources`, connections: 20, duration: seconds });
     const mixed = await run({
-      url: server.url, connections: 20, duration: seconds,
+      url: server.url,
+      connections: 20,
+      duration: seconds,
       requests: [
         { method: 'GET', path: '/api/v1/models?country=CN&limit=50' },
         { method: 'GET', path: '/api/v1/health' },
         { method: 'GET', path: '/api/v1/chips' },
         { method: 'GET', path: '/api/v1/timeline?kind=investment' },
-        { method: 'POST', path: '/api/v1/check', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '欧盟将斥资500亿欧元投资人工智能；华为的昇腾910C达到H100约60%的推理性能。' }) },
+        {
+          method: 'POST',
+          path: '/api/v1/check',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: '欧盟将斥资500亿欧元投资人工智能；华为的昇腾910C达到H100约60%的推理性能。' }),
+        },
       ],
     });
     const before = rssMb(server.pid);
     const samples: number[] = [];
     const timer = setInterval(() => samples.push(rssMb(server.pid)), 5000);
-    const soak = await run({ url: server.url, connections: 10, duration: soakSeconds, requests: [{ method: 'GET', path: '/api/v1/models?limit=20' }, { method: 'GET', path: '/api/v1/sources' }] });
+    const soak = await run({
+      url: server.url,
+      connections: 10,
+      duration: soakSeconds,
+      requests: [
+        { method: 'GET', path: '/api/v1/models?limit=20' },
+        { method: 'GET', path: '/api/v1/sources' },
+      ],
+    });
     clearInterval(timer);
     const after = rssMb(server.pid);
     return {
-      bench: 'load', machine_cores: cpus().length,
-      cached_reads: { route: 'GET /api/v1/sources', ...summary(cached), target: '>= 2000 req/s, p99 <= 25 ms, 0 errors' },
+      bench: 'load',
+      machine_cores: cpus().length,
+      cached_reads: {
+        route: 'GET /api/v1/sources',
+        ...summary(cached),
+        target: '>= 2000 req/s, p99 <= 25 ms, 0 errors',
+      },
       mixed: { routes: 'models, health, chips, timeline, POST check', ...summary(mixed) },
       soak: {
-        seconds: soakSeconds, ...summary(soak), rss_mb_start: Math.round(before), rss_mb_end: Math.round(after), rss_mb_samples: samples.map(Math.round),
+        seconds: soakSeconds,
+        ...summary(soak),
+        rss_mb_start: Math.round(before),
+        rss_mb_end: Math.round(after),
+        rss_mb_samples: samples.map(Math.round),
         // The heap grows to its working size during the first half; growth after that would be a leak.
         rss_mb_growth_second_half: Math.round(after - (samples[Math.floor(samples.length / 2)] ?? before)),
         heap_limit_mb: 512,

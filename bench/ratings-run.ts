@@ -7,12 +7,18 @@ import { rateFile } from '../src/ratings/parallel.ts';
 
 const [file, rounds, seed, threads] = process.argv.slice(2);
 const t0 = performance.now();
-const result = await rateFile(file as string, { bootstrap: Number(rounds), seed: Number(seed), threads: threads ? Number(threads) : undefined });
+const result = await rateFile(file as string, {
+  bootstrap: Number(rounds),
+  seed: Number(seed),
+  threads: threads ? Number(threads) : undefined,
+});
 const ms = performance.now() - t0;
-console.log(JSON.stringify({
-  ms,
-  maxrss_mb: process.resourceUsage().maxRSS / 1024,
-  ratings: Object.fromEntries(result.models.map((m) => [m.model, m.rating])),
-  ci_low: Object.fromEntries(result.models.map((m) => [m.model, m.ci_low])),
-  ci_high: Object.fromEntries(result.models.map((m) => [m.model, m.ci_high])),
-}));
+console.log(
+  JSON.stringify({
+    ms,
+    maxrss_mb: process.resourceUsage().maxRSS / 1024,
+    ratings: Object.fromEntries(result.models.map((m) => [m.model, m.rating])),
+    ci_low: Object.fromEntries(result.models.map((m) => [m.model, m.ci_low])),
+    ci_high: Object.fromEntries(result.models.map((m) => [m.model, m.ci_high])),
+  }),
+);

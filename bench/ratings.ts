@@ -19,7 +19,11 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SOURCE = join(ROOT, 'data', 'snapshot', 'leaderboard_entries', 'fboulnois-lmarena-text.csv');
 const TIE_SHARE = 0.25;
 
-interface Run { ms: number; maxrss_mb: number; ratings: Record<string, number> }
+interface Run {
+  ms: number;
+  maxrss_mb: number;
+  ratings: Record<string, number>;
+}
 
 /** Writes `n` battles drawn from the latest snapshot; returns the path and how many models took part. */
 export function synthesize(n: number, seed: number, dir: string): { path: string; models: number; snapshot: string } {
@@ -27,7 +31,9 @@ export function synthesize(n: number, seed: number, dir: string): { path: string
   const latest = rows.reduce((d, r) => (r.snapshot_date > d ? r.snapshot_date : d), '');
   // A name listed twice on one day (it happens upstream) is one model: keep its first row.
   const seen = new Set<string>();
-  const board = rows.filter((r) => r.snapshot_date === latest && (r.votes ?? 0) > 0 && !seen.has(r.model_raw) && seen.add(r.model_raw));
+  const board = rows.filter(
+    (r) => r.snapshot_date === latest && (r.votes ?? 0) > 0 && !seen.has(r.model_raw) && seen.add(r.model_raw),
+  );
   const cum: number[] = [];
   let total = 0;
   for (const r of board) cum.push((total += r.votes ?? 0));
@@ -92,14 +98,34 @@ export async function benchRatings(): Promise<Record<string, unknown>> {
     const python = process.env['BENCH_PYTHON'] ?? '/usr/bin/python3';
     const optimum = runJson(python, [script, path, '0', '0', '--converged'], pyEnv);
     const baseline = runJson(python, [script, path, String(rounds), '0'], pyEnv);
-    const airace = runJson(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'ratings-run.ts'), path, String(rounds), '0']);
+    const airace = runJson(process.execPath, [
+      '--import',
+      'tsx',
+      join(ROOT, 'bench', 'ratings-run.ts'),
+      path,
+      String(rounds),
+      '0',
+    ]);
     const big = Number(process.env['BENCH_BIG'] ?? 5);
     let bigRow: Record<string, unknown> | null = null;
     if (big > 0) {
       const bigPath = repeated(path, big, dir);
-      const r = runJson(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'ratings-run.ts'), bigPath, String(rounds), '0']);
+      const r = runJson(process.execPath, [
+        '--import',
+        'tsx',
+        join(ROOT, 'bench', 'ratings-run.ts'),
+        bigPath,
+        String(rounds),
+        '0',
+      ]);
       rmSync(bigPath, { force: true });
-      bigRow = { battles: n * big, bootstrap_rounds: rounds, airace_ms: Math.round(r.ms), airace_peak_rss_mb: Math.round(r.maxrss_mb), target: '<= 10000 ms and < 2048 MB' };
+      bigRow = {
+        battles: n * big,
+        bootstrap_rounds: rounds,
+        airace_ms: Math.round(r.ms),
+        airace_peak_rss_mb: Math.round(r.maxrss_mb),
+        target: '<= 10000 ms and < 2048 MB',
+      };
     }
     return {
       bench: 'ratings',

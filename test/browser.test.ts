@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve, type RunningServer } from '../src/server/index.ts';
-import { interfaceStrings, LANGS, type Lang } from '../src/server/i18n.ts';
+import { interfaceStrings, LANGS, type Lang } from '../src/pages/i18n.ts';
 import { builtDb, ROOT } from './helpers.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -26,8 +26,16 @@ before(async () => {
   server = await serve({ dbPath: await builtDb(), port: 0 });
   base = `http://127.0.0.1:${server.port}`;
   browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 after(async () => {
@@ -54,139 +62,209 @@ async function open(path: string, lang: Lang, width: Width): Promise<{ page: Pag
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-const PAGES = ['/', '/capability', '/adoption', '/cost', '/compute?chip=nvidia-h20&destination=CN&date=2025-05-01', '/policy', '/claims', '/models', '/models/deepseek-r1', '/sources', '/methods', '/glossary'];
+const PAGES = [
+  '/',
+  '/capability',
+  '/adoption',
+  '/cost',
+  '/compute?chip=nvidia-h20&destination=CN&date=2025-05-01',
+  '/policy',
+  '/claims',
+  '/models',
+  '/models/deepseek-r1',
+  '/sources',
+  '/methods',
+  '/glossary',
+];
 const slug = (p: string) => p.replace(/\?.*$/, '').replace(/[/]+/g, '_').replace(/^_/, '') || 'overview';
 
 // Interface words that must not appear untranslated on a Chinese page. English data (source titles,
 // marked lang="en") and proper names (model names, marked translate="no") are skipped.
-const ENGLISH = interfaceStrings('en').filter((s) => /^[A-Za-z][a-z]+( [a-z]+)*$/.test(s.text) && s.text.length >= 4 && interfaceStrings('zh-Hans').find((z) => z.key === s.key)?.text !== s.text).map((s) => s.text);
+const ENGLISH = interfaceStrings('en')
+  .filter(
+    (s) =>
+      /^[A-Za-z][a-z]+( [a-z]+)*$/.test(s.text) &&
+      s.text.length >= 4 &&
+      interfaceStrings('zh-Hans').find((z) => z.key === s.key)?.text !== s.text,
+  )
+  .map((s) => s.text);
 
 for (const lang of LANGS) {
   for (const width of Object.keys(WIDTHS) as Width[]) {
-    test(`every page, ${lang}, ${width}: loads without errors, leads with an answer, fits the width`, { skip, timeout: 300000 }, async () => {
-      const untranslated: string[] = [];
-      for (const path of PAGES) {
-        const { page, errors } = await open(path, lang, width);
-        assert.deepEqual(errors, [], path);
-        assert.equal(await page.locator('nav a').count(), 9, path);
-        assert.equal(await page.locator('html').getAttribute('lang'), lang);
-        if (!['/claims', '/models'].includes(path)) assert.ok((await page.locator('.answer').count()) >= 1, `${path}: a one-sentence answer`);
-        const charts = await page.locator('figure.chart').count();
-        if (charts) await page.waitForSelector('figure.chart .live canvas', { timeout: 15000 });
-        const sw = await page.evaluate(() => (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document.scrollingElement.scrollWidth);
-        if (width === 'phone') assert.ok(sw <= 390, `${path} at 390 px is ${sw} px wide`);
-        if (lang !== 'en') {
-          const visible = await page.evaluate(() => {
-            const d = (globalThis as unknown as { document: { body: { cloneNode(deep: boolean): { querySelectorAll(s: string): { remove(): void }[]; textContent: string } } } }).document;
-            const c = d.body.cloneNode(true);
-            for (const el of c.querySelectorAll('[lang="en"], [translate="no"], script, style, svg, code, .langs, canvas')) el.remove();
-            return c.textContent;
-          });
-          const found = ENGLISH.filter((w) => new RegExp(`(^|[^A-Za-z])${w}([^A-Za-z]|$)`).test(visible));
-          if (found.length) untranslated.push(`${path}: ${found.join(', ')}`);
+    test(
+      `every page, ${lang}, ${width}: loads without errors, leads with an answer, fits the width`,
+      { skip, timeout: 300000 },
+      async () => {
+        const untranslated: string[] = [];
+        for (const path of PAGES) {
+          const { page, errors } = await open(path, lang, width);
+          assert.deepEqual(errors, [], path);
+          assert.equal(await page.locator('nav a').count(), 9, path);
+          assert.equal(await page.locator('html').getAttribute('lang'), lang);
+          if (!['/claims', '/models'].includes(path))
+            assert.ok((await page.locator('.answer').count()) >= 1, `${path}: a one-sentence answer`);
+          const charts = await page.locator('figure.chart').count();
+          if (charts) await page.waitForSelector('figure.chart .live canvas', { timeout: 15000 });
+          const sw = await page.evaluate(
+            () =>
+              (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document
+                .scrollingElement.scrollWidth,
+          );
+          if (width === 'phone') assert.ok(sw <= 390, `${path} at 390 px is ${sw} px wide`);
+          if (lang !== 'en') {
+            const visible = await page.evaluate(() => {
+              const d = (
+                globalThis as unknown as {
+                  document: {
+                    body: {
+                      cloneNode(deep: boolean): {
+                        querySelectorAll(s: string): { remove(): void }[];
+                        textContent: string;
+                      };
+                    };
+                  };
+                }
+              ).document;
+              const c = d.body.cloneNode(true);
+              for (const el of c.querySelectorAll(
+                '[lang="en"], [translate="no"], script, style, svg, code, .langs, canvas',
+              ))
+                el.remove();
+              return c.textContent;
+            });
+            const found = ENGLISH.filter((w) => new RegExp(`(^|[^A-Za-z])${w}([^A-Za-z]|$)`).test(visible));
+            if (found.length) untranslated.push(`${path}: ${found.join(', ')}`);
+          }
+          await shot(page, `${lang}-${width}-${slug(path)}`);
+          await page.close();
         }
-        await shot(page, `${lang}-${width}-${slug(path)}`);
-        await page.close();
-      }
-      assert.deepEqual(untranslated, [], `untranslated interface words in ${lang}`);
-    });
+        assert.deepEqual(untranslated, [], `untranslated interface words in ${lang}`);
+      },
+    );
   }
 }
 
-test('charts are interactive: a tooltip names model and source; legend toggles; events are on the axis', { skip, timeout: 120000 }, async () => {
-  for (const lang of LANGS) {
-    const { page } = await open('/capability', lang, 'desktop');
-    const canvas = page.locator('#chart-frontier .live canvas').first();
-    await canvas.waitFor();
-    await canvas.scrollIntoViewIfNeeded();
-    const box = await canvas.boundingBox();
-    assert.ok(box);
-    let tip = '';
-    // Sweep the plot until the tooltip shows (points sit at data-dependent heights).
-    for (let x = box.x + box.width - 100; x > box.x + 70 && !tip; x -= 12) {
-      for (let y = box.y + 70; y < box.y + box.height - 80 && !tip; y += 10) {
-        await page.mouse.move(x, y);
-        tip = (await page.locator('#chart-frontier .live > div').last().textContent().catch(() => '')) ?? '';
-        if (!/\d/.test(tip)) tip = '';
+test(
+  'charts are interactive: a tooltip names model and source; legend toggles; events are on the axis',
+  { skip, timeout: 120000 },
+  async () => {
+    for (const lang of LANGS) {
+      const { page } = await open('/capability', lang, 'desktop');
+      const canvas = page.locator('#chart-frontier .live canvas').first();
+      await canvas.waitFor();
+      await canvas.scrollIntoViewIfNeeded();
+      const box = await canvas.boundingBox();
+      assert.ok(box);
+      let tip = '';
+      // Sweep the plot until the tooltip shows (points sit at data-dependent heights).
+      for (let x = box.x + box.width - 100; x > box.x + 70 && !tip; x -= 12) {
+        for (let y = box.y + 70; y < box.y + box.height - 80 && !tip; y += 10) {
+          await page.mouse.move(x, y);
+          tip =
+            (await page
+              .locator('#chart-frontier .live > div')
+              .last()
+              .textContent()
+              .catch(() => '')) ?? '';
+          if (!/\d/.test(tip)) tip = '';
+        }
+      }
+      assert.ok(tip.length > 0, `${lang}: a tooltip appeared`);
+      assert.ok(
+        tip.includes(lang === 'en' ? 'Source' : lang === 'zh-Hans' ? '来源' : '來源'),
+        `${lang}: the tooltip names its source: ${tip}`,
+      );
+      // Legend toggle: clicking the first legend entry hides that series (the canvas changes).
+      const before = await canvas.screenshot();
+      await page.mouse.click(box.x + 30, box.y + 37);
+      await page.waitForTimeout(300);
+      assert.notDeepEqual(await canvas.screenshot(), before, `${lang}: the legend toggles a series`);
+      await shot(page, `${lang}-capability-tooltip`);
+      await page.close();
+    }
+  },
+);
+
+test(
+  'journeys: a model page from the leaderboard, sort and search a table, edit weights, classify a chip, check an article',
+  { skip, timeout: 180000 },
+  async () => {
+    for (const lang of LANGS) {
+      for (const width of Object.keys(WIDTHS) as Width[]) {
+        // Engineering lead: from the leaderboard to a model's page.
+        let { page } = await open('/capability', lang, width);
+        const first = page.locator('#main table').last().locator('tbody tr a').first();
+        const name = (await first.textContent()) ?? '';
+        await first.click();
+        await page.waitForURL(/\/models\//);
+        assert.equal((await page.locator('h1').textContent())?.trim(), name.trim());
+        assert.ok((await page.locator('.answer').textContent())?.includes(name.trim()));
+        await shot(page, `${lang}-${width}-journey-model`);
+        await page.close();
+
+        // Sort and search a table.
+        ({ page } = await open('/models', lang, width));
+        const rows = page.locator('.tbl').first().locator('tbody tr:not([hidden])');
+        const all = await rows.count();
+        await page.locator('.tbl input.filter').first().fill('deepseek');
+        const some = await rows.count();
+        assert.ok(some > 0 && some < all, `search narrowed ${all} rows to ${some}`);
+        await page.locator('.tbl th button.sort').first().click();
+        assert.equal(await page.locator('.tbl th').first().getAttribute('aria-sort'), 'ascending');
+        await page.close();
+
+        // Analyst: change the scorecard weights; they go into the URL.
+        ({ page } = await open('/', lang, width));
+        await page.fill('input[name=w_capability]', '0');
+        await page.fill('input[name=w_adoption]', '3');
+        await page.locator('#weights button').click();
+        await page.waitForURL(/w_adoption=3/);
+        assert.equal(await page.inputValue('input[name=w_adoption]'), '3');
+        await shot(page, `${lang}-${width}-journey-weights`);
+        await page.close();
+
+        // Compliance analyst: classify the H20 for China in May 2025.
+        ({ page } = await open('/compute', lang, width));
+        await page.selectOption('select[name=chip]', 'nvidia-h20');
+        await page.selectOption('select[name=destination]', 'CN');
+        await page.fill('input[name=date]', '2025-05-01');
+        await page.locator('#classify + p + form button').click();
+        await page.waitForSelector('#classification .answer');
+        const verdict = (await page.locator('#classification .answer').textContent()) ?? '';
+        assert.match(verdict, /H20/);
+        await shot(page, `${lang}-${width}-journey-classify`);
+        await page.close();
+
+        // Fact checker: paste an article.
+        ({ page } = await open('/claims', lang, width));
+        await page.fill('#article', '欧盟将斥资500亿欧元。華為的昇騰910C晶片已經提供了Nvidia H100約60%的推理性能。');
+        await page.locator('form button').last().click();
+        await page.waitForSelector('#report mark');
+        assert.ok((await page.locator('#report mark.supported').count()) >= 1);
+        const sw = await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document
+              .scrollingElement.scrollWidth,
+        );
+        if (width === 'phone') assert.ok(sw <= 390, `claims result at 390 px is ${sw} px wide`);
+        await shot(page, `${lang}-${width}-journey-claims`);
+        await page.close();
       }
     }
-    assert.ok(tip.length > 0, `${lang}: a tooltip appeared`);
-    assert.ok(tip.includes(lang === 'en' ? 'Source' : lang === 'zh-Hans' ? '来源' : '來源'), `${lang}: the tooltip names its source: ${tip}`);
-    // Legend toggle: clicking the first legend entry hides that series (the canvas changes).
-    const before = await canvas.screenshot();
-    await page.mouse.click(box.x + 30, box.y + 37);
-    await page.waitForTimeout(300);
-    assert.notDeepEqual(await canvas.screenshot(), before, `${lang}: the legend toggles a series`);
-    await shot(page, `${lang}-capability-tooltip`);
-    await page.close();
-  }
-});
-
-test('journeys: a model page from the leaderboard, sort and search a table, edit weights, classify a chip, check an article', { skip, timeout: 180000 }, async () => {
-  for (const lang of LANGS) {
-    for (const width of Object.keys(WIDTHS) as Width[]) {
-      // Engineering lead: from the leaderboard to a model's page.
-      let { page } = await open('/capability', lang, width);
-      const first = page.locator('#main table').last().locator('tbody tr a').first();
-      const name = (await first.textContent()) ?? '';
-      await first.click();
-      await page.waitForURL(/\/models\//);
-      assert.equal((await page.locator('h1').textContent())?.trim(), name.trim());
-      assert.ok((await page.locator('.answer').textContent())?.includes(name.trim()));
-      await shot(page, `${lang}-${width}-journey-model`);
-      await page.close();
-
-      // Sort and search a table.
-      ({ page } = await open('/models', lang, width));
-      const rows = page.locator('.tbl').first().locator('tbody tr:not([hidden])');
-      const all = await rows.count();
-      await page.locator('.tbl input.filter').first().fill('deepseek');
-      const some = await rows.count();
-      assert.ok(some > 0 && some < all, `search narrowed ${all} rows to ${some}`);
-      await page.locator('.tbl th button.sort').first().click();
-      assert.equal(await page.locator('.tbl th').first().getAttribute('aria-sort'), 'ascending');
-      await page.close();
-
-      // Analyst: change the scorecard weights; they go into the URL.
-      ({ page } = await open('/', lang, width));
-      await page.fill('input[name=w_capability]', '0');
-      await page.fill('input[name=w_adoption]', '3');
-      await page.locator('#weights button').click();
-      await page.waitForURL(/w_adoption=3/);
-      assert.equal(await page.inputValue('input[name=w_adoption]'), '3');
-      await shot(page, `${lang}-${width}-journey-weights`);
-      await page.close();
-
-      // Compliance analyst: classify the H20 for China in May 2025.
-      ({ page } = await open('/compute', lang, width));
-      await page.selectOption('select[name=chip]', 'nvidia-h20');
-      await page.selectOption('select[name=destination]', 'CN');
-      await page.fill('input[name=date]', '2025-05-01');
-      await page.locator('#classify + p + form button').click();
-      await page.waitForSelector('#classification .answer');
-      const verdict = (await page.locator('#classification .answer').textContent()) ?? '';
-      assert.match(verdict, /H20/);
-      await shot(page, `${lang}-${width}-journey-classify`);
-      await page.close();
-
-      // Fact checker: paste an article.
-      ({ page } = await open('/claims', lang, width));
-      await page.fill('#article', '欧盟将斥资500亿欧元。華為的昇騰910C晶片已經提供了Nvidia H100約60%的推理性能。');
-      await page.locator('form button').last().click();
-      await page.waitForSelector('#report mark');
-      assert.ok((await page.locator('#report mark.supported').count()) >= 1);
-      const sw = await page.evaluate(() => (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document.scrollingElement.scrollWidth);
-      if (width === 'phone') assert.ok(sw <= 390, `claims result at 390 px is ${sw} px wide`);
-      await shot(page, `${lang}-${width}-journey-claims`);
-      await page.close();
-    }
-  }
-});
+  },
+);
 
 test('keyboard: the skip link comes first and table headers are buttons', { skip }, async () => {
   const { page } = await open('/capability', 'en', 'desktop');
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className), 'skip');
+  assert.equal(
+    await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement
+          .className,
+    ),
+    'skip',
+  );
   assert.ok((await page.locator('th button.sort').count()) > 3);
   await page.close();
 });

@@ -12,7 +12,8 @@ import { ROOT } from './helpers.ts';
 export function assertGolden(name: string, actual: string): void {
   const path = join(ROOT, 'test', 'golden', name);
   if (!existsSync(path)) {
-    if (process.env['CI']) assert.fail(`golden file ${name} is missing: run the tests locally to create it, review and commit it`);
+    if (process.env['CI'])
+      assert.fail(`golden file ${name} is missing: run the tests locally to create it, review and commit it`);
     writeFileSync(path, actual);
     return;
   }

@@ -27,7 +27,10 @@ test('every `airace …` example in the README runs and exits 0', { timeout: 300
   for (const line of examples) {
     let err = '';
     let out = '';
-    const code = await main([...words(line).slice(1), '--db', db], { out: (s) => void (out += s), err: (s) => void (err += s) });
+    const code = await main([...words(line).slice(1), '--db', db], {
+      out: (s) => void (out += s),
+      err: (s) => void (err += s),
+    });
     assert.equal(code, 0, `${line}: ${err}`);
     assert.ok(out.length > 0, `${line} printed nothing`);
   }

@@ -49,7 +49,9 @@ test('past its budget a request gets 503 with Retry-After, and the pool recovers
 
 test('a full queue answers 503 at once instead of piling up', { timeout: 300_000 }, async () => {
   const app = createApp(db, { pool, requestTimeoutMs: 120_000 });
-  const statuses = await Promise.all([20, 21, 22, 23, 24, 25, 26].map(async (k) => (await app.request(heavy(k))).status));
+  const statuses = await Promise.all(
+    [20, 21, 22, 23, 24, 25, 26].map(async (k) => (await app.request(heavy(k))).status),
+  );
   assert.ok(statuses.includes(503), `statuses: ${statuses}`);
   assert.ok(statuses.includes(200), `statuses: ${statuses}`);
 });

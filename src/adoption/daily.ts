@@ -22,5 +22,11 @@ export async function dailyTokenShare(db: Db, to?: string): Promise<DailyShare[]
      SELECT CAST(date AS VARCHAR) AS date, country, tokens, tokens / sum(tokens) OVER (PARTITION BY date) AS share, source_id FROM j ORDER BY date, country`,
     [to ?? null],
   );
-  return rows.map((r) => ({ date: String(r['date']), country: String(r['country']), tokens: Number(r['tokens']), share: Number(r['share']), source_id: String(r['source_id']) }));
+  return rows.map((r) => ({
+    date: String(r['date']),
+    country: String(r['country']),
+    tokens: Number(r['tokens']),
+    share: Number(r['share']),
+    source_id: String(r['source_id']),
+  }));
 }

@@ -46,7 +46,8 @@ export interface AdoptionReport {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 function table(by: By, totals: Map<string, number>): Record<string, string | number>[] {
   const sum = [...totals.values()].reduce((a, b) => a + b, 0);
@@ -68,22 +69,35 @@ async function orgIndex(db: Db): Promise<OrgIndex> {
   const byName = new Map<string, string>();
   const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   for (const o of orgs) {
-    for (const n of [o['id'], o['name_en'], ...((o['aliases'] as string[]) ?? []), ...((o['hf_orgs'] as string[]) ?? [])]) {
+    for (const n of [
+      o['id'],
+      o['name_en'],
+      ...((o['aliases'] as string[]) ?? []),
+      ...((o['hf_orgs'] as string[]) ?? []),
+    ]) {
       if (typeof n === 'string' && !byName.has(fold(n))) byName.set(fold(n), String(o['id']));
     }
   }
-  const prefixes = orgs.flatMap((o) => ((o['model_prefixes'] as string[]) ?? []).map((p) => ({ p: p.toLowerCase().replace(/(\d)\.(?=\d)/g, '$1-'), org: String(o['id']) })))
+  const prefixes = orgs
+    .flatMap((o) =>
+      ((o['model_prefixes'] as string[]) ?? []).map((p) => ({
+        p: p.toLowerCase().replace(/(\d)\.(?=\d)/g, '$1-'),
+        org: String(o['id']),
+      })),
+    )
     .sort((a, b) => b.p.length - a.p.length);
   return {
     byModelName: (name) => {
       const key = modelKey(name);
-      const hit = prefixes.find(({ p }) => key.startsWith(p) && (p.endsWith('-') || !/[a-z]/.test(key.charAt(p.length))));
-      return { org: hit?.org ?? null, country: hit ? country.get(hit.org) ?? 'unknown' : 'unknown' };
+      const hit = prefixes.find(
+        ({ p }) => key.startsWith(p) && (p.endsWith('-') || !/[a-z]/.test(key.charAt(p.length))),
+      );
+      return { org: hit?.org ?? null, country: hit ? (country.get(hit.org) ?? 'unknown') : 'unknown' };
     },
-    country: (org) => (org ? country.get(org) ?? 'unknown' : 'unknown'),
+    country: (org) => (org ? (country.get(org) ?? 'unknown') : 'unknown'),
     byAuthor: (author) => {
-      const org = author ? byName.get(fold(author)) ?? null : null;
-      return { org, country: org ? country.get(org) ?? 'unknown' : 'unknown' };
+      const org = author ? (byName.get(fold(author)) ?? null) : null;
+      return { org, country: org ? (country.get(org) ?? 'unknown') : 'unknown' };
     },
   };
 }
@@ -119,18 +133,26 @@ export function partialDays(totals: readonly { date: string; total: number }[]):
 
 /** Traffic (tokens, requests, dollars) over `days` days ending at as_of, from OpenRouter's daily activity. */
 async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
-  const range = await db.all(`SELECT CAST(min(date) AS VARCHAR) AS lo, CAST(max(date) AS VARCHAR) AS hi FROM usage WHERE "window" = 'day'`);
+  const range = await db.all(
+    `SELECT CAST(min(date) AS VARCHAR) AS lo, CAST(max(date) AS VARCHAR) AS hi FROM usage WHERE "window" = 'day'`,
+  );
   const lo = String(range[0]?.['lo']);
   const hiRaw = String(range[0]?.['hi']);
-  const daily = await db.all(`SELECT CAST(date AS VARCHAR) AS d, sum(COALESCE(prompt_tokens, 0) + COALESCE(completion_tokens, 0)) AS t FROM usage WHERE "window" = 'day' GROUP BY 1`);
+  const daily = await db.all(
+    `SELECT CAST(date AS VARCHAR) AS d, sum(COALESCE(prompt_tokens, 0) + COALESCE(completion_tokens, 0)) AS t FROM usage WHERE "window" = 'day' GROUP BY 1`,
+  );
   const partial = partialDays(daily.map((r) => ({ date: String(r['d']), total: Number(r['t']) })));
   // The default window ends on the last complete day: a partially scraped day would understate every share's base.
-  const complete = daily.map((r) => String(r['d'])).filter((d) => !partial.includes(d)).sort();
+  const complete = daily
+    .map((r) => String(r['d']))
+    .filter((d) => !partial.includes(d))
+    .sort();
   const hi = complete.at(-1) ?? hiRaw;
   const to = req.asOf ?? hi;
   const days = req.days ?? 30;
   const from = addDays(to, -(days - 1));
-  if (to < lo) throw new AdoptionError(`no daily traffic on or before ${to} (OpenRouter daily activity covers ${lo} to ${hi})`);
+  if (to < lo)
+    throw new AdoptionError(`no daily traffic on or before ${to} (OpenRouter daily activity covers ${lo} to ${hi})`);
   const rows = await db.all(
     `SELECT u.date, u.model_id, u.model_raw, u.author, u.variant, u.prompt_tokens AS p, u.completion_tokens AS c, u.requests AS r, u.source_id,
             m.family, m.organization_id, pr.i AS pin, pr.o AS pout
@@ -164,7 +186,14 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
     const org = (r['organization_id'] as string | null) ?? who.org;
     const country = org ? orgs.country(org) : who.country;
     if (country === 'unknown') unknownCountryTokens += t;
-    const key = req.by === 'country' ? (country === 'unknown' ? 'unknown' : country) : req.by === 'family' ? String(r['family'] ?? 'unknown') : String(author ?? 'unknown');
+    const key =
+      req.by === 'country'
+        ? country === 'unknown'
+          ? 'unknown'
+          : country
+        : req.by === 'family'
+          ? String(r['family'] ?? 'unknown')
+          : String(author ?? 'unknown');
     let value: number;
     if (req.metric === 'tokens') value = t;
     else if (req.metric === 'requests') value = Number(r['r'] ?? 0);
@@ -181,9 +210,12 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
     }
     totals.set(key, (totals.get(key) ?? 0) + value);
   }
-  for (const s of await db.all(`SELECT DISTINCT source_id FROM prices WHERE provider = 'openrouter'`)) priceSources.add(String(s['source_id']));
+  for (const s of await db.all(`SELECT DISTINCT source_id FROM prices WHERE provider = 'openrouter'`))
+    priceSources.add(String(s['source_id']));
   const coverage: Record<string, number | string> = {
-    rows: rows.length, tokens, share_of_tokens_without_country: tokens ? unknownCountryTokens / tokens : 0,
+    rows: rows.length,
+    tokens,
+    share_of_tokens_without_country: tokens ? unknownCountryTokens / tokens : 0,
     scope: 'OpenRouter only: one API aggregator, not the whole market',
     partial_days: partial.join(', ') || 'none',
     partial_days_in_window: partialInWindow.length,
@@ -194,25 +226,39 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   }
   const result = table(req.by, totals);
   return {
-    metric: req.metric, by: req.by,
+    metric: req.metric,
+    by: req.by,
     window: {
-      from, to,
+      from,
+      to,
       description: `${days} days of OpenRouter daily activity ending ${to} (daily data covers ${lo} to ${hiRaw}${partial.length ? `; partially scraped, left out of the default window: ${partial.join(', ')}` : ''})${partialInWindow.length ? `; this window includes ${partialInWindow.length} partial day(s)` : ''}`,
     },
     coverage,
     rows: result,
-    verification: req.metric === 'dollars'
-      ? ['dollars = prompt tokens × input price + completion tokens × output price, at the price valid that day (OpenRouter\u2019s own first, else the latest listed); free variants count 0, unpriced models count 0 and are reported in coverage']
-      : [],
-    sources: ['openrouter-market-sui414', ...(req.metric === 'dollars' ? [...priceSources].filter((s) => s !== 'openrouter-market-sui414') : []), 'airace-curated-organizations'],
+    verification:
+      req.metric === 'dollars'
+        ? [
+            'dollars = prompt tokens × input price + completion tokens × output price, at the price valid that day (OpenRouter\u2019s own first, else the latest listed); free variants count 0, unpriced models count 0 and are reported in coverage',
+          ]
+        : [],
+    sources: [
+      'openrouter-market-sui414',
+      ...(req.metric === 'dollars' ? [...priceSources].filter((s) => s !== 'openrouter-market-sui414') : []),
+      'airace-curated-organizations',
+    ],
   };
 }
 
 /** Downloads by origin, family or author: the latest download snapshot on or before as_of. */
 async function downloads(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   // Lineage samples (a few model trees) are not a downloads snapshot of the open-model field: left out here.
-  const samples = Object.keys(LINEAGE_SAMPLES).map((x) => `'${x}'`).join(', ');
-  const snap = await db.all(`SELECT CAST(max(snapshot_date) AS VARCHAR) AS d FROM open_models WHERE downloads IS NOT NULL AND source_id NOT IN (${samples})${req.asOf ? ' AND snapshot_date <= $1' : ''}`, req.asOf ? [req.asOf] : []);
+  const samples = Object.keys(LINEAGE_SAMPLES)
+    .map((x) => `'${x}'`)
+    .join(', ');
+  const snap = await db.all(
+    `SELECT CAST(max(snapshot_date) AS VARCHAR) AS d FROM open_models WHERE downloads IS NOT NULL AND source_id NOT IN (${samples})${req.asOf ? ' AND snapshot_date <= $1' : ''}`,
+    req.asOf ? [req.asOf] : [],
+  );
   const date = snap[0]?.['d'] as string | null;
   if (!date) throw new AdoptionError(`no download counts on or before ${req.asOf ?? 'today'} in the snapshot`);
   const rows = await db.all(
@@ -222,16 +268,29 @@ async function downloads(db: Db, req: AdoptionRequest): Promise<AdoptionReport> 
   );
   const totals = new Map<string, number>();
   for (const r of rows) {
-    const key = req.by === 'country' ? String(r['country']) : req.by === 'family' ? String(r['family'] ?? 'unknown') : String(r['hub_id']).split('/')[0] ?? 'unknown';
+    const key =
+      req.by === 'country'
+        ? String(r['country'])
+        : req.by === 'family'
+          ? String(r['family'] ?? 'unknown')
+          : (String(r['hub_id']).split('/')[0] ?? 'unknown');
     totals.set(key, (totals.get(key) ?? 0) + Number(r['downloads']));
   }
   const family = (f: string) => rows.filter((r) => r['family'] === f).reduce((s, r) => s + Number(r['downloads']), 0);
   const qwen = family('qwen');
   const llama = family('llama');
   return {
-    metric: 'downloads', by: req.by,
-    window: { from: date, to: date, description: `Hugging Face rolling 30-day downloads as of ${date}, for the ${rows.length} models in that snapshot` },
-    coverage: { models: rows.length, scope: `the ${rows.length} top open models of one Hugging Face snapshot, not the Hub` },
+    metric: 'downloads',
+    by: req.by,
+    window: {
+      from: date,
+      to: date,
+      description: `Hugging Face rolling 30-day downloads as of ${date}, for the ${rows.length} models in that snapshot`,
+    },
+    coverage: {
+      models: rows.length,
+      scope: `the ${rows.length} top open models of one Hugging Face snapshot, not the Hub`,
+    },
     rows: table(req.by, totals),
     verification: [
       `"Qwen passed Llama in cumulative Hugging Face downloads": cannot be verified from the shipped data, which has no cumulative (all-time) downloads and no history. What it shows: 30-day downloads on ${date} among these ${rows.length} models, Qwen family ${qwen.toLocaleString('en-US')} vs Llama family ${llama.toLocaleString('en-US')}. \`airace refresh hf\` adds all-time downloads where the Hub gives them.`,
@@ -249,8 +308,17 @@ interface DerivativeShares {
   downloads: Record<string, string | number>[] | null;
 }
 
-function derivativeShares(rows: Record<string, unknown>[], by: By, asOf: string | undefined, orgs: OrgIndex): DerivativeShares {
-  const records: HubRecord[] = rows.map((r) => ({ id: String(r['hub_id']), base_models: (r['base_models'] as string[]) ?? [], relation: (r['relation'] as Relation | null) ?? null }));
+function derivativeShares(
+  rows: Record<string, unknown>[],
+  by: By,
+  asOf: string | undefined,
+  orgs: OrgIndex,
+): DerivativeShares {
+  const records: HubRecord[] = rows.map((r) => ({
+    id: String(r['hub_id']),
+    base_models: (r['base_models'] as string[]) ?? [],
+    relation: (r['relation'] as Relation | null) ?? null,
+  }));
   const lineage = resolveLineage(records);
   const byId = new Map(rows.map((r) => [String(r['hub_id']), r]));
   const totals = new Map<string, number>();
@@ -278,7 +346,8 @@ function derivativeShares(rows: Record<string, unknown>[], by: By, asOf: string 
       country = orgs.byModelName(root).country;
       if (country !== 'unknown') byName++;
     }
-    const key = by === 'country' ? country : by === 'author' ? ns : `${ns}/${(root.split('/')[1] ?? root).split(/[-_.]/)[0]}`;
+    const key =
+      by === 'country' ? country : by === 'author' ? ns : `${ns}/${(root.split('/')[1] ?? root).split(/[-_.]/)[0]}`;
     totals.set(key, (totals.get(key) ?? 0) + 1);
     month.derivatives.set(key, (month.derivatives.get(key) ?? 0) + 1);
     counted++;
@@ -290,11 +359,20 @@ function derivativeShares(rows: Record<string, unknown>[], by: By, asOf: string 
   });
   return {
     rows: table(by, totals),
-    monthly: [...monthly].sort((a, b) => a[0].localeCompare(b[0])).map(([month, m]) => ({
-      month, new_models: m.new_models,
-      share_of_new_models: Object.fromEntries([...m.derivatives].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / m.new_models])),
-    })),
-    coverage: { ...lineage.coverage, derivatives_counted: counted, ...(by === 'country' ? { roots_placed_by_family_name: byName } : {}) },
+    monthly: [...monthly]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([month, m]) => ({
+        month,
+        new_models: m.new_models,
+        share_of_new_models: Object.fromEntries(
+          [...m.derivatives].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / m.new_models]),
+        ),
+      })),
+    coverage: {
+      ...lineage.coverage,
+      derivatives_counted: counted,
+      ...(by === 'country' ? { roots_placed_by_family_name: byName } : {}),
+    },
     downloads: withDownloads ? table(by, dl) : null,
   };
 }
@@ -324,7 +402,9 @@ async function derivatives(db: Db, req: AdoptionRequest): Promise<AdoptionReport
   const allOpen = Number((await db.all('SELECT count(*) AS n FROM open_models'))[0]?.['n'] ?? 0);
   if (snaps.length === 0) {
     return {
-      metric: 'derivatives', by: req.by, window: { from: null, to: null, description: 'no lineage data' },
+      metric: 'derivatives',
+      by: req.by,
+      window: { from: null, to: null, description: 'no lineage data' },
       coverage: { models: allOpen, with_base_model: 0, share_with_base_model: 0 },
       rows: [],
       verification: [
@@ -344,15 +424,25 @@ async function derivatives(db: Db, req: AdoptionRequest): Promise<AdoptionReport
     );
     const r = derivativeShares(rows, req.by, req.asOf, orgs);
     datasets.push({
-      source_id: source, snapshot_date: date, sample_of: LINEAGE_SAMPLES[source] ?? 'the models fetched by `airace refresh hf`: a sample, not a Hub census',
-      coverage: r.coverage, rows: r.rows, downloads_of_derivatives: r.downloads, monthly: r.monthly,
+      source_id: source,
+      snapshot_date: date,
+      sample_of: LINEAGE_SAMPLES[source] ?? 'the models fetched by `airace refresh hf`: a sample, not a Hub census',
+      coverage: r.coverage,
+      rows: r.rows,
+      downloads_of_derivatives: r.downloads,
+      monthly: r.monthly,
     });
   }
   const top = datasets[0] as (typeof datasets)[number];
   const share = Number(top.coverage['share_with_base_model'] ?? 0);
   return {
-    metric: 'derivatives', by: req.by,
-    window: { from: null, to: req.asOf ?? null, description: `derivatives (models with a base_model) by their root, in ${top.source_id} (${top.snapshot_date})` },
+    metric: 'derivatives',
+    by: req.by,
+    window: {
+      from: null,
+      to: req.asOf ?? null,
+      description: `derivatives (models with a base_model) by their root, in ${top.source_id} (${top.snapshot_date})`,
+    },
     coverage: { ...top.coverage, sample_of: top.sample_of },
     rows: top.rows,
     monthly: top.monthly,
@@ -367,11 +457,13 @@ async function derivatives(db: Db, req: AdoptionRequest): Promise<AdoptionReport
 
 export async function adoption(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   if (!BYS.includes(req.by)) throw new AdoptionError(`--by must be one of ${BYS.join(', ')}, not "${req.by}"`);
-  if (!METRICS.includes(req.metric)) throw new AdoptionError(`--metric must be one of ${METRICS.join(', ')}, not "${req.metric}"`);
-  if (req.asOf !== undefined && (!DATE.test(req.asOf) || Number.isNaN(Date.parse(req.asOf)))) throw new AdoptionError(`--as-of must be a date YYYY-MM-DD, not "${req.asOf}"`);
-  if (req.days !== undefined && (!Number.isInteger(req.days) || req.days < 1 || req.days > 3660)) throw new AdoptionError('--days must be a whole number from 1 to 3660');
+  if (!METRICS.includes(req.metric))
+    throw new AdoptionError(`--metric must be one of ${METRICS.join(', ')}, not "${req.metric}"`);
+  if (req.asOf !== undefined && (!DATE.test(req.asOf) || Number.isNaN(Date.parse(req.asOf))))
+    throw new AdoptionError(`--as-of must be a date YYYY-MM-DD, not "${req.asOf}"`);
+  if (req.days !== undefined && (!Number.isInteger(req.days) || req.days < 1 || req.days > 3660))
+    throw new AdoptionError('--days must be a whole number from 1 to 3660');
   if (req.metric === 'downloads') return downloads(db, req);
   if (req.metric === 'derivatives') return derivatives(db, req);
   return traffic(db, req);
 }
-

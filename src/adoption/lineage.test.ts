@@ -1,16 +1,35 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { CYCLE, MISSING_ANCESTOR, MULTIPLE_PARENTS, parseRelation, resolveLineage, rootId, type HubRecord } from './lineage.ts';
+import {
+  CYCLE,
+  MISSING_ANCESTOR,
+  MULTIPLE_PARENTS,
+  parseRelation,
+  resolveLineage,
+  rootId,
+  type HubRecord,
+} from './lineage.ts';
 
-const rec = (id: string, base: string[] = [], relation: HubRecord['relation'] = null): HubRecord => ({ id, base_models: base, relation });
+const rec = (id: string, base: string[] = [], relation: HubRecord['relation'] = null): HubRecord => ({
+  id,
+  base_models: base,
+  relation,
+});
 const view = (records: HubRecord[]) => {
   const l = resolveLineage(records);
-  return Object.fromEntries(l.ids.map((id, i) => [id, { root: rootId(l, i), depth: l.depth[i], flags: l.flags[i], relation: l.relation[i] }]));
+  return Object.fromEntries(
+    l.ids.map((id, i) => [id, { root: rootId(l, i), depth: l.depth[i], flags: l.flags[i], relation: l.relation[i] }]),
+  );
 };
 
 test('chains resolve to their root with depth and relation', () => {
-  const v = view([rec('q/Qwen2.5-7B-Instruct', ['q/Qwen2.5-7B'], 'finetune'), rec('x/qwen-gguf', ['q/Qwen2.5-7B-Instruct'], 'quantized'), rec('q/Qwen2.5-7B'), rec('y/lora', ['x/qwen-gguf'], 'adapter')]);
+  const v = view([
+    rec('q/Qwen2.5-7B-Instruct', ['q/Qwen2.5-7B'], 'finetune'),
+    rec('x/qwen-gguf', ['q/Qwen2.5-7B-Instruct'], 'quantized'),
+    rec('q/Qwen2.5-7B'),
+    rec('y/lora', ['x/qwen-gguf'], 'adapter'),
+  ]);
   assert.deepEqual(v['y/lora'], { root: 'q/Qwen2.5-7B', depth: 3, flags: 0, relation: 'adapter' });
   assert.deepEqual(v['x/qwen-gguf'], { root: 'q/Qwen2.5-7B', depth: 2, flags: 0, relation: 'quantized' });
   assert.deepEqual(v['q/Qwen2.5-7B'], { root: 'q/Qwen2.5-7B', depth: 0, flags: 0, relation: null });
@@ -45,31 +64,42 @@ test('cycles end, are flagged, and models hanging off them resolve into the cycl
 
 test('coverage counts models with base-model data; duplicates keep the first record', () => {
   const l = resolveLineage([rec('a'), rec('b', ['a']), rec('b', []), rec('c', ['x', 'y'])]);
-  assert.deepEqual(l.coverage, { models: 3, with_base_model: 2, share_with_base_model: 2 / 3, cycles: 0, missing_parents: 1, multiple_parents: 1 });
+  assert.deepEqual(l.coverage, {
+    models: 3,
+    with_base_model: 2,
+    share_with_base_model: 2 / 3,
+    cycles: 0,
+    missing_parents: 1,
+    multiple_parents: 1,
+  });
 });
 
 test('on random acyclic data, roots equal a naive walk up the first parent', () => {
-  fc.assert(fc.property(fc.array(fc.array(fc.nat(60), { maxLength: 3 }), { minLength: 1, maxLength: 60 }), (parents) => {
-    // Parents only point to lower indices (acyclic), sometimes past the end (missing).
-    const records = parents.map((ps, i) => rec(`m${i}`, ps.map((p) => (p < i ? `m${p}` : p >= parents.length ? `gone${p}` : '')).filter(Boolean)));
-    const l = resolveLineage(records);
-    for (let i = 0; i < records.length; i++) {
-      let cur = records[i] as HubRecord;
-      let depth = 0;
-      let root = cur.id;
-      for (;;) {
-        const p = cur.base_models[0];
-        if (!p) break;
-        depth++;
-        const next = records.find((r) => r.id === p);
-        root = p;
-        if (!next) break;
-        cur = next;
+  fc.assert(
+    fc.property(fc.array(fc.array(fc.nat(60), { maxLength: 3 }), { minLength: 1, maxLength: 60 }), (parents) => {
+      // Parents only point to lower indices (acyclic), sometimes past the end (missing).
+      const records = parents.map((ps, i) =>
+        rec(`m${i}`, ps.map((p) => (p < i ? `m${p}` : p >= parents.length ? `gone${p}` : '')).filter(Boolean)),
+      );
+      const l = resolveLineage(records);
+      for (let i = 0; i < records.length; i++) {
+        let cur = records[i] as HubRecord;
+        let depth = 0;
+        let root = cur.id;
+        for (;;) {
+          const p = cur.base_models[0];
+          if (!p) break;
+          depth++;
+          const next = records.find((r) => r.id === p);
+          root = p;
+          if (!next) break;
+          cur = next;
+        }
+        assert.equal(rootId(l, i), root);
+        assert.equal(l.depth[i], depth);
       }
-      assert.equal(rootId(l, i), root);
-      assert.equal(l.depth[i], depth);
-    }
-  }));
+    }),
+  );
 });
 
 test('relations from model cards', () => {

@@ -32,7 +32,14 @@ export interface Lineage {
   /** The model's own relation to its first parent (null for roots and when the data does not say). */
   relation: (Relation | null)[];
   missing: string[];
-  coverage: { models: number; with_base_model: number; share_with_base_model: number; cycles: number; missing_parents: number; multiple_parents: number };
+  coverage: {
+    models: number;
+    with_base_model: number;
+    share_with_base_model: number;
+    cycles: number;
+    missing_parents: number;
+    multiple_parents: number;
+  };
 }
 
 export function rootId(l: Lineage, i: number): string {
@@ -159,8 +166,20 @@ export function resolveLineage(records: readonly HubRecord[]): Lineage {
     }
   }
   return {
-    ids, root, depth, flags, relation, missing,
-    coverage: { models: n, with_base_model: withBase, share_with_base_model: n ? withBase / n : 0, cycles, missing_parents: missing.length, multiple_parents: multiple },
+    ids,
+    root,
+    depth,
+    flags,
+    relation,
+    missing,
+    coverage: {
+      models: n,
+      with_base_model: withBase,
+      share_with_base_model: n ? withBase / n : 0,
+      cycles,
+      missing_parents: missing.length,
+      multiple_parents: multiple,
+    },
   };
 }
 

@@ -32,7 +32,11 @@ export const health = operation({
   name: 'health',
   summary: 'whether the database is readable, and when it was built',
   input: z.object({}).strict(),
-  output: z.object({ status: choice(['ok', 'unhealthy']), built_at: z.string().nullable(), problem: z.string().optional() }),
+  output: z.object({
+    status: choice(['ok', 'unhealthy']),
+    built_at: z.string().nullable(),
+    problem: z.string().optional(),
+  }),
   http: { method: 'GET' },
   run: async (deps) => {
     const db = await deps.db();
@@ -60,7 +64,13 @@ export const sources = operation({
   rows: (o) => o.sources,
   text: (o) =>
     formatTable(
-      o.sources.map((s) => ({ id: s.id, publisher: s.publisher, license: s.license, retrieved: s.retrieved, url: s.url })),
+      o.sources.map((s) => ({
+        id: s.id,
+        publisher: s.publisher,
+        license: s.license,
+        retrieved: s.retrieved,
+        url: s.url,
+      })),
       60,
     ),
 });
@@ -70,9 +80,7 @@ export const datasets = operation({
   summary: 'every dataset: rows, date range, age of its newest row, source, license',
   input: z.object({}).strict(),
   output: z.object({
-    datasets: z.array(
-      z.object({ id: z.string(), table_name: z.string(), rows: z.number(), source_id: z.string() }),
-    ),
+    datasets: z.array(z.object({ id: z.string(), table_name: z.string(), rows: z.number(), source_id: z.string() })),
   }),
   http: { method: 'GET' },
   run: async (deps) => ({ datasets: (await listDatasets(await deps.db())) as never }),
@@ -161,7 +169,13 @@ export const buildOp = operation({
     const check = async (tmp: string) => {
       doctor = await doctorCheck(tmp);
     };
-    const r = await build(resolve(input.snapshot ?? deps.paths.snapshot), deps.paths.db, deps.progress, undefined, check);
+    const r = await build(
+      resolve(input.snapshot ?? deps.paths.snapshot),
+      deps.paths.db,
+      deps.progress,
+      undefined,
+      check,
+    );
     return { ...r, doctor };
   },
   text: (o) =>

@@ -70,20 +70,44 @@ export function toOption(spec: ChartSpec, interactive: boolean, narrow = false):
     const data = s.points.map((p) => ({ value: [xv(spec, p.x), p.y], tip: p.tip, label: p.label, href: p.href }));
     const labelled = s.points.some((p) => p.label);
     const base: Obj = {
-      name: s.name, data, itemStyle: { color: s.color }, lineStyle: { color: s.color, width: 2 }, emphasis: { focus: 'series' },
+      name: s.name,
+      data,
+      itemStyle: { color: s.color },
+      lineStyle: { color: s.color, width: 2 },
+      emphasis: { focus: 'series' },
     };
     if (s.kind === 'scatter') {
       Object.assign(base, {
-        type: 'scatter', symbolSize: 8,
-        label: labelled ? { show: true, position: 'top', fontSize: 10, color: '#333', formatter: (p: { data: { label?: string } }) => p.data.label ?? '' } : undefined,
+        type: 'scatter',
+        symbolSize: 8,
+        label: labelled
+          ? {
+              show: true,
+              position: 'top',
+              fontSize: 10,
+              color: '#333',
+              formatter: (p: { data: { label?: string } }) => p.data.label ?? '',
+            }
+          : undefined,
         labelLayout: { hideOverlap: true },
       });
     } else if (s.kind === 'bar') {
       Object.assign(base, { type: 'bar', barMaxWidth: 40 });
     } else {
       Object.assign(base, {
-        type: 'line', step: s.kind === 'step' ? 'end' : false, showSymbol: s.points.length < 40, symbolSize: 5,
-        endLabel: s.endLabel && !narrow ? { show: true, fontSize: 10, color: s.color, formatter: (p: { data: { label?: string } }) => p.data.label ?? '' } : undefined,
+        type: 'line',
+        step: s.kind === 'step' ? 'end' : false,
+        showSymbol: s.points.length < 40,
+        symbolSize: 5,
+        endLabel:
+          s.endLabel && !narrow
+            ? {
+                show: true,
+                fontSize: 10,
+                color: s.color,
+                formatter: (p: { data: { label?: string } }) => p.data.label ?? '',
+              }
+            : undefined,
       });
     }
     series.push(base);
@@ -93,10 +117,26 @@ export function toOption(spec: ChartSpec, interactive: boolean, narrow = false):
       const has = (p: Point) => typeof p.lo === 'number' && typeof p.hi === 'number';
       const stack = `band-${s.name}`;
       const name = spec.bandName ?? `${s.name}`;
-      series.push({ name, type: 'line', stack, data: pts.map((p) => [xv(spec, p.x), has(p) ? p.lo : '-']), lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } });
       series.push({
-        name, type: 'line', stack, data: pts.map((p) => [xv(spec, p.x), has(p) ? (p.hi as number) - (p.lo as number) : '-']), lineStyle: { opacity: 0 }, symbol: 'none',
-        areaStyle: { color: s.color, opacity: 0.18 }, silent: true, tooltip: { show: false },
+        name,
+        type: 'line',
+        stack,
+        data: pts.map((p) => [xv(spec, p.x), has(p) ? p.lo : '-']),
+        lineStyle: { opacity: 0 },
+        symbol: 'none',
+        silent: true,
+        tooltip: { show: false },
+      });
+      series.push({
+        name,
+        type: 'line',
+        stack,
+        data: pts.map((p) => [xv(spec, p.x), has(p) ? (p.hi as number) - (p.lo as number) : '-']),
+        lineStyle: { opacity: 0 },
+        symbol: 'none',
+        areaStyle: { color: s.color, opacity: 0.18 },
+        silent: true,
+        tooltip: { show: false },
       });
       if (!legend.includes(name)) legend.push(name);
     }
@@ -104,8 +144,15 @@ export function toOption(spec: ChartSpec, interactive: boolean, narrow = false):
   const first = series[0];
   if (spec.refY?.length && first) {
     first['markLine'] = {
-      silent: true, symbol: 'none', lineStyle: { color: '#b00', type: 'dashed' },
-      label: { formatter: (p: { data: { name?: string } }) => p.data.name ?? '', position: 'insideEndTop', fontSize: 10, color: '#b00' },
+      silent: true,
+      symbol: 'none',
+      lineStyle: { color: '#b00', type: 'dashed' },
+      label: {
+        formatter: (p: { data: { name?: string } }) => p.data.name ?? '',
+        position: 'insideEndTop',
+        fontSize: 10,
+        color: '#b00',
+      },
       data: spec.refY.map((r) => ({ yAxis: r.y, name: r.label })),
     };
   }
@@ -113,29 +160,93 @@ export function toOption(spec: ChartSpec, interactive: boolean, narrow = false):
   if (spec.markers && hasMarkers) {
     legend.push(spec.markers.name);
     series.push({
-      name: spec.markers.name, type: 'scatter', yAxisIndex: 1, symbol: 'triangle', symbolSize: 12, itemStyle: { color: '#6b4fa0' },
-      data: spec.markers.items.map((m) => ({ value: [xv(spec, m.date), 0.04], tip: m.tip, itemStyle: { color: m.color } })),
-      markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: '#aaa', type: 'dashed', width: 1 }, data: spec.markers.items.filter((m) => m.line).map((m) => ({ xAxis: xv(spec, m.date) })) },
+      name: spec.markers.name,
+      type: 'scatter',
+      yAxisIndex: 1,
+      symbol: 'triangle',
+      symbolSize: 12,
+      itemStyle: { color: '#6b4fa0' },
+      data: spec.markers.items.map((m) => ({
+        value: [xv(spec, m.date), 0.04],
+        tip: m.tip,
+        itemStyle: { color: m.color },
+      })),
+      markLine: {
+        silent: true,
+        symbol: 'none',
+        label: { show: false },
+        lineStyle: { color: '#aaa', type: 'dashed', width: 1 },
+        data: spec.markers.items.filter((m) => m.line).map((m) => ({ xAxis: xv(spec, m.date) })),
+      },
     });
   }
-  const timeLabels = { formatter: { year: '{yyyy}', month: '{yyyy}-{MM}', day: '{yyyy}-{MM}-{dd}', hour: '', minute: '', second: '', millisecond: '' }, hideOverlap: true, fontSize: 11 };
-  const xAxis: Obj = spec.x.type === 'category'
-    ? { type: 'category', data: spec.x.categories ?? [], name: spec.x.name, nameLocation: 'middle', nameGap: 28, axisLabel: { interval: 0, fontSize: 11 } }
-    : { type: spec.x.type, name: spec.x.name, nameLocation: 'middle', nameGap: 28, scale: true, axisLabel: spec.x.type === 'time' ? timeLabels : { fontSize: 11 } };
-  const yAxis: Obj[] = [{
-    type: spec.y.type, name: spec.y.name, nameLocation: 'middle', nameGap: 44, scale: spec.x.type !== 'category',
-    axisLabel: { fontSize: 11, formatter: spec.y.percent ? (v: number) => `${Math.round(v * 100)}%` : undefined },
-  }];
+  const timeLabels = {
+    formatter: {
+      year: '{yyyy}',
+      month: '{yyyy}-{MM}',
+      day: '{yyyy}-{MM}-{dd}',
+      hour: '',
+      minute: '',
+      second: '',
+      millisecond: '',
+    },
+    hideOverlap: true,
+    fontSize: 11,
+  };
+  const xAxis: Obj =
+    spec.x.type === 'category'
+      ? {
+          type: 'category',
+          data: spec.x.categories ?? [],
+          name: spec.x.name,
+          nameLocation: 'middle',
+          nameGap: 28,
+          axisLabel: { interval: 0, fontSize: 11 },
+        }
+      : {
+          type: spec.x.type,
+          name: spec.x.name,
+          nameLocation: 'middle',
+          nameGap: 28,
+          scale: true,
+          axisLabel: spec.x.type === 'time' ? timeLabels : { fontSize: 11 },
+        };
+  const yAxis: Obj[] = [
+    {
+      type: spec.y.type,
+      name: spec.y.name,
+      nameLocation: 'middle',
+      nameGap: 44,
+      scale: spec.x.type !== 'category',
+      axisLabel: { fontSize: 11, formatter: spec.y.percent ? (v: number) => `${Math.round(v * 100)}%` : undefined },
+    },
+  ];
   if (hasMarkers) yAxis.push({ type: 'value', min: 0, max: 1, show: false });
   return {
     animation: false,
     useUTC: true,
     textStyle: { fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif' },
-    title: { text: spec.title, left: 8, top: 4, textStyle: { fontSize: 14, width: (spec.width ?? 760) - 20, overflow: 'break' } },
+    title: {
+      text: spec.title,
+      left: 8,
+      top: 4,
+      textStyle: { fontSize: 14, width: (spec.width ?? 760) - 20, overflow: 'break' },
+    },
     legend: { data: legend, top: narrow ? 44 : 30, left: 8, type: 'scroll', textStyle: { fontSize: 11 } },
-    grid: { left: 64, right: narrow ? 16 : 90, top: narrow ? 80 : 66, bottom: interactive && spec.x.type === 'time' ? 78 : 48 },
+    grid: {
+      left: 64,
+      right: narrow ? 16 : 90,
+      top: narrow ? 80 : 66,
+      bottom: interactive && spec.x.type === 'time' ? 78 : 48,
+    },
     tooltip: interactive ? { trigger: 'item', confine: true } : undefined,
-    dataZoom: interactive && spec.x.type === 'time' ? [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }, { type: 'slider', xAxisIndex: 0, height: 18, bottom: 8, filterMode: 'none' }] : undefined,
+    dataZoom:
+      interactive && spec.x.type === 'time'
+        ? [
+            { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
+            { type: 'slider', xAxisIndex: 0, height: 18, bottom: 8, filterMode: 'none' },
+          ]
+        : undefined,
     xAxis,
     yAxis,
     series,
@@ -145,6 +256,7 @@ export function toOption(spec: ChartSpec, interactive: boolean, narrow = false):
 /** The tooltip's HTML for a data item: its rows, escaped. */
 export function tipHtml(tip: Tip | undefined): string {
   if (!tip) return '';
-  const e = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+  const e = (s: string) =>
+    s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
   return tip.map(([k, v]) => `<div><b>${e(k)}</b> ${e(v)}</div>`).join('');
 }

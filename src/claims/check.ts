@@ -27,21 +27,72 @@ export interface Evidence {
 export const TOLERANCE = { relative: 0.05, approx: 0.1, ratio: 0.01 };
 
 /** Absolute slack by unit, for figures that articles round (months, points). */
-const FLOOR: Record<string, number> = { ratio: TOLERANCE.ratio, months: 0.5, x: 0.05, points: 0.5, 'rating points': 0.5 };
+const FLOOR: Record<string, number> = {
+  ratio: TOLERANCE.ratio,
+  months: 0.5,
+  x: 0.05,
+  points: 0.5,
+  'rating points': 0.5,
+};
 
 /** Fact metrics that can verify a claim metric. */
 const FAMILY: Record<string, string[]> = {
-  investment: ['investment', 'amount'], valuation: ['amount'], training_cost: ['amount'], cost: ['amount'], revenue: ['amount'], price: ['input_price', 'output_price'],
-  input_price: ['input_price'], output_price: ['output_price'],
-  performance_ratio: ['ratio'], cost_ratio: ['ratio'], self_sufficiency: ['ratio'], share: ['ratio', 'token_share'], percentage: ['ratio'], price_ratio: ['ratio'],
-  downloads_share: ['downloads_share', 'ratio'], token_share: ['token_share'], derivative_share: ['derivative_share'],
-  chip_count: ['chips_per_system', 'detail:gpus'], downloads: ['downloads', 'downloads_all_time'], signatories: ['signatories'], country_count: ['signatories'],
-  gap_months: ['gap_months'], gap_points: ['gap_points'], arena_rating: ['arena_rating'], arena_rank: ['arena_rank'], tokens: ['tokens:week', 'tokens:month'], tokens_week: ['tokens:week'], tokens_month: ['tokens:month'],
-  compute: ['bf16_dense_tflops', 'fp16_dense_tflops', 'fp8_dense_tflops', 'fp4_dense_tflops', 'int8_dense_tops', 'fp64_tflops', 'bf16_dense_pflops'],
-  compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'], compute_fp8: ['fp8_dense_tflops'], compute_int8: ['int8_dense_tops'], compute_fp4: ['fp4_dense_tflops'],
+  investment: ['investment', 'amount'],
+  valuation: ['amount'],
+  training_cost: ['amount'],
+  cost: ['amount'],
+  revenue: ['amount'],
+  price: ['input_price', 'output_price'],
+  input_price: ['input_price'],
+  output_price: ['output_price'],
+  performance_ratio: ['ratio'],
+  cost_ratio: ['ratio'],
+  self_sufficiency: ['ratio'],
+  share: ['ratio', 'token_share'],
+  percentage: ['ratio'],
+  price_ratio: ['ratio'],
+  downloads_share: ['downloads_share', 'ratio'],
+  token_share: ['token_share'],
+  derivative_share: ['derivative_share'],
+  chip_count: ['chips_per_system', 'detail:gpus'],
+  downloads: ['downloads', 'downloads_all_time'],
+  signatories: ['signatories'],
+  country_count: ['signatories'],
+  gap_months: ['gap_months'],
+  gap_points: ['gap_points'],
+  arena_rating: ['arena_rating'],
+  arena_rank: ['arena_rank'],
+  tokens: ['tokens:week', 'tokens:month'],
+  tokens_week: ['tokens:week'],
+  tokens_month: ['tokens:month'],
+  compute: [
+    'bf16_dense_tflops',
+    'fp16_dense_tflops',
+    'fp8_dense_tflops',
+    'fp4_dense_tflops',
+    'int8_dense_tops',
+    'fp64_tflops',
+    'bf16_dense_pflops',
+  ],
+  compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'],
+  compute_fp8: ['fp8_dense_tflops'],
+  compute_int8: ['int8_dense_tops'],
+  compute_fp4: ['fp4_dense_tflops'],
   compute_fp64: ['fp64_tflops'],
-  memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps', 'scale_up_bandwidth_tbps', 'interconnect_gbps_bidirectional'],
-  power: ['tdp_w', 'power_kw'], tpp: ['tpp'], pd: ['pd'], parameters: ['parameters', 'active_parameters'], gpu_hours: ['detail:h800_gpu_hours'], context_length: ['context_length'], process_node: ['process_node'],
+  memory: ['memory_gb', 'hbm_capacity_tb'],
+  bandwidth: [
+    'memory_bandwidth_tbps',
+    'hbm_bandwidth_tbps',
+    'scale_up_bandwidth_tbps',
+    'interconnect_gbps_bidirectional',
+  ],
+  power: ['tdp_w', 'power_kw'],
+  tpp: ['tpp'],
+  pd: ['pd'],
+  parameters: ['parameters', 'active_parameters'],
+  gpu_hours: ['detail:h800_gpu_hours'],
+  context_length: ['context_length'],
+  process_node: ['process_node'],
 };
 
 /**
@@ -49,32 +100,95 @@ const FAMILY: Record<string, string[]> = {
  * training cost is not contradicted by a figure for its pre-training alone, nor an investment by another amount).
  */
 const CONTRA: Record<string, string[]> = {
-  investment: ['investment'], performance_ratio: ['inference_performance'], chip_count: ['chips_per_system'], signatories: ['signatories'],
-  gap_months: ['gap_months'], gap_points: ['gap_points'], token_share: ['token_share'], downloads: ['downloads'], arena_rating: ['arena_rating'],
-  compute: FAMILY_COMPUTE(), compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'], compute_fp8: ['fp8_dense_tflops'], compute_int8: ['int8_dense_tops'],
-  compute_fp4: ['fp4_dense_tflops'], compute_fp64: ['fp64_tflops'], memory: ['memory_gb', 'hbm_capacity_tb'], bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps'], power: ['tdp_w', 'power_kw'],
-  price: ['input_price', 'output_price'], tpp: ['tpp'], pd: ['pd'],
+  investment: ['investment'],
+  performance_ratio: ['inference_performance'],
+  chip_count: ['chips_per_system'],
+  signatories: ['signatories'],
+  gap_months: ['gap_months'],
+  gap_points: ['gap_points'],
+  token_share: ['token_share'],
+  downloads: ['downloads'],
+  arena_rating: ['arena_rating'],
+  compute: FAMILY_COMPUTE(),
+  compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'],
+  compute_fp8: ['fp8_dense_tflops'],
+  compute_int8: ['int8_dense_tops'],
+  compute_fp4: ['fp4_dense_tflops'],
+  compute_fp64: ['fp64_tflops'],
+  memory: ['memory_gb', 'hbm_capacity_tb'],
+  bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps'],
+  power: ['tdp_w', 'power_kw'],
+  price: ['input_price', 'output_price'],
+  tpp: ['tpp'],
+  pd: ['pd'],
 };
 function FAMILY_COMPUTE(): string[] {
-  return ['bf16_dense_tflops', 'fp16_dense_tflops', 'fp8_dense_tflops', 'fp4_dense_tflops', 'int8_dense_tops', 'fp64_tflops', 'bf16_dense_pflops'];
+  return [
+    'bf16_dense_tflops',
+    'fp16_dense_tflops',
+    'fp8_dense_tflops',
+    'fp4_dense_tflops',
+    'int8_dense_tops',
+    'fp64_tflops',
+    'bf16_dense_pflops',
+  ];
 }
 
 const RATIO_CLAIM = new Set(['performance_ratio', 'ratio', 'cost_ratio', 'price_ratio']);
 const ASPECT_RATIOS: Record<string, string[]> = {
-  compute: ['ratio:bf16_dense_tflops', 'ratio:fp16_dense_tflops', 'ratio:bf16_dense_pflops'], memory: ['ratio:memory_gb', 'ratio:hbm_capacity_tb'],
-  bandwidth: ['ratio:memory_bandwidth_tbps', 'ratio:hbm_bandwidth_tbps', 'ratio:interconnect_gbps_bidirectional', 'ratio:scale_up_bandwidth_tbps'], power: ['ratio:tdp_w', 'ratio:power_kw'],
+  compute: ['ratio:bf16_dense_tflops', 'ratio:fp16_dense_tflops', 'ratio:bf16_dense_pflops'],
+  memory: ['ratio:memory_gb', 'ratio:hbm_capacity_tb'],
+  bandwidth: [
+    'ratio:memory_bandwidth_tbps',
+    'ratio:hbm_bandwidth_tbps',
+    'ratio:interconnect_gbps_bidirectional',
+    'ratio:scale_up_bandwidth_tbps',
+  ],
+  power: ['ratio:tdp_w', 'ratio:power_kw'],
 };
 
 /** Units of one dimension, in a common base, so a claim in PFLOPS checks a spec in TFLOPS. */
 const DIM: Record<string, [string, number]> = {
-  TFLOPS: ['flops', 1e12], PFLOPS: ['flops', 1e15], EFLOPS: ['flops', 1e18], TOPS: ['flops', 1e12], POPS: ['flops', 1e15],
-  GB: ['bytes', 1e9], TB: ['bytes', 1e12], 'GB/s': ['bw', 1e9], 'TB/s': ['bw', 1e12], W: ['power', 1], kW: ['power', 1e3], MW: ['power', 1e6], GW: ['power', 1e9],
-  chips: ['count', 1], number: ['count', 1], times: ['count', 1], downloads: ['count', 1], countries: ['count', 1], items: ['count', 1],
+  TFLOPS: ['flops', 1e12],
+  PFLOPS: ['flops', 1e15],
+  EFLOPS: ['flops', 1e18],
+  TOPS: ['flops', 1e12],
+  POPS: ['flops', 1e15],
+  GB: ['bytes', 1e9],
+  TB: ['bytes', 1e12],
+  'GB/s': ['bw', 1e9],
+  'TB/s': ['bw', 1e12],
+  W: ['power', 1],
+  kW: ['power', 1e3],
+  MW: ['power', 1e6],
+  GW: ['power', 1e9],
+  chips: ['count', 1],
+  number: ['count', 1],
+  times: ['count', 1],
+  downloads: ['count', 1],
+  countries: ['count', 1],
+  items: ['count', 1],
 };
 const FACT_UNIT: Record<string, string> = {
-  bf16_dense_tflops: 'TFLOPS', fp16_dense_tflops: 'TFLOPS', fp8_dense_tflops: 'TFLOPS', fp4_dense_tflops: 'TFLOPS', int8_dense_tops: 'TOPS', fp64_tflops: 'TFLOPS',
-  bf16_dense_pflops: 'PFLOPS', memory_gb: 'GB', hbm_capacity_tb: 'TB', memory_bandwidth_tbps: 'TB/s', hbm_bandwidth_tbps: 'TB/s', scale_up_bandwidth_tbps: 'TB/s',
-  interconnect_gbps_bidirectional: 'GB/s', tdp_w: 'W', power_kw: 'kW', chips_per_system: 'chips', downloads: 'downloads', downloads_all_time: 'downloads', signatories: 'countries',
+  bf16_dense_tflops: 'TFLOPS',
+  fp16_dense_tflops: 'TFLOPS',
+  fp8_dense_tflops: 'TFLOPS',
+  fp4_dense_tflops: 'TFLOPS',
+  int8_dense_tops: 'TOPS',
+  fp64_tflops: 'TFLOPS',
+  bf16_dense_pflops: 'PFLOPS',
+  memory_gb: 'GB',
+  hbm_capacity_tb: 'TB',
+  memory_bandwidth_tbps: 'TB/s',
+  hbm_bandwidth_tbps: 'TB/s',
+  scale_up_bandwidth_tbps: 'TB/s',
+  interconnect_gbps_bidirectional: 'GB/s',
+  tdp_w: 'W',
+  power_kw: 'kW',
+  chips_per_system: 'chips',
+  downloads: 'downloads',
+  downloads_all_time: 'downloads',
+  signatories: 'countries',
 };
 
 /** The claim's value range in the fact's unit; null when the units cannot be compared. */
@@ -82,7 +196,7 @@ function rangeIn(c: Extracted, f: IndexedFact): [number, number] | null {
   let lo = c.low ?? c.value;
   let hi = c.high ?? c.value;
   // "Over 25 trillion" is not borne out by 100 trillion, nor "under 70%" by 0%: a bound holds within a factor of two.
-  if (c.bound === 'gt' && c.low === null || c.bound === 'gt' && c.high === null) hi = 2 * Math.abs(c.value);
+  if ((c.bound === 'gt' && c.low === null) || (c.bound === 'gt' && c.high === null)) hi = 2 * Math.abs(c.value);
   if (c.bound === 'lt' && (c.low === null || c.high === null)) lo = c.value / 2;
   const fu = FACT_UNIT[f.metric] ?? f.unit;
   if (f.metric === 'amount' || f.metric === 'investment') return c.unit === f.unit ? [lo, hi] : null;
@@ -95,7 +209,8 @@ function rangeIn(c: Extracted, f: IndexedFact): [number, number] | null {
   // Shares and ratios: a percentage, a fraction and a multiple are all ratios.
   const ratioish = (u: string) => u === 'ratio' || u === 'x';
   if (ratioish(c.unit) && ratioish(f.unit)) return [lo, hi];
-  if (['input_price', 'output_price'].includes(f.metric) && (c.unit === 'USD' || c.unit === 'USD/Mtok')) return [lo, hi];
+  if (['input_price', 'output_price'].includes(f.metric) && (c.unit === 'USD' || c.unit === 'USD/Mtok'))
+    return [lo, hi];
   return null;
 }
 
@@ -105,8 +220,14 @@ function agrees(c: Extracted, f: IndexedFact): boolean {
   if (!r) return false;
   // Shares are stated to the point: 61% is 60.5–61.5%, so one point (two when "about") rather than 5% of the value.
   const share = c.unit === 'ratio' && f.unit === 'ratio';
-  const rel = share ? (c.bound === 'approx' ? 0.05 : 0.02) : c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
-  const floor = share && c.bound === 'approx' ? 2 * TOLERANCE.ratio : FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0;
+  const rel = share
+    ? c.bound === 'approx'
+      ? 0.05
+      : 0.02
+    : c.bound === 'approx'
+      ? TOLERANCE.approx
+      : TOLERANCE.relative;
+  const floor = share && c.bound === 'approx' ? 2 * TOLERANCE.ratio : (FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0);
   const slack = (x: number) => (Number.isFinite(x) ? Math.max(Math.abs(x) * rel, floor) : 0);
   return f.value >= r[0] - slack(r[0]) && f.value <= r[1] + slack(r[1]);
 }
@@ -127,7 +248,16 @@ export function canSupport(f: IndexedFact): boolean {
   return f.table !== 'events' && !/inconsistent|not found/i.test(f.status);
 }
 
-const evidence = (f: IndexedFact): Evidence => ({ table: f.table, id: f.id, statement: f.statement, value: Number.isFinite(f.value) ? f.value : null, unit: f.unit, date: f.time, status: f.status, sources: f.source_ids });
+const evidence = (f: IndexedFact): Evidence => ({
+  table: f.table,
+  id: f.id,
+  statement: f.statement,
+  value: Number.isFinite(f.value) ? f.value : null,
+  unit: f.unit,
+  date: f.time,
+  status: f.status,
+  sources: f.source_ids,
+});
 
 export interface CheckContext {
   facts: FactIndex;
@@ -164,7 +294,10 @@ function sameTime(claim: string, f: IndexedFact): boolean {
   return f.time.startsWith(claim.slice(0, 7)) || claim.startsWith(f.time.slice(0, claim.length));
 }
 
-export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict; evidence: Evidence[]; tolerance: string; subject?: string | null } {
+export function checkClaim(
+  c: Extracted,
+  ctx: CheckContext,
+): { verdict: Verdict; evidence: Evidence[]; tolerance: string; subject?: string | null } {
   const family = [...(FAMILY[c.metric] ?? [c.metric])];
   const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   const floor = FLOOR[c.unit];
@@ -173,10 +306,21 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
     // A chip count is about a system named nearby: the one whose count it matches, if any.
     const systems = c.context.flatMap((e) => [...ctx.facts.get(e, 'chips_per_system')]);
     const hit = systems.find((f) => agrees(c, f));
-    if (hit) return { verdict: canSupport(hit) ? 'supported' : 'unverifiable', evidence: [evidence(hit)], tolerance, subject: hit.entity };
+    if (hit)
+      return {
+        verdict: canSupport(hit) ? 'supported' : 'unverifiable',
+        evidence: [evidence(hit)],
+        tolerance,
+        subject: hit.entity,
+      };
     if (systems.length === 1 && (!c.subject || c.subject === (systems[0] as IndexedFact).entity)) {
       const only = systems[0] as IndexedFact;
-      return { verdict: isConfirmed(only.status) ? 'contradicted' : 'unverifiable', evidence: [evidence(only)], tolerance, subject: only.entity };
+      return {
+        verdict: isConfirmed(only.status) ? 'contradicted' : 'unverifiable',
+        evidence: [evidence(only)],
+        tolerance,
+        subject: only.entity,
+      };
     }
     // No system named nearby: the count may be a training run's ("2048 块 H800"), checked like any other claim.
     if (systems.length) return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
@@ -203,17 +347,22 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
   }
   // Reported ratios (a chip's share of another's performance) are stored under their own metric names.
   if (family.includes('ratio') || c.unit === 'x') {
-    for (const k of keys) for (const f of ctx.facts.about(k.key)) {
-      if (seen.has(f) || f.table !== 'reported_figures' || f.unit !== 'ratio') continue;
-      if (versus.size && f.versus && !versus.has(f.versus)) continue;
-      seen.add(f);
-      cands.push(f);
-      if (!k.weak) weakOnly = false;
-    }
+    for (const k of keys)
+      for (const f of ctx.facts.about(k.key)) {
+        if (seen.has(f) || f.table !== 'reported_figures' || f.unit !== 'ratio') continue;
+        if (versus.size && f.versus && !versus.has(f.versus)) continue;
+        seen.add(f);
+        cands.push(f);
+        if (!k.weak) weakOnly = false;
+      }
   }
   cands = cands.filter((f) => rangeIn(c, f) !== null);
   if (!cands.length) return { verdict: 'unverifiable', evidence: [], tolerance };
-  const near = (fs: readonly IndexedFact[]) => [...fs].sort((a, b) => Math.abs(a.value - c.value) - Math.abs(b.value - c.value)).slice(0, 3).map(evidence);
+  const near = (fs: readonly IndexedFact[]) =>
+    [...fs]
+      .sort((a, b) => Math.abs(a.value - c.value) - Math.abs(b.value - c.value))
+      .slice(0, 3)
+      .map(evidence);
   const series = cands.filter((f) => f.time !== null && f.table !== 'events');
   const timeless = cands.filter((f) => !series.includes(f));
   let current: IndexedFact[];
@@ -229,12 +378,15 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
   else {
     // No stated time: a series is checked against its latest figure; earlier ones can only make the claim outdated.
     const latest = new Map<string, string>();
-    for (const f of seriesNow) if ((latest.get(f.table) ?? '') < (f.time as string)) latest.set(f.table, f.time as string);
+    for (const f of seriesNow)
+      if ((latest.get(f.table) ?? '') < (f.time as string)) latest.set(f.table, f.time as string);
     current = [...timeless, ...seriesNow.filter((f) => f.time === latest.get(f.table))];
     earlier = seriesNow.filter((f) => f.time !== latest.get(f.table));
   }
   const matching = current.filter((f) => agrees(c, f));
-  const superseded = matching.find((f) => f.later && isConfirmed(f.status) && !agrees(c, { ...f, value: f.later.value }));
+  const superseded = matching.find(
+    (f) => f.later && isConfirmed(f.status) && !agrees(c, { ...f, value: f.later.value }),
+  );
   if (superseded) {
     const later = cands.filter((f) => f.id === superseded.id.replace(/:claimed$/, ':found'));
     return { verdict: 'outdated', evidence: [superseded, ...later].map(evidence), tolerance };
@@ -244,7 +396,11 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
   if (confirmedMatch.length) {
     // Where sources disagree, say so: show the disagreeing confirmed figures too.
     const disagree = confirmedOther.filter((f) => f.table === (confirmedMatch[0] as IndexedFact).table).slice(0, 2);
-    return { verdict: 'supported', evidence: [...confirmedMatch.slice(0, 3), ...disagree].map(evidence), tolerance: disagree.length ? `${tolerance}; sources disagree` : tolerance };
+    return {
+      verdict: 'supported',
+      evidence: [...confirmedMatch.slice(0, 3), ...disagree].map(evidence),
+      tolerance: disagree.length ? `${tolerance}; sources disagree` : tolerance,
+    };
   }
   // A series figure without a stated time (shares and volumes "now") is not outdated by later data: it is
   // unverifiable, with the nearest earlier figure that agrees shown beside the latest one.
@@ -253,17 +409,32 @@ export function checkClaim(c: Extracted, ctx: CheckContext): { verdict: Verdict;
     return { verdict: 'unverifiable', evidence: [...near(old).slice(0, 1), ...near(current).slice(0, 2)], tolerance };
   }
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
-  const contra = confirmedOther.filter((f) => (CONTRA[c.metric] ?? []).includes(f.metric) && ((c.time !== null && !coarse) || f.time === null || f.table === 'events'));
+  const contra = confirmedOther.filter(
+    (f) =>
+      (CONTRA[c.metric] ?? []).includes(f.metric) &&
+      ((c.time !== null && !coarse) || f.time === null || f.table === 'events'),
+  );
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).
   const plausible = contra.filter((f) => {
     const r = rangeIn(c, f);
     const v = r ? (Number.isFinite(r[0]) ? r[0] : r[1]) : Number.NaN;
     return Number.isFinite(v) && v !== 0 && f.value / v > 0.2 && f.value / v < 5;
   });
-  if (plausible.length && c.subject_from !== 'ambiguous' && !weakOnly && !matching.length && otherPrecisionsDisagree(c, cands)) return { verdict: 'contradicted', evidence: near(plausible), tolerance };
+  if (
+    plausible.length &&
+    c.subject_from !== 'ambiguous' &&
+    !weakOnly &&
+    !matching.length &&
+    otherPrecisionsDisagree(c, cands)
+  )
+    return { verdict: 'contradicted', evidence: near(plausible), tolerance };
   // Evidence reached only through a weak link (a country's events, a lab's model) is not about this claim.
   if (weakOnly) return { verdict: 'unverifiable', evidence: [], tolerance };
-  return { verdict: 'unverifiable', evidence: matching.length ? matching.slice(0, 3).map(evidence) : near(current.length ? current : cands), tolerance };
+  return {
+    verdict: 'unverifiable',
+    evidence: matching.length ? matching.slice(0, 3).map(evidence) : near(current.length ? current : cands),
+    tolerance,
+  };
 }
 
 /** A compute figure without a stated precision contradicts only if no precision's figure agrees with it. */

@@ -24,7 +24,13 @@ test('numerals: Chinese and Arabic, 万/亿, decimals, ranges, %, 分之, 倍, c
   assert.equal(chineseNumber('十'), 10);
   assert.equal(chineseNumber('二十三'), 23);
   assert.equal(chineseNumber('二〇二五'), 2025);
-  const q = (s: string) => findQuantities(normalizeForMatching(s)).map((x) => ({ kind: x.kind, value: x.value, unit: x.unit, ...(x.low !== undefined ? { low: x.low, high: x.high } : {}) }));
+  const q = (s: string) =>
+    findQuantities(normalizeForMatching(s)).map((x) => ({
+      kind: x.kind,
+      value: x.value,
+      unit: x.unit,
+      ...(x.low !== undefined ? { low: x.low, high: x.high } : {}),
+    }));
   assert.deepEqual(q('投资1090亿欧元'), [{ kind: 'amount', value: 1.09e11, unit: 'EUR' }]);
   assert.deepEqual(q('5000 億美元'), [{ kind: 'amount', value: 5e11, unit: 'USD' }]);
   assert.deepEqual(q('$500 billion'), [{ kind: 'amount', value: 5e11, unit: 'USD' }]);
@@ -37,7 +43,9 @@ test('numerals: Chinese and Arabic, 万/亿, decimals, ranges, %, 分之, 倍, c
   assert.deepEqual(q('one tenth of the cost'), [{ kind: 'fraction', value: 0.1, unit: 'ratio' }]);
   assert.deepEqual(q('快3倍'), [{ kind: 'multiple', value: 3, unit: 'x' }]);
   assert.deepEqual(q('384颗芯片'), [{ kind: 'count', value: 384, unit: 'chips' }]);
-  assert.deepEqual(q('超過160萬次的下載'), [{ kind: 'count', value: 1.6e6, unit: 'times', low: 1.6e6, high: undefined }]);
+  assert.deepEqual(q('超過160萬次的下載'), [
+    { kind: 'count', value: 1.6e6, unit: 'times', low: 1.6e6, high: undefined },
+  ]);
   assert.deepEqual(q('２０２５年２月１２日'), [{ kind: 'date', value: 2025, unit: 'date' }]);
   assert.equal(findQuantities('2025 年 2 月 12 日')[0]?.time, '2025-02-12');
   // Names are not quantities.
@@ -50,7 +58,10 @@ test('scripts: Traditional is converted for matching without moving any offset; 
   assert.equal(n.length, t.length);
   assert.ok(n.startsWith('华为的升腾910C'));
   assert.equal(detectLanguage(t, n), 'zh-Hant');
-  assert.equal(detectLanguage('华为的芯片达到约百分之六十的性能', normalizeForMatching('华为的芯片达到约百分之六十的性能')), 'zh-Hans');
+  assert.equal(
+    detectLanguage('华为的芯片达到约百分之六十的性能', normalizeForMatching('华为的芯片达到约百分之六十的性能')),
+    'zh-Hans',
+  );
   assert.equal(htmlToText('<p>A<script>var x = 5000;</script> b&amp;c</p><style>p{}</style>').trim(), 'A  b&c');
 });
 
@@ -59,17 +70,22 @@ function load(file: string): CheckedDocument {
 }
 
 test('corpus: precision and recall of at least 0.8 against the answer key, verdicts as expected', () => {
-  const key = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'claims', 'answer-key.json'), 'utf8')) as { documents: Record<string, { quote: string; nth: number; metric: string; value: number; verdict: string }[]> };
+  const key = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'claims', 'answer-key.json'), 'utf8')) as {
+    documents: Record<string, { quote: string; nth: number; metric: string; value: number; verdict: string }[]>;
+  };
   let tp = 0;
   let predicted = 0;
   let expected = 0;
   let verdictsRight = 0;
   // Issue 17: `outdated` only when a confirmed later figure supersedes a confirmed earlier one. The Hunyuan 3D
   // download figures are both unconfirmed in the fact sheet, so that claim is now unverifiable.
-  for (const items of Object.values(key.documents)) for (const item of items) if (item.metric === 'downloads' && item.verdict === 'outdated') item.verdict = 'unverifiable';
+  for (const items of Object.values(key.documents))
+    for (const item of items)
+      if (item.metric === 'downloads' && item.verdict === 'outdated') item.verdict = 'unverifiable';
   // Issue 17 and the answer key written by reading (test/claims-key): an attributed figure supports a claim, its
   // status shown; the 910C's reported 60% of H100 inference is now supported.
-  for (const items of Object.values(key.documents)) for (const item of items) if (item.metric === 'performance_ratio' && item.value === 0.6) item.verdict = 'supported';
+  for (const items of Object.values(key.documents))
+    for (const item of items) if (item.metric === 'performance_ratio' && item.value === 0.6) item.verdict = 'supported';
   for (const [file, items] of Object.entries(key.documents)) {
     const doc = load(file);
     predicted += doc.claims.length;
@@ -78,14 +94,23 @@ test('corpus: precision and recall of at least 0.8 against the answer key, verdi
       let at = -1;
       for (let n = 0; n < item.nth; n++) at = doc.text.indexOf(item.quote, at + 1);
       assert.ok(at >= 0, `${file}: "${item.quote}" is in the article`);
-      const hit = doc.claims.find((c) => c.start < at + item.quote.length && c.end > at && Math.abs(c.value - item.value) <= 1e-9 * Math.max(1, item.value));
+      const hit = doc.claims.find(
+        (c) =>
+          c.start < at + item.quote.length &&
+          c.end > at &&
+          Math.abs(c.value - item.value) <= 1e-9 * Math.max(1, item.value),
+      );
       if (!hit) continue;
       tp++;
       if (hit.verdict === item.verdict && hit.metric === item.metric) verdictsRight++;
     }
     for (const c of doc.claims) {
       assert.equal(doc.text.slice(c.start, c.end), c.quote, 'offsets point at the quote');
-      if (c.verdict === 'supported' || c.verdict === 'outdated') assert.ok(c.evidence.length > 0 && c.evidence.every((e) => e.sources.length > 0), `${c.quote} has sourced evidence`);
+      if (c.verdict === 'supported' || c.verdict === 'outdated')
+        assert.ok(
+          c.evidence.length > 0 && c.evidence.every((e) => e.sources.length > 0),
+          `${c.quote} has sourced evidence`,
+        );
     }
   }
   const precision = tp / predicted;
@@ -115,24 +140,47 @@ test('an English article it has never seen', () => {
 });
 
 test('arbitrary input never crashes, stays bounded, and offsets always point at the quote', () => {
-  const pieces = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('亿', '万', '九九九九九九九九九九九九', '99999999999999999999', '%', '分之', '倍', '颗', '欧元', '$', '到', '\u0000', '\uD800', '昇騰910C', 'Stargate', '\n'));
-  fc.assert(fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
-    const text = parts.join('');
-    const t0 = performance.now();
-    let doc: CheckedDocument;
-    try {
-      doc = checker.check('fuzz', text);
-    } catch (err) {
-      // Binary input (NUL and control characters) is refused with a clear error, nothing else.
-      assert.ok(err instanceof InputError && /not a text document/.test(err.message), String(err));
-      return;
-    }
-    assert.ok(performance.now() - t0 < 2000);
-    for (const c of doc.claims) {
-      assert.equal(text.slice(c.start, c.end), c.quote);
-      assert.ok(Number.isFinite(c.value));
-    }
-  }), { numRuns: 150 });
+  const pieces = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom(
+      '亿',
+      '万',
+      '九九九九九九九九九九九九',
+      '99999999999999999999',
+      '%',
+      '分之',
+      '倍',
+      '颗',
+      '欧元',
+      '$',
+      '到',
+      '\u0000',
+      '\uD800',
+      '昇騰910C',
+      'Stargate',
+      '\n',
+    ),
+  );
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+      const text = parts.join('');
+      const t0 = performance.now();
+      let doc: CheckedDocument;
+      try {
+        doc = checker.check('fuzz', text);
+      } catch (err) {
+        // Binary input (NUL and control characters) is refused with a clear error, nothing else.
+        assert.ok(err instanceof InputError && /not a text document/.test(err.message), String(err));
+        return;
+      }
+      assert.ok(performance.now() - t0 < 2000);
+      for (const c of doc.claims) {
+        assert.equal(text.slice(c.start, c.end), c.quote);
+        assert.ok(Number.isFinite(c.value));
+      }
+    }),
+    { numRuns: 150 },
+  );
   const huge = '中国投资'.repeat(50000) + '500亿欧元';
   assert.ok(checker.check('huge', huge).claims.length >= 1);
   assert.throws(() => checker.check('too-big', 'x'.repeat(5_000_001)), /too large/);
@@ -144,22 +192,62 @@ test('airace check --json and --html from the command line', async () => {
   const html = join(tempDir(), 'report.html');
   let out = '';
   let err = '';
-  const code = await main(['check', join(CORPUS, '001_32ea9958af3552e8.txt'), '--json', '--html', html, '--db', await builtDb()], { out: (s) => { out += s; }, err: (s) => { err += s; } });
+  const code = await main(
+    ['check', join(CORPUS, '001_32ea9958af3552e8.txt'), '--json', '--html', html, '--db', await builtDb()],
+    {
+      out: (s) => {
+        out += s;
+      },
+      err: (s) => {
+        err += s;
+      },
+    },
+  );
   assert.equal(code, 0, err);
-  const body = JSON.parse(out) as { documents: { id: string; language: string; entities: { id: string; mentions: unknown[] }[]; claims: { quote: string; start: number; end: number; subject: string; metric: string; value: number; unit: string; verdict: string; evidence: unknown[] }[] }[] };
+  const body = JSON.parse(out) as {
+    documents: {
+      id: string;
+      language: string;
+      entities: { id: string; mentions: unknown[] }[];
+      claims: {
+        quote: string;
+        start: number;
+        end: number;
+        subject: string;
+        metric: string;
+        value: number;
+        unit: string;
+        verdict: string;
+        evidence: unknown[];
+      }[];
+    }[];
+  };
   const doc = body.documents[0];
   assert.equal(doc?.language, 'zh-Hans');
-  for (const k of ['quote', 'start', 'end', 'subject', 'metric', 'value', 'unit', 'verdict', 'evidence']) assert.ok(k in (doc?.claims[0] ?? {}), k);
+  for (const k of ['quote', 'start', 'end', 'subject', 'metric', 'value', 'unit', 'verdict', 'evidence'])
+    assert.ok(k in (doc?.claims[0] ?? {}), k);
   assert.match(readFileSync(html, 'utf8'), /<mark class="supported"/);
   err = '';
-  assert.equal(await main(['check', join(CORPUS, 'missing.txt'), '--db', await builtDb()], { out: () => {}, err: (s) => { err += s; } }), 1);
+  assert.equal(
+    await main(['check', join(CORPUS, 'missing.txt'), '--db', await builtDb()], {
+      out: () => {},
+      err: (s) => {
+        err += s;
+      },
+    }),
+    1,
+  );
   assert.match(err, /no such file/);
 });
 
 test('the check operation: documents JSON as `airace check --json`, bad input as InputError', async () => {
   const { check, checkOutput } = await import('./op.ts');
   const deps = {
-    db: async () => db, now: () => new Date('2026-08-01T00:00:00Z'), fetch, signal: new AbortController().signal, progress: () => {},
+    db: async () => db,
+    now: () => new Date('2026-08-01T00:00:00Z'),
+    fetch,
+    signal: new AbortController().signal,
+    progress: () => {},
     paths: { db: '', snapshot: join(ROOT, 'data', 'snapshot'), raw: '', curated: join(ROOT, 'data', 'curated') },
   };
   const out = await check.run(deps, check.input.parse({ text: 'The CloudMatrix 384 links 384 chips.', id: 'a' }));
@@ -169,17 +257,26 @@ test('the check operation: documents JSON as `airace check --json`, bad input as
   assert.ok(!('text' in (out.documents[0] ?? {})), 'the visible text is not echoed');
   assert.match(check.text?.(out) ?? '', /supported\s+384 chips/);
   assert.equal(check.rows?.(out)[0]?.['verdict'], 'supported');
-  await assert.rejects(check.run(deps, check.input.parse({ text: 'x\u0000y' })), (e: unknown) => e instanceof InputError && e.field === 'text');
+  await assert.rejects(
+    check.run(deps, check.input.parse({ text: 'x\u0000y' })),
+    (e: unknown) => e instanceof InputError && e.field === 'text',
+  );
   assert.equal(check.input.safeParse({ text: '' }).success, false);
 });
 
-test('HTML report: paragraphs kept, a legend, evidence one click away, permalinks, verdict words in the reader\'s language', async () => {
+test("HTML report: paragraphs kept, a legend, evidence one click away, permalinks, verdict words in the reader's language", async () => {
   const { claimsReport } = await import('./html.ts');
-  const doc = checker.check('two <paras>', 'The CloudMatrix 384 links 384 chips.\n\nStargate will invest $400 billion.');
+  const doc = checker.check(
+    'two <paras>',
+    'The CloudMatrix 384 links 384 chips.\n\nStargate will invest $400 billion.',
+  );
   const en = claimsReport([doc]);
   assert.equal((en.match(/<p>/g) ?? []).length >= 2, true, 'one <p> per paragraph');
   assert.match(en, /<ul class="legend">/);
-  assert.match(en, /<details class="claim supported" id="(d0-[^"]+)"><summary><mark class="supported">384 chips<\/mark>/);
+  assert.match(
+    en,
+    /<details class="claim supported" id="(d0-[^"]+)"><summary><mark class="supported">384 chips<\/mark>/,
+  );
   const id = /<details class="claim supported" id="([^"]+)"/.exec(en)?.[1] as string;
   assert.ok(en.includes(`<a href="#${id}">permalink</a>`), 'a permalink to the claim');
   assert.match(en, /contradicted/);

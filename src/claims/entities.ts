@@ -57,7 +57,8 @@ export class EntityIndex {
       const acronym = /^[A-Z.]{2,5}$/.test(n.trim()) ? normalizeForMatching(n.trim()) : undefined;
       const first = pairKey(key, 0);
       const list = this.byFirst.get(first) ?? [];
-      if (!list.some((a) => a.key === key && a.exact === acronym)) list.push({ key, entity, ascii, ...(acronym ? { exact: acronym } : {}) });
+      if (!list.some((a) => a.key === key && a.exact === acronym))
+        list.push({ key, entity, ascii, ...(acronym ? { exact: acronym } : {}) });
       this.byFirst.set(first, list);
     }
   }
@@ -80,7 +81,12 @@ export class EntityIndex {
     for (let i = 0, n = 0; i < lower.length; n++) {
       if ((n & 0xffff) === 0) signal?.throwIfAborted();
       // Inside an ASCII word no ASCII name can start.
-      if (isWordChar(lower.charCodeAt(i)) && i > 0 && isWordChar(lower.charCodeAt(i - 1)) && this.asciiOnly.has(pairKey(lower, i))) {
+      if (
+        isWordChar(lower.charCodeAt(i)) &&
+        i > 0 &&
+        isWordChar(lower.charCodeAt(i - 1)) &&
+        this.asciiOnly.has(pairKey(lower, i))
+      ) {
         i++;
         continue;
       }
@@ -93,7 +99,8 @@ export class EntityIndex {
           if (a.ascii) {
             const before = lower[i - 1] ?? ' ';
             const after = lower[i + a.key.length] ?? ' ';
-            if (/[a-z0-9]/.test(before) || /[a-z]/.test(after) || (/[0-9]/.test(after) && /[0-9]$/.test(a.key))) continue;
+            if (/[a-z0-9]/.test(before) || /[a-z]/.test(after) || (/[0-9]/.test(after) && /[0-9]$/.test(a.key)))
+              continue;
           }
           hit = a;
           break;
@@ -112,8 +119,24 @@ export class EntityIndex {
 export async function loadEntities(db: Db, curatedPath: string): Promise<EntityIndex> {
   const idx = new EntityIndex();
   // Governments are linked as their country (the curated places), so "欧盟" is the EU wherever it appears.
-  for (const o of await db.all(`SELECT id, name_en, name_zh_hans, name_zh_hant, aliases, country FROM organizations WHERE type <> 'government'`)) {
-    idx.add({ id: String(o['id']), kind: 'organization', name: String(o['name_en']), country: String(o['country']), facts: [] }, [o['name_en'] as string, o['name_zh_hans'] as string, o['name_zh_hant'] as string, ...((o['aliases'] as string[]) ?? [])]);
+  for (const o of await db.all(
+    `SELECT id, name_en, name_zh_hans, name_zh_hant, aliases, country FROM organizations WHERE type <> 'government'`,
+  )) {
+    idx.add(
+      {
+        id: String(o['id']),
+        kind: 'organization',
+        name: String(o['name_en']),
+        country: String(o['country']),
+        facts: [],
+      },
+      [
+        o['name_en'] as string,
+        o['name_zh_hans'] as string,
+        o['name_zh_hant'] as string,
+        ...((o['aliases'] as string[]) ?? []),
+      ],
+    );
   }
   const chips = await db.all('SELECT id, name, country, organization_id, source_id FROM chips');
   // "NVIDIA H100 SXM5 80GB" is written "H100", "Nvidia H100"; "Huawei Ascend 910C" as "昇腾910C", "Ascend 910C".
@@ -138,9 +161,20 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     const names = [name, String(c['id'])];
     if (core) {
       names.push(core, `Nvidia ${core}`, `英伟达 ${core}`, `英伟达${core}`);
-      if (/ascend/i.test(name)) names.push(`Ascend ${core}`, `昇腾${core}`, `升腾${core}`, `昇腾 ${core}`, `升腾 ${core}`, `Ascend${core}`);
+      if (/ascend/i.test(name))
+        names.push(`Ascend ${core}`, `昇腾${core}`, `升腾${core}`, `昇腾 ${core}`, `升腾 ${core}`, `Ascend${core}`);
     }
-    idx.add({ id: String(c['id']), kind: 'chip', name, country: String(c['country']), facts: [], parent: (c['organization_id'] as string | null) ?? null }, names);
+    idx.add(
+      {
+        id: String(c['id']),
+        kind: 'chip',
+        name,
+        country: String(c['country']),
+        facts: [],
+        parent: (c['organization_id'] as string | null) ?? null,
+      },
+      names,
+    );
   }
   for (const s of await db.all('SELECT id, name, country, accelerator FROM systems')) {
     const name = String(s['name']).replace(/\s*\(.*\)$/, '');
@@ -149,15 +183,38 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     if (/nvl72/i.test(name)) names.push('GB200 NVL72', 'NVL72', 'GB200', 'GB200高性能计算系统');
     idx.add({ id: String(s['id']), kind: 'system', name, country: String(s['country']), facts: [] }, names);
   }
-  const curated = JSON.parse(readFileSync(curatedPath, 'utf8')) as { records: { id: string; kind: EntityKind; names: string[]; country: string | null; facts: string[] }[] };
-  for (const r of curated.records) idx.add({ id: r.id, kind: r.kind, name: r.names[0] ?? r.id, country: r.country, facts: r.facts }, r.names, r.kind === 'country');
+  const curated = JSON.parse(readFileSync(curatedPath, 'utf8')) as {
+    records: { id: string; kind: EntityKind; names: string[]; country: string | null; facts: string[] }[];
+  };
+  for (const r of curated.records)
+    idx.add(
+      { id: r.id, kind: r.kind, name: r.names[0] ?? r.id, country: r.country, facts: r.facts },
+      r.names,
+      r.kind === 'country',
+    );
   // Models by their own names where they are distinctive (a dash or digit in the name: DeepSeek-R1, Qwen3).
-  for (const m of await db.all(`SELECT m.id, m.name, m.aliases, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id IS NOT NULL AND length(m.name) >= 5`)) {
+  for (const m of await db.all(
+    `SELECT m.id, m.name, m.aliases, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id IS NOT NULL AND length(m.name) >= 5`,
+  )) {
     const name = String(m['name']);
     if (!/\d/.test(name) && !/-/.test(name)) continue;
     // Written with spaces or dashes alike: "DeepSeek-V3" is "DeepSeek V3", "kimi-k2" is "Kimi K2".
-    const names = [name, name.replace(/-/g, ' '), ...((m['aliases'] as string[] | null) ?? []).filter((a) => !a.includes('/') && /\d/.test(a) && a.length >= 5)];
-    idx.add({ id: `model:${m['id']}`, kind: 'model', name, country: (m['country'] as string | null) ?? null, facts: [], parent: (m['organization_id'] as string | null) ?? null }, names);
+    const names = [
+      name,
+      name.replace(/-/g, ' '),
+      ...((m['aliases'] as string[] | null) ?? []).filter((a) => !a.includes('/') && /\d/.test(a) && a.length >= 5),
+    ];
+    idx.add(
+      {
+        id: `model:${m['id']}`,
+        kind: 'model',
+        name,
+        country: (m['country'] as string | null) ?? null,
+        facts: [],
+        parent: (m['organization_id'] as string | null) ?? null,
+      },
+      names,
+    );
   }
   idx.seal();
   return idx;

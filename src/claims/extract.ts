@@ -42,22 +42,51 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
   switch (q.kind) {
     case 'spec':
       switch (q.unit) {
-        case 'TFLOPS': case 'PFLOPS': case 'EFLOPS': case 'TOPS': case 'POPS': {
+        case 'TFLOPS':
+        case 'PFLOPS':
+        case 'EFLOPS':
+        case 'TOPS':
+        case 'POPS': {
           // The precision named next to the figure ("800 TFLOPS FP16"), else the sentence's only one.
           const near = `${q.after ?? ''}`.toLowerCase();
-          const p = /fp8|int8|fp4|fp64|fp32|tf32|bf16|fp16/.exec(near)?.[0] ?? (/fp8|int8|fp4|fp64|bf16|fp16/.exec(s)?.[0] ?? null);
+          const p =
+            /fp8|int8|fp4|fp64|fp32|tf32|bf16|fp16/.exec(near)?.[0] ??
+            /fp8|int8|fp4|fp64|bf16|fp16/.exec(s)?.[0] ??
+            null;
           return p ? `compute_${p === 'bf16' ? 'fp16' : p}` : 'compute';
         }
-        case 'GB': case 'TB': case 'PB': case 'MB': return has(s, /数据|data|storage|存储|语料|dataset/) && !has(s, /hbm|显存|内存|memory|記憶體/) ? 'data_size' : 'memory';
-        case 'GB/s': case 'TB/s': return 'bandwidth';
-        case 'W': case 'kW': case 'MW': case 'GW': return 'power';
-        case 'nm': return 'process_node';
-        case 'ms': return 'latency';
-        case 'gpu_hours': return 'gpu_hours';
+        case 'GB':
+        case 'TB':
+        case 'PB':
+        case 'MB':
+          return has(s, /数据|data|storage|存储|语料|dataset/) && !has(s, /hbm|显存|内存|memory|記憶體/)
+            ? 'data_size'
+            : 'memory';
+        case 'GB/s':
+        case 'TB/s':
+          return 'bandwidth';
+        case 'W':
+        case 'kW':
+        case 'MW':
+        case 'GW':
+          return 'power';
+        case 'nm':
+          return 'process_node';
+        case 'ms':
+          return 'latency';
+        case 'gpu_hours':
+          return 'gpu_hours';
         // Token volumes are per window: a week's and a month's differ fourfold.
-        case 'tokens': return has(s, /week|每周|一周|周度|單週|单周|每週/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
-        case 'parameters': return 'parameters';
-        default: return null;
+        case 'tokens':
+          return has(s, /week|每周|一周|周度|單週|单周|每週/)
+            ? 'tokens_week'
+            : has(s, /month|每月|月度/)
+              ? 'tokens_month'
+              : 'tokens';
+        case 'parameters':
+          return 'parameters';
+        default:
+          return null;
       }
     case 'amount':
       if (q.unit.endsWith('/Mtok')) return 'price';
@@ -74,9 +103,23 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'multiple':
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';
       if (has(s, /自主化|自给|自主|self-suffic/)) return 'self_sufficiency';
-      if (q.kind === 'percent' && (/增长|增幅|增加|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(`${q.before ?? ''} ${q.after ?? ''}`) || q.value > 1)) return 'growth';
+      if (
+        q.kind === 'percent' &&
+        (/增长|增幅|增加|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(
+          `${q.before ?? ''} ${q.after ?? ''}`,
+        ) ||
+          q.value > 1)
+      )
+        return 'growth';
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
-      if (has(s, /性能|performance|推理|inference|表现|能力|faster|slower|速度|算力|compute|flops|bandwidth|带宽|内存|memory/) && (hasComparison || q.kind !== 'percent')) return 'performance_ratio';
+      if (
+        has(
+          s,
+          /性能|performance|推理|inference|表现|能力|faster|slower|速度|算力|compute|flops|bandwidth|带宽|内存|memory/,
+        ) &&
+        (hasComparison || q.kind !== 'percent')
+      )
+        return 'performance_ratio';
       if (has(s, /下载|download/)) return 'downloads_share';
       if (has(s, /占|份额|share|需求|demand|市场|market|比例|proportion/)) return 'share';
       if (has(s, /价格|price|便宜|cheaper/)) return 'price_ratio';
@@ -92,12 +135,19 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'number':
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
       // "2.94 trillion handled by US models" in a passage about tokens.
-      if (q.value >= 1e9 && has(s, /token/)) return has(s, /week|每周|一周|單週|单周|每週/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
+      if (q.value >= 1e9 && has(s, /token/))
+        return has(s, /week|每周|一周|單週|单周|每週/)
+          ? 'tokens_week'
+          : has(s, /month|每月|月度/)
+            ? 'tokens_month'
+            : 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
       return null;
     case 'duration':
       if (q.unit === 'months' && has(s, GAP)) return 'gap_months';
-      return has(s, /耗时|历时|用时|花了|需要|约需|训练|折旧|延长|took|lasted|spent|depreciat|period|for about|within/) ? 'duration' : null;
+      return has(s, /耗时|历时|用时|花了|需要|约需|训练|折旧|延长|took|lasted|spent|depreciat|period|for about|within/)
+        ? 'duration'
+        : null;
     default:
       return null;
   }
@@ -106,9 +156,34 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
 /** Metrics whose sentence words alone say little: a better one named nearby wins. */
 const GENERIC = new Set(['percentage', 'ratio', 'count', 'investment', 'share', 'duration']);
 const RATIO = new Set(['performance_ratio', 'cost_ratio', 'price_ratio', 'ratio', 'token_ratio']);
-const SPEC_METRICS = new Set(['compute', 'compute_fp8', 'compute_fp16', 'compute_int8', 'compute_fp4', 'compute_fp64', 'compute_fp32', 'compute_tf32', 'memory', 'bandwidth', 'power', 'process_node', 'latency']);
+const SPEC_METRICS = new Set([
+  'compute',
+  'compute_fp8',
+  'compute_fp16',
+  'compute_int8',
+  'compute_fp4',
+  'compute_fp64',
+  'compute_fp32',
+  'compute_tf32',
+  'memory',
+  'bandwidth',
+  'power',
+  'process_node',
+  'latency',
+]);
 /** Metrics checked with the subject rules the first articles were built with (kind preference, then distance). */
-const OLD_RULES = new Set(['investment', 'valuation', 'training_cost', 'signatories', 'chip_count', 'self_sufficiency', 'downloads', 'performance_ratio', 'cost_ratio', 'price_ratio']);
+const OLD_RULES = new Set([
+  'investment',
+  'valuation',
+  'training_cost',
+  'signatories',
+  'chip_count',
+  'self_sufficiency',
+  'downloads',
+  'performance_ratio',
+  'cost_ratio',
+  'price_ratio',
+]);
 
 const PREFER: Record<string, Entity['kind'][]> = {
   investment: ['program', 'country', 'organization'],
@@ -125,8 +200,17 @@ const PREFER: Record<string, Entity['kind'][]> = {
   gap_months: ['country', 'organization', 'model'],
 };
 
-export function extractClaims(norm: string, entities: EntityIndex, mentions: readonly Mention[], signal?: Stop): Extracted[] {
-  const quantities = findQuantities(norm, mentions.map((m) => [m.start, m.end]), signal);
+export function extractClaims(
+  norm: string,
+  entities: EntityIndex,
+  mentions: readonly Mention[],
+  signal?: Stop,
+): Extracted[] {
+  const quantities = findQuantities(
+    norm,
+    mentions.map((m) => [m.start, m.end]),
+    signal,
+  );
   const spans = sentences(norm, signal);
   const out: Extracted[] = [];
   // Lookups by position, by binary search: documents can hold thousands of sentences and mentions.
@@ -142,12 +226,25 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
   };
   const mentionsIn = (from: number, to: number) => {
     const out2: Mention[] = [];
-    for (let k = firstAtOrAfter(mentions, from, (m) => m.start); k < mentions.length && (mentions[k] as Mention).start < to; k++) if ((mentions[k] as Mention).end <= to) out2.push(mentions[k] as Mention);
+    for (
+      let k = firstAtOrAfter(mentions, from, (m) => m.start);
+      k < mentions.length && (mentions[k] as Mention).start < to;
+      k++
+    )
+      if ((mentions[k] as Mention).end <= to) out2.push(mentions[k] as Mention);
     return out2;
   };
   const timeCache = new Map<number, string | null>();
   // The headline (first line) names the article's topic: its metric and entities carry to every sentence.
-  const firstLine = spans.slice(0, 8).find(([a, b]) => !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|發布|发布)\b|^\s*https?:/i.test(norm.slice(a, b))) ?? spans[0] ?? [0, 0];
+  const firstLine = spans
+    .slice(0, 8)
+    .find(
+      ([a, b]) =>
+        !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|發布|发布)\b|^\s*https?:/i.test(
+          norm.slice(a, b),
+        ),
+    ) ??
+    spans[0] ?? [0, 0];
   const headline = norm.slice(firstLine[0], Math.min(firstLine[1], firstLine[0] + 300));
   // The document's topic: its most often named entity of the kinds wanted (a specification's chip, a cost's lab).
   const counts = new Map<string, number>();
@@ -176,26 +273,46 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     if (q.kind === 'count' && q.value === 1 && /^(一|one\b|a\b)/i.test(norm.slice(q.start, q.end))) continue;
     // "A100 80GB": a figure that belongs to the name of the entity just before it.
     const prevMention = mentions[firstAtOrAfter(mentions, q.start, (m) => m.start) - 1];
-    if (prevMention && q.start - prevMention.end <= 1 && (entities.entities.get(prevMention.entity)?.name ?? '').toLowerCase().replace(/\s+/g, '').includes(norm.slice(q.start, q.end).toLowerCase().replace(/\s+/g, ''))) continue;
+    if (
+      prevMention &&
+      q.start - prevMention.end <= 1 &&
+      (entities.entities.get(prevMention.entity)?.name ?? '')
+        .toLowerCase()
+        .replace(/\s+/g, '')
+        .includes(norm.slice(q.start, q.end).toLowerCase().replace(/\s+/g, ''))
+    )
+      continue;
     const si = Math.max(0, firstAtOrAfter(spans, q.start + 1, (sp) => sp[0]) - 1);
-    const sentence: [number, number] = spans[si] && q.start < (spans[si] as [number, number])[1] ? (spans[si] as [number, number]) : [0, norm.length];
+    const sentence: [number, number] =
+      spans[si] && q.start < (spans[si] as [number, number])[1] ? (spans[si] as [number, number]) : [0, norm.length];
     const inSentence = mentionsIn(sentence[0], sentence[1]);
     const kindOf = (m: Mention) => entities.entities.get(m.entity)?.kind;
     const before = inSentence.filter((m) => m.end <= q.start);
     const sentenceText = norm.slice(sentence[0], sentence[1]);
     // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
     const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
-    const marked = (m: Mention) => !possessive(m) && /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i.test(norm.slice(Math.max(0, m.start - 32), m.start));
+    const marked = (m: Mention) =>
+      !possessive(m) &&
+      /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i.test(
+        norm.slice(Math.max(0, m.start - 32), m.start),
+      );
     // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
-    const compared = before.length > 1 || inSentence.some((m) => m.start >= q.end && marked(m) && ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? ''));
+    const compared =
+      before.length > 1 ||
+      inSentence.some(
+        (m) => m.start >= q.end && marked(m) && ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? ''),
+      );
     // Words next to the number decide first ("performance that reach 80%" in a sentence that also says "cost").
     const near = norm.slice(Math.max(sentence[0], q.start - 48), Math.min(sentence[1], q.end + 48));
-    const local = q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' ? metricOf(q, near, compared) : null;
+    const local =
+      q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' ? metricOf(q, near, compared) : null;
     let metric = local && !GENERIC.has(local) ? local : metricOf(q, sentenceText, compared);
     // The metric is often named in the headline or the sentence before ("Memory: 96GB"): carry it as the topic.
     if (!metric || GENERIC.has(metric)) {
-      const prev = si > 0 ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]) : '';
-      const carried = metricOf(q, `${prev} ${sentenceText}`, compared) ?? metricOf(q, `${headline} ${sentenceText}`, compared);
+      const prev =
+        si > 0 ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]) : '';
+      const carried =
+        metricOf(q, `${prev} ${sentenceText}`, compared) ?? metricOf(q, `${headline} ${sentenceText}`, compared);
       if (carried && (!metric || !GENERIC.has(carried))) metric = carried;
     }
     if (!metric) continue;
@@ -207,14 +324,17 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     // "x% of B", "faster than B", "vs B": B is what the number is measured against, not its subject.
     let subject: Mention | undefined;
     let comparisonMention: Mention | undefined;
-    const comparable = (m: Mention) => m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
+    const comparable = (m: Mention) =>
+      m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
     // The thing counted right after the number ("2,000 張 H800", "2048颗H800") is not the subject.
     const counted = (m: Mention) => q.kind === 'count' && m.start >= q.end && m.start - q.end <= 3;
     if (OLD_RULES.has(metric)) {
       for (const kind of prefer) {
         // "A reaches 60% of B": for ratios the subject is the first mention; otherwise the nearest, before the number first.
         const ofKind = inSentence.filter((m) => kindOf(m) === kind && !counted(m));
-        subject = isRatio ? ofKind.find((m) => m.end <= q.start) : [...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end);
+        subject = isRatio
+          ? ofKind.find((m) => m.end <= q.start)
+          : ([...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end));
         if (subject) break;
       }
       if (!subject || ['chip_count', 'signatories'].includes(metric)) {
@@ -228,10 +348,20 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
       const spec = SPEC_METRICS.has(metric);
       // Chips are the subjects of specifications; of costs, counts and durations they are the means ("2048 块 H800").
       const hasOther = [...inSentence, ...inWindow].some((m) => kindOf(m) !== 'chip' && !marked(m));
-      const kinds = spec ? ['chip', 'system'] : hasOther ? ['organization', 'model', 'country', 'program', 'system', 'event'] : null;
+      const kinds = spec
+        ? ['chip', 'system']
+        : hasOther
+          ? ['organization', 'model', 'country', 'program', 'system', 'event']
+          : null;
       const ok = (m: Mention) => !marked(m) && !counted(m) && (!kinds || kinds.includes(kindOf(m) ?? ''));
       // "2.94 trillion handled by US models", "5.5 trillion for US models": the agent named just after.
-      const agent = inSentence.find((m) => m.start >= q.end && m.start - q.end <= 24 && /\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) && ok(m));
+      const agent = inSentence.find(
+        (m) =>
+          m.start >= q.end &&
+          m.start - q.end <= 24 &&
+          /\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) &&
+          ok(m),
+      );
       subject = agent ?? [...before].reverse().find(ok);
       // Without a subject in the sentence: the passage's topic, named before it, else the document's.
       if (!subject && spec) subject = [...inWindow].reverse().find(ok) ?? topic(kinds);
@@ -241,8 +371,12 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
     }
     if (isRatio) {
       // "80% of Nvidia's H100": of the entities after "of", the one of the subject's kind (the chip, not its maker).
-      const after = inSentence.filter((m) => m.start >= q.end && m.start - q.end <= 60 && comparable(m) && (marked(m) || possessive(m)));
-      comparisonMention = after.find((m) => subject && kindOf(m) === kindOf(subject)) ?? inSentence.find((m) => m.start >= q.end && comparable(m) && marked(m));
+      const after = inSentence.filter(
+        (m) => m.start >= q.end && m.start - q.end <= 60 && comparable(m) && (marked(m) || possessive(m)),
+      );
+      comparisonMention =
+        after.find((m) => subject && kindOf(m) === kindOf(subject)) ??
+        inSentence.find((m) => m.start >= q.end && comparable(m) && marked(m));
       if (!comparisonMention && subject) {
         // "A 达到 B 的 60%": B is the last comparable mention between the subject and the number.
         const between = before.filter((m) => m.start > (subject as Mention).end && comparable(m));
@@ -250,21 +384,53 @@ export function extractClaims(norm: string, entities: EntityIndex, mentions: rea
       }
     }
     subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? topic(null);
-    const comparison = comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
+    const comparison =
+      comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
     // A subject from the passage is trusted only when no other entity of its kind is named around the claim.
-    const subjectFrom: 'sentence' | 'context' | 'ambiguous' = subject && subject.start >= sentence[0] && subject.end <= sentence[1] ? 'sentence'
-      : subject && [...inWindow, ...inSentence].some((m) => m.entity !== subject?.entity && kindOf(m) === kindOf(subject as Mention)) ? 'ambiguous' : 'context';
+    const subjectFrom: 'sentence' | 'context' | 'ambiguous' =
+      subject && subject.start >= sentence[0] && subject.end <= sentence[1]
+        ? 'sentence'
+        : subject &&
+            [...inWindow, ...inSentence].some(
+              (m) => m.entity !== subject?.entity && kindOf(m) === kindOf(subject as Mention),
+            )
+          ? 'ambiguous'
+          : 'context';
     const sl = sentenceText.toLowerCase();
-    const aspect = /bandwidth|带宽|頻寬|互联|interconnect/.test(sl) ? 'bandwidth' : /memory|hbm|内存|显存|記憶體|容量/.test(sl) ? 'memory' : /power|功耗|watt|能耗/.test(sl) ? 'power' : /compute|flops|性能|performance|算力|faster|throughput/.test(sl) ? 'compute' : null;
+    const aspect = /bandwidth|带宽|頻寬|互联|interconnect/.test(sl)
+      ? 'bandwidth'
+      : /memory|hbm|内存|显存|記憶體|容量/.test(sl)
+        ? 'memory'
+        : /power|功耗|watt|能耗/.test(sl)
+          ? 'power'
+          : /compute|flops|性能|performance|算力|faster|throughput/.test(sl)
+            ? 'compute'
+            : null;
     let time = timeCache.get(sentence[0]);
     if (time === undefined) {
-      time = findQuantities(norm.slice(sentence[0], sentence[1])).find((x) => x.kind === 'year' || x.kind === 'date')?.time ?? null;
+      time =
+        findQuantities(norm.slice(sentence[0], sentence[1])).find((x) => x.kind === 'year' || x.kind === 'date')
+          ?.time ?? null;
       timeCache.set(sentence[0], time);
     }
     out.push({
-      quote: norm.slice(q.start, q.end), start: q.start, end: q.end, sentence, subject: subject?.entity ?? null, comparison, metric,
-      value: q.value, low: q.low ?? null, high: q.high ?? null, bound: q.bound ?? null, unit: metric.startsWith('tokens') && q.unit === 'number' ? 'tokens' : q.unit, time, context, subject_from: subjectFrom, aspect,
+      quote: norm.slice(q.start, q.end),
+      start: q.start,
+      end: q.end,
+      sentence,
+      subject: subject?.entity ?? null,
+      comparison,
+      metric,
+      value: q.value,
+      low: q.low ?? null,
+      high: q.high ?? null,
+      bound: q.bound ?? null,
+      unit: metric.startsWith('tokens') && q.unit === 'number' ? 'tokens' : q.unit,
+      time,
+      context,
+      subject_from: subjectFrom,
+      aspect,
     });
   }
   return out;

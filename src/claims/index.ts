@@ -12,7 +12,20 @@ import { loadEntities, type EntityIndex } from './entities.ts';
 import { extractClaims } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
 import { InputError } from '../ops/operation.ts';
-import { stopper, binaryReason, decodeEntities, decodeUtf8, detectLanguage, htmlToText, LANGUAGE_NAMES, looksLikeHtml, normalizeForMatching, sentences, SUPPORTED, type Language } from './text.ts';
+import {
+  stopper,
+  binaryReason,
+  decodeEntities,
+  decodeUtf8,
+  detectLanguage,
+  htmlToText,
+  LANGUAGE_NAMES,
+  looksLikeHtml,
+  normalizeForMatching,
+  sentences,
+  SUPPORTED,
+  type Language,
+} from './text.ts';
 
 export interface CheckedClaim {
   quote: string;
@@ -66,7 +79,10 @@ export function visibleText(decoded: string, format: 'text' | 'html' = 'text'): 
 }
 
 export class Checker {
-  private constructor(private readonly entities: EntityIndex, private readonly ctx: CheckContext) {}
+  private constructor(
+    private readonly entities: EntityIndex,
+    private readonly ctx: CheckContext,
+  ) {}
 
   /** The fact index the checker consults (built once, in `create`). */
   get facts(): FactIndex {
@@ -86,7 +102,9 @@ export class Checker {
     for (const ev of await db.all('SELECT id, country, title, actors FROM events')) {
       const id = String(ev['id']);
       put(`country-${String(ev['country']).toLowerCase()}`, id, true);
-      for (const m of entities.find(normalizeForMatching(`${String(ev['title'])} ${((ev['actors'] as string[]) ?? []).join(' ')}`))) {
+      for (const m of entities.find(
+        normalizeForMatching(`${String(ev['title'])} ${((ev['actors'] as string[]) ?? []).join(' ')}`),
+      )) {
         put(m.entity, id, false);
         const parent = entities.entities.get(m.entity)?.parent;
         if (parent) put(parent, id, true);
@@ -106,14 +124,45 @@ export class Checker {
     const extra: CheckedClaim[] = [];
     for (const f of found) {
       if (doc.claims.some((c) => c.start < f.end && c.end > f.start)) continue;
-      const subject = f.subject ? this.entities.find(normalizeForMatching(f.subject))[0]?.entity ?? null : null;
+      const subject = f.subject ? (this.entities.find(normalizeForMatching(f.subject))[0]?.entity ?? null) : null;
       const sentence = spans.find(([s, e]) => f.start >= s && f.start < e) ?? [0, doc.text.length];
       const unit = f.unit === 'ratio' ? 'ratio' : f.unit;
-      const extracted = { quote: f.quote, start: f.start, end: f.end, sentence: sentence as [number, number], subject, comparison: null, metric: f.metric, value: f.value, low: null, high: null, bound: null, unit, time: null, context: subject ? [subject] : [] };
+      const extracted = {
+        quote: f.quote,
+        start: f.start,
+        end: f.end,
+        sentence: sentence as [number, number],
+        subject,
+        comparison: null,
+        metric: f.metric,
+        value: f.value,
+        low: null,
+        high: null,
+        bound: null,
+        unit,
+        time: null,
+        context: subject ? [subject] : [],
+      };
       const checked = checkClaim(extracted, this.ctx);
       extra.push({
-        quote: f.quote, start: f.start, end: f.end, sentence: doc.text.slice(sentence[0], sentence[1]).trim(), subject, subject_name: subject ? this.entities.entities.get(subject)?.name ?? null : f.subject,
-        comparison: null, metric: f.metric, value: f.value, low: null, high: null, bound: null, unit, time: null, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'llm',
+        quote: f.quote,
+        start: f.start,
+        end: f.end,
+        sentence: doc.text.slice(sentence[0], sentence[1]).trim(),
+        subject,
+        subject_name: subject ? (this.entities.entities.get(subject)?.name ?? null) : f.subject,
+        comparison: null,
+        metric: f.metric,
+        value: f.value,
+        low: null,
+        high: null,
+        bound: null,
+        unit,
+        time: null,
+        verdict: checked.verdict,
+        tolerance: checked.tolerance,
+        evidence: checked.evidence,
+        extractor: 'llm',
       });
     }
     return { ...doc, claims: [...doc.claims, ...extra].sort((a, b) => a.start - b.start) };
@@ -123,37 +172,81 @@ export class Checker {
    * Checks one document. `format` decides whether markup is stripped first; markup in a "text" file is
    * detected and stripped too. `raw` may be bytes: they must be UTF-8 text, not binary.
    */
-  check(id: string, raw: string | Uint8Array, format: 'text' | 'html' = 'text', options: CheckOptions = {}): CheckedDocument {
-    const signal = stopper(options.signal, options.timeoutMs === undefined ? undefined : performance.now() + options.timeoutMs);
+  check(
+    id: string,
+    raw: string | Uint8Array,
+    format: 'text' | 'html' = 'text',
+    options: CheckOptions = {},
+  ): CheckedDocument {
+    const signal = stopper(
+      options.signal,
+      options.timeoutMs === undefined ? undefined : performance.now() + options.timeoutMs,
+    );
     signal?.throwIfAborted();
     const bytes = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.byteLength;
-    if (bytes > MAX_DOCUMENT_BYTES) throw new InputError('text', `${id}: document too large (${bytes} bytes; at most ${MAX_DOCUMENT_BYTES})`);
+    if (bytes > MAX_DOCUMENT_BYTES)
+      throw new InputError('text', `${id}: document too large (${bytes} bytes; at most ${MAX_DOCUMENT_BYTES})`);
     const decoded = typeof raw === 'string' ? raw : decodeUtf8(id, raw);
     const why = binaryReason(decoded);
     if (why) throw new InputError('text', `${id}: not a text document (${why}); give text, Markdown or HTML`);
     const text = visibleText(decoded, format);
     const language = detectLanguage(text, normalizeForMatching(text.slice(0, 200_000)));
     if (!SUPPORTED.has(language)) {
-      return { id, language, text, entities: [], claims: [], warnings: [`${LANGUAGE_NAMES[language] ?? language} text is not supported (English, 简体 and 繁體 only): no claims were extracted`] };
+      return {
+        id,
+        language,
+        text,
+        entities: [],
+        claims: [],
+        warnings: [
+          `${LANGUAGE_NAMES[language] ?? language} text is not supported (English, 简体 and 繁體 only): no claims were extracted`,
+        ],
+      };
     }
     const norm = normalizeForMatching(text);
     const mentions = this.entities.find(norm, signal);
     const byEntity = new Map<string, { start: number; end: number; text: string }[]>();
-    for (const m of mentions) byEntity.set(m.entity, [...(byEntity.get(m.entity) ?? []), { start: m.start, end: m.end, text: text.slice(m.start, m.end) }]);
+    for (const m of mentions)
+      byEntity.set(m.entity, [
+        ...(byEntity.get(m.entity) ?? []),
+        { start: m.start, end: m.end, text: text.slice(m.start, m.end) },
+      ]);
     const claims = extractClaims(norm, this.entities, mentions, signal).map((c, i) => {
       if ((i & 63) === 0) signal?.throwIfAborted();
       const checked = checkClaim(c, this.ctx);
       // A chip count checked against a nearby system is about that system.
       if (checked.subject) c.subject = checked.subject;
       return {
-        quote: text.slice(c.start, c.end), start: c.start, end: c.end, sentence: text.slice(c.sentence[0], c.sentence[1]).trim(), subject: c.subject,
-        subject_name: c.subject ? this.entities.entities.get(c.subject)?.name ?? null : null, comparison: c.comparison, metric: c.metric, value: c.value,
-        low: c.low, high: c.high, bound: c.bound, unit: c.unit, time: c.time, verdict: checked.verdict, tolerance: checked.tolerance, evidence: checked.evidence, extractor: 'rules' as const,
+        quote: text.slice(c.start, c.end),
+        start: c.start,
+        end: c.end,
+        sentence: text.slice(c.sentence[0], c.sentence[1]).trim(),
+        subject: c.subject,
+        subject_name: c.subject ? (this.entities.entities.get(c.subject)?.name ?? null) : null,
+        comparison: c.comparison,
+        metric: c.metric,
+        value: c.value,
+        low: c.low,
+        high: c.high,
+        bound: c.bound,
+        unit: c.unit,
+        time: c.time,
+        verdict: checked.verdict,
+        tolerance: checked.tolerance,
+        evidence: checked.evidence,
+        extractor: 'rules' as const,
       };
     });
     return {
-      id, language, text,
-      entities: [...byEntity].map(([eid, ms]) => ({ id: eid, name: this.entities.entities.get(eid)?.name ?? eid, kind: this.entities.entities.get(eid)?.kind ?? 'organization', mentions: ms })),
+      id,
+      language,
+      text,
+      entities: [...byEntity].map(([eid, ms]) => ({
+        id: eid,
+        name: this.entities.entities.get(eid)?.name ?? eid,
+        kind: this.entities.entities.get(eid)?.kind ?? 'organization',
+        mentions: ms,
+      })),
       claims,
     };
   }

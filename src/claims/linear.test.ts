@@ -71,12 +71,36 @@ for (const [name, make, format] of SHAPES) {
 }
 
 test('linear: random compositions of adversarial pieces, repeated', () => {
-  const piece = fc.constantFrom('1', '一', '%', '亿', ',', '.', ' ', '\n', '(', '<p>', '$', '倍', '颗', 'H100', '中国', 'GB', '-', '超过', 'over ', 'about ');
-  fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (parts) => {
-    const unit = parts.join('');
-    const reps = Math.ceil(4000 / unit.length);
-    assertLinear(JSON.stringify(unit), (n) => unit.repeat(n), reps);
-  }), { numRuns: 15 });
+  const piece = fc.constantFrom(
+    '1',
+    '一',
+    '%',
+    '亿',
+    ',',
+    '.',
+    ' ',
+    '\n',
+    '(',
+    '<p>',
+    '$',
+    '倍',
+    '颗',
+    'H100',
+    '中国',
+    'GB',
+    '-',
+    '超过',
+    'over ',
+    'about ',
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (parts) => {
+      const unit = parts.join('');
+      const reps = Math.ceil(4000 / unit.length);
+      assertLinear(JSON.stringify(unit), (n) => unit.repeat(n), reps);
+    }),
+    { numRuns: 15 },
+  );
 });
 
 test('a 20,000-digit body is checked in well under a second', () => {
@@ -91,18 +115,27 @@ test('cancellation: an aborted signal or a spent time budget stops the work', ()
   controller.abort(new Error('client went away'));
   assert.throws(() => checker.check('aborted', big, 'text', { signal: controller.signal }), /client went away/);
   const t0 = performance.now();
-  assert.throws(() => checker.check('budget', big, 'text', { timeoutMs: 50 }), (e: Error) => e.name === 'TimeoutError');
+  assert.throws(
+    () => checker.check('budget', big, 'text', { timeoutMs: 50 }),
+    (e: Error) => e.name === 'TimeoutError',
+  );
   // Stopped soon after the budget, not at the end of the document.
   assert.ok(performance.now() - t0 < 1500, `stopped after ${(performance.now() - t0).toFixed(0)} ms`);
 });
 
 test('robustness: binary refused, HTML detected in any file, other languages reported, size in bytes', () => {
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]);
-  assert.throws(() => checker.check('image.txt', png), (e: unknown) => e instanceof InputError && e.field === 'text' && /not a text document/.test(e.message));
+  const png = new Uint8Array([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe,
+  ]);
+  assert.throws(
+    () => checker.check('image.txt', png),
+    (e: unknown) => e instanceof InputError && e.field === 'text' && /not a text document/.test(e.message),
+  );
   assert.throws(() => checker.check('nul.txt', 'abc\u0000def'), /not a text document/);
   const bytes = new TextEncoder().encode('The CloudMatrix 384 links 384 chips.');
   assert.equal(checker.check('bytes.txt', bytes).claims.length, 1);
-  const html = '<html><body><p>Huawei&rsquo;s Ascend 910C has 128&nbsp;GB of memory.</p><script>var x = 5000;</script></body></html>';
+  const html =
+    '<html><body><p>Huawei&rsquo;s Ascend 910C has 128&nbsp;GB of memory.</p><script>var x = 5000;</script></body></html>';
   const doc = checker.check('page.txt', html);
   assert.ok(!doc.text.includes('<p>') && !doc.text.includes('5000'), 'markup and scripts are gone from a .txt page');
   assert.ok(doc.claims.some((c) => c.value === 128 && c.unit === 'GB'));
@@ -113,7 +146,10 @@ test('robustness: binary refused, HTML detected in any file, other languages rep
   const ko = checker.check('ko.txt', '화웨이의 어센드 910C는 H100 추론 성능의 약 60%에 달한다고 한다.');
   assert.equal(ko.language, 'ko');
   assert.match(ko.warnings?.[0] ?? '', /Korean/);
-  assert.equal(checker.check('ru.txt', 'Компания Huawei сообщила, что чип достигает 60% производительности.').language, 'und');
+  assert.equal(
+    checker.check('ru.txt', 'Компания Huawei сообщила, что чип достигает 60% производительности.').language,
+    'und',
+  );
   // 1.7 million three-byte characters are 5.1 MB: over the byte limit although under it in characters.
   const cjk = '中'.repeat(Math.ceil(MAX_DOCUMENT_BYTES / 3) + 10);
   assert.throws(() => checker.check('big.txt', cjk), /too large \(\d+ bytes/);

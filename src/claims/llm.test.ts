@@ -17,11 +17,23 @@ function chatServer(content: string) {
     req.on('end', () => {
       requests.push({ path: req.url ?? '', body: JSON.parse(data) });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }));
+      res.end(
+        JSON.stringify({
+          id: 'x',
+          object: 'chat.completion',
+          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+        }),
+      );
     });
   });
   return new Promise<{ url: string; requests: typeof requests; close: () => void }>((done) =>
-    server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests, close: () => server.close() })),
+    server.listen(0, '127.0.0.1', () =>
+      done({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+        requests,
+        close: () => server.close(),
+      }),
+    ),
   );
 }
 
@@ -33,10 +45,15 @@ after(() => db.close());
 
 test('the second extractor speaks the chat-completions protocol and keeps only quotes found in the text', async () => {
   const text = 'Stargate plans to spend five hundred billion dollars, and a rumour says 12 new labs.';
-  const srv = await chatServer('Here you go:\n{"claims": [{"quote": "five hundred billion dollars", "metric": "investment", "value": 500000000000, "unit": "USD", "subject": "Stargate"}, {"quote": "not in the text", "metric": "other", "value": 1, "unit": "other"}]}');
+  const srv = await chatServer(
+    'Here you go:\n{"claims": [{"quote": "five hundred billion dollars", "metric": "investment", "value": 500000000000, "unit": "USD", "subject": "Stargate"}, {"quote": "not in the text", "metric": "other", "value": 1, "unit": "other"}]}',
+  );
   try {
     const claims = await llmExtract(text, { url: srv.url, model: 'test-model' });
-    assert.deepEqual(claims.map((c) => [c.quote, c.start, c.value]), [['five hundred billion dollars', text.indexOf('five hundred'), 5e11]]);
+    assert.deepEqual(
+      claims.map((c) => [c.quote, c.start, c.value]),
+      [['five hundred billion dollars', text.indexOf('five hundred'), 5e11]],
+    );
     assert.equal(srv.requests[0]?.path, '/v1/chat/completions');
     assert.equal(srv.requests[0]?.body.model, 'test-model');
     // Merged into a checked document: the rules miss the spelled-out amount, the model finds it, the data supports it.

@@ -26,11 +26,22 @@ export interface LlmClaim {
 const PROMPT = `List every quantitative claim in the user's text (amounts of money, percentages, ratios, counts, downloads, months of lead or lag).
 Answer with JSON only: {"claims": [{"quote": "<the number exactly as written in the text>", "metric": "investment|training_cost|price|valuation|performance_ratio|cost_ratio|share|downloads|chip_count|signatories|gap_months|other", "value": <number; percentages as fractions>, "unit": "USD|EUR|CNY|ratio|chips|times|countries|months|other", "subject": "<who or what the claim is about>"}]}`;
 
-export async function llmExtract(text: string, o: LlmOptions, fetchImpl: typeof fetch = globalThis.fetch): Promise<LlmClaim[]> {
+export async function llmExtract(
+  text: string,
+  o: LlmOptions,
+  fetchImpl: typeof fetch = globalThis.fetch,
+): Promise<LlmClaim[]> {
   const res = await fetchImpl(`${o.url.replace(/\/$/, '')}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(o.apiKey ? { authorization: `Bearer ${o.apiKey}` } : {}) },
-    body: JSON.stringify({ model: o.model, temperature: 0, messages: [{ role: 'system', content: PROMPT }, { role: 'user', content: text }] }),
+    body: JSON.stringify({
+      model: o.model,
+      temperature: 0,
+      messages: [
+        { role: 'system', content: PROMPT },
+        { role: 'user', content: text },
+      ],
+    }),
     signal: AbortSignal.timeout(o.timeoutMs ?? 120000),
   });
   if (!res.ok) throw new Error(`LLM extractor: ${o.url} answered ${res.status}`);
@@ -55,7 +66,15 @@ export async function llmExtract(text: string, o: LlmOptions, fetchImpl: typeof 
     while (at !== -1 && used.has(at)) at = text.indexOf(quote, at + 1);
     if (at === -1) continue;
     used.add(at);
-    out.push({ quote, start: at, end: at + quote.length, metric: String(c['metric'] ?? 'other'), value, unit: String(c['unit'] ?? 'other'), subject: typeof c['subject'] === 'string' ? c['subject'] : null });
+    out.push({
+      quote,
+      start: at,
+      end: at + quote.length,
+      metric: String(c['metric'] ?? 'other'),
+      value,
+      unit: String(c['unit'] ?? 'other'),
+      subject: typeof c['subject'] === 'string' ? c['subject'] : null,
+    });
   }
   return out;
 }

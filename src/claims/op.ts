@@ -27,30 +27,69 @@ export async function checkerFor(deps: Deps): Promise<Checker> {
 }
 
 const evidence = z.object({
-  table: z.string(), id: z.string(), statement: z.string(), value: z.number().nullable(), unit: z.string(), date: z.string().nullable(), status: z.string(), sources: z.array(z.string()),
+  table: z.string(),
+  id: z.string(),
+  statement: z.string(),
+  value: z.number().nullable(),
+  unit: z.string(),
+  date: z.string().nullable(),
+  status: z.string(),
+  sources: z.array(z.string()),
 });
 const claim = z.object({
-  quote: z.string(), start: z.number().int(), end: z.number().int(), sentence: z.string(), subject: z.string().nullable(), subject_name: z.string().nullable(),
-  comparison: z.string().nullable(), metric: z.string(), value: z.number(), low: z.number().nullable(), high: z.number().nullable(),
-  bound: z.enum(['gt', 'lt', 'approx']).nullable(), unit: z.string(), time: z.string().nullable(),
-  verdict: z.enum(['supported', 'contradicted', 'outdated', 'unverifiable']), tolerance: z.string(), evidence: z.array(evidence), extractor: z.enum(['rules', 'llm']),
+  quote: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  sentence: z.string(),
+  subject: z.string().nullable(),
+  subject_name: z.string().nullable(),
+  comparison: z.string().nullable(),
+  metric: z.string(),
+  value: z.number(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  bound: z.enum(['gt', 'lt', 'approx']).nullable(),
+  unit: z.string(),
+  time: z.string().nullable(),
+  verdict: z.enum(['supported', 'contradicted', 'outdated', 'unverifiable']),
+  tolerance: z.string(),
+  evidence: z.array(evidence),
+  extractor: z.enum(['rules', 'llm']),
 });
 export const checkOutput = z.object({
-  documents: z.array(z.object({
-    id: z.string(), language: z.string(),
-    entities: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), mentions: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string() })) })),
-    claims: z.array(claim),
-    warnings: z.array(z.string()).optional(),
-  })),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      language: z.string(),
+      entities: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          kind: z.string(),
+          mentions: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string() })),
+        }),
+      ),
+      claims: z.array(claim),
+      warnings: z.array(z.string()).optional(),
+    }),
+  ),
 });
 
 export const check = operation({
   name: 'check',
-  summary: 'find the quantitative claims in an article (English, 简体, 繁體; text or HTML) and check each against the data',
+  summary:
+    'find the quantitative claims in an article (English, 简体, 繁體; text or HTML) and check each against the data',
   input: z
     .object({
-      text: z.string().min(1, 'must not be empty').refine((s) => Buffer.byteLength(s) <= MAX_DOCUMENT_BYTES, `at most ${MAX_DOCUMENT_BYTES} bytes`).describe('the article'),
-      format: z.enum(['text', 'html']).default('text').describe('text (Markdown or plain; HTML is detected anyway) or html'),
+      text: z
+        .string()
+        .min(1, 'must not be empty')
+        .refine((s) => Buffer.byteLength(s) <= MAX_DOCUMENT_BYTES, `at most ${MAX_DOCUMENT_BYTES} bytes`)
+        .describe('the article'),
+      format: z
+        .enum(['text', 'html'])
+        .default('text')
+        .describe('text (Markdown or plain; HTML is detected anyway) or html'),
       id: z.string().min(1).max(4096).default('document').describe('a name for the document in the output'),
       llm_url: z.url().optional().describe('also ask an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8000/v1)'),
       llm_model: z.string().min(1).max(200).default('local').describe('model name for llm_url'),
@@ -70,7 +109,10 @@ export const check = operation({
   examples: [{ text: 'DeepSeek said training V3 cost $5.6 million. Chinese models took 61% of OpenRouter tokens.' }],
   html: (o, inputs) =>
     claimsReport(
-      o.documents.map((d, k) => ({ ...d, text: visibleText(String(inputs[k]?.text ?? ''), inputs[k]?.format) })) as never,
+      o.documents.map((d, k) => ({
+        ...d,
+        text: visibleText(String(inputs[k]?.text ?? ''), inputs[k]?.format),
+      })) as never,
       { lang: inputs[0]?.lang ?? 'en' },
     ),
   run: async (deps, i) => {
@@ -82,22 +124,41 @@ export const check = operation({
       doc = await checker.withLlm(doc, options, deps.fetch);
     }
     const { text: _text, ...rest } = doc;
-    if (rest.claims.some((c) => !Number.isFinite(c.value))) throw new InputError('text', 'a claim value could not be read as a number');
+    if (rest.claims.some((c) => !Number.isFinite(c.value)))
+      throw new InputError('text', 'a claim value could not be read as a number');
     return { documents: [rest] };
   },
   text: (o) =>
     o.documents
-      .map((d) => [
-        `${d.id} (${d.language}): ${d.entities.length} entities, ${d.claims.length} claims`,
-        ...(d.warnings ?? []).map((w) => `note: ${w}`),
-        ...d.claims.map((c) => `  ${c.verdict.padEnd(12)} ${c.quote}  ${c.subject_name ?? c.subject ?? '?'} · ${c.metric} = ${c.value} ${c.unit}${c.evidence[0] ? `  [${c.evidence[0].id}]` : ''}`),
-      ].join('\n'))
+      .map((d) =>
+        [
+          `${d.id} (${d.language}): ${d.entities.length} entities, ${d.claims.length} claims`,
+          ...(d.warnings ?? []).map((w) => `note: ${w}`),
+          ...d.claims.map(
+            (c) =>
+              `  ${c.verdict.padEnd(12)} ${c.quote}  ${c.subject_name ?? c.subject ?? '?'} · ${c.metric} = ${c.value} ${c.unit}${c.evidence[0] ? `  [${c.evidence[0].id}]` : ''}`,
+          ),
+        ].join('\n'),
+      )
       .join('\n\n') + '\n',
   rows: (o) =>
-    o.documents.flatMap((d) => d.claims.map((c) => ({
-      document: d.id, quote: c.quote, start: c.start, end: c.end, subject: c.subject ?? '', metric: c.metric, value: c.value, unit: c.unit,
-      bound: c.bound ?? '', time: c.time ?? '', verdict: c.verdict, evidence: c.evidence.map((e) => e.id).join(' '), sources: [...new Set(c.evidence.flatMap((e) => e.sources))].join(' '),
-    }))),
+    o.documents.flatMap((d) =>
+      d.claims.map((c) => ({
+        document: d.id,
+        quote: c.quote,
+        start: c.start,
+        end: c.end,
+        subject: c.subject ?? '',
+        metric: c.metric,
+        value: c.value,
+        unit: c.unit,
+        bound: c.bound ?? '',
+        time: c.time ?? '',
+        verdict: c.verdict,
+        evidence: c.evidence.map((e) => e.id).join(' '),
+        sources: [...new Set(c.evidence.flatMap((e) => e.sources))].join(' '),
+      })),
+    ),
 });
 
 export const claimsOps = [check];

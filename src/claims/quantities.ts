@@ -9,7 +9,8 @@
 /** What stops a long computation: an AbortSignal, or a deadline (see text.ts `stopper`). */
 export type Stop = Pick<AbortSignal, 'throwIfAborted'>;
 
-export type Kind = 'amount' | 'percent' | 'fraction' | 'multiple' | 'count' | 'duration' | 'spec' | 'year' | 'date' | 'number';
+export type Kind =
+  'amount' | 'percent' | 'fraction' | 'multiple' | 'count' | 'duration' | 'spec' | 'year' | 'date' | 'number';
 
 export interface Quantity {
   start: number;
@@ -30,18 +31,48 @@ export interface Quantity {
   after?: string;
 }
 
-const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const MAGNITUDE: Record<string, number> = {
-  万亿: 1e12, 千亿: 1e11, 百亿: 1e10, 十亿: 1e9, 亿: 1e8, 千万: 1e7, 百万: 1e6, 十万: 1e5, 万: 1e4, 千: 1e3,
-  trillion: 1e12, billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3,
+  万亿: 1e12,
+  千亿: 1e11,
+  百亿: 1e10,
+  十亿: 1e9,
+  亿: 1e8,
+  千万: 1e7,
+  百万: 1e6,
+  十万: 1e5,
+  万: 1e4,
+  千: 1e3,
+  trillion: 1e12,
+  billion: 1e9,
+  bn: 1e9,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  thousand: 1e3,
+  k: 1e3,
 };
 
 /** Value of a Chinese numeral below 10,000 (一千五百 = 1500, 十 = 10, 二十三 = 23); NaN if malformed. */
 export function chineseNumber(s: string): number {
   if (s === '') return Number.NaN;
   // Digit-by-digit form (二〇二五).
-  if (![...s].some((c) => c in CN_UNIT)) return [...s].reduce((v, c) => (c in CN_DIGIT ? v * 10 + (CN_DIGIT[c] as number) : Number.NaN), 0);
+  if (![...s].some((c) => c in CN_UNIT))
+    return [...s].reduce((v, c) => (c in CN_DIGIT ? v * 10 + (CN_DIGIT[c] as number) : Number.NaN), 0);
   let total = 0;
   let digit = -1;
   for (const c of s) {
@@ -65,8 +96,30 @@ const COUNT_WORD = String.raw`(?:个国家|个月|颗|块|卡|次|个|家|名|�
 const DURATION = String.raw`(?:个月|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
 
 const WORD_VALUE: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, 'a hundred': 100, 'a dozen': 12, 'a thousand': 1000,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  'a hundred': 100,
+  'a dozen': 12,
+  'a thousand': 1000,
 };
 
 function parseNumber(raw: string): number {
@@ -82,15 +135,105 @@ function magnitude(m: string | undefined): number {
   return MAGNITUDE[m.replace(/^[\s-]+/, '').toLowerCase()] ?? MAGNITUDE[m.trim()] ?? 1;
 }
 
-const ENGLISH_FRACTIONS: Record<string, number> = { half: 0.5, 'a half': 0.5, 'one half': 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'a quarter': 0.25, 'one quarter': 0.25, 'one fifth': 0.2, 'a fifth': 0.2, 'a tenth': 0.1, 'one tenth': 0.1, 'one-tenth': 0.1, 'one hundredth': 0.01 };
-const CURRENCY: Record<string, string> = { 美元: 'USD', 美金: 'USD', dollars: 'USD', usd: 'USD', '$': 'USD', 'us$': 'USD', 欧元: 'EUR', euros: 'EUR', eur: 'EUR', '€': 'EUR', 人民币: 'CNY', 元: 'CNY', yuan: 'CNY', rmb: 'CNY', '¥': 'CNY', 英镑: 'GBP', '£': 'GBP', 日元: 'JPY' };
-const COUNT_UNIT: Record<string, string> = { 颗: 'chips', 块: 'chips', 卡: 'chips', chips: 'chips', 'ai chips': 'chips', gpus: 'chips', gpu: 'chips', accelerators: 'chips', cards: 'chips', 人: 'people', users: 'users', developers: 'people', people: 'people', employees: 'people', engineers: 'people', experts: 'experts', nodes: 'nodes', servers: 'units', racks: 'units', switches: 'units', systems: 'units', papers: 'items', patents: 'items', 个国家: 'countries', countries: 'countries', 次: 'times', 万次: 'times', times: 'times', downloads: 'times', 家: 'companies', companies: 'companies', 款: 'models', models: 'models', 名: 'people', 位: 'people', 台: 'units', 张: 'units', 个: 'items', 项: 'items' };
+const ENGLISH_FRACTIONS: Record<string, number> = {
+  half: 0.5,
+  'a half': 0.5,
+  'one half': 0.5,
+  'a third': 1 / 3,
+  'one third': 1 / 3,
+  'a quarter': 0.25,
+  'one quarter': 0.25,
+  'one fifth': 0.2,
+  'a fifth': 0.2,
+  'a tenth': 0.1,
+  'one tenth': 0.1,
+  'one-tenth': 0.1,
+  'one hundredth': 0.01,
+};
+const CURRENCY: Record<string, string> = {
+  美元: 'USD',
+  美金: 'USD',
+  dollars: 'USD',
+  usd: 'USD',
+  $: 'USD',
+  us$: 'USD',
+  欧元: 'EUR',
+  euros: 'EUR',
+  eur: 'EUR',
+  '€': 'EUR',
+  人民币: 'CNY',
+  元: 'CNY',
+  yuan: 'CNY',
+  rmb: 'CNY',
+  '¥': 'CNY',
+  英镑: 'GBP',
+  '£': 'GBP',
+  日元: 'JPY',
+};
+const COUNT_UNIT: Record<string, string> = {
+  颗: 'chips',
+  块: 'chips',
+  卡: 'chips',
+  chips: 'chips',
+  'ai chips': 'chips',
+  gpus: 'chips',
+  gpu: 'chips',
+  accelerators: 'chips',
+  cards: 'chips',
+  人: 'people',
+  users: 'users',
+  developers: 'people',
+  people: 'people',
+  employees: 'people',
+  engineers: 'people',
+  experts: 'experts',
+  nodes: 'nodes',
+  servers: 'units',
+  racks: 'units',
+  switches: 'units',
+  systems: 'units',
+  papers: 'items',
+  patents: 'items',
+  个国家: 'countries',
+  countries: 'countries',
+  次: 'times',
+  万次: 'times',
+  times: 'times',
+  downloads: 'times',
+  家: 'companies',
+  companies: 'companies',
+  款: 'models',
+  models: 'models',
+  名: 'people',
+  位: 'people',
+  台: 'units',
+  张: 'units',
+  个: 'items',
+  项: 'items',
+};
 
 /** Units of specifications, volumes and prices, as written → normalised. */
 const SPEC_UNIT: [RegExp, string][] = [
-  [/^tflops$/i, 'TFLOPS'], [/^pflops$/i, 'PFLOPS'], [/^eflops$/i, 'EFLOPS'], [/^tops$/i, 'TOPS'], [/^pops$/i, 'POPS'], [/^gb\/s$|^gbps$|^gb\/sec$/i, 'GB/s'],
-  [/^tb\/s$|^tbps$|^tb\/sec$/i, 'TB/s'], [/^gb$/i, 'GB'], [/^tb$/i, 'TB'], [/^pb$/i, 'PB'], [/^mb$/i, 'MB'], [/^kw$/i, 'kW'], [/^mw$/i, 'MW'], [/^gw$/i, 'GW'], [/^w$|^watts?$/i, 'W'],
-  [/^nm$/i, 'nm'], [/^(ms|毫秒|milliseconds?)$/i, 'ms'], [/gpu[\s-]?hours?|gpu小时|gpu 小时/i, 'gpu_hours'], [/^tokens?$|^token$/i, 'tokens'], [/^(parameters|params)$|参数/i, 'parameters'],
+  [/^tflops$/i, 'TFLOPS'],
+  [/^pflops$/i, 'PFLOPS'],
+  [/^eflops$/i, 'EFLOPS'],
+  [/^tops$/i, 'TOPS'],
+  [/^pops$/i, 'POPS'],
+  [/^gb\/s$|^gbps$|^gb\/sec$/i, 'GB/s'],
+  [/^tb\/s$|^tbps$|^tb\/sec$/i, 'TB/s'],
+  [/^gb$/i, 'GB'],
+  [/^tb$/i, 'TB'],
+  [/^pb$/i, 'PB'],
+  [/^mb$/i, 'MB'],
+  [/^kw$/i, 'kW'],
+  [/^mw$/i, 'MW'],
+  [/^gw$/i, 'GW'],
+  [/^w$|^watts?$/i, 'W'],
+  [/^nm$/i, 'nm'],
+  [/^(ms|毫秒|milliseconds?)$/i, 'ms'],
+  [/gpu[\s-]?hours?|gpu小时|gpu 小时/i, 'gpu_hours'],
+  [/^tokens?$|^token$/i, 'tokens'],
+  [/^(parameters|params)$|参数/i, 'parameters'],
 ];
 const specUnit = (u: string) => SPEC_UNIT.find(([re]) => re.test(u.trim()))?.[1] ?? u.trim();
 const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|nm|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|tokens?|parameters|params|个?参数)(?![A-Za-z])`;
@@ -105,69 +248,235 @@ const num = (s: string | undefined, mag?: string) => parseNumber(s ?? '') * magn
 // Order matters: earlier rules claim their span first.
 const RULES: Rule[] = [
   // 2025年2月12日, 2025 年 2 月 12 日, 2025-02-12
-  { re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}` }) },
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${m[2]}-${m[3]}` }) },
-  { re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?:\s?[-–]\s?\d{1,2})?,? (\d{4})\b/g, make: (m) => ({ kind: 'date', value: Number(m[3]), unit: 'date', time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
-  { re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${String(m[2]).padStart(2, '0')}` }) },
-  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'), make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}` }) },
+  {
+    re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'),
+    make: (m) => ({
+      kind: 'date',
+      value: Number(m[1]),
+      unit: 'date',
+      time: `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`,
+    }),
+  },
+  {
+    re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    make: (m) => ({ kind: 'date', value: Number(m[1]), unit: 'date', time: `${m[1]}-${m[2]}-${m[3]}` }),
+  },
+  {
+    re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?:\s?[-–]\s?\d{1,2})?,? (\d{4})\b/g,
+    make: (m) => ({
+      kind: 'date',
+      value: Number(m[3]),
+      unit: 'date',
+      time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}`,
+    }),
+  },
+  {
+    re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月`, 'g'),
+    make: (m) => ({
+      kind: 'date',
+      value: Number(m[1]),
+      unit: 'date',
+      time: `${m[1]}-${String(m[2]).padStart(2, '0')}`,
+    }),
+  },
+  {
+    re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'),
+    make: (m) => ({
+      kind: 'date',
+      value: Number(m[1]),
+      unit: 'date',
+      time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}`,
+    }),
+  },
   // 百分之六十 before the general 分之 (a percentage, not any fraction)
-  { re: new RegExp(String.raw`百分之\s{0,3}(${NUM})`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
+  {
+    re: new RegExp(String.raw`百分之\s{0,3}(${NUM})`, 'g'),
+    make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }),
+  },
   // 十分之一, 3分之2
-  { re: new RegExp(String.raw`(${NUM})\s{0,3}分之\s{0,3}(${NUM})`, 'g'), make: (m) => ({ kind: 'fraction', value: parseNumber(m[2] as string) / parseNumber(m[1] as string), unit: 'ratio' }) },
-  { re: /(?<!\b(?:first|second|latter|former|other|the)\s)\b(a half|one half|half|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi, make: (m) => ({ kind: 'fraction', value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN, unit: 'ratio' }) },
+  {
+    re: new RegExp(String.raw`(${NUM})\s{0,3}分之\s{0,3}(${NUM})`, 'g'),
+    make: (m) => ({
+      kind: 'fraction',
+      value: parseNumber(m[2] as string) / parseNumber(m[1] as string),
+      unit: 'ratio',
+    }),
+  },
+  {
+    re: /(?<!\b(?:first|second|latter|former|other|the)\s)\b(a half|one half|half|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi,
+    make: (m) => ({
+      kind: 'fraction',
+      value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN,
+      unit: 'ratio',
+    }),
+  },
   // Ranges: 6到12个月, 6-12 months, 6 to 12 months; 10%-20%
-  { re: new RegExp(String.raw`(${NUM})\s{0,2}(${MAG})?\s{0,2}(?:%|${CUR_AFTER})?\s{0,3}(?:到|至|~|–|-|to|and)\s{0,3}(${NUM})\s{0,2}(${MAG})?\s{0,3}(${DURATION}|%|百分点|倍|\s?times\b|${CUR_AFTER})`, 'g'), make: (m) => {
-    const hiMag = magnitude(m[4]);
-    const lo = parseNumber(m[1] as string) * (m[2] ? magnitude(m[2]) : hiMag);
-    const hi = parseNumber(m[3] as string) * hiMag;
-    const u = (m[5] as string).trim().toLowerCase();
-    if (!(hi > lo)) return null;
-    const unit = u === '%' ? 'ratio' : u === '倍' || u === 'times' ? 'x' : /月|month/.test(u) ? 'months' : /年|year/.test(u) ? 'years' : /周|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : CURRENCY[u] ?? u;
-    const scale = u === '%' ? 0.01 : 1;
-    const kind: Kind = u === '%' ? 'percent' : CURRENCY[u] ? 'amount' : u === '倍' || u === 'times' ? 'multiple' : 'duration';
-    return { kind, value: ((lo + hi) / 2) * scale, low: lo * scale, high: hi * scale, unit };
-  } },
+  {
+    re: new RegExp(
+      String.raw`(${NUM})\s{0,2}(${MAG})?\s{0,2}(?:%|${CUR_AFTER})?\s{0,3}(?:到|至|~|–|-|to|and)\s{0,3}(${NUM})\s{0,2}(${MAG})?\s{0,3}(${DURATION}|%|百分点|倍|\s?times\b|${CUR_AFTER})`,
+      'g',
+    ),
+    make: (m) => {
+      const hiMag = magnitude(m[4]);
+      const lo = parseNumber(m[1] as string) * (m[2] ? magnitude(m[2]) : hiMag);
+      const hi = parseNumber(m[3] as string) * hiMag;
+      const u = (m[5] as string).trim().toLowerCase();
+      if (!(hi > lo)) return null;
+      const unit =
+        u === '%'
+          ? 'ratio'
+          : u === '倍' || u === 'times'
+            ? 'x'
+            : /月|month/.test(u)
+              ? 'months'
+              : /年|year/.test(u)
+                ? 'years'
+                : /周|week/.test(u)
+                  ? 'weeks'
+                  : /天|day/.test(u)
+                    ? 'days'
+                    : (CURRENCY[u] ?? u);
+      const scale = u === '%' ? 0.01 : 1;
+      const kind: Kind =
+        u === '%' ? 'percent' : CURRENCY[u] ? 'amount' : u === '倍' || u === 'times' ? 'multiple' : 'duration';
+      return { kind, value: ((lo + hi) / 2) * scale, low: lo * scale, high: hi * scale, unit };
+    },
+  },
   // 百分之六十, 60%, 60 percent
-  { re: new RegExp(String.raw`(${NUM})\s{0,3}(?:%|％|\s?percent\b|\s?per cent\b)`, 'g'), make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }) },
+  {
+    re: new RegExp(String.raw`(${NUM})\s{0,3}(?:%|％|\s?percent\b|\s?per cent\b)`, 'g'),
+    make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }),
+  },
   // Prices per million tokens: $0.28 per million input tokens, 每百万 token 2 元.
-  { re: new RegExp(String.raw`(${CUR_BEFORE})\s{0,3}(${NUM})\s{0,3}(?:\/|per|for each|for every|a)\s{0,3}(?:one\s|1\s?)?(?:million|M|1M|百万|mtok)\b`, 'gi'), make: (m) => ({ kind: 'amount', value: parseNumber(m[2] as string), unit: `${CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD'}/Mtok` }) },
+  {
+    re: new RegExp(
+      String.raw`(${CUR_BEFORE})\s{0,3}(${NUM})\s{0,3}(?:\/|per|for each|for every|a)\s{0,3}(?:one\s|1\s?)?(?:million|M|1M|百万|mtok)\b`,
+      'gi',
+    ),
+    make: (m) => ({
+      kind: 'amount',
+      value: parseNumber(m[2] as string),
+      unit: `${CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD'}/Mtok`,
+    }),
+  },
   // Currencies, before or after: $500 billion, 5000亿美元, 500 亿欧元
-  { re: new RegExp(String.raw`(${CUR_BEFORE})\s{0,3}(${NUM})\s{0,3}(${MAG})?`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[2], m[3]), unit: CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD' }) },
-  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\s{0,3}(${CUR_AFTER})`, 'gi'), make: (m) => ({ kind: 'amount', value: num(m[1], m[2]), unit: CURRENCY[(m[3] as string).trim().toLowerCase()] ?? 'CNY' }) },
+  {
+    re: new RegExp(String.raw`(${CUR_BEFORE})\s{0,3}(${NUM})\s{0,3}(${MAG})?`, 'gi'),
+    make: (m) => ({
+      kind: 'amount',
+      value: num(m[2], m[3]),
+      unit: CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD',
+    }),
+  },
+  {
+    re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\s{0,3}(${CUR_AFTER})`, 'gi'),
+    make: (m) => ({
+      kind: 'amount',
+      value: num(m[1], m[2]),
+      unit: CURRENCY[(m[3] as string).trim().toLowerCase()] ?? 'CNY',
+    }),
+  },
   // Specifications and volumes: 96GB, 1,800 GB/s, 800 TFLOPS, 400kW, 7nm, 2.788 million GPU hours, 8.7T tokens, 6,710 億參數.
-  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG}|(?<=\d)[TB](?=\s?(?:tokens?|parameters|params)\b))?\s{0,2}(${SPEC})`, 'gi'), make: (m) => {
-    const mag = m[2] === 'T' ? 1e12 : m[2] === 'B' ? 1e9 : magnitude(m[2]);
-    return { kind: 'spec', value: parseNumber(m[1] as string) * mag, unit: specUnit(m[3] as string) };
-  } },
+  {
+    re: new RegExp(
+      String.raw`(${NUM})\s{0,3}(${MAG}|(?<=\d)[TB](?=\s?(?:tokens?|parameters|params)\b))?\s{0,2}(${SPEC})`,
+      'gi',
+    ),
+    make: (m) => {
+      const mag = m[2] === 'T' ? 1e12 : m[2] === 'B' ? 1e9 : magnitude(m[2]);
+      return { kind: 'spec', value: parseNumber(m[1] as string) * mag, unit: specUnit(m[3] as string) };
+    },
+  },
   // 六成 = 60%; 三成多 (more than 30%).
-  { re: /(?<![\d零〇一二两三四五六七八九十])([一二三四五六七八九两]|\d(?:\.\d)?)成(?![员功为立本长绩就果熟型品交都年分])/g, make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 10, unit: 'ratio' }) },
+  {
+    re: /(?<![\d零〇一二两三四五六七八九十])([一二三四五六七八九两]|\d(?:\.\d)?)成(?![员功为立本长绩就果熟型品交都年分])/g,
+    make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 10, unit: 'ratio' }),
+  },
   // Vague floors: dozens of (at least 24), hundreds of (at least 200), millions of (at least 2 million).
-  { re: /\b(dozens|hundreds|thousands|millions|billions|trillions) of\b/gi, make: (m) => ({ kind: 'count', value: { dozens: 24, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9, trillions: 2e12 }[(m[1] as string).toLowerCase()] ?? Number.NaN, unit: 'items', bound: 'gt' }) },
+  {
+    re: /\b(dozens|hundreds|thousands|millions|billions|trillions) of\b/gi,
+    make: (m) => ({
+      kind: 'count',
+      value:
+        { dozens: 24, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9, trillions: 2e12 }[
+          (m[1] as string).toLowerCase()
+        ] ?? Number.NaN,
+      unit: 'items',
+      bound: 'gt',
+    }),
+  },
   // Ratios: a 3-to-1 ratio, a factor of three.
-  { re: new RegExp(String.raw`(${NUM})[\s-]{0,2}(?:to|比|:)[\s-]{0,2}(${NUM})(?=[\s-]{0,2}(?:ratio|margin|lead|advantage))`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string) / parseNumber(m[2] as string), unit: 'x' }) },
-  { re: new RegExp(String.raw`(?<=\bfactor of\s{1,2})(${NUM})`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }) },
+  {
+    re: new RegExp(
+      String.raw`(${NUM})[\s-]{0,2}(?:to|比|:)[\s-]{0,2}(${NUM})(?=[\s-]{0,2}(?:ratio|margin|lead|advantage))`,
+      'gi',
+    ),
+    make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string) / parseNumber(m[2] as string), unit: 'x' }),
+  },
+  {
+    re: new RegExp(String.raw`(?<=\bfactor of\s{1,2})(${NUM})`, 'gi'),
+    make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }),
+  },
   // Multiples: 10倍, 3x, 2.6 times
-  { re: new RegExp(String.raw`(${NUM})\s{0,3}(?:倍|×|(?<=\d)x\b|\s?times\b(?!\s+(?:more|less)\s+\w))`, 'gi'), make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }) },
+  {
+    re: new RegExp(String.raw`(${NUM})\s{0,3}(?:倍|×|(?<=\d)x\b|\s?times\b(?!\s+(?:more|less)\s+\w))`, 'gi'),
+    make: (m) => ({ kind: 'multiple', value: parseNumber(m[1] as string), unit: 'x' }),
+  },
   // Years: 2028年, in 2026, by 2030
-  { re: /(?<![\d.])((?:19|20)\d{2})\s{0,3}年(?!代)/g, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
-  { re: /\b(?:in|by|until|before|since|of|from|to|through|during|early|late|mid|autumn|fall|spring|summer|winter)[\s-]+((?:19|20)\d{2})\b/gi, make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }) },
+  {
+    re: /(?<![\d.])((?:19|20)\d{2})\s{0,3}年(?!代)/g,
+    make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }),
+  },
+  {
+    re: /\b(?:in|by|until|before|since|of|from|to|through|during|early|late|mid|autumn|fall|spring|summer|winter)[\s-]+((?:19|20)\d{2})\b/gi,
+    make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }),
+  },
   // Durations: 6个月, 18 months
-  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${DURATION})`, 'gi'), make: (m) => {
-    const u = (m[2] as string).trim().toLowerCase();
-    const unit = /月|month/.test(u) ? 'months' : /周|星期|week/.test(u) ? 'weeks' : /天|day/.test(u) ? 'days' : /小时|hour/.test(u) ? 'hours' : /quarter/.test(u) ? 'quarters' : 'years';
-    return { kind: 'duration', value: parseNumber(m[1] as string), unit };
-  } },
+  {
+    re: new RegExp(String.raw`(${NUM})\s{0,3}(${DURATION})`, 'gi'),
+    make: (m) => {
+      const u = (m[2] as string).trim().toLowerCase();
+      const unit = /月|month/.test(u)
+        ? 'months'
+        : /周|星期|week/.test(u)
+          ? 'weeks'
+          : /天|day/.test(u)
+            ? 'days'
+            : /小时|hour/.test(u)
+              ? 'hours'
+              : /quarter/.test(u)
+                ? 'quarters'
+                : 'years';
+      return { kind: 'duration', value: parseNumber(m[1] as string), unit };
+    },
+  },
   // Counts with a measure word: 384颗, 160万次, 61个国家, 1.6 million downloads
-  { re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\+?\s{0,3}(${COUNT_WORD})`, 'gi'), make: (m) => ({ kind: 'count', value: num(m[1], m[2]), unit: COUNT_UNIT[(m[3] as string).trim().toLowerCase()] ?? 'items' }) },
+  {
+    re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\+?\s{0,3}(${COUNT_WORD})`, 'gi'),
+    make: (m) => ({
+      kind: 'count',
+      value: num(m[1], m[2]),
+      unit: COUNT_UNIT[(m[3] as string).trim().toLowerCase()] ?? 'items',
+    }),
+  },
   // Anything else numeric with a magnitude, or a bare Arabic number.
-  { re: new RegExp(String.raw`(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s{0,3}(${MAG})?`, 'g'), make: (m) => (!m[2] && /^(19|20)\d{2}$/.test(m[1] as string) ? { kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string } : { kind: 'number', value: num(m[1], m[2]), unit: 'number' }) },
+  {
+    re: new RegExp(String.raw`(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s{0,3}(${MAG})?`, 'g'),
+    make: (m) =>
+      !m[2] && /^(19|20)\d{2}$/.test(m[1] as string)
+        ? { kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }
+        : { kind: 'number', value: num(m[1], m[2]), unit: 'number' },
+  },
 ];
 
-const GT_BEFORE = /(?:more than|over|above|exceed(?:s|ing|ed)?|exceeding|at least|upwards of|in excess of|greater than|north of|超过|超|逾|多于|高于|至少|突破|大于|不少于|不低于)\s{0,2}(?:the\s|of\s)?[~≈约]?\s{0,2}$/i;
-const LT_BEFORE = /(?:less than|under|below|fewer than|up to|at most|不到|少于|低于|至多|最多|不足|不超过|可能延长至)\s{0,2}[~≈约]?\s{0,2}$/i;
+const GT_BEFORE =
+  /(?:more than|over|above|exceed(?:s|ing|ed)?|exceeding|at least|upwards of|in excess of|greater than|north of|超过|超|逾|多于|高于|至少|突破|大于|不少于|不低于)\s{0,2}(?:the\s|of\s)?[~≈约]?\s{0,2}$/i;
+const LT_BEFORE =
+  /(?:less than|under|below|fewer than|up to|at most|不到|少于|低于|至多|最多|不足|不超过|可能延长至)\s{0,2}[~≈约]?\s{0,2}$/i;
 /** "Nearly 70%" is just under 70%: within a tenth below it, not anything below it. */
 const NEARLY_BEFORE = /(?:nearly|almost|just shy of|close to|将近|接近|近|逼近)\s{0,2}$/i;
-const APPROX_BEFORE = /(?:about|around|roughly|approximately|approx\.|some|an estimated|estimated|~|≈|约|大约|大概|近似|估计|预计)\s{0,2}$/i;
+const APPROX_BEFORE =
+  /(?:about|around|roughly|approximately|approx\.|some|an estimated|estimated|~|≈|约|大约|大概|近似|估计|预计)\s{0,2}$/i;
 
 /** The bound a qualifier next to the number sets: 超过 / over → gt; 不到 / under / nearly → lt; 约 / about → approx. */
 function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'approx' | 'nearly' | null {
@@ -183,7 +492,8 @@ function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'app
 }
 
 /** Anything a quantity can start from: digits, numerals, currency signs, number and fraction words. */
-const TRIGGER = /[\d$€¥£零〇一二两三四五六七八九十百千]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
+const TRIGGER =
+  /[\d$€¥£零〇一二两三四五六七八九十百千]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
 const BEFORE = 16;
 const AFTER = 40;
 
@@ -221,44 +531,56 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
   for (const rule of RULES) {
     signal?.throwIfAborted();
     for (const [a, sub] of segments) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(sub), n = 0; m !== null; m = rule.re.exec(sub), n++) {
-      if ((n & 0x3ff) === 0) signal?.throwIfAborted();
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(sub), n = 0; m !== null; m = rule.re.exec(sub), n++) {
+        if ((n & 0x3ff) === 0) signal?.throwIfAborted();
+        if (m[0].length === 0) {
+          rule.re.lastIndex++;
+          continue;
+        }
+        let start = a + m.index;
+        let end = start + m[0].length;
+        while (end > start && /\s/.test(norm[end - 1] ?? '')) end--;
+        while (start < end && /\s/.test(norm[start] ?? '')) start++;
+        let clash = false;
+        for (let i = start; i < end; i++) if (used[i]) clash = true;
+        if (clash) continue;
+        // A number glued to letters is part of a name (GPT-4, R1, H100, v2.5), not a quantity.
+        const before = norm[start - 1] ?? '';
+        const after = norm[end] ?? '';
+        // A unit or measure word ends the match: letters after it ("2048颗H800") belong to the next word.
+        const endsInDigit = /[\d一二三四五六七八九十两〇]$/.test(norm.slice(end - 1, end));
+        if (
+          /^[\d一二三四五六七八九十两〇]/.test(norm[start] ?? '') &&
+          (/[A-Za-z_/.]/.test(before) ||
+            (/-/.test(before) && /[A-Za-z0-9]/.test(norm[start - 2] ?? '')) ||
+            (endsInDigit && /[A-Za-z]/.test(after) && rule.make !== RULES[RULES.length - 1]?.make))
+        )
+          continue;
+        if (/\d/.test(norm[start] ?? '') && endsInDigit && /[A-Za-z]/.test(after) && !/^[mkx]/i.test(after)) continue;
+        // "千卡集群", "百模大战": a Chinese numeral starts with a digit word (一千), a bare 千 or 百 is a word.
+        if (/^[百千万亿](?!分之)/.test(norm.slice(start, start + 3))) continue;
+        const q = rule.make(m);
+        if (!q || !Number.isFinite(q.value)) continue;
+        const bound = q.bound ?? (/\d\+/.test(norm.slice(start, end)) ? 'gt' : qualifier(norm, start, end));
+        if (bound === 'nearly') {
+          q.bound = 'lt';
+          q.low ??= q.value * 0.9;
+          q.high ??= q.value;
+        } else if (bound) {
+          q.bound = bound;
+          if (q.low === undefined && bound === 'gt') q.low = q.value;
+          if (q.high === undefined && bound === 'lt') q.high = q.value;
+        }
+        out.push({
+          start,
+          end,
+          ...q,
+          before: norm.slice(Math.max(0, start - 12), start),
+          after: norm.slice(end, end + 12),
+        });
+        for (let i = start; i < end; i++) used[i] = 1;
       }
-      let start = a + m.index;
-      let end = start + m[0].length;
-      while (end > start && /\s/.test(norm[end - 1] ?? '')) end--;
-      while (start < end && /\s/.test(norm[start] ?? '')) start++;
-      let clash = false;
-      for (let i = start; i < end; i++) if (used[i]) clash = true;
-      if (clash) continue;
-      // A number glued to letters is part of a name (GPT-4, R1, H100, v2.5), not a quantity.
-      const before = norm[start - 1] ?? '';
-      const after = norm[end] ?? '';
-      // A unit or measure word ends the match: letters after it ("2048颗H800") belong to the next word.
-      const endsInDigit = /[\d一二三四五六七八九十两〇]$/.test(norm.slice(end - 1, end));
-      if (/^[\d一二三四五六七八九十两〇]/.test(norm[start] ?? '') && (/[A-Za-z_/.]/.test(before) || (/-/.test(before) && /[A-Za-z0-9]/.test(norm[start - 2] ?? '')) || (endsInDigit && /[A-Za-z]/.test(after) && rule.make !== RULES[RULES.length - 1]?.make))) continue;
-      if (/\d/.test(norm[start] ?? '') && endsInDigit && /[A-Za-z]/.test(after) && !/^[mkx]/i.test(after)) continue;
-      // "千卡集群", "百模大战": a Chinese numeral starts with a digit word (一千), a bare 千 or 百 is a word.
-      if (/^[百千万亿](?!分之)/.test(norm.slice(start, start + 3))) continue;
-      const q = rule.make(m);
-      if (!q || !Number.isFinite(q.value)) continue;
-      const bound = q.bound ?? (/\d\+/.test(norm.slice(start, end)) ? 'gt' : qualifier(norm, start, end));
-      if (bound === 'nearly') {
-        q.bound = 'lt';
-        q.low ??= q.value * 0.9;
-        q.high ??= q.value;
-      } else if (bound) {
-        q.bound = bound;
-        if (q.low === undefined && bound === 'gt') q.low = q.value;
-        if (q.high === undefined && bound === 'lt') q.high = q.value;
-      }
-      out.push({ start, end, ...q, before: norm.slice(Math.max(0, start - 12), start), after: norm.slice(end, end + 12) });
-      for (let i = start; i < end; i++) used[i] = 1;
-    }
     }
   }
   return out.sort((a, b) => a.start - b.start);

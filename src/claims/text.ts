@@ -19,42 +19,87 @@ export function stopper(signal?: AbortSignal, deadline?: number): Stop | undefin
   return {
     throwIfAborted() {
       signal?.throwIfAborted();
-      if (deadline !== undefined && performance.now() > deadline) throw new DOMException('the time budget for checking was used up', 'TimeoutError');
+      if (deadline !== undefined && performance.now() > deadline)
+        throw new DOMException('the time budget for checking was used up', 'TimeoutError');
     },
   };
 }
 
-const t2s = (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }).Converter({ from: 't', to: 'cn' });
+const t2s = (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }).Converter({
+  from: 't',
+  to: 'cn',
+});
 
 const NAMED: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", euro: '€', pound: '£', yen: '¥', cent: '¢', times: '×', divide: '÷',
-  mdash: '—', ndash: '–', hellip: '…', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', laquo: '«', raquo: '»', middot: '·', deg: '°',
-  plusmn: '±', asymp: '≈', le: '≤', ge: '≥', minus: '−', thinsp: ' ', ensp: ' ', emsp: ' ', frac12: '½', frac14: '¼', frac34: '¾', percnt: '%', dollar: '$',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  times: '×',
+  divide: '÷',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  laquo: '«',
+  raquo: '»',
+  middot: '·',
+  deg: '°',
+  plusmn: '±',
+  asymp: '≈',
+  le: '≤',
+  ge: '≥',
+  minus: '−',
+  thinsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  frac12: '½',
+  frac14: '¼',
+  frac34: '¾',
+  percnt: '%',
+  dollar: '$',
 };
 
 /** HTML character references (named, decimal, hex) decoded; unknown ones kept as written. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,9}));/g, (all, d: string | undefined, h: string | undefined, n: string | undefined) => {
-    if (n !== undefined) return NAMED[n] ?? NAMED[n.toLowerCase()] ?? all;
-    const cp = d !== undefined ? Number(d) : Number.parseInt(h as string, 16);
-    return cp > 0 && cp < 0x110000 && !(cp >= 0xd800 && cp < 0xe000) ? String.fromCodePoint(cp) : ' ';
-  });
+  return s.replace(
+    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,9}));/g,
+    (all, d: string | undefined, h: string | undefined, n: string | undefined) => {
+      if (n !== undefined) return NAMED[n] ?? NAMED[n.toLowerCase()] ?? all;
+      const cp = d !== undefined ? Number(d) : Number.parseInt(h as string, 16);
+      return cp > 0 && cp < 0x110000 && !(cp >= 0xd800 && cp < 0xe000) ? String.fromCodePoint(cp) : ' ';
+    },
+  );
 }
 
 /** Visible text of an HTML page: no scripts, styles or tags; entities decoded; block ends become newlines. */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/section|\/article|\/title|\/blockquote|\/figcaption)\b[^>]*>/gi, '\n')
-      .replace(/<\/?[a-zA-Z!][^<>]*>/g, ' '),
-  )
-    // Trailing blanks per line, without a regular expression that backtracks over long runs of spaces.
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .join('\n');
+  return (
+    decodeEntities(
+      html
+        .replace(/<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(
+          /<(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/section|\/article|\/title|\/blockquote|\/figcaption)\b[^>]*>/gi,
+          '\n',
+        )
+        .replace(/<\/?[a-zA-Z!][^<>]*>/g, ' '),
+    )
+      // Trailing blanks per line, without a regular expression that backtracks over long runs of spaces.
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n')
+  );
 }
 
 /** Markup in a file of any name: a doctype, or several paired block or inline tags. */
@@ -62,7 +107,9 @@ export function looksLikeHtml(s: string): boolean {
   const head = s.slice(0, 4096).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return true;
   const sample = s.length > 200_000 ? s.slice(0, 200_000) : s;
-  const tags = sample.match(/<\/?(?:p|div|span|a|br|body|head|h[1-6]|li|ul|ol|table|tr|td|strong|em|b|i|article|section|script|style|meta|img)\b[^<>]{0,500}>/gi);
+  const tags = sample.match(
+    /<\/?(?:p|div|span|a|br|body|head|h[1-6]|li|ul|ol|table|tr|td|strong|em|b|i|article|section|script|style|meta|img)\b[^<>]{0,500}>/gi,
+  );
   return (tags?.length ?? 0) >= 3;
 }
 
@@ -98,7 +145,10 @@ export function binaryReason(s: string): string | null {
  */
 export function normalizeForMatching(text: string): string {
   const whole = t2s(text);
-  const base = whole.length === text.length ? whole : [...text].map((ch) => (ch.length === 1 && t2s(ch).length === 1 ? t2s(ch) : ch)).join('');
+  const base =
+    whole.length === text.length
+      ? whole
+      : [...text].map((ch) => (ch.length === 1 && t2s(ch).length === 1 ? t2s(ch) : ch)).join('');
   let out = '';
   for (let i = 0; i < base.length; i++) {
     const code = base.charCodeAt(i);
@@ -174,7 +224,18 @@ export function sentences(text: string, signal?: Stop): [number, number][] {
   for (let i = 0; i < text.length; i++) {
     if ((i & 0xffff) === 0) signal?.throwIfAborted();
     const ch = text[i];
-    const end = ch === '\n' || ch === '。' || ch === '！' || ch === '？' || ch === '；' || ch === '!' || ch === '?' || ch === ';' || (ch === '.' && (text[i + 1] === ' ' || text[i + 1] === '\n' || i + 1 === text.length) && !/\d/.test(text[i - 1] ?? ''));
+    const end =
+      ch === '\n' ||
+      ch === '。' ||
+      ch === '！' ||
+      ch === '？' ||
+      ch === '；' ||
+      ch === '!' ||
+      ch === '?' ||
+      ch === ';' ||
+      (ch === '.' &&
+        (text[i + 1] === ' ' || text[i + 1] === '\n' || i + 1 === text.length) &&
+        !/\d/.test(text[i - 1] ?? ''));
     if (end) {
       if (i + 1 > start) push(start, i + 1);
       start = i + 1;

@@ -8,7 +8,14 @@ import { main } from './main.ts';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
+  const code = await main(argv, {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+  });
   return { code, out, err };
 }
 
@@ -19,7 +26,11 @@ test('models --country CN --json lists Chinese models with their sources', async
   const body = JSON.parse(r.out) as { total: number; models: { id: string; country: string; sources: string[] }[] };
   assert.ok(body.total > 100);
   assert.ok(body.models.every((m) => m.country === 'CN' && m.sources.length > 0));
-  for (const id of ['deepseek-r1', 'kimi-k2']) assert.ok(body.models.some((m) => m.id === id), id);
+  for (const id of ['deepseek-r1', 'kimi-k2'])
+    assert.ok(
+      body.models.some((m) => m.id === id),
+      id,
+    );
 });
 
 test('models filters: open weights and organization', async () => {
@@ -34,7 +45,8 @@ test('sources --json: every source has title, publisher, url and license', async
   const r = await run('sources', '--json', '--db', await builtDb());
   const { sources } = JSON.parse(r.out) as { sources: Record<string, unknown>[] };
   assert.ok(sources.length > 20);
-  for (const s of sources) for (const k of ['title', 'publisher', 'url', 'license', 'retrieved']) assert.ok(s[k], `${String(s['id'])}.${k}`);
+  for (const s of sources)
+    for (const k of ['title', 'publisher', 'url', 'license', 'retrieved']) assert.ok(s[k], `${String(s['id'])}.${k}`);
 });
 
 test('export writes hive-partitioned Parquet', async () => {
@@ -53,7 +65,11 @@ test('bad input: one line on stderr and a non-zero exit', async () => {
     [['export', '--format', 'csv', 'x', '--db', db], 1, /format: must be one of parquet/],
     [['serve', '--port', '99999'], 1, /port: must be/],
     [['no-such-command'], 2, /unknown command/],
-    [['build', '--snapshot', join(tempDir(), 'missing'), '--db', join(tempDir(), 'x.duckdb')], 1, /snapshot folder not found/],
+    [
+      ['build', '--snapshot', join(tempDir(), 'missing'), '--db', join(tempDir(), 'x.duckdb')],
+      1,
+      /snapshot folder not found/,
+    ],
   ] as const) {
     const r = await run(...argv);
     assert.equal(r.code, code, `${argv.join(' ')}: ${r.err}`);

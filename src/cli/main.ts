@@ -114,7 +114,10 @@ function addOperation(cli: Command, op: Operation, io: Io, hasChildren: boolean,
   }
   for (const f of fields) {
     if (args.has(f.key) || f.key === op.fromFile?.key) continue;
-    const dflt = f.default === undefined ? '' : ` (default: ${Array.isArray(f.default) ? f.default.join(',') : String(f.default)})`;
+    const dflt =
+      f.default === undefined
+        ? ''
+        : ` (default: ${Array.isArray(f.default) ? f.default.join(',') : String(f.default)})`;
     const required = f.required ? ' (required)' : '';
     cmd.option(f.flag ? `--${kebab(f.key)}` : `--${kebab(f.key)} <value>`, `${f.description}${dflt}${required}`);
   }
@@ -171,7 +174,13 @@ export function program(io: Io = defaultIo, exit = { code: 0 }): Command {
   const names = new Set(operations.map((o) => o.name));
   for (const op of operations) {
     if (op.apiOnly) continue;
-    addOperation(cli, op, io, [...names].some((n) => n.startsWith(`${op.name}.`)), exit);
+    addOperation(
+      cli,
+      op,
+      io,
+      [...names].some((n) => n.startsWith(`${op.name}.`)),
+      exit,
+    );
   }
   addServe(cli, io);
   // Every subcommand reports usage errors through the same io and exit code.

@@ -16,7 +16,10 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
 }
 
 /** Runs a long step with terminal progress, clearing the progress line however the step ends. */
-export async function withProgress<T>(step: (progress: Progress) => T | Promise<T>, stream?: NodeJS.WriteStream): Promise<T> {
+export async function withProgress<T>(
+  step: (progress: Progress) => T | Promise<T>,
+  stream?: NodeJS.WriteStream,
+): Promise<T> {
   const progress = terminalProgress(stream);
   try {
     return await step(progress);

@@ -6,7 +6,14 @@
  * their SVG charts and plain tables.
  */
 import { LineChart, ScatterChart, BarChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -46,7 +53,19 @@ interface Browser {
 const { document, location, ResizeObserver } = globalThis as unknown as Browser;
 type HTMLElement = El;
 
-echarts.use([LineChart, ScatterChart, BarChart, DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, LabelLayout, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  ScatterChart,
+  BarChart,
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  LabelLayout,
+  CanvasRenderer,
+]);
 
 function mountChart(fig: HTMLElement): void {
   const json = fig.querySelector('script[type="application/json"]');
@@ -60,7 +79,11 @@ function mountChart(fig: HTMLElement): void {
   host.replaceChildren(el);
   const chart = echarts.init(el as unknown as Parameters<typeof echarts.init>[0], null, { renderer: 'canvas' });
   const option = toOption(spec, true, narrow) as Record<string, unknown>;
-  option['tooltip'] = { trigger: 'item', confine: true, formatter: (p: { data?: { tip?: Tip } }) => tipHtml(p.data?.tip) };
+  option['tooltip'] = {
+    trigger: 'item',
+    confine: true,
+    formatter: (p: { data?: { tip?: Tip } }) => tipHtml(p.data?.tip),
+  };
   (option['title'] as { textStyle: { width: number } }).textStyle.width = el.clientWidth - 20;
   chart.setOption(option);
   chart.on('click', (p) => {

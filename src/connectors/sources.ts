@@ -197,7 +197,9 @@ export const openrouterConnector: Connector = {
       if (got.sentinel) sentinels++;
       prices.push(got.row);
     }
-    const warnings = sentinels ? [`${sentinels} models with a negative (variable) price: kept with a null price and a note`] : [];
+    const warnings = sentinels
+      ? [`${sentinels} models with a negative (variable) price: kept with a null price and a note`]
+      : [];
     return {
       rows: [{ table: 'prices', rows: prices }],
       bodies: [{ url: OPENROUTER, text: JSON.stringify(r.body) }],

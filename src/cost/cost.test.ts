@@ -5,7 +5,16 @@ import { builtDb } from '../../test/helpers.ts';
 import { assertGolden } from '../../test/golden.ts';
 import { main } from '../cli/main.ts';
 import { Db } from '../store/db.ts';
-import { blended, frontier, latestKnownScores, MAX_SCORE_AGE_DAYS, paretoFrontier, parseBlend, pick, trend } from './index.ts';
+import {
+  blended,
+  frontier,
+  latestKnownScores,
+  MAX_SCORE_AGE_DAYS,
+  paretoFrontier,
+  parseBlend,
+  pick,
+  trend,
+} from './index.ts';
 import { scatterSpec, toSvg } from './plot.ts';
 
 let db: Db;
@@ -22,13 +31,34 @@ test('blend: 3:1 by default, configurable, validated', () => {
 });
 
 test('Pareto frontier: nothing on it is beaten on both price and score', () => {
-  const pts = [{ price: 1, score: 10 }, { price: 2, score: 9 }, { price: 2, score: 12 }, { price: 5, score: 12 }, { price: 0.5, score: 3 }];
-  assert.deepEqual(paretoFrontier(pts), [{ price: 0.5, score: 3 }, { price: 1, score: 10 }, { price: 2, score: 12 }]);
-  fc.assert(fc.property(fc.array(fc.record({ price: fc.integer({ min: 1, max: 50 }), score: fc.integer({ min: 0, max: 50 }) }), { minLength: 1, maxLength: 40 }), (ps) => {
-    const f = paretoFrontier(ps);
-    for (const p of f) assert.ok(!ps.some((q) => q.price <= p.price && q.score >= p.score && (q.price < p.price || q.score > p.score)));
-    for (const q of ps) if (!f.includes(q)) assert.ok(f.some((p) => p.price <= q.price && p.score >= q.score));
-  }));
+  const pts = [
+    { price: 1, score: 10 },
+    { price: 2, score: 9 },
+    { price: 2, score: 12 },
+    { price: 5, score: 12 },
+    { price: 0.5, score: 3 },
+  ];
+  assert.deepEqual(paretoFrontier(pts), [
+    { price: 0.5, score: 3 },
+    { price: 1, score: 10 },
+    { price: 2, score: 12 },
+  ]);
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ price: fc.integer({ min: 1, max: 50 }), score: fc.integer({ min: 0, max: 50 }) }), {
+        minLength: 1,
+        maxLength: 40,
+      }),
+      (ps) => {
+        const f = paretoFrontier(ps);
+        for (const p of f)
+          assert.ok(
+            !ps.some((q) => q.price <= p.price && q.score >= p.score && (q.price < p.price || q.score > p.score)),
+          );
+        for (const q of ps) if (!f.includes(q)) assert.ok(f.some((p) => p.price <= q.price && p.score >= q.score));
+      },
+    ),
+  );
 });
 
 test('pick on the real snapshot: cheapest qualifying, its price as the prices table has it, exclusions explained', async () => {
@@ -46,8 +76,11 @@ test('pick on the real snapshot: cheapest qualifying, its price as the prices ta
   assert.ok(Math.abs((3 * Number(rows[0]?.['i']) + Number(rows[0]?.['o'])) / 4 - p.price) < 1e-3);
   assert.ok(p.sources.length >= 2);
   // Every excluded model's reason holds.
-  const models = new Map((await db.all('SELECT id, open_weights FROM models')).map((m) => [String(m['id']), m['open_weights']]));
-  for (const e of r.excluded.filter((x) => x.reason === 'weights not open')) assert.equal(models.get(e.model), false, e.model);
+  const models = new Map(
+    (await db.all('SELECT id, open_weights FROM models')).map((m) => [String(m['id']), m['open_weights']]),
+  );
+  for (const e of r.excluded.filter((x) => x.reason === 'weights not open'))
+    assert.equal(models.get(e.model), false, e.model);
   assert.ok(r.excluded.length > 0);
   // Constraints combine: not CN and a price cap.
   const capped = await pick(db, { metric: 'arena-text', minScore: 1300, origin: 'not:CN', maxPrice: 1, asOf: date });
@@ -59,18 +92,31 @@ test('frontier and trend on the real snapshot', async () => {
   assert.ok(f.frontier.length >= 2);
   const prices = f.frontier.map((x) => x.price);
   const scores = f.frontier.map((x) => x.score);
-  assert.deepEqual([...prices].sort((a, b) => a - b), prices);
+  assert.deepEqual(
+    [...prices].sort((a, b) => a - b),
+    prices,
+  );
   assert.ok(scores.every((s, i) => i === 0 || s > (scores[i - 1] as number)));
   assert.ok(f.by_bloc['CN'] && f.by_bloc['US']);
   const t = await trend(db, { metric: 'arena-text', level: 1400, from: '2025-06-01', to: '2025-09-01' });
-  assert.deepEqual(t.series.map((x) => x.date), ['2025-06-01', '2025-07-01', '2025-08-01', '2025-09-01']);
+  assert.deepEqual(
+    t.series.map((x) => x.date),
+    ['2025-06-01', '2025-07-01', '2025-08-01', '2025-09-01'],
+  );
   assert.ok(t.series.every((x) => x.cheapest_price === null || x.cheapest_sources.length > 0));
 });
 
 test('the cost scatter renders to its golden SVG', async () => {
   const spec = scatterSpec({
-    title: 'Test score', asOf: '2026-01-01', blend: '3:1 input:output', sources: ['s'],
-    points: [{ model: 'a', bloc: 'US', price: 1, score: 10, on_frontier: true }, { model: 'b', bloc: 'CN', price: 0.5, score: 8, on_frontier: true }, { model: 'c', bloc: 'EU', price: 3, score: 9, on_frontier: false }],
+    title: 'Test score',
+    asOf: '2026-01-01',
+    blend: '3:1 input:output',
+    sources: ['s'],
+    points: [
+      { model: 'a', bloc: 'US', price: 1, score: 10, on_frontier: true },
+      { model: 'b', bloc: 'CN', price: 0.5, score: 8, on_frontier: true },
+      { model: 'c', bloc: 'EU', price: 3, score: 9, on_frontier: false },
+    ],
   });
   assertGolden('cost-scatter.svg', await toSvg(spec));
 });
@@ -88,15 +134,32 @@ test('cost CLI: bad arguments give clear errors', async () => {
     [['trend', '--level', '1400', '--from', '2026-01-01', '--to', '2025-01-01'], 1, /is after/],
   ] as const) {
     let err = '';
-    const c = await main(['cost', ...args, '--db', dbPath], { out: () => {}, err: (s) => { err += s; } });
+    const c = await main(['cost', ...args, '--db', dbPath], {
+      out: () => {},
+      err: (s) => {
+        err += s;
+      },
+    });
     assert.equal(c, code, `${args.join(' ')}: ${err}`);
     assert.match(err, pattern);
   }
 });
 
 test('latest known score as of t: carried forward with date and age, within a bound', () => {
-  const o = (date: string, model: string, score: number) => ({ date, model, bloc: 'US', score, sd: null, source_id: 's' });
-  const obs = [o('2026-01-01', 'a', 1400), o('2026-01-01', 'b', 1390), o('2026-03-01', 'a', 1410), o('2025-01-01', 'c', 1300)];
+  const o = (date: string, model: string, score: number) => ({
+    date,
+    model,
+    bloc: 'US',
+    score,
+    sd: null,
+    source_id: 's',
+  });
+  const obs = [
+    o('2026-01-01', 'a', 1400),
+    o('2026-01-01', 'b', 1390),
+    o('2026-03-01', 'a', 1410),
+    o('2025-01-01', 'c', 1300),
+  ];
   const s = latestKnownScores(obs, 'snapshot', '2026-03-10');
   assert.deepEqual(s.get('a'), { model: 'a', score: 1410, date: '2026-03-01', age_days: 9, source_id: 's' });
   assert.equal(s.get('b')?.age_days, 68, 'b is not on the last (truncated) snapshot, but still known');
@@ -112,7 +175,8 @@ test('the picker answers at the latest date for every origin, on-demand prices u
   const f = await frontier(db, { metric: 'arena-text' });
   assert.ok(f.points.length > 50 && f.by_bloc['CN'] && f.by_bloc['US']);
   // No on-demand answer uses a batch row; asked for, the batch tier answers with batch rows only.
-  const raws = async (tier: string) => (await db.all(`SELECT DISTINCT model_raw FROM prices WHERE tier = $1`, [tier])).map((x) => String(x['model_raw']));
+  const raws = async (tier: string) =>
+    (await db.all(`SELECT DISTINCT model_raw FROM prices WHERE tier = $1`, [tier])).map((x) => String(x['model_raw']));
   const batchRaws = new Set(await raws('batch'));
   assert.ok(batchRaws.size > 0 && [...batchRaws].every((x) => x.endsWith(':batch')));
   const b = await frontier(db, { metric: 'arena-text', tier: 'batch' });

@@ -19,11 +19,13 @@ export interface Blend {
 
 export function parseBlend(s: string): Blend {
   const m = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(s.trim());
-  if (!m || Number(m[1]) + Number(m[2]) === 0) throw new CostError(`blend must be INPUT:OUTPUT such as 3:1, not "${s}"`);
+  if (!m || Number(m[1]) + Number(m[2]) === 0)
+    throw new CostError(`blend must be INPUT:OUTPUT such as 3:1, not "${s}"`);
   return { input: Number(m[1]), output: Number(m[2]) };
 }
 
-export const blended = (b: Blend, input: number, output: number): number => (b.input * input + b.output * output) / (b.input + b.output);
+export const blended = (b: Blend, input: number, output: number): number =>
+  (b.input * input + b.output * output) / (b.input + b.output);
 
 export interface PricePoint {
   model: string;
@@ -40,7 +42,8 @@ export interface PricePoint {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function checkDate(d: string, what = 'as_of'): string {
-  if (!DATE.test(d) || Number.isNaN(Date.parse(d)) || new Date(d).toISOString().slice(0, 10) !== d) throw new CostError(`${what} must be a date YYYY-MM-DD, not "${d}"`);
+  if (!DATE.test(d) || Number.isNaN(Date.parse(d)) || new Date(d).toISOString().slice(0, 10) !== d)
+    throw new CostError(`${what} must be a date YYYY-MM-DD, not "${d}"`);
   return d;
 }
 
@@ -52,7 +55,12 @@ export const DEFAULT_TIER = 'on-demand';
  * valid_to) holds until the same provider's next snapshot. Models listed only free or only in other tiers are
  * returned separately: a free variant is a rate-limited tier, a batch price is not an on-demand one.
  */
-export async function pricesAt(db: Db, date: string, blend: Blend, tier: string = DEFAULT_TIER): Promise<{ best: Map<string, PricePoint>; freeOnly: Set<string>; otherTierOnly: Set<string> }> {
+export async function pricesAt(
+  db: Db,
+  date: string,
+  blend: Blend,
+  tier: string = DEFAULT_TIER,
+): Promise<{ best: Map<string, PricePoint>; freeOnly: Set<string>; otherTierOnly: Set<string> }> {
   const rows = await db.all(
     `SELECT model_id, model_raw, provider, first_party, input_usd_per_mtok AS i, output_usd_per_mtok AS o, cache_read_usd_per_mtok AS c,
             CAST(valid_from AS VARCHAR) AS vf, context_tokens, source_id, tier
@@ -82,14 +90,26 @@ export async function pricesAt(db: Db, date: string, blend: Blend, tier: string 
     if (r['tier'] !== tier) continue;
     paid.add(model);
     const p: PricePoint = {
-      model, provider: String(r['provider']), first_party: r['first_party'] === true, input, output, cache_read: r['c'] === null ? null : Number(r['c']),
-      price: blended(blend, input, output), valid_from: String(r['vf']), context_tokens: r['context_tokens'] === null ? null : Number(r['context_tokens']), source_id: String(r['source_id']),
+      model,
+      provider: String(r['provider']),
+      first_party: r['first_party'] === true,
+      input,
+      output,
+      cache_read: r['c'] === null ? null : Number(r['c']),
+      price: blended(blend, input, output),
+      valid_from: String(r['vf']),
+      context_tokens: r['context_tokens'] === null ? null : Number(r['context_tokens']),
+      source_id: String(r['source_id']),
     };
     const prev = best.get(model);
     if (!prev || p.price < prev.price) best.set(model, p);
   }
   const unpaid = [...seen].filter((m) => !paid.has(m));
-  return { best, freeOnly: new Set(unpaid.filter((m) => free.has(m))), otherTierOnly: new Set(unpaid.filter((m) => !free.has(m))) };
+  return {
+    best,
+    freeOnly: new Set(unpaid.filter((m) => free.has(m))),
+    otherTierOnly: new Set(unpaid.filter((m) => !free.has(m))),
+  };
 }
 
 // The database is read-only while open, so a metric's observations can be read once per handle.
@@ -123,17 +143,24 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
  * truncated snapshot (a top-30 page) does not drop every model it omits. Release metrics: the best result
  * released by the date.
  */
-export function latestKnownScores(observations: readonly Observation[], view: Metric['view'], date: string, maxAgeDays = MAX_SCORE_AGE_DAYS): Map<string, ScoreAt> {
+export function latestKnownScores(
+  observations: readonly Observation[],
+  view: Metric['view'],
+  date: string,
+  maxAgeDays = MAX_SCORE_AGE_DAYS,
+): Map<string, ScoreAt> {
   const out = new Map<string, ScoreAt>();
   for (const o of observations) {
     if (o.date > date) continue;
     const age = daysBetween(o.date, date);
     if (view === 'snapshot' && age > maxAgeDays) continue;
     const prev = out.get(o.model);
-    const better = view === 'snapshot'
-      ? !prev || o.date > prev.date || (o.date === prev.date && o.score > prev.score)
-      : !prev || o.score > prev.score;
-    if (better) out.set(o.model, { model: o.model, score: o.score, date: o.date, age_days: age, source_id: o.source_id });
+    const better =
+      view === 'snapshot'
+        ? !prev || o.date > prev.date || (o.date === prev.date && o.score > prev.score)
+        : !prev || o.score > prev.score;
+    if (better)
+      out.set(o.model, { model: o.model, score: o.score, date: o.date, age_days: age, source_id: o.source_id });
   }
   return out;
 }
@@ -153,11 +180,23 @@ interface ModelInfo {
 }
 
 async function modelInfo(db: Db): Promise<Map<string, ModelInfo>> {
-  const rows = await db.all(`SELECT m.id, m.name, m.organization_id, o.country, m.open_weights, m.context_tokens, m.source_ids FROM models m LEFT JOIN organizations o ON o.id = m.organization_id`);
-  return new Map(rows.map((r) => [String(r['id']), {
-    model: String(r['id']), name: String(r['name']), organization: (r['organization_id'] as string | null) ?? null, country: (r['country'] as string | null) ?? null,
-    open_weights: (r['open_weights'] as boolean | null) ?? null, context_tokens: r['context_tokens'] === null ? null : Number(r['context_tokens']), sources: (r['source_ids'] as string[]) ?? [],
-  }]));
+  const rows = await db.all(
+    `SELECT m.id, m.name, m.organization_id, o.country, m.open_weights, m.context_tokens, m.source_ids FROM models m LEFT JOIN organizations o ON o.id = m.organization_id`,
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r['id']),
+      {
+        model: String(r['id']),
+        name: String(r['name']),
+        organization: (r['organization_id'] as string | null) ?? null,
+        country: (r['country'] as string | null) ?? null,
+        open_weights: (r['open_weights'] as boolean | null) ?? null,
+        context_tokens: r['context_tokens'] === null ? null : Number(r['context_tokens']),
+        sources: (r['source_ids'] as string[]) ?? [],
+      },
+    ]),
+  );
 }
 
 export interface Candidate {
@@ -194,27 +233,53 @@ async function defaultDate(db: Db): Promise<string> {
 }
 
 /** Models with both a price and a score on the date, and those with a score but no usable price. */
-export async function candidatesAt(db: Db, metricId: string, date: string, blend: Blend, tier: string = DEFAULT_TIER): Promise<{ metric: Metric; candidates: Candidate[]; unpriced: { model: string; reason: string }[] }> {
+export async function candidatesAt(
+  db: Db,
+  metricId: string,
+  date: string,
+  blend: Blend,
+  tier: string = DEFAULT_TIER,
+): Promise<{ metric: Metric; candidates: Candidate[]; unpriced: { model: string; reason: string }[] }> {
   const metric = await resolveMetric(db, metricId);
-  const [{ best, freeOnly, otherTierOnly }, scores, info] = await Promise.all([pricesAt(db, date, blend, tier), scoresAt(db, metric, date), modelInfo(db)]);
-  if (scores.size === 0) throw new CostError(`no ${metric.id} scores on or before ${date} (data from ${metric.date_min})`);
+  const [{ best, freeOnly, otherTierOnly }, scores, info] = await Promise.all([
+    pricesAt(db, date, blend, tier),
+    scoresAt(db, metric, date),
+    modelInfo(db),
+  ]);
+  if (scores.size === 0)
+    throw new CostError(`no ${metric.id} scores on or before ${date} (data from ${metric.date_min})`);
   if (best.size === 0) throw new CostError(`no prices valid on ${date} (prices start 2025-02-06)`);
   const candidates: Candidate[] = [];
   const unpriced: { model: string; reason: string }[] = [];
   for (const s of scores.values()) {
     const p = best.get(s.model);
     if (!p) {
-      const reason = freeOnly.has(s.model) ? 'only a free (rate-limited) variant is listed on this date'
-        : otherTierOnly.has(s.model) ? `no ${tier} price on this date (listed in another tier only)` : 'no price on this date';
+      const reason = freeOnly.has(s.model)
+        ? 'only a free (rate-limited) variant is listed on this date'
+        : otherTierOnly.has(s.model)
+          ? `no ${tier} price on this date (listed in another tier only)`
+          : 'no price on this date';
       unpriced.push({ model: s.model, reason });
       continue;
     }
     const m = info.get(s.model);
     candidates.push({
-      model: s.model, organization: m?.organization ?? null, country: m?.country ?? null, open_weights: m?.open_weights ?? null,
-      context_tokens: Math.max(p.context_tokens ?? 0, m?.context_tokens ?? 0) || null, price: p.price, input_price: p.input, output_price: p.output,
-      provider: p.provider, first_party: p.first_party, price_valid_from: p.valid_from, score: s.score, score_date: s.date,
-      score_age_days: s.age_days, tier, metric: metric.id,
+      model: s.model,
+      organization: m?.organization ?? null,
+      country: m?.country ?? null,
+      open_weights: m?.open_weights ?? null,
+      context_tokens: Math.max(p.context_tokens ?? 0, m?.context_tokens ?? 0) || null,
+      price: p.price,
+      input_price: p.input,
+      output_price: p.output,
+      provider: p.provider,
+      first_party: p.first_party,
+      price_valid_from: p.valid_from,
+      score: s.score,
+      score_date: s.date,
+      score_age_days: s.age_days,
+      tier,
+      metric: metric.id,
       sources: [...new Set([p.source_id, s.source_id, 'airace-curated-organizations'])],
     });
   }
@@ -261,19 +326,34 @@ export async function pick(db: Db, req: PickRequest) {
   for (const c of candidates) {
     const reasons: string[] = [];
     if (c.score < req.minScore) reasons.push(`score ${round(c.score)} below ${req.minScore}`);
-    if (req.openWeights && c.open_weights !== true) reasons.push(c.open_weights === false ? 'weights not open' : 'open weights unknown');
+    if (req.openWeights && c.open_weights !== true)
+      reasons.push(c.open_weights === false ? 'weights not open' : 'open weights unknown');
     const o = origin?.(c);
     if (o) reasons.push(o);
-    if (req.minContext !== undefined && (c.context_tokens ?? 0) < req.minContext) reasons.push(c.context_tokens === null ? 'context length unknown' : `context ${c.context_tokens} below ${req.minContext}`);
-    if (req.maxPrice !== undefined && c.price > req.maxPrice) reasons.push(`price $${round(c.price)} above $${req.maxPrice}`);
+    if (req.minContext !== undefined && (c.context_tokens ?? 0) < req.minContext)
+      reasons.push(
+        c.context_tokens === null ? 'context length unknown' : `context ${c.context_tokens} below ${req.minContext}`,
+      );
+    if (req.maxPrice !== undefined && c.price > req.maxPrice)
+      reasons.push(`price $${round(c.price)} above $${req.maxPrice}`);
     if (reasons.length) excluded.push({ model: c.model, reason: reasons.join('; ') });
     else ok.push(c);
   }
   ok.sort((a, b) => a.price - b.price || b.score - a.score || a.model.localeCompare(b.model));
   const shape = (c: Candidate) => ({ ...c, price: round(c.price, 4), score: round(c.score, 4) });
   return {
-    metric: metric.id, metric_title: metric.title, as_of: date, blend: `${blend.input}:${blend.output} input:output`, tier,
-    constraints: { min_score: req.minScore, open_weights: req.openWeights ?? false, origin: req.origin ?? null, min_context: req.minContext ?? null, max_price: req.maxPrice ?? null },
+    metric: metric.id,
+    metric_title: metric.title,
+    as_of: date,
+    blend: `${blend.input}:${blend.output} input:output`,
+    tier,
+    constraints: {
+      min_score: req.minScore,
+      open_weights: req.openWeights ?? false,
+      origin: req.origin ?? null,
+      min_context: req.minContext ?? null,
+      max_price: req.maxPrice ?? null,
+    },
     pick: ok[0] ? shape(ok[0]) : null,
     runners_up: ok.slice(1, 1 + (req.runnersUp ?? 5)).map(shape),
     excluded: excluded.sort((a, b) => a.model.localeCompare(b.model)),
@@ -305,12 +385,24 @@ export async function frontier(db: Db, req: { metric: string; asOf?: string; ble
   const bloc = (c: Candidate) => (c.country && c.country !== 'unknown' ? blocOf(c.country) : 'unknown');
   const overall = new Set(paretoFrontier(candidates).map((c) => c.model));
   const byBloc: Record<string, string[]> = {};
-  for (const b of [...new Set(candidates.map(bloc))].sort()) byBloc[b] = paretoFrontier(candidates.filter((c) => bloc(c) === b)).map((c) => c.model);
+  for (const b of [...new Set(candidates.map(bloc))].sort())
+    byBloc[b] = paretoFrontier(candidates.filter((c) => bloc(c) === b)).map((c) => c.model);
   const onBloc = new Set(Object.values(byBloc).flat());
   return {
-    metric: metric.id, metric_title: metric.title, as_of: date, blend: `${blend.input}:${blend.output} input:output`, tier,
-    points: candidates.sort((a, b) => a.price - b.price).map((c) => ({ ...c, bloc: bloc(c), on_frontier: overall.has(c.model), on_bloc_frontier: onBloc.has(c.model) })),
-    frontier: paretoFrontier(candidates).map((c) => ({ model: c.model, country: c.country, price: round(c.price, 4), score: round(c.score, 4) })),
+    metric: metric.id,
+    metric_title: metric.title,
+    as_of: date,
+    blend: `${blend.input}:${blend.output} input:output`,
+    tier,
+    points: candidates
+      .sort((a, b) => a.price - b.price)
+      .map((c) => ({ ...c, bloc: bloc(c), on_frontier: overall.has(c.model), on_bloc_frontier: onBloc.has(c.model) })),
+    frontier: paretoFrontier(candidates).map((c) => ({
+      model: c.model,
+      country: c.country,
+      price: round(c.price, 4),
+      score: round(c.score, 4),
+    })),
     by_bloc: byBloc,
   };
 }
@@ -341,11 +433,16 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? (s[k] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
 };
 
-export async function trend(db: Db, req: { metric: string; level: number; from?: string; to?: string; blend?: Blend; tier?: string }) {
+export async function trend(
+  db: Db,
+  req: { metric: string; level: number; from?: string; to?: string; blend?: Blend; tier?: string },
+) {
   const tier = req.tier ?? DEFAULT_TIER;
   if (!Number.isFinite(req.level)) throw new CostError('level must be a number');
   const blend = req.blend ?? { input: 3, output: 1 };
-  const range = await db.all(`SELECT CAST(min(valid_from) AS VARCHAR) AS lo, CAST(max(valid_from) AS VARCHAR) AS hi FROM prices`);
+  const range = await db.all(
+    `SELECT CAST(min(valid_from) AS VARCHAR) AS lo, CAST(max(valid_from) AS VARCHAR) AS hi FROM prices`,
+  );
   const from = req.from ? checkDate(req.from, 'from') : String(range[0]?.['lo']);
   const to = req.to ? checkDate(req.to, 'to') : String(range[0]?.['hi']);
   if (from > to) throw new CostError(`from (${from}) is after to (${to})`);
@@ -363,12 +460,28 @@ export async function trend(db: Db, req: { metric: string; level: number; from?:
     const qualifying = cands.filter((c) => c.score >= req.level).sort((a, b) => a.price - b.price);
     const cheapest = qualifying[0];
     const medians: Record<string, number | null> = {};
-    for (const b of ['US', 'CN', 'EU']) medians[b] = median(cands.filter((c) => c.country && blocOf(c.country) === b).map((c) => c.price));
+    for (const b of ['US', 'CN', 'EU'])
+      medians[b] = median(cands.filter((c) => c.country && blocOf(c.country) === b).map((c) => c.price));
     series.push({
-      date, cheapest_model: cheapest?.model ?? null, cheapest_price: cheapest ? round(cheapest.price, 4) : null, cheapest_country: cheapest?.country ?? null,
-      cheapest_sources: cheapest?.sources ?? [], models_priced_and_scored: cands.length,
-      median_price_by_bloc: Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, v === null ? null : round(v, 4)])),
+      date,
+      cheapest_model: cheapest?.model ?? null,
+      cheapest_price: cheapest ? round(cheapest.price, 4) : null,
+      cheapest_country: cheapest?.country ?? null,
+      cheapest_sources: cheapest?.sources ?? [],
+      models_priced_and_scored: cands.length,
+      median_price_by_bloc: Object.fromEntries(
+        Object.entries(medians).map(([k, v]) => [k, v === null ? null : round(v, 4)]),
+      ),
     });
   }
-  return { metric: req.metric, metric_title: metricTitle, level: req.level, blend: `${blend.input}:${blend.output} input:output`, tier, from, to, series };
+  return {
+    metric: req.metric,
+    metric_title: metricTitle,
+    level: req.level,
+    blend: `${blend.input}:${blend.output} input:output`,
+    tier,
+    from,
+    to,
+    series,
+  };
 }

@@ -125,14 +125,22 @@ export const costFrontier = operation({
     blend: z.string(),
     tier: z.string(),
     points: z.array(candidate.extend({ bloc: z.string(), on_frontier: z.boolean(), on_bloc_frontier: z.boolean() })),
-    frontier: z.array(z.object({ model: z.string(), country: z.string().nullable(), price: z.number(), score: z.number() })),
+    frontier: z.array(
+      z.object({ model: z.string(), country: z.string().nullable(), price: z.number(), score: z.number() }),
+    ),
     by_bloc: z.record(z.string(), z.array(z.string())),
   }),
   http: { method: 'GET' },
-  run: async (deps, i) => frontier(await deps.db(), { metric: i.metric, asOf: i.as_of, blend: parseBlend(i.blend), tier: i.tier }),
+  run: async (deps, i) =>
+    frontier(await deps.db(), { metric: i.metric, asOf: i.as_of, blend: parseBlend(i.blend), tier: i.tier }),
   rows: (r) => r.points,
   svg: async (deps, i) => {
-    const r = await frontier(await deps.db(), { metric: i.metric, asOf: i.as_of, blend: parseBlend(i.blend), tier: i.tier });
+    const r = await frontier(await deps.db(), {
+      metric: i.metric,
+      asOf: i.as_of,
+      blend: parseBlend(i.blend),
+      tier: i.tier,
+    });
     const sources = [...new Set(r.points.flatMap((p) => p.sources))];
     return toSvg(scatterSpec({ title: r.metric_title, asOf: r.as_of, blend: r.blend, points: r.points, sources }));
   },

@@ -86,9 +86,14 @@ async function attribution(db: Db): Promise<Check> {
      FROM leaderboard_entries`,
   );
   const boardRows: BoardRow[] = board.map((r) => ({
-    date: String(r['date']), model: String(r['model_id']), model_raw: String(r['model_raw']), score: Number(r['score']),
-    ci_low: r['ci_low'] === null ? null : Number(r['ci_low']), ci_high: r['ci_high'] === null ? null : Number(r['ci_high']),
-    votes: r['votes'] === null ? null : Number(r['votes']), preliminary: (r['preliminary'] as boolean | null) ?? null,
+    date: String(r['date']),
+    model: String(r['model_id']),
+    model_raw: String(r['model_raw']),
+    score: Number(r['score']),
+    ci_low: r['ci_low'] === null ? null : Number(r['ci_low']),
+    ci_high: r['ci_high'] === null ? null : Number(r['ci_high']),
+    votes: r['votes'] === null ? null : Number(r['votes']),
+    preliminary: (r['preliminary'] as boolean | null) ?? null,
     source_id: String(r['source_id']),
   }));
   const prelim = preliminaryAcrossSources(boardRows);
@@ -96,7 +101,11 @@ async function attribution(db: Db): Promise<Check> {
   const has = new Map<string, Set<string>>();
   const mark = (model: string, k: string) => has.set(model, (has.get(model) ?? new Set<string>()).add(k));
   for (const m of scored) mark(m, 'score');
-  for (const [table, k] of [['benchmark_results', 'benchmark'], ['prices', 'price'], ['usage', 'traffic']] as const) {
+  for (const [table, k] of [
+    ['benchmark_results', 'benchmark'],
+    ['prices', 'price'],
+    ['usage', 'traffic'],
+  ] as const) {
     for (const r of await db.all(`SELECT DISTINCT model_id FROM ${table}`)) mark(String(r['model_id']), k);
   }
   const info = await db.all(

@@ -15,16 +15,34 @@ after(() => db.close());
 
 test('the index holds every dataset, keyed by entity and metric, each fact with sources', () => {
   const some = (entity: string, metric: string) => idx.get(entity, metric);
-  assert.ok(some('CN', 'gap_months').length > 0 && some('CN', 'gap_months').every((f) => f.versus === 'US'), 'gap by date, follower vs leader');
+  assert.ok(
+    some('CN', 'gap_months').length > 0 && some('CN', 'gap_months').every((f) => f.versus === 'US'),
+    'gap by date, follower vs leader',
+  );
   assert.ok(some('CN', 'gap_points').length > 0);
   assert.ok(some('CN', 'token_share').length > 0, 'traffic share by country');
   assert.ok(some('US', 'downloads_share').length > 0, 'download share by country');
-  assert.ok(Math.abs((some('nvidia-h100-sxm', 'tpp')[0]?.value ?? 0) - 15_830) < 5, 'TPP: the highest of dense TFLOPS × bit length');
-  assert.ok(some('nvidia-h100-sxm', 'ratio:memory_gb').some((f) => f.versus === 'nvidia-h200-sxm'), 'ratios between chips');
+  assert.ok(
+    Math.abs((some('nvidia-h100-sxm', 'tpp')[0]?.value ?? 0) - 15_830) < 5,
+    'TPP: the highest of dense TFLOPS × bit length',
+  );
+  assert.ok(
+    some('nvidia-h100-sxm', 'ratio:memory_gb').some((f) => f.versus === 'nvidia-h200-sxm'),
+    'ratios between chips',
+  );
   assert.equal(some('huawei-cloudmatrix-384', 'chips_per_system')[0]?.value, 384);
-  assert.ok(some('3A090-2023', 'threshold:TPP').some((f) => f.value === 4800), 'rule thresholds');
-  assert.ok(some('stargate-2025-01-21', 'investment').some((f) => f.value === 5e11), 'event amounts');
-  assert.ok(some('deepseek-v3', 'parameters').some((f) => f.value === 671e9), 'model sizes');
+  assert.ok(
+    some('3A090-2023', 'threshold:TPP').some((f) => f.value === 4800),
+    'rule thresholds',
+  );
+  assert.ok(
+    some('stargate-2025-01-21', 'investment').some((f) => f.value === 5e11),
+    'event amounts',
+  );
+  assert.ok(
+    some('deepseek-v3', 'parameters').some((f) => f.value === 671e9),
+    'model sizes',
+  );
   assert.ok(idx.size > 10_000);
   for (const m of ['arena_rating', 'input_price', 'token_share', 'tpp', 'investment']) {
     const f = [...['CN', 'nvidia-h100-sxm', 'stargate-2025-01-21', 'deepseek-v3']].flatMap((e) => idx.get(e, m))[0];
@@ -37,16 +55,62 @@ test('derivations are pure: shares per window, chip and system figures', () => {
     { w: 'week', d: '2026-01-05', model_id: 'a', author: 'x', total_tokens: 3, source_id: 's' },
     { w: 'week', d: '2026-01-05', model_id: 'b', author: 'y', total_tokens: 1, source_id: 's' },
   ];
-  const facts = [...shareFacts(usage, new Map([['a', 'orgA'], ['b', 'orgB']]), new Map([['orgA', 'CN'], ['orgB', 'US']]))];
+  const facts = [
+    ...shareFacts(
+      usage,
+      new Map([
+        ['a', 'orgA'],
+        ['b', 'orgB'],
+      ]),
+      new Map([
+        ['orgA', 'CN'],
+        ['orgB', 'US'],
+      ]),
+    ),
+  ];
   assert.equal(facts.find((f) => f.entity === 'CN' && f.metric === 'token_share')?.value, 0.75);
   assert.equal(facts.find((f) => f.entity === 'a' && f.metric === 'tokens:week')?.value, 3);
-  const chips = [...chipFacts([{ id: 'c1', name: 'C1', confidence: 'confirmed', unconfirmed_fields: [], source_ids: ['s'], bf16_dense_tflops: 100, die_area_mm2: 800, memory_gb: 80, process: 'TSMC 5nm' },
-    { id: 'c2', name: 'C2', confidence: 'unconfirmed', unconfirmed_fields: [], source_ids: ['t'], bf16_dense_tflops: 50, memory_gb: 40 }])];
+  const chips = [
+    ...chipFacts([
+      {
+        id: 'c1',
+        name: 'C1',
+        confidence: 'confirmed',
+        unconfirmed_fields: [],
+        source_ids: ['s'],
+        bf16_dense_tflops: 100,
+        die_area_mm2: 800,
+        memory_gb: 80,
+        process: 'TSMC 5nm',
+      },
+      {
+        id: 'c2',
+        name: 'C2',
+        confidence: 'unconfirmed',
+        unconfirmed_fields: [],
+        source_ids: ['t'],
+        bf16_dense_tflops: 50,
+        memory_gb: 40,
+      },
+    ]),
+  ];
   assert.equal(chips.find((f) => f.entity === 'c1' && f.metric === 'pd')?.value, 2);
   assert.equal(chips.find((f) => f.entity === 'c1' && f.metric === 'process_node')?.value, 5);
   const ratio = chips.find((f) => f.entity === 'c1' && f.metric === 'ratio:memory_gb');
   assert.equal(ratio?.value, 2);
   assert.equal(ratio?.status, 'unconfirmed', 'a ratio is confirmed only when both sides are');
-  const sys = [...systemFacts([{ id: 's1', name: 'S1', confidence: 'confirmed', unconfirmed_fields: ['power_kw'], source_ids: ['s'], chips_per_system: 8, power_kw: 10 }])];
+  const sys = [
+    ...systemFacts([
+      {
+        id: 's1',
+        name: 'S1',
+        confidence: 'confirmed',
+        unconfirmed_fields: ['power_kw'],
+        source_ids: ['s'],
+        chips_per_system: 8,
+        power_kw: 10,
+      },
+    ]),
+  ];
   assert.equal(sys.find((f) => f.metric === 'power_kw')?.status, 'unconfirmed');
 });

@@ -28,7 +28,7 @@ export class FactIndex {
   size = 0;
 
   add(f: IndexedFact): void {
-    if (typeof f.value !== "number") return;
+    if (typeof f.value !== 'number') return;
     const k = `${f.entity}\u0000${f.metric}`;
     let list = this.byKey.get(k);
     if (!list) this.byKey.set(k, (list = []));
@@ -65,8 +65,10 @@ export async function buildFactIndex(db: Db, signal?: AbortSignal): Promise<Fact
   };
   const orgOfModel = new Map<string, string>();
   const countryOfOrg = new Map<string, string>();
-  for (const o of await db.all('SELECT id, country FROM organizations')) countryOfOrg.set(String(o['id']), String(o['country']));
-  for (const m of await db.all('SELECT id, organization_id FROM models WHERE organization_id IS NOT NULL')) orgOfModel.set(String(m['id']), String(m['organization_id']));
+  for (const o of await db.all('SELECT id, country FROM organizations'))
+    countryOfOrg.set(String(o['id']), String(o['country']));
+  for (const m of await db.all('SELECT id, organization_id FROM models WHERE organization_id IS NOT NULL'))
+    orgOfModel.set(String(m['id']), String(m['organization_id']));
   signal?.throwIfAborted();
 
   // Leaderboards: the overall board of each leaderboard, rating and rank on the last snapshot of each month.
@@ -79,71 +81,167 @@ export async function buildFactIndex(db: Db, signal?: AbortSignal): Promise<Fact
     const lb = String(r['leaderboard']);
     const metric = lb === 'lmarena-text' ? 'arena_rating' : `rating:${lb}`;
     const base = {
-      entity: String(r['model_id']), entity_kind: 'model' as const, time: String(r['d']), source_ids: [String(r['source_id'])],
-      status: r['preliminary'] === true ? 'preliminary' : 'confirmed', table: 'leaderboard_entries',
+      entity: String(r['model_id']),
+      entity_kind: 'model' as const,
+      time: String(r['d']),
+      source_ids: [String(r['source_id'])],
+      status: r['preliminary'] === true ? 'preliminary' : 'confirmed',
+      table: 'leaderboard_entries',
     };
-    idx.add({ ...base, id: `${lb}:${base.entity}:${base.time}`, metric, value: Number(r['score']), unit: 'rating points', statement: `${base.entity} on ${lb}, ${base.time}: ${r['score']}` });
-    if (r['rank'] !== null) idx.add({ ...base, id: `${lb}:${base.entity}:${base.time}:rank`, metric: metric.replace('rating', 'rank'), value: Number(r['rank']), unit: 'rank', statement: `${base.entity} ranks ${r['rank']} on ${lb}, ${base.time}` });
+    idx.add({
+      ...base,
+      id: `${lb}:${base.entity}:${base.time}`,
+      metric,
+      value: Number(r['score']),
+      unit: 'rating points',
+      statement: `${base.entity} on ${lb}, ${base.time}: ${r['score']}`,
+    });
+    if (r['rank'] !== null)
+      idx.add({
+        ...base,
+        id: `${lb}:${base.entity}:${base.time}:rank`,
+        metric: metric.replace('rating', 'rank'),
+        value: Number(r['rank']),
+        unit: 'rank',
+        statement: `${base.entity} ranks ${r['rank']} on ${lb}, ${base.time}`,
+      });
   }
   signal?.throwIfAborted();
 
   // Model sizes: total and active parameters, context length.
-  for (const r of await db.all('SELECT id, parameters_b, active_parameters_b, context_tokens, source_id FROM models WHERE parameters_b IS NOT NULL OR context_tokens IS NOT NULL')) {
-    for (const [col, metric, scale, unit] of [['parameters_b', 'parameters', 1e9, 'parameters'], ['active_parameters_b', 'active_parameters', 1e9, 'parameters'], ['context_tokens', 'context_length', 1, 'tokens']] as const) {
+  for (const r of await db.all(
+    'SELECT id, parameters_b, active_parameters_b, context_tokens, source_id FROM models WHERE parameters_b IS NOT NULL OR context_tokens IS NOT NULL',
+  )) {
+    for (const [col, metric, scale, unit] of [
+      ['parameters_b', 'parameters', 1e9, 'parameters'],
+      ['active_parameters_b', 'active_parameters', 1e9, 'parameters'],
+      ['context_tokens', 'context_length', 1, 'tokens'],
+    ] as const) {
       if (r[col] === null) continue;
       idx.add({
-        entity: String(r['id']), entity_kind: 'model', metric, value: Number(r[col]) * scale, unit, time: null, source_ids: [String(r['source_id'])], status: 'confirmed',
-        table: 'models', id: `${String(r['id'])}:${metric}`, statement: `${String(r['id'])}: ${metric.replace(/_/g, ' ')} ${Number(r[col]) * scale}`,
+        entity: String(r['id']),
+        entity_kind: 'model',
+        metric,
+        value: Number(r[col]) * scale,
+        unit,
+        time: null,
+        source_ids: [String(r['source_id'])],
+        status: 'confirmed',
+        table: 'models',
+        id: `${String(r['id'])}:${metric}`,
+        statement: `${String(r['id'])}: ${metric.replace(/_/g, ' ')} ${Number(r[col]) * scale}`,
       });
     }
   }
-  for (const r of await db.all('SELECT benchmark, metric, setting, model_id, score, CAST(release_date AS VARCHAR) AS d, source_id FROM benchmark_results')) {
+  for (const r of await db.all(
+    'SELECT benchmark, metric, setting, model_id, score, CAST(release_date AS VARCHAR) AS d, source_id FROM benchmark_results',
+  )) {
     idx.add({
-      entity: String(r['model_id']), entity_kind: 'model', metric: `benchmark:${String(r['benchmark'])}`, value: Number(r['score']), unit: String(r['metric']),
-      time: (r['d'] as string | null) ?? null, source_ids: [String(r['source_id'])], status: 'confirmed', table: 'benchmark_results',
-      id: `${String(r['benchmark'])}:${String(r['model_id'])}:${String(r['setting'] ?? '')}`, statement: `${String(r['model_id'])} on ${String(r['benchmark'])}: ${r['score']} (${String(r['metric'])})`,
+      entity: String(r['model_id']),
+      entity_kind: 'model',
+      metric: `benchmark:${String(r['benchmark'])}`,
+      value: Number(r['score']),
+      unit: String(r['metric']),
+      time: (r['d'] as string | null) ?? null,
+      source_ids: [String(r['source_id'])],
+      status: 'confirmed',
+      table: 'benchmark_results',
+      id: `${String(r['benchmark'])}:${String(r['model_id'])}:${String(r['setting'] ?? '')}`,
+      statement: `${String(r['model_id'])} on ${String(r['benchmark'])}: ${r['score']} (${String(r['metric'])})`,
     });
   }
 
-  for (const r of await db.all('SELECT model_id, provider, first_party, input_usd_per_mtok, output_usd_per_mtok, CAST(valid_from AS VARCHAR) AS d, source_id FROM prices')) {
-    for (const [col, metric] of [['input_usd_per_mtok', 'input_price'], ['output_usd_per_mtok', 'output_price']] as const) {
+  for (const r of await db.all(
+    'SELECT model_id, provider, first_party, input_usd_per_mtok, output_usd_per_mtok, CAST(valid_from AS VARCHAR) AS d, source_id FROM prices',
+  )) {
+    for (const [col, metric] of [
+      ['input_usd_per_mtok', 'input_price'],
+      ['output_usd_per_mtok', 'output_price'],
+    ] as const) {
       if (r[col] === null) continue;
       idx.add({
-        entity: String(r['model_id']), entity_kind: 'model', metric, value: Number(r[col]), unit: 'USD/Mtok', time: String(r['d']), source_ids: [String(r['source_id'])],
-        status: 'confirmed', table: 'prices', id: `${String(r['model_id'])}:${String(r['provider'])}:${String(r['d'])}:${metric}`,
+        entity: String(r['model_id']),
+        entity_kind: 'model',
+        metric,
+        value: Number(r[col]),
+        unit: 'USD/Mtok',
+        time: String(r['d']),
+        source_ids: [String(r['source_id'])],
+        status: 'confirmed',
+        table: 'prices',
+        id: `${String(r['model_id'])}:${String(r['provider'])}:${String(r['d'])}:${metric}`,
         statement: `${String(r['model_id'])} ${metric.replace('_', ' ')} at ${String(r['provider'])}${r['first_party'] ? ' (first party)' : ''} from ${String(r['d'])}: $${r[col]} per million tokens`,
       });
     }
   }
   signal?.throwIfAborted();
 
-  const usage = (await db.all(`SELECT CAST(date AS VARCHAR) AS d, "window" AS w, model_id, author, total_tokens, source_id FROM usage WHERE total_tokens IS NOT NULL`)) as Row[];
+  const usage = (await db.all(
+    `SELECT CAST(date AS VARCHAR) AS d, "window" AS w, model_id, author, total_tokens, source_id FROM usage WHERE total_tokens IS NOT NULL`,
+  )) as Row[];
   add(shareFacts(usage, orgOfModel, countryOfOrg));
   signal?.throwIfAborted();
 
-  for (const r of await db.all('SELECT model_id, organization_id, country, downloads, downloads_all_time, CAST(snapshot_date AS VARCHAR) AS d, source_id FROM open_models')) {
+  for (const r of await db.all(
+    'SELECT model_id, organization_id, country, downloads, downloads_all_time, CAST(snapshot_date AS VARCHAR) AS d, source_id FROM open_models',
+  )) {
     for (const col of ['downloads', 'downloads_all_time'] as const) {
       if (r[col] === null) continue;
       idx.add({
-        entity: String(r['model_id']), entity_kind: 'model', metric: col, value: Number(r[col]), unit: 'downloads', time: String(r['d']), source_ids: [String(r['source_id'])],
-        status: 'confirmed', table: 'open_models', id: `${String(r['model_id'])}:${col}:${String(r['d'])}`, statement: `${String(r['model_id'])}: ${r[col]} ${col.replace(/_/g, ' ')} (${String(r['d'])})`,
+        entity: String(r['model_id']),
+        entity_kind: 'model',
+        metric: col,
+        value: Number(r[col]),
+        unit: 'downloads',
+        time: String(r['d']),
+        source_ids: [String(r['source_id'])],
+        status: 'confirmed',
+        table: 'open_models',
+        id: `${String(r['model_id'])}:${col}:${String(r['d'])}`,
+        statement: `${String(r['model_id'])}: ${r[col]} ${col.replace(/_/g, ' ')} (${String(r['d'])})`,
       });
     }
   }
-  const open = (await db.all('SELECT model_id, country, base_models, relation, downloads, CAST(snapshot_date AS VARCHAR) AS d, source_id FROM open_models')) as Row[];
+  const open = (await db.all(
+    'SELECT model_id, country, base_models, relation, downloads, CAST(snapshot_date AS VARCHAR) AS d, source_id FROM open_models',
+  )) as Row[];
   add(shareFacts([], orgOfModel, countryOfOrg, open));
 
   add(chipFacts((await db.all('SELECT * FROM chips')) as Row[]));
   add(systemFacts((await db.all('SELECT * FROM systems')) as Row[]));
-  add(ruleFacts((await db.all('SELECT id, title, CAST(published AS VARCHAR) AS published, detail_json, source_ids FROM rules')) as Row[]));
-  add(eventFacts((await db.all('SELECT id, CAST(date AS VARCHAR) AS date, country, title, actors, amount, currency, confidence, detail_json, source_ids FROM events')) as Row[]));
+  add(
+    ruleFacts(
+      (await db.all(
+        'SELECT id, title, CAST(published AS VARCHAR) AS published, detail_json, source_ids FROM rules',
+      )) as Row[],
+    ),
+  );
+  add(
+    eventFacts(
+      (await db.all(
+        'SELECT id, CAST(date AS VARCHAR) AS date, country, title, actors, amount, currency, confidence, detail_json, source_ids FROM events',
+      )) as Row[],
+    ),
+  );
   for (const r of await db.all('SELECT * FROM reported_figures')) {
     const status = confirmedStatus(r['status']);
     const base = {
-      metric: String(r['metric']), value: r['value'] === null ? Number.NaN : Number(r['value']), unit: String(r['unit']), time: (r['date'] as string | null) ?? null,
-      source_ids: (r['source_ids'] as string[]) ?? [], status, table: 'reported_figures', id: String(r['id']), statement: String(r['statement']),
+      metric: String(r['metric']),
+      value: r['value'] === null ? Number.NaN : Number(r['value']),
+      unit: String(r['unit']),
+      time: (r['date'] as string | null) ?? null,
+      source_ids: (r['source_ids'] as string[]) ?? [],
+      status,
+      table: 'reported_figures',
+      id: String(r['id']),
+      statement: String(r['statement']),
     };
-    idx.add({ ...base, entity: String(r['subject']), entity_kind: 'chip', ...(r['versus'] ? { versus: String(r['versus']) } : {}) });
+    idx.add({
+      ...base,
+      entity: String(r['subject']),
+      entity_kind: 'chip',
+      ...(r['versus'] ? { versus: String(r['versus']) } : {}),
+    });
   }
   signal?.throwIfAborted();
 

@@ -29,7 +29,10 @@ export function tierOfKey(key: string): string {
 export function sentinelPrice(perToken: number | null): { value: number | null; note: string | null } {
   if (perToken === null) return { value: null, note: null };
   if (perToken < 0) {
-    return { value: null, note: `source gives ${perToken}: variable price (set by the model routed to), not a list price` };
+    return {
+      value: null,
+      note: `source gives ${perToken}: variable price (set by the model routed to), not a list price`,
+    };
   }
   return { value: perToken * 1e6, note: null };
 }

@@ -3,14 +3,29 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { gapAt, gapSeries, type Observation } from './gap.ts';
 
-const o = (date: string, bloc: string, score: number, model = `${bloc}-${date}`, sd: number | null = null): Observation => ({ date, model, bloc, score, sd, source_id: 's' });
+const o = (
+  date: string,
+  bloc: string,
+  score: number,
+  model = `${bloc}-${date}`,
+  sd: number | null = null,
+): Observation => ({ date, model, bloc, score, sd, source_id: 's' });
 const MONTH = 365.25 / 12;
 
-const release = [o('2024-01-01', 'US', 10), o('2024-07-01', 'US', 20), o('2024-04-01', 'CN', 8), o('2025-01-01', 'CN', 15), o('2024-02-01', 'CN', 5)];
+const release = [
+  o('2024-01-01', 'US', 10),
+  o('2024-07-01', 'US', 20),
+  o('2024-04-01', 'CN', 8),
+  o('2025-01-01', 'CN', 15),
+  o('2024-02-01', 'CN', 5),
+];
 
 test('release view: frontiers carry forward; points and months as defined', () => {
   const s = gapSeries(release, { view: 'release', leader: 'US', follower: 'CN' });
-  assert.deepEqual(s.map((p) => p.date), ['2024-01-01', '2024-02-01', '2024-04-01', '2024-07-01', '2025-01-01']);
+  assert.deepEqual(
+    s.map((p) => p.date),
+    ['2024-01-01', '2024-02-01', '2024-04-01', '2024-07-01', '2025-01-01'],
+  );
   const last = s.at(-1);
   assert.equal(last?.leader_score, 20);
   assert.equal(last?.leader_model, 'US-2024-07-01');
@@ -27,7 +42,10 @@ test('release view: frontiers carry forward; points and months as defined', () =
 });
 
 test('a follower ahead gives a negative months gap', () => {
-  const s = gapSeries([o('2024-01-01', 'US', 10), o('2024-03-01', 'CN', 12), o('2024-06-01', 'CN', 13), o('2024-06-01', 'US', 11)], { view: 'release', leader: 'US', follower: 'CN' });
+  const s = gapSeries(
+    [o('2024-01-01', 'US', 10), o('2024-03-01', 'CN', 12), o('2024-06-01', 'CN', 13), o('2024-06-01', 'US', 11)],
+    { view: 'release', leader: 'US', follower: 'CN' },
+  );
   const last = s.at(-1);
   assert.equal(last?.points_gap, -2);
   // CN first reached the US level (11) on 2024-03-01, 92 days before 2024-06-01.
@@ -44,7 +62,16 @@ test('as of a date between releases, the months gap keeps counting', () => {
 });
 
 test('snapshot view: each snapshot on its own, no carrying forward', () => {
-  const s = gapSeries([o('2024-01-01', 'US', 1200), o('2024-01-01', 'CN', 1100), o('2024-02-01', 'US', 1250), o('2024-03-01', 'US', 1240), o('2024-03-01', 'CN', 1210)], { view: 'snapshot', leader: 'US', follower: 'CN' });
+  const s = gapSeries(
+    [
+      o('2024-01-01', 'US', 1200),
+      o('2024-01-01', 'CN', 1100),
+      o('2024-02-01', 'US', 1250),
+      o('2024-03-01', 'US', 1240),
+      o('2024-03-01', 'CN', 1210),
+    ],
+    { view: 'snapshot', leader: 'US', follower: 'CN' },
+  );
   assert.equal(s[1]?.follower_score, null);
   assert.equal(s[2]?.points_gap, 30);
   // The US best first reached 1210 on 2024-02-01 (1250), 29 days before 2024-03-01.
@@ -52,7 +79,12 @@ test('snapshot view: each snapshot on its own, no carrying forward', () => {
 });
 
 test('intervals: seeded, around the point, absent where no score has an error', () => {
-  const noisy = [o('2024-01-01', 'US', 1200, 'a', 5), o('2024-01-01', 'CN', 1150, 'b', 5), o('2024-02-01', 'US', 1210, 'c', null), o('2024-02-01', 'CN', 1160, 'd', null)];
+  const noisy = [
+    o('2024-01-01', 'US', 1200, 'a', 5),
+    o('2024-01-01', 'CN', 1150, 'b', 5),
+    o('2024-02-01', 'US', 1210, 'c', null),
+    o('2024-02-01', 'CN', 1160, 'd', null),
+  ];
   const opts = { view: 'snapshot' as const, leader: 'US', follower: 'CN', rounds: 400, seed: 9 };
   const one = gapSeries(noisy, opts);
   assert.deepEqual(one, gapSeries(noisy, opts));
@@ -66,16 +98,30 @@ test('intervals: seeded, around the point, absent where no score has an error', 
 });
 
 test('swapping leader and follower negates the points gap', () => {
-  fc.assert(fc.property(fc.array(fc.record({ d: fc.integer({ min: 0, max: 20 }), bloc: fc.constantFrom('US', 'CN'), score: fc.integer({ min: 0, max: 100 }) }), { minLength: 2, maxLength: 30 }), (rows) => {
-    const obs = rows.map((r, k) => o(new Date(Date.UTC(2024, 0, 1 + r.d)).toISOString().slice(0, 10), r.bloc, r.score, `m${k}`));
-    for (const view of ['release', 'snapshot'] as const) {
-      const a = gapSeries(obs, { view, leader: 'US', follower: 'CN' });
-      const b = gapSeries(obs, { view, leader: 'CN', follower: 'US' });
-      a.forEach((p, k) => {
-        const q = b[k]?.points_gap ?? null;
-        assert.equal(p.points_gap === null, q === null);
-        if (p.points_gap !== null && q !== null) assert.ok(p.points_gap + q === 0);
-      });
-    }
-  }));
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({
+          d: fc.integer({ min: 0, max: 20 }),
+          bloc: fc.constantFrom('US', 'CN'),
+          score: fc.integer({ min: 0, max: 100 }),
+        }),
+        { minLength: 2, maxLength: 30 },
+      ),
+      (rows) => {
+        const obs = rows.map((r, k) =>
+          o(new Date(Date.UTC(2024, 0, 1 + r.d)).toISOString().slice(0, 10), r.bloc, r.score, `m${k}`),
+        );
+        for (const view of ['release', 'snapshot'] as const) {
+          const a = gapSeries(obs, { view, leader: 'US', follower: 'CN' });
+          const b = gapSeries(obs, { view, leader: 'CN', follower: 'US' });
+          a.forEach((p, k) => {
+            const q = b[k]?.points_gap ?? null;
+            assert.equal(p.points_gap === null, q === null);
+            if (p.points_gap !== null && q !== null) assert.ok(p.points_gap + q === 0);
+          });
+        }
+      },
+    ),
+  );
 });

@@ -72,7 +72,16 @@ interface Levels {
  * Frontier levels on every date of the data. `scores` can be a resampled copy of the observations' scores.
  * Observations must be sorted by date.
  */
-function levels(obs: readonly Observation[], scores: Float64Array, dates: string[], dateIdx: Int32Array, view: View, leader: string, follower: string, included: Uint8Array | null = null): Levels {
+function levels(
+  obs: readonly Observation[],
+  scores: Float64Array,
+  dates: string[],
+  dateIdx: Int32Array,
+  view: View,
+  leader: string,
+  follower: string,
+  included: Uint8Array | null = null,
+): Levels {
   const D = dates.length;
   const L = new Float64Array(D).fill(Number.NaN);
   const F = new Float64Array(D).fill(Number.NaN);
@@ -150,7 +159,9 @@ function normal(u: () => number): number {
  * release view, every release date of either bloc.
  */
 export function gapSeries(observations: readonly Observation[], options: GapOptions): GapPoint[] {
-  const obs = [...observations].filter((o) => o.bloc === options.leader || o.bloc === options.follower).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const obs = [...observations]
+    .filter((o) => o.bloc === options.leader || o.bloc === options.follower)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const dates = [...new Set(obs.map((o) => o.date))];
   const dIndex = new Map(dates.map((d, k) => [d, k]));
   const dateIdx = Int32Array.from(obs, (o) => dIndex.get(o.date) ?? 0);
@@ -163,13 +174,20 @@ export function gapSeries(observations: readonly Observation[], options: GapOpti
   const pointSamples = Array.from({ length: D }, () => [] as number[]);
   const monthSamples = Array.from({ length: D }, () => [] as number[]);
   const models = [...new Set(obs.map((o) => o.model))];
-  const modelIdx = Int32Array.from(obs, ((ix) => (o: Observation) => ix.get(o.model) ?? 0)(new Map(models.map((m, k) => [m, k]))));
+  const modelIdx = Int32Array.from(
+    obs,
+    (
+      (ix) => (o: Observation) =>
+        ix.get(o.model) ?? 0
+    )(new Map(models.map((m, k) => [m, k]))),
+  );
   // Dates whose scores all lack an error, where resampling scores alone would give a false zero-width interval.
   const dateHasSd = new Uint8Array(D);
   obs.forEach((o, k) => {
     if (o.sd !== null && o.sd > 0) dateHasSd[dateIdx[k] as number] = 1;
   });
-  if (options.view === 'release') for (let t = 1; t < D; t++) dateHasSd[t] = (dateHasSd[t] as number) | (dateHasSd[t - 1] as number);
+  if (options.view === 'release')
+    for (let t = 1; t < D; t++) dateHasSd[t] = (dateHasSd[t] as number) | (dateHasSd[t - 1] as number);
   const resampleModels = options.resampleModels === true;
   if (rounds > 0 && (resampleModels || obs.some((o) => o.sd !== null && o.sd > 0))) {
     const u = seededUniform(options.seed ?? 0);
@@ -236,7 +254,8 @@ export function gapAt(series: readonly GapPoint[], view: View, asOf?: string): G
     if (asOf !== undefined && p.date > asOf) break;
     found = p;
   }
-  if (!found || view !== 'release' || asOf === undefined || asOf === found.date || found.months_gap === null) return found;
+  if (!found || view !== 'release' || asOf === undefined || asOf === found.date || found.months_gap === null)
+    return found;
   const sign = found.months_gap >= 0 ? 1 : -1;
   const extra = (sign * (dayNumber(asOf) - dayNumber(found.date))) / DAYS_PER_MONTH;
   const ci = found.months_ci;

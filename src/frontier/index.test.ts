@@ -25,7 +25,8 @@ test('epoch-eci frontiers equal an independent query: best score released by the
      WHERE b.benchmark = 'epoch_capabilities_index' AND COALESCE(b.release_date, m.release_date) <= $1 GROUP BY o.country`,
     [asOf],
   );
-  const best = (bloc: string) => Math.max(...rows.filter((x) => blocOf(String(x['country'])) === bloc).map((x) => Number(x['best'])));
+  const best = (bloc: string) =>
+    Math.max(...rows.filter((x) => blocOf(String(x['country'])) === bloc).map((x) => Number(x['best'])));
   assert.equal(r.leader_score, best('US'));
   assert.equal(r.follower_score, best('CN'));
   assert.ok(Math.abs((r.points_gap ?? 0) - (best('US') - best('CN'))) < 1e-9);
@@ -36,25 +37,62 @@ test('epoch-eci frontiers equal an independent query: best score released by the
 });
 
 test('arena-text snapshot view: the point is the last snapshot on or before as_of, preliminary excluded by default', async () => {
-  const r = await computeGap(db, { metric: 'arena-text', asOf: '2025-06-01', leader: 'US', follower: 'CN', rounds: 50 });
+  const r = await computeGap(db, {
+    metric: 'arena-text',
+    asOf: '2025-06-01',
+    leader: 'US',
+    follower: 'CN',
+    rounds: 50,
+  });
   assert.ok((r.data_date ?? '') <= '2025-06-01');
   assert.equal(r.preliminary, 'excluded');
-  const withPrelim = await computeGap(db, { metric: 'arena-text', leader: 'US', follower: 'CN', rounds: 0, includePreliminary: true });
+  const withPrelim = await computeGap(db, {
+    metric: 'arena-text',
+    leader: 'US',
+    follower: 'CN',
+    rounds: 0,
+    includePreliminary: true,
+  });
   assert.equal(withPrelim.preliminary, 'included');
   assert.ok(withPrelim.coverage.preliminary_excluded === 0);
-  const series = (await computeGap(db, { metric: 'arena-text', leader: 'US', follower: 'CN', rounds: 0 }, true)).series ?? [];
+  const series =
+    (await computeGap(db, { metric: 'arena-text', leader: 'US', follower: 'CN', rounds: 0 }, true)).series ?? [];
   assert.ok(series.length > 150 && series[0]?.date.startsWith('2023-05'));
 });
 
 test('gap CLI: JSON fields per SPEC, and clear errors', async () => {
   let out = '';
   let err = '';
-  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } };
+  const io = {
+    out: (s: string) => {
+      out += s;
+    },
+    err: (s: string) => {
+      err += s;
+    },
+  };
   const dbPath = await builtDb();
   assert.equal(await main(['gap', '--metric', 'gpqa-diamond', '--json', '--rounds', '50', '--db', dbPath], io), 0, err);
   const body = JSON.parse(out) as Record<string, unknown>;
-  for (const k of ['metric', 'as_of', 'leader', 'follower', 'leader_model', 'follower_model', 'points_gap', 'months_gap', 'months_ci', 'sources']) assert.ok(k in body, k);
-  for (const [args, pattern] of [[['--metric', 'nope'], /unknown metric "nope"/], [['--as-of', '2025-13-45'], /as_of: must be a real date/], [['--leader', 'XX'], /no arena-text scores for XX/], [['--as-of', '1999-01-01'], /no arena-text data on or before 1999-01-01/]] as const) {
+  for (const k of [
+    'metric',
+    'as_of',
+    'leader',
+    'follower',
+    'leader_model',
+    'follower_model',
+    'points_gap',
+    'months_gap',
+    'months_ci',
+    'sources',
+  ])
+    assert.ok(k in body, k);
+  for (const [args, pattern] of [
+    [['--metric', 'nope'], /unknown metric "nope"/],
+    [['--as-of', '2025-13-45'], /as_of: must be a real date/],
+    [['--leader', 'XX'], /no arena-text scores for XX/],
+    [['--as-of', '1999-01-01'], /no arena-text data on or before 1999-01-01/],
+  ] as const) {
     err = '';
     assert.equal(await main(['gap', ...args, '--rounds', '0', '--db', dbPath], io), 1, args.join(' '));
     assert.match(err, pattern);

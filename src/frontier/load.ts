@@ -17,7 +17,13 @@ const Z95 = 1.959964;
  * (< 2,000), a wide interval (more than 30 points from bound to bound), or a pre-release name (a codename
  * such as "chocolate (Early Grok-3)", or `early-…`).
  */
-export function isPreliminary(e: { preliminary: boolean | null; votes: number | null; ci_low: number | null; ci_high: number | null; model_raw?: string }): boolean {
+export function isPreliminary(e: {
+  preliminary: boolean | null;
+  votes: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  model_raw?: string;
+}): boolean {
   if (e.preliminary === true) return true;
   if (e.votes !== null && e.votes < 2000) return true;
   if (e.model_raw !== undefined && isPreReleaseName(e.model_raw)) return true;
@@ -114,7 +120,8 @@ export function offScaleSnapshots(rows: readonly BoardRow[]): OffScale[] {
           if (i < list.length - 1) candidates.push(list[i + 1] as string);
         } else {
           let best: string | undefined;
-          for (const d of list) if (!best || Math.abs(dayNo(d) - dayNo(date)) < Math.abs(dayNo(best) - dayNo(date))) best = d;
+          for (const d of list)
+            if (!best || Math.abs(dayNo(d) - dayNo(date)) < Math.abs(dayNo(best) - dayNo(date))) best = d;
           if (best) candidates.push(best);
         }
         for (const d of candidates) {
@@ -132,7 +139,12 @@ export function offScaleSnapshots(rows: readonly BoardRow[]): OffScale[] {
 }
 
 /** Source order for the merged view's attribution of a day's score (official data first). */
-const SOURCE_PRIORITY = ['lmarena-arena-catalog', 'fboulnois-llm-leaderboard-csv', 'nakasyou-lmarena-history', 'cherry-studio-lmarena-snapshots'];
+const SOURCE_PRIORITY = [
+  'lmarena-arena-catalog',
+  'fboulnois-llm-leaderboard-csv',
+  'nakasyou-lmarena-history',
+  'cherry-studio-lmarena-snapshots',
+];
 const priority = (s: string) => {
   const i = SOURCE_PRIORITY.indexOf(s);
   return i === -1 ? SOURCE_PRIORITY.length : i;
@@ -168,12 +180,17 @@ export function mergeDaily(rows: readonly BoardRow[]): Merged[] {
       const prev = perSource.get(r.source_id);
       if (!prev || r.score > prev.score) perSource.set(r.source_id, r);
     }
-    const chosen = [...perSource.values()].sort((a, b) => priority(a.source_id) - priority(b.source_id) || a.source_id.localeCompare(b.source_id));
+    const chosen = [...perSource.values()].sort(
+      (a, b) => priority(a.source_id) - priority(b.source_id) || a.source_id.localeCompare(b.source_id),
+    );
     const withCi = chosen.find((r) => r.ci_low !== null && r.ci_high !== null);
     const first = chosen[0] as BoardRow;
     out.push({
-      date: first.date, model: first.model, score: chosen.reduce((a, r) => a + r.score, 0) / chosen.length,
-      sd: withCi ? ((withCi.ci_high as number) - (withCi.ci_low as number)) / (2 * Z95) : null, sources: chosen.map((r) => r.source_id),
+      date: first.date,
+      model: first.model,
+      score: chosen.reduce((a, r) => a + r.score, 0) / chosen.length,
+      sd: withCi ? ((withCi.ci_high as number) - (withCi.ci_low as number)) / (2 * Z95) : null,
+      sources: chosen.map((r) => r.source_id),
     });
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.model.localeCompare(b.model));
@@ -221,8 +238,12 @@ export interface Loaded {
   observations: Observation[];
   /** Rows read, and those left out with why. */
   coverage: {
-    rows: number; used: number; /** Used, but attributed to no country: no bloc's frontier counts them. */ without_country: number; without_date: number;
-    preliminary_excluded: number; /** Rows of a source's snapshot that sits on another scale than the sources around it. */ off_scale_excluded: number;
+    rows: number;
+    used: number;
+    /** Used, but attributed to no country: no bloc's frontier counts them. */ without_country: number;
+    without_date: number;
+    preliminary_excluded: number;
+    /** Rows of a source's snapshot that sits on another scale than the sources around it. */ off_scale_excluded: number;
     /** Rows merged into another source's entry for the same day and model. */ other_sources_same_day: number;
     /** Entries carried forward onto truncated boards (latest known score of a model the page cut off). */ carried_forward?: number;
   };
@@ -231,7 +252,15 @@ export interface Loaded {
 }
 
 export async function loadObservations(db: Db, metric: Metric, includePreliminary: boolean): Promise<Loaded> {
-  const coverage: Loaded['coverage'] = { rows: 0, used: 0, without_country: 0, without_date: 0, preliminary_excluded: 0, off_scale_excluded: 0, other_sources_same_day: 0 };
+  const coverage: Loaded['coverage'] = {
+    rows: 0,
+    used: 0,
+    without_country: 0,
+    without_date: 0,
+    preliminary_excluded: 0,
+    off_scale_excluded: 0,
+    other_sources_same_day: 0,
+  };
   const observations: Observation[] = [];
   let offScale: OffScale[] | undefined;
   if (metric.leaderboard) {
@@ -246,9 +275,15 @@ export async function loadObservations(db: Db, metric: Metric, includePreliminar
     const rows: BoardRow[] = raw.map((r) => {
       country.set(String(r['model_id']), (r['country'] as string | null) ?? null);
       return {
-        date: String(r['date']), model: String(r['model_id']), model_raw: String(r['model_raw']), score: Number(r['score']),
-        ci_low: r['ci_low'] === null ? null : Number(r['ci_low']), ci_high: r['ci_high'] === null ? null : Number(r['ci_high']),
-        votes: r['votes'] === null ? null : Number(r['votes']), preliminary: (r['preliminary'] as boolean | null) ?? null, source_id: String(r['source_id']),
+        date: String(r['date']),
+        model: String(r['model_id']),
+        model_raw: String(r['model_raw']),
+        score: Number(r['score']),
+        ci_low: r['ci_low'] === null ? null : Number(r['ci_low']),
+        ci_high: r['ci_high'] === null ? null : Number(r['ci_high']),
+        votes: r['votes'] === null ? null : Number(r['votes']),
+        preliminary: (r['preliminary'] as boolean | null) ?? null,
+        source_id: String(r['source_id']),
       };
     });
     offScale = offScaleSnapshots(rows);
@@ -268,7 +303,14 @@ export async function loadObservations(db: Db, metric: Metric, includePreliminar
       const c = country.get(m.model) ?? null;
       // Kept with bloc "unknown": no gap counts them, but a price–capability view still can.
       if (!c || c === 'unknown') coverage.without_country++;
-      observations.push({ date: m.date, model: m.model, bloc: c ? blocOf(c) : 'unknown', score: m.score, sd: m.sd, source_id: m.sources[0] as string });
+      observations.push({
+        date: m.date,
+        model: m.model,
+        bloc: c ? blocOf(c) : 'unknown',
+        score: m.score,
+        sd: m.sd,
+        source_id: m.sources[0] as string,
+      });
     }
   } else if (metric.benchmark) {
     const rows = await db.all(
@@ -285,8 +327,12 @@ export async function loadObservations(db: Db, metric: Metric, includePreliminar
       }
       if (!r['country'] || r['country'] === 'unknown') coverage.without_country++;
       observations.push({
-        date: String(r['date']), model: String(r['model_id']), bloc: r['country'] ? blocOf(String(r['country'])) : 'unknown', score: Number(r['score']),
-        sd: r['stderr'] === null ? null : Number(r['stderr']), source_id: String(r['source_id']),
+        date: String(r['date']),
+        model: String(r['model_id']),
+        bloc: r['country'] ? blocOf(String(r['country'])) : 'unknown',
+        score: Number(r['score']),
+        sd: r['stderr'] === null ? null : Number(r['stderr']),
+        source_id: String(r['source_id']),
       });
     }
   }

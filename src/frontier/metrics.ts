@@ -39,7 +39,16 @@ export async function listMetrics(db: Db): Promise<Metric[]> {
   for (const a of ARENA) {
     const r = arena.find((x) => x['leaderboard'] === a.leaderboard && x['category'] === a.category);
     if (!r) continue;
-    out.push({ id: a.id, title: a.title, view: 'snapshot', unit: 'Arena rating', leaderboard: { leaderboard: a.leaderboard, category: a.category }, rows: Number(r['n']), date_min: String(r['lo']), date_max: String(r['hi']) });
+    out.push({
+      id: a.id,
+      title: a.title,
+      view: 'snapshot',
+      unit: 'Arena rating',
+      leaderboard: { leaderboard: a.leaderboard, category: a.category },
+      rows: Number(r['n']),
+      date_min: String(r['lo']),
+      date_max: String(r['hi']),
+    });
   }
   const benches = await db.all(
     `SELECT benchmark, any_value(metric) AS metric, any_value(source_id) AS source_id, count(*) AS n, min(release_date) AS lo, max(release_date) AS hi FROM benchmark_results GROUP BY benchmark ORDER BY benchmark`,
@@ -48,8 +57,18 @@ export async function listMetrics(db: Db): Promise<Metric[]> {
     const benchmark = String(b['benchmark']);
     out.push({
       id: benchmarkMetricId(benchmark),
-      title: benchmark === 'epoch_capabilities_index' ? 'Epoch Capabilities Index' : String(b['source_id']).startsWith('epoch') ? `${benchmark.replace(/_/g, ' ')} (Epoch AI)` : String(b['metric']).replace(/ \(via OpenRouter.*$/, ' (via OpenRouter)'),
-      view: 'release', unit: String(b['metric']), benchmark, rows: Number(b['n']), date_min: b['lo'] === null ? null : String(b['lo']), date_max: b['hi'] === null ? null : String(b['hi']),
+      title:
+        benchmark === 'epoch_capabilities_index'
+          ? 'Epoch Capabilities Index'
+          : String(b['source_id']).startsWith('epoch')
+            ? `${benchmark.replace(/_/g, ' ')} (Epoch AI)`
+            : String(b['metric']).replace(/ \(via OpenRouter.*$/, ' (via OpenRouter)'),
+      view: 'release',
+      unit: String(b['metric']),
+      benchmark,
+      rows: Number(b['n']),
+      date_min: b['lo'] === null ? null : String(b['lo']),
+      date_max: b['hi'] === null ? null : String(b['hi']),
     });
   }
   return out;

@@ -70,9 +70,18 @@ type GapInput = z.output<typeof gapInput>;
 function gapFailure(err: unknown): unknown {
   if (!(err instanceof GapError)) return err;
   const m = err.message;
-  const field = /metric/.test(m) ? 'metric' : /as-of|on or before/.test(m) ? 'as_of' : /follower|leader/.test(m) ? 'follower' : 'metric';
+  const field = /metric/.test(m)
+    ? 'metric'
+    : /as-of|on or before/.test(m)
+      ? 'as_of'
+      : /follower|leader/.test(m)
+        ? 'follower'
+        : 'metric';
   const leader = /^no \S+ scores for (\S+)/.exec(m);
-  return new InputError(leader ? 'leader' : field, m.replace(/ \(see `airace gap --list`\)/, ' (see gap metrics)').replace('--as-of', 'as_of'));
+  return new InputError(
+    leader ? 'leader' : field,
+    m.replace(/ \(see `airace gap --list`\)/, ' (see gap metrics)').replace('--as-of', 'as_of'),
+  );
 }
 
 const runGap = async (deps: Deps, i: GapInput, withSeries: boolean) =>
@@ -120,7 +129,8 @@ export const gap = operation({
   text: (r) => {
     // Fraction-scale benchmarks (0–1) need more digits than rating points.
     const dp = Math.abs(r.leader_score ?? 0) <= 1.5 ? 3 : 1;
-    const ci = (c: [number, number] | null, digits = 1) => (c ? ` (95% CI ${fmt(c[0], digits)} to ${fmt(c[1], digits)})` : '');
+    const ci = (c: [number, number] | null, digits = 1) =>
+      c ? ` (95% CI ${fmt(c[0], digits)} to ${fmt(c[1], digits)})` : '';
     const months =
       r.months_gap === null
         ? 'months: n/a'
@@ -170,7 +180,14 @@ export const gapMetrics = operation({
   rows: (o) => o.metrics,
   text: (o) =>
     formatTable(
-      o.metrics.map((m) => ({ id: m.id, view: m.view, title: m.title, rows: m.rows, from: m.date_min, to: m.date_max })),
+      o.metrics.map((m) => ({
+        id: m.id,
+        view: m.view,
+        title: m.title,
+        rows: m.rows,
+        from: m.date_min,
+        to: m.date_max,
+      })),
     ),
 });
 

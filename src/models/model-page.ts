@@ -22,24 +22,45 @@ export interface OrgNames {
 
 export async function organizations(db: Db): Promise<Map<string, OrgNames>> {
   const rows = await db.all('SELECT id, name_en, name_zh_hans, name_zh_hant, country, source_id FROM organizations');
-  return new Map(rows.map((r) => [String(r['id']), {
-    en: String(r['name_en']), zh_hans: (r['name_zh_hans'] as string | null) ?? null, zh_hant: (r['name_zh_hant'] as string | null) ?? null,
-    country: (r['country'] as string | null) ?? null, source_id: String(r['source_id']),
-  }]));
+  return new Map(
+    rows.map((r) => [
+      String(r['id']),
+      {
+        en: String(r['name_en']),
+        zh_hans: (r['name_zh_hans'] as string | null) ?? null,
+        zh_hant: (r['name_zh_hant'] as string | null) ?? null,
+        country: (r['country'] as string | null) ?? null,
+        source_id: String(r['source_id']),
+      },
+    ]),
+  );
 }
 
 /** Every model id with its display name, organization and country, for links and tooltips. */
-export async function modelIndex(db: Db): Promise<Map<string, { name: string; organization: string | null; country: string | null }>> {
-  const rows = await db.all('SELECT m.id, m.name, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id');
-  return new Map(rows.map((r) => [String(r['id']), {
-    name: String(r['name'] ?? r['id']), organization: (r['organization_id'] as string | null) ?? null, country: (r['country'] as string | null) ?? null,
-  }]));
+export async function modelIndex(
+  db: Db,
+): Promise<Map<string, { name: string; organization: string | null; country: string | null }>> {
+  const rows = await db.all(
+    'SELECT m.id, m.name, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id',
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r['id']),
+      {
+        name: String(r['name'] ?? r['id']),
+        organization: (r['organization_id'] as string | null) ?? null,
+        country: (r['country'] as string | null) ?? null,
+      },
+    ]),
+  );
 }
 
 export async function modelRecord(db: Db, id: string): Promise<JsonRow | null> {
   const rows = await db.all(
     `SELECT m.*, o.name_en AS organization_name, o.country, o.source_id AS organization_source FROM models m
-     LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = $1`, [id]);
+     LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = $1`,
+    [id],
+  );
   return rows[0] ?? null;
 }
 
@@ -50,20 +71,26 @@ export async function modelRatings(db: Db, id: string): Promise<JsonRow[]> {
             any_value(ci_high) AS ci_high, any_value(votes) AS votes, min(rank) AS rank, any_value(preliminary) AS preliminary,
             any_value(source_id) AS source_id
      FROM leaderboard_entries WHERE model_id = $1 AND category IN ('full', 'coding', 'chinese')
-     GROUP BY leaderboard, category, snapshot_date ORDER BY leaderboard, category, snapshot_date`, [id]);
+     GROUP BY leaderboard, category, snapshot_date ORDER BY leaderboard, category, snapshot_date`,
+    [id],
+  );
 }
 
 export async function modelBenchmarks(db: Db, id: string): Promise<JsonRow[]> {
   return db.all(
     `SELECT benchmark, metric, setting, score, stderr, CAST(release_date AS VARCHAR) AS date, source_id
-     FROM benchmark_results WHERE model_id = $1 ORDER BY benchmark, setting NULLS FIRST`, [id]);
+     FROM benchmark_results WHERE model_id = $1 ORDER BY benchmark, setting NULLS FIRST`,
+    [id],
+  );
 }
 
 export async function modelPrices(db: Db, id: string): Promise<JsonRow[]> {
   return db.all(
     `SELECT provider, first_party, input_usd_per_mtok AS input, output_usd_per_mtok AS output, CAST(valid_from AS VARCHAR) AS valid_from,
             CAST(valid_to AS VARCHAR) AS valid_to, source_id
-     FROM prices WHERE model_id = $1 ORDER BY provider, valid_from`, [id]);
+     FROM prices WHERE model_id = $1 ORDER BY provider, valid_from`,
+    [id],
+  );
 }
 
 /** The model's share of all OpenRouter tokens, per day of the daily data. */
@@ -71,19 +98,25 @@ export async function modelTraffic(db: Db, id: string): Promise<JsonRow[]> {
   return db.all(
     `WITH d AS (SELECT date, sum(total_tokens) AS all_tokens FROM usage WHERE "window" = 'day' GROUP BY date),
           m AS (SELECT date, sum(total_tokens) AS tokens, any_value(source_id) AS source_id FROM usage WHERE "window" = 'day' AND model_id = $1 GROUP BY date)
-     SELECT CAST(m.date AS VARCHAR) AS date, m.tokens, m.tokens / d.all_tokens AS share, m.source_id FROM m JOIN d USING (date) ORDER BY m.date`, [id]);
+     SELECT CAST(m.date AS VARCHAR) AS date, m.tokens, m.tokens / d.all_tokens AS share, m.source_id FROM m JOIN d USING (date) ORDER BY m.date`,
+    [id],
+  );
 }
 
 /** Hugging Face repositories of the model, and the repositories that name one of them as their base. */
 export async function modelDerivatives(db: Db, id: string): Promise<{ repos: JsonRow[]; derivatives: JsonRow[] }> {
   const repos = await db.all(
     `SELECT hub_id, max(downloads) AS downloads, CAST(max(snapshot_date) AS VARCHAR) AS date, any_value(source_id) AS source_id
-     FROM open_models WHERE model_id = $1 GROUP BY hub_id ORDER BY downloads DESC NULLS LAST`, [id]);
+     FROM open_models WHERE model_id = $1 GROUP BY hub_id ORDER BY downloads DESC NULLS LAST`,
+    [id],
+  );
   const derivatives = await db.all(
     `WITH mine AS (SELECT DISTINCT hub_id FROM open_models WHERE model_id = $1)
      SELECT o.hub_id, o.relation, max(o.downloads) AS downloads, any_value(o.source_id) AS source_id FROM open_models o
      WHERE EXISTS (SELECT 1 FROM mine WHERE list_contains(o.base_models, mine.hub_id)) GROUP BY o.hub_id, o.relation
-     ORDER BY downloads DESC NULLS LAST LIMIT 200`, [id]);
+     ORDER BY downloads DESC NULLS LAST LIMIT 200`,
+    [id],
+  );
   return { repos, derivatives };
 }
 
@@ -97,7 +130,9 @@ export async function leaderboardAt(db: Db, board: string, asOf: string | null, 
      FROM leaderboard_entries e JOIN day ON e.snapshot_date = day.d LEFT JOIN models m ON m.id = e.model_id
      LEFT JOIN organizations o ON o.id = m.organization_id
      WHERE e.leaderboard = $1 AND e.category = 'full' AND NOT coalesce(e.preliminary, false)
-     GROUP BY e.model_id, m.organization_id, o.country ORDER BY score DESC LIMIT $3`, [board, asOf, limit]);
+     GROUP BY e.model_id, m.organization_id, o.country ORDER BY score DESC LIMIT $3`,
+    [board, asOf, limit],
+  );
 }
 
 /** Chips' notes (caveats on their figures), by chip id. */

@@ -47,12 +47,17 @@ export function toFailure(err: unknown): Failure {
     return { status: 400, error: reworded, ...(flag ? { field: snake(flag) } : {}) };
   }
   // Busy or over budget (the server's queue, the worker pool): come back later.
-  if (err instanceof Error && ['QueueFullError', 'TaskTimeoutError', 'TaskAbortedError', 'BudgetError'].includes(err.name)) {
+  if (
+    err instanceof Error &&
+    ['QueueFullError', 'TaskTimeoutError', 'TaskAbortedError', 'BudgetError'].includes(err.name)
+  ) {
     return { status: 503, error: err.message };
   }
   return { status: 500, error: err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err) };
 }
 
 function prefixed(field: string, message: string): string {
-  return field && !message.startsWith(`${field}:`) && !message.startsWith(`${field} `) ? `${field}: ${message}` : message;
+  return field && !message.startsWith(`${field}:`) && !message.startsWith(`${field} `)
+    ? `${field}: ${message}`
+    : message;
 }

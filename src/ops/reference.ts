@@ -12,7 +12,8 @@ function cliUsage(op: Operation, group: boolean): string {
   const fields = fieldsOf(op.input);
   const parts = [`airace ${commandWords(op.name).join(' ')}${group ? ' [show]' : ''}`];
   if (op.fromFile) parts.push('FILE…');
-  for (const a of op.args ?? []) parts.push(fields.find((f) => f.key === a)?.required ? a.toUpperCase() : `[${a.toUpperCase()}]`);
+  for (const a of op.args ?? [])
+    parts.push(fields.find((f) => f.key === a)?.required ? a.toUpperCase() : `[${a.toUpperCase()}]`);
   for (const f of fields) {
     if ((op.args ?? []).includes(f.key) || f.key === op.fromFile?.key) continue;
     const flag = f.flag ? `--${kebab(f.key)}` : `--${kebab(f.key)} X`;
@@ -47,12 +48,14 @@ export function referenceMarkdown(ops: readonly Operation[]): string {
     if (op.http?.method === 'POST' && op.http.body === 'file') {
       lines.push(`- Body: the ${op.http.key} file itself, at most ${op.http.maxBytes.toLocaleString('en-US')} bytes`);
     }
-    if (op.expensive) lines.push('- Expensive: rate-limited per client and run in a worker with a time budget on the server');
+    if (op.expensive)
+      lines.push('- Expensive: rate-limited per client and run in a worker with a time budget on the server');
     const fields = fieldsOf(op.input);
     if (fields.length) {
       lines.push('', '| input | required | default | meaning |', '| --- | --- | --- | --- |');
       for (const f of fields) {
-        const dflt = f.default === undefined ? '' : `\`${Array.isArray(f.default) ? f.default.join(',') : String(f.default)}\``;
+        const dflt =
+          f.default === undefined ? '' : `\`${Array.isArray(f.default) ? f.default.join(',') : String(f.default)}\``;
         const only = (op.cliOnly ?? []).includes(f.key) ? ' (CLI only)' : '';
         lines.push(`| \`${f.key}\` | ${f.required ? 'yes' : ''} | ${dflt} | ${cell(f.description)}${only} |`);
       }

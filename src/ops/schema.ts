@@ -34,7 +34,8 @@ export function fieldsOf(schema: z.ZodType): Field[] {
       const d = defOf(inner);
       if (d.type === 'optional' || d.type === 'default' || d.type === 'prefault') {
         required = false;
-        if (d.type === 'default') dflt = typeof d.defaultValue === 'function' ? (d.defaultValue as () => unknown)() : d.defaultValue;
+        if (d.type === 'default')
+          dflt = typeof d.defaultValue === 'function' ? (d.defaultValue as () => unknown)() : d.defaultValue;
         inner = d.innerType as z.ZodType;
         continue;
       }

@@ -11,7 +11,11 @@ export class PageCache<V> {
   private total = 0;
 
   /** At most `max` entries and `maxBytes` by the `size` estimate, evicting the least recently used. */
-  constructor(private readonly max = 200, private readonly maxBytes = Infinity, private readonly sizeOf: (v: V) => number = () => 0) {}
+  constructor(
+    private readonly max = 200,
+    private readonly maxBytes = Infinity,
+    private readonly sizeOf: (v: V) => number = () => 0,
+  ) {}
 
   get bytes(): number {
     return this.total;

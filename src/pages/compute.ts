@@ -10,7 +10,7 @@ import { classify } from '../compute/classify.ts';
 import { parseDestination } from '../compute/destinations.ts';
 import { chipRow, loadChips, loadContext, systemChecks } from '../compute/index.ts';
 import { chipNotes } from '../models/model-page.ts';
-import { hasKey, type Key } from '../server/i18n.ts';
+import { hasKey, type Key } from './i18n.ts';
 import { esc, memo, num, type Cell, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
@@ -21,7 +21,12 @@ export const computeParams = {
 };
 
 const DESTS = ['CN', 'US', 'DE', 'AE', 'IN', 'JP', 'KR', 'SG', 'TW', 'IL'];
-const FIG: Record<string, Key> = { bf16_dense: 'fig_bf16', hbm_capacity: 'fig_hbm_cap', hbm_bandwidth: 'fig_hbm_bw', accelerator_power: 'fig_accel_power' };
+const FIG: Record<string, Key> = {
+  bf16_dense: 'fig_bf16',
+  hbm_capacity: 'fig_hbm_cap',
+  hbm_bandwidth: 'fig_hbm_bw',
+  accelerator_power: 'fig_accel_power',
+};
 const conf = (doc: Doc, c: string) => (hasKey(`conf_${c}`) ? doc.t(`conf_${c}` as Key) : c);
 const field = (doc: Doc, f: string) => (hasKey(`f_${f}`) ? doc.t(`f_${f}` as Key) : f.replace(/_/g, ' '));
 const yn = (doc: Doc, b: boolean | null) => (b === null ? doc.t('undetermined') : b ? doc.t('yes') : doc.t('no'));
@@ -35,41 +40,120 @@ export async function computePage(doc: Doc): Promise<PageOut> {
   let body = `<h1>${esc(doc.t('compute'))}</h1>`;
   const dc = rows.filter((r) => r.tpp !== null);
   const best = [...dc].sort((a, b) => (b.tpp ?? 0) - (a.tpp ?? 0))[0];
-  if (best) body += doc.answer(doc.t('compute_answer', { chip: best.name, country: doc.country(best.country), tpp: num(best.tpp, 0), n: dc.filter((r) => (r.tpp ?? 0) >= 4800).length, total: rows.length, source: doc.sourceName(best.sources) }));
+  if (best)
+    body += doc.answer(
+      doc.t('compute_answer', {
+        chip: best.name,
+        country: doc.country(best.country),
+        tpp: num(best.tpp, 0),
+        n: dc.filter((r) => (r.tpp ?? 0) >= 4800).length,
+        total: rows.length,
+        source: doc.sourceName(best.sources),
+      }),
+    );
   body += `<p><a href="/glossary${v.lang !== 'en' ? `?lang=${v.lang}` : ''}#tpp">TPP</a> · <a href="/glossary${v.lang !== 'en' ? `?lang=${v.lang}` : ''}#pd">PD</a> · <a href="/glossary${v.lang !== 'en' ? `?lang=${v.lang}` : ''}#eccn">ECCN</a></p>`;
   const spec: ChartSpec = {
-    id: 'chips', title: doc.t('compute_charts'), height: 380, refY: [{ y: 4800, label: doc.t('tpp_threshold') }], x: { type: 'value', name: doc.t('pd_axis') }, y: { type: 'value', name: doc.t('tpp_axis') },
-    series: ['US', 'CN', 'other'].map((b) => ({
-      name: doc.country(b), kind: 'scatter' as const, color: b === 'US' ? '#1f5fa8' : b === 'CN' ? '#c8332b' : '#8a6d3b',
-      points: dc.filter((r) => (r.country === 'US' || r.country === 'CN' ? r.country : 'other') === b && r.pd !== null).map((r) => ({
-        x: Math.round((r.pd as number) * 100) / 100, y: Math.round(r.tpp as number), label: r.name,
-        tip: [[doc.t('chip'), r.name], [doc.t('country'), doc.country(r.country)], ['TPP', num(r.tpp, 0)], ['PD', num(r.pd, 2)], [doc.t('confidence'), conf(doc, r.confidence)], [doc.t('source'), doc.sourceName(r.sources)]] as [string, string][],
-      })),
-    })).filter((s) => s.points.length),
+    id: 'chips',
+    title: doc.t('compute_charts'),
+    height: 380,
+    refY: [{ y: 4800, label: doc.t('tpp_threshold') }],
+    x: { type: 'value', name: doc.t('pd_axis') },
+    y: { type: 'value', name: doc.t('tpp_axis') },
+    series: ['US', 'CN', 'other']
+      .map((b) => ({
+        name: doc.country(b),
+        kind: 'scatter' as const,
+        color: b === 'US' ? '#1f5fa8' : b === 'CN' ? '#c8332b' : '#8a6d3b',
+        points: dc
+          .filter((r) => (r.country === 'US' || r.country === 'CN' ? r.country : 'other') === b && r.pd !== null)
+          .map((r) => ({
+            x: Math.round((r.pd as number) * 100) / 100,
+            y: Math.round(r.tpp as number),
+            label: r.name,
+            tip: [
+              [doc.t('chip'), r.name],
+              [doc.t('country'), doc.country(r.country)],
+              ['TPP', num(r.tpp, 0)],
+              ['PD', num(r.pd, 2)],
+              [doc.t('confidence'), conf(doc, r.confidence)],
+              [doc.t('source'), doc.sourceName(r.sources)],
+            ] as [string, string][],
+          })),
+      }))
+      .filter((s) => s.points.length),
   };
   body += `<h2>${esc(doc.t('chips'))}</h2>` + doc.chart(spec);
-  body += doc.table('chips', [doc.t('chip'), doc.t('country'), doc.t('tflops'), doc.t('tpp'), doc.t('pd'), doc.t('tflops_w'), doc.t('confidence'), doc.t('notes')], rows.map((r): Cell[] => {
-    const note = notes.get(r.id);
-    const tr = note ? d.tr.text('chip_notes', r.id, note, v.lang) : null;
-    const unconf = r.unconfirmed_fields.length ? doc.t('unconfirmed', { f: r.unconfirmed_fields.map((f) => field(doc, f)).join(', ') }) : '';
-    return [r.name, doc.country(r.country), num(r.bf16_tflops, 0), num(r.tpp, 0), num(r.pd, 2), num(r.tflops_per_w, 2), `${conf(doc, r.confidence)}${unconf ? `; ${unconf}` : ''}`,
-      tr ? { html: `<details><summary>${esc(doc.t('notes'))}</summary><span${tr.translated ? '' : ' lang="en"'}>${esc(tr.text)}</span></details>`, text: tr.text } : ''];
-  }));
-  body += doc.sources(rows.flatMap((r) => r.sources), 6);
+  body += doc.table(
+    'chips',
+    [
+      doc.t('chip'),
+      doc.t('country'),
+      doc.t('tflops'),
+      doc.t('tpp'),
+      doc.t('pd'),
+      doc.t('tflops_w'),
+      doc.t('confidence'),
+      doc.t('notes'),
+    ],
+    rows.map((r): Cell[] => {
+      const note = notes.get(r.id);
+      const tr = note ? d.tr.text('chip_notes', r.id, note, v.lang) : null;
+      const unconf = r.unconfirmed_fields.length
+        ? doc.t('unconfirmed', { f: r.unconfirmed_fields.map((f) => field(doc, f)).join(', ') })
+        : '';
+      return [
+        r.name,
+        doc.country(r.country),
+        num(r.bf16_tflops, 0),
+        num(r.tpp, 0),
+        num(r.pd, 2),
+        num(r.tflops_per_w, 2),
+        `${conf(doc, r.confidence)}${unconf ? `; ${unconf}` : ''}`,
+        tr
+          ? {
+              html: `<details><summary>${esc(doc.t('notes'))}</summary><span${tr.translated ? '' : ' lang="en"'}>${esc(tr.text)}</span></details>`,
+              text: tr.text,
+            }
+          : '',
+      ];
+    }),
+  );
+  body += doc.sources(
+    rows.flatMap((r) => r.sources),
+    6,
+  );
 
   const sys = await memo(d, 'systems', () => systemChecks(d.db, chips));
-  body += `<h2>${esc(doc.t('systems'))}</h2>` + doc.table('systems', [doc.t('system'), doc.t('figure'), doc.t('computed'), doc.t('published'), doc.t('agrees')], sys.flatMap((s) => s.figures.map((f) => [
-    s.name, FIG[f.figure] ? doc.t(FIG[f.figure] as Key) : f.figure, num(f.computed, 1), num(f.published, 1), f.agrees === null ? doc.t('unknown') : f.agrees ? `✓ ${doc.t('yes')}` : `✗ ${doc.t('no')}`,
-  ])));
-  body += `<p class="muted">${esc(doc.t('power_note'))}</p>` + doc.sources(sys.flatMap((s) => s.sources), 4);
+  body +=
+    `<h2>${esc(doc.t('systems'))}</h2>` +
+    doc.table(
+      'systems',
+      [doc.t('system'), doc.t('figure'), doc.t('computed'), doc.t('published'), doc.t('agrees')],
+      sys.flatMap((s) =>
+        s.figures.map((f) => [
+          s.name,
+          FIG[f.figure] ? doc.t(FIG[f.figure] as Key) : f.figure,
+          num(f.computed, 1),
+          num(f.published, 1),
+          f.agrees === null ? doc.t('unknown') : f.agrees ? `✓ ${doc.t('yes')}` : `✗ ${doc.t('no')}`,
+        ]),
+      ),
+    );
+  body +=
+    `<p class="muted">${esc(doc.t('power_note'))}</p>` +
+    doc.sources(
+      sys.flatMap((s) => s.sources),
+      4,
+    );
 
   const chipId = v.params['chip'] ?? '';
   const dest = v.params['destination'] ?? 'CN';
   const date = v.params['date'] ?? v.asOf ?? new Date().toISOString().slice(0, 10);
-  body += `<h2 id="classify">${esc(doc.t('classify'))}</h2><p>${esc(doc.t('classify_lead'))}</p><form method="get" action="/compute#classify">${v.lang !== 'en' ? `<input type="hidden" name="lang" value="${esc(v.lang)}">` : ''}`
-    + `<label>${esc(doc.t('chip'))} <select name="chip">${chips.map((x) => `<option value="${esc(x.id)}"${x.id === chipId ? ' selected' : ''}>${esc(x.name)}</option>`).join('')}</select></label>`
-    + `<label>${esc(doc.t('destination'))} <select name="destination">${DESTS.map((c) => `<option value="${c}"${c === dest ? ' selected' : ''}>${esc(doc.country(c === 'DE' ? 'DE' : c))}</option>`).join('')}</select></label>`
-    + `<label>${esc(doc.t('date'))} <input type="date" name="date" value="${esc(date)}"></label><button>${esc(doc.t('classify'))}</button></form>`;
+  body +=
+    `<h2 id="classify">${esc(doc.t('classify'))}</h2><p>${esc(doc.t('classify_lead'))}</p><form method="get" action="/compute#classify">${v.lang !== 'en' ? `<input type="hidden" name="lang" value="${esc(v.lang)}">` : ''}` +
+    `<label>${esc(doc.t('chip'))} <select name="chip">${chips.map((x) => `<option value="${esc(x.id)}"${x.id === chipId ? ' selected' : ''}>${esc(x.name)}</option>`).join('')}</select></label>` +
+    `<label>${esc(doc.t('destination'))} <select name="destination">${DESTS.map((c) => `<option value="${c}"${c === dest ? ' selected' : ''}>${esc(doc.country(c === 'DE' ? 'DE' : c))}</option>`).join('')}</select></label>` +
+    `<label>${esc(doc.t('date'))} <input type="date" name="date" value="${esc(date)}"></label><button>${esc(doc.t('classify'))}</button></form>`;
   if (chipId) {
     try {
       const ctx = await memo(d, 'context', () => loadContext(d.db, chips));
@@ -80,13 +164,26 @@ export async function computePage(doc: Doc): Promise<PageOut> {
         return r ? d.tr.text('rules', r.id, r.title, v.lang).text : (id ?? '');
       };
       const needs = res.find((x) => x.license_required === true);
-      const verdict = needs ? doc.t('needs_license', { rule: ruleTitle(needs.rule), para: needs.classification ?? '—' })
-        : res.some((x) => x.license_required === null) ? doc.t('license_unknown') : doc.t('no_license');
+      const verdict = needs
+        ? doc.t('needs_license', { rule: ruleTitle(needs.rule), para: needs.classification ?? '—' })
+        : res.some((x) => x.license_required === null)
+          ? doc.t('license_unknown')
+          : doc.t('no_license');
       body += `<div id="classification">${doc.answer(doc.t('classify_answer', { date, chip: chip.name, dest: doc.country(dest), verdict }))}`;
-      body += doc.table('classification', [doc.t('rule'), doc.t('classification'), doc.t('controlled'), doc.t('license'), doc.t('reason')], res.map((x) => [
-        ruleTitle(x.rule), x.classification ?? doc.t('not_classified'), yn(doc, x.controlled), yn(doc, x.license_required),
-        { html: `<details><summary>${esc(doc.t('reason'))}</summary><span lang="en">${esc(x.reason)}</span></details>`, text: x.reason },
-      ]));
+      body += doc.table(
+        'classification',
+        [doc.t('rule'), doc.t('classification'), doc.t('controlled'), doc.t('license'), doc.t('reason')],
+        res.map((x) => [
+          ruleTitle(x.rule),
+          x.classification ?? doc.t('not_classified'),
+          yn(doc, x.controlled),
+          yn(doc, x.license_required),
+          {
+            html: `<details><summary>${esc(doc.t('reason'))}</summary><span lang="en">${esc(x.reason)}</span></details>`,
+            text: x.reason,
+          },
+        ]),
+      );
       body += `${doc.sources(res.flatMap((x) => x.sources))}</div>`;
     } catch (err) {
       body += `<p role="alert">${esc(doc.t('error', { msg: (err as Error).message }))}</p>`;

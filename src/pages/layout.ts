@@ -10,17 +10,28 @@ import type { Checker } from '../claims/index.ts';
 import { chartSvg } from '../charts/ssr.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import type { OrgNames } from '../models/model-page.ts';
-import type { Db } from '../store/db.ts';
+import type { Deps } from '../ops/operation.ts';
+import { defaultPaths, sharedDeps } from '../ops/deps.ts';
 import type { loadFx } from '../timeline/index.ts';
-import { countryName, LANG_NAMES, LANGS, t, type Key, type Lang } from '../server/i18n.ts';
+import { countryName, LANG_NAMES, LANGS, t, type Key, type Lang } from './i18n.ts';
 import type { Translations } from './translations.ts';
 import type { PageCache } from './cache.ts';
 
-export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+export const esc = (v: unknown): string =>
+  String(v ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
-export const num = (x: unknown, d = 1): string => (typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: d }) : '—');
+export const num = (x: unknown, d = 1): string =>
+  typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: d }) : '—';
 
 /** What a page may use: capability functions over the database, and shared lookups loaded once. */
+type Db = Awaited<ReturnType<Deps['db']>>;
+
+/** Deps for calling an operation from a page, over the page's database handle. */
+export const opDeps = (d: PageDeps): Deps => sharedDeps(d.db, defaultPaths({ db: d.db.path }));
+
 export interface PageDeps {
   db: Db;
   fx: ReturnType<typeof loadFx>;
@@ -58,15 +69,24 @@ export const cellText = (c: Cell): string => (c === null ? '' : typeof c === 'ob
 export const link = (href: string, text: string): Cell => ({ html: `<a href="${esc(href)}">${esc(text)}</a>`, text });
 
 /** A model's name: a proper name, not interface text (translate="no"). */
-const modelLink = (href: string, text: string): Cell => ({ html: `<a href="${esc(href)}" translate="no">${esc(text)}</a>`, text });
+const modelLink = (href: string, text: string): Cell => ({
+  html: `<a href="${esc(href)}" translate="no">${esc(text)}</a>`,
+  text,
+});
 
-export function withQuery(path: string, v: View, extra: Record<string, string | null | undefined> = {}, keepParams = false): string {
+export function withQuery(
+  path: string,
+  v: View,
+  extra: Record<string, string | null | undefined> = {},
+  keepParams = false,
+): string {
   const p = new URLSearchParams();
   if (v.lang !== 'en') p.set('lang', v.lang);
   if (v.asOf) p.set('as_of', v.asOf);
   if (keepParams) for (const [k, val] of Object.entries(v.params)) p.set(k, val);
-  for (const [k, val] of Object.entries(extra)) if (val !== null && val !== undefined && val !== '') p.set(k, val);
-  else p.delete(k);
+  for (const [k, val] of Object.entries(extra))
+    if (val !== null && val !== undefined && val !== '') p.set(k, val);
+    else p.delete(k);
   const s = p.toString();
   return s ? `${path}?${s}` : path;
 }
@@ -82,7 +102,11 @@ export const orgName = (d: PageDeps, lang: Lang, id: string | null | undefined):
 export class Doc {
   readonly tables = new Map<string, TableData>();
   readonly charts = new Map<string, { spec: ChartSpec; svg: string }>();
-  constructor(readonly deps: PageDeps, readonly v: View, readonly path: string) {}
+  constructor(
+    readonly deps: PageDeps,
+    readonly v: View,
+    readonly path: string,
+  ) {}
 
   t(key: Key, vars?: Record<string, string | number>): string {
     return t(this.v.lang, key, vars);
@@ -109,8 +133,12 @@ export class Doc {
     const all = [...new Set(ids)].filter(Boolean);
     if (!all.length) return '';
     const href = withQuery('/sources', { ...this.v, params: {} });
-    const shown = all.slice(0, max).map((s) => `<a href="${esc(href)}#src-${esc(s)}" lang="en">${esc(this.deps.sources.get(s)?.title ?? s)}</a>`).join('; ');
-    const more = all.length > max ? ` · <a href="${esc(href)}">${esc(this.t('more_sources', { n: all.length - max }))}</a>` : '';
+    const shown = all
+      .slice(0, max)
+      .map((s) => `<a href="${esc(href)}#src-${esc(s)}" lang="en">${esc(this.deps.sources.get(s)?.title ?? s)}</a>`)
+      .join('; ');
+    const more =
+      all.length > max ? ` · <a href="${esc(href)}">${esc(this.t('more_sources', { n: all.length - max }))}</a>` : '';
     return `<p class="src">${esc(this.t('source_link'))}: ${shown}${more}</p>`;
   }
 
@@ -148,7 +176,8 @@ export class Doc {
   /** Escaped text with the English data names in it marked lang="en". */
   sentence(text: string): string {
     let html = esc(text);
-    for (const name of [...this.english].sort((a, b) => b.length - a.length)) if (name.length > 3) html = html.split(esc(name)).join(`<span lang="en">${esc(name)}</span>`);
+    for (const name of [...this.english].sort((a, b) => b.length - a.length))
+      if (name.length > 3) html = html.split(esc(name)).join(`<span lang="en">${esc(name)}</span>`);
     return html;
   }
 
@@ -156,9 +185,16 @@ export class Doc {
     this.tables.set(id, { headers, rows });
     const csv = withQuery(this.path, this.v, { format: 'csv', table: id }, true);
     const head = headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
-    const body = rows.map((r) => `<tr>${r.map((c) => `<td${typeof c === 'object' && c !== null && c.sort !== undefined ? ` data-sort="${esc(c.sort)}"` : typeof c === 'number' ? ` data-sort="${c}"` : ''}>${cellHtml(c)}</td>`).join('')}</tr>`).join('');
-    return `<div class="tbl" data-search="${esc(this.t('search'))}"><div class="tools"><a class="dl" href="${esc(csv)}" download>${esc(this.t('csv'))}</a></div>`
-      + `<div class="scroll"><table>${opts.caption ? `<caption>${esc(opts.caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></div>`;
+    const body = rows
+      .map(
+        (r) =>
+          `<tr>${r.map((c) => `<td${typeof c === 'object' && c !== null && c.sort !== undefined ? ` data-sort="${esc(c.sort)}"` : typeof c === 'number' ? ` data-sort="${c}"` : ''}>${cellHtml(c)}</td>`).join('')}</tr>`,
+      )
+      .join('');
+    return (
+      `<div class="tbl" data-search="${esc(this.t('search'))}"><div class="tools"><a class="dl" href="${esc(csv)}" download>${esc(this.t('csv'))}</a></div>` +
+      `<div class="scroll"><table>${opts.caption ? `<caption>${esc(opts.caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></div>`
+    );
   }
 
   chart(spec: ChartSpec, caption = ''): string {
@@ -167,9 +203,11 @@ export class Doc {
     const svgHref = withQuery(this.path, this.v, { format: 'svg', chart: spec.id }, true);
     const methods = withQuery('/methods', { ...this.v, params: {} });
     const json = JSON.stringify(spec).replace(/</g, '\\u003c');
-    return `<figure class="chart" id="chart-${esc(spec.id)}"><div class="plot" role="img" aria-label="${esc(spec.title)}">${svg}</div>`
-      + `<script type="application/json">${json}</script>`
-      + `<figcaption>${caption ? `${caption} · ` : ''}<a href="${esc(svgHref)}" download>${esc(this.t('svg'))}</a> · <a href="${esc(methods)}">${esc(this.t('how_measured'))}</a></figcaption></figure>`;
+    return (
+      `<figure class="chart" id="chart-${esc(spec.id)}"><div class="plot" role="img" aria-label="${esc(spec.title)}">${svg}</div>` +
+      `<script type="application/json">${json}</script>` +
+      `<figcaption>${caption ? `${caption} · ` : ''}<a href="${esc(svgHref)}" download>${esc(this.t('svg'))}</a> · <a href="${esc(methods)}">${esc(this.t('how_measured'))}</a></figcaption></figure>`
+    );
   }
 }
 
@@ -180,8 +218,15 @@ export function cellHtml(c: Cell): string {
 }
 
 export const PAGES: [string, Key][] = [
-  ['/', 'overview'], ['/capability', 'capability'], ['/adoption', 'adoption'], ['/cost', 'cost'], ['/compute', 'compute'],
-  ['/policy', 'policy'], ['/claims', 'claims'], ['/models', 'models'], ['/sources', 'sources'],
+  ['/', 'overview'],
+  ['/capability', 'capability'],
+  ['/adoption', 'adoption'],
+  ['/cost', 'cost'],
+  ['/compute', 'compute'],
+  ['/policy', 'policy'],
+  ['/claims', 'claims'],
+  ['/models', 'models'],
+  ['/sources', 'sources'],
 ];
 
 const CSS = `*{box-sizing:border-box}body{font:15px/1.55 system-ui,"Noto Sans CJK SC","Noto Sans CJK TC",sans-serif;margin:0;color:#1b1b1b;overflow-wrap:break-word}
@@ -212,12 +257,17 @@ export function shell(doc: Doc, title: string, body: string): string {
   const v = doc.v;
   const navParams = { ...v, params: {} };
   const current = doc.path.startsWith('/models') ? '/models' : doc.path;
-  const nav = PAGES.map(([p, key]) => `<a href="${esc(withQuery(p, navParams))}"${p === current ? ' aria-current="page"' : ''}>${esc(t(v.lang, key))}</a>`).join('');
+  const nav = PAGES.map(
+    ([p, key]) =>
+      `<a href="${esc(withQuery(p, navParams))}"${p === current ? ' aria-current="page"' : ''}>${esc(t(v.lang, key))}</a>`,
+  ).join('');
   const langs = LANGS.map((l) => {
     const href = withQuery(doc.path, { ...v, lang: l }, { lang: l }, true);
     return `<a href="${esc(href)}" hreflang="${l}" lang="${l}"${l === v.lang ? ' aria-current="true"' : ''}>${LANG_NAMES[l]}</a>`;
   }).join(' · ');
-  const hidden = [...Object.entries(v.params), ...(v.lang !== 'en' ? [['lang', v.lang]] : [])].map(([k, val]) => `<input type="hidden" name="${esc(k)}" value="${esc(val)}">`).join('');
+  const hidden = [...Object.entries(v.params), ...(v.lang !== 'en' ? [['lang', v.lang]] : [])]
+    .map(([k, val]) => `<input type="hidden" name="${esc(k)}" value="${esc(val)}">`)
+    .join('');
   const g = withQuery('/glossary', navParams);
   const m = withQuery('/methods', navParams);
   return `<!doctype html><html lang="${v.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -6,13 +6,24 @@
  * source. Plus /models: the searchable list.
  */
 import type { ChartSpec, Series } from '../charts/spec.ts';
-import { modelBenchmarks, modelDerivatives, modelPrices, modelRatings, modelRecord, modelTraffic } from '../models/model-page.ts';
-import { listModels } from '../store/queries.ts';
-import { esc, num, orgName, type Cell, type Doc } from './layout.ts';
+import {
+  modelBenchmarks,
+  modelDerivatives,
+  modelPrices,
+  modelRatings,
+  modelRecord,
+  modelTraffic,
+} from '../models/model-page.ts';
+import { models as modelsOp } from '../catalog/op.ts';
+import { esc, num, opDeps, orgName, type Cell, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
 const PALETTE = ['#1f5fa8', '#c8332b', '#2a8c4a', '#8a6d3b', '#6b4fa0', '#d17a00', '#008080', '#999999'];
-const BOARD: Record<string, 'board_text' | 'board_style' | 'board_vision'> = { 'lmarena-text': 'board_text', 'lmarena-text-style-control': 'board_style', 'lmarena-vision': 'board_vision' };
+const BOARD: Record<string, 'board_text' | 'board_style' | 'board_vision'> = {
+  'lmarena-text': 'board_text',
+  'lmarena-text-style-control': 'board_style',
+  'lmarena-vision': 'board_vision',
+};
 const CAT: Record<string, 'cat_coding' | 'cat_chinese'> = { coding: 'cat_coding', chinese: 'cat_chinese' };
 const rankOf = (b: string, cat: string) => (b === 'lmarena-text' ? 0 : 1) * 10 + (cat === 'full' ? 0 : 1);
 // Benchmark names are proper names from the source, in English.
@@ -30,13 +41,25 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
   const d = doc.deps;
   const v = doc.v;
   const m = await modelRecord(d.db, id);
-  if (!m) return { status: 404, title: doc.t('not_found'), body: `<h1>${esc(doc.t('not_found'))}</h1><p>${esc(doc.t('not_found_model', { id }))}</p>` };
+  if (!m)
+    return {
+      status: 404,
+      title: doc.t('not_found'),
+      body: `<h1>${esc(doc.t('not_found'))}</h1><p>${esc(doc.t('not_found_model', { id }))}</p>`,
+    };
   const name = String(m['name'] ?? id);
   const org = orgName(d, v.lang, m['organization_id'] as string | null);
   const country = doc.country(m['country'] as string | null);
   const release = String(m['release_date'] ?? doc.t('unknown'));
-  const [ratings, benches, prices, traffic, deriv] = await Promise.all([modelRatings(d.db, id), modelBenchmarks(d.db, id), modelPrices(d.db, id), modelTraffic(d.db, id), modelDerivatives(d.db, id)]);
-  const upTo = <T extends Record<string, unknown>>(rows: T[], key: string) => rows.filter((r) => !v.asOf || String(r[key] ?? '') <= v.asOf);
+  const [ratings, benches, prices, traffic, deriv] = await Promise.all([
+    modelRatings(d.db, id),
+    modelBenchmarks(d.db, id),
+    modelPrices(d.db, id),
+    modelTraffic(d.db, id),
+    modelDerivatives(d.db, id),
+  ]);
+  const upTo = <T extends Record<string, unknown>>(rows: T[], key: string) =>
+    rows.filter((r) => !v.asOf || String(r[key] ?? '') <= v.asOf);
   const rs = upTo(ratings, 'date');
   const text = rs.filter((r) => r['leaderboard'] === 'lmarena-text' && r['category'] === 'full');
   const best = [...text].sort((a, b) => Number(b['score']) - Number(a['score']))[0];
@@ -45,45 +68,129 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
   if (best) {
     const lo = best['ci_low'] as number | null;
     const hi = best['ci_high'] as number | null;
-    body += doc.answer(doc.t('model_answer', { name, org: org || doc.t('unknown'), country: country || doc.t('unknown'), release, score: num(best['score'], 0), ci: lo !== null && hi !== null ? doc.t('ci95', { lo: num(lo, 0), hi: num(hi, 0) }) : '', date: String(best['date']), source: doc.sourceName([String(best['source_id'])]) }));
-  } else body += doc.answer(doc.t('model_answer_short', { name, org: org || doc.t('unknown'), country: country || doc.t('unknown'), release, source: doc.sourceName(idSources) }));
+    body += doc.answer(
+      doc.t('model_answer', {
+        name,
+        org: org || doc.t('unknown'),
+        country: country || doc.t('unknown'),
+        release,
+        score: num(best['score'], 0),
+        ci: lo !== null && hi !== null ? doc.t('ci95', { lo: num(lo, 0), hi: num(hi, 0) }) : '',
+        date: String(best['date']),
+        source: doc.sourceName([String(best['source_id'])]),
+      }),
+    );
+  } else
+    body += doc.answer(
+      doc.t('model_answer_short', {
+        name,
+        org: org || doc.t('unknown'),
+        country: country || doc.t('unknown'),
+        release,
+        source: doc.sourceName(idSources),
+      }),
+    );
 
   const aliases = ((m['aliases'] as string[] | null) ?? []).filter((a) => a !== name);
-  body += `<h2>${esc(doc.t('identity'))}</h2>` + doc.table('identity', [doc.t('figure'), doc.t('value')], [
-    ['ID', id], [doc.t('organization'), org], [doc.t('country'), country], [doc.t('family'), String(m['family'] ?? '')], [doc.t('release'), release],
-    [doc.t('open_weights'), bool(doc, m['open_weights'])], [doc.t('licence'), String(m['license'] ?? '')], [doc.t('parameters'), num(m['parameters_b'], 1)],
-    [doc.t('context'), num(m['context_tokens'], 0)], [doc.t('aliases'), { html: aliases.map((a) => `<code>${esc(a)}</code>`).join(', '), text: aliases.join('; ') }],
-  ]);
+  body +=
+    `<h2>${esc(doc.t('identity'))}</h2>` +
+    doc.table(
+      'identity',
+      [doc.t('figure'), doc.t('value')],
+      [
+        ['ID', id],
+        [doc.t('organization'), org],
+        [doc.t('country'), country],
+        [doc.t('family'), String(m['family'] ?? '')],
+        [doc.t('release'), release],
+        [doc.t('open_weights'), bool(doc, m['open_weights'])],
+        [doc.t('licence'), String(m['license'] ?? '')],
+        [doc.t('parameters'), num(m['parameters_b'], 1)],
+        [doc.t('context'), num(m['context_tokens'], 0)],
+        [doc.t('aliases'), { html: aliases.map((a) => `<code>${esc(a)}</code>`).join(', '), text: aliases.join('; ') }],
+      ],
+    );
   body += doc.sources([...idSources, String(m['organization_source'] ?? '')], 12);
 
   if (rs.length) {
     const groups = new Map<string, typeof rs>();
-    const ordered = [...rs].sort((a, b) => rankOf(String(a['leaderboard']), String(a['category'])) - rankOf(String(b['leaderboard']), String(b['category'])));
+    const ordered = [...rs].sort(
+      (a, b) =>
+        rankOf(String(a['leaderboard']), String(a['category'])) -
+        rankOf(String(b['leaderboard']), String(b['category'])),
+    );
     for (const r of ordered) {
       const k = boardName(String(r['leaderboard']), String(r['category']));
       groups.set(k, [...(groups.get(k) ?? []), r]);
     }
     const series: Series[] = [...groups.entries()].slice(0, 8).map(([k, rows], i) => ({
-      name: k, kind: 'line', color: PALETTE[i % PALETTE.length] as string, band: i === 0,
+      name: k,
+      kind: 'line',
+      color: PALETTE[i % PALETTE.length] as string,
+      band: i === 0,
       points: rows.map((r) => ({
-        x: String(r['date']), y: Number(r['score']), lo: r['ci_low'] as number | null, hi: r['ci_high'] as number | null,
-        tip: [[doc.t('model'), name], [doc.t('organization'), org], [doc.t('score'), num(r['score'], 0)], [doc.t('interval'), r['ci_low'] !== null ? `${num(r['ci_low'], 0)}–${num(r['ci_high'], 0)}` : '—'],
-          [doc.t('rank'), num(r['rank'], 0)], [doc.t('date'), String(r['date'])], [doc.t('source'), doc.sourceName([String(r['source_id'])])]] as [string, string][],
+        x: String(r['date']),
+        y: Number(r['score']),
+        lo: r['ci_low'] as number | null,
+        hi: r['ci_high'] as number | null,
+        tip: [
+          [doc.t('model'), name],
+          [doc.t('organization'), org],
+          [doc.t('score'), num(r['score'], 0)],
+          [doc.t('interval'), r['ci_low'] !== null ? `${num(r['ci_low'], 0)}–${num(r['ci_high'], 0)}` : '—'],
+          [doc.t('rank'), num(r['rank'], 0)],
+          [doc.t('date'), String(r['date'])],
+          [doc.t('source'), doc.sourceName([String(r['source_id'])])],
+        ] as [string, string][],
       })),
     }));
-    const spec: ChartSpec = { id: 'ratings', title: `${name}: ${doc.t('leaderboards')}`, bandName: doc.t('interval_band'), x: { type: 'time', name: doc.t('date') }, y: { type: 'value', name: doc.t('score') }, series };
+    const spec: ChartSpec = {
+      id: 'ratings',
+      title: `${name}: ${doc.t('leaderboards')}`,
+      bandName: doc.t('interval_band'),
+      x: { type: 'time', name: doc.t('date') },
+      y: { type: 'value', name: doc.t('score') },
+      series,
+    };
     body += `<h2>${esc(doc.t('scores_over_time'))}</h2>` + doc.chart(spec);
-    body += doc.table('ratings', [doc.t('leaderboards'), doc.t('date'), doc.t('score'), doc.t('interval'), doc.t('rank'), doc.t('votes'), doc.t('source')], [...rs].reverse().map((r): Cell[] => [
-      boardName(String(r['leaderboard']), String(r['category'])), String(r['date']), { html: num(r['score'], 0), text: String(r['score']), sort: Number(r['score']) },
-      r['ci_low'] !== null ? `${num(r['ci_low'], 0)}–${num(r['ci_high'], 0)}` : '—', { html: num(r['rank'], 0), text: String(r['rank'] ?? ''), sort: Number(r['rank'] ?? 1e9) },
-      { html: num(r['votes'], 0), text: String(r['votes'] ?? ''), sort: Number(r['votes'] ?? 0) }, doc.sourceCell([String(r['source_id'])]),
-    ]));
+    body += doc.table(
+      'ratings',
+      [
+        doc.t('leaderboards'),
+        doc.t('date'),
+        doc.t('score'),
+        doc.t('interval'),
+        doc.t('rank'),
+        doc.t('votes'),
+        doc.t('source'),
+      ],
+      [...rs]
+        .reverse()
+        .map((r): Cell[] => [
+          boardName(String(r['leaderboard']), String(r['category'])),
+          String(r['date']),
+          { html: num(r['score'], 0), text: String(r['score']), sort: Number(r['score']) },
+          r['ci_low'] !== null ? `${num(r['ci_low'], 0)}–${num(r['ci_high'], 0)}` : '—',
+          { html: num(r['rank'], 0), text: String(r['rank'] ?? ''), sort: Number(r['rank'] ?? 1e9) },
+          { html: num(r['votes'], 0), text: String(r['votes'] ?? ''), sort: Number(r['votes'] ?? 0) },
+          doc.sourceCell([String(r['source_id'])]),
+        ]),
+    );
   }
   if (benches.length) {
-    body += `<h2>${esc(doc.t('benchmarks'))}</h2>` + doc.table('benchmarks', [doc.t('benchmark'), doc.t('metric'), doc.t('score'), doc.t('stderr'), doc.t('source')], benches.map((b) => [
-      benchName(b), { html: `<span lang="en">${esc(b['metric'])}</span>`, text: String(b['metric']) },
-      { html: num(b['score'], 3), text: String(b['score']), sort: Number(b['score']) }, num(b['stderr'], 3), doc.sourceCell([String(b['source_id'])]),
-    ]));
+    body +=
+      `<h2>${esc(doc.t('benchmarks'))}</h2>` +
+      doc.table(
+        'benchmarks',
+        [doc.t('benchmark'), doc.t('metric'), doc.t('score'), doc.t('stderr'), doc.t('source')],
+        benches.map((b) => [
+          benchName(b),
+          { html: `<span lang="en">${esc(b['metric'])}</span>`, text: String(b['metric']) },
+          { html: num(b['score'], 3), text: String(b['score']), sort: Number(b['score']) },
+          num(b['stderr'], 3),
+          doc.sourceCell([String(b['source_id'])]),
+        ]),
+      );
   }
   const ps = upTo(prices, 'valid_from');
   if (ps.length) {
@@ -91,31 +198,109 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
     for (const p of ps) byProvider.set(String(p['provider']), [...(byProvider.get(String(p['provider'])) ?? []), p]);
     const blended = (p: Record<string, unknown>) => (3 * Number(p['input']) + Number(p['output'])) / 4;
     const spec: ChartSpec = {
-      id: 'prices', title: `${name}: ${doc.t('prices_over_time')}`, x: { type: 'time', name: doc.t('date') }, y: { type: 'log', name: doc.t('price') },
-      series: [...byProvider.entries()].slice(0, 8).map(([prov, rows], i) => ({
-        name: prov, kind: 'step' as const, color: PALETTE[i % PALETTE.length] as string,
-        points: rows.filter((p) => blended(p) > 0).map((p) => ({ x: String(p['valid_from']), y: Math.round(blended(p) * 1e4) / 1e4, tip: [[doc.t('provider'), prov], [doc.t('price'), num(blended(p), 3)], [doc.t('input_price'), num(p['input'], 3)], [doc.t('output_price'), num(p['output'], 3)], [doc.t('date'), String(p['valid_from'])], [doc.t('source'), doc.sourceName([String(p['source_id'])])]] as [string, string][] })),
-      })).filter((s) => s.points.length),
+      id: 'prices',
+      title: `${name}: ${doc.t('prices_over_time')}`,
+      x: { type: 'time', name: doc.t('date') },
+      y: { type: 'log', name: doc.t('price') },
+      series: [...byProvider.entries()]
+        .slice(0, 8)
+        .map(([prov, rows], i) => ({
+          name: prov,
+          kind: 'step' as const,
+          color: PALETTE[i % PALETTE.length] as string,
+          points: rows
+            .filter((p) => blended(p) > 0)
+            .map((p) => ({
+              x: String(p['valid_from']),
+              y: Math.round(blended(p) * 1e4) / 1e4,
+              tip: [
+                [doc.t('provider'), prov],
+                [doc.t('price'), num(blended(p), 3)],
+                [doc.t('input_price'), num(p['input'], 3)],
+                [doc.t('output_price'), num(p['output'], 3)],
+                [doc.t('date'), String(p['valid_from'])],
+                [doc.t('source'), doc.sourceName([String(p['source_id'])])],
+              ] as [string, string][],
+            })),
+        }))
+        .filter((s) => s.points.length),
     };
-    body += `<h2>${esc(doc.t('prices_over_time'))}</h2><p>${esc(doc.t('blend_note'))}</p>` + (spec.series.length ? doc.chart(spec) : '');
-    body += doc.table('prices', [doc.t('provider'), doc.t('input_price'), doc.t('output_price'), doc.t('valid_from'), doc.t('valid_to'), doc.t('source')], ps.map((p) => [
-      String(p['provider']), num(p['input'], 3), num(p['output'], 3), String(p['valid_from'] ?? ''), String(p['valid_to'] ?? ''), doc.sourceCell([String(p['source_id'])]),
-    ]));
+    body +=
+      `<h2>${esc(doc.t('prices_over_time'))}</h2><p>${esc(doc.t('blend_note'))}</p>` +
+      (spec.series.length ? doc.chart(spec) : '');
+    body += doc.table(
+      'prices',
+      [
+        doc.t('provider'),
+        doc.t('input_price'),
+        doc.t('output_price'),
+        doc.t('valid_from'),
+        doc.t('valid_to'),
+        doc.t('source'),
+      ],
+      ps.map((p) => [
+        String(p['provider']),
+        num(p['input'], 3),
+        num(p['output'], 3),
+        String(p['valid_from'] ?? ''),
+        String(p['valid_to'] ?? ''),
+        doc.sourceCell([String(p['source_id'])]),
+      ]),
+    );
   }
   const tr = upTo(traffic, 'date');
   if (tr.length) {
     const spec: ChartSpec = {
-      id: 'traffic', title: `${name}: ${doc.t('traffic')}`, x: { type: 'time', name: doc.t('date') }, y: { type: 'value', name: doc.t('share'), percent: true },
-      series: [{ name: doc.t('traffic'), kind: 'line', color: '#1f5fa8', points: tr.map((r) => ({ x: String(r['date']), y: Number(r['share']), tip: [[doc.t('date'), String(r['date'])], [doc.t('share'), `${num(100 * Number(r['share']), 2)}%`], [doc.t('source'), doc.sourceName([String(r['source_id'])])]] as [string, string][] })) }],
+      id: 'traffic',
+      title: `${name}: ${doc.t('traffic')}`,
+      x: { type: 'time', name: doc.t('date') },
+      y: { type: 'value', name: doc.t('share'), percent: true },
+      series: [
+        {
+          name: doc.t('traffic'),
+          kind: 'line',
+          color: '#1f5fa8',
+          points: tr.map((r) => ({
+            x: String(r['date']),
+            y: Number(r['share']),
+            tip: [
+              [doc.t('date'), String(r['date'])],
+              [doc.t('share'), `${num(100 * Number(r['share']), 2)}%`],
+              [doc.t('source'), doc.sourceName([String(r['source_id'])])],
+            ] as [string, string][],
+          })),
+        },
+      ],
     };
     body += `<h2>${esc(doc.t('traffic'))}</h2><p>${esc(doc.t('scope_openrouter'))}</p>` + doc.chart(spec);
-    body += doc.table('traffic', [doc.t('date'), doc.t('share'), doc.t('source')], tr.map((r) => [String(r['date']), { html: `${num(100 * Number(r['share']), 2)}%`, text: String(r['share']), sort: Number(r['share']) }, doc.sourceCell([String(r['source_id'])])]));
+    body += doc.table(
+      'traffic',
+      [doc.t('date'), doc.t('share'), doc.t('source')],
+      tr.map((r) => [
+        String(r['date']),
+        { html: `${num(100 * Number(r['share']), 2)}%`, text: String(r['share']), sort: Number(r['share']) },
+        doc.sourceCell([String(r['source_id'])]),
+      ]),
+    );
   }
   if (deriv.repos.length) {
     const srcs = deriv.repos.map((r) => String(r['source_id']));
     body += `<h2>${esc(doc.t('derivatives'))}</h2><p>${doc.sentence(doc.t('derivatives_n', { n: deriv.derivatives.length, source: doc.sourceName(srcs) }))}</p>`;
-    body += doc.table('hub', [doc.t('hub_id'), doc.t('downloads'), doc.t('date')], deriv.repos.map((r) => [String(r['hub_id']), { html: num(r['downloads'], 0), text: String(r['downloads'] ?? ''), sort: Number(r['downloads'] ?? 0) }, String(r['date'] ?? '')]));
-    if (deriv.derivatives.length) body += doc.table('derivatives', [doc.t('hub_id'), doc.t('relation'), doc.t('downloads')], deriv.derivatives.map((r) => [String(r['hub_id']), String(r['relation'] ?? ''), num(r['downloads'], 0)]));
+    body += doc.table(
+      'hub',
+      [doc.t('hub_id'), doc.t('downloads'), doc.t('date')],
+      deriv.repos.map((r) => [
+        String(r['hub_id']),
+        { html: num(r['downloads'], 0), text: String(r['downloads'] ?? ''), sort: Number(r['downloads'] ?? 0) },
+        String(r['date'] ?? ''),
+      ]),
+    );
+    if (deriv.derivatives.length)
+      body += doc.table(
+        'derivatives',
+        [doc.t('hub_id'), doc.t('relation'), doc.t('downloads')],
+        deriv.derivatives.map((r) => [String(r['hub_id']), String(r['relation'] ?? ''), num(r['downloads'], 0)]),
+      );
   }
   return { title: name, body };
 }
@@ -123,11 +308,19 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
 export async function modelsPage(doc: Doc): Promise<PageOut> {
   const d = doc.deps;
   const q = doc.v.params['q'];
-  const r = await listModels(d.db, { q, limit: 500 });
+  const r = await modelsOp.run(opDeps(d), modelsOp.input.parse({ search: q, limit: '500' }));
   let body = `<h1>${esc(doc.t('all_models'))}</h1><p>${esc(doc.t('models_lead', { n: r.total }))}</p>`;
   body += `<form method="get" action="/models">${doc.v.lang !== 'en' ? `<input type="hidden" name="lang" value="${esc(doc.v.lang)}">` : ''}<label>${esc(doc.t('search'))} <input type="search" name="q" value="${esc(q ?? '')}"></label><button>${esc(doc.t('find'))}</button></form>`;
-  body += doc.table('models', [doc.t('model'), doc.t('organization'), doc.t('country'), doc.t('release'), doc.t('open_weights')], r.models.map((m) => [
-    doc.model(String(m['id'])), orgName(d, doc.v.lang, m['organization'] as string | null), doc.country(m['country'] as string | null), String(m['release_date'] ?? ''), bool(doc, m['open_weights']),
-  ]));
+  body += doc.table(
+    'models',
+    [doc.t('model'), doc.t('organization'), doc.t('country'), doc.t('release'), doc.t('open_weights')],
+    r.models.map((m) => [
+      doc.model(String(m['id'])),
+      orgName(d, doc.v.lang, m['organization'] as string | null),
+      doc.country(m['country'] as string | null),
+      String(m['release_date'] ?? ''),
+      bool(doc, m['open_weights']),
+    ]),
+  );
   return { title: doc.t('models'), body };
 }

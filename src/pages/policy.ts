@@ -18,22 +18,69 @@ export async function policyPage(doc: Doc): Promise<PageOut> {
   const last = events.at(-1);
   if (last) {
     const lt = await eventTitle(doc, last);
-    body += doc.answer(doc.t('policy_answer', { n: events.length, date: v.asOf ?? last.date, title: typeof lt === 'object' && lt !== null ? lt.text : String(lt), source: doc.sourceName(last.sources) }));
+    body += doc.answer(
+      doc.t('policy_answer', {
+        n: events.length,
+        date: v.asOf ?? last.date,
+        title: typeof lt === 'object' && lt !== null ? lt.text : String(lt),
+        source: doc.sourceName(last.sources),
+      }),
+    );
   }
   const rows: Cell[][] = [];
   for (const e of [...events].reverse()) {
-    rows.push([e.date, kindName(doc, e.kind), doc.country(e.country), await eventTitle(doc, e), e.amount === null ? '' : `${num(e.amount, 0)} ${e.currency ?? ''}`,
-      { html: e.amount_usd === null ? '' : num(e.amount_usd, 0), text: String(e.amount_usd ?? ''), sort: e.amount_usd ?? 0 }, doc.sourceCell(e.sources)]);
+    rows.push([
+      e.date,
+      kindName(doc, e.kind),
+      doc.country(e.country),
+      await eventTitle(doc, e),
+      e.amount === null ? '' : `${num(e.amount, 0)} ${e.currency ?? ''}`,
+      {
+        html: e.amount_usd === null ? '' : num(e.amount_usd, 0),
+        text: String(e.amount_usd ?? ''),
+        sort: e.amount_usd ?? 0,
+      },
+      doc.sourceCell(e.sources),
+    ]);
   }
-  body += `<h2>${esc(doc.t('events'))}</h2>` + doc.table('events', [doc.t('date'), doc.t('kind'), doc.t('country'), doc.t('event_title'), doc.t('amount'), doc.t('usd'), doc.t('source')], rows);
+  body +=
+    `<h2>${esc(doc.t('events'))}</h2>` +
+    doc.table(
+      'events',
+      [
+        doc.t('date'),
+        doc.t('kind'),
+        doc.t('country'),
+        doc.t('event_title'),
+        doc.t('amount'),
+        doc.t('usd'),
+        doc.t('source'),
+      ],
+      rows,
+    );
   // The rate table's title and confidence word are data, in English.
-  body += `<p class="muted">${esc(doc.t('fx_note', { fx: '\u0000', conf: '\u0001' })).replace('\u0000', `<span lang="en">${esc(tl.fx_source.title)}</span>`).replace('\u0001', `<span lang="en">${esc(tl.fx_source.confidence)}</span>`)}</p>`;
+  body += `<p class="muted">${esc(doc.t('fx_note', { fx: '\u0000', conf: '\u0001' }))
+    .replace('\u0000', `<span lang="en">${esc(tl.fx_source.title)}</span>`)
+    .replace('\u0001', `<span lang="en">${esc(tl.fx_source.confidence)}</span>`)}</p>`;
   const ctx = await memo(d, 'context', async () => loadContext(d.db, await loadChips(d.db)));
   const rules = ctx.rules.filter((r) => !v.asOf || !r.effective || r.effective <= v.asOf);
-  body += `<h2>${esc(doc.t('rules'))}</h2>` + doc.table('rules', [doc.t('effective'), doc.t('rule'), doc.t('source')], rules.map((r) => {
-    const tr = d.tr.text('rules', r.id, r.title, v.lang);
-    return [r.effective?.slice(0, 10) ?? '—', { html: tr.translated ? esc(tr.text) : `<span lang="en">${esc(tr.text)}</span>`, text: tr.text }, doc.sourceCell(r.source_ids)];
-  }));
-  body += doc.sources([...events.flatMap((e) => e.sources), ...rules.flatMap((r) => r.source_ids), 'airace-curated-translations'], 6);
+  body +=
+    `<h2>${esc(doc.t('rules'))}</h2>` +
+    doc.table(
+      'rules',
+      [doc.t('effective'), doc.t('rule'), doc.t('source')],
+      rules.map((r) => {
+        const tr = d.tr.text('rules', r.id, r.title, v.lang);
+        return [
+          r.effective?.slice(0, 10) ?? '—',
+          { html: tr.translated ? esc(tr.text) : `<span lang="en">${esc(tr.text)}</span>`, text: tr.text },
+          doc.sourceCell(r.source_ids),
+        ];
+      }),
+    );
+  body += doc.sources(
+    [...events.flatMap((e) => e.sources), ...rules.flatMap((r) => r.source_ids), 'airace-curated-translations'],
+    6,
+  );
   return { title: doc.t('policy'), body };
 }

@@ -31,7 +31,11 @@ export interface PageDef {
 const search = (raw: string) => (raw.length <= 100 ? raw.trim() || null : null);
 
 export const PAGE_LIST: PageDef[] = [
-  { path: '/', params: { weights: weightsParam, ...Object.fromEntries(PILLARS.map((p) => [`w_${p}`, weightField])) }, render: overviewPage },
+  {
+    path: '/',
+    params: { weights: weightsParam, ...Object.fromEntries(PILLARS.map((p) => [`w_${p}`, weightField])) },
+    render: overviewPage,
+  },
   { path: '/capability', params: { metric: metricParam }, render: capabilityPage },
   { path: '/adoption', render: adoptionPage },
   { path: '/cost', params: costParams, render: costPage },

@@ -12,7 +12,15 @@ import { timeline } from '../timeline/index.ts';
 import { esc, memo, num, type Cell, type Doc, type PageDeps } from './layout.ts';
 import type { TimelineEvent } from '../timeline/index.ts';
 
-export const MAIN_METRICS = ['epoch-eci', 'arena-text', 'arena-text-coding', 'arena-text-chinese', 'aa-intelligence', 'gpqa-diamond', 'swe-bench-verified'];
+export const MAIN_METRICS = [
+  'epoch-eci',
+  'arena-text',
+  'arena-text-coding',
+  'arena-text-chinese',
+  'aa-intelligence',
+  'gpqa-diamond',
+  'swe-bench-verified',
+];
 export const DEFAULT_METRIC = 'epoch-eci';
 
 export const metrics = (d: PageDeps) => memo(d, 'metrics', () => listMetrics(d.db));
@@ -36,7 +44,10 @@ export async function gapOn(d: PageDeps, metric: string, asOf: string | null): P
 
 /** The one-sentence answer for a gap, with its interval, metric and date. */
 export function gapSentence(doc: Doc, g: GapView): string {
-  return sentence(doc, g) + doc.t('source_colon', { s: doc.sourceName(g.at?.sources.length ? g.at.sources : g.report.sources) });
+  return (
+    sentence(doc, g) +
+    doc.t('source_colon', { s: doc.sourceName(g.at?.sources.length ? g.at.sources : g.report.sources) })
+  );
 }
 
 function sentence(doc: Doc, g: GapView): string {
@@ -47,11 +58,19 @@ function sentence(doc: Doc, g: GapView): string {
   if (at.points_gap <= 0) return doc.t('answer_gap_ahead', { metric, date });
   if (at.months_gap === null) return doc.t('answer_gap_none', { metric, date, why: doc.t('why_never_reached') });
   const months = at.months_censored ? doc.t('at_least', { n: num(at.months_gap) }) : num(at.months_gap);
-  const ci = at.months_ci ? doc.t('ci95', { lo: num(at.months_ci[0]), hi: num(at.months_ci[1]) }) : doc.t('no_interval');
+  const ci = at.months_ci
+    ? doc.t('ci95', { lo: num(at.months_ci[0]), hi: num(at.months_ci[1]) })
+    : doc.t('no_interval');
   return doc.t('answer_gap', { months, ci, metric, date });
 }
 
-const KIND_COLOR: Record<string, string> = { export_control: '#6b4fa0', investment: '#2a8c4a', model_release: '#c8332b', policy: '#8a6d3b', governance: '#8a6d3b' };
+const KIND_COLOR: Record<string, string> = {
+  export_control: '#6b4fa0',
+  investment: '#2a8c4a',
+  model_release: '#c8332b',
+  policy: '#8a6d3b',
+  governance: '#8a6d3b',
+};
 
 /** Dated events for a time axis: rules coming into force, and timeline events. */
 export async function eventMarkers(doc: Doc, from: string | null, to: string | null): Promise<Marker[]> {
@@ -66,20 +85,49 @@ export async function eventMarkers(doc: Doc, from: string | null, to: string | n
     const date = r.effective?.slice(0, 10);
     if (!date || !inRange(date)) continue;
     const title = doc.deps.tr.text('rules', r.id, r.title, doc.v.lang).text;
-    out.push({ date, title, line: true, color: KIND_COLOR['export_control'] as string, tip: [[doc.t('kind_export_control'), title], [doc.t('date'), date], [doc.t('source'), doc.sourceName(r.source_ids)]] });
+    out.push({
+      date,
+      title,
+      line: true,
+      color: KIND_COLOR['export_control'] as string,
+      tip: [
+        [doc.t('kind_export_control'), title],
+        [doc.t('date'), date],
+        [doc.t('source'), doc.sourceName(r.source_ids)],
+      ],
+    });
   }
   for (const e of tl.events) {
     if (!['investment', 'model_release', 'policy', 'governance'].includes(e.kind) || !inRange(e.date)) continue;
     const cell = await eventTitle(doc, e);
     const title = typeof cell === 'object' && cell !== null ? cell.text : String(cell ?? '');
-    out.push({ date: e.date, title, line: e.kind !== 'model_release', color: KIND_COLOR[e.kind] ?? '#555', tip: [[kindName(doc, e.kind), title], [doc.t('date'), e.date], [doc.t('source'), doc.sourceName(e.sources)]] });
+    out.push({
+      date: e.date,
+      title,
+      line: e.kind !== 'model_release',
+      color: KIND_COLOR[e.kind] ?? '#555',
+      tip: [
+        [kindName(doc, e.kind), title],
+        [doc.t('date'), e.date],
+        [doc.t('source'), doc.sourceName(e.sources)],
+      ],
+    });
   }
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export function kindName(doc: Doc, kind: string): string {
   const key = `kind_${kind}`;
-  const known = ['governance', 'policy', 'industry_target', 'forecast', 'open_source_adoption', 'investment', 'model_release', 'export_control'];
+  const known = [
+    'governance',
+    'policy',
+    'industry_target',
+    'forecast',
+    'open_source_adoption',
+    'investment',
+    'model_release',
+    'export_control',
+  ];
   return known.includes(kind) ? doc.t(key as 'kind_policy') : kind.replace(/_/g, ' ');
 }
 

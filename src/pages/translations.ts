@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { toHant, type Lang } from '../server/i18n.ts';
+import { toHant, type Lang } from './i18n.ts';
 
 const entry = z.object({ en: z.string(), 'zh-Hans': z.string(), 'zh-Hant': z.string().optional() });
 const file = z.object({
@@ -30,7 +30,8 @@ export function loadTranslations(path: string): Translations {
   const data = file.parse(JSON.parse(readFileSync(path, 'utf8')));
   // Some reads (the timeline) carry no id: those are matched on their English text.
   const byEnglish = new Map<string, z.infer<typeof entry>>();
-  for (const sec of [data.events, data.rules, data.chip_notes, data.metrics]) for (const e of Object.values(sec)) byEnglish.set(e.en, e);
+  for (const sec of [data.events, data.rules, data.chip_notes, data.metrics])
+    for (const e of Object.values(sec)) byEnglish.set(e.en, e);
   return {
     provenance: data.provenance,
     text(section, id, english, lang) {

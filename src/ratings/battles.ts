@@ -21,7 +21,11 @@ export interface Battles {
 }
 
 export class BattleInputError extends Error {
-  constructor(readonly file: string, readonly line: number, reason: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    reason: string,
+  ) {
     super(`${file}:${line}: ${reason}`);
     this.name = 'BattleInputError';
   }
@@ -30,7 +34,11 @@ export class BattleInputError extends Error {
 const WINNERS: Record<string, number> = { model_a: A_WINS, model_b: B_WINS, tie: TIE, 'tie (bothbad)': TIE };
 
 /** What is wrong with one battle's fields (after trimming), or null if it is valid. */
-export function battleProblem(modelA: string | undefined | null, modelB: string | undefined | null, winner: string | undefined | null): string | null {
+export function battleProblem(
+  modelA: string | undefined | null,
+  modelB: string | undefined | null,
+  winner: string | undefined | null,
+): string | null {
   const a = modelA?.trim();
   const b = modelB?.trim();
   if (!a || !b) return 'model_a and model_b must not be empty';
@@ -50,7 +58,10 @@ class Builder {
   length = 0;
   skipped = 0;
 
-  constructor(readonly file: string, readonly skipInvalid: boolean) {}
+  constructor(
+    readonly file: string,
+    readonly skipInvalid: boolean,
+  ) {}
 
   id(name: string): number {
     let i = this.ids.get(name);
@@ -77,7 +88,8 @@ class Builder {
     const b = modelB?.trim();
     const reason = battleProblem(modelA, modelB, winner);
     if (reason !== null) {
-      if (!this.skipInvalid) throw new BattleInputError(this.file, line, `${reason} (use --skip-invalid to skip such rows)`);
+      if (!this.skipInvalid)
+        throw new BattleInputError(this.file, line, `${reason} (use --skip-invalid to skip such rows)`);
       this.skipped++;
       return;
     }
@@ -102,7 +114,14 @@ class Builder {
   }
 
   done(): Battles {
-    return { models: this.models, a: this.a.subarray(0, this.length), b: this.b.subarray(0, this.length), outcome: this.outcome.subarray(0, this.length), length: this.length, skipped: this.skipped };
+    return {
+      models: this.models,
+      a: this.a.subarray(0, this.length),
+      b: this.b.subarray(0, this.length),
+      outcome: this.outcome.subarray(0, this.length),
+      length: this.length,
+      skipped: this.skipped,
+    };
   }
 }
 
@@ -110,7 +129,8 @@ function columnIndex(header: string[], file: string): [number, number, number] {
   const idx = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name);
   const cols = [idx('model_a'), idx('model_b'), idx('winner')] as [number, number, number];
   const missing = ['model_a', 'model_b', 'winner'].filter((_, i) => cols[i] === -1);
-  if (missing.length) throw new BattleInputError(file, 1, `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  if (missing.length)
+    throw new BattleInputError(file, 1, `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   return cols;
 }
 
@@ -161,7 +181,11 @@ class ByteInterner {
   private ids: number[] = [];
   private hashes: number[] = [];
 
-  constructor(private readonly buf: Uint8Array, private readonly text: (start: number, end: number) => string, private readonly build: Builder) {}
+  constructor(
+    private readonly buf: Uint8Array,
+    private readonly text: (start: number, end: number) => string,
+    private readonly build: Builder,
+  ) {}
 
   id(start: number, end: number): number {
     const buf = this.buf;
@@ -182,7 +206,11 @@ class ByteInterner {
         if (this.starts.length * 2 > this.slots.length) this.rehash();
         return id;
       }
-      if (this.hashes[e] === h && this.lengths[e] === len && sameBytes(buf, this.starts[e] as number, buf, start, len)) {
+      if (
+        this.hashes[e] === h &&
+        this.lengths[e] === len &&
+        sameBytes(buf, this.starts[e] as number, buf, start, len)
+      ) {
         return this.ids[e] as number;
       }
     }
@@ -208,7 +236,8 @@ function sameBytes(x: Uint8Array, xs: number, y: Uint8Array, ys: number, len: nu
 }
 
 function winnerAt(buf: Uint8Array, start: number, end: number): number {
-  for (const w of WINNER_BYTES) if (end - start === w.bytes.length && sameBytes(buf, start, w.bytes, 0, w.bytes.length)) return w.value;
+  for (const w of WINNER_BYTES)
+    if (end - start === w.bytes.length && sameBytes(buf, start, w.bytes, 0, w.bytes.length)) return w.value;
   return -1;
 }
 
@@ -273,7 +302,8 @@ export function parseCsvBytes(file_: Buffer, file: string, skipInvalid = false):
       const bs = starts[cols[1]] as number;
       const be = ends[cols[1]] as number;
       const w = winnerAt(buf, starts[cols[2]] as number, ends[cols[2]] as number);
-      const plain = ae > as && be > bs && !isBlank(buf[as]) && !isBlank(buf[ae - 1]) && !isBlank(buf[bs]) && !isBlank(buf[be - 1]);
+      const plain =
+        ae > as && be > bs && !isBlank(buf[as]) && !isBlank(buf[ae - 1]) && !isBlank(buf[bs]) && !isBlank(buf[be - 1]);
       if (plain && w !== -1) {
         const a = intern.id(as, ae);
         const b = intern.id(bs, be);
@@ -287,12 +317,18 @@ export function parseCsvBytes(file_: Buffer, file: string, skipInvalid = false):
     const line = text(lineStart, lineEnd);
     const fields = line.includes('"') ? splitQuoted(line) : line.split(',');
     if (fields === null) {
-      if (!skipInvalid) throw new BattleInputError(file, lineNo, 'unterminated quoted field (battles must be one per line)');
+      if (!skipInvalid)
+        throw new BattleInputError(file, lineNo, 'unterminated quoted field (battles must be one per line)');
       build.skipped++;
       continue;
     }
     if (fields.length !== width) {
-      if (!skipInvalid) throw new BattleInputError(file, lineNo, `expected ${width} fields, found ${fields.length} (use --skip-invalid to skip such rows)`);
+      if (!skipInvalid)
+        throw new BattleInputError(
+          file,
+          lineNo,
+          `expected ${width} fields, found ${fields.length} (use --skip-invalid to skip such rows)`,
+        );
       build.skipped++;
       continue;
     }
@@ -312,7 +348,8 @@ export function parseJsonl(text: string, file: string, skipInvalid = false): Bat
     try {
       row = JSON.parse(line);
     } catch {
-      if (!skipInvalid) throw new BattleInputError(file, i + 1, 'not valid JSON (use --skip-invalid to skip such rows)');
+      if (!skipInvalid)
+        throw new BattleInputError(file, i + 1, 'not valid JSON (use --skip-invalid to skip such rows)');
       build.skipped++;
       continue;
     }
@@ -330,12 +367,26 @@ export async function readParquet(path: string, skipInvalid = false): Promise<Ba
   const inst = await DuckDBInstance.create(':memory:');
   const conn = await inst.connect();
   try {
-    const reader = await conn.runAndReadAll(`SELECT CAST(model_a AS VARCHAR), CAST(model_b AS VARCHAR), CAST(winner AS VARCHAR) FROM read_parquet($1)`, [path]);
+    const reader = await conn.runAndReadAll(
+      `SELECT CAST(model_a AS VARCHAR), CAST(model_b AS VARCHAR), CAST(winner AS VARCHAR) FROM read_parquet($1)`,
+      [path],
+    );
     const rows = reader.getRows();
-    rows.forEach((r, i) => build.add(i + 1, (r[0] as string | null) ?? undefined, (r[1] as string | null) ?? undefined, (r[2] as string | null) ?? undefined));
+    rows.forEach((r, i) =>
+      build.add(
+        i + 1,
+        (r[0] as string | null) ?? undefined,
+        (r[1] as string | null) ?? undefined,
+        (r[2] as string | null) ?? undefined,
+      ),
+    );
   } catch (err) {
     if (err instanceof BattleInputError) throw err;
-    throw new BattleInputError(path, 1, `cannot read as Parquet with columns model_a, model_b, winner: ${(err as Error).message.split('\n')[0]}`);
+    throw new BattleInputError(
+      path,
+      1,
+      `cannot read as Parquet with columns model_a, model_b, winner: ${(err as Error).message.split('\n')[0]}`,
+    );
   } finally {
     conn.closeSync();
     inst.closeSync();
@@ -346,13 +397,16 @@ export async function readParquet(path: string, skipInvalid = false): Promise<Ba
 /** Reads battles by file extension: .csv, .jsonl / .ndjson, .parquet. */
 export async function readBattles(path: string, skipInvalid = false): Promise<Battles> {
   const ext = extname(path).toLowerCase();
-  if (!['.csv', '.jsonl', '.ndjson', '.parquet'].includes(ext)) throw new Error(`unsupported battles file ${path}: expected .csv, .jsonl or .parquet`);
+  if (!['.csv', '.jsonl', '.ndjson', '.parquet'].includes(ext))
+    throw new Error(`unsupported battles file ${path}: expected .csv, .jsonl or .parquet`);
   if (ext === '.parquet') return readParquet(path, skipInvalid);
   let buf: Buffer;
   try {
     buf = readFileSync(path);
   } catch (err) {
-    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new Error(
+      `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
   }
   return ext === '.csv' ? parseCsvBytes(buf, path, skipInvalid) : parseJsonl(buf.toString('utf8'), path, skipInvalid);
 }

@@ -76,7 +76,9 @@ export interface PairCounts {
  */
 export function aggregate(b: Battles): PairCounts {
   const m = b.models.length;
-  const byName = Array.from({ length: m }, (_, k) => k).sort((x, y) => ((b.models[x] as string) < (b.models[y] as string) ? -1 : 1));
+  const byName = Array.from({ length: m }, (_, k) => k).sort((x, y) =>
+    (b.models[x] as string) < (b.models[y] as string) ? -1 : 1,
+  );
   const rank = new Int32Array(m);
   byName.forEach((k, r) => (rank[k] = r));
   const index = new Map<number, number>();
@@ -171,7 +173,11 @@ function objective(c: PairCounts, cells: Float64Array, theta: Float64Array): num
  * After a full fit without a factor, `reuse.factor` holds the last one computed.
  */
 export function fitTheta(
-  c: PairCounts, cells: Float64Array, theta: Float64Array, tolerancePoints = 1e-6, comp: Int32Array = new Int32Array(c.m),
+  c: PairCounts,
+  cells: Float64Array,
+  theta: Float64Array,
+  tolerancePoints = 1e-6,
+  comp: Int32Array = new Int32Array(c.m),
   reuse: { factor?: Float64Array } = {},
 ): number {
   const m = c.m;
@@ -222,7 +228,9 @@ export function fitTheta(
       const a = c.i[p] as number;
       const b = c.j[p] as number;
       const ea = ex[a] as number;
-      const prob = wide ? 1 / (1 + Math.exp((theta[b] as number) - (theta[a] as number))) : ea / (ea + (ex[b] as number));
+      const prob = wide
+        ? 1 / (1 + Math.exp((theta[b] as number) - (theta[a] as number)))
+        : ea / (ea + (ex[b] as number));
       const g = n * prob - (wP[p] as number);
       grad[a] = (grad[a] as number) + g;
       grad[b] = (grad[b] as number) - g;
@@ -257,8 +265,10 @@ export function fitTheta(
     // The likelihood does not see a shift of a whole component (only the 1e-9 ridge does), so that
     // direction is numerically undetermined: drop it from the step, as ratings are centred anyway.
     compSum.fill(0);
-    for (let k = 0; k < m; k++) compSum[comp[k] as number] = (compSum[comp[k] as number] as number) + (step[k] as number);
-    for (let k = 0; k < m; k++) step[k] = (step[k] as number) - (compSum[comp[k] as number] as number) / (compSize[comp[k] as number] as number);
+    for (let k = 0; k < m; k++)
+      compSum[comp[k] as number] = (compSum[comp[k] as number] as number) + (step[k] as number);
+    for (let k = 0; k < m; k++)
+      step[k] = (step[k] as number) - (compSum[comp[k] as number] as number) / (compSize[comp[k] as number] as number);
     // Newton step with backtracking: the objective must not increase.
     // Chord steps are guarded by the gradient test above instead, which saves an objective evaluation.
     let t = 1;
@@ -282,7 +292,17 @@ export function fitTheta(
 }
 
 /** Preconditioned conjugate gradients on H · step = grad, H given by pair weights h plus its diagonal. */
-function solveCg(c: PairCounts, h: Float64Array, diag: Float64Array, grad: Float64Array, step: Float64Array, r: Float64Array, z: Float64Array, dir: Float64Array, hd: Float64Array): void {
+function solveCg(
+  c: PairCounts,
+  h: Float64Array,
+  diag: Float64Array,
+  grad: Float64Array,
+  step: Float64Array,
+  r: Float64Array,
+  z: Float64Array,
+  dir: Float64Array,
+  hd: Float64Array,
+): void {
   const m = c.m;
   const P = c.i.length;
   let rz = 0;
@@ -332,7 +352,14 @@ function solveCg(c: PairCounts, h: Float64Array, diag: Float64Array, grad: Float
  * component's all-ones vector (up to the ridge), so that direction is lifted by a rank-one term first; the
  * step's component in it is dropped by the caller.
  */
-function factorDense(c: PairCounts, h: Float64Array, diag: Float64Array, comp: Int32Array, compSize: Float64Array, H: Float64Array): void {
+function factorDense(
+  c: PairCounts,
+  h: Float64Array,
+  diag: Float64Array,
+  comp: Int32Array,
+  compSize: Float64Array,
+  H: Float64Array,
+): void {
   const m = c.m;
   H.fill(0);
   const lift = new Float64Array(compSize.length);
@@ -340,7 +367,8 @@ function factorDense(c: PairCounts, h: Float64Array, diag: Float64Array, comp: I
     H[k * m + k] = diag[k] as number;
     lift[comp[k] as number] = (lift[comp[k] as number] as number) + (diag[k] as number);
   }
-  for (let q = 0; q < lift.length; q++) lift[q] = (lift[q] as number) / (compSize[q] as number) / (compSize[q] as number);
+  for (let q = 0; q < lift.length; q++)
+    lift[q] = (lift[q] as number) / (compSize[q] as number) / (compSize[q] as number);
   for (let p = 0; p < c.i.length; p++) {
     const a = c.i[p] as number;
     const b = c.j[p] as number;
@@ -348,7 +376,8 @@ function factorDense(c: PairCounts, h: Float64Array, diag: Float64Array, comp: I
     H[b * m + a] = (H[b * m + a] as number) - (h[p] as number);
   }
   for (let k = 0; k < m; k++) {
-    for (let l = 0; l < m; l++) if (comp[k] === comp[l]) H[k * m + l] = (H[k * m + l] as number) + (lift[comp[k] as number] as number);
+    for (let l = 0; l < m; l++)
+      if (comp[k] === comp[l]) H[k * m + l] = (H[k * m + l] as number) + (lift[comp[k] as number] as number);
   }
   // In-place Cholesky, lower triangle, row-major.
   for (let j = 0; j < m; j++) {
@@ -439,12 +468,19 @@ export function fit(counts: PairCounts, options: Pick<RatingOptions, 'anchor' | 
   const comp = components(counts);
   const ncomp = componentCount(comp);
   const warnings: string[] = [];
-  if (ncomp > 1) warnings.push(`the comparison graph has ${ncomp} disconnected components: ratings are comparable only within one (see "component")`);
+  if (ncomp > 1)
+    warnings.push(
+      `the comparison graph has ${ncomp} disconnected components: ratings are comparable only within one (see "component")`,
+    );
   const perModel = new Float64Array(m);
   const wins = new Float64Array(m);
   const losses = new Float64Array(m);
   for (let p = 0; p < counts.i.length; p++) {
-    const [wi, wj, t] = [counts.cells[3 * p] as number, counts.cells[3 * p + 1] as number, counts.cells[3 * p + 2] as number];
+    const [wi, wj, t] = [
+      counts.cells[3 * p] as number,
+      counts.cells[3 * p + 1] as number,
+      counts.cells[3 * p + 2] as number,
+    ];
     const a = counts.i[p] as number;
     const b = counts.j[p] as number;
     perModel[a] = (perModel[a] as number) + wi + wj + t;
@@ -456,21 +492,35 @@ export function fit(counts: PairCounts, options: Pick<RatingOptions, 'anchor' | 
   }
   for (let k = 0; k < m; k++) {
     if (wins[k] === 0 || losses[k] === 0) {
-      warnings.push(`${counts.names[k]} ${wins[k] === 0 ? 'lost' : 'won'} every comparison: its maximum-likelihood rating is infinite; the value shown is bounded by a 1e-9 ridge`);
+      warnings.push(
+        `${counts.names[k]} ${wins[k] === 0 ? 'lost' : 'won'} every comparison: its maximum-likelihood rating is infinite; the value shown is bounded by a 1e-9 ridge`,
+      );
     }
   }
   let anchorIndex = -1;
   if (options.anchor) {
     anchorIndex = counts.names.indexOf(options.anchor.model);
     if (anchorIndex === -1) throw new Error(`anchor model "${options.anchor.model}" is not in the battles`);
-    if (ncomp > 1) warnings.push(`the anchor shifts only component ${comp[anchorIndex]}, which holds ${options.anchor.model}`);
+    if (ncomp > 1)
+      warnings.push(`the anchor shifts only component ${comp[anchorIndex]}, which holds ${options.anchor.model}`);
   }
   const theta = new Float64Array(m);
   const reuse: { factor?: Float64Array } = {};
   fitTheta(counts, counts.cells, theta, options.tolerance ?? 1e-6, comp, reuse);
   const rating = new Float64Array(m);
   toRatings(theta, comp, ncomp, rating);
-  const f: Fitted = { counts, comp, ncomp, theta, factor: reuse.factor, rating, perModel, anchorIndex, anchorScore: options.anchor?.score ?? 0, warnings };
+  const f: Fitted = {
+    counts,
+    comp,
+    ncomp,
+    theta,
+    factor: reuse.factor,
+    rating,
+    perModel,
+    anchorIndex,
+    anchorScore: options.anchor?.score ?? 0,
+    warnings,
+  };
   anchored(f, rating);
   return f;
 }
@@ -510,7 +560,14 @@ export function bootstrapRounds(input: RoundsInput, progress?: () => void): Floa
 }
 
 /** The result from a fit and its bootstrap samples (round-major, rounds × m), or none. */
-export function summarize(f: Fitted, samples: Float64Array | null, rounds: number, total: number, seed: number, anchor: RatingOptions['anchor']): RatingResult {
+export function summarize(
+  f: Fitted,
+  samples: Float64Array | null,
+  rounds: number,
+  total: number,
+  seed: number,
+  anchor: RatingOptions['anchor'],
+): RatingResult {
   const m = f.counts.m;
   const low = Float64Array.from(f.rating);
   const high = Float64Array.from(f.rating);
@@ -540,10 +597,24 @@ export function summarize(f: Fitted, samples: Float64Array | null, rounds: numbe
     return s.length - lo;
   };
   const models: ModelRating[] = f.counts.names.map((model, k) => ({
-    model, rating: f.rating[k] as number, ci_low: low[k] as number, ci_high: high[k] as number, rank_ub: 1 + above(k), battles: f.perModel[k] as number, component: comp[k] as number,
+    model,
+    rating: f.rating[k] as number,
+    ci_low: low[k] as number,
+    ci_high: high[k] as number,
+    rank_ub: 1 + above(k),
+    battles: f.perModel[k] as number,
+    component: comp[k] as number,
   }));
   models.sort((x, y) => x.component - y.component || y.rating - x.rating || x.model.localeCompare(y.model));
-  return { models, battles: total, components: f.ncomp, bootstrap: rounds, seed, anchor: anchor ?? null, warnings: f.warnings };
+  return {
+    models,
+    battles: total,
+    components: f.ncomp,
+    bootstrap: rounds,
+    seed,
+    anchor: anchor ?? null,
+    warnings: f.warnings,
+  };
 }
 
 /** Ratings from pair counts, in this thread. `total` is the number of battles counted. */
@@ -552,7 +623,10 @@ export function rateCounts(counts: PairCounts, total: number, options: RatingOpt
   const seed = options.seed ?? 0;
   const f = fit(counts, options);
   let done = 0;
-  const samples = rounds > 0 ? bootstrapRounds({ fitted: f, total, seed, from: 0, to: rounds }, () => options.progress?.(++done, rounds)) : null;
+  const samples =
+    rounds > 0
+      ? bootstrapRounds({ fitted: f, total, seed, from: 0, to: rounds }, () => options.progress?.(++done, rounds))
+      : null;
   return summarize(f, samples, rounds, total, seed, options.anchor);
 }
 

@@ -23,7 +23,9 @@ export const ratings = operation({
   args: ['battles'],
   input: z
     .object({
-      battles: text(4096).describe('file with columns model_a, model_b, winner (model_a | model_b | tie | tie (bothbad))'),
+      battles: text(4096).describe(
+        'file with columns model_a, model_b, winner (model_a | model_b | tie | tie (bothbad))',
+      ),
       format: choice(['csv', 'jsonl', 'parquet']).optional().describe('format of an uploaded body (default csv)'),
       bootstrap: int(0, 1000).default(100).describe('bootstrap rounds for the 95% intervals (0 for none)'),
       seed: int(0, 1_000_000).default(0).describe('random seed of the bootstrap'),
@@ -68,7 +70,10 @@ export const ratings = operation({
       const result = await rateFile(i.battles, options);
       return { ...result, method: METHOD };
     } catch (err) {
-      if (err instanceof BattleInputError || /no valid battles|cannot read|unsupported battles file/.test((err as Error).message)) {
+      if (
+        err instanceof BattleInputError ||
+        /no valid battles|cannot read|unsupported battles file/.test((err as Error).message)
+      ) {
         throw new InputError('battles', (err as Error).message);
       }
       if (i.anchor && /anchor/i.test((err as Error).message)) throw new InputError('anchor', (err as Error).message);

@@ -9,7 +9,9 @@ function logFactorial(n: number): number {
     for (let i = 2; i <= n; i++) s += Math.log(i);
     return s;
   }
-  return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n) - 1 / (360 * n ** 3) + 1 / (1260 * n ** 5);
+  return (
+    n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n) - 1 / (360 * n ** 3) + 1 / (1260 * n ** 5)
+  );
 }
 
 const logChoose = (n: number, k: number): number => logFactorial(n) - logFactorial(k) - logFactorial(n - k);
@@ -18,7 +20,10 @@ test('the generator is seeded and uniform', () => {
   const a = seededUniform(7);
   const b = seededUniform(7);
   const xs = Array.from({ length: 20000 }, () => a());
-  assert.deepEqual(xs.slice(0, 5), Array.from({ length: 5 }, () => b()));
+  assert.deepEqual(
+    xs.slice(0, 5),
+    Array.from({ length: 5 }, () => b()),
+  );
   assert.notEqual(seededUniform(8)(), seededUniform(7)());
   const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
   assert.ok(Math.abs(mean - 0.5) < 0.01, String(mean));
@@ -27,7 +32,14 @@ test('the generator is seeded and uniform', () => {
 
 // Both samplers (inversion below n·p = 10, BTRD above) against the exact distribution: a chi-square test
 // on the pmf, with a threshold a correct sampler fails about once in a million runs.
-for (const [n, p] of [[20, 0.3], [1000, 0.004], [1000, 0.3], [2_000_000, 0.00002], [2_000_000, 0.4], [50, 0.9]] as const) {
+for (const [n, p] of [
+  [20, 0.3],
+  [1000, 0.004],
+  [1000, 0.3],
+  [2_000_000, 0.00002],
+  [2_000_000, 0.4],
+  [50, 0.9],
+] as const) {
   test(`binomial(${n}, ${p}) follows the exact distribution`, () => {
     const u = seededUniform(n + Math.round(p * 1e6));
     const draws = 40000;
@@ -54,7 +66,7 @@ for (const [n, p] of [[20, 0.3], [1000, 0.004], [1000, 0.3], [2_000_000, 0.00002
       observedTail -= o;
     }
     if (expectedTail > 5) {
-      chi += ((observedTail - expectedTail) ** 2) / expectedTail;
+      chi += (observedTail - expectedTail) ** 2 / expectedTail;
       bins++;
     }
     const df = bins - 1;
@@ -72,9 +84,17 @@ test('multinomial counts add up and follow their weights', () => {
   const sums = [0, 0, 0, 0];
   for (let r = 0; r < 200; r++) {
     multinomial(10000, w, out, u);
-    assert.equal(out.reduce((s, x) => s + x, 0), 10000);
+    assert.equal(
+      out.reduce((s, x) => s + x, 0),
+      10000,
+    );
     assert.equal(out[1], 0);
     out.forEach((x, i) => (sums[i] = (sums[i] ?? 0) + x));
   }
-  for (const [i, share] of [[0, 0.5], [2, 0.1], [3, 0.4]] as const) assert.ok(Math.abs((sums[i] ?? 0) / 2e6 - share) < 0.002, `cell ${i}`);
+  for (const [i, share] of [
+    [0, 0.5],
+    [2, 0.1],
+    [3, 0.4],
+  ] as const)
+    assert.ok(Math.abs((sums[i] ?? 0) / 2e6 - share) < 0.002, `cell ${i}`);
 });

@@ -44,7 +44,10 @@ export function seededUniform(seed: number): Uniform {
 }
 
 // log(k!) − Stirling's approximation, exact for small k and by its series beyond.
-const FC_TABLE = [0.08106146679532726, 0.04134069595540929, 0.02767792568499834, 0.02079067210376509, 0.01664469118982119, 0.01387612882307075, 0.01189670994589177, 0.01041126526197209, 0.009255462182712733, 0.008330563433362871];
+const FC_TABLE = [
+  0.08106146679532726, 0.04134069595540929, 0.02767792568499834, 0.02079067210376509, 0.01664469118982119,
+  0.01387612882307075, 0.01189670994589177, 0.01041126526197209, 0.009255462182712733, 0.008330563433362871,
+];
 function stirlingCorrection(k: number): number {
   if (k < 10) return FC_TABLE[k] as number;
   const r = 1 / (k + 1);
@@ -119,7 +122,15 @@ function binomialBtrd(n: number, p: number, u: Uniform): number {
     const nm = n - m + 1;
     const h = (m + 0.5) * Math.log((m + 1) / (r * nm)) + stirlingCorrection(m) + stirlingCorrection(n - m);
     const nk = n - k + 1;
-    if (v <= h + (n + 1) * Math.log(nm / nk) + (k + 0.5) * Math.log((nk * r) / (k + 1)) - stirlingCorrection(k) - stirlingCorrection(n - k)) return k;
+    if (
+      v <=
+      h +
+        (n + 1) * Math.log(nm / nk) +
+        (k + 0.5) * Math.log((nk * r) / (k + 1)) -
+        stirlingCorrection(k) -
+        stirlingCorrection(n - k)
+    )
+      return k;
   }
 }
 

@@ -46,7 +46,9 @@ export const score = operation({
       z.object({
         country: z.string(),
         score: z.number().nullable(),
-        pillars: z.array(z.object({ pillar: z.string(), score: z.number().nullable(), indicators: z.array(indicator) })),
+        pillars: z.array(
+          z.object({ pillar: z.string(), score: z.number().nullable(), indicators: z.array(indicator) }),
+        ),
       }),
     ),
     sensitivity: z.object({
@@ -62,7 +64,13 @@ export const score = operation({
   examples: [{}, { weights: 'capability=2,cost=0', samples: '200' }],
   run: async (deps, i) => {
     const fx = loadFx(resolve(deps.paths.curated, 'fx.json'));
-    const req = { asOf: i.as_of, countries: i.countries, weights: parseWeights(i.weights), samples: i.samples, seed: i.seed };
+    const req = {
+      asOf: i.as_of,
+      countries: i.countries,
+      weights: parseWeights(i.weights),
+      samples: i.samples,
+      seed: i.seed,
+    };
     return runScore(await deps.db(), req, fx);
   },
   rows: (r) =>
@@ -92,7 +100,9 @@ export const score = operation({
           return `${c.country} ${fmtValue(v ?? null)}`;
         });
         const missing = ind.missing ? ` (missing: ${ind.missing})` : '';
-        lines.push(`  ${p.pillar}/${ind.id} (${ind.better} is better): ${values.join(', ')} — ${ind.description}${missing}\n`);
+        lines.push(
+          `  ${p.pillar}/${ind.id} (${ind.better} is better): ${values.join(', ')} — ${ind.description}${missing}\n`,
+        );
       }
     }
     const shares = Object.entries(r.sensitivity.lead_share).map(([c, s]) => `${c} leads in ${(100 * s).toFixed(1)}%`);

@@ -26,7 +26,8 @@ test('scorecard: indicators from the data, normalised, weighted, with sources an
   const us = r.countries.find((c) => c.country === 'US');
   const cn = r.countries.find((c) => c.country === 'CN');
   assert.ok(us && cn);
-  const eci = (c: typeof us) => c.pillars.find((p) => p.pillar === 'capability')?.indicators.find((i) => i.id === 'eci_best');
+  const eci = (c: typeof us) =>
+    c.pillars.find((p) => p.pillar === 'capability')?.indicators.find((i) => i.id === 'eci_best');
   // Independently: the best ECI released by the date per country.
   const best = await db.all(
     `SELECT o.country, max(b.score) AS s FROM benchmark_results b JOIN models m ON m.id = b.model_id JOIN organizations o ON o.id = m.organization_id WHERE b.benchmark = 'epoch_capabilities_index' AND b.release_date <= '2026-04-15' AND o.country IN ('US', 'CN') GROUP BY o.country`,
@@ -38,8 +39,19 @@ test('scorecard: indicators from the data, normalised, weighted, with sources an
   const shares = Object.values(r.sensitivity.lead_share).reduce((a, b) => a + b, 0);
   assert.ok(Math.abs(shares - 1) < 1e-9);
   // Putting all weight on one pillar makes its leader the leader.
-  const adoptionOnly = await score(db, { asOf: '2026-08-08', countries: ['US', 'CN'], weights: parseWeights('capability=0,adoption=1,cost=0,compute=0,policy=0'), samples: 100 }, fx);
-  const adopt = adoptionOnly.countries.map((c) => [c.country, c.pillars.find((p) => p.pillar === 'adoption')?.score ?? -1] as const).sort((a, b) => b[1] - a[1])[0]?.[0];
+  const adoptionOnly = await score(
+    db,
+    {
+      asOf: '2026-08-08',
+      countries: ['US', 'CN'],
+      weights: parseWeights('capability=0,adoption=1,cost=0,compute=0,policy=0'),
+      samples: 100,
+    },
+    fx,
+  );
+  const adopt = adoptionOnly.countries
+    .map((c) => [c.country, c.pillars.find((p) => p.pillar === 'adoption')?.score ?? -1] as const)
+    .sort((a, b) => b[1] - a[1])[0]?.[0];
   assert.equal(adoptionOnly.countries[0]?.country, adopt);
 });
 
@@ -62,14 +74,34 @@ test('score and timeline CLI: JSON shapes and errors', async () => {
   const dbPath = await builtDb();
   let out = '';
   let err = '';
-  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } };
+  const io = {
+    out: (s: string) => {
+      out += s;
+    },
+    err: (s: string) => {
+      err += s;
+    },
+  };
   assert.equal(await main(['score', '--json', '--samples', '200', '--db', dbPath], io), 0, err);
-  const r = JSON.parse(out) as { as_of: string; weights: object; countries: { country: string; score: number; pillars: { pillar: string; indicators: { id: string; value: unknown; sources: string[] }[] }[] }[]; sensitivity: object };
+  const r = JSON.parse(out) as {
+    as_of: string;
+    weights: object;
+    countries: {
+      country: string;
+      score: number;
+      pillars: { pillar: string; indicators: { id: string; value: unknown; sources: string[] }[] }[];
+    }[];
+    sensitivity: object;
+  };
   assert.ok(r.as_of && r.weights && r.sensitivity && r.countries.length === 3);
   out = '';
   assert.equal(await main(['timeline', '--json', '--kind', 'investment', '--db', dbPath], io), 0, err);
   assert.ok((JSON.parse(out) as { events: unknown[] }).events.length >= 3);
-  for (const [args, pattern] of [[['score', '--weights', 'x=1'], /weights must be/], [['score', '--countries', 'US'], /at least two/], [['timeline', '--from', '2025-99-01'], /^airace: error: from: must be a real date/]] as const) {
+  for (const [args, pattern] of [
+    [['score', '--weights', 'x=1'], /weights must be/],
+    [['score', '--countries', 'US'], /at least two/],
+    [['timeline', '--from', '2025-99-01'], /^airace: error: from: must be a real date/],
+  ] as const) {
     err = '';
     assert.equal(await main([...args, '--db', dbPath], io), 1, args.join(' '));
     assert.match(err, pattern);

@@ -95,7 +95,8 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
       return statusOf(op, { status: 200, body: r.body, type: TYPES[kind] });
     }
     return execute(op, async (deps) => {
-      if (kind === 'svg') return { status: 200, body: await (op.svg as NonNullable<Operation['svg']>)(deps, input), type: TYPES.svg };
+      if (kind === 'svg')
+        return { status: 200, body: await (op.svg as NonNullable<Operation['svg']>)(deps, input), type: TYPES.svg };
       const out = await op.run(deps, input);
       const body = kind === 'csv' && op.rows ? rowsToCsv(op.rows(out)) : JSON.stringify(out);
       return { status: op.status ? op.status(out) : 200, body, type: TYPES[kind] };
@@ -157,7 +158,11 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
             throw new ApiFailure({ status: 400, error: 'format: must be json or csv', field: 'format' });
           }
           if (format === 'csv' && !op.rows) {
-            throw new ApiFailure({ status: 400, error: 'format: this route has no list to give as CSV', field: 'format' });
+            throw new ApiFailure({
+              status: 400,
+              error: 'format: this route has no list to give as CSV',
+              field: 'format',
+            });
           }
         }
         const input = parse(op, query);
@@ -183,9 +188,11 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
     app.post(path, async (c) => {
       const declared = Number(c.req.header('content-length') ?? 0);
       const limit = http.body === 'file' ? http.maxBytes : 4_000_000;
-      if (declared > limit) throw new ApiFailure({ status: 413, error: `request body too large (at most ${limit} bytes)`, field: 'body' });
+      if (declared > limit)
+        throw new ApiFailure({ status: 413, error: `request body too large (at most ${limit} bytes)`, field: 'body' });
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.byteLength > limit) throw new ApiFailure({ status: 413, error: `request body too large (at most ${limit} bytes)`, field: 'body' });
+      if (bytes.byteLength > limit)
+        throw new ApiFailure({ status: 413, error: `request body too large (at most ${limit} bytes)`, field: 'body' });
       if (http.body === 'json') {
         let body: unknown;
         try {
@@ -199,9 +206,11 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
         const raw = { ...c.req.query(), ...(body as Record<string, unknown>) };
         return send(c, await answer(op, 'json', raw, parse(op, raw)));
       }
-      if (bytes.byteLength === 0) throw new ApiFailure({ status: 400, error: `${http.key}: the body is empty`, field: http.key });
+      if (bytes.byteLength === 0)
+        throw new ApiFailure({ status: 400, error: `${http.key}: the body is empty`, field: http.key });
       const query = c.req.query();
-      if (http.key in query) throw new ApiFailure({ status: 400, error: `unknown parameter ${http.key}`, field: http.key });
+      if (http.key in query)
+        throw new ApiFailure({ status: 400, error: `unknown parameter ${http.key}`, field: http.key });
       const probe = parse(op, { ...query, [http.key]: 'body' });
       const ext = http.ext ? String(probe[http.ext] ?? 'csv') : 'bin';
       const dir = mkdtempSync(join(tmpdir(), 'airace-upload-'));

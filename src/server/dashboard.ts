@@ -20,7 +20,7 @@ import { listSources } from '../store/queries.ts';
 import type { Db } from '../store/db.ts';
 import { loadFx } from '../timeline/index.ts';
 import { stringify } from 'csv-stringify/sync';
-import { isLang, type Lang } from './i18n.ts';
+import { isLang, type Lang } from '../pages/i18n.ts';
 
 export interface DashboardOptions {
   checker: () => Promise<Checker>;
@@ -53,8 +53,13 @@ export interface Dashboard {
 
 export function mountDashboard(app: Hono, db: Db, opts: DashboardOptions): Dashboard {
   // Bounded in entries and in bytes (the HTML length, times 3 for the tables and charts kept with it).
-  const cache = new PageCache<Rendered>(opts.cacheEntries ?? 300, opts.cacheBytes ?? 96_000_000, (r) => 3 * r.html.length);
-  const translationsPath = opts.translationsPath ?? new URL('../../data/curated/translations.json', import.meta.url).pathname;
+  const cache = new PageCache<Rendered>(
+    opts.cacheEntries ?? 300,
+    opts.cacheBytes ?? 96_000_000,
+    (r) => 3 * r.html.length,
+  );
+  const translationsPath =
+    opts.translationsPath ?? new URL('../../data/curated/translations.json', import.meta.url).pathname;
   // Shared lookups are loaded once per database version; the version is read at most once a second.
   let deps: { version: string; deps: Promise<PageDeps> } | undefined;
   let versionAt = 0;
@@ -73,10 +78,32 @@ export function mountDashboard(app: Hono, db: Db, opts: DashboardOptions): Dashb
       deps = {
         version: ver,
         deps: (async () => {
-          const sources = new Map((await listSources(db)).map((s) => [String(s['id']), { title: String(s['title'] ?? s['id']), url: (s['url'] as string | null) ?? null, publisher: String(s['publisher'] ?? '') }]));
+          const sources = new Map(
+            (await listSources(db)).map((s) => [
+              String(s['id']),
+              {
+                title: String(s['title'] ?? s['id']),
+                url: (s['url'] as string | null) ?? null,
+                publisher: String(s['publisher'] ?? ''),
+              },
+            ]),
+          );
           const tr = loadTranslations(translationsPath);
-          sources.set('airace-curated-translations', { title: 'airace curated translations', url: null, publisher: 'airace maintainers' });
-          return { db, fx: loadFx(opts.fxPath), checker: opts.checker, orgs: await organizations(db), models: await modelIndex(db), sources, tr, memo: new PageCache<unknown>(400) };
+          sources.set('airace-curated-translations', {
+            title: 'airace curated translations',
+            url: null,
+            publisher: 'airace maintainers',
+          });
+          return {
+            db,
+            fx: loadFx(opts.fxPath),
+            checker: opts.checker,
+            orgs: await organizations(db),
+            models: await modelIndex(db),
+            sources,
+            tr,
+            memo: new PageCache<unknown>(400),
+          };
         })(),
       };
     }
@@ -105,7 +132,14 @@ export function mountDashboard(app: Hono, db: Db, opts: DashboardOptions): Dashb
     const d = await depsFor(ver);
     const v = viewOf(c, def, d);
     const path = pathParam === null ? def.path : def.path.replace(':id', encodeURIComponent(pathParam));
-    const key = [ver, path, v.lang, v.asOf ?? '', v.badDate ? 'bad' : '', normalQuery(v.params, Object.keys(v.params))].join('|');
+    const key = [
+      ver,
+      path,
+      v.lang,
+      v.asOf ?? '',
+      v.badDate ? 'bad' : '',
+      normalQuery(v.params, Object.keys(v.params)),
+    ].join('|');
     let r: Rendered;
     try {
       r = await cache.get(key, async () => {
@@ -123,21 +157,41 @@ export function mountDashboard(app: Hono, db: Db, opts: DashboardOptions): Dashb
     if (format === 'csv') {
       const id = c.req.query('table') ?? '';
       const tbl = r.doc.tables.get(id) ?? (r.doc.tables.size === 1 && !id ? [...r.doc.tables.values()][0] : undefined);
-      if (!tbl) return c.json({ error: `this page has no table "${id}" (tables: ${[...r.doc.tables.keys()].join(', ') || 'none'})`, field: 'table' }, 400);
+      if (!tbl)
+        return c.json(
+          {
+            error: `this page has no table "${id}" (tables: ${[...r.doc.tables.keys()].join(', ') || 'none'})`,
+            field: 'table',
+          },
+          400,
+        );
       const csv = stringify([tbl.headers, ...tbl.rows.map((row) => row.map(cellText))]);
-      return c.body(`\ufeff${csv}`, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${id}.csv"` });
+      return c.body(`\ufeff${csv}`, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${id}.csv"`,
+      });
     }
     if (format === 'svg') {
       const id = c.req.query('chart') ?? '';
       const ch = r.doc.charts.get(id);
-      if (!ch) return c.json({ error: `this page has no chart "${id}" (charts: ${[...r.doc.charts.keys()].join(', ') || 'none'})`, field: 'chart' }, 400);
-      return c.body(ch.svg, 200, { 'Content-Type': 'image/svg+xml', 'Content-Disposition': `attachment; filename="${id}.svg"` });
+      if (!ch)
+        return c.json(
+          {
+            error: `this page has no chart "${id}" (charts: ${[...r.doc.charts.keys()].join(', ') || 'none'})`,
+            field: 'chart',
+          },
+          400,
+        );
+      return c.body(ch.svg, 200, {
+        'Content-Type': 'image/svg+xml',
+        'Content-Disposition': `attachment; filename="${id}.svg"`,
+      });
     }
     return c.html(r.html, r.status as 200);
   };
 
   for (const def of PAGE_LIST) {
-    app.get(def.path, (c) => render(c, def, def.path.includes(':id') ? c.req.param('id') ?? '' : null));
+    app.get(def.path, (c) => render(c, def, def.path.includes(':id') ? (c.req.param('id') ?? '') : null));
   }
   // The claims form posts text: that answer depends on the body, so it is not cached.
   app.post('/claims', async (c) => {
@@ -151,8 +205,15 @@ export function mountDashboard(app: Hono, db: Db, opts: DashboardOptions): Dashb
     const out = await claimsPost(doc, text);
     return c.html(shell(doc, out.title, out.body));
   });
-  app.get('/assets/app.js', async (c) => c.body(await clientBundle(), 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
-  app.get('/favicon.ico', (c) => c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }));
+  app.get('/assets/app.js', async (c) =>
+    c.body(await clientBundle(), 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+    }),
+  );
+  app.get('/favicon.ico', (c) =>
+    c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }),
+  );
 
   return {
     cache,

@@ -18,7 +18,9 @@ test('health, sources and datasets', async () => {
   assert.equal(((await health.json()) as { status: string }).status, 'ok');
   const { sources } = (await (await app.request('/api/v1/sources')).json()) as { sources: { id: string }[] };
   assert.ok(sources.some((s) => s.id === 'epoch-benchmarking-hub'));
-  const { datasets } = (await (await app.request('/api/v1/datasets')).json()) as { datasets: { rows: number; url: string }[] };
+  const { datasets } = (await (await app.request('/api/v1/datasets')).json()) as {
+    datasets: { rows: number; url: string }[];
+  };
   assert.ok(datasets.length > 10 && datasets.every((d) => d.rows >= 0 && d.url));
 });
 
@@ -28,7 +30,13 @@ test('models with filters, and validation errors name the field', async () => {
   const body = (await res.json()) as { total: number; models: { country: string; open_weights: boolean }[] };
   assert.equal(body.models.length, 5);
   assert.ok(body.models.every((m) => m.country === 'CN' && m.open_weights));
-  for (const [q, field] of [['limit=-1', 'limit'], ['country=China', 'country'], ['open_weights=maybe', 'open_weights'], ['bogus=1', 'bogus'], ['limit=100000', 'limit']]) {
+  for (const [q, field] of [
+    ['limit=-1', 'limit'],
+    ['country=China', 'country'],
+    ['open_weights=maybe', 'open_weights'],
+    ['bogus=1', 'bogus'],
+    ['limit=100000', 'limit'],
+  ]) {
     const r = await app.request(`/api/v1/models?${q}`);
     assert.equal(r.status, 400, q);
     assert.equal(((await r.json()) as { field: string }).field, field, q);
@@ -56,7 +64,9 @@ test('unknown API routes are JSON 404s; reads carry ETag and cache headers; page
 
 test('the sources page lists every dataset with its source link', async () => {
   const html = await (await app.request('/sources')).text();
-  const { datasets } = (await (await app.request('/api/v1/datasets')).json()) as { datasets: { id: string; title: string; url: string }[] };
+  const { datasets } = (await (await app.request('/api/v1/datasets')).json()) as {
+    datasets: { id: string; title: string; url: string }[];
+  };
   for (const d of datasets as unknown as { id: string; title: string; url: string }[]) {
     assert.ok(html.includes(d.title.replace(/&/g, '&amp;')), d.title);
     if (d.url.startsWith('http')) assert.ok(html.includes(d.url.replace(/&/g, '&amp;')), d.url);
@@ -81,7 +91,13 @@ test('gap: metrics, a gap with sources, validation, and the chart', async () => 
   const body = (await r.json()) as { as_of: string; leader: string; months_gap: number; sources: string[] };
   assert.equal(body.as_of, '2026-04-15');
   assert.ok(body.sources.length > 0 && typeof body.months_gap === 'number');
-  for (const [q, field] of [['metric=nope', 'metric'], ['as_of=2026-02-31', 'as_of'], ['leader=USA', 'leader'], ['rounds=99999', 'rounds'], ['x=1', 'x']] as const) {
+  for (const [q, field] of [
+    ['metric=nope', 'metric'],
+    ['as_of=2026-02-31', 'as_of'],
+    ['leader=USA', 'leader'],
+    ['rounds=99999', 'rounds'],
+    ['x=1', 'x'],
+  ] as const) {
     const bad = await app.request(`/api/v1/gap?${q}`);
     assert.equal(bad.status, 400, q);
     const e = (await bad.json()) as { error: string; field?: string };
@@ -93,7 +109,9 @@ test('gap: metrics, a gap with sources, validation, and the chart', async () => 
 });
 
 test('chips, systems and classification over the API', async () => {
-  const { chips } = (await (await app.request('/api/v1/chips')).json()) as { chips: { id: string; tpp: number | null }[] };
+  const { chips } = (await (await app.request('/api/v1/chips')).json()) as {
+    chips: { id: string; tpp: number | null }[];
+  };
   assert.ok(chips.length >= 10);
   const { systems } = (await (await app.request('/api/v1/systems')).json()) as { systems: unknown[] };
   assert.equal(systems.length, 2);
@@ -101,10 +119,15 @@ test('chips, systems and classification over the API', async () => {
   assert.equal(r.status, 200);
   const { results } = (await r.json()) as { results: { rule: string; license_required: boolean }[] };
   assert.equal(results.find((x) => x.rule === 'H20-is-informed-2025')?.license_required, true);
-  for (const [q, field] of [['chip=nonexistent', 'chip'], ['all=true&destination=Atlantis', 'destination'], ['all=true&date=2025-13-01', 'date'], ['all=true&rule=nope', 'rule']]) {
+  for (const [q, field] of [
+    ['chip=nonexistent', 'chip'],
+    ['all=true&destination=Atlantis', 'destination'],
+    ['all=true&date=2025-13-01', 'date'],
+    ['all=true&rule=nope', 'rule'],
+  ]) {
     const bad = await app.request(`/api/v1/chips/classify?${q}`);
     // A chip or rule that does not exist is not found; a malformed value is bad input.
-    assert.equal(bad.status, q === "chip=nonexistent" ? 404 : 400, q);
+    assert.equal(bad.status, q === 'chip=nonexistent' ? 404 : 400, q);
     assert.equal(((await bad.json()) as { field: string }).field, field, q);
   }
 });
@@ -112,11 +135,19 @@ test('chips, systems and classification over the API', async () => {
 test('cost over the API: pick, frontier, trend, and validation', async () => {
   const r = await app.request('/api/v1/cost/pick?min_score=1400&open_weights=true&as_of=2026-01-15');
   assert.equal(r.status, 200);
-  const body = (await r.json()) as { pick: { model: string; price: number; sources: string[] } | null; excluded: unknown[] };
+  const body = (await r.json()) as {
+    pick: { model: string; price: number; sources: string[] } | null;
+    excluded: unknown[];
+  };
   assert.ok(body.pick && body.pick.sources.length > 0 && body.excluded.length > 0);
   assert.equal((await app.request('/api/v1/cost/frontier?as_of=2026-01-15')).status, 200);
   assert.equal((await app.request('/api/v1/cost/trend?level=1400&from=2025-06-01&to=2025-07-01')).status, 200);
-  for (const [q, field] of [['/api/v1/cost/pick?min_score=x', 'min_score'], ['/api/v1/cost/pick', 'min_score'], ['/api/v1/cost/pick?min_score=1&origin=China', 'origin'], ['/api/v1/cost/frontier?blend=3', 'blend']] as const) {
+  for (const [q, field] of [
+    ['/api/v1/cost/pick?min_score=x', 'min_score'],
+    ['/api/v1/cost/pick', 'min_score'],
+    ['/api/v1/cost/pick?min_score=1&origin=China', 'origin'],
+    ['/api/v1/cost/frontier?blend=3', 'blend'],
+  ] as const) {
     const bad = await app.request(q);
     assert.equal(bad.status, 400, q);
     assert.equal(((await bad.json()) as { field: string }).field, field, q);
@@ -130,7 +161,11 @@ test('adoption over the API', async () => {
   assert.equal(r.status, 200);
   const body = (await r.json()) as { rows: { country: string; share: number }[] };
   assert.ok(body.rows.length > 1);
-  for (const [q, field] of [['by=planet', 'by'], ['metric=vibes', 'metric'], ['days=0', 'days']]) {
+  for (const [q, field] of [
+    ['by=planet', 'by'],
+    ['metric=vibes', 'metric'],
+    ['days=0', 'days'],
+  ]) {
     const bad = await app.request(`/api/v1/adoption?${q}`);
     assert.equal(bad.status, 400, q);
     assert.equal(((await bad.json()) as { field: string }).field, field);
@@ -138,13 +173,28 @@ test('adoption over the API', async () => {
 });
 
 test('POST /api/v1/check returns the same shape as airace check --json, and rejects bad bodies', async () => {
-  const r = await app.request('/api/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '欧盟将斥资500亿欧元投资人工智能。' }) });
+  const r = await app.request('/api/v1/check', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: '欧盟将斥资500亿欧元投资人工智能。' }),
+  });
   assert.equal(r.status, 200);
-  const body = (await r.json()) as { documents: { language: string; claims: { quote: string; verdict: string; evidence: unknown[] }[] }[] };
+  const body = (await r.json()) as {
+    documents: { language: string; claims: { quote: string; verdict: string; evidence: unknown[] }[] }[];
+  };
   assert.equal(body.documents[0]?.language, 'zh-Hans');
   assert.equal(body.documents[0]?.claims[0]?.verdict, 'supported');
-  for (const bad of ['not json', JSON.stringify({ text: '' }), JSON.stringify({ text: 'x', extra: 1 }), JSON.stringify({ text: 'x'.repeat(4_100_000) })]) {
-    const res = await app.request('/api/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bad });
+  for (const bad of [
+    'not json',
+    JSON.stringify({ text: '' }),
+    JSON.stringify({ text: 'x', extra: 1 }),
+    JSON.stringify({ text: 'x'.repeat(4_100_000) }),
+  ]) {
+    const res = await app.request('/api/v1/check', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bad,
+    });
     assert.equal(res.status, bad.length > 4_000_000 ? 413 : 400, bad.slice(0, 30));
     assert.ok(((await res.json()) as { error: string }).error);
   }
@@ -163,9 +213,22 @@ test('score and timeline over the API', async () => {
 });
 
 test('OpenAPI 3.1 document generated from the request schemas', async () => {
-  const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, { get?: { parameters: { name: string }[] } }> };
+  const doc = (await (await app.request('/api/openapi.json')).json()) as {
+    openapi: string;
+    paths: Record<string, { get?: { parameters: { name: string }[] } }>;
+  };
   assert.equal(doc.openapi, '3.1.0');
-  assert.deepEqual(doc.paths['/api/v1/gap']?.get?.parameters.map((p) => p.name).sort(), ['as_of', 'follower', 'format', 'include_preliminary', 'leader', 'metric', 'rounds', 'seed', 'series']);
+  assert.deepEqual(doc.paths['/api/v1/gap']?.get?.parameters.map((p) => p.name).sort(), [
+    'as_of',
+    'follower',
+    'format',
+    'include_preliminary',
+    'leader',
+    'metric',
+    'rounds',
+    'seed',
+    'series',
+  ]);
   assert.ok(doc.paths['/api/v1/cost/pick']?.get?.parameters.some((p) => p.name === 'min_score'));
 });
 
@@ -180,7 +243,10 @@ test('format=csv gives the main list of a read as CSV', async () => {
 });
 
 test('ratings for uploaded battles: size-limited, validated', async () => {
-  const body = ['model_a,model_b,winner', ...Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 'a,b,model_b' : 'a,b,model_a'))].join('\n');
+  const body = [
+    'model_a,model_b,winner',
+    ...Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 'a,b,model_b' : 'a,b,model_a')),
+  ].join('\n');
   const r = await app.request('/api/v1/ratings?bootstrap=20&seed=1', { method: 'POST', body });
   assert.equal(r.status, 200);
   const out = (await r.json()) as { models: { model: string; rating: number }[] };
@@ -196,16 +262,28 @@ test('refresh needs the bearer token; CORS is off unless configured', async () =
   assert.equal((await app.request('/api/v1/refresh', list)).status, 403);
   const guarded = createApp(db, { refreshToken: 's3cret', corsOrigin: 'https://example.org' });
   assert.equal((await guarded.request('/api/v1/refresh', list)).status, 401);
-  assert.equal((await guarded.request('/api/v1/refresh', { ...list, headers: { authorization: 'Bearer wrong!' } })).status, 401);
+  assert.equal(
+    (await guarded.request('/api/v1/refresh', { ...list, headers: { authorization: 'Bearer wrong!' } })).status,
+    401,
+  );
   const ok = await guarded.request('/api/v1/refresh', { ...list, headers: { authorization: 'Bearer s3cret' } });
   assert.equal(ok.status, 200);
   assert.ok(((await ok.json()) as { connectors: unknown[] }).connectors.length >= 5);
   const endpoint = JSON.stringify({ source: 'hf', endpoint: 'http://127.0.0.1:9' });
-  const refused = await guarded.request('/api/v1/refresh', { method: 'POST', body: endpoint, headers: { authorization: 'Bearer s3cret' } });
+  const refused = await guarded.request('/api/v1/refresh', {
+    method: 'POST',
+    body: endpoint,
+    headers: { authorization: 'Bearer s3cret' },
+  });
   assert.equal(refused.status, 400, 'the API never takes an endpoint to call');
   const pre = await guarded.request('/api/v1/sources', { headers: { origin: 'https://example.org' } });
   assert.equal(pre.headers.get('access-control-allow-origin'), 'https://example.org');
-  assert.equal((await app.request('/api/v1/sources', { headers: { origin: 'https://example.org' } })).headers.get('access-control-allow-origin'), null);
+  assert.equal(
+    (await app.request('/api/v1/sources', { headers: { origin: 'https://example.org' } })).headers.get(
+      'access-control-allow-origin',
+    ),
+    null,
+  );
 });
 
 test('dashboard pages render in all three languages with CSP', async () => {

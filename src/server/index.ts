@@ -108,7 +108,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
   // Refresh writes the snapshot, so it needs the bearer token from AIRACE_REFRESH_TOKEN; off without one.
   const token = options.refreshToken ?? process.env['AIRACE_REFRESH_TOKEN'];
   app.use('/api/v1/refresh', async (c, next) => {
-    if (!token) return c.json({ error: 'refresh is disabled on this server (set AIRACE_REFRESH_TOKEN to enable it)' }, 403);
+    if (!token)
+      return c.json({ error: 'refresh is disabled on this server (set AIRACE_REFRESH_TOKEN to enable it)' }, 403);
     const header = c.req.header('authorization') ?? '';
     const given = /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '') : '';
     const a = Buffer.from(given);

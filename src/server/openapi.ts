@@ -31,7 +31,10 @@ const errors = {
     description: 'invalid input: `{"error", "field"}`',
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   },
-  404: { description: 'not found', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  404: {
+    description: 'not found',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
 };
 
 function describe(op: Operation): Record<string, Json> {
@@ -62,7 +65,9 @@ function describe(op: Operation): Record<string, Json> {
   if (http.body === 'json') {
     const body = schemaOf(op.input, 'input') as { properties?: Record<string, unknown> };
     for (const k of op.cliOnly ?? []) delete body.properties?.[k];
-    return { [path]: { post: { ...base, requestBody: { required: true, content: { 'application/json': { schema: body } } } } } };
+    return {
+      [path]: { post: { ...base, requestBody: { required: true, content: { 'application/json': { schema: body } } } } },
+    };
   }
   return {
     [path]: {

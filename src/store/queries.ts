@@ -7,7 +7,11 @@ import { z } from 'zod';
 import type { Db, JsonRow } from './db.ts';
 
 export const modelFilter = z.object({
-  country: z.string().regex(/^([A-Za-z]{2}|INTL|other|unknown)$/, 'country must be a two-letter code such as US or CN').transform((s) => (s.length === 2 ? s.toUpperCase() : s)).optional(),
+  country: z
+    .string()
+    .regex(/^([A-Za-z]{2}|INTL|other|unknown)$/, 'country must be a two-letter code such as US or CN')
+    .transform((s) => (s.length === 2 ? s.toUpperCase() : s))
+    .optional(),
   organization: z.string().min(1).max(100).optional(),
   open_weights: z.boolean().optional(),
   q: z.string().min(1).max(100).optional(),
@@ -17,7 +21,9 @@ export const modelFilter = z.object({
 export type ModelFilter = z.input<typeof modelFilter>;
 
 export async function listSources(db: Db): Promise<JsonRow[]> {
-  return db.all(`SELECT s.*, (SELECT count(*) FROM datasets d WHERE d.source_id = s.id) AS datasets FROM sources s ORDER BY s.id`);
+  return db.all(
+    `SELECT s.*, (SELECT count(*) FROM datasets d WHERE d.source_id = s.id) AS datasets FROM sources s ORDER BY s.id`,
+  );
 }
 
 /** Models with their organization, country and the sources that name them. */
@@ -30,7 +36,10 @@ export async function listModels(db: Db, filter: ModelFilter = {}): Promise<{ to
     return `$${params.length}`;
   };
   if (f.country) where.push(`o.country = ${p(f.country)}`);
-  if (f.organization) where.push(`(m.organization_id = ${p(f.organization.toLowerCase())} OR lower(o.name_en) = ${p(f.organization.toLowerCase())})`);
+  if (f.organization)
+    where.push(
+      `(m.organization_id = ${p(f.organization.toLowerCase())} OR lower(o.name_en) = ${p(f.organization.toLowerCase())})`,
+    );
   if (f.open_weights !== undefined) where.push(`m.open_weights = ${p(f.open_weights)}`);
   if (f.q) where.push(`(m.id ILIKE ${p(`%${f.q}%`)} OR m.name ILIKE ${p(`%${f.q}%`)})`);
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -48,34 +48,73 @@ export function loadFx(path: string): Fx {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function timeline(db: Db, req: TimelineRequest, fx: Fx): Promise<{ events: TimelineEvent[]; fx_source: Fx['source']; kinds: string[] }> {
-  for (const [k, v] of [['from', req.from], ['to', req.to]] as const) if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v)))) throw new TimelineError(`--${k} must be a date YYYY-MM-DD, not "${v}"`);
+export async function timeline(
+  db: Db,
+  req: TimelineRequest,
+  fx: Fx,
+): Promise<{ events: TimelineEvent[]; fx_source: Fx['source']; kinds: string[] }> {
+  for (const [k, v] of [
+    ['from', req.from],
+    ['to', req.to],
+  ] as const)
+    if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v))))
+      throw new TimelineError(`--${k} must be a date YYYY-MM-DD, not "${v}"`);
   const rate = (cur: string | null) => fx.rates.find((r) => r.currency === cur);
   const events: TimelineEvent[] = [];
-  for (const e of await db.all(`SELECT id, CAST(date AS VARCHAR) AS date, kind, country, title, actors, amount, currency, confidence, description, detail_json, source_ids, source_id FROM events WHERE date IS NOT NULL`)) {
+  for (const e of await db.all(
+    `SELECT id, CAST(date AS VARCHAR) AS date, kind, country, title, actors, amount, currency, confidence, description, detail_json, source_ids, source_id FROM events WHERE date IS NOT NULL`,
+  )) {
     const detail = JSON.parse(String(e['detail_json'])) as Record<string, unknown>;
     const sig = detail['signatories'] as Record<string, unknown> | undefined;
     const actors = [...((e['actors'] as string[]) ?? [])];
     if (sig) {
       for (const [k, v] of Object.entries(sig)) {
         const m = /^(\w+)_signed$/.exec(k);
-        if (m && typeof v === 'boolean') actors.push(`${(m[1] as string).toUpperCase()} ${v ? 'signed' : 'did not sign'}`);
+        if (m && typeof v === 'boolean')
+          actors.push(`${(m[1] as string).toUpperCase()} ${v ? 'signed' : 'did not sign'}`);
       }
     }
     const r = rate((e['currency'] as string | null) ?? null);
     const amount = e['amount'] === null ? null : Number(e['amount']);
     events.push({
-      date: String(e['date']), kind: String(e['kind']), title: String(e['title']), actors, country: (e['country'] as string | null) ?? null, amount, currency: (e['currency'] as string | null) ?? null,
-      amount_usd: amount !== null && r ? amount * r.usd_per_unit : null, fx: amount !== null && r && r.currency !== 'USD' ? `${r.usd_per_unit} USD per ${r.currency} (${r.as_of}, ${fx.source.confidence})` : null,
+      date: String(e['date']),
+      kind: String(e['kind']),
+      title: String(e['title']),
+      actors,
+      country: (e['country'] as string | null) ?? null,
+      amount,
+      currency: (e['currency'] as string | null) ?? null,
+      amount_usd: amount !== null && r ? amount * r.usd_per_unit : null,
+      fx:
+        amount !== null && r && r.currency !== 'USD'
+          ? `${r.usd_per_unit} USD per ${r.currency} (${r.as_of}, ${fx.source.confidence})`
+          : null,
       confidence: String(e['confidence']),
-      note: /date given to the month only|no source given/.test(String(e['description'] ?? '')) ? String(e['description']).split(' | ').filter((x) => /month only|no source/.test(x)).join('; ') : null,
+      note: /date given to the month only|no source given/.test(String(e['description'] ?? ''))
+        ? String(e['description'])
+            .split(' | ')
+            .filter((x) => /month only|no source/.test(x))
+            .join('; ')
+        : null,
       sources: [...new Set([...((e['source_ids'] as string[]) ?? []), String(e['source_id'])])],
     });
   }
-  for (const r of await db.all(`SELECT id, title, CAST(effective AS VARCHAR) AS effective, citation, verification, source_ids FROM rules WHERE effective IS NOT NULL AND id NOT LIKE 'country-groups%' AND id NOT LIKE 'ECCN-%'`)) {
+  for (const r of await db.all(
+    `SELECT id, title, CAST(effective AS VARCHAR) AS effective, citation, verification, source_ids FROM rules WHERE effective IS NOT NULL AND id NOT LIKE 'country-groups%' AND id NOT LIKE 'ECCN-%'`,
+  )) {
     events.push({
-      date: String(r['effective']), kind: 'export_control', title: `${String(r['id'])} in force: ${String(r['title']).slice(0, 120)}`, actors: ['US BIS'], country: 'US', amount: null, currency: null,
-      amount_usd: null, fx: null, confidence: String(r['verification'] ?? ''), note: null, sources: (r['source_ids'] as string[]) ?? [],
+      date: String(r['effective']),
+      kind: 'export_control',
+      title: `${String(r['id'])} in force: ${String(r['title']).slice(0, 120)}`,
+      actors: ['US BIS'],
+      country: 'US',
+      amount: null,
+      currency: null,
+      amount_usd: null,
+      fx: null,
+      confidence: String(r['verification'] ?? ''),
+      note: null,
+      sources: (r['source_ids'] as string[]) ?? [],
     });
   }
   // Model releases that moved a bloc's frontier on the Capabilities Index.
@@ -86,9 +125,25 @@ export async function timeline(db: Db, req: TimelineRequest, fx: Fx): Promise<{ 
       let prevL: number | null = null;
       let prevF: number | null = null;
       for (const p of gapSeries(observations, { view: 'release', leader, follower })) {
-        for (const [bloc, model, score, prev] of [[leader, p.leader_model, p.leader_score, prevL], [follower, p.follower_model, p.follower_score, prevF]] as const) {
+        for (const [bloc, model, score, prev] of [
+          [leader, p.leader_model, p.leader_score, prevL],
+          [follower, p.follower_model, p.follower_score, prevF],
+        ] as const) {
           if (model && score !== null && (prev === null || score > prev)) {
-            events.push({ date: p.date, kind: 'model_release', title: `${model} sets the ${bloc} frontier on the Epoch Capabilities Index (${score.toFixed(1)})`, actors: [model], country: bloc, amount: null, currency: null, amount_usd: null, fx: null, confidence: 'confirmed', note: null, sources: p.sources });
+            events.push({
+              date: p.date,
+              kind: 'model_release',
+              title: `${model} sets the ${bloc} frontier on the Epoch Capabilities Index (${score.toFixed(1)})`,
+              actors: [model],
+              country: bloc,
+              amount: null,
+              currency: null,
+              amount_usd: null,
+              fx: null,
+              confidence: 'confirmed',
+              note: null,
+              sources: p.sources,
+            });
           }
         }
         prevL = p.leader_score ?? prevL;
@@ -98,9 +153,19 @@ export async function timeline(db: Db, req: TimelineRequest, fx: Fx): Promise<{ 
   }
   const kinds = [...new Set(events.map((e) => e.kind))].sort();
   const actor = req.actor?.toLowerCase();
-  const filtered = events.filter((e) =>
-    (!req.kinds?.length || req.kinds.includes(e.kind)) && (!req.country || e.country === req.country.toUpperCase()) && (!req.from || e.date >= req.from) && (!req.to || e.date <= req.to) &&
-    (!actor || e.actors.some((a) => a.toLowerCase().includes(actor)) || e.title.toLowerCase().includes(actor)));
-  if (req.kinds?.some((k) => !kinds.includes(k))) throw new TimelineError(`unknown kind "${req.kinds.find((k) => !kinds.includes(k))}" (kinds: ${kinds.join(', ')})`);
-  return { events: filtered.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title)), fx_source: fx.source, kinds };
+  const filtered = events.filter(
+    (e) =>
+      (!req.kinds?.length || req.kinds.includes(e.kind)) &&
+      (!req.country || e.country === req.country.toUpperCase()) &&
+      (!req.from || e.date >= req.from) &&
+      (!req.to || e.date <= req.to) &&
+      (!actor || e.actors.some((a) => a.toLowerCase().includes(actor)) || e.title.toLowerCase().includes(actor)),
+  );
+  if (req.kinds?.some((k) => !kinds.includes(k)))
+    throw new TimelineError(`unknown kind "${req.kinds.find((k) => !kinds.includes(k))}" (kinds: ${kinds.join(', ')})`);
+  return {
+    events: filtered.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title)),
+    fx_source: fx.source,
+    kinds,
+  };
 }

@@ -80,6 +80,11 @@ async function runTimelineOp(
 export const timeline = operation({ name: 'timeline', summary: 'dated, sourced events', ...spec });
 
 /** The same answer under the name people look for. */
-export const events = operation({ name: 'events', summary: 'the timeline of events (as timeline)', ...spec, apiOnly: true });
+export const events = operation({
+  name: 'events',
+  summary: 'the timeline of events (as timeline)',
+  ...spec,
+  apiOnly: true,
+});
 
 export const timelineOps = [timeline, events];

@@ -16,9 +16,7 @@ const LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
 const SPLITS = ['build', 'holdout'] as const;
 const BOUNDS = ['exact', 'approx', 'at_least', 'at_most', 'more_than', 'less_than', 'range'] as const;
 // "other" covers subjects outside the brief's list (market segments, programmes, events); see README.md.
-const KINDS = [
-  'model', 'organization', 'country', 'chip', 'system', 'product', 'platform', 'family', 'other',
-];
+const KINDS = ['model', 'organization', 'country', 'chip', 'system', 'product', 'platform', 'family', 'other'];
 // Verdict words of issue 17; `data_covers` is false exactly when the data holds no fact to compare with.
 const VERDICTS = ['supported', 'contradicted', 'outdated', 'unverifiable'] as const;
 const TIME = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -61,7 +59,9 @@ function expectedSplits(): Map<string, string> {
   // the top-level corpus articles are all build.
   const out = new Map<string, string>();
   const seen = new Map<string, number>();
-  const devFiles = readdirSync(devDir).filter((f) => f.endsWith('.txt')).sort();
+  const devFiles = readdirSync(devDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   for (const f of devFiles) {
     const lang = languageOfDevFile(f);
     assert.ok(lang, `dev file without a language suffix: ${f}`);
@@ -81,7 +81,9 @@ function articlePath(name: string): string | undefined {
   return undefined;
 }
 
-const keyFiles = readdirSync(keyDir).filter((f) => f.endsWith('.json')).sort();
+const keyFiles = readdirSync(keyDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const docs: KeyDoc[] = keyFiles.map((f) => JSON.parse(readFileSync(join(keyDir, f), 'utf8')) as KeyDoc);
 
 test('the corpus is present', () => {
@@ -108,7 +110,10 @@ test('split and language follow the stated rule', () => {
   // Both halves must hold articles of every language, or the generalisation gap cannot be measured.
   for (const lang of LANGUAGES) {
     for (const split of SPLITS) {
-      assert.ok(docs.some((d) => d.language === lang && d.split === split), `no ${lang} ${split} article`);
+      assert.ok(
+        docs.some((d) => d.language === lang && d.split === split),
+        `no ${lang} ${split} article`,
+      );
     }
   }
 });
