@@ -16,6 +16,7 @@ import type { Row, TableName } from '../data/schema.ts';
 import { decodeTable, encodeTable } from '../data/snapshot.ts';
 import { hubModelRow, type HubModel } from '../formats/hf.ts';
 import { httpOf, type Connector, type ConnectorContext, type Fetched } from './sources.ts';
+import { processAlive } from '../util/process.ts';
 
 export const REFRESH_PREFIX = 'refresh-';
 
@@ -143,22 +144,12 @@ export function cleanStaleTemps(snapshotDir: string): string[] {
     const dir = join(snapshotDir, table.name);
     for (const f of readdirSync(dir)) {
       const m = /^refresh-.*\.tmp-(\d+)$/.exec(f);
-      if (!m || alive(Number(m[1]))) continue;
+      if (!m || processAlive(Number(m[1]))) continue;
       rmSync(join(dir, f), { force: true });
       removed.push(join(dir, f));
     }
   }
   return removed;
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as { code?: string }).code === 'EPERM';
-  }
 }
 
 export interface RefreshOptions {

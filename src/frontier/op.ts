@@ -11,8 +11,8 @@ import { frontierSvg } from './plot.ts';
 
 const interval = z.tuple([z.number(), z.number()]).nullable();
 
-const point = z.object({
-  date: z.string(),
+/** What a gap says at one date: both frontiers and the gap between them. */
+const atDate = {
   leader_model: z.string().nullable(),
   leader_score: z.number().nullable(),
   follower_model: z.string().nullable(),
@@ -23,7 +23,9 @@ const point = z.object({
   months_ci: interval,
   months_censored: z.boolean(),
   sources: z.array(z.string()),
-});
+};
+
+const point = z.object({ date: z.string(), ...atDate });
 
 export const gapReport = z.object({
   metric: z.string(),
@@ -34,19 +36,10 @@ export const gapReport = z.object({
   data_date: z.string().nullable(),
   leader: z.string(),
   follower: z.string(),
-  leader_model: z.string().nullable(),
-  leader_score: z.number().nullable(),
-  follower_model: z.string().nullable(),
-  follower_score: z.number().nullable(),
-  points_gap: z.number().nullable(),
-  points_ci: interval,
-  months_gap: z.number().nullable(),
-  months_ci: interval,
-  months_censored: z.boolean(),
+  ...atDate,
   preliminary: choice(['included', 'excluded', 'not applicable']),
   uncertainty: z.string(),
   coverage: z.record(z.string(), z.number()),
-  sources: z.array(z.string()),
   method: z.string(),
   series: z.array(point).optional(),
 });

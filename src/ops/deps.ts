@@ -23,13 +23,8 @@ export interface OwnedDeps extends Deps {
 }
 
 /** Deps that open `paths.db` lazily (read-only, verified) and own the handle. */
-export function openDeps(paths: Paths, over: Partial<Deps> = {}): OwnedDeps {
-  let opened: Promise<Db> | undefined;
-  const db = () =>
-    (opened ??= Db.open(paths.db).then(async (d) => {
-      await d.verify();
-      return d;
-    }));
+/** The real world's defaults: the clock, fetch, no cancellation, no progress. */
+function world(db: Deps['db'], paths: Paths, over: Partial<Deps>): Deps {
   return {
     db,
     now: () => new Date(),
@@ -38,6 +33,18 @@ export function openDeps(paths: Paths, over: Partial<Deps> = {}): OwnedDeps {
     signal: new AbortController().signal,
     progress: () => {},
     ...over,
+  };
+}
+
+export function openDeps(paths: Paths, over: Partial<Deps> = {}): OwnedDeps {
+  let opened: Promise<Db> | undefined;
+  const db = () =>
+    (opened ??= Db.open(paths.db).then(async (d) => {
+      await d.verify();
+      return d;
+    }));
+  return {
+    ...world(db, paths, over),
     close() {
       void opened?.then((d) => d.close()).catch(() => {});
     },
@@ -47,13 +54,5 @@ export function openDeps(paths: Paths, over: Partial<Deps> = {}): OwnedDeps {
 /** Deps around a handle someone else owns (the server's). */
 export function sharedDeps(db: Db, paths: Paths, over: Partial<Deps> = {}): Deps {
   const ready = Promise.resolve(db);
-  return {
-    db: () => ready,
-    now: () => new Date(),
-    paths,
-    fetch: globalThis.fetch,
-    signal: new AbortController().signal,
-    progress: () => {},
-    ...over,
-  };
+  return world(() => ready, paths, over);
 }

@@ -6,20 +6,10 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { processAlive } from '../util/process.ts';
 
 /** The name of this process's temporary sibling of `target`. */
 export const tempPath = (target: string, kind: 'tmp' | 'old' = 'tmp'): string => `${target}.${kind}-${process.pid}`;
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -36,7 +26,7 @@ export function removeStaleTemps(target: string): string[] {
   }
   for (const name of names) {
     const m = pattern.exec(name);
-    if (!m || alive(Number(m[1]))) continue;
+    if (!m || processAlive(Number(m[1]))) continue;
     try {
       rmSync(join(dir, name), { recursive: true, force: true });
       removed.push(join(dir, name));
