@@ -61,7 +61,7 @@ export const score = operation({
   }),
   http: { method: 'GET' },
   expensive: true,
-  examples: [{}, { weights: 'capability=2,cost=0', samples: '200' }],
+  examples: [{ samples: '300' }, { weights: 'capability=2,cost=0', samples: '200' }],
   run: async (deps, i) => {
     const fx = loadFx(resolve(deps.paths.curated, 'fx.json'));
     const req = {
