@@ -10,8 +10,9 @@ import { classify } from '../compute/classify.ts';
 import { parseDestination } from '../compute/destinations.ts';
 import { chipRow, loadChips, loadContext, systemChecks } from '../compute/index.ts';
 import { chipNotes } from '../models/model-page.ts';
+import { chipsStatus } from '../compute/op.ts';
 import { hasKey, type Key } from './i18n.ts';
-import { esc, memo, num, type Cell, type Doc } from './layout.ts';
+import { esc, memo, num, opDeps, type Cell, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
 export const computeParams = {
@@ -185,9 +186,71 @@ export async function computePage(doc: Doc): Promise<PageOut> {
         ]),
       );
       body += `${doc.sources(res.flatMap((x) => x.sources))}</div>`;
+      body += await statusSection(doc, chip.id, chip.name, dest);
     } catch (err) {
       body += `<p role="alert">${esc(doc.t('error', { msg: (err as Error).message }))}</p>`;
     }
   }
   return { title: doc.t('compute'), body };
+}
+
+/** A chip's status for the destination across every rule and event date, as a step chart and a table. */
+async function statusSection(doc: Doc, chipId: string, chipName: string, dest: string): Promise<string> {
+  const d = doc.deps;
+  const s = await memo(d, `status:${chipId}:${dest}`, () =>
+    chipsStatus.run(opDeps(d), chipsStatus.input.parse({ chip: chipId, destination: dest })),
+  );
+  const level = (x: boolean | null) => (x === null ? 0.5 : x ? 1 : 0);
+  const spec: ChartSpec = {
+    id: 'status',
+    title: doc.t('status_over_time'),
+    height: 260,
+    x: { type: 'time', name: doc.t('date') },
+    y: { type: 'value', name: doc.t('status_axis') },
+    series: [
+      {
+        name: chipName,
+        kind: 'step',
+        color: '#1f5fa8',
+        points: s.periods.flatMap((p) => {
+          const tip: [string, string][] = [
+            [doc.t('period_from'), p.from],
+            [doc.t('license'), yn(doc, p.license_required)],
+            [doc.t('rule'), p.by.join(', ')],
+          ];
+          const at = [{ x: p.from, y: level(p.license_required), tip }];
+          return p.to ? [...at, { x: p.to, y: level(p.license_required), tip }] : at;
+        }),
+      },
+    ],
+    markers: {
+      name: doc.t('status_events'),
+      items: s.events
+        .filter((e) => e.date)
+        .map((e) => ({
+          date: e.date as string,
+          line: e.names_chip,
+          title: d.tr.text('events', e.id, e.title, doc.v.lang).text,
+          tip: [[doc.t('date'), e.date as string] as [string, string]],
+          color: e.names_chip ? '#c8332b' : '#8a6d3b',
+        })),
+    },
+  };
+  return (
+    `<h2 id="status">${esc(doc.t('status_over_time'))}</h2>` +
+    `<p>${esc(doc.t('status_lead', { chip: chipName, dest: doc.country(dest) }))}</p>` +
+    doc.chart(spec) +
+    doc.table(
+      'status',
+      [doc.t('period_from'), doc.t('period_to'), doc.t('license'), doc.t('rule'), doc.t('status_changes')],
+      s.periods.map((p) => [
+        p.from,
+        p.to ?? '—',
+        yn(doc, p.license_required),
+        { html: `<span lang="en">${esc(p.by.join(', '))}</span>`, text: p.by.join(', ') },
+        { html: `<span lang="en">${esc(p.changes.join('; '))}</span>`, text: p.changes.join('; ') },
+      ]),
+    ) +
+    doc.sources(s.events.flatMap((e) => e.source_ids))
+  );
 }

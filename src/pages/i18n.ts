@@ -346,6 +346,21 @@ const T = {
     '資料不足以判斷是否需要許可證。',
   ],
   not_classified: ['not classified', '不属于任何条款', '不屬於任何條款'],
+  status_over_time: ['Status over time', '随时间变化的管制状态', '隨時間變化的管制狀態'],
+  status_lead: [
+    'For {chip} to {dest}: whether a licence was needed in each period between the rule and event dates in the data.',
+    '{chip} 运往 {dest}：数据中各规则和事件日期之间每个时段是否需要许可证。',
+    '{chip} 運往 {dest}：資料中各規則和事件日期之間每個時段是否需要許可證。',
+  ],
+  period_from: ['From', '起'],
+  period_to: ['To', '止'],
+  status_changes: ['What changed', '变化'],
+  status_axis: [
+    'licence needed (1 yes, 0 no, ½ undetermined)',
+    '是否需要许可证（1 是，0 否，½ 无法判断）',
+    '是否需要許可證（1 是，0 否，½ 無法判斷）',
+  ],
+  status_events: ['Events', '事件'],
   dest_names: [
     'CN China · US United States · DE Germany · AE UAE · IN India · JP Japan',
     'CN 中国 · US 美国 · DE 德国 · AE 阿联酋 · IN 印度 · JP 日本',

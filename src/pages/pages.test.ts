@@ -161,3 +161,15 @@ test('the browser bundle is at most 300 kB gzipped', async () => {
   assert.ok(gz <= 300_000, `${gz} bytes gzipped`);
   assert.ok(js.includes('dataZoom') || js.includes('datazoom'));
 });
+
+test('the compute page shows a chip status over time for the destination, with its events and a CSV', async () => {
+  const html = await (await app.request('/compute?chip=nvidia-h20&destination=CN&date=2025-06-01')).text();
+  const section = html.slice(html.indexOf('id="status"'));
+  assert.ok(html.includes('id="status"'), 'status section');
+  assert.ok((section.match(/<tr>/g) ?? []).length >= 4, 'periods listed');
+  assert.match(section, /H20-is-informed-2025/, 'the H20 letter is one of the rules in the periods');
+  assert.match(section, /<svg/, 'a chart');
+  const csv = await app.request('/compute?chip=nvidia-h20&destination=CN&date=2025-06-01&format=csv&table=status');
+  assert.equal(csv.status, 200);
+  assert.match(await csv.text(), /2025-04-09/, 'the licence requirement of April 2025 has its own period');
+});
