@@ -14,6 +14,7 @@ import { parseDestination } from '../compute/destinations.ts';
 import { loadChips, loadContext } from '../compute/index.ts';
 import { candidatesAt, CostError } from '../cost/index.ts';
 import { loadObservations } from '../frontier/load.ts';
+import { bestByBloc } from '../frontier/best.ts';
 import { listMetrics } from '../frontier/metrics.ts';
 import { seededUniform } from '../ratings/random.ts';
 import { timeline, type loadFx } from '../timeline/index.ts';
@@ -82,19 +83,9 @@ export async function indicators(
     const metric = metrics.find((m) => m.id === metricId);
     if (!metric) continue;
     const { observations } = await loadObservations(db, metric, false);
-    const upTo = observations.filter((o) => o.date <= asOf);
-    const last = upTo.reduce((d, o) => (o.date > d ? o.date : d), '');
-    const pool = metric.view === 'snapshot' ? upTo.filter((o) => o.date === last) : upTo;
-    const values = empty();
-    const sources = new Set<string>();
-    for (const o of pool) {
-      for (const c of countries) {
-        if (o.bloc === c && (values[c] === null || o.score > (values[c] as number))) {
-          values[c] = o.score;
-          sources.add(o.source_id);
-        }
-      }
-    }
+    const best = bestByBloc(observations, metric.view, asOf, countries);
+    const values = Object.fromEntries(countries.map((c) => [c, best[c]?.score ?? null]));
+    const sources = new Set(countries.flatMap((c) => (best[c] ? [best[c].source_id] : [])));
     out.push({ id, pillar: 'capability', description, better: 'higher', values, sources: [...sources] });
   }
 
