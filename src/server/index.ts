@@ -19,6 +19,7 @@ import { Checker } from '../claims/index.ts';
 import { defaultPaths, sharedDeps } from '../ops/deps.ts';
 import { toFailure } from '../ops/failure.ts';
 import { operations } from '../ops/registry.ts';
+import { apiPath, fieldsOf } from '../ops/schema.ts';
 import { Db } from '../store/db.ts';
 import { Lru } from '../util/lru.ts';
 import { ApiFailure, mountOperations } from './api.ts';
@@ -37,8 +38,10 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Runs expensive operations in worker processes (the server always has one; tests may pass one). */
   pool?: OpPool;
-  /** Render the dashboard's pages in the background once the server is up. */
+  /** Render the dashboard's pages and default answers in the background once the server is up. */
   warm?: boolean;
+  /** Called when that warm-up is done, with its duration. */
+  onWarm?: (ms: number) => void;
   /** Expensive operations running at once, and waiting; more get 503. */
   expensiveRunning?: number;
   expensiveWaiting?: number;
@@ -135,8 +138,18 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
   const getChecker = () =>
     (checker ??= Checker.create(db, options.curatedEntities ?? resolve(paths.curated, 'entities.json')));
   const dashboard = mountDashboard(app, db, { checker: getChecker, fxPath: resolve(paths.curated, 'fx.json') });
-  // Cold pages take seconds; render them once in the background after start so people meet warm ones.
-  if (options.warm) setTimeout(() => void dashboard.warm().catch(() => {}), 200).unref();
+  // Cold pages and default answers take seconds: compute them once in the background after start (the
+  // pages, then every read that needs no input), so people meet warm ones.
+  if (options.warm) {
+    const t0 = performance.now();
+    const reads = operations.filter((o) => o.http?.method === 'GET' && fieldsOf(o.input).every((f) => !f.required));
+    const warmAll = async () => {
+      await dashboard.warm().catch(() => {});
+      for (const op of reads) await Promise.resolve(app.request(apiPath(op))).catch(() => {});
+      options.onWarm?.(Math.round(performance.now() - t0));
+    };
+    setTimeout(() => void warmAll(), 200).unref();
+  }
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
 
@@ -186,7 +199,11 @@ export async function serve(opts: { dbPath: string; port: number; host?: string 
   if (!probe.ok) console.error(`airace: warning: ${probe.problem}`);
   // Expensive work runs in worker processes, so a cheap read never waits behind it.
   const pool = new OpPool({ processes: 2 });
-  const app = createApp(db, { pool, warm: true });
+  const app = createApp(db, {
+    pool,
+    warm: true,
+    onWarm: (ms) => console.error(`airace: pages and default answers warm in ${ms} ms`),
+  });
   const server = await new Promise<ReturnType<typeof nodeServe>>((done, fail) => {
     const s = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '127.0.0.1' }, () => done(s));
     s.once('error', fail);
