@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { builtDb, ROOT } from '../../test/helpers.ts';
 import { InputError } from '../ops/operation.ts';
 import { Db } from '../store/db.ts';
-import { Checker, type CheckedDocument } from './index.ts';
+import { Checker, withoutSelfCitation, type CheckedDocument } from './index.ts';
 import { chineseNumber, findQuantities } from './quantities.ts';
 import { detectLanguage, htmlToText, normalizeForMatching } from './text.ts';
 
@@ -285,4 +285,15 @@ test("HTML report: paragraphs kept, a legend, evidence one click away, permalink
   assert.match(hans, /已证实/);
   assert.match(hans, /与数据矛盾/);
   assert.match(claimsReport([doc], { lang: 'zh-Hant' }), /已證實/);
+});
+
+test('a document cannot confirm itself: evidence citing only the document is dropped', () => {
+  const self = new Set(['web-article']);
+  const e = (sources: string[]) => ({ sources });
+  const alone = withoutSelfCitation({ verdict: 'supported', evidence: [e(['web-article'])] }, self);
+  assert.deepEqual(alone, { verdict: 'unverifiable', evidence: [] });
+  const mixed = withoutSelfCitation({ verdict: 'supported', evidence: [e(['web-article']), e(['epoch'])] }, self);
+  assert.deepEqual(mixed, { verdict: 'supported', evidence: [e(['epoch'])] });
+  const corroborated = withoutSelfCitation({ verdict: 'contradicted', evidence: [e(['web-article', 'epoch'])] }, self);
+  assert.equal(corroborated.verdict, 'contradicted', 'a fact with another source as well stands');
 });

@@ -72,6 +72,34 @@ export interface CheckOptions {
   timeoutMs?: number;
 }
 
+/** A URL without scheme, `www.`, query, fragment or trailing slash, for comparing where things come from. */
+function normalUrl(u: string): string {
+  return u
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
+}
+
+/**
+ * Rule: a document cannot confirm or contradict itself. Evidence whose only sources are the document itself
+ * (its URL given at its start, as a saved article carries it) is dropped, and a verdict that rested on it
+ * alone becomes unverifiable.
+ */
+export function withoutSelfCitation<C extends { verdict: string; evidence: { sources: string[] }[] }>(
+  claim: C,
+  self: Set<string>,
+): C {
+  if (!self.size || !claim.evidence.length) return claim;
+  const own = (e: { sources: string[] }) => e.sources.length > 0 && e.sources.every((s) => self.has(s));
+  const kept = claim.evidence.filter((e) => !own(e));
+  if (kept.length === claim.evidence.length) return claim;
+  const decided = claim.verdict === 'supported' || claim.verdict === 'contradicted' || claim.verdict === 'outdated';
+  return { ...claim, evidence: kept, verdict: decided && kept.length === 0 ? 'unverifiable' : claim.verdict };
+}
+
 /** The text a reader sees (markup stripped, entities decoded): claim offsets index it. */
 export function visibleText(decoded: string, format: 'text' | 'html' = 'text'): string {
   const asHtml = format === 'html' || looksLikeHtml(decoded);
@@ -82,6 +110,8 @@ export class Checker {
   private constructor(
     private readonly entities: EntityIndex,
     private readonly ctx: CheckContext,
+    /** Source id by normalised URL, to recognise a document citing itself. */
+    private readonly sourceByUrl: Map<string, string> = new Map(),
   ) {}
 
   /** The fact index the checker consults (built once, in `create`). */
@@ -110,7 +140,11 @@ export class Checker {
         if (parent) put(parent, id, true);
       }
     }
-    return new Checker(entities, { facts, entities, eventsOf });
+    const sourceByUrl = new Map<string, string>();
+    for (const s of await db.all('SELECT id, url FROM sources WHERE url IS NOT NULL')) {
+      sourceByUrl.set(normalUrl(String(s['url'])), String(s['id']));
+    }
+    return new Checker(entities, { facts, entities, eventsOf }, sourceByUrl);
   }
 
   /**
@@ -237,6 +271,13 @@ export class Checker {
         extractor: 'rules' as const,
       };
     });
+    // The document's own URL, where it starts with one (a saved article), names its own sources.
+    const self = new Set<string>();
+    for (const m of text.slice(0, 1000).matchAll(/https?:\/\/[^\s<>"')]+/g)) {
+      const sid = this.sourceByUrl.get(normalUrl(m[0]));
+      if (sid) self.add(sid);
+    }
+    const ownClaims = claims.map((c) => withoutSelfCitation(c, self));
     return {
       id,
       language,
@@ -247,7 +288,7 @@ export class Checker {
         kind: this.entities.entities.get(eid)?.kind ?? 'organization',
         mentions: ms,
       })),
-      claims,
+      claims: ownClaims,
     };
   }
 }
