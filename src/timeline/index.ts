@@ -5,11 +5,11 @@
  * policy and industry events, and the model releases that moved a bloc's frontier on the Epoch
  * Capabilities Index — each with its sources.
  */
-import { readFileSync } from 'node:fs';
 import type { Db } from '../store/db.ts';
 import { gapSeries } from '../frontier/gap.ts';
 import { loadObservations } from '../frontier/load.ts';
 import { listMetrics } from '../frontier/metrics.ts';
+import { fxFile, readCurated } from '../data/curated.ts';
 
 export interface TimelineEvent {
   date: string;
@@ -43,7 +43,7 @@ interface Fx {
 }
 
 export function loadFx(path: string): Fx {
-  return JSON.parse(readFileSync(path, 'utf8')) as Fx;
+  return readCurated(path, fxFile);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
