@@ -109,7 +109,11 @@ export const gap = operation({
   output: gapReport,
   http: { method: 'GET' },
   expensive: true,
-  examples: [{ rounds: '30' }, { metric: 'epoch-eci', as_of: '2026-04-15', rounds: '50' }, { series: 'true', rounds: '20' }],
+  examples: [
+    { rounds: '30' },
+    { metric: 'epoch-eci', as_of: '2026-04-15', rounds: '50' },
+    { series: 'true', rounds: '20' },
+  ],
   run: async (deps, i) => {
     const r = await runGap(deps, i, i.series === true);
     return r as z.output<typeof gapReport>;
