@@ -4,7 +4,7 @@
  * capability level over time.
  */
 import { z } from 'zod';
-import { InputError, operation } from '../ops/operation.ts';
+import { InputError, operation, type Deps } from '../ops/operation.ts';
 import { date, flag, int, num, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 import { frontier, parseBlend, pick, trend } from './index.ts';
@@ -114,6 +114,9 @@ const frontierInput = z
   .object({ ...base, as_of: date().optional().describe('date YYYY-MM-DD (default: the latest price data)') })
   .strict();
 
+const runFrontier = async (deps: Deps, i: z.output<typeof frontierInput>) =>
+  frontier(await deps.db(), { metric: i.metric, asOf: i.as_of, blend: parseBlend(i.blend), tier: i.tier });
+
 export const costFrontier = operation({
   name: 'cost.frontier',
   summary: 'the price–capability Pareto frontier at a date, overall and by origin',
@@ -131,16 +134,10 @@ export const costFrontier = operation({
     by_bloc: z.record(z.string(), z.array(z.string())),
   }),
   http: { method: 'GET' },
-  run: async (deps, i) =>
-    frontier(await deps.db(), { metric: i.metric, asOf: i.as_of, blend: parseBlend(i.blend), tier: i.tier }),
+  run: (deps, i) => runFrontier(deps, i),
   rows: (r) => r.points,
   svg: async (deps, i) => {
-    const r = await frontier(await deps.db(), {
-      metric: i.metric,
-      asOf: i.as_of,
-      blend: parseBlend(i.blend),
-      tier: i.tier,
-    });
+    const r = await runFrontier(deps, i);
     const sources = [...new Set(r.points.flatMap((p) => p.sources))];
     return toSvg(scatterSpec({ title: r.metric_title, asOf: r.as_of, blend: r.blend, points: r.points, sources }));
   },
@@ -160,6 +157,15 @@ const trendInput = z
     to: date().optional().describe('last date (default: the latest price data)'),
   })
   .strict();
+
+async function runTrend(deps: Deps, i: z.output<typeof trendInput>) {
+  // Each month is a full price-and-score join: a century of months would hold a worker for minutes.
+  if (i.from && i.to && Date.parse(i.to) - Date.parse(i.from) > 15 * 365.25 * 86_400_000) {
+    throw new InputError('to', 'from and to may be at most 15 years apart');
+  }
+  const req = { metric: i.metric, level: i.level, from: i.from, to: i.to, blend: parseBlend(i.blend), tier: i.tier };
+  return trend(await deps.db(), req);
+}
 
 export const costTrend = operation({
   name: 'cost.trend',
@@ -188,24 +194,10 @@ export const costTrend = operation({
   http: { method: 'GET' },
   expensive: true,
   examples: [{ level: '1300', from: '2025-06-01', to: '2025-09-01' }],
-  run: async (deps, i) => {
-    // Each month is a full price-and-score join: a century of months would hold a worker for minutes.
-    if (i.from && i.to && Date.parse(i.to) - Date.parse(i.from) > 15 * 365.25 * 86_400_000) {
-      throw new InputError('to', 'from and to may be at most 15 years apart');
-    }
-    const req = { metric: i.metric, level: i.level, from: i.from, to: i.to, blend: parseBlend(i.blend), tier: i.tier };
-    return trend(await deps.db(), req);
-  },
+  run: (deps, i) => runTrend(deps, i),
   rows: (r) => r.series.map(({ median_price_by_bloc, ...x }) => ({ ...x, ...median_price_by_bloc })),
   svg: async (deps, i) => {
-    const r = await trend(await deps.db(), {
-      metric: i.metric,
-      level: i.level,
-      from: i.from,
-      to: i.to,
-      blend: parseBlend(i.blend),
-      tier: i.tier,
-    });
+    const r = await runTrend(deps, i);
     const sources = [...new Set(r.series.flatMap((x) => x.cheapest_sources))];
     return toSvg(trendSpec({ title: r.metric_title, level: r.level, blend: r.blend, series: r.series, sources }));
   },
