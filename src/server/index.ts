@@ -42,6 +42,8 @@ export interface AppOptions {
   warm?: boolean;
   /** Called when that warm-up is done, with its duration. */
   onWarm?: (ms: number) => void;
+  /** Stops the warm-up (the server is closing). */
+  signal?: AbortSignal;
   /** Expensive operations running at once, and waiting; more get 503. */
   expensiveRunning?: number;
   expensiveWaiting?: number;
@@ -144,8 +146,12 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
     const t0 = performance.now();
     const reads = operations.filter((o) => o.http?.method === 'GET' && fieldsOf(o.input).every((f) => !f.required));
     const warmAll = async () => {
+      if (options.signal?.aborted) return;
       await dashboard.warm().catch(() => {});
-      for (const op of reads) await Promise.resolve(app.request(apiPath(op))).catch(() => {});
+      for (const op of reads) {
+        if (options.signal?.aborted) return;
+        await Promise.resolve(app.request(apiPath(op))).catch(() => {});
+      }
       options.onWarm?.(Math.round(performance.now() - t0));
     };
     setTimeout(() => void warmAll(), 200).unref();
@@ -199,10 +205,12 @@ export async function serve(opts: { dbPath: string; port: number; host?: string 
   if (!probe.ok) console.error(`airace: warning: ${probe.problem}`);
   // Expensive work runs in worker processes, so a cheap read never waits behind it.
   const pool = new OpPool({ processes: 2 });
+  const closing = new AbortController();
   const app = createApp(db, {
     pool,
     warm: true,
     onWarm: (ms) => console.error(`airace: pages and default answers warm in ${ms} ms`),
+    signal: closing.signal,
   });
   const server = await new Promise<ReturnType<typeof nodeServe>>((done, fail) => {
     const s = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '127.0.0.1' }, () => done(s));
@@ -213,6 +221,7 @@ export async function serve(opts: { dbPath: string; port: number; host?: string 
     close: () =>
       new Promise<void>((done) =>
         server.close(() => {
+          closing.abort();
           void pool.close().finally(() => {
             db.close();
             done();

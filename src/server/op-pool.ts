@@ -29,6 +29,7 @@ export interface OpPoolOptions {
 
 export class OpPool {
   private readonly pool: workerpool.Pool;
+  private closed = false;
 
   constructor(options: OpPoolOptions = {}) {
     const n = Math.max(1, options.processes ?? 2);
@@ -47,6 +48,8 @@ export class OpPool {
   /** Runs a task within `budgetMs` from now, waiting in line included: past it, the task is dropped from the
    * queue or its process killed. */
   async run(task: OpTask, budgetMs: number): Promise<OpResult> {
+    // A closed pool must not start new processes (workerpool would), or they would outlive the server.
+    if (this.closed) throw new BusyError(5);
     let promise: workerpool.Promise<unknown>;
     try {
       promise = this.pool.exec('op', [task]);
@@ -76,6 +79,7 @@ export class OpPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.pool.terminate(true);
   }
 }
