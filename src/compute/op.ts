@@ -733,4 +733,5 @@ export const chipsOps = [
   chipsSystems,
   chipsMatch,
   chipsReconcile,
+  chipsRules,
 ];
