@@ -294,6 +294,20 @@ function sameTime(claim: string, f: IndexedFact): boolean {
   return f.time.startsWith(claim.slice(0, 7)) || claim.startsWith(f.time.slice(0, claim.length));
 }
 
+/** Systems by the chip they are built of, computed once per entity index. */
+const builtOfCache = new WeakMap<EntityIndex, Map<string, string[]>>();
+function systemsBuiltOf(entities: EntityIndex): Map<string, string[]> {
+  let m = builtOfCache.get(entities);
+  if (!m) {
+    m = new Map();
+    for (const [id, e] of entities.entities) {
+      if (e.kind === 'system' && e.builtOf) m.set(e.builtOf, [...(m.get(e.builtOf) ?? []), id]);
+    }
+    builtOfCache.set(entities, m);
+  }
+  return m;
+}
+
 export function checkClaim(
   c: Extracted,
   ctx: CheckContext,
@@ -303,8 +317,11 @@ export function checkClaim(
   const floor = FLOOR[c.unit];
   const tolerance = `±${rel * 100}% relative${floor ? ` (at least ±${floor} ${c.unit})` : ''}${c.bound === 'gt' ? ', lower bound' : c.bound === 'lt' ? ', upper bound' : ''}`;
   if (c.metric === 'chip_count') {
-    // A chip count is about a system named nearby: the one whose count it matches, if any.
-    const systems = c.context.flatMap((e) => [...ctx.facts.get(e, 'chips_per_system')]);
+    // A chip count is about a system named nearby, or built of a chip named nearby ("72 颗" after "GB200"):
+    // the one whose count it matches, if any.
+    const near = new Set(c.context);
+    for (const e of c.context) for (const sys of systemsBuiltOf(ctx.entities).get(e) ?? []) near.add(sys);
+    const systems = [...near].flatMap((e) => [...ctx.facts.get(e, 'chips_per_system')]);
     const hit = systems.find((f) => agrees(c, f));
     if (hit)
       return {

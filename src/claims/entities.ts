@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../store/db.ts';
 import { normalizeForMatching, type Stop } from './text.ts';
+import { acceleratorOf, loadChips } from '../compute/index.ts';
 
 export type EntityKind = 'organization' | 'model' | 'chip' | 'system' | 'program' | 'event' | 'country';
 
@@ -19,6 +20,8 @@ export interface Entity {
   facts: string[];
   /** The organization behind a model or chip. */
   parent?: string | null;
+  /** For a system: the chip it is built of, so a chip count next to that chip's name is about the system. */
+  builtOf?: string | null;
 }
 
 export interface Mention {
@@ -176,12 +179,14 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
       names,
     );
   }
+  const allChips = await loadChips(db);
   for (const s of await db.all('SELECT id, name, country, accelerator FROM systems')) {
     const name = String(s['name']).replace(/\s*\(.*\)$/, '');
     const names = [name, String(s['id'])];
     if (/cloudmatrix/i.test(name)) names.push('CloudMatrix 384', 'CloudMatrix384', 'CM384', 'CloudMatrix');
-    if (/nvl72/i.test(name)) names.push('GB200 NVL72', 'NVL72', 'GB200', 'GB200高性能计算系统');
-    idx.add({ id: String(s['id']), kind: 'system', name, country: String(s['country']), facts: [] }, names);
+    if (/nvl72/i.test(name)) names.push('GB200 NVL72', 'NVL72', 'GB200');
+    const builtOf = acceleratorOf(allChips, String(s['accelerator'] ?? ''))?.id ?? null;
+    idx.add({ id: String(s['id']), kind: 'system', name, country: String(s['country']), facts: [], builtOf }, names);
   }
   const curated = JSON.parse(readFileSync(curatedPath, 'utf8')) as {
     records: { id: string; kind: EntityKind; names: string[]; country: string | null; facts: string[] }[];
