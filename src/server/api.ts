@@ -42,6 +42,8 @@ interface Answer {
   type: string;
   /** Computed once when the answer is cached, so a repeat costs no hashing. */
   etag?: string;
+  /** The body encoded once when cached, so a repeat costs no UTF-8 encoding. */
+  bytes?: Uint8Array<ArrayBuffer>;
 }
 
 export class ApiFailure extends Error {
@@ -112,8 +114,9 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
       running = compute()
         .then((a) => {
           if (a.status !== 200) return a;
-          const tagged = { ...a, etag: `"${createHash('sha1').update(a.body).digest('base64url')}"` };
-          cache.set(key, tagged, a.body.length * 2);
+          const bytes = new TextEncoder().encode(a.body);
+          const tagged = { ...a, bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` };
+          cache.set(key, tagged, a.body.length * 2 + bytes.byteLength);
           return tagged;
         })
         .finally(() => inflight.delete(key));
@@ -137,7 +140,7 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
     if (!a.etag) return c.body(a.body, a.status as 200, { 'Content-Type': a.type });
     const headers = { 'Content-Type': a.type, ETag: a.etag, 'Cache-Control': 'public, max-age=60' };
     if (c.req.header('if-none-match') === a.etag) return c.body(null, 304, headers);
-    return c.body(a.body, 200, headers);
+    return c.body(a.bytes ?? a.body, 200, headers);
   };
 
   /** The status an operation gives its own answer (health: 503 when unhealthy). */

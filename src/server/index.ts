@@ -66,13 +66,13 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
 
   app.use('*', timeout(timeoutMs));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES + 1024,
-      onError: (c) => c.json({ error: `request body too large (at most ${MAX_BODY_BYTES} bytes)`, field: 'body' }, 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES + 1024,
+    onError: (c) => c.json({ error: `request body too large (at most ${MAX_BODY_BYTES} bytes)`, field: 'body' }, 413),
+  });
+  // Only requests that may carry a body: reading `c.req.raw` on a GET makes the adapter build a full
+  // Request object, a fifth of the cost of a cached read.
+  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   // Expensive endpoints (every POST) are rate-limited per client. The table is a bounded LRU: cycling
   // through addresses evicts the oldest clients, it cannot wipe everyone's count at once.
