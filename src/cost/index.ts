@@ -112,15 +112,7 @@ export async function pricesAt(
   };
 }
 
-// The database is read-only while open, so a metric's observations can be read once per handle.
-const observationCache = new WeakMap<Db, Map<string, Promise<Observation[]>>>();
-function cachedObservations(db: Db, metric: Metric): Promise<Observation[]> {
-  let perDb = observationCache.get(db);
-  if (!perDb) observationCache.set(db, (perDb = new Map()));
-  let hit = perDb.get(metric.id);
-  if (!hit) perDb.set(metric.id, (hit = loadObservations(db, metric, false).then((l) => l.observations)));
-  return hit;
-}
+const cachedObservations = (db: Db, metric: Metric) => loadObservations(db, metric, false).then((l) => l.observations);
 
 export interface ScoreAt {
   model: string;

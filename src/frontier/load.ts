@@ -235,7 +235,7 @@ export function carryForwardTruncated(merged: readonly Merged[]): (Merged & { ca
 }
 
 export interface Loaded {
-  observations: Observation[];
+  observations: readonly Observation[];
   /** Rows read, and those left out with why. */
   coverage: {
     rows: number;
@@ -251,7 +251,35 @@ export interface Loaded {
   off_scale?: OffScale[];
 }
 
-export async function loadObservations(db: Db, metric: Metric, includePreliminary: boolean): Promise<Loaded> {
+// A served database is read-only while its handle is open, so a metric's merged board is read once per
+// handle: gap, scorecard, cost, timeline and the fact index all start from it, for every date asked.
+const loadedCache = new WeakMap<Db, Map<string, Promise<Loaded>>>();
+
+/** A metric's observations, merged and screened, with what was left out and why (read once per handle). */
+export function loadObservations(db: Db, metric: Metric, includePreliminary: boolean): Promise<Loaded> {
+  let perDb = loadedCache.get(db);
+  if (!perDb) loadedCache.set(db, (perDb = new Map()));
+  const key = `${metric.id}\u0000${includePreliminary}`;
+  let hit = perDb.get(key);
+  if (!hit) {
+    hit = readObservations(db, metric, includePreliminary).then(freezeLoaded);
+    // A failed read is not remembered: the next request tries again.
+    hit.catch(() => perDb.delete(key));
+    perDb.set(key, hit);
+  }
+  return hit;
+}
+
+/** Shared between requests: frozen, so a caller that sorts or edits in place fails loudly instead. */
+function freezeLoaded(l: Loaded): Loaded {
+  for (const o of l.observations) Object.freeze(o);
+  Object.freeze(l.observations);
+  Object.freeze(l.coverage);
+  if (l.off_scale) Object.freeze(l.off_scale);
+  return Object.freeze(l);
+}
+
+async function readObservations(db: Db, metric: Metric, includePreliminary: boolean): Promise<Loaded> {
   const coverage: Loaded['coverage'] = {
     rows: 0,
     used: 0,
