@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { builtDb } from '../../test/helpers.ts';
-import { main } from '../cli/main.ts';
+import { callOp, opError } from '../../test/ops.ts';
 import { Db } from '../store/db.ts';
 import { adoption, partialDays } from './index.ts';
 
@@ -103,20 +103,10 @@ test('derivatives: each lineage sample on its own, with its coverage and what it
   assert.ok(d instanceof Error && /no download counts/.test(d.message));
 });
 
-test('adoption CLI: JSON shape and clear errors', async () => {
-  const dbPath = await builtDb();
-  let out = '';
-  let err = '';
-  const io = {
-    out: (s: string) => {
-      out += s;
-    },
-    err: (s: string) => {
-      err += s;
-    },
-  };
-  assert.equal(await main(['adoption', '--by', 'country', '--metric', 'tokens', '--json', '--db', dbPath], io), 0, err);
-  const body = JSON.parse(out) as {
+test('adoption operation: output shape and clear errors', async () => {
+  const r = await callOp(db, 'adoption', { by: 'country', metric: 'tokens' });
+  assert.ok(r.ok, r.ok ? '' : r.failure.error);
+  const body = r.output as {
     metric: string;
     window: unknown;
     coverage: unknown;
@@ -130,16 +120,14 @@ test('adoption CLI: JSON shape and clear errors', async () => {
         (r) => typeof r.country === 'string' && typeof r.value === 'number' && r.share >= 0 && r.share <= 1,
       ),
   );
-  for (const [args, pattern] of [
-    [['--by', 'planet'], /by: must be one of/],
-    [['--metric', 'vibes'], /metric: must be one of/],
-    [['--as-of', '2026-99-01'], /as_of: must be a real date/],
-    [['--as-of', '2020-01-01'], /no daily traffic on or before 2020-01-01/],
-    [['--days', '0'], /days: must be/],
+  for (const [raw, pattern] of [
+    [{ by: 'planet' }, /by: must be one of/],
+    [{ metric: 'vibes' }, /metric: must be one of/],
+    [{ as_of: '2026-99-01' }, /as_of: must be a real date/],
+    [{ as_of: '2020-01-01' }, /no daily traffic on or before 2020-01-01/],
+    [{ days: '0' }, /days: must be/],
   ] as const) {
-    err = '';
-    assert.equal(await main(['adoption', ...args, '--db', dbPath], io), 1, args.join(' '));
-    assert.match(err, pattern);
+    assert.match(await opError(db, 'adoption', raw), pattern, JSON.stringify(raw));
   }
 });
 

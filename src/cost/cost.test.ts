@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { builtDb } from '../../test/helpers.ts';
 import { assertGolden } from '../../test/golden.ts';
-import { main } from '../cli/main.ts';
+import { opError } from '../../test/ops.ts';
 import { Db } from '../store/db.ts';
 import {
   blended,
@@ -121,27 +121,18 @@ test('the cost scatter renders to its golden SVG', async () => {
   assertGolden('cost-scatter.svg', await toSvg(spec));
 });
 
-test('cost CLI: bad arguments give clear errors', async () => {
-  const dbPath = await builtDb();
-  for (const [args, code, pattern] of [
-    [['pick'], 1, /min_score: is required/],
-    [['pick', '--min-score', 'high'], 1, /min_score: must be a number/],
-    [['pick', '--min-score', '1400', '--blend', 'x'], 1, /blend: must be INPUT:OUTPUT/],
-    [['pick', '--min-score', '1400', '--origin', 'China'], 1, /origin: must be CC or not:CC/],
-    [['pick', '--min-score', '1400', '--metric', 'nope'], 1, /unknown metric "nope"/],
-    [['pick', '--min-score', '1400', '--as-of', '2026-02-30'], 1, /as_of: must be a real date/],
-    [['pick', '--min-score', '1400', '--as-of', '2020-01-01'], 1, /no prices valid on 2020-01-01|no arena-text scores/],
-    [['trend', '--level', '1400', '--from', '2026-01-01', '--to', '2025-01-01'], 1, /is after/],
+test('cost operations: bad input gives clear errors', async () => {
+  for (const [name, raw, pattern] of [
+    ['cost.pick', {}, /min_score: is required/],
+    ['cost.pick', { min_score: 'high' }, /min_score: must be a number/],
+    ['cost.pick', { min_score: '1400', blend: 'x' }, /blend: must be INPUT:OUTPUT/],
+    ['cost.pick', { min_score: '1400', origin: 'China' }, /origin: must be CC or not:CC/],
+    ['cost.pick', { min_score: '1400', metric: 'nope' }, /unknown metric "nope"/],
+    ['cost.pick', { min_score: '1400', as_of: '2026-02-30' }, /as_of: must be a real date/],
+    ['cost.pick', { min_score: '1400', as_of: '2020-01-01' }, /no prices valid on 2020-01-01|no arena-text scores/],
+    ['cost.trend', { level: '1400', from: '2026-01-01', to: '2025-01-01' }, /is after/],
   ] as const) {
-    let err = '';
-    const c = await main(['cost', ...args, '--db', dbPath], {
-      out: () => {},
-      err: (s) => {
-        err += s;
-      },
-    });
-    assert.equal(c, code, `${args.join(' ')}: ${err}`);
-    assert.match(err, pattern);
+    assert.match(await opError(db, name, raw), pattern, `${name} ${JSON.stringify(raw)}`);
   }
 });
 

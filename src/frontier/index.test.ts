@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { blocOf } from '../data/attribution.ts';
 import { builtDb } from '../../test/helpers.ts';
-import { main } from '../cli/main.ts';
+import { callOp, opError } from '../../test/ops.ts';
 import { Db } from '../store/db.ts';
 import { computeGap, listMetrics } from './index.ts';
 
@@ -60,20 +60,10 @@ test('arena-text snapshot view: the point is the last snapshot on or before as_o
   assert.ok(series.length > 150 && series[0]?.date.startsWith('2023-05'));
 });
 
-test('gap CLI: JSON fields per SPEC, and clear errors', async () => {
-  let out = '';
-  let err = '';
-  const io = {
-    out: (s: string) => {
-      out += s;
-    },
-    err: (s: string) => {
-      err += s;
-    },
-  };
-  const dbPath = await builtDb();
-  assert.equal(await main(['gap', '--metric', 'gpqa-diamond', '--json', '--rounds', '50', '--db', dbPath], io), 0, err);
-  const body = JSON.parse(out) as Record<string, unknown>;
+test('gap operation: fields per SPEC, and clear errors', async () => {
+  const r = await callOp(db, 'gap', { metric: 'gpqa-diamond', rounds: '50' });
+  assert.ok(r.ok, r.ok ? '' : r.failure.error);
+  const body = r.output as Record<string, unknown>;
   for (const k of [
     'metric',
     'as_of',
@@ -87,14 +77,12 @@ test('gap CLI: JSON fields per SPEC, and clear errors', async () => {
     'sources',
   ])
     assert.ok(k in body, k);
-  for (const [args, pattern] of [
-    [['--metric', 'nope'], /unknown metric "nope"/],
-    [['--as-of', '2025-13-45'], /as_of: must be a real date/],
-    [['--leader', 'XX'], /no arena-text scores for XX/],
-    [['--as-of', '1999-01-01'], /no arena-text data on or before 1999-01-01/],
+  for (const [raw, pattern] of [
+    [{ metric: 'nope' }, /unknown metric "nope"/],
+    [{ as_of: '2025-13-45' }, /as_of: must be a real date/],
+    [{ leader: 'XX' }, /no arena-text scores for XX/],
+    [{ as_of: '1999-01-01' }, /no arena-text data on or before 1999-01-01/],
   ] as const) {
-    err = '';
-    assert.equal(await main(['gap', ...args, '--rounds', '0', '--db', dbPath], io), 1, args.join(' '));
-    assert.match(err, pattern);
+    assert.match(await opError(db, 'gap', { ...raw, rounds: '0' }), pattern, JSON.stringify(raw));
   }
 });

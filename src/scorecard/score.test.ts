@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { builtDb, ROOT } from '../../test/helpers.ts';
-import { main } from '../cli/main.ts';
+import { callOp, opError } from '../../test/ops.ts';
 import { Db } from '../store/db.ts';
 import { loadFx, timeline } from '../timeline/index.ts';
 import { parseWeights, score } from './index.ts';
@@ -70,40 +70,18 @@ test('timeline: sourced events, USD at a stated rate, filters', async () => {
   await assert.rejects(timeline(db, { kinds: ['nope'] }, fx), /unknown kind "nope"/);
 });
 
-test('score and timeline CLI: JSON shapes and errors', async () => {
-  const dbPath = await builtDb();
-  let out = '';
-  let err = '';
-  const io = {
-    out: (s: string) => {
-      out += s;
-    },
-    err: (s: string) => {
-      err += s;
-    },
-  };
-  assert.equal(await main(['score', '--json', '--samples', '200', '--db', dbPath], io), 0, err);
-  const r = JSON.parse(out) as {
-    as_of: string;
-    weights: object;
-    countries: {
-      country: string;
-      score: number;
-      pillars: { pillar: string; indicators: { id: string; value: unknown; sources: string[] }[] }[];
-    }[];
-    sensitivity: object;
-  };
-  assert.ok(r.as_of && r.weights && r.sensitivity && r.countries.length === 3);
-  out = '';
-  assert.equal(await main(['timeline', '--json', '--kind', 'investment', '--db', dbPath], io), 0, err);
-  assert.ok((JSON.parse(out) as { events: unknown[] }).events.length >= 3);
-  for (const [args, pattern] of [
-    [['score', '--weights', 'x=1'], /weights must be/],
-    [['score', '--countries', 'US'], /at least two/],
-    [['timeline', '--from', '2025-99-01'], /^airace: error: from: must be a real date/],
+test('score and timeline operations: output shapes and field-named errors', async () => {
+  const r = await callOp(db, 'score', { samples: '200' });
+  assert.ok(r.ok, r.ok ? '' : r.failure.error);
+  const body = r.output as { as_of: string; weights: object; countries: unknown[]; sensitivity: object };
+  assert.ok(body.as_of && body.weights && body.sensitivity && body.countries.length === 3);
+  const t = await callOp(db, 'timeline', { kind: 'investment' });
+  assert.ok(t.ok && (t.output as { events: unknown[] }).events.length >= 3);
+  for (const [name, raw, pattern] of [
+    ['score', { weights: 'x=1' }, /weights must be/],
+    ['score', { countries: 'US' }, /at least two/],
+    ['timeline', { from: '2025-99-01' }, /^from: must be a real date/],
   ] as const) {
-    err = '';
-    assert.equal(await main([...args, '--db', dbPath], io), 1, args.join(' '));
-    assert.match(err, pattern);
+    assert.match(await opError(db, name, raw), pattern, `${name} ${JSON.stringify(raw)}`);
   }
 });
