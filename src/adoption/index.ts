@@ -5,6 +5,7 @@
  * OpenRouter `usage` joined to the price valid that day. Every answer states its window and coverage, and
  * says plainly what the data cannot verify.
  */
+import { median } from '../util/stats.ts';
 import { modelKey } from '../data/identity.ts';
 import type { Db } from '../store/db.ts';
 import { LINEAGE_SAMPLES } from '../data/import/lineage.ts';
@@ -114,11 +115,7 @@ export const PARTIAL_DAY_SHARE = 0.6;
 export function partialDays(totals: readonly { date: string; total: number }[]): string[] {
   const days = [...totals].sort((a, b) => a.date.localeCompare(b.date));
   const out: string[] = [];
-  const med = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const k = Math.floor(s.length / 2);
-    return s.length % 2 ? (s[k] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
-  };
+  const med = (xs: number[]) => median(xs) as number;
   for (const fromEnd of [true, false]) {
     const seq = fromEnd ? [...days].reverse() : days;
     for (let i = 0; i < seq.length - 3; i++) {

@@ -4,6 +4,7 @@
  * input:output ratio), joined to the model's score on a capability metric at that date, then the cheapest
  * model meeting a user's constraints, the price–capability Pareto frontier by origin, and price trends.
  */
+import { median } from '../util/stats.ts';
 import { blocOf } from '../data/attribution.ts';
 import type { Db } from '../store/db.ts';
 import type { Observation } from '../frontier/gap.ts';
@@ -417,13 +418,6 @@ function months(from: string, to: string): string[] {
   if (out.at(-1) !== to) out.push(to);
   return out;
 }
-
-const median = (xs: number[]): number | null => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const k = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[k] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
-};
 
 export async function trend(
   db: Db,

@@ -11,7 +11,7 @@
  * held fixed, and the share that had one is reported.
  */
 import { seededUniform } from '../ratings/random.ts';
-import { quantile } from '../ratings/bradley-terry.ts';
+import { quantile } from '../util/stats.ts';
 
 export type View = 'snapshot' | 'release';
 

@@ -6,6 +6,7 @@
  * and made interactive by the client bundle. A rendered page keeps its tables and charts so that
  * `?format=csv&table=ID` and `?format=svg&chart=ID` answer from the same cached render.
  */
+import { esc } from '../util/html.ts';
 import type { Checker } from '../claims/index.ts';
 import { chartSvg } from '../charts/ssr.ts';
 import type { ChartSpec } from '../charts/spec.ts';
@@ -17,11 +18,7 @@ import { countryName, LANG_NAMES, LANGS, t, type Key, type Lang } from './i18n.t
 import type { Translations } from './translations.ts';
 import type { PageCache } from './cache.ts';
 
-export const esc = (v: unknown): string =>
-  String(v ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+export { esc };
 
 export const num = (x: unknown, d = 1): string =>
   typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: d }) : '—';

@@ -10,6 +10,7 @@
  * for every bootstrap round. A ridge of 1e-9 (in log-odds units) keeps ratings finite when a model won or
  * lost every comparison; such models are reported, since their maximum-likelihood rating does not exist.
  */
+import { quantile } from '../util/stats.ts';
 import { A_WINS, B_WINS, TIE, type Battles } from './battles.ts';
 import { multinomial, seededUniform } from './random.ts';
 
@@ -421,15 +422,6 @@ function toRatings(theta: Float64Array, comp: Int32Array, ncomp: number, out: Fl
     const mean = (sum[comp[k] as number] as number) / (count[comp[k] as number] as number);
     out[k] = INITIAL + TO_POINTS * ((theta[k] as number) - mean);
   }
-}
-
-/** The q-quantile (0..1) of sorted values, interpolated linearly as numpy's default. */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo] as number;
-  return a + ((sorted[hi] as number) - a) * (pos - lo);
 }
 
 /** A fitted model, ready for bootstrap rounds: everything a worker needs, all structured-cloneable. */
