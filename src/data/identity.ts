@@ -15,6 +15,17 @@ const EFFORT_SUFFIX = /_(?:x?high|low|medium|max|minimal|none|thinking|nothink|d
  * @example modelKey('deepseek/deepseek-r1') === modelKey('DeepSeek-R1') // 'deepseek-r1'
  */
 export function modelKey(raw: string): string {
+  // Imports ask for the same names on every row; the key is a pure function of the name.
+  let key = keys.get(raw);
+  if (key === undefined) {
+    if (keys.size >= 200_000) keys.clear();
+    keys.set(raw, (key = computeKey(raw)));
+  }
+  return key;
+}
+const keys = new Map<string, string>();
+
+function computeKey(raw: string): string {
   const ft = fineTuneBase(raw);
   if (ft !== null) return `ft-${modelKey(ft)}`;
   const code = codename(raw);

@@ -189,9 +189,17 @@ export const cherry: Importer = {
     const latest = new Map<string, { stamp: string; entry: Entry }>();
     let preliminary = 0;
     let unglued = 0;
+    // The same names recur on every day's scrape: each (name, organization) is split once.
+    const split = new Map<string, string>();
+    const unglueOnce = (model: string, org: string | null) => {
+      const key = `${model}\u0000${org ?? ''}`;
+      let hit = split.get(key);
+      if (hit === undefined) split.set(key, (hit = unglue(model, org, context.familyPrefixes)));
+      return hit;
+    };
     for (const r of readCsv(at(dir, 'lmarena_text_snapshots.csv'))) {
       const date = toDate(r['snapshot']);
-      const raw = r['model'] ? unglue(r['model'], r['organization'] ?? null, context.familyPrefixes) : undefined;
+      const raw = r['model'] ? unglueOnce(r['model'], r['organization'] ?? null) : undefined;
       if (raw !== r['model']) unglued++;
       const score = toNumber(r['score']);
       if (!date || !raw || score === null) continue;

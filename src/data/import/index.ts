@@ -171,7 +171,10 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
   }
 
   // Columns a dataset does not give (optional ones) are null, as the snapshot reads them back.
-  for (const p of parts) for (const r of p.rows as Record<string, unknown>[]) for (const c of columnsOf(p.table)) r[c.name] ??= null;
+  for (const p of parts) {
+    const names = columnsOf(p.table).map((c) => c.name);
+    for (const r of p.rows as Record<string, unknown>[]) for (const n of names) r[n] ??= null;
+  }
   progress('resolving organizations and countries');
   const conflicts: ImportReport['country_conflicts'] = [];
   const orgOf = new Map<Observation, string>();
