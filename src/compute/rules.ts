@@ -6,6 +6,7 @@
  * three-valued logic: a missing figure gives `null`), and the dates. Nothing here names a rule.
  */
 import { z } from 'zod';
+import type { RuleCriterion } from '../data/details.ts';
 
 export type Tri = boolean | null;
 export const and = (xs: Tri[]): Tri => (xs.includes(false) ? false : xs.includes(null) ? null : true);
@@ -149,22 +150,8 @@ export function atPath(obj: unknown, path: string): unknown {
 
 // ---- criteria ----
 
-export interface Node {
-  id?: string;
-  paragraph?: string;
-  logic?: string;
-  param?: string;
-  op?: string;
-  value?: unknown;
-  value_from?: { chip?: string; field?: string; rule?: string; path?: string };
-  all?: Node[];
-  all_of?: Node[];
-  any_of?: Node[];
-  when?: Node[];
-  excludes?: string[];
-  applies_only_if_not?: string;
-  text?: string;
-}
+/** A criterion as the rules' records give it (the schema of the `detail_json` column, src/data/details.ts). */
+export type Node = RuleCriterion;
 
 export type Value = number | boolean | string | null;
 
