@@ -33,7 +33,7 @@ export function isPreliminary(e: {
 
 /** One leaderboard row as the loader reads it. */
 // Plain types, not the table's refined ones: the largest read of the project takes the fast path of db.rows.
-const boardRow = z.object({
+export const boardRow = z.object({
   date: z.string(),
   model: z.string(),
   model_raw: z.string(),
