@@ -3,9 +3,9 @@
  * Compute: chips and systems from the database, their derived figures, system aggregates reconciled with
  * the published ones, chip comparisons, and the export-control context for classification.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readCurated } from '../data/curated.ts';
 import { ruleDetail, systemDetail } from '../data/details.ts';
 import { tables } from '../data/schema.ts';
 import { jsonText, type Db } from '../store/db.ts';
@@ -17,11 +17,8 @@ import { logicSchema, type Logic } from './rules.ts';
 export const DEFAULT_CURATED = join(import.meta.dirname, '..', '..', 'data', 'curated');
 
 export function loadLogic(curatedDir: string = DEFAULT_CURATED): Logic {
-  const file = join(curatedDir, 'export_controls.json');
-  const parsed = logicSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success)
-    throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
+  // The rule logic's own schema: stricter than the file check in src/data/curated.ts.
+  return readCurated(join(curatedDir, 'export_controls.json'), logicSchema);
 }
 
 export async function loadChips(db: Db): Promise<Chip[]> {
