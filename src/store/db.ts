@@ -113,8 +113,11 @@ export class Db {
 
   /** Throws a clear error unless every table of the schema is present. */
   async verify(): Promise<void> {
-    const rows = await this.all(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'`);
-    const have = new Set(rows.map((r) => String(r['table_name'])));
+    const rows = await this.rows(
+      z.object({ table_name: z.string() }),
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'`,
+    );
+    const have = new Set(rows.map((r) => r.table_name));
     const missing = tableNames.filter((t) => !have.has(t));
     if (missing.length)
       throw new Error(
