@@ -6,7 +6,7 @@
  * three-valued logic: a missing figure gives `null`), and the dates. Nothing here names a rule.
  */
 import { z } from 'zod';
-import type { RuleCriterion } from '../data/details.ts';
+import type { RuleCriterion, RuleDetail } from '../data/details.ts';
 
 export type Tri = boolean | null;
 export const and = (xs: Tri[]): Tri => (xs.includes(false) ? false : xs.includes(null) ? null : true);
@@ -113,7 +113,7 @@ export interface SetScope {
   sets: Record<string, SetExpr>;
   groups: Record<string, string[]>;
   /** Lists inside the rules sheet (`rule_list`), e.g. the AI Diffusion tier-1 destinations. */
-  ruleDetail: (rule: string) => Record<string, unknown> | undefined;
+  ruleDetail: (rule: string) => RuleDetail | undefined;
 }
 
 /** Whether the destination (by its Country Group name) is in the set on the date. */
@@ -135,9 +135,9 @@ export function inSet(scope: SetScope, expr: SetExpr | string, dest: string, dat
 }
 
 function ruleList(scope: SetScope, ref: { rule: string; criterion: string; field: string }): string[] {
-  const criteria = (scope.ruleDetail(ref.rule)?.['criteria'] as Record<string, unknown>[] | undefined) ?? [];
-  const v = criteria.find((c) => c['id'] === ref.criterion)?.[ref.field];
-  return Array.isArray(v) ? (v as string[]) : [];
+  const criteria = scope.ruleDetail(ref.rule)?.criteria ?? [];
+  const v = criteria.find((c) => c.id === ref.criterion)?.[ref.field];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /** A value found by a dotted path (`criteria.0.in`) in a rule's record. */
