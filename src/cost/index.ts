@@ -42,20 +42,20 @@ export interface PricePoint {
   source_id: string;
 }
 
-const P = tables.prices.shape;
-// Input and output are not null: the query keeps only rows with both.
+// Plain types (the build validated the table): pricesAt runs once per month of a trend, on the fast path.
 const priceRow = z.object({
-  model_id: P.model_id,
-  model_raw: P.model_raw,
-  provider: P.provider,
-  first_party: P.first_party,
+  model_id: z.string(),
+  model_raw: z.string(),
+  provider: z.string(),
+  first_party: z.boolean(),
+  // Not null: the query keeps only rows with both prices.
   i: z.number(),
   o: z.number(),
-  c: P.cache_read_usd_per_mtok,
-  vf: P.valid_from,
-  context_tokens: P.context_tokens,
-  source_id: P.source_id,
-  tier: P.tier,
+  c: z.number().nullable(),
+  vf: z.string(),
+  context_tokens: z.number().nullable(),
+  source_id: z.string(),
+  tier: z.string(),
 });
 type PriceRow = z.output<typeof priceRow>;
 
