@@ -60,7 +60,10 @@ export class Db {
     return new Db(instance, await instance.connect(), path);
   }
 
-  /** Runs a query with positional parameters ($1, $2 …) and returns rows as JSON values (BIGINT as number). */
+  /**
+   * Runs a query with positional parameters ($1, $2 …) and returns rows as JSON values (BIGINT as number),
+   * untyped. Prefer `rows`, which types and checks them; this stays for readers not yet moved (claims, facts).
+   */
   async all(sql: string, params: DuckDBValue[] = []): Promise<JsonRow[]> {
     const reader = await this.conn.runAndReadAll(sql, params);
     return (reader.getRowObjectsJS() as JsonRow[]).map(toJson);
