@@ -3,18 +3,26 @@
  * Daily share of OpenRouter tokens by the country of each model's maker, for the dashboard's adoption
  * chart (the 30-day figures are in index.ts). Models without a known organization count as `unknown`.
  */
+import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 
-export interface DailyShare {
-  date: string;
-  country: string;
-  tokens: number;
-  share: number;
-  source_id: string;
-}
+// A day whose tokens are all unreported sums to null (and its share too): counted as 0.
+const zeroIfNull = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? 0);
+const dailyShare = z.object({
+  date: z.string(),
+  country: z.string(),
+  tokens: zeroIfNull,
+  share: zeroIfNull,
+  source_id: z.string(),
+});
+export type DailyShare = z.output<typeof dailyShare>;
 
 export async function dailyTokenShare(db: Db, to?: string): Promise<DailyShare[]> {
-  const rows = await db.all(
+  return db.rows(
+    dailyShare,
     `WITH j AS (
        SELECT u.date, coalesce(o.country, 'unknown') AS country, sum(u.total_tokens) AS tokens, any_value(u.source_id) AS source_id
        FROM usage u LEFT JOIN models m ON m.id = u.model_id LEFT JOIN organizations o ON o.id = m.organization_id
@@ -22,11 +30,4 @@ export async function dailyTokenShare(db: Db, to?: string): Promise<DailyShare[]
      SELECT CAST(date AS VARCHAR) AS date, country, tokens, tokens / sum(tokens) OVER (PARTITION BY date) AS share, source_id FROM j ORDER BY date, country`,
     [to ?? null],
   );
-  return rows.map((r) => ({
-    date: String(r['date']),
-    country: String(r['country']),
-    tokens: Number(r['tokens']),
-    share: Number(r['share']),
-    source_id: String(r['source_id']),
-  }));
 }

@@ -6,10 +6,12 @@
  * says plainly what the data cannot verify.
  */
 import { median } from '../util/stats.ts';
+import { z } from 'zod';
 import { modelKey } from '../data/identity.ts';
+import { tables } from '../data/schema.ts';
 import type { Db } from '../store/db.ts';
 import { LINEAGE_SAMPLES } from '../data/import/lineage.ts';
-import { resolveLineage, rootId, type HubRecord, type Relation } from './lineage.ts';
+import { resolveLineage, rootId, type HubRecord } from './lineage.ts';
 
 export type By = 'country' | 'family' | 'author';
 export type AdoptionMetric = 'downloads' | 'derivatives' | 'tokens' | 'requests' | 'dollars';
@@ -64,26 +66,33 @@ interface OrgIndex {
   byAuthor(author: string | null): { org: string | null; country: string };
 }
 
+const orgRow = tables.organizations.pick({
+  id: true,
+  name_en: true,
+  country: true,
+  aliases: true,
+  hf_orgs: true,
+  model_prefixes: true,
+});
+
 async function orgIndex(db: Db): Promise<OrgIndex> {
-  const orgs = await db.all('SELECT id, name_en, country, aliases, hf_orgs, model_prefixes FROM organizations');
-  const country = new Map(orgs.map((o) => [String(o['id']), String(o['country'])]));
+  const orgs = await db.rows(
+    orgRow,
+    'SELECT id, name_en, country, aliases, hf_orgs, model_prefixes FROM organizations',
+  );
+  const country = new Map(orgs.map((o) => [o.id, o.country]));
   const byName = new Map<string, string>();
   const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   for (const o of orgs) {
-    for (const n of [
-      o['id'],
-      o['name_en'],
-      ...((o['aliases'] as string[]) ?? []),
-      ...((o['hf_orgs'] as string[]) ?? []),
-    ]) {
-      if (typeof n === 'string' && !byName.has(fold(n))) byName.set(fold(n), String(o['id']));
+    for (const n of [o.id, o.name_en, ...o.aliases, ...o.hf_orgs]) {
+      if (!byName.has(fold(n))) byName.set(fold(n), o.id);
     }
   }
   const prefixes = orgs
     .flatMap((o) =>
-      ((o['model_prefixes'] as string[]) ?? []).map((p) => ({
+      o.model_prefixes.map((p) => ({
         p: p.toLowerCase().replace(/(\d)\.(?=\d)/g, '$1-'),
-        org: String(o['id']),
+        org: o.id,
       })),
     )
     .sort((a, b) => b.p.length - a.p.length);
@@ -130,18 +139,20 @@ export function partialDays(totals: readonly { date: string; total: number }[]):
 
 /** Traffic (tokens, requests, dollars) over `days` days ending at as_of, from OpenRouter's daily activity. */
 async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
-  const range = await db.all(
+  const range = await db.rows(
+    z.object({ lo: z.string().nullable(), hi: z.string().nullable() }),
     `SELECT CAST(min(date) AS VARCHAR) AS lo, CAST(max(date) AS VARCHAR) AS hi FROM usage WHERE "window" = 'day'`,
   );
-  const lo = String(range[0]?.['lo']);
-  const hiRaw = String(range[0]?.['hi']);
-  const daily = await db.all(
+  const lo = String(range[0]?.lo);
+  const hiRaw = String(range[0]?.hi);
+  const daily = await db.rows(
+    z.object({ d: z.string(), t: z.number() }),
     `SELECT CAST(date AS VARCHAR) AS d, sum(COALESCE(prompt_tokens, 0) + COALESCE(completion_tokens, 0)) AS t FROM usage WHERE "window" = 'day' GROUP BY 1`,
   );
-  const partial = partialDays(daily.map((r) => ({ date: String(r['d']), total: Number(r['t']) })));
+  const partial = partialDays(daily.map((r) => ({ date: r.d, total: r.t })));
   // The default window ends on the last complete day: a partially scraped day would understate every share's base.
   const complete = daily
-    .map((r) => String(r['d']))
+    .map((r) => r.d)
     .filter((d) => !partial.includes(d))
     .sort();
   const hi = complete.at(-1) ?? hiRaw;
@@ -150,8 +161,9 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   const from = addDays(to, -(days - 1));
   if (to < lo)
     throw new AdoptionError(`no daily traffic on or before ${to} (OpenRouter daily activity covers ${lo} to ${hi})`);
-  const rows = await db.all(
-    `SELECT u.date, u.model_id, u.model_raw, u.author, u.variant, u.prompt_tokens AS p, u.completion_tokens AS c, u.requests AS r, u.source_id,
+  const rows = await db.rows(
+    trafficRow,
+    `SELECT u.author, u.variant, u.prompt_tokens AS p, u.completion_tokens AS c, u.requests AS r,
             m.family, m.organization_id, pr.i AS pin, pr.o AS pout
      FROM usage u LEFT JOIN models m ON m.id = u.model_id
      LEFT JOIN LATERAL (
@@ -174,13 +186,13 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   let unknownCountryTokens = 0;
   const priceSources = new Set<string>();
   for (const r of rows) {
-    const p = Number(r['p'] ?? 0);
-    const c = Number(r['c'] ?? 0);
+    const p = r.p ?? 0;
+    const c = r.c ?? 0;
     const t = p + c;
     tokens += t;
-    const author = (r['author'] as string | null) ?? null;
+    const author = r.author;
     const who = orgs.byAuthor(author);
-    const org = (r['organization_id'] as string | null) ?? who.org;
+    const org = r.organization_id ?? who.org;
     const country = org ? orgs.country(org) : who.country;
     if (country === 'unknown') unknownCountryTokens += t;
     const key =
@@ -189,26 +201,26 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
           ? 'unknown'
           : country
         : req.by === 'family'
-          ? String(r['family'] ?? 'unknown')
-          : String(author ?? 'unknown');
+          ? (r.family ?? 'unknown')
+          : (author ?? 'unknown');
     let value: number;
     if (req.metric === 'tokens') value = t;
-    else if (req.metric === 'requests') value = Number(r['r'] ?? 0);
+    else if (req.metric === 'requests') value = r.r ?? 0;
     else {
-      const free = r['variant'] === 'free';
+      const free = r.variant === 'free';
       if (free) {
         freeTokens += t;
         value = 0;
-      } else if (r['pin'] === null || r['pin'] === undefined) value = 0;
+      } else if (r.pin === null) value = 0;
       else {
-        value = (p * Number(r['pin']) + c * Number(r['pout'])) / 1e6;
+        value = (p * r.pin + c * (r.pout ?? 0)) / 1e6;
         pricedTokens += t;
       }
     }
     totals.set(key, (totals.get(key) ?? 0) + value);
   }
-  for (const s of await db.all(`SELECT DISTINCT source_id FROM prices WHERE provider = 'openrouter'`))
-    priceSources.add(String(s['source_id']));
+  const openrouter = `SELECT DISTINCT source_id FROM prices WHERE provider = 'openrouter'`;
+  for (const s of await db.rows(z.object({ source_id: z.string() }), openrouter)) priceSources.add(s.source_id);
   const coverage: Record<string, number | string> = {
     rows: rows.length,
     tokens,
@@ -246,19 +258,55 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   };
 }
 
+const U = tables.usage.shape;
+const trafficRow = z.object({
+  author: U.author,
+  variant: U.variant,
+  p: U.prompt_tokens,
+  c: U.completion_tokens,
+  r: U.requests,
+  family: z.string().nullable(),
+  organization_id: z.string().nullable(),
+  pin: z.number().nullable(),
+  pout: z.number().nullable(),
+});
+
+const OM = tables.open_models.shape;
+// Downloads are not null: the query keeps only rows with them.
+const downloadRow = z.object({
+  hub_id: OM.hub_id,
+  downloads: z.number(),
+  country: OM.country,
+  organization_id: OM.organization_id,
+  source_id: OM.source_id,
+  family: z.string().nullable(),
+});
+
+const lineageRow = tables.open_models.pick({
+  hub_id: true,
+  base_models: true,
+  relation: true,
+  created: true,
+  downloads: true,
+  source_id: true,
+});
+type LineageRow = z.output<typeof lineageRow>;
+
 /** Downloads by origin, family or author: the latest download snapshot on or before as_of. */
 async function downloads(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   // Lineage samples (a few model trees) are not a downloads snapshot of the open-model field: left out here.
   const samples = Object.keys(LINEAGE_SAMPLES)
     .map((x) => `'${x}'`)
     .join(', ');
-  const snap = await db.all(
+  const snap = await db.rows(
+    z.object({ d: z.string().nullable() }),
     `SELECT CAST(max(snapshot_date) AS VARCHAR) AS d FROM open_models WHERE downloads IS NOT NULL AND source_id NOT IN (${samples})${req.asOf ? ' AND snapshot_date <= $1' : ''}`,
     req.asOf ? [req.asOf] : [],
   );
-  const date = snap[0]?.['d'] as string | null;
+  const date = snap[0]?.d;
   if (!date) throw new AdoptionError(`no download counts on or before ${req.asOf ?? 'today'} in the snapshot`);
-  const rows = await db.all(
+  const rows = await db.rows(
+    downloadRow,
     `SELECT o.hub_id, o.downloads, o.country, o.organization_id, o.source_id, m.family FROM open_models o LEFT JOIN models m ON m.id = o.model_id
      WHERE o.snapshot_date = $1 AND o.downloads IS NOT NULL AND o.source_id NOT IN (${samples})`,
     [date],
@@ -267,13 +315,13 @@ async function downloads(db: Db, req: AdoptionRequest): Promise<AdoptionReport> 
   for (const r of rows) {
     const key =
       req.by === 'country'
-        ? String(r['country'])
+        ? r.country
         : req.by === 'family'
-          ? String(r['family'] ?? 'unknown')
-          : (String(r['hub_id']).split('/')[0] ?? 'unknown');
-    totals.set(key, (totals.get(key) ?? 0) + Number(r['downloads']));
+          ? (r.family ?? 'unknown')
+          : (r.hub_id.split('/')[0] ?? 'unknown');
+    totals.set(key, (totals.get(key) ?? 0) + r.downloads);
   }
-  const family = (f: string) => rows.filter((r) => r['family'] === f).reduce((s, r) => s + Number(r['downloads']), 0);
+  const family = (f: string) => rows.filter((r) => r.family === f).reduce((s, r) => s + r.downloads, 0);
   const qwen = family('qwen');
   const llama = family('llama');
   return {
@@ -292,7 +340,7 @@ async function downloads(db: Db, req: AdoptionRequest): Promise<AdoptionReport> 
     verification: [
       `"Qwen passed Llama in cumulative Hugging Face downloads": cannot be verified from the shipped data, which has no cumulative (all-time) downloads and no history. What it shows: 30-day downloads on ${date} among these ${rows.length} models, Qwen family ${qwen.toLocaleString('en-US')} vs Llama family ${llama.toLocaleString('en-US')}. \`airace refresh hf\` adds all-time downloads where the Hub gives them.`,
     ],
-    sources: [...new Set(rows.map((r) => String(r['source_id'])))],
+    sources: [...new Set(rows.map((r) => r.source_id))],
   };
 }
 
@@ -305,19 +353,15 @@ interface DerivativeShares {
   downloads: Record<string, string | number>[] | null;
 }
 
-function derivativeShares(
-  rows: Record<string, unknown>[],
-  by: By,
-  asOf: string | undefined,
-  orgs: OrgIndex,
-): DerivativeShares {
+function derivativeShares(rows: LineageRow[], by: By, asOf: string | undefined, orgs: OrgIndex): DerivativeShares {
   const records: HubRecord[] = rows.map((r) => ({
-    id: String(r['hub_id']),
-    base_models: (r['base_models'] as string[]) ?? [],
-    relation: (r['relation'] as Relation | null) ?? null,
+    id: r.hub_id,
+    base_models: r.base_models,
+    // A base model has no parent, so no relation to one.
+    relation: r.relation === 'base' ? null : r.relation,
   }));
   const lineage = resolveLineage(records);
-  const byId = new Map(rows.map((r) => [String(r['hub_id']), r]));
+  const byId = new Map(rows.map((r) => [r.hub_id, r]));
   const totals = new Map<string, number>();
   const dl = new Map<string, number>();
   let withDownloads = 0;
@@ -328,7 +372,7 @@ function derivativeShares(
   const monthly = new Map<string, { new_models: number; derivatives: Map<string, number> }>();
   lineage.ids.forEach((id, i) => {
     const row = byId.get(id);
-    const created = String(row?.['created'] ?? '');
+    const created = row?.created ?? '';
     if (!created || created.slice(0, 7) > asOfMonth) return;
     const month = monthly.get(created.slice(0, 7)) ?? { new_models: 0, derivatives: new Map<string, number>() };
     monthly.set(created.slice(0, 7), month);
@@ -348,10 +392,10 @@ function derivativeShares(
     totals.set(key, (totals.get(key) ?? 0) + 1);
     month.derivatives.set(key, (month.derivatives.get(key) ?? 0) + 1);
     counted++;
-    const d = row?.['downloads'];
+    const d = row?.downloads;
     if (d !== null && d !== undefined) {
       withDownloads++;
-      dl.set(key, (dl.get(key) ?? 0) + Number(d));
+      dl.set(key, (dl.get(key) ?? 0) + d);
     }
   });
   return {
@@ -391,12 +435,13 @@ export interface LineageDataset {
  * recent one.
  */
 async function derivatives(db: Db, req: AdoptionRequest): Promise<AdoptionReport & { datasets?: LineageDataset[] }> {
-  const snaps = await db.all(
+  const snaps = await db.rows(
+    z.object({ source_id: z.string(), d: z.string() }),
     `SELECT source_id, CAST(max(snapshot_date) AS VARCHAR) AS d FROM open_models WHERE len(base_models) > 0${req.asOf ? ' AND snapshot_date <= $1' : ''}
      GROUP BY source_id ORDER BY d DESC, source_id`,
     req.asOf ? [req.asOf] : [],
   );
-  const allOpen = Number((await db.all('SELECT count(*) AS n FROM open_models'))[0]?.['n'] ?? 0);
+  const allOpen = (await db.rows(z.object({ n: z.number() }), 'SELECT count(*) AS n FROM open_models'))[0]?.n ?? 0;
   if (snaps.length === 0) {
     return {
       metric: 'derivatives',
@@ -413,9 +458,10 @@ async function derivatives(db: Db, req: AdoptionRequest): Promise<AdoptionReport
   const orgs = await orgIndex(db);
   const datasets: (LineageDataset & { monthly: DerivativeShares['monthly'] })[] = [];
   for (const s of snaps) {
-    const source = String(s['source_id']);
-    const date = String(s['d']);
-    const rows = await db.all(
+    const source = s.source_id;
+    const date = s.d;
+    const rows = await db.rows(
+      lineageRow,
       `SELECT hub_id, base_models, relation, CAST(created AS VARCHAR) AS created, downloads, source_id FROM open_models WHERE source_id = $1 AND snapshot_date = $2`,
       [source, date],
     );

@@ -44,8 +44,11 @@ export const health = operation({
     const probe = await db.probe();
     if (!probe.ok) return { status: 'unhealthy' as const, built_at: null, problem: probe.problem ?? 'unknown problem' };
     try {
-      const info = (await db.all('SELECT CAST(built_at AS VARCHAR) AS built_at FROM build_info'))[0] ?? {};
-      return { status: 'ok' as const, built_at: (info['built_at'] as string | undefined) ?? null };
+      const info = await db.rows(
+        z.object({ built_at: z.string().nullable() }),
+        'SELECT CAST(built_at AS VARCHAR) AS built_at FROM build_info',
+      );
+      return { status: 'ok' as const, built_at: info[0]?.built_at ?? null };
     } catch (err) {
       return { status: 'unhealthy' as const, built_at: null, problem: (err as Error).message.split('\n')[0] ?? '' };
     }
@@ -60,7 +63,7 @@ export const sources = operation({
   input: z.object({}).strict(),
   output: z.object({ sources: z.array(source) }),
   http: { method: 'GET' },
-  run: async (deps) => ({ sources: (await listSources(await deps.db())) as z.infer<typeof source>[] }),
+  run: async (deps) => ({ sources: await listSources(await deps.db()) }),
   rows: (o) => o.sources,
   text: (o) =>
     formatTable(
@@ -83,7 +86,7 @@ export const datasets = operation({
     datasets: z.array(z.object({ id: z.string(), table_name: z.string(), rows: z.number(), source_id: z.string() })),
   }),
   http: { method: 'GET' },
-  run: async (deps) => ({ datasets: (await listDatasets(await deps.db())) as never }),
+  run: async (deps) => ({ datasets: await listDatasets(await deps.db()) }),
   rows: (o) => o.datasets,
   text: (o) =>
     formatTable(o.datasets.map((d) => ({ dataset: d.id, table: d.table_name, rows: d.rows, source: d.source_id }))),
@@ -121,7 +124,7 @@ export const models = operation({
   output: z.object({ total: z.number(), models: z.array(model) }),
   http: { method: 'GET' },
   examples: [{}, { country: 'CN', open_weights: 'true', limit: '5' }, { search: 'llama', limit: '3' }],
-  run: async (deps, { search, ...filter }) => (await listModels(await deps.db(), { ...filter, q: search })) as never,
+  run: async (deps, { search, ...filter }) => listModels(await deps.db(), { ...filter, q: search }),
   rows: (o) => o.models,
   text: (o) =>
     formatTable(

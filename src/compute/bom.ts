@@ -141,7 +141,7 @@ export function bom(
   const caps: BomResult['caps'] = [];
   if (tierLogic && tier) {
     const st = dateStatus(tierLogic, date);
-    const criteria = (tierRule?.detail['criteria'] as Record<string, unknown>[] | undefined) ?? [];
+    const criteria = tierRule?.detail.criteria ?? [];
     for (const c of tiers.caps.filter((x) => x.tier === tier)) {
       const v = criteria.find((x) => x['id'] === c.criterion)?.['value'];
       const cap = typeof v === 'number' ? v : null;

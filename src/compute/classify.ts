@@ -7,6 +7,7 @@
  * reading; an answer that differs between readings, or needs a missing figure, is `null` and names the input
  * that decides it. Margins: the distance to each threshold and the smallest derating that clears it.
  */
+import type { RuleDetail } from '../data/details.ts';
 import { derive, worlds, type Chip, type World } from './chips.ts';
 import { EAR_NAMES, type CountryGroups, type Destination } from './destinations.ts';
 import {
@@ -34,7 +35,7 @@ export interface RuleRecord {
   superseded_by: string | null;
   rescinded: string | null;
   verification: string | null;
-  detail: Record<string, unknown>;
+  detail: RuleDetail;
   source_ids: string[];
 }
 
@@ -140,8 +141,7 @@ function scope(ctx: Context): SetScope {
 /** The item criteria of a rule: the rules sheet's own, or the curated tree. */
 function criteriaOf(ctx: Context, logic: RuleLogic): { nodes: Node[]; single?: string } {
   if (logic.item.criteria_of) {
-    const nodes =
-      (ctx.rules.find((r) => r.id === logic.item.criteria_of)?.detail['criteria'] as Node[] | undefined) ?? [];
+    const nodes = ctx.rules.find((r) => r.id === logic.item.criteria_of)?.detail.criteria ?? [];
     return { nodes };
   }
   return { nodes: logic.item.criteria ? [logic.item.criteria as Node] : [], single: logic.item.class ?? logic.rule };

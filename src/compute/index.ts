@@ -3,9 +3,12 @@
  * Compute: chips and systems from the database, their derived figures, system aggregates reconciled with
  * the published ones, chip comparisons, and the export-control context for classification.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../store/db.ts';
+import { z } from 'zod';
+import { readCurated } from '../data/curated.ts';
+import { ruleDetail, systemDetail } from '../data/details.ts';
+import { tables } from '../data/schema.ts';
+import { jsonText, type Db } from '../store/db.ts';
 import { chipFromRow, derive, findChip, type Chip, type Derived } from './chips.ts';
 import type { Context, RuleRecord } from './classify.ts';
 import { logicSchema, type Logic } from './rules.ts';
@@ -14,37 +17,43 @@ import { logicSchema, type Logic } from './rules.ts';
 export const DEFAULT_CURATED = join(import.meta.dirname, '..', '..', 'data', 'curated');
 
 export function loadLogic(curatedDir: string = DEFAULT_CURATED): Logic {
-  const file = join(curatedDir, 'export_controls.json');
-  const parsed = logicSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success)
-    throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
+  // The rule logic's own schema: stricter than the file check in src/data/curated.ts.
+  return readCurated(join(curatedDir, 'export_controls.json'), logicSchema);
 }
 
 export async function loadChips(db: Db): Promise<Chip[]> {
-  return (await db.all('SELECT * FROM chips ORDER BY vendor, id')).map(chipFromRow);
+  return (await db.rows(tables.chips, 'SELECT * FROM chips ORDER BY vendor, id')).map(chipFromRow);
 }
 
+const R = tables.rules.shape;
+const ruleRow = z.object({
+  id: R.id,
+  title: R.title,
+  citation: R.citation,
+  effective: R.effective,
+  superseded_by: R.superseded_by,
+  rescinded: R.rescinded,
+  verification: R.verification,
+  detail: jsonText(ruleDetail),
+  source_ids: R.source_ids,
+});
+
+const systemRow = tables.systems.extend({ detail_json: jsonText(systemDetail) });
+
+/** Reported figures as the table holds them: attributed statements about a chip or system. */
+export type ReportedFigure = z.output<typeof tables.reported_figures>;
+
 export async function loadContext(db: Db, chips: readonly Chip[], curatedDir?: string): Promise<Context> {
-  const rows = await db.all(
-    'SELECT id, title, citation, CAST(effective AS VARCHAR) AS effective, superseded_by, rescinded, verification, detail_json, source_ids FROM rules',
+  const rules: RuleRecord[] = await db.rows(
+    ruleRow,
+    `SELECT id, title, citation, CAST(effective AS VARCHAR) AS effective, superseded_by, rescinded, verification,
+            detail_json AS detail, source_ids FROM rules`,
   );
-  const rules: RuleRecord[] = rows.map((r) => ({
-    id: String(r['id']),
-    title: String(r['title']),
-    citation: (r['citation'] as string | null) ?? null,
-    effective: (r['effective'] as string | null) ?? null,
-    superseded_by: (r['superseded_by'] as string | null) ?? null,
-    rescinded: (r['rescinded'] as string | null) ?? null,
-    verification: (r['verification'] as string | null) ?? null,
-    detail: JSON.parse(String(r['detail_json'])) as Record<string, unknown>,
-    source_ids: (r['source_ids'] as string[]) ?? [],
-  }));
-  const cg = rules.find((r) => r.id.startsWith('country-groups'))?.detail['country_groups'] as
-    Record<string, unknown> | undefined;
+  const cg = rules.find((r) => r.id.startsWith('country-groups'))?.detail.country_groups;
   const groups: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(cg ?? {})) if (Array.isArray(v)) groups[k] = v as string[];
-  return { rules, logic: loadLogic(curatedDir), groups, groupsAsOf: String(cg?.['as_of'] ?? '2026-07-23'), chips };
+  for (const [k, v] of Object.entries(cg ?? {}))
+    if (Array.isArray(v)) groups[k] = v.filter((x): x is string => typeof x === 'string');
+  return { rules, logic: loadLogic(curatedDir), groups, groupsAsOf: cg?.as_of ?? '2026-07-23', chips };
 }
 
 export interface ChipRow extends Derived {
@@ -128,10 +137,10 @@ export function acceleratorOf(chips: readonly Chip[], accelerator: string): Chip
 }
 
 export async function systemChecks(db: Db, chips: readonly Chip[]): Promise<SystemCheck[]> {
-  const rows = await db.all('SELECT * FROM systems ORDER BY id');
+  const rows = await db.rows(systemRow, 'SELECT * FROM systems ORDER BY id');
   return rows.map((r) => {
-    const n = Number(r['chips_per_system']);
-    const chip = acceleratorOf(chips, String(r['accelerator']));
+    const n = r.chips_per_system;
+    const chip = acceleratorOf(chips, r.accelerator);
     const per = (v: number | null | undefined, scale: number) =>
       v === null || v === undefined || chip === null ? null : (v * n) / scale;
     const f = (figure: string, unit: string, computed: number | null, published: unknown, note: string) => {
@@ -149,8 +158,8 @@ export async function systemChecks(db: Db, chips: readonly Chip[]): Promise<Syst
     };
     const unconfirmed = chip?.unconfirmed_fields ?? [];
     return {
-      system: String(r['id']),
-      name: String(r['name']),
+      system: r.id,
+      name: r.name,
       accelerator_chip: chip?.id ?? 'not in the chip table',
       chips_per_system: n,
       figures: [
@@ -158,32 +167,26 @@ export async function systemChecks(db: Db, chips: readonly Chip[]): Promise<Syst
           'bf16_dense',
           'PFLOPS',
           per(chip?.dense.bf16 ?? chip?.dense.fp16, 1000),
-          r['bf16_dense_pflops'],
+          r.bf16_dense_pflops,
           `${n} × ${chip?.dense.bf16 ?? chip?.dense.fp16 ?? '?'} TFLOPS`,
         ),
-        f(
-          'hbm_capacity',
-          'TB',
-          per(chip?.memory_gb, 1000),
-          r['hbm_capacity_tb'],
-          `${n} × ${chip?.memory_gb ?? '?'} GB`,
-        ),
+        f('hbm_capacity', 'TB', per(chip?.memory_gb, 1000), r.hbm_capacity_tb, `${n} × ${chip?.memory_gb ?? '?'} GB`),
         f(
           'hbm_bandwidth',
           'TB/s',
           per(chip?.memory_bandwidth_tbps, 1),
-          r['hbm_bandwidth_tbps'],
+          r.hbm_bandwidth_tbps,
           `${n} × ${chip?.memory_bandwidth_tbps ?? '?'} TB/s`,
         ),
         f(
           'accelerator_power',
           'kW',
           per(chip?.tdp_w, 1000),
-          r['power_kw'],
+          r.power_kw,
           `${n} × ${chip?.tdp_w ?? '?'} W${unconfirmed.includes('tdp_w') ? ' (chip TDP unconfirmed)' : ''}; the published figure is all-in system power (CPUs, network, optics, cooling), so a lower computed value is expected`,
         ),
       ],
-      sources: [...new Set([...((r['source_ids'] as string[]) ?? []), ...(chip?.sources ?? [])])],
+      sources: [...new Set([...r.source_ids, ...(chip?.sources ?? [])])],
     };
   });
 }
@@ -243,35 +246,38 @@ export async function matchSystem(
   sources: string[];
 }> {
   const chip = findChip(chips, chipQuery);
-  const systems = await db.all('SELECT * FROM systems');
+  const systems = await db.rows(systemRow, 'SELECT * FROM systems');
   const q = systemQuery.toLowerCase().replace(/[^a-z0-9]+/g, '');
   const sys = systems.find((s) =>
-    `${s['id']}${s['name']}`
+    `${s.id}${s.name}`
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '')
       .includes(q),
   );
-  if (!sys) throw new Error(`no system matches "${systemQuery}" (known: ${systems.map((s) => s['id']).join(', ')})`);
+  if (!sys) throw new Error(`no system matches "${systemQuery}" (known: ${systems.map((s) => s.id).join(', ')})`);
   const rows: { figure: string; system_total: number; per_chip: number | null; chips_needed: number | null }[] = [];
-  const add = (figure: string, total: unknown, per: number | null | undefined) => {
-    if (total === null || total === undefined) return;
-    const t = Number(total);
+  const add = (figure: string, t: number | null, per: number | null | undefined) => {
+    if (t === null) return;
     rows.push({ figure, system_total: t, per_chip: per ?? null, chips_needed: per ? Math.ceil(t / per) : null });
   };
-  add('BF16 dense PFLOPS', sys['bf16_dense_pflops'], (chip.dense.bf16 ?? chip.dense.fp16 ?? 0) / 1000 || null);
-  add('HBM TB', sys['hbm_capacity_tb'], chip.memory_gb === null ? null : chip.memory_gb / 1000);
-  add('HBM bandwidth TB/s', sys['hbm_bandwidth_tbps'], chip.memory_bandwidth_tbps);
+  add('BF16 dense PFLOPS', sys.bf16_dense_pflops, (chip.dense.bf16 ?? chip.dense.fp16 ?? 0) / 1000 || null);
+  add('HBM TB', sys.hbm_capacity_tb, chip.memory_gb === null ? null : chip.memory_gb / 1000);
+  add('HBM bandwidth TB/s', sys.hbm_bandwidth_tbps, chip.memory_bandwidth_tbps);
   return {
     chip: chip.name,
-    system: String(sys['name']),
+    system: sys.name,
     rows,
-    sources: [...new Set([...chip.sources, ...((sys['source_ids'] as string[]) ?? [])])],
+    sources: [...new Set([...chip.sources, ...sys.source_ids])],
   };
 }
 
 /** Reported figures about a chip or system (attributed statements, such as "60% of H100"). */
-export async function reportedFor(db: Db, subject: string): Promise<Record<string, unknown>[]> {
-  return db.all('SELECT * FROM reported_figures WHERE subject = $1 OR versus = $1 ORDER BY id', [subject]);
+export async function reportedFor(db: Db, subject: string): Promise<ReportedFigure[]> {
+  return db.rows(
+    tables.reported_figures,
+    'SELECT * FROM reported_figures WHERE subject = $1 OR versus = $1 ORDER BY id',
+    [subject],
+  );
 }
 
 export { findChip };
@@ -295,7 +301,8 @@ export interface SystemsReport {
 /** Systems reconciled with their chips, and the published CloudMatrix 384 / GB200 NVL72 ratios against both. */
 export async function systemsReport(db: Db, chips: readonly Chip[]): Promise<SystemsReport> {
   const checks = await systemChecks(db, chips);
-  const reported = await db.all(
+  const reported = await db.rows(
+    tables.reported_figures,
     `SELECT * FROM reported_figures WHERE versus IS NOT NULL AND unit = 'ratio' AND subject LIKE '%cloudmatrix%'`,
   );
   const [cm, nvl] = [
@@ -309,8 +316,7 @@ export async function systemsReport(db: Db, chips: readonly Chip[]): Promise<Sys
     const y = byFig(nvl, f, k);
     return x !== null && y !== null && y !== 0 ? x / y : null;
   };
-  const rep = (metric: string) =>
-    (reported.find((x) => x['metric'] === metric)?.['value'] as number | undefined) ?? null;
+  const rep = (metric: string) => reported.find((x) => x.metric === metric)?.value ?? null;
   const pairs: [string, string][] = [
     ['bf16_pflops', 'bf16_dense'],
     ['hbm_capacity', 'hbm_capacity'],
@@ -334,7 +340,7 @@ export async function systemsReport(db: Db, chips: readonly Chip[]): Promise<Sys
           },
         ]
       : [];
-  const sources = [...new Set(reported.flatMap((x) => (x['source_ids'] as string[]) ?? []))];
+  const sources = [...new Set(reported.flatMap((x) => x.source_ids))];
   return {
     systems: checks,
     comparison: { a: cm?.system ?? null, b: nvl?.system ?? null, rows, sources },
@@ -348,11 +354,11 @@ export async function compareReport(
   chips: readonly Chip[],
   a: string,
   b: string,
-): Promise<Comparison & { reported: Record<string, unknown>[] }> {
+): Promise<Comparison & { reported: ReportedFigure[] }> {
   const ca = findChip(chips, a);
   const cb = findChip(chips, b);
   const reported = [...(await reportedFor(db, ca.id)), ...(await reportedFor(db, cb.id))].filter(
-    (x, i, xs) => xs.findIndex((y) => y['id'] === x['id']) === i,
+    (x, i, xs) => xs.findIndex((y) => y.id === x.id) === i,
   );
   return { ...compareChips(ca, cb), reported };
 }

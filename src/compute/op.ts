@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { tables } from '../data/schema.ts';
 import { InputError, NotFoundError, operation, type Deps } from '../ops/operation.ts';
 import { date, flag, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
@@ -349,16 +350,12 @@ async function chipsStatusRun(deps: Deps, input: { chip: string; destination: st
   const to = input.to ?? today(deps);
   if (to < from) throw new InputError('to', `must not be before from (${from})`);
   const db = await deps.db();
-  const events = (
-    await db.all('SELECT id, CAST(date AS VARCHAR) AS date, kind, title, source_ids FROM events ORDER BY date')
-  ).map((e) => ({
-    id: String(e['id']),
-    date: (e['date'] as string | null) ?? null,
-    kind: String(e['kind']),
-    title: String(e['title']),
-    names_chip: false,
-    source_ids: (e['source_ids'] as string[]) ?? [],
-  })) as EventRow[];
+  const events: EventRow[] = (
+    await db.rows(
+      tables.events.pick({ id: true, date: true, kind: true, title: true, source_ids: true }),
+      'SELECT id, CAST(date AS VARCHAR) AS date, kind, title, source_ids FROM events ORDER BY date',
+    )
+  ).map(({ source_ids, ...e }) => ({ ...e, names_chip: false, source_ids }));
   const s = statusOverTime(ctx, chip, dest, from, to, events);
   const sources = [
     ...new Set([
@@ -608,43 +605,33 @@ export const chipsMatch = operation({
   rows: (o) => o.rows,
 });
 
+/** A reported figure of the reconciliation, as read and as answered. */
+const reconcileRow = z.object({
+  id: z.string(),
+  subject: z.string(),
+  metric: z.string(),
+  value: z.number().nullable(),
+  unit: z.string(),
+  status: z.string(),
+  statement: z.string(),
+  details: z.string().nullable(),
+  source_id: z.string(),
+});
+
 export const chipsReconcile = operation({
   name: 'chips.reconcile',
   summary:
     'Epoch AI figures against the fact sheet, Epoch\u2019s own TPP column, and the LAICS cross-check: agreements and disagreements',
   input: z.object({ disagreements_only: flag().optional() }).strict(),
-  output: z.object({
-    rows: z.array(
-      z.object({
-        id: z.string(),
-        subject: z.string(),
-        metric: z.string(),
-        value: z.number().nullable(),
-        unit: z.string(),
-        status: z.string(),
-        statement: z.string(),
-        details: z.string().nullable(),
-        source_id: z.string(),
-      }),
-    ),
-  }),
+  output: z.object({ rows: z.array(reconcileRow) }),
   http: { method: 'GET' },
   async run(deps, input) {
     const db = await deps.db();
-    const rows =
-      await db.all(`SELECT id, subject, metric, value, unit, status, statement, details, source_id FROM reported_figures
-      WHERE id LIKE 'epoch:%' OR id LIKE 'epoch-tpp:%' OR id LIKE 'laics:%' ORDER BY id`);
-    const out = rows.map((r) => ({
-      id: String(r['id']),
-      subject: String(r['subject']),
-      metric: String(r['metric']),
-      value: r['value'] === null ? null : Number(r['value']),
-      unit: String(r['unit']),
-      status: String(r['status']),
-      statement: String(r['statement']),
-      details: (r['details'] as string | null) ?? null,
-      source_id: String(r['source_id']),
-    }));
+    const out = await db.rows(
+      reconcileRow,
+      `SELECT id, subject, metric, value, unit, status, statement, details, source_id FROM reported_figures
+       WHERE id LIKE 'epoch:%' OR id LIKE 'epoch-tpp:%' OR id LIKE 'laics:%' ORDER BY id`,
+    );
     return { rows: input.disagreements_only ? out.filter((r) => /disagree/.test(r.status)) : out };
   },
   text: (o) => o.rows.map((r) => `${r.status}: ${r.statement}`).join('\n') + '\n',

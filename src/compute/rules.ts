@@ -6,6 +6,7 @@
  * three-valued logic: a missing figure gives `null`), and the dates. Nothing here names a rule.
  */
 import { z } from 'zod';
+import type { RuleCriterion, RuleDetail } from '../data/details.ts';
 
 export type Tri = boolean | null;
 export const and = (xs: Tri[]): Tri => (xs.includes(false) ? false : xs.includes(null) ? null : true);
@@ -112,7 +113,7 @@ export interface SetScope {
   sets: Record<string, SetExpr>;
   groups: Record<string, string[]>;
   /** Lists inside the rules sheet (`rule_list`), e.g. the AI Diffusion tier-1 destinations. */
-  ruleDetail: (rule: string) => Record<string, unknown> | undefined;
+  ruleDetail: (rule: string) => RuleDetail | undefined;
 }
 
 /** Whether the destination (by its Country Group name) is in the set on the date. */
@@ -134,9 +135,9 @@ export function inSet(scope: SetScope, expr: SetExpr | string, dest: string, dat
 }
 
 function ruleList(scope: SetScope, ref: { rule: string; criterion: string; field: string }): string[] {
-  const criteria = (scope.ruleDetail(ref.rule)?.['criteria'] as Record<string, unknown>[] | undefined) ?? [];
-  const v = criteria.find((c) => c['id'] === ref.criterion)?.[ref.field];
-  return Array.isArray(v) ? (v as string[]) : [];
+  const criteria = scope.ruleDetail(ref.rule)?.criteria ?? [];
+  const v = criteria.find((c) => c.id === ref.criterion)?.[ref.field];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /** A value found by a dotted path (`criteria.0.in`) in a rule's record. */
@@ -149,22 +150,8 @@ export function atPath(obj: unknown, path: string): unknown {
 
 // ---- criteria ----
 
-export interface Node {
-  id?: string;
-  paragraph?: string;
-  logic?: string;
-  param?: string;
-  op?: string;
-  value?: unknown;
-  value_from?: { chip?: string; field?: string; rule?: string; path?: string };
-  all?: Node[];
-  all_of?: Node[];
-  any_of?: Node[];
-  when?: Node[];
-  excludes?: string[];
-  applies_only_if_not?: string;
-  text?: string;
-}
+/** A criterion as the rules' records give it (the schema of the `detail_json` column, src/data/details.ts). */
+export type Node = RuleCriterion;
 
 export type Value = number | boolean | string | null;
 

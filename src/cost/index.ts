@@ -5,7 +5,9 @@
  * model meeting a user's constraints, the price–capability Pareto frontier by origin, and price trends.
  */
 import { median } from '../util/stats.ts';
+import { z } from 'zod';
 import { blocOf } from '../data/attribution.ts';
+import { tables } from '../data/schema.ts';
 import type { Db } from '../store/db.ts';
 import type { Observation } from '../frontier/gap.ts';
 import { loadObservations } from '../frontier/load.ts';
@@ -41,6 +43,23 @@ export interface PricePoint {
   source_id: string;
 }
 
+// Plain types (the build validated the table): pricesAt runs once per month of a trend, on the fast path.
+const priceRow = z.object({
+  model_id: z.string(),
+  model_raw: z.string(),
+  provider: z.string(),
+  first_party: z.boolean(),
+  // Not null: the query keeps only rows with both prices.
+  i: z.number(),
+  o: z.number(),
+  c: z.number().nullable(),
+  vf: z.string(),
+  context_tokens: z.number().nullable(),
+  source_id: z.string(),
+  tier: z.string(),
+});
+type PriceRow = z.output<typeof priceRow>;
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function checkDate(d: string, what = 'as_of'): string {
   if (!DATE.test(d) || Number.isNaN(Date.parse(d)) || new Date(d).toISOString().slice(0, 10) !== d)
@@ -62,45 +81,46 @@ export async function pricesAt(
   blend: Blend,
   tier: string = DEFAULT_TIER,
 ): Promise<{ best: Map<string, PricePoint>; freeOnly: Set<string>; otherTierOnly: Set<string> }> {
-  const rows = await db.all(
+  const rows = await db.rows(
+    priceRow,
     `SELECT model_id, model_raw, provider, first_party, input_usd_per_mtok AS i, output_usd_per_mtok AS o, cache_read_usd_per_mtok AS c,
             CAST(valid_from AS VARCHAR) AS vf, context_tokens, source_id, tier
      FROM prices WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) AND input_usd_per_mtok IS NOT NULL AND output_usd_per_mtok IS NOT NULL`,
     [date],
   );
   // Latest snapshot per (model, provider, variant), whichever source or refresh it came from.
-  const latest = new Map<string, Record<string, unknown>>();
+  const latest = new Map<string, PriceRow>();
   for (const r of rows) {
-    const k = `${r['model_id']}|${r['provider']}|${r['model_raw']}|${r['tier']}`;
+    const k = `${r.model_id}|${r.provider}|${r.model_raw}|${r.tier}`;
     const prev = latest.get(k);
-    if (!prev || String(prev['vf']) < String(r['vf'])) latest.set(k, r);
+    if (!prev || prev.vf < r.vf) latest.set(k, r);
   }
   const best = new Map<string, PricePoint>();
   const paid = new Set<string>();
   const free = new Set<string>();
   const seen = new Set<string>();
   for (const r of latest.values()) {
-    const model = String(r['model_id']);
+    const model = r.model_id;
     seen.add(model);
-    const input = Number(r['i']);
-    const output = Number(r['o']);
-    if ((input === 0 && output === 0) || r['tier'] === 'free') {
+    const input = r.i;
+    const output = r.o;
+    if ((input === 0 && output === 0) || r.tier === 'free') {
       free.add(model);
       continue;
     }
-    if (r['tier'] !== tier) continue;
+    if (r.tier !== tier) continue;
     paid.add(model);
     const p: PricePoint = {
       model,
-      provider: String(r['provider']),
-      first_party: r['first_party'] === true,
+      provider: r.provider,
+      first_party: r.first_party,
       input,
       output,
-      cache_read: r['c'] === null ? null : Number(r['c']),
+      cache_read: r.c,
       price: blended(blend, input, output),
-      valid_from: String(r['vf']),
-      context_tokens: r['context_tokens'] === null ? null : Number(r['context_tokens']),
-      source_id: String(r['source_id']),
+      valid_from: r.vf,
+      context_tokens: r.context_tokens,
+      source_id: r.source_id,
     };
     const prev = best.get(model);
     if (!prev || p.price < prev.price) best.set(model, p);
@@ -173,23 +193,22 @@ interface ModelInfo {
 }
 
 async function modelInfo(db: Db): Promise<Map<string, ModelInfo>> {
-  const rows = await db.all(
-    `SELECT m.id, m.name, m.organization_id, o.country, m.open_weights, m.context_tokens, m.source_ids FROM models m LEFT JOIN organizations o ON o.id = m.organization_id`,
+  const M = tables.models.shape;
+  const rows = await db.rows(
+    z.object({
+      model: M.id,
+      name: M.name,
+      organization: M.organization_id,
+      country: z.string().nullable(),
+      open_weights: M.open_weights,
+      context_tokens: M.context_tokens,
+      sources: M.source_ids,
+    }),
+    `SELECT m.id AS model, m.name, m.organization_id AS organization, o.country, m.open_weights, m.context_tokens,
+            m.source_ids AS sources
+     FROM models m LEFT JOIN organizations o ON o.id = m.organization_id`,
   );
-  return new Map(
-    rows.map((r) => [
-      String(r['id']),
-      {
-        model: String(r['id']),
-        name: String(r['name']),
-        organization: (r['organization_id'] as string | null) ?? null,
-        country: (r['country'] as string | null) ?? null,
-        open_weights: (r['open_weights'] as boolean | null) ?? null,
-        context_tokens: r['context_tokens'] === null ? null : Number(r['context_tokens']),
-        sources: (r['source_ids'] as string[]) ?? [],
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.model, r]));
 }
 
 export interface Candidate {
@@ -221,8 +240,11 @@ async function resolveMetric(db: Db, id: string): Promise<Metric> {
 }
 
 async function defaultDate(db: Db): Promise<string> {
-  const r = await db.all(`SELECT CAST(max(valid_from) AS VARCHAR) AS d FROM prices`);
-  return String(r[0]?.['d']);
+  const r = await db.rows(
+    z.object({ d: z.string().nullable() }),
+    `SELECT CAST(max(valid_from) AS VARCHAR) AS d FROM prices`,
+  );
+  return String(r[0]?.d);
 }
 
 /** Models with both a price and a score on the date, and those with a score but no usable price. */
@@ -426,11 +448,12 @@ export async function trend(
   const tier = req.tier ?? DEFAULT_TIER;
   if (!Number.isFinite(req.level)) throw new CostError('level must be a number');
   const blend = req.blend ?? { input: 3, output: 1 };
-  const range = await db.all(
+  const range = await db.rows(
+    z.object({ lo: z.string().nullable(), hi: z.string().nullable() }),
     `SELECT CAST(min(valid_from) AS VARCHAR) AS lo, CAST(max(valid_from) AS VARCHAR) AS hi FROM prices`,
   );
-  const from = req.from ? checkDate(req.from, 'from') : String(range[0]?.['lo']);
-  const to = req.to ? checkDate(req.to, 'to') : String(range[0]?.['hi']);
+  const from = req.from ? checkDate(req.from, 'from') : String(range[0]?.lo);
+  const to = req.to ? checkDate(req.to, 'to') : String(range[0]?.hi);
   if (from > to) throw new CostError(`from (${from}) is after to (${to})`);
   const series = [];
   let metricTitle = req.metric;

@@ -4,7 +4,7 @@
  * Curated entries (data/curated/organizations.json) come first and carry names in English, 简体 and 繁體;
  * organizations seen only in the data are added with the country their source gives.
  */
-import { readFileSync } from 'node:fs';
+import { organizationsFile, readCurated } from './curated.ts';
 import type { Row } from './schema.ts';
 
 export type Organization = Row<'organizations'>;
@@ -16,19 +16,6 @@ export const CURATED_SOURCE: Row<'sources'> = {
   notes: 'Country is where the organization is headquartered. Curated entries take precedence over the country a dataset gives.',
 };
 
-
-interface CuratedRecord {
-  id: string;
-  name_en: string;
-  name_zh_hans: string | null;
-  name_zh_hant: string | null;
-  aliases: string[];
-  hf_orgs: string[];
-  model_prefixes: string[];
-  country: string;
-  type: Organization['type'];
-  website: string | null;
-}
 
 /** EU member states; `EU` itself stands for an EU body or an EU lab of unknown member state. */
 export const EU_MEMBERS = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'EU']);
@@ -125,8 +112,7 @@ export class Attribution {
   static fromCurated(path: string, sourceId: string): Attribution {
     const a = new Attribution();
     a.curatedSource = sourceId;
-    const doc = JSON.parse(readFileSync(path, 'utf8')) as { records: CuratedRecord[] };
-    for (const r of doc.records) {
+    for (const r of readCurated(path, organizationsFile).records) {
       a.add({
         id: r.id, name_en: r.name_en, name_zh_hans: r.name_zh_hans, name_zh_hant: r.name_zh_hant,
         aliases: r.aliases, hf_orgs: r.hf_orgs, model_prefixes: r.model_prefixes, country: r.country,

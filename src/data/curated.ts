@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { organizations } from './schema.ts';
 
 /** A day, or a month where the source gives only the month. */
 const dayOrMonth = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date YYYY-MM-DD or a month YYYY-MM');
@@ -28,10 +29,10 @@ export const organizationsFile = z.object({
       name_zh_hans: z.string().min(1).nullable(),
       name_zh_hant: z.string().min(1).nullable(),
       country,
-      type: z.string(),
-      aliases: z.array(z.string()).optional(),
-      hf_orgs: z.array(z.string()).optional(),
-      model_prefixes: z.array(z.string()).optional(),
+      type: organizations.shape.type,
+      aliases: z.array(z.string()).default([]),
+      hf_orgs: z.array(z.string()).default([]),
+      model_prefixes: z.array(z.string()).default([]),
     }),
   ),
 });
@@ -49,15 +50,24 @@ export const modelOverridesFile = z.object({
   records: z.array(z.object({ from: z.string().min(1), to: z.string().min(1), note: z.string().min(1), source: z.string().min(1) })),
 });
 
+/** A chip of a dataset that is the fact sheet's chip though the names differ, and why. */
+const chipIdentity = z.object({ fact_id: z.string(), name: z.string(), why: z.string() });
 export const chipIdentityFile = z.looseObject({
   note: z.string().optional(),
   source: z.string().optional(),
-  epoch_ml_hardware: z.array(z.object({ fact_id: z.string(), name: z.string(), why: z.string() })),
+  epoch_ml_hardware: z.array(chipIdentity),
+  areuther_ai_accelerators: z.array(chipIdentity),
 });
 
+const translation = z.object({ en: z.string(), 'zh-Hans': z.string(), 'zh-Hant': z.string().optional() });
+export type Translation = z.output<typeof translation>;
 export const translationsFile = z.looseObject({
   provenance: z.string().min(1),
   source_id: z.string().min(1),
+  events: z.record(z.string(), translation),
+  rules: z.record(z.string(), translation),
+  chip_notes: z.record(z.string(), translation),
+  metrics: z.record(z.string(), translation).default({}),
 });
 
 export const exportControlsFile = z.looseObject({

@@ -3,9 +3,10 @@
  * `airace doctor`: invariants over the built database, as a report. Each check names the rows that break it;
  * hard violations fail the build, soft ones warn. The checks read the database and compute; they write nothing.
  */
+import { z } from 'zod';
 import { isFragmentKey } from '../data/identity.ts';
 import { gapSeries } from '../frontier/gap.ts';
-import { loadObservations, preliminaryAcrossSources, type BoardRow } from '../frontier/load.ts';
+import { boardRow, loadObservations, preliminaryAcrossSources } from '../frontier/load.ts';
 import { listMetrics } from '../frontier/metrics.ts';
 import type { Db } from '../store/db.ts';
 
@@ -47,10 +48,23 @@ function check(
   return { id, severity, ok, message: ok ? okMessage : badMessage, rows: rows.slice(0, MAX_ROWS), count: rows.length };
 }
 
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const text = z.string();
+const textOrNull = z.string().nullable();
+const numOrNull = z.number().nullable();
 
 async function negativePrices(db: Db): Promise<Check> {
-  const rows = await db.all(
+  const rows = await db.rows(
+    z.object({
+      model_id: text,
+      model_raw: text,
+      provider: text,
+      tier: text,
+      valid_from: text,
+      input: numOrNull,
+      output: numOrNull,
+      cache_read: numOrNull,
+      source_id: text,
+    }),
     `SELECT model_id, model_raw, provider, tier, CAST(valid_from AS VARCHAR) AS valid_from, input_usd_per_mtok AS input, output_usd_per_mtok AS output,
             cache_read_usd_per_mtok AS cache_read, source_id
      FROM prices WHERE input_usd_per_mtok < 0 OR output_usd_per_mtok < 0 OR cache_read_usd_per_mtok < 0 ORDER BY model_id, valid_from`,
@@ -65,10 +79,13 @@ async function negativePrices(db: Db): Promise<Check> {
 }
 
 async function fragmentIds(db: Db): Promise<Check> {
-  const models = await db.all(`SELECT id, name, aliases FROM models ORDER BY id`);
+  const models = await db.rows(
+    z.object({ id: text, name: text, aliases: z.array(text) }),
+    `SELECT id, name, aliases FROM models ORDER BY id`,
+  );
   const rows = models
-    .filter((m) => isFragmentKey(String(m['id'])))
-    .map((m) => ({ model_id: m['id'], name: m['name'], aliases: m['aliases'] }));
+    .filter((m) => isFragmentKey(m.id))
+    .map((m) => ({ model_id: m.id, name: m.name, aliases: m.aliases }));
   return check(
     'no-fragment-id',
     'hard',
@@ -81,21 +98,12 @@ async function fragmentIds(db: Db): Promise<Check> {
 async function attribution(db: Db): Promise<Check> {
   // Models that a view can show: with a non-preliminary score, a price, traffic or a benchmark result. Preliminary
   // is judged as the views judge it (every source, pre-release names), so an anonymous codename does not count.
-  const board = await db.all(
-    `SELECT CAST(snapshot_date AS VARCHAR) AS date, model_id, model_raw, score, ci_low, ci_high, votes, preliminary, source_id
+  const boardRows = await db.rows(
+    boardRow,
+    `SELECT CAST(snapshot_date AS VARCHAR) AS date, model_id AS model, model_raw, score, ci_low, ci_high, votes,
+            preliminary, source_id
      FROM leaderboard_entries`,
   );
-  const boardRows: BoardRow[] = board.map((r) => ({
-    date: String(r['date']),
-    model: String(r['model_id']),
-    model_raw: String(r['model_raw']),
-    score: Number(r['score']),
-    ci_low: r['ci_low'] === null ? null : Number(r['ci_low']),
-    ci_high: r['ci_high'] === null ? null : Number(r['ci_high']),
-    votes: r['votes'] === null ? null : Number(r['votes']),
-    preliminary: (r['preliminary'] as boolean | null) ?? null,
-    source_id: String(r['source_id']),
-  }));
   const prelim = preliminaryAcrossSources(boardRows);
   const scored = [...new Set(boardRows.filter((r) => !prelim(r.model, r.date)).map((r) => r.model))];
   const has = new Map<string, Set<string>>();
@@ -106,21 +114,23 @@ async function attribution(db: Db): Promise<Check> {
     ['prices', 'price'],
     ['usage', 'traffic'],
   ] as const) {
-    for (const r of await db.all(`SELECT DISTINCT model_id FROM ${table}`)) mark(String(r['model_id']), k);
+    for (const r of await db.rows(z.object({ model_id: text }), `SELECT DISTINCT model_id FROM ${table}`))
+      mark(r.model_id, k);
   }
-  const info = await db.all(
+  const info = await db.rows(
+    z.object({ model_id: text, organization_id: textOrNull, country: textOrNull }),
     `SELECT m.id AS model_id, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id ORDER BY m.id`,
   );
   const rows = info
-    .filter((r) => has.has(String(r['model_id'])))
-    .map((r): Record<string, unknown> => ({ ...r, has: [...(has.get(String(r['model_id'])) ?? [])].sort().join(',') }));
+    .filter((r) => has.has(r.model_id))
+    .map((r) => ({ ...r, has: [...(has.get(r.model_id) ?? [])].sort().join(',') }));
   const bad = rows
-    .filter((r) => !r['organization_id'] || !r['country'] || r['country'] === 'unknown')
+    .filter((r) => !r.organization_id || !r.country || r.country === 'unknown')
     .map((r) => ({
-      model_id: r['model_id'],
-      organization_id: str(r['organization_id']),
-      country: str(r['country']) ?? 'unknown',
-      has: r['has'],
+      model_id: r.model_id,
+      organization_id: r.organization_id,
+      country: r.country ?? 'unknown',
+      has: r.has,
     }));
   const share = rows.length ? bad.length / rows.length : 0;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -138,7 +148,8 @@ async function attribution(db: Db): Promise<Check> {
 }
 
 async function sharedAliases(db: Db): Promise<Check> {
-  const rows = await db.all(
+  const rows = await db.rows(
+    z.object({ alias: text, model_ids: z.array(text) }),
     `SELECT alias, list(id ORDER BY id) AS model_ids FROM (SELECT id, unnest(aliases) AS alias FROM models) GROUP BY alias HAVING count(DISTINCT id) > 1 ORDER BY alias`,
   );
   return check(
@@ -152,7 +163,18 @@ async function sharedAliases(db: Db): Promise<Check> {
 
 async function halfPrices(db: Db): Promise<Check> {
   // Two rows of one model, provider, date and tier where one is exactly half the other: an untagged batch price.
-  const rows = await db.all(
+  const rows = await db.rows(
+    z.object({
+      model_id: text,
+      provider: text,
+      tier: text,
+      valid_from: text,
+      full_price_row: text,
+      half_price_row: text,
+      input: numOrNull,
+      half_input: numOrNull,
+      source_id: text,
+    }),
     `SELECT a.model_id, a.provider, a.tier, CAST(a.valid_from AS VARCHAR) AS valid_from, a.model_raw AS full_price_row, b.model_raw AS half_price_row,
             a.input_usd_per_mtok AS input, b.input_usd_per_mtok AS half_input, a.source_id
      FROM prices a JOIN prices b ON a.model_id = b.model_id AND a.provider = b.provider AND a.valid_from = b.valid_from AND a.tier = b.tier

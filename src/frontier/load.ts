@@ -4,6 +4,7 @@
  * bloc (through the one attribution table), its standard error and its source.
  */
 import { blocOf } from '../data/attribution.ts';
+import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { Observation } from './gap.ts';
 import type { Metric } from './metrics.ts';
@@ -31,17 +32,28 @@ export function isPreliminary(e: {
 }
 
 /** One leaderboard row as the loader reads it. */
-export interface BoardRow {
-  date: string;
-  model: string;
-  model_raw: string;
-  score: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  votes: number | null;
-  preliminary: boolean | null;
-  source_id: string;
-}
+// Plain types, not the table's refined ones: the largest read of the project takes the fast path of db.rows.
+export const boardRow = z.object({
+  date: z.string(),
+  model: z.string(),
+  model_raw: z.string(),
+  score: z.number(),
+  ci_low: z.number().nullable(),
+  ci_high: z.number().nullable(),
+  votes: z.number().nullable(),
+  preliminary: z.boolean().nullable(),
+  source_id: z.string(),
+});
+export type BoardRow = z.output<typeof boardRow>;
+
+const benchmarkRow = z.object({
+  date: z.string().nullable(),
+  model_id: z.string(),
+  score: z.number(),
+  stderr: z.number().nullable(),
+  source_id: z.string(),
+  country: z.string().nullable(),
+});
 
 /**
  * Preliminary in every source: sources differ in what they say (only some give votes or flags), so a model
@@ -292,27 +304,18 @@ async function readObservations(db: Db, metric: Metric, includePreliminary: bool
   const observations: Observation[] = [];
   let offScale: OffScale[] | undefined;
   if (metric.leaderboard) {
-    const raw = await db.all(
-      `SELECT CAST(e.snapshot_date AS VARCHAR) AS date, e.model_id, e.model_raw, e.score, e.ci_low, e.ci_high, e.votes, e.preliminary, e.source_id, o.country
+    const raw = await db.rows(
+      boardRow.extend({ country: z.string().nullable() }),
+      `SELECT CAST(e.snapshot_date AS VARCHAR) AS date, e.model_id AS model, e.model_raw, e.score, e.ci_low, e.ci_high, e.votes, e.preliminary, e.source_id, o.country
        FROM leaderboard_entries e LEFT JOIN models m ON m.id = e.model_id LEFT JOIN organizations o ON o.id = m.organization_id
        WHERE e.leaderboard = $1 AND e.category = $2`,
       [metric.leaderboard.leaderboard, metric.leaderboard.category],
     );
     coverage.rows = raw.length;
     const country = new Map<string, string | null>();
-    const rows: BoardRow[] = raw.map((r) => {
-      country.set(String(r['model_id']), (r['country'] as string | null) ?? null);
-      return {
-        date: String(r['date']),
-        model: String(r['model_id']),
-        model_raw: String(r['model_raw']),
-        score: Number(r['score']),
-        ci_low: r['ci_low'] === null ? null : Number(r['ci_low']),
-        ci_high: r['ci_high'] === null ? null : Number(r['ci_high']),
-        votes: r['votes'] === null ? null : Number(r['votes']),
-        preliminary: (r['preliminary'] as boolean | null) ?? null,
-        source_id: String(r['source_id']),
-      };
+    const rows: BoardRow[] = raw.map(({ country: c, ...r }) => {
+      country.set(r.model, c);
+      return r;
     });
     offScale = offScaleSnapshots(rows);
     const off = new Set(offScale.map((o) => `${o.source_id}\u0000${o.date}`));
@@ -341,26 +344,27 @@ async function readObservations(db: Db, metric: Metric, includePreliminary: bool
       });
     }
   } else if (metric.benchmark) {
-    const rows = await db.all(
-      `SELECT COALESCE(b.release_date, m.release_date) AS date, b.model_id, b.score, b.stderr, b.source_id, o.country
+    const rows = await db.rows(
+      benchmarkRow,
+      `SELECT CAST(COALESCE(b.release_date, m.release_date) AS VARCHAR) AS date, b.model_id, b.score, b.stderr, b.source_id, o.country
        FROM benchmark_results b LEFT JOIN models m ON m.id = b.model_id LEFT JOIN organizations o ON o.id = m.organization_id
        WHERE b.benchmark = $1`,
       [metric.benchmark],
     );
     coverage.rows = rows.length;
     for (const r of rows) {
-      if (r['date'] === null) {
+      if (r.date === null) {
         coverage.without_date++;
         continue;
       }
-      if (!r['country'] || r['country'] === 'unknown') coverage.without_country++;
+      if (!r.country || r.country === 'unknown') coverage.without_country++;
       observations.push({
-        date: String(r['date']),
-        model: String(r['model_id']),
-        bloc: r['country'] ? blocOf(String(r['country'])) : 'unknown',
-        score: Number(r['score']),
-        sd: r['stderr'] === null ? null : Number(r['stderr']),
-        source_id: String(r['source_id']),
+        date: r.date,
+        model: r.model_id,
+        bloc: r.country ? blocOf(r.country) : 'unknown',
+        score: r.score,
+        sd: r.stderr,
+        source_id: r.source_id,
       });
     }
   }

@@ -3,6 +3,7 @@
  * The capability metrics `airace gap` knows, with stable ids: Arena leaderboards (snapshot view) and every
  * benchmark in the Epoch data (release view).
  */
+import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { View } from './gap.ts';
 
@@ -32,12 +33,13 @@ export function benchmarkMetricId(benchmark: string): string {
 }
 
 export async function listMetrics(db: Db): Promise<Metric[]> {
-  const arena = await db.all(
+  const arena = await db.rows(
+    z.object({ leaderboard: z.string(), category: z.string(), n: z.number(), lo: z.string(), hi: z.string() }),
     `SELECT leaderboard, category, count(*) AS n, min(snapshot_date) AS lo, max(snapshot_date) AS hi FROM leaderboard_entries GROUP BY ALL`,
   );
   const out: Metric[] = [];
   for (const a of ARENA) {
-    const r = arena.find((x) => x['leaderboard'] === a.leaderboard && x['category'] === a.category);
+    const r = arena.find((x) => x.leaderboard === a.leaderboard && x.category === a.category);
     if (!r) continue;
     out.push({
       id: a.id,
@@ -45,30 +47,38 @@ export async function listMetrics(db: Db): Promise<Metric[]> {
       view: 'snapshot',
       unit: 'Arena rating',
       leaderboard: { leaderboard: a.leaderboard, category: a.category },
-      rows: Number(r['n']),
-      date_min: String(r['lo']),
-      date_max: String(r['hi']),
+      rows: r.n,
+      date_min: r.lo,
+      date_max: r.hi,
     });
   }
-  const benches = await db.all(
+  const benches = await db.rows(
+    z.object({
+      benchmark: z.string(),
+      metric: z.string(),
+      source_id: z.string(),
+      n: z.number(),
+      lo: z.string().nullable(),
+      hi: z.string().nullable(),
+    }),
     `SELECT benchmark, any_value(metric) AS metric, any_value(source_id) AS source_id, count(*) AS n, min(release_date) AS lo, max(release_date) AS hi FROM benchmark_results GROUP BY benchmark ORDER BY benchmark`,
   );
   for (const b of benches) {
-    const benchmark = String(b['benchmark']);
+    const benchmark = b.benchmark;
     out.push({
       id: benchmarkMetricId(benchmark),
       title:
         benchmark === 'epoch_capabilities_index'
           ? 'Epoch Capabilities Index'
-          : String(b['source_id']).startsWith('epoch')
+          : b.source_id.startsWith('epoch')
             ? `${benchmark.replace(/_/g, ' ')} (Epoch AI)`
-            : String(b['metric']).replace(/ \(via OpenRouter.*$/, ' (via OpenRouter)'),
+            : b.metric.replace(/ \(via OpenRouter.*$/, ' (via OpenRouter)'),
       view: 'release',
-      unit: String(b['metric']),
+      unit: b.metric,
       benchmark,
-      rows: Number(b['n']),
-      date_min: b['lo'] === null ? null : String(b['lo']),
-      date_max: b['hi'] === null ? null : String(b['hi']),
+      rows: b.n,
+      date_min: b.lo,
+      date_max: b.hi,
     });
   }
   return out;

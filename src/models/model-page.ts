@@ -4,12 +4,19 @@
  * identity, ratings, benchmark results, prices, traffic share and derivatives; a leaderboard on a date;
  * organization names; the database's build time (the pages' cache version). Parameters are bound.
  */
-import type { Db, JsonRow } from '../store/db.ts';
+import { z } from 'zod';
+import { tables } from '../data/schema.ts';
+import type { Db } from '../store/db.ts';
+
+const text = z.string();
+const textOrNull = z.string().nullable();
+const num = z.number();
+const numOrNull = z.number().nullable();
 
 /** The database version: when it was built. Pages are cached under it. */
 export async function builtAt(db: Db): Promise<string> {
-  const r = await db.all('SELECT CAST(built_at AS VARCHAR) AS b FROM build_info');
-  return String(r[0]?.['b'] ?? '');
+  const r = await db.rows(z.object({ b: textOrNull }), 'SELECT CAST(built_at AS VARCHAR) AS b FROM build_info');
+  return r[0]?.b ?? '';
 }
 
 export interface OrgNames {
@@ -21,42 +28,35 @@ export interface OrgNames {
 }
 
 export async function organizations(db: Db): Promise<Map<string, OrgNames>> {
-  const rows = await db.all('SELECT id, name_en, name_zh_hans, name_zh_hant, country, source_id FROM organizations');
-  return new Map(
-    rows.map((r) => [
-      String(r['id']),
-      {
-        en: String(r['name_en']),
-        zh_hans: (r['name_zh_hans'] as string | null) ?? null,
-        zh_hant: (r['name_zh_hant'] as string | null) ?? null,
-        country: (r['country'] as string | null) ?? null,
-        source_id: String(r['source_id']),
-      },
-    ]),
+  const rows = await db.rows(
+    z.object({ id: text, en: text, zh_hans: textOrNull, zh_hant: textOrNull, country: textOrNull, source_id: text }),
+    `SELECT id, name_en AS en, name_zh_hans AS zh_hans, name_zh_hant AS zh_hant, country, source_id FROM organizations`,
   );
+  return new Map(rows.map(({ id, ...names }) => [id, names]));
 }
 
 /** Every model id with its display name, organization and country, for links and tooltips. */
 export async function modelIndex(
   db: Db,
 ): Promise<Map<string, { name: string; organization: string | null; country: string | null }>> {
-  const rows = await db.all(
-    'SELECT m.id, m.name, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id',
+  const rows = await db.rows(
+    z.object({ id: text, name: text, organization: textOrNull, country: textOrNull }),
+    `SELECT m.id, m.name, m.organization_id AS organization, o.country
+     FROM models m LEFT JOIN organizations o ON o.id = m.organization_id`,
   );
-  return new Map(
-    rows.map((r) => [
-      String(r['id']),
-      {
-        name: String(r['name'] ?? r['id']),
-        organization: (r['organization_id'] as string | null) ?? null,
-        country: (r['country'] as string | null) ?? null,
-      },
-    ]),
-  );
+  return new Map(rows.map(({ id, ...m }) => [id, m]));
 }
 
-export async function modelRecord(db: Db, id: string): Promise<JsonRow | null> {
-  const rows = await db.all(
+const modelRow = tables.models.extend({
+  organization_name: textOrNull,
+  country: textOrNull,
+  organization_source: textOrNull,
+});
+export type ModelRecord = z.output<typeof modelRow>;
+
+export async function modelRecord(db: Db, id: string): Promise<ModelRecord | null> {
+  const rows = await db.rows(
+    modelRow,
     `SELECT m.*, o.name_en AS organization_name, o.country, o.source_id AS organization_source FROM models m
      LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = $1`,
     [id],
@@ -65,8 +65,23 @@ export async function modelRecord(db: Db, id: string): Promise<JsonRow | null> {
 }
 
 /** Leaderboard ratings of one model, every snapshot, with rank, interval and votes (overall category). */
-export async function modelRatings(db: Db, id: string): Promise<JsonRow[]> {
-  return db.all(
+const ratingRow = z.object({
+  leaderboard: text,
+  category: text,
+  date: text,
+  score: num,
+  ci_low: numOrNull,
+  ci_high: numOrNull,
+  votes: numOrNull,
+  rank: numOrNull,
+  preliminary: z.boolean().nullable(),
+  source_id: text,
+});
+export type RatingRow = z.output<typeof ratingRow>;
+
+export async function modelRatings(db: Db, id: string): Promise<RatingRow[]> {
+  return db.rows(
+    ratingRow,
     `SELECT leaderboard, category, CAST(snapshot_date AS VARCHAR) AS date, max(score) AS score, any_value(ci_low) AS ci_low,
             any_value(ci_high) AS ci_high, any_value(votes) AS votes, min(rank) AS rank, any_value(preliminary) AS preliminary,
             any_value(source_id) AS source_id
@@ -76,16 +91,38 @@ export async function modelRatings(db: Db, id: string): Promise<JsonRow[]> {
   );
 }
 
-export async function modelBenchmarks(db: Db, id: string): Promise<JsonRow[]> {
-  return db.all(
+const benchmarkRow = z.object({
+  benchmark: text,
+  metric: text,
+  setting: textOrNull,
+  score: num,
+  stderr: numOrNull,
+  date: textOrNull,
+  source_id: text,
+});
+
+export async function modelBenchmarks(db: Db, id: string): Promise<z.output<typeof benchmarkRow>[]> {
+  return db.rows(
+    benchmarkRow,
     `SELECT benchmark, metric, setting, score, stderr, CAST(release_date AS VARCHAR) AS date, source_id
      FROM benchmark_results WHERE model_id = $1 ORDER BY benchmark, setting NULLS FIRST`,
     [id],
   );
 }
 
-export async function modelPrices(db: Db, id: string): Promise<JsonRow[]> {
-  return db.all(
+const priceRow = z.object({
+  provider: text,
+  first_party: z.boolean(),
+  input: numOrNull,
+  output: numOrNull,
+  valid_from: text,
+  valid_to: textOrNull,
+  source_id: text,
+});
+
+export async function modelPrices(db: Db, id: string): Promise<z.output<typeof priceRow>[]> {
+  return db.rows(
+    priceRow,
     `SELECT provider, first_party, input_usd_per_mtok AS input, output_usd_per_mtok AS output, CAST(valid_from AS VARCHAR) AS valid_from,
             CAST(valid_to AS VARCHAR) AS valid_to, source_id
      FROM prices WHERE model_id = $1 ORDER BY provider, valid_from`,
@@ -94,8 +131,11 @@ export async function modelPrices(db: Db, id: string): Promise<JsonRow[]> {
 }
 
 /** The model's share of all OpenRouter tokens, per day of the daily data. */
-export async function modelTraffic(db: Db, id: string): Promise<JsonRow[]> {
-  return db.all(
+const trafficRow = z.object({ date: text, tokens: numOrNull, share: numOrNull, source_id: text });
+
+export async function modelTraffic(db: Db, id: string): Promise<z.output<typeof trafficRow>[]> {
+  return db.rows(
+    trafficRow,
     `WITH d AS (SELECT date, sum(total_tokens) AS all_tokens FROM usage WHERE "window" = 'day' GROUP BY date),
           m AS (SELECT date, sum(total_tokens) AS tokens, any_value(source_id) AS source_id FROM usage WHERE "window" = 'day' AND model_id = $1 GROUP BY date)
      SELECT CAST(m.date AS VARCHAR) AS date, m.tokens, m.tokens / d.all_tokens AS share, m.source_id FROM m JOIN d USING (date) ORDER BY m.date`,
@@ -104,13 +144,26 @@ export async function modelTraffic(db: Db, id: string): Promise<JsonRow[]> {
 }
 
 /** Hugging Face repositories of the model, and the repositories that name one of them as their base. */
-export async function modelDerivatives(db: Db, id: string): Promise<{ repos: JsonRow[]; derivatives: JsonRow[] }> {
-  const repos = await db.all(
+const repoRow = z.object({ hub_id: text, downloads: numOrNull, date: text, source_id: text });
+const derivativeRow = z.object({
+  hub_id: text,
+  relation: tables.open_models.shape.relation,
+  downloads: numOrNull,
+  source_id: text,
+});
+
+export async function modelDerivatives(
+  db: Db,
+  id: string,
+): Promise<{ repos: z.output<typeof repoRow>[]; derivatives: z.output<typeof derivativeRow>[] }> {
+  const repos = await db.rows(
+    repoRow,
     `SELECT hub_id, max(downloads) AS downloads, CAST(max(snapshot_date) AS VARCHAR) AS date, any_value(source_id) AS source_id
      FROM open_models WHERE model_id = $1 GROUP BY hub_id ORDER BY downloads DESC NULLS LAST`,
     [id],
   );
-  const derivatives = await db.all(
+  const derivatives = await db.rows(
+    derivativeRow,
     `WITH mine AS (SELECT DISTINCT hub_id FROM open_models WHERE model_id = $1)
      SELECT o.hub_id, o.relation, max(o.downloads) AS downloads, any_value(o.source_id) AS source_id FROM open_models o
      WHERE EXISTS (SELECT 1 FROM mine WHERE list_contains(o.base_models, mine.hub_id)) GROUP BY o.hub_id, o.relation
@@ -121,8 +174,26 @@ export async function modelDerivatives(db: Db, id: string): Promise<{ repos: Jso
 }
 
 /** One leaderboard's latest snapshot on or before a date: the top models with interval, votes and rank. */
-export async function leaderboardAt(db: Db, board: string, asOf: string | null, limit = 30): Promise<JsonRow[]> {
-  return db.all(
+const boardRow = z.object({
+  model_id: text,
+  score: num,
+  ci_low: numOrNull,
+  ci_high: numOrNull,
+  votes: numOrNull,
+  source_id: text,
+  organization_id: textOrNull,
+  country: textOrNull,
+  date: text,
+});
+
+export async function leaderboardAt(
+  db: Db,
+  board: string,
+  asOf: string | null,
+  limit = 30,
+): Promise<z.output<typeof boardRow>[]> {
+  return db.rows(
+    boardRow,
     `WITH day AS (SELECT max(snapshot_date) AS d FROM leaderboard_entries WHERE leaderboard = $1 AND category = 'full'
                   AND NOT coalesce(preliminary, false) AND ($2::DATE IS NULL OR snapshot_date <= $2::DATE))
      SELECT e.model_id, max(e.score) AS score, any_value(e.ci_low) AS ci_low, any_value(e.ci_high) AS ci_high, any_value(e.votes) AS votes,
@@ -137,6 +208,9 @@ export async function leaderboardAt(db: Db, board: string, asOf: string | null, 
 
 /** Chips' notes (caveats on their figures), by chip id. */
 export async function chipNotes(db: Db): Promise<Map<string, string>> {
-  const rows = await db.all('SELECT id, notes FROM chips WHERE notes IS NOT NULL');
-  return new Map(rows.map((r) => [String(r['id']), String(r['notes'])]));
+  const rows = await db.rows(
+    z.object({ id: text, notes: text }),
+    'SELECT id, notes FROM chips WHERE notes IS NOT NULL',
+  );
+  return new Map(rows.map((r) => [r.id, r.notes]));
 }

@@ -197,7 +197,7 @@ export async function capabilityPage(doc: Doc): Promise<PageOut> {
   body += await metricTable(doc, d);
   const board = await memo(d, `board:${v.asOf}`, () => leaderboardAt(d.db, 'lmarena-text', v.asOf, 30));
   if (board.length) {
-    body += `<h2>${esc(doc.t('leaderboard', { date: String(board[0]?.['date'] ?? '') }))}</h2><p>${esc(doc.t('leaderboard_lead'))}</p>`;
+    body += `<h2>${esc(doc.t('leaderboard', { date: board[0]?.date ?? '' }))}</h2><p>${esc(doc.t('leaderboard_lead'))}</p>`;
     body += doc.table(
       'leaderboard',
       [
@@ -210,20 +210,20 @@ export async function capabilityPage(doc: Doc): Promise<PageOut> {
         doc.t('votes'),
       ],
       board.map((r, k) => {
-        const lo = r['ci_low'] as number | null;
-        const hi = r['ci_high'] as number | null;
+        const lo = r.ci_low;
+        const hi = r.ci_high;
         return [
           k + 1,
-          doc.model(String(r['model_id'])),
-          orgName(d, v.lang, r['organization_id'] as string | null),
-          doc.country(r['country'] as string | null),
-          { html: num(r['score'], 0), text: String(r['score']), sort: Number(r['score']) },
+          doc.model(r.model_id),
+          orgName(d, v.lang, r.organization_id),
+          doc.country(r.country),
+          { html: num(r.score, 0), text: String(r.score), sort: r.score },
           lo !== null && hi !== null ? `${num(lo, 0)}–${num(hi, 0)}` : '—',
-          { html: num(r['votes'], 0), text: String(r['votes'] ?? ''), sort: Number(r['votes'] ?? 0) },
+          { html: num(r.votes, 0), text: String(r.votes ?? ''), sort: r.votes ?? 0 },
         ];
       }),
     );
-    body += doc.sources(board.map((r) => String(r['source_id'])));
+    body += doc.sources(board.map((r) => r.source_id));
   }
   return { title: doc.t('capability'), body };
 }

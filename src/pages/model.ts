@@ -27,8 +27,8 @@ const BOARD: Record<string, 'board_text' | 'board_style' | 'board_vision'> = {
 const CAT: Record<string, 'cat_coding' | 'cat_chinese'> = { coding: 'cat_coding', chinese: 'cat_chinese' };
 const rankOf = (b: string, cat: string) => (b === 'lmarena-text' ? 0 : 1) * 10 + (cat === 'full' ? 0 : 1);
 // Benchmark names are proper names from the source, in English.
-const benchName = (b: Record<string, unknown>): Cell => {
-  const text = String(b['benchmark']).replace(/_/g, ' ') + (b['setting'] ? ` (${String(b['setting'])})` : '');
+const benchName = (b: { benchmark: string; setting: string | null }): Cell => {
+  const text = b.benchmark.replace(/_/g, ' ') + (b.setting ? ` (${b.setting})` : '');
   return { html: `<span lang="en">${esc(text)}</span>`, text };
 };
 const bool = (doc: Doc, b: unknown) => (b === true ? doc.t('yes') : b === false ? doc.t('no') : doc.t('unknown'));
@@ -47,10 +47,10 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
       title: doc.t('not_found'),
       body: `<h1>${esc(doc.t('not_found'))}</h1><p>${esc(doc.t('not_found_model', { id }))}</p>`,
     };
-  const name = String(m['name'] ?? id);
-  const org = orgName(d, v.lang, m['organization_id'] as string | null);
-  const country = doc.country(m['country'] as string | null);
-  const release = String(m['release_date'] ?? doc.t('unknown'));
+  const name = m.name;
+  const org = orgName(d, v.lang, m.organization_id);
+  const country = doc.country(m.country);
+  const release = String(m.release_date ?? doc.t('unknown'));
   const [ratings, benches, prices, traffic, deriv] = await Promise.all([
     modelRatings(d.db, id),
     modelBenchmarks(d.db, id),
@@ -61,23 +61,23 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
   const upTo = <T extends Record<string, unknown>>(rows: T[], key: string) =>
     rows.filter((r) => !v.asOf || String(r[key] ?? '') <= v.asOf);
   const rs = upTo(ratings, 'date');
-  const text = rs.filter((r) => r['leaderboard'] === 'lmarena-text' && r['category'] === 'full');
-  const best = [...text].sort((a, b) => Number(b['score']) - Number(a['score']))[0];
+  const text = rs.filter((r) => r.leaderboard === 'lmarena-text' && r.category === 'full');
+  const best = [...text].sort((a, b) => b.score - a.score)[0];
   let body = `<h1 translate="no">${esc(name)}</h1>`;
-  const idSources = (m['source_ids'] as string[] | null) ?? [];
+  const idSources = m.source_ids;
   if (best) {
-    const lo = best['ci_low'] as number | null;
-    const hi = best['ci_high'] as number | null;
+    const lo = best.ci_low;
+    const hi = best.ci_high;
     body += doc.answer(
       doc.t('model_answer', {
         name,
         org: org || doc.t('unknown'),
         country: country || doc.t('unknown'),
         release,
-        score: num(best['score'], 0),
+        score: num(best.score, 0),
         ci: lo !== null && hi !== null ? doc.t('ci95', { lo: num(lo, 0), hi: num(hi, 0) }) : '',
-        date: String(best['date']),
-        source: doc.sourceName([String(best['source_id'])]),
+        date: best.date,
+        source: doc.sourceName([best.source_id]),
       }),
     );
   } else
@@ -91,7 +91,7 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
       }),
     );
 
-  const aliases = ((m['aliases'] as string[] | null) ?? []).filter((a) => a !== name);
+  const aliases = m.aliases.filter((a) => a !== name);
   body +=
     `<h2>${esc(doc.t('identity'))}</h2>` +
     doc.table(
@@ -101,26 +101,22 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
         ['ID', id],
         [doc.t('organization'), org],
         [doc.t('country'), country],
-        [doc.t('family'), String(m['family'] ?? '')],
+        [doc.t('family'), String(m.family ?? '')],
         [doc.t('release'), release],
-        [doc.t('open_weights'), bool(doc, m['open_weights'])],
-        [doc.t('licence'), String(m['license'] ?? '')],
-        [doc.t('parameters'), num(m['parameters_b'], 1)],
-        [doc.t('context'), num(m['context_tokens'], 0)],
+        [doc.t('open_weights'), bool(doc, m.open_weights)],
+        [doc.t('licence'), String(m.license ?? '')],
+        [doc.t('parameters'), num(m.parameters_b, 1)],
+        [doc.t('context'), num(m.context_tokens, 0)],
         [doc.t('aliases'), { html: aliases.map((a) => `<code>${esc(a)}</code>`).join(', '), text: aliases.join('; ') }],
       ],
     );
-  body += doc.sources([...idSources, String(m['organization_source'] ?? '')], 12);
+  body += doc.sources([...idSources, String(m.organization_source ?? '')], 12);
 
   if (rs.length) {
     const groups = new Map<string, typeof rs>();
-    const ordered = [...rs].sort(
-      (a, b) =>
-        rankOf(String(a['leaderboard']), String(a['category'])) -
-        rankOf(String(b['leaderboard']), String(b['category'])),
-    );
+    const ordered = [...rs].sort((a, b) => rankOf(a.leaderboard, a.category) - rankOf(b.leaderboard, b.category));
     for (const r of ordered) {
-      const k = boardName(String(r['leaderboard']), String(r['category']));
+      const k = boardName(r.leaderboard, r.category);
       groups.set(k, [...(groups.get(k) ?? []), r]);
     }
     const series: Series[] = [...groups.entries()].slice(0, 8).map(([k, rows], i) => ({
@@ -129,18 +125,18 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
       color: PALETTE[i % PALETTE.length] as string,
       band: i === 0,
       points: rows.map((r) => ({
-        x: String(r['date']),
-        y: Number(r['score']),
-        lo: r['ci_low'] as number | null,
-        hi: r['ci_high'] as number | null,
+        x: r.date,
+        y: r.score,
+        lo: r.ci_low,
+        hi: r.ci_high,
         tip: [
           [doc.t('model'), name],
           [doc.t('organization'), org],
-          [doc.t('score'), num(r['score'], 0)],
-          [doc.t('interval'), r['ci_low'] !== null ? `${num(r['ci_low'], 0)}–${num(r['ci_high'], 0)}` : '—'],
-          [doc.t('rank'), num(r['rank'], 0)],
-          [doc.t('date'), String(r['date'])],
-          [doc.t('source'), doc.sourceName([String(r['source_id'])])],
+          [doc.t('score'), num(r.score, 0)],
+          [doc.t('interval'), r.ci_low !== null ? `${num(r.ci_low, 0)}–${num(r.ci_high, 0)}` : '—'],
+          [doc.t('rank'), num(r.rank, 0)],
+          [doc.t('date'), String(r.date)],
+          [doc.t('source'), doc.sourceName([r.source_id])],
         ] as [string, string][],
       })),
     }));
@@ -167,13 +163,13 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
       [...rs]
         .reverse()
         .map((r): Cell[] => [
-          boardName(String(r['leaderboard']), String(r['category'])),
-          String(r['date']),
-          { html: num(r['score'], 0), text: String(r['score']), sort: Number(r['score']) },
-          r['ci_low'] !== null ? `${num(r['ci_low'], 0)}–${num(r['ci_high'], 0)}` : '—',
-          { html: num(r['rank'], 0), text: String(r['rank'] ?? ''), sort: Number(r['rank'] ?? 1e9) },
-          { html: num(r['votes'], 0), text: String(r['votes'] ?? ''), sort: Number(r['votes'] ?? 0) },
-          doc.sourceCell([String(r['source_id'])]),
+          boardName(r.leaderboard, r.category),
+          String(r.date),
+          { html: num(r.score, 0), text: String(r.score), sort: Number(r.score) },
+          r.ci_low !== null ? `${num(r.ci_low, 0)}–${num(r.ci_high, 0)}` : '—',
+          { html: num(r.rank, 0), text: String(r.rank ?? ''), sort: Number(r.rank ?? 1e9) },
+          { html: num(r.votes, 0), text: String(r.votes ?? ''), sort: Number(r.votes ?? 0) },
+          doc.sourceCell([r.source_id]),
         ]),
     );
   }
@@ -185,18 +181,19 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
         [doc.t('benchmark'), doc.t('metric'), doc.t('score'), doc.t('stderr'), doc.t('source')],
         benches.map((b) => [
           benchName(b),
-          { html: `<span lang="en">${esc(b['metric'])}</span>`, text: String(b['metric']) },
-          { html: num(b['score'], 3), text: String(b['score']), sort: Number(b['score']) },
-          num(b['stderr'], 3),
-          doc.sourceCell([String(b['source_id'])]),
+          { html: `<span lang="en">${esc(b.metric)}</span>`, text: String(b.metric) },
+          { html: num(b.score, 3), text: String(b.score), sort: Number(b.score) },
+          num(b.stderr, 3),
+          doc.sourceCell([b.source_id]),
         ]),
       );
   }
   const ps = upTo(prices, 'valid_from');
   if (ps.length) {
     const byProvider = new Map<string, typeof ps>();
-    for (const p of ps) byProvider.set(String(p['provider']), [...(byProvider.get(String(p['provider'])) ?? []), p]);
-    const blended = (p: Record<string, unknown>) => (3 * Number(p['input']) + Number(p['output'])) / 4;
+    for (const p of ps) byProvider.set(p.provider, [...(byProvider.get(p.provider) ?? []), p]);
+    const blended = (p: { input: number | null; output: number | null }) =>
+      (3 * Number(p.input) + Number(p.output)) / 4;
     const spec: ChartSpec = {
       id: 'prices',
       title: `${name}: ${doc.t('prices_over_time')}`,
@@ -211,15 +208,15 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
           points: rows
             .filter((p) => blended(p) > 0)
             .map((p) => ({
-              x: String(p['valid_from']),
+              x: p.valid_from,
               y: Math.round(blended(p) * 1e4) / 1e4,
               tip: [
                 [doc.t('provider'), prov],
                 [doc.t('price'), num(blended(p), 3)],
-                [doc.t('input_price'), num(p['input'], 3)],
-                [doc.t('output_price'), num(p['output'], 3)],
-                [doc.t('date'), String(p['valid_from'])],
-                [doc.t('source'), doc.sourceName([String(p['source_id'])])],
+                [doc.t('input_price'), num(p.input, 3)],
+                [doc.t('output_price'), num(p.output, 3)],
+                [doc.t('date'), String(p.valid_from)],
+                [doc.t('source'), doc.sourceName([p.source_id])],
               ] as [string, string][],
             })),
         }))
@@ -239,12 +236,12 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
         doc.t('source'),
       ],
       ps.map((p) => [
-        String(p['provider']),
-        num(p['input'], 3),
-        num(p['output'], 3),
-        String(p['valid_from'] ?? ''),
-        String(p['valid_to'] ?? ''),
-        doc.sourceCell([String(p['source_id'])]),
+        String(p.provider),
+        num(p.input, 3),
+        num(p.output, 3),
+        String(p.valid_from ?? ''),
+        String(p.valid_to ?? ''),
+        doc.sourceCell([p.source_id]),
       ]),
     );
   }
@@ -261,12 +258,12 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
           kind: 'line',
           color: '#1f5fa8',
           points: tr.map((r) => ({
-            x: String(r['date']),
-            y: Number(r['share']),
+            x: r.date,
+            y: Number(r.share),
             tip: [
-              [doc.t('date'), String(r['date'])],
-              [doc.t('share'), `${num(100 * Number(r['share']), 2)}%`],
-              [doc.t('source'), doc.sourceName([String(r['source_id'])])],
+              [doc.t('date'), String(r.date)],
+              [doc.t('share'), `${num(100 * Number(r.share), 2)}%`],
+              [doc.t('source'), doc.sourceName([r.source_id])],
             ] as [string, string][],
           })),
         },
@@ -277,29 +274,29 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
       'traffic',
       [doc.t('date'), doc.t('share'), doc.t('source')],
       tr.map((r) => [
-        String(r['date']),
-        { html: `${num(100 * Number(r['share']), 2)}%`, text: String(r['share']), sort: Number(r['share']) },
-        doc.sourceCell([String(r['source_id'])]),
+        String(r.date),
+        { html: `${num(100 * Number(r.share), 2)}%`, text: String(r.share), sort: Number(r.share) },
+        doc.sourceCell([r.source_id]),
       ]),
     );
   }
   if (deriv.repos.length) {
-    const srcs = deriv.repos.map((r) => String(r['source_id']));
+    const srcs = deriv.repos.map((r) => r.source_id);
     body += `<h2>${esc(doc.t('derivatives'))}</h2><p>${doc.sentence(doc.t('derivatives_n', { n: deriv.derivatives.length, source: doc.sourceName(srcs) }))}</p>`;
     body += doc.table(
       'hub',
       [doc.t('hub_id'), doc.t('downloads'), doc.t('date')],
       deriv.repos.map((r) => [
-        String(r['hub_id']),
-        { html: num(r['downloads'], 0), text: String(r['downloads'] ?? ''), sort: Number(r['downloads'] ?? 0) },
-        String(r['date'] ?? ''),
+        String(r.hub_id),
+        { html: num(r.downloads, 0), text: String(r.downloads ?? ''), sort: Number(r.downloads ?? 0) },
+        String(r.date ?? ''),
       ]),
     );
     if (deriv.derivatives.length)
       body += doc.table(
         'derivatives',
         [doc.t('hub_id'), doc.t('relation'), doc.t('downloads')],
-        deriv.derivatives.map((r) => [String(r['hub_id']), String(r['relation'] ?? ''), num(r['downloads'], 0)]),
+        deriv.derivatives.map((r) => [String(r.hub_id), String(r.relation ?? ''), num(r.downloads, 0)]),
       );
   }
   return { title: name, body };
@@ -315,11 +312,11 @@ export async function modelsPage(doc: Doc): Promise<PageOut> {
     'models',
     [doc.t('model'), doc.t('organization'), doc.t('country'), doc.t('release'), doc.t('open_weights')],
     r.models.map((m) => [
-      doc.model(String(m['id'])),
-      orgName(d, doc.v.lang, m['organization'] as string | null),
-      doc.country(m['country'] as string | null),
-      String(m['release_date'] ?? ''),
-      bool(doc, m['open_weights']),
+      doc.model(m.id),
+      orgName(d, doc.v.lang, m.organization),
+      doc.country(m.country),
+      String(m.release_date ?? ''),
+      bool(doc, m.open_weights),
     ]),
   );
   return { title: doc.t('models'), body };

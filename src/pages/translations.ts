@@ -4,19 +4,8 @@
  * with their own provenance. A translation is used only while its recorded English matches the data's
  * current text; otherwise the English is shown (marked lang="en").
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { readCurated, translationsFile, type Translation } from '../data/curated.ts';
 import { toHant, type Lang } from './i18n.ts';
-
-const entry = z.object({ en: z.string(), 'zh-Hans': z.string(), 'zh-Hant': z.string().optional() });
-const file = z.object({
-  provenance: z.string(),
-  source_id: z.string(),
-  events: z.record(z.string(), entry),
-  rules: z.record(z.string(), entry),
-  chip_notes: z.record(z.string(), entry),
-  metrics: z.record(z.string(), entry).default({}),
-});
 
 export type Section = 'events' | 'rules' | 'chip_notes' | 'metrics';
 
@@ -27,9 +16,9 @@ export interface Translations {
 }
 
 export function loadTranslations(path: string): Translations {
-  const data = file.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const data = readCurated(path, translationsFile);
   // Some reads (the timeline) carry no id: those are matched on their English text.
-  const byEnglish = new Map<string, z.infer<typeof entry>>();
+  const byEnglish = new Map<string, Translation>();
   for (const sec of [data.events, data.rules, data.chip_notes, data.metrics])
     for (const e of Object.values(sec)) byEnglish.set(e.en, e);
   return {

@@ -6,6 +6,7 @@
  * are always shown. The sensitivity analysis samples weights uniformly over the simplex and reports who
  * leads in what share of weightings, and which indicators decide the default ranking.
  */
+import { z } from 'zod';
 import { blocOf } from '../data/attribution.ts';
 import type { Db } from '../store/db.ts';
 import { adoption, AdoptionError } from '../adoption/index.ts';
@@ -285,7 +286,8 @@ const leaderOf = (scores: Record<string, number | null>) =>
     .sort((a, b) => (b[1] as number) - (a[1] as number))[0]?.[0] ?? null;
 
 export async function score(db: Db, req: ScoreRequest, fx: ReturnType<typeof loadFx>) {
-  const asOf = req.asOf ?? String((await db.all(`SELECT CAST(max(date) AS VARCHAR) AS d FROM usage`))[0]?.['d']);
+  const latest = `SELECT CAST(max(date) AS VARCHAR) AS d FROM usage`;
+  const asOf = req.asOf ?? String((await db.rows(z.object({ d: z.string().nullable() }), latest))[0]?.d);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
     throw new ScoreError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`);
   const countries = (req.countries ?? ['US', 'CN', 'EU']).map((c) => c.toUpperCase());

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { closeSync, copyFileSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { z } from 'zod';
 import { builtDb, tempDir } from '../../test/helpers.ts';
-import { Db } from './db.ts';
+import { Db, jsonText } from './db.ts';
 
 const BLOCK = 256 * 1024;
 const HEADER = 3 * 4096;
@@ -59,4 +60,48 @@ test('a database changed after the build, or without checksums, is reported', as
   db = await Db.open(path);
   assert.match((await db.probe()).problem ?? '', /has no integrity checksums/);
   db.close();
+});
+
+test('typed reads: rows parsed by the schema, extra columns dropped, JSON columns through their schema', async () => {
+  const db = await Db.open(await builtDb());
+  try {
+    const row = z.object({ id: z.string(), chips_per_system: z.number(), year: z.number().nullable() });
+    const systems = await db.rows(row, 'SELECT * FROM systems ORDER BY id');
+    assert.ok(systems.length > 0);
+    assert.deepEqual(systems, await db.all('SELECT id, chips_per_system, year FROM systems ORDER BY id'));
+    assert.deepEqual(Object.keys(systems[0] ?? {}), ['id', 'chips_per_system', 'year']);
+    // A refined schema takes zod's path; the values are the same.
+    const refined = await db.rows(row.extend({ id: z.string().min(1) }), 'SELECT * FROM systems ORDER BY id');
+    assert.deepEqual(refined, systems);
+    const detail = await db.rows(
+      z.object({ d: jsonText(z.looseObject({ id: z.string() })) }),
+      'SELECT detail_json AS d FROM systems ORDER BY id',
+    );
+    assert.equal(detail[0]?.d.id, systems[0]?.id);
+  } finally {
+    db.close();
+  }
+});
+
+test('typed reads fail naming the query, the row and the column', async () => {
+  const db = await Db.open(await builtDb());
+  try {
+    await assert.rejects(
+      db.rows(z.object({ id: z.string(), nope: z.string() }), 'SELECT id FROM chips'),
+      /^Error: query "SELECT id FROM chips" has no column nope \(it has id\)$/,
+    );
+    await assert.rejects(
+      db.rows(
+        z.object({ id: z.number() }),
+        'SELECT id, name, vendor, country, notes, memory_gb FROM chips ORDER BY id',
+      ),
+      /^Error: query "SELECT id, name, vendor, country, notes,…" row 1, column id: .*expected number, received string/,
+    );
+    await assert.rejects(
+      db.rows(z.object({ d: jsonText(z.object({})) }), `SELECT 'not json' AS d`),
+      /row 1, column d: not JSON/,
+    );
+  } finally {
+    db.close();
+  }
 });

@@ -5,7 +5,10 @@
  * policy and industry events, and the model releases that moved a bloc's frontier on the Epoch
  * Capabilities Index — each with its sources.
  */
-import type { Db } from '../store/db.ts';
+import { z } from 'zod';
+import { eventDetail } from '../data/details.ts';
+import { tables } from '../data/schema.ts';
+import { jsonText, type Db } from '../store/db.ts';
 import { gapSeries } from '../frontier/gap.ts';
 import { loadObservations } from '../frontier/load.ts';
 import { listMetrics } from '../frontier/metrics.ts';
@@ -37,16 +40,20 @@ export interface TimelineRequest {
 
 export class TimelineError extends Error {}
 
-interface Fx {
-  source: { title: string; url: string; confidence: string };
-  rates: { currency: string; usd_per_unit: number; as_of: string }[];
-}
+type Fx = z.output<typeof fxFile>;
 
 export function loadFx(path: string): Fx {
   return readCurated(path, fxFile);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// Dated events only (the query keeps them), with their record parsed.
+const eventRow = tables.events.omit({ detail_json: true }).extend({ date: z.string(), detail: jsonText(eventDetail) });
+
+const ruleRow = tables.rules
+  .pick({ id: true, title: true, citation: true, verification: true, source_ids: true })
+  .extend({ effective: z.string() });
 
 export async function timeline(
   db: Db,
@@ -61,12 +68,13 @@ export async function timeline(
       throw new TimelineError(`--${k} must be a date YYYY-MM-DD, not "${v}"`);
   const rate = (cur: string | null) => fx.rates.find((r) => r.currency === cur);
   const events: TimelineEvent[] = [];
-  for (const e of await db.all(
-    `SELECT id, CAST(date AS VARCHAR) AS date, kind, country, title, actors, amount, currency, confidence, description, detail_json, source_ids, source_id FROM events WHERE date IS NOT NULL`,
+  for (const e of await db.rows(
+    eventRow,
+    `SELECT id, CAST(date AS VARCHAR) AS date, kind, country, title, actors, amount, currency, confidence, description,
+            detail_json AS detail, source_ids, source_id FROM events WHERE date IS NOT NULL`,
   )) {
-    const detail = JSON.parse(String(e['detail_json'])) as Record<string, unknown>;
-    const sig = detail['signatories'] as Record<string, unknown> | undefined;
-    const actors = [...((e['actors'] as string[]) ?? [])];
+    const sig = e.detail.signatories;
+    const actors = [...e.actors];
     if (sig) {
       for (const [k, v] of Object.entries(sig)) {
         const m = /^(\w+)_signed$/.exec(k);
@@ -74,47 +82,48 @@ export async function timeline(
           actors.push(`${(m[1] as string).toUpperCase()} ${v ? 'signed' : 'did not sign'}`);
       }
     }
-    const r = rate((e['currency'] as string | null) ?? null);
-    const amount = e['amount'] === null ? null : Number(e['amount']);
+    const r = rate(e.currency);
+    const amount = e.amount;
     events.push({
-      date: String(e['date']),
-      kind: String(e['kind']),
-      title: String(e['title']),
+      date: e.date,
+      kind: e.kind,
+      title: e.title,
       actors,
-      country: (e['country'] as string | null) ?? null,
+      country: e.country,
       amount,
-      currency: (e['currency'] as string | null) ?? null,
+      currency: e.currency,
       amount_usd: amount !== null && r ? amount * r.usd_per_unit : null,
       fx:
         amount !== null && r && r.currency !== 'USD'
           ? `${r.usd_per_unit} USD per ${r.currency} (${r.as_of}, ${fx.source.confidence})`
           : null,
-      confidence: String(e['confidence']),
-      note: /date given to the month only|no source given/.test(String(e['description'] ?? ''))
-        ? String(e['description'])
+      confidence: e.confidence,
+      note: /date given to the month only|no source given/.test(e.description ?? '')
+        ? (e.description ?? '')
             .split(' | ')
             .filter((x) => /month only|no source/.test(x))
             .join('; ')
         : null,
-      sources: [...new Set([...((e['source_ids'] as string[]) ?? []), String(e['source_id'])])],
+      sources: [...new Set([...e.source_ids, e.source_id])],
     });
   }
-  for (const r of await db.all(
+  for (const r of await db.rows(
+    ruleRow,
     `SELECT id, title, CAST(effective AS VARCHAR) AS effective, citation, verification, source_ids FROM rules WHERE effective IS NOT NULL AND id NOT LIKE 'country-groups%' AND id NOT LIKE 'ECCN-%'`,
   )) {
     events.push({
-      date: String(r['effective']),
+      date: r.effective,
       kind: 'export_control',
-      title: `${String(r['id'])} in force: ${String(r['title']).slice(0, 120)}`,
+      title: `${r.id} in force: ${r.title.slice(0, 120)}`,
       actors: ['US BIS'],
       country: 'US',
       amount: null,
       currency: null,
       amount_usd: null,
       fx: null,
-      confidence: String(r['verification'] ?? ''),
+      confidence: r.verification ?? '',
       note: null,
-      sources: (r['source_ids'] as string[]) ?? [],
+      sources: r.source_ids,
     });
   }
   // Model releases that moved a bloc's frontier on the Capabilities Index.

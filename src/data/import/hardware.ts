@@ -6,7 +6,9 @@
  * (areuther/ai-accelerators) is a cross-check only: its peak figure per product is compared, never imported
  * as a specification. Missing inputs stay null; whether throughput is dense is recorded per chip.
  */
-import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+import { chipIdentityFile, readCurated } from '../curated.ts';
 import type { Row } from '../schema.ts';
 import { at, emptyOutput, part, readCsv, readJson, repoSource, toDate, toNumber, type ImportOutput, type Importer } from './common.ts';
 
@@ -55,12 +57,11 @@ interface FactChip {
   tdp_w?: number | null; die_area_mm2?: number | null;
 }
 
-interface Identity { fact_id: string; name: string; why: string }
+type Identity = z.output<typeof chipIdentityFile>['epoch_ml_hardware'][number];
 
 /** Curated exceptions to name equality (data/curated/chip_identity.json, next to the other curated tables). */
 function identities(): { epoch: Identity[]; laics: Identity[] } {
-  const doc = JSON.parse(readFileSync(new URL('../../../data/curated/chip_identity.json', import.meta.url), 'utf8')) as
-    { epoch_ml_hardware: Identity[]; areuther_ai_accelerators: Identity[] };
+  const doc = readCurated(fileURLToPath(new URL('../../../data/curated/chip_identity.json', import.meta.url)), chipIdentityFile);
   return { epoch: doc.epoch_ml_hardware, laics: doc.areuther_ai_accelerators };
 }
 

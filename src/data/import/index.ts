@@ -5,9 +5,9 @@
  * listing what could not be matched. Writing it to disk is the caller's job (src/data/snapshot.ts).
  */
 import { Attribution, CURATED_SOURCE, slugOf } from '../attribution.ts';
+import { modelOverridesFile, readCurated } from '../curated.ts';
 
 export { CURATED_SOURCE };
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { catalogueVendor, modelKey, resolveKeys } from '../identity.ts';
 import { columnsOf, type Row, type TableName } from '../schema.ts';
@@ -81,7 +81,7 @@ export interface ModelOverride {
 export function readOverrides(path: string): Map<string, ModelOverride> {
   let doc: { records: ModelOverride[] };
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8')) as { records: ModelOverride[] };
+    doc = readCurated(path, modelOverridesFile);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw err;
