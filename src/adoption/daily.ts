@@ -24,7 +24,7 @@ export async function dailyTokenShare(db: Db, to?: string): Promise<DailyShare[]
   return db.rows(
     dailyShare,
     `WITH j AS (
-       SELECT u.date, coalesce(o.country, 'unknown') AS country, sum(u.total_tokens) AS tokens, any_value(u.source_id) AS source_id
+       SELECT u.date, coalesce(o.country, 'unknown') AS country, sum(u.total_tokens) AS tokens, min(u.source_id) AS source_id
        FROM usage u LEFT JOIN models m ON m.id = u.model_id LEFT JOIN organizations o ON o.id = m.organization_id
        WHERE u."window" = 'day' AND ($1::DATE IS NULL OR u.date <= $1::DATE) GROUP BY u.date, coalesce(o.country, 'unknown'))
      SELECT CAST(date AS VARCHAR) AS date, country, tokens, tokens / sum(tokens) OVER (PARTITION BY date) AS share, source_id FROM j ORDER BY date, country`,

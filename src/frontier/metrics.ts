@@ -61,7 +61,7 @@ export async function listMetrics(db: Db): Promise<Metric[]> {
       lo: z.string().nullable(),
       hi: z.string().nullable(),
     }),
-    `SELECT benchmark, any_value(metric) AS metric, any_value(source_id) AS source_id, count(*) AS n, min(release_date) AS lo, max(release_date) AS hi FROM benchmark_results GROUP BY benchmark ORDER BY benchmark`,
+    `SELECT benchmark, min(metric) AS metric, min(source_id) AS source_id, count(*) AS n, min(release_date) AS lo, max(release_date) AS hi FROM benchmark_results GROUP BY benchmark ORDER BY benchmark`,
   );
   for (const b of benches) {
     const benchmark = b.benchmark;

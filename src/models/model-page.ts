@@ -82,11 +82,13 @@ export type RatingRow = z.output<typeof ratingRow>;
 export async function modelRatings(db: Db, id: string): Promise<RatingRow[]> {
   return db.rows(
     ratingRow,
-    `SELECT leaderboard, category, CAST(snapshot_date AS VARCHAR) AS date, max(score) AS score, any_value(ci_low) AS ci_low,
-            any_value(ci_high) AS ci_high, any_value(votes) AS votes, min(rank) AS rank, any_value(preliminary) AS preliminary,
-            any_value(source_id) AS source_id
+    // Per day, the row of the best score (ties by source): its interval, votes and source belong together.
+    `SELECT leaderboard, category, CAST(snapshot_date AS VARCHAR) AS date, score, ci_low, ci_high, votes,
+            min(rank) OVER day AS rank, preliminary, source_id
      FROM leaderboard_entries WHERE model_id = $1 AND category IN ('full', 'coding', 'chinese')
-     GROUP BY leaderboard, category, snapshot_date ORDER BY leaderboard, category, snapshot_date`,
+     WINDOW day AS (PARTITION BY leaderboard, category, snapshot_date)
+     QUALIFY row_number() OVER (day ORDER BY score DESC, source_id) = 1
+     ORDER BY leaderboard, category, snapshot_date`,
     [id],
   );
 }
@@ -137,7 +139,7 @@ export async function modelTraffic(db: Db, id: string): Promise<z.output<typeof 
   return db.rows(
     trafficRow,
     `WITH d AS (SELECT date, sum(total_tokens) AS all_tokens FROM usage WHERE "window" = 'day' GROUP BY date),
-          m AS (SELECT date, sum(total_tokens) AS tokens, any_value(source_id) AS source_id FROM usage WHERE "window" = 'day' AND model_id = $1 GROUP BY date)
+          m AS (SELECT date, sum(total_tokens) AS tokens, min(source_id) AS source_id FROM usage WHERE "window" = 'day' AND model_id = $1 GROUP BY date)
      SELECT CAST(m.date AS VARCHAR) AS date, m.tokens, m.tokens / d.all_tokens AS share, m.source_id FROM m JOIN d USING (date) ORDER BY m.date`,
     [id],
   );
@@ -158,14 +160,14 @@ export async function modelDerivatives(
 ): Promise<{ repos: z.output<typeof repoRow>[]; derivatives: z.output<typeof derivativeRow>[] }> {
   const repos = await db.rows(
     repoRow,
-    `SELECT hub_id, max(downloads) AS downloads, CAST(max(snapshot_date) AS VARCHAR) AS date, any_value(source_id) AS source_id
+    `SELECT hub_id, max(downloads) AS downloads, CAST(max(snapshot_date) AS VARCHAR) AS date, min(source_id) AS source_id
      FROM open_models WHERE model_id = $1 GROUP BY hub_id ORDER BY downloads DESC NULLS LAST`,
     [id],
   );
   const derivatives = await db.rows(
     derivativeRow,
     `WITH mine AS (SELECT DISTINCT hub_id FROM open_models WHERE model_id = $1)
-     SELECT o.hub_id, o.relation, max(o.downloads) AS downloads, any_value(o.source_id) AS source_id FROM open_models o
+     SELECT o.hub_id, o.relation, max(o.downloads) AS downloads, min(o.source_id) AS source_id FROM open_models o
      WHERE EXISTS (SELECT 1 FROM mine WHERE list_contains(o.base_models, mine.hub_id)) GROUP BY o.hub_id, o.relation
      ORDER BY downloads DESC NULLS LAST LIMIT 200`,
     [id],
@@ -196,12 +198,13 @@ export async function leaderboardAt(
     boardRow,
     `WITH day AS (SELECT max(snapshot_date) AS d FROM leaderboard_entries WHERE leaderboard = $1 AND category = 'full'
                   AND NOT coalesce(preliminary, false) AND ($2::DATE IS NULL OR snapshot_date <= $2::DATE))
-     SELECT e.model_id, max(e.score) AS score, any_value(e.ci_low) AS ci_low, any_value(e.ci_high) AS ci_high, any_value(e.votes) AS votes,
-            any_value(e.source_id) AS source_id, m.organization_id, o.country, CAST(any_value(e.snapshot_date) AS VARCHAR) AS date
+     SELECT e.model_id, e.score, e.ci_low, e.ci_high, e.votes, e.source_id, m.organization_id, o.country,
+            CAST(e.snapshot_date AS VARCHAR) AS date
      FROM leaderboard_entries e JOIN day ON e.snapshot_date = day.d LEFT JOIN models m ON m.id = e.model_id
      LEFT JOIN organizations o ON o.id = m.organization_id
      WHERE e.leaderboard = $1 AND e.category = 'full' AND NOT coalesce(e.preliminary, false)
-     GROUP BY e.model_id, m.organization_id, o.country ORDER BY score DESC LIMIT $3`,
+     QUALIFY row_number() OVER (PARTITION BY e.model_id ORDER BY e.score DESC, e.source_id) = 1
+     ORDER BY e.score DESC, e.model_id LIMIT $3`,
     [board, asOf, limit],
   );
 }
