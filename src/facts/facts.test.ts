@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { builtDb } from '../../test/helpers.ts';
 import { Db } from '../store/db.ts';
-import { chipFacts, shareFacts, systemFacts } from './derive.ts';
+import { shareFacts } from '../adoption/facts.ts';
+import { chipFacts, systemFacts } from '../compute/facts.ts';
 import { buildFactIndex, type FactIndex } from './index.ts';
 
 let db: Db;
@@ -113,4 +114,31 @@ test('derivations are pure: shares per window, chip and system figures', () => {
     ]),
   ];
   assert.equal(sys.find((f) => f.metric === 'power_kw')?.status, 'unconfirmed');
+});
+
+test('every capability offers its facts through its operation, each valid against the Fact schema', async () => {
+  const { factSchema } = await import('../ops/operation.ts');
+  const { factOperations } = await import('./operations.ts');
+  const byOp = new Map(idx.origins.map((o) => [o.operation, o.facts]));
+  for (const name of ['models', 'gap', 'gap.metrics', 'cost.pick', 'adoption', 'chips.list', 'chips.systems'])
+    assert.ok((byOp.get(name) ?? 0) > 0, `${name} offers facts`);
+  assert.ok((byOp.get('events') ?? 0) > 0 && (byOp.get('chips.rules') ?? 0) > 0);
+  assert.equal(
+    idx.size,
+    [...byOp.values()].reduce((a, b) => a + b, 0),
+    'the index holds what the operations gave',
+  );
+  assert.deepEqual(
+    idx.origins.map((o) => o.operation),
+    factOperations.map((o) => o.name),
+  );
+  // Every fact is valid against the contract's schema, and names its sources.
+  let n = 0;
+  for (const f of idx.all()) {
+    const ok = factSchema.safeParse(f);
+    assert.ok(ok.success, `${f.table} ${f.id}: ${ok.error?.message ?? ''}`);
+    n++;
+  }
+  assert.equal(n, idx.size);
+  console.log(idx.origins.map((o) => `${o.operation}: ${o.facts} facts, ${o.ms} ms`).join('\n'));
 });
