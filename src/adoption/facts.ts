@@ -91,6 +91,24 @@ export function* shareFacts(
       by.model.set(model, (by.model.get(model) ?? 0) + t);
     }
     if (total <= 0) continue;
+    // A source that lists only the top N models ("…-top10") gives lower bounds for any sum over them.
+    const partial = [...sources].some((src) => /top-?\d+/i.test(src));
+    const sum = partial ? ' (at least: a sum over the top models only)' : '';
+    if (w !== 'day')
+      yield {
+        entity: 'openrouter',
+        entity_kind: 'organization',
+        metric: `platform_tokens:${w}`,
+        value: total,
+        unit: 'tokens',
+        time: d,
+        source_ids: [...sources],
+        status: 'confirmed',
+        ...(partial ? { lower_bound: true } : {}),
+        table: 'usage',
+        id: `platform_tokens:${w}:${d}`,
+        statement: `all tracked models: ${total} tokens on OpenRouter, ${w} ending ${d}${sum}`,
+      };
     for (const kind of ['organization', 'country', 'model'] as const) {
       if (kind === 'model' && w === 'day') continue;
       for (const [entity, t] of by[kind]) {
@@ -110,7 +128,7 @@ export function* shareFacts(
           id: `token_share:${w}:${d}:${entity}`,
           statement: `${entity}: ${(100 * share).toFixed(1)}% of tokens on OpenRouter, ${w} ending ${d}`,
         };
-        if (w !== 'day')
+        if (w !== 'day' && t > 0)
           yield {
             entity,
             entity_kind: kind,
@@ -120,13 +138,15 @@ export function* shareFacts(
             time: d,
             source_ids: [...sources],
             status: 'confirmed',
+            ...(partial && kind !== 'model' ? { lower_bound: true } : {}),
             table: 'usage',
             id: `tokens:${w}:${d}:${entity}`,
-            statement: `${entity}: ${t} tokens on OpenRouter, ${w} ending ${d}`,
+            statement: `${entity}: ${t} tokens on OpenRouter, ${w} ending ${d}${kind === 'model' ? '' : sum}`,
           };
       }
     }
   }
+  yield* weeklyGrowth(usage);
   // Download and derivative shares by country, per snapshot of the open models table.
   const countryOfHub = new Map(open.map((r) => [String(r['model_id']), String(r['country'])]));
   const snaps = new Map<string, Row[]>();
@@ -181,5 +201,37 @@ export function* shareFacts(
         };
       }
     }
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** Week-over-week change of each model's weekly tokens, where the data holds two consecutive weeks. */
+export function* weeklyGrowth(usage: readonly Row[]): Generator<Fact> {
+  const weekly = new Map<string, { t: number; src: string }>();
+  for (const r of usage) {
+    const t = Number(r['total_tokens']);
+    if (r['w'] === 'week' && Number.isFinite(t))
+      weekly.set(`${String(r['model_id'])}|${String(r['d'])}`, { t, src: String(r['source_id']) });
+  }
+  for (const [k, now] of weekly) {
+    const [model, d] = k.split('|') as [string, string];
+    const prev = new Date(Date.parse(d) - 7 * DAY_MS).toISOString().slice(0, 10);
+    const before = weekly.get(`${model}|${prev}`);
+    if (!before || !(before.t > 0)) continue;
+    const g = now.t / before.t - 1;
+    yield {
+      entity: model,
+      entity_kind: 'model',
+      metric: 'growth:week',
+      value: g,
+      unit: 'ratio',
+      time: d,
+      source_ids: [...new Set([before.src, now.src])],
+      status: 'confirmed',
+      table: 'usage (derived)',
+      id: `growth:week:${d}:${model}`,
+      statement: `${model}: ${before.t} → ${now.t} tokens on OpenRouter, weeks ending ${prev} and ${d} (${g >= 0 ? '+' : ''}${(100 * g).toFixed(1)}%)`,
+    };
   }
 }

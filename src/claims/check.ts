@@ -62,9 +62,10 @@ const FAMILY: Record<string, string[]> = {
   gap_points: ['gap_points'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
-  tokens: ['tokens:week', 'tokens:month'],
-  tokens_week: ['tokens:week'],
-  tokens_month: ['tokens:month'],
+  tokens: ['tokens:week', 'tokens:month', 'platform_tokens:week', 'platform_tokens:month'],
+  tokens_week: ['tokens:week', 'platform_tokens:week'],
+  tokens_month: ['tokens:month', 'platform_tokens:month'],
+  growth: ['growth:week'],
   compute: [
     'bf16_dense_tflops',
     'fp16_dense_tflops',
@@ -109,6 +110,13 @@ const CONTRA: Record<string, string[]> = {
   token_share: ['token_share'],
   downloads: ['downloads'],
   arena_rating: ['arena_rating'],
+  arena_rank: ['arena_rank'],
+  tokens: ['tokens:week', 'tokens:month', 'platform_tokens:week', 'platform_tokens:month'],
+  tokens_week: ['tokens:week', 'platform_tokens:week'],
+  tokens_month: ['tokens:month', 'platform_tokens:month'],
+  growth: ['growth:week'],
+  parameters: ['parameters', 'active_parameters'],
+  context_length: ['context_length'],
   compute: FAMILY_COMPUTE(),
   compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'],
   compute_fp8: ['fp8_dense_tflops'],
@@ -136,7 +144,7 @@ function FAMILY_COMPUTE(): string[] {
 
 const RATIO_CLAIM = new Set(['performance_ratio', 'ratio', 'cost_ratio', 'price_ratio']);
 const ASPECT_RATIOS: Record<string, string[]> = {
-  compute: ['ratio:bf16_dense_tflops', 'ratio:fp16_dense_tflops', 'ratio:bf16_dense_pflops'],
+  compute: ['ratio:bf16_dense_tflops', 'ratio:fp16_dense_tflops', 'ratio:dense16_tflops', 'ratio:bf16_dense_pflops'],
   memory: ['ratio:memory_gb', 'ratio:hbm_capacity_tb'],
   bandwidth: [
     'ratio:memory_bandwidth_tbps',
@@ -218,18 +226,20 @@ function agrees(c: Extracted, f: IndexedFact): boolean {
   if (!Number.isFinite(f.value)) return false;
   const r = rangeIn(c, f);
   if (!r) return false;
-  // Shares are stated to the point: 61% is 60.5–61.5%, so one point (two when "about") rather than 5% of the value.
+  // One stated tolerance for every figure, shares included: 5% of the value (10% when "about"), with a floor by unit.
   const share = c.unit === 'ratio' && f.unit === 'ratio';
-  const rel = share
-    ? c.bound === 'approx'
-      ? 0.05
-      : 0.02
-    : c.bound === 'approx'
-      ? TOLERANCE.approx
-      : TOLERANCE.relative;
+  const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   const floor = share && c.bound === 'approx' ? 2 * TOLERANCE.ratio : (FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0);
   const slack = (x: number) => (Number.isFinite(x) ? Math.max(Math.abs(x) * rel, floor) : 0);
   return f.value >= r[0] - slack(r[0]) && f.value <= r[1] + slack(r[1]);
+}
+
+/** Whether the claim is below a lower bound beyond the tolerance (a top-10 sum: only a smaller claim disagrees). */
+function belowBound(c: Extracted, f: IndexedFact): boolean {
+  const r = rangeIn(c, f);
+  if (!r || !Number.isFinite(f.value)) return false;
+  const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
+  return r[1] + Math.abs(r[1]) * rel < f.value;
 }
 
 /** Statuses that vouch for a figure: confirmed, or a published comparison; not reported, preliminary or unconfirmed ones. */
@@ -245,6 +255,8 @@ export function isConfirmed(status: string): boolean {
  */
 export function canSupport(f: IndexedFact): boolean {
   if (isConfirmed(f.status)) return true;
+  // One of several counts the sources give (the sheet keeps them all): it supports, and the others are shown.
+  if (f.status === 'one of the counts sources report') return true;
   return f.table !== 'events' && !/inconsistent|not found/i.test(f.status);
 }
 
@@ -308,10 +320,63 @@ function systemsBuiltOf(entities: EntityIndex): Map<string, string[]> {
   return m;
 }
 
-export function checkClaim(
-  c: Extracted,
-  ctx: CheckContext,
-): { verdict: Verdict; evidence: Evidence[]; tolerance: string; subject?: string | null } {
+export interface Checked {
+  verdict: Verdict;
+  evidence: Evidence[];
+  tolerance: string;
+  /** The subject the verdict is about, when checking chose it (a system for a chip count, one of two chips). */
+  subject?: string | null;
+}
+
+/** Metrics of a model that an organization's claim can be checked on through its models. */
+const MEMBER_METRICS = new Set(['parameters', 'context_length']);
+
+/** Models by the organization they belong to, computed once per entity index. */
+const membersCache = new WeakMap<EntityIndex, Map<string, string[]>>();
+function membersOf(entities: EntityIndex, id: string): string[] {
+  let m = membersCache.get(entities);
+  if (!m) {
+    m = new Map();
+    for (const [eid, e] of entities.entities)
+      if (e.kind === 'model' && e.parent) m.set(e.parent, [...(m.get(e.parent) ?? []), eid]);
+    membersCache.set(entities, m);
+  }
+  return m.get(id) ?? [];
+}
+
+/**
+ * Checks one claim. A subject the extractor marked ambiguous (two candidates of one kind nearby) is tried
+ * with each candidate: the claim is supported if it holds for one of them, and contradicted only when it holds
+ * for none and the chosen subject's confirmed figure disagrees. An organization's claim about a
+ * model attribute (parameters, context) is supported if one of its models bears it out, never contradicted so.
+ */
+export function checkClaim(c: Extracted, ctx: CheckContext): Checked {
+  const first = checkOne(c, ctx);
+  if (first.verdict === 'supported' || !c.subject) return first;
+  const kind = ctx.entities.entities.get(c.subject)?.kind;
+  if (c.subject_from === 'ambiguous') {
+    const alternatives = c.context.filter((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === kind);
+    let agreesElsewhere = false;
+    for (const alt of alternatives) {
+      const r = checkOne({ ...c, subject: alt, subject_from: 'context' }, ctx);
+      if (r.verdict === 'supported') return { ...r, subject: alt };
+      if (r.agreeing) agreesElsewhere = true;
+    }
+    if (!agreesElsewhere && first.verdict === 'unverifiable') {
+      const sure = checkOne({ ...c, subject_from: 'context' }, ctx);
+      if (sure.verdict === 'contradicted') return sure;
+    }
+  }
+  if (kind === 'organization' && MEMBER_METRICS.has(c.metric)) {
+    for (const m of membersOf(ctx.entities, c.subject)) {
+      const r = checkOne({ ...c, subject: m }, ctx);
+      if (r.verdict === 'supported') return { ...r, subject: c.subject };
+    }
+  }
+  return first;
+}
+
+function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean } {
   const family = [...(FAMILY[c.metric] ?? [c.metric])];
   const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   const floor = FLOOR[c.unit];
@@ -342,8 +407,13 @@ export function checkClaim(
     // No system named nearby: the count may be a training run's ("2048 块 H800"), checked like any other claim.
     if (systems.length) return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
   }
-  // A ratio between two chips or systems is also checked against the ratio of their specifications.
-  if (RATIO_CLAIM.has(c.metric) && c.comparison) family.push(...(ASPECT_RATIOS[c.aspect ?? 'compute'] ?? []));
+  // A ratio between two chips or systems is also checked against the ratio of their specifications; "performance"
+  // is compute whatever else the sentence names.
+  if (RATIO_CLAIM.has(c.metric) && c.comparison) {
+    family.push(...(ASPECT_RATIOS[c.aspect ?? 'compute'] ?? []));
+    if (c.metric === 'performance_ratio' && c.aspect && c.aspect !== 'compute')
+      family.push(...(ASPECT_RATIOS['compute'] ?? []));
+  }
   const keys = factKeys(ctx, c.subject);
   const versus = new Set(factKeys(ctx, c.comparison).map((k) => k.key));
   let weakOnly = true;
@@ -411,8 +481,12 @@ export function checkClaim(
   const confirmedMatch = matching.filter(canSupport);
   const confirmedOther = current.filter((f) => isConfirmed(f.status) && !agrees(c, f) && Number.isFinite(f.value));
   if (confirmedMatch.length) {
-    // Where sources disagree, say so: show the disagreeing confirmed figures too.
-    const disagree = confirmedOther.filter((f) => f.table === (confirmedMatch[0] as IndexedFact).table).slice(0, 2);
+    // Where sources disagree, say so: show the disagreeing figures of the same measure too.
+    const first = confirmedMatch[0] as IndexedFact;
+    const disagree = current
+      .filter((f) => f.table === first.table && f.metric === first.metric && canSupport(f) && !agrees(c, f))
+      .filter((f) => Number.isFinite(f.value))
+      .slice(0, 2);
     return {
       verdict: 'supported',
       evidence: [...confirmedMatch.slice(0, 3), ...disagree].map(evidence),
@@ -433,6 +507,7 @@ export function checkClaim(
   );
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).
   const plausible = contra.filter((f) => {
+    if (f.lower_bound && !belowBound(c, f)) return false;
     const r = rangeIn(c, f);
     const v = r ? (Number.isFinite(r[0]) ? r[0] : r[1]) : Number.NaN;
     return Number.isFinite(v) && v !== 0 && f.value / v > 0.2 && f.value / v < 5;
@@ -451,6 +526,7 @@ export function checkClaim(
     verdict: 'unverifiable',
     evidence: matching.length ? matching.slice(0, 3).map(evidence) : near(current.length ? current : cands),
     tolerance,
+    agreeing: matching.length > 0,
   };
 }
 

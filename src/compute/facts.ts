@@ -141,6 +141,25 @@ export function* chipFacts(rows: readonly Row[]): Generator<Fact> {
         statement: `${String(r['name'])}: process ${String(r['process'])}`,
       });
     }
+    // Dense 16-bit throughput whichever 16-bit format the sheet gives (BF16, else FP16): chips that list only one
+    // are still compared ("80% of the performance").
+    const sixteen = r['bf16_dense_tflops'] ?? r['fp16_dense_tflops'];
+    if (sixteen !== null && sixteen !== undefined) {
+      const col = r['bf16_dense_tflops'] !== null && r['bf16_dense_tflops'] !== undefined ? 'bf16' : 'fp16';
+      all.push({
+        entity: id,
+        entity_kind: 'chip',
+        metric: 'dense16_tflops',
+        value: Number(sixteen),
+        unit: 'TFLOPS',
+        time: null,
+        source_ids: sources,
+        status: statusOf(`${col}_dense_tflops`),
+        table: 'chips',
+        id: `${id}:dense16_tflops`,
+        statement: `${String(r['name'])}: ${col.toUpperCase()} dense ${String(sixteen)} TFLOPS`,
+      });
+    }
     const chip = chipFromRow(r);
     const d = derive(chip);
     const inputsConfirmed =

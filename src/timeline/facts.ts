@@ -103,6 +103,20 @@ export function* eventFacts(rows: readonly Row[]): Generator<Fact> {
         status: Number.isNaN(v) ? 'count reported inconsistently by sources' : status,
         statement: `${title}: signatories ${String(sig['count_reported'] ?? '')}`,
       };
+      // Without one count, each count the sources report is a figure of its own: sources disagree, show them all.
+      if (Number.isNaN(v)) {
+        const reported = String(sig['count_reported'] ?? '');
+        for (const n of new Set([...reported.matchAll(/\b\d{1,4}\b/g)].map((m) => Number(m[0]))))
+          yield {
+            ...base,
+            id: `${id}:signatories:${n}`,
+            metric: 'signatories',
+            value: n,
+            unit: 'countries',
+            status: 'one of the counts sources report',
+            statement: `${title}: ${n} signatories, one of the counts sources report (${reported})`,
+          };
+      }
     }
     for (const [k, v] of Object.entries(details)) {
       if (typeof v === 'number' && k !== 'claimed_value' && k !== 'found_value') {
