@@ -229,7 +229,10 @@ function agrees(c: Extracted, f: IndexedFact): boolean {
   // One stated tolerance for every figure, shares included: 5% of the value (10% when "about"), with a floor by unit.
   const share = c.unit === 'ratio' && f.unit === 'ratio';
   const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
-  const floor = share && c.bound === 'approx' ? 2 * TOLERANCE.ratio : (FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0);
+  // A share is rounded to the point (61% is 60.5–61.5%), but a small one is not a point wide: 0.2% is not 1%.
+  const floor = share
+    ? Math.min(c.bound === 'approx' ? TOLERANCE.ratio : TOLERANCE.ratio / 2, Math.abs(c.value) * TOLERANCE.approx)
+    : (FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0);
   const slack = (x: number) => (Number.isFinite(x) ? Math.max(Math.abs(x) * rel, floor) : 0);
   return f.value >= r[0] - slack(r[0]) && f.value <= r[1] + slack(r[1]);
 }
@@ -484,7 +487,8 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     // Where sources disagree, say so: show the disagreeing figures of the same measure too.
     const first = confirmedMatch[0] as IndexedFact;
     const disagree = current
-      .filter((f) => f.table === first.table && f.metric === first.metric && canSupport(f) && !agrees(c, f))
+      .filter((f) => f.table === first.table && f.metric === first.metric && f.time === first.time)
+      .filter((f) => canSupport(f) && !agrees(c, f))
       .filter((f) => Number.isFinite(f.value))
       .slice(0, 2);
     return {
