@@ -301,11 +301,11 @@ const DAY = 86_400_000;
  */
 function sameTime(claim: string, f: IndexedFact): boolean {
   if (f.time === null || f.table === 'events') return true;
-  if (claim.length === 10 && f.time.length === 10 && f.id.includes(':week:')) {
+  if (claim.length === 10 && f.time.length === 10 && f.window === 'week') {
     const d = Date.parse(f.time) - Date.parse(claim);
     return d > 0 && d <= 7 * DAY;
   }
-  if (claim.length === 10 && f.time.length === 10 && f.id.includes(':day:')) return f.time === claim;
+  if (claim.length === 10 && f.time.length === 10 && f.window === 'day') return f.time === claim;
   return f.time.startsWith(claim.slice(0, 7)) || claim.startsWith(f.time.slice(0, claim.length));
 }
 
@@ -470,8 +470,10 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     const latest = new Map<string, string>();
     for (const f of seriesNow)
       if ((latest.get(f.table) ?? '') < (f.time as string)) latest.set(f.table, f.time as string);
-    current = [...timeless, ...seriesNow.filter((f) => f.time === latest.get(f.table))];
-    earlier = seriesNow.filter((f) => f.time !== latest.get(f.table));
+    // A figure measured over a window (a week's traffic) has no "now": an undated claim of it is not checked.
+    const now = (f: IndexedFact) => f.time === latest.get(f.table) && !f.window;
+    current = [...timeless, ...seriesNow.filter(now)];
+    earlier = seriesNow.filter((f) => !now(f));
   }
   const matching = current.filter((f) => agrees(c, f));
   const superseded = matching.find(
