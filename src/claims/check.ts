@@ -111,10 +111,9 @@ const CONTRA: Record<string, string[]> = {
   downloads: ['downloads'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
-  tokens: ['tokens:week', 'tokens:month', 'platform_tokens:week', 'platform_tokens:month'],
+  // Volumes only for a stated window: "2 trillion tokens" alone may be a week's, a month's or a total.
   tokens_week: ['tokens:week', 'platform_tokens:week'],
   tokens_month: ['tokens:month', 'platform_tokens:month'],
-  growth: ['growth:week'],
   parameters: ['parameters', 'active_parameters'],
   context_length: ['context_length'],
   compute: FAMILY_COMPUTE(),
@@ -306,6 +305,15 @@ function sameTime(claim: string, f: IndexedFact): boolean {
     return d > 0 && d <= 7 * DAY;
   }
   if (claim.length === 10 && f.time.length === 10 && f.window === 'day') return f.time === claim;
+  // A month holds the windows that overlap it: a week dated D (the seven days before D) from the month's 2nd
+  // to the 7th of the next.
+  if (claim.length === 7 && f.time.length === 10 && f.window === 'week') {
+    const start = Date.parse(`${claim}-01`);
+    const next = new Date(start);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const d = Date.parse(f.time);
+    return d > start && d <= next.getTime() + 6 * DAY;
+  }
   return f.time.startsWith(claim.slice(0, 7)) || claim.startsWith(f.time.slice(0, claim.length));
 }
 
@@ -376,10 +384,19 @@ export function checkClaim(c: Extracted, ctx: CheckContext): Checked {
       if (r.verdict === 'supported') return { ...r, subject: c.subject };
     }
   }
+  // The subject has no figure of this measure at all: the passage's topic may ("2,000 GPUs" after "DeepSeek
+  // trained …"). One of the entities named nearby bears it out, or nothing does; never a contradiction so.
+  if (first.none) {
+    for (const e of c.context) {
+      if (e === c.subject || e === c.comparison) continue;
+      const r = checkOne({ ...c, subject: e, subject_from: 'context' }, ctx);
+      if (r.verdict === 'supported') return { ...r, subject: e };
+    }
+  }
   return first;
 }
 
-function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean } {
+function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean; none?: boolean } {
   const family = [...(FAMILY[c.metric] ?? [c.metric])];
   const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   const floor = FLOOR[c.unit];
@@ -447,7 +464,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
       }
   }
   cands = cands.filter((f) => rangeIn(c, f) !== null);
-  if (!cands.length) return { verdict: 'unverifiable', evidence: [], tolerance };
+  if (!cands.length) return { verdict: 'unverifiable', evidence: [], tolerance, none: true };
   const near = (fs: readonly IndexedFact[]) =>
     [...fs]
       .sort((a, b) => Math.abs(a.value - c.value) - Math.abs(b.value - c.value))
