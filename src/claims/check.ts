@@ -116,6 +116,7 @@ const CONTRA: Record<string, string[]> = {
   tokens_month: ['tokens:month', 'platform_tokens:month'],
   parameters: ['parameters', 'active_parameters'],
   context_length: ['context_length'],
+  process_node: ['process_node'],
   compute: FAMILY_COMPUTE(),
   compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'],
   compute_fp8: ['fp8_dense_tflops'],

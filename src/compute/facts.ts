@@ -125,7 +125,10 @@ export function* chipFacts(rows: readonly Row[]): Generator<Fact> {
     }
     // Process nodes as the source writes them ("SMIC 7nm N+2 and/or TSMC 7nm"): each node named is a fact.
     for (const nm of new Set(
-      [...String(r['process'] ?? '').matchAll(/(\d+(?:\.\d+)?)\s?nm\b/gi)].map((m) => Number(m[1])),
+      // Foundry names count too: TSMC's 4N / 4NP and N5 / N4P are 4 nm- and 5 nm-class nodes.
+      [...String(r['process'] ?? '').matchAll(/(\d+(?:\.\d+)?)\s?nm\b|\b(\d)N[PE]?\b|\bN(\d)[PEX]?\b/gi)].map((m) =>
+        Number(m[1] ?? m[2] ?? m[3]),
+      ),
     )) {
       all.push({
         entity: id,

@@ -10,10 +10,25 @@ export async function priceFacts(deps: Deps): Promise<Fact[]> {
   const db = await deps.db();
   const out: Fact[] = [];
   for (const r of await db.all(
-    `SELECT model_id, provider, first_party, tier, input_usd_per_mtok, output_usd_per_mtok,
+    `SELECT model_id, provider, first_party, tier, input_usd_per_mtok, output_usd_per_mtok, context_tokens,
        CAST(valid_from AS VARCHAR) AS d, source_id FROM prices`,
   )) {
     const tier = String(r['tier'] ?? 'on-demand');
+    // The context a provider serves the model with (providers differ: each is a figure of its own).
+    if (r['context_tokens'] !== null && r['context_tokens'] !== undefined)
+      out.push({
+        entity: String(r['model_id']),
+        entity_kind: 'model',
+        metric: 'context_length',
+        value: Number(r['context_tokens']),
+        unit: 'tokens',
+        time: String(r['d']),
+        source_ids: [String(r['source_id'])],
+        status: 'confirmed',
+        table: 'prices',
+        id: `${String(r['model_id'])}:${String(r['provider'])}:${tier}:${String(r['d'])}:context`,
+        statement: `${String(r['model_id'])} at ${String(r['provider'])} from ${String(r['d'])}: context ${String(r['context_tokens'])} tokens`,
+      });
     for (const [col, name] of [
       ['input_usd_per_mtok', 'input_price'],
       ['output_usd_per_mtok', 'output_price'],
