@@ -150,6 +150,7 @@ export function* shareFacts(
     }
   }
   yield* weeklyGrowth(usage);
+  yield* cumulative(usage);
   // Download and derivative shares by country, per snapshot of the open models table.
   const countryOfHub = new Map(open.map((r) => [String(r['model_id']), String(r['country'])]));
   const snaps = new Map<string, Row[]>();
@@ -236,6 +237,43 @@ export function* weeklyGrowth(usage: readonly Row[]): Generator<Fact> {
       table: 'usage (derived)',
       id: `growth:week:${d}:${model}`,
       statement: `${model}: ${before.t} → ${now.t} tokens on OpenRouter, weeks ending ${prev} and ${d} (${g >= 0 ? '+' : ''}${(100 * g).toFixed(1)}%)`,
+    };
+  }
+}
+
+/** Tokens processed so far: the running sum of the weekly lists, a lower bound when they name the top models only. */
+export function* cumulative(usage: readonly Row[]): Generator<Fact> {
+  const byWeek = new Map<string, { t: number; sources: Set<string> }>();
+  for (const r of usage) {
+    const t = Number(r['total_tokens']);
+    if (r['w'] !== 'week' || !Number.isFinite(t)) continue;
+    const d = String(r['d']);
+    const w = byWeek.get(d) ?? { t: 0, sources: new Set<string>() };
+    w.t += t;
+    w.sources.add(String(r['source_id']));
+    byWeek.set(d, w);
+  }
+  let sum = 0;
+  const sources = new Set<string>();
+  const weeks = [...byWeek.keys()].sort();
+  for (const d of weeks) {
+    const w = byWeek.get(d) as { t: number; sources: Set<string> };
+    sum += w.t;
+    for (const s of w.sources) sources.add(s);
+    const partial = [...sources].some((src) => /top-?\d+/i.test(src));
+    yield {
+      entity: 'openrouter',
+      entity_kind: 'organization',
+      metric: 'platform_tokens:cumulative',
+      value: sum,
+      unit: 'tokens',
+      time: d,
+      source_ids: [...sources],
+      status: 'confirmed',
+      ...(partial ? { lower_bound: true } : {}),
+      table: 'usage (derived)',
+      id: `platform_tokens:cumulative:${d}`,
+      statement: `tokens on OpenRouter in the weekly lists from the week ending ${weeks[0] ?? d} to the week ending ${d}: ${sum}${partial ? ' (at least: top models only)' : ''}`,
     };
   }
 }
