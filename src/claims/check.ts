@@ -491,11 +491,13 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   if (c.time && !coarse) current = cands.filter((f) => sameTime(c.time as string, f));
   else {
     // No stated time: a series is checked against its latest figure; earlier ones can only make the claim outdated.
+    // Latest per series (one provider's list price, one model's rating), else per table.
     const latest = new Map<string, string>();
+    const key = (f: IndexedFact) => f.series ?? f.table;
     for (const f of seriesNow)
-      if ((latest.get(f.table) ?? '') < (f.time as string)) latest.set(f.table, f.time as string);
+      if ((latest.get(key(f)) ?? '') < (f.time as string)) latest.set(key(f), f.time as string);
     // A figure measured over a window (a week's traffic) has no "now": an undated claim of it is not checked.
-    const now = (f: IndexedFact) => f.time === latest.get(f.table) && !f.window;
+    const now = (f: IndexedFact) => f.time === latest.get(key(f)) && !f.window;
     current = [...timeless, ...seriesNow.filter(now)];
     earlier = seriesNow.filter((f) => !now(f));
   }
@@ -523,9 +525,19 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
       tolerance: disagree.length ? `${tolerance}; sources disagree` : tolerance,
     };
   }
+  // A standing figure (a price) without a stated time is today's: one that held earlier and was superseded by a
+  // confirmed later one makes the claim outdated.
+  if (!c.time && !coarse) {
+    for (const old of earlier) {
+      if (!old.series || old.window || !isConfirmed(old.status) || !agrees(c, old)) continue;
+      const later = current.find((f) => f.series === old.series && isConfirmed(f.status) && !agrees(c, f));
+      if (later) return { verdict: 'outdated', evidence: [later, old].map(evidence), tolerance };
+    }
+  }
+  const standing = (f: IndexedFact) => !c.time && !coarse && f.series !== undefined && !f.window;
   // A series figure without a stated time (shares and volumes "now") is not outdated by later data: it is
   // unverifiable, with the nearest earlier figure that agrees shown beside the latest one.
-  if ((!c.time || coarse) && earlier.length) {
+  if ((!c.time || coarse) && earlier.length && !current.some(standing)) {
     const old = earlier.filter((f) => isConfirmed(f.status) && agrees(c, f));
     return { verdict: 'unverifiable', evidence: [...near(old).slice(0, 1), ...near(current).slice(0, 2)], tolerance };
   }
@@ -533,7 +545,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   const contra = confirmedOther.filter(
     (f) =>
       (CONTRA[c.metric] ?? []).includes(f.metric) &&
-      ((c.time !== null && !coarse) || f.time === null || f.table === 'events'),
+      ((c.time !== null && !coarse) || f.time === null || f.table === 'events' || standing(f)),
   );
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).
   const plausible = contra.filter((f) => {

@@ -46,6 +46,7 @@ export async function priceFacts(deps: Deps): Promise<Fact[]> {
         time: String(r['d']),
         source_ids: [String(r['source_id'])],
         status: 'confirmed',
+        series: `${model}:${provider}:${tier}:${name}`,
         table: 'prices',
         id: `${model}:${provider}:${tier}:${String(r['d'])}:${name}`,
         statement:

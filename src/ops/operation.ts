@@ -70,6 +70,8 @@ export const factSchema = z.object({
   /** The table (or derivation) the fact comes from, and its stable id there, so a verdict can cite it. */
   table: z.string(),
   id: z.string(),
+  /** Facts of one series (one provider's list price of a model): its latest is the current figure. */
+  series: z.string().optional(),
   /** A figure measured over a window ending at `time` (`week`: the seven days before it), not a standing value. */
   window: z.string().optional(),
   /** The true figure is at least this (a sum over a top-N list): a smaller claim contradicts it, a larger one does not. */
