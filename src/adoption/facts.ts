@@ -44,6 +44,8 @@ export function* downloadFacts(open: readonly Row[]): Generator<Fact> {
         time: String(r['d']),
         source_ids: [String(r['source_id'])],
         status: 'confirmed',
+        // The hub's downloads count the last 30 days; the all-time count is a standing total.
+        ...(col === 'downloads' ? { window: 'month' } : { series: `${String(r['model_id'])}:${col}` }),
         table: 'open_models',
         id: `${String(r['model_id'])}:${col}:${String(r['d'])}`,
         statement: `${String(r['model_id'])}: ${String(r[col])} ${col.replace(/_/g, ' ')} (${String(r['d'])})`,
@@ -199,6 +201,7 @@ export function* shareFacts(
           time: d,
           source_ids: sources,
           status: 'confirmed',
+          ...(metric === 'downloads_share' ? { window: 'month' } : { series: `${metric}:${c}` }),
           table: 'open_models',
           id: `${metric}:${d}:${c}`,
           statement: `${c}: ${((100 * v) / total).toFixed(1)}% of ${what}, snapshot ${d}`,

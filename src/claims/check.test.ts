@@ -197,3 +197,32 @@ test('over the real index: a chip or system spec off by 20% or more is never sup
   }
   assert.ok(tried > 100, `checked ${tried} false claims`);
 });
+
+test("an undated price is today's: per provider, outdated when a confirmed later price replaced it", () => {
+  for (const laterStatus of ['confirmed', 'unconfirmed']) {
+    const idx = new FactIndex();
+    const price = {
+      entity: 'm-b',
+      entity_kind: 'model',
+      metric: 'input_price',
+      unit: 'USD/Mtok',
+      table: 'prices',
+    } as const;
+    idx.add(fact({ ...price, value: 10, time: '2025-01-01', series: 'm-b:p1', id: 'p1:2025-01-01' }));
+    idx.add(
+      fact({ ...price, value: 4, time: '2025-06-01', series: 'm-b:p1', id: 'p1:2025-06-01', status: laterStatus }),
+    );
+    // Another provider whose price has not changed since earlier: still current.
+    idx.add(fact({ ...price, value: 7, time: '2024-11-01', series: 'm-b:p2', id: 'p2:2024-11-01' }));
+    const entities = new Map([['model:m-b', { id: 'model:m-b', kind: 'model', name: 'B', country: null, facts: [] }]]);
+    const ctx = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+    const verdict = (value: number) =>
+      checkClaim(claim({ subject: 'model:m-b', metric: 'price', unit: 'USD/Mtok', value }), ctx).verdict;
+    assert.equal(verdict(7), 'supported', "the other provider's current price");
+    if (laterStatus === 'confirmed') {
+      assert.equal(verdict(4), 'supported');
+      assert.equal(verdict(10), 'outdated');
+      assert.equal(verdict(20), 'contradicted', 'every current price disagrees');
+    } else assert.equal(verdict(10), 'unverifiable', 'an unconfirmed later price neither supersedes nor contradicts');
+  }
+});

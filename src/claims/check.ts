@@ -534,7 +534,9 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
       if (later) return { verdict: 'outdated', evidence: [later, old].map(evidence), tolerance };
     }
   }
-  const standing = (f: IndexedFact) => !c.time && !coarse && f.series !== undefined && !f.window;
+  // (Not when a confirmed earlier figure bears the claim out and no confirmed one replaced it: unverifiable then.)
+  const heldEarlier = !c.time && earlier.some((f) => isConfirmed(f.status) && agrees(c, f));
+  const standing = (f: IndexedFact) => !c.time && !coarse && f.series !== undefined && !f.window && !heldEarlier;
   // A series figure without a stated time (shares and volumes "now") is not outdated by later data: it is
   // unverifiable, with the nearest earlier figure that agrees shown beside the latest one.
   if ((!c.time || coarse) && earlier.length && !current.some(standing)) {

@@ -32,6 +32,7 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
     out.push({
       ...base,
       id: `${lb}:${base.entity}:${base.time}`,
+      series: `${lb}:${base.entity}`,
       metric,
       value: Number(r['score']),
       unit: 'rating points',
@@ -41,6 +42,7 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
       out.push({
         ...base,
         id: `${lb}:${base.entity}:${base.time}:rank`,
+        series: `${lb}:${base.entity}:rank`,
         metric: metric.replace('rating', 'rank'),
         value: Number(r['rank']),
         unit: 'rank',
@@ -62,6 +64,7 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
       status: 'confirmed',
       table: 'benchmark_results',
       id: `${String(r['benchmark'])}:${String(r['model_id'])}:${String(r['setting'] ?? '')}`,
+      series: `${String(r['benchmark'])}:${String(r['model_id'])}:${String(r['setting'] ?? '')}`,
       statement: `${String(r['model_id'])} on ${String(r['benchmark'])}: ${String(r['score'])} (${String(r['metric'])})`,
     });
   }
@@ -116,8 +119,9 @@ export function* gapFacts(
         table: `gap (${metricId})`,
         statement: `${metricId}, ${p.date}: ${leader} ${String(p.leader_model)} ${String(p.leader_score)} vs ${follower} ${String(p.follower_model)} ${String(p.follower_score)}; gap ${shown}`,
       };
-      yield { ...common, entity: follower, versus: leader, id: `${metricId}:${p.date}:${metric}:${follower}` };
-      yield { ...common, entity: leader, versus: follower, id: `${metricId}:${p.date}:${metric}:${leader}` };
+      const series = `${metricId}:${metric}`;
+      yield { ...common, entity: follower, versus: leader, id: `${metricId}:${p.date}:${metric}:${follower}`, series };
+      yield { ...common, entity: leader, versus: follower, id: `${metricId}:${p.date}:${metric}:${leader}`, series };
     }
   }
 }
