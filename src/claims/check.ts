@@ -55,6 +55,7 @@ const FAMILY: Record<string, string[]> = {
   token_share: ['token_share'],
   derivative_share: ['derivative_share'],
   chip_count: ['chips_per_system', 'detail:gpus'],
+  gpu_count: ['detail:gpus'],
   downloads: ['downloads', 'downloads_all_time'],
   signatories: ['signatories'],
   country_count: ['signatories'],
@@ -431,8 +432,13 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
         subject: only.entity,
       };
     }
-    // No system named nearby: the count may be a training run's ("2048 块 H800"), checked like any other claim.
-    if (systems.length) return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
+    // No system the count matches: it may be a training run's ("2048 块 H800"), checked like any other claim;
+    // the systems named nearby can then neither support nor contradict it.
+    if (systems.length) {
+      const other = checkOne({ ...c, metric: 'gpu_count' }, ctx);
+      if (other.verdict === 'supported') return other;
+      return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
+    }
   }
   // A ratio between two chips or systems is also checked against the ratio of their specifications; "performance"
   // is compute whatever else the sentence names.
