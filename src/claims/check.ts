@@ -61,6 +61,7 @@ const FAMILY: Record<string, string[]> = {
   country_count: ['signatories'],
   gap_months: ['gap_months'],
   gap_points: ['gap_points'],
+  gap_percent: ['gap_percent'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
   tokens: [
@@ -114,6 +115,7 @@ const CONTRA: Record<string, string[]> = {
   signatories: ['signatories'],
   gap_months: ['gap_months'],
   gap_points: ['gap_points'],
+  gap_percent: ['gap_percent'],
   token_share: ['token_share'],
   downloads: ['downloads'],
   arena_rating: ['arena_rating'],

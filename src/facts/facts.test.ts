@@ -142,3 +142,34 @@ test('every capability offers its facts through its operation, each valid agains
   assert.equal(n, idx.size);
   console.log(idx.origins.map((o) => `${o.operation}: ${o.facts} facts, ${o.ms} ms`).join('\n'));
 });
+
+test('facts of every kind the checker needs: windows, series, lower bounds, sources that disagree', () => {
+  // Weekly traffic is a window (the seven days before its date); sums over a top-10 list are lower bounds.
+  const week = idx.get('CN', 'tokens:week');
+  assert.ok(week.length > 0 && week.every((f) => f.window === 'week'));
+  assert.ok(
+    week.every((f) => f.lower_bound === true),
+    'a country total over the top 10 is a lower bound',
+  );
+  assert.ok(idx.get('openrouter', 'platform_tokens:week').length > 0, 'the platform total per week');
+  const cumulative = idx.get('openrouter', 'platform_tokens:cumulative');
+  assert.ok(cumulative.length > 1 && cumulative.every((f, k) => k === 0 || f.value >= (cumulative[k - 1]?.value ?? 0)));
+  assert.ok(
+    [...idx.all()].some((f) => f.metric === 'growth:week'),
+    'week-over-week growth per model',
+  );
+  // A price is one provider's series; its latest is the current figure.
+  const prices = [...idx.all()].filter((f) => f.table === 'prices' && f.metric === 'input_price');
+  assert.ok(prices.length > 100 && prices.every((f) => f.series && f.time));
+  assert.ok(
+    [...idx.all()].some((f) => f.table === 'prices' && f.metric === 'context_length'),
+    'context by provider',
+  );
+  // Foundry node names: TSMC 4N is a 4 nm-class node.
+  assert.ok(idx.get('nvidia-h100-sxm', 'process_node').some((f) => f.value === 4));
+  // Where the sources give several counts, each is a figure and says so.
+  const counts = [...idx.all()].filter((f) => f.metric === 'signatories' && f.status.startsWith('one of the counts'));
+  assert.ok(counts.length >= 2 && new Set(counts.map((f) => f.value)).size === counts.length);
+  // The gap in percent of the leader's score, by date.
+  assert.ok(idx.get('CN', 'gap_percent').some((f) => f.versus === 'US' && f.value > 0 && f.value < 1));
+});
