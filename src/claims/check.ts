@@ -5,6 +5,11 @@
  * tolerance (respecting bounds and ranges); `contradicted` when confirmed facts of the same entity, metric and
  * time all disagree beyond it; `outdated` when it matches a confirmed earlier figure that a confirmed later
  * one superseded; `unverifiable` otherwise. Evidence only ever concerns the claim's entity and metric.
+ *
+ * Time: a fact measured over a window (a week's traffic, `Fact.window`) holds for that window only, and an
+ * undated claim of it is unverifiable; a standing figure (a price, a rating: `Fact.series`) is current at the
+ * latest date of its series, so an undated claim is checked against each series' current figure. A sum over
+ * a top-N list (`Fact.lower_bound`) is contradicted only by a smaller claim.
  */
 import type { FactIndex, IndexedFact } from '../facts/index.ts';
 import type { EntityIndex } from './entities.ts';
