@@ -226,3 +226,14 @@ test("an undated price is today's: per provider, outdated when a confirmed later
     } else assert.equal(verdict(10), 'unverifiable', 'an unconfirmed later price neither supersedes nor contradicts');
   }
 });
+
+test('a claim without a figure for its subject defers to an entity named nearby, for support only', () => {
+  const ctx = world(300);
+  for (const subject of [null, 'country-cn']) {
+    const near = { subject, metric: 'memory', unit: 'GB', context: ['country-cn', 'chip-a'] };
+    const hit = checkClaim(claim({ ...near, value: 300 }), ctx);
+    assert.equal(hit.verdict, 'supported', `${String(subject)}: borne out by the chip named nearby`);
+    assert.equal(hit.subject, 'chip-a');
+    assert.equal(checkClaim(claim({ ...near, value: 200 }), ctx).verdict, 'unverifiable', 'never contradicted so');
+  }
+});

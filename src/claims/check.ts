@@ -378,9 +378,9 @@ function membersOf(entities: EntityIndex, id: string): string[] {
  */
 export function checkClaim(c: Extracted, ctx: CheckContext): Checked {
   const first = checkOne(c, ctx);
-  if (first.verdict === 'supported' || !c.subject) return first;
-  const kind = ctx.entities.entities.get(c.subject)?.kind;
-  if (c.subject_from === 'ambiguous') {
+  if (first.verdict === 'supported') return first;
+  const kind = c.subject ? ctx.entities.entities.get(c.subject)?.kind : undefined;
+  if (c.subject && c.subject_from === 'ambiguous') {
     const alternatives = c.context.filter((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === kind);
     let agreesElsewhere = false;
     for (const alt of alternatives) {
@@ -393,7 +393,7 @@ export function checkClaim(c: Extracted, ctx: CheckContext): Checked {
       if (sure.verdict === 'contradicted') return sure;
     }
   }
-  if (kind === 'organization' && MEMBER_METRICS.has(c.metric)) {
+  if (c.subject && kind === 'organization' && MEMBER_METRICS.has(c.metric)) {
     for (const m of membersOf(ctx.entities, c.subject)) {
       const r = checkOne({ ...c, subject: m }, ctx);
       if (r.verdict === 'supported') return { ...r, subject: c.subject };
