@@ -237,3 +237,27 @@ test('a claim without a figure for its subject defers to an entity named nearby,
     assert.equal(checkClaim(claim({ ...near, value: 200 }), ctx).verdict, 'unverifiable', 'never contradicted so');
   }
 });
+
+test('where sources disagree the verdict says so and shows both', () => {
+  const idx = new FactIndex();
+  const common = {
+    entity: 'ev-s',
+    entity_kind: 'event',
+    metric: 'signatories',
+    unit: 'countries',
+    table: 'events',
+  } as const;
+  for (const n of [58, 64])
+    idx.add(fact({ ...common, value: n, status: 'one of the counts sources report', id: `ev-s:${n}` }));
+  const entities = new Map([['ev-s', { id: 'ev-s', kind: 'event', name: 'S', country: null, facts: [] }]]);
+  const ctx = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+  const r = checkClaim(claim({ subject: 'ev-s', metric: 'signatories', unit: 'countries', value: 58 }), ctx);
+  assert.equal(r.verdict, 'supported');
+  assert.match(r.tolerance, /sources disagree/);
+  assert.deepEqual(r.evidence.map((e) => e.value).sort(), [58, 64]);
+  // Counts the sources report are not confirmed: one far from all of them is not contradicted.
+  assert.equal(
+    checkClaim(claim({ subject: 'ev-s', metric: 'signatories', unit: 'countries', value: 30 }), ctx).verdict,
+    'unverifiable',
+  );
+});

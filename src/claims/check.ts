@@ -532,10 +532,18 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
       .filter((f) => canSupport(f) && !agrees(c, f))
       .filter((f) => Number.isFinite(f.value))
       .slice(0, 2);
+    // Figures that agree with the claim but not with each other (58, 60 and 61 signatories) disagree too.
+    const shown = confirmedMatch.slice(0, 3);
+    const spread = shown.some(
+      (f) =>
+        f.metric === first.metric &&
+        f.time === first.time &&
+        Math.abs(f.value - first.value) > 0.01 * Math.abs(first.value),
+    );
     return {
       verdict: 'supported',
-      evidence: [...confirmedMatch.slice(0, 3), ...disagree].map(evidence),
-      tolerance: disagree.length ? `${tolerance}; sources disagree` : tolerance,
+      evidence: [...shown, ...disagree].map(evidence),
+      tolerance: disagree.length || spread ? `${tolerance}; sources disagree` : tolerance,
     };
   }
   // A standing figure (a price) without a stated time is today's: one that held earlier and was superseded by a
