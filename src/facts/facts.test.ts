@@ -173,3 +173,42 @@ test('facts of every kind the checker needs: windows, series, lower bounds, sour
   // The gap in percent of the leader's score, by date.
   assert.ok(idx.get('CN', 'gap_percent').some((f) => f.versus === 'US' && f.value > 0 && f.value < 1));
 });
+
+test('the index is built from whatever list of operations it is given, and stops when aborted', async () => {
+  const { factIndexOf } = await import('./index.ts');
+  const { sharedDeps, defaultPaths } = await import('../ops/deps.ts');
+  const { z } = await import('zod');
+  const one = {
+    entity: 'x-chip',
+    entity_kind: 'chip' as const,
+    metric: 'memory_gb',
+    value: 96,
+    unit: 'GB',
+    time: null,
+    source_ids: ['s'],
+    status: 'confirmed',
+    statement: 'x-chip: 96 GB',
+    table: 'test',
+    id: 'x-chip:memory_gb',
+  };
+  const op = (name: string, facts?: () => Promise<(typeof one)[]>) => ({
+    name,
+    summary: name,
+    input: z.object({}),
+    output: z.object({}),
+    run: async () => ({}),
+    ...(facts ? { facts } : {}),
+  });
+  const deps = sharedDeps(db, defaultPaths({ db: db.path }));
+  const built = await factIndexOf(deps, [op('a', async () => [one]), op('b')]);
+  assert.equal(built.size, 1);
+  assert.equal(built.get('x-chip', 'memory_gb')[0]?.value, 96);
+  assert.deepEqual(
+    built.origins.map((o) => o.operation),
+    ['a'],
+    'operations without facts are skipped',
+  );
+  const ac = new AbortController();
+  ac.abort(new Error('gone'));
+  await assert.rejects(factIndexOf({ ...deps, signal: ac.signal }, [op('a', async () => [one])]), /gone/);
+});
