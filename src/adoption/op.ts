@@ -7,12 +7,14 @@ import { operation } from '../ops/operation.ts';
 import { choice, date, int } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 import { adoption as runAdoption, BYS, METRICS } from './index.ts';
+import { adoptionFacts } from './facts.ts';
 
 const bys = BYS as unknown as readonly [string, ...string[]];
 const metrics = METRICS as unknown as readonly [string, ...string[]];
 
 export const adoption = operation({
   name: 'adoption',
+  facts: adoptionFacts,
   summary: 'open-model downloads and derivatives, traffic share, with window, coverage and what the data cannot verify',
   input: z
     .object({

@@ -17,6 +17,7 @@ import { REFRESH_PREFIX } from '../connectors/refresh.ts';
 import { InputError, operation } from '../ops/operation.ts';
 import { choice, flag, int, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
+import { modelFacts } from './facts.ts';
 
 const source = z.object({
   id: z.string(),
@@ -106,6 +107,7 @@ const model = z.object({
 
 export const models = operation({
   name: 'models',
+  facts: modelFacts,
   summary: 'models with organization, country and sources',
   input: z
     .object({

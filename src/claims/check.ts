@@ -5,6 +5,11 @@
  * tolerance (respecting bounds and ranges); `contradicted` when confirmed facts of the same entity, metric and
  * time all disagree beyond it; `outdated` when it matches a confirmed earlier figure that a confirmed later
  * one superseded; `unverifiable` otherwise. Evidence only ever concerns the claim's entity and metric.
+ *
+ * Time: a fact measured over a window (a week's traffic, `Fact.window`) holds for that window only, and an
+ * undated claim of it is unverifiable; a standing figure (a price, a rating: `Fact.series`) is current at the
+ * latest date of its series, so an undated claim is checked against each series' current figure. A sum over
+ * a top-N list (`Fact.lower_bound`) is contradicted only by a smaller claim.
  */
 import type { FactIndex, IndexedFact } from '../facts/index.ts';
 import type { EntityIndex } from './entities.ts';
@@ -55,16 +60,25 @@ const FAMILY: Record<string, string[]> = {
   token_share: ['token_share'],
   derivative_share: ['derivative_share'],
   chip_count: ['chips_per_system', 'detail:gpus'],
+  gpu_count: ['detail:gpus'],
   downloads: ['downloads', 'downloads_all_time'],
   signatories: ['signatories'],
   country_count: ['signatories'],
   gap_months: ['gap_months'],
   gap_points: ['gap_points'],
+  gap_percent: ['gap_percent'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
-  tokens: ['tokens:week', 'tokens:month'],
-  tokens_week: ['tokens:week'],
-  tokens_month: ['tokens:month'],
+  tokens: [
+    'tokens:week',
+    'tokens:month',
+    'platform_tokens:week',
+    'platform_tokens:month',
+    'platform_tokens:cumulative',
+  ],
+  tokens_week: ['tokens:week', 'platform_tokens:week'],
+  tokens_month: ['tokens:month', 'platform_tokens:month'],
+  growth: ['growth:week'],
   compute: [
     'bf16_dense_tflops',
     'fp16_dense_tflops',
@@ -106,9 +120,17 @@ const CONTRA: Record<string, string[]> = {
   signatories: ['signatories'],
   gap_months: ['gap_months'],
   gap_points: ['gap_points'],
+  gap_percent: ['gap_percent'],
   token_share: ['token_share'],
   downloads: ['downloads'],
   arena_rating: ['arena_rating'],
+  arena_rank: ['arena_rank'],
+  // Volumes only for a stated window: "2 trillion tokens" alone may be a week's, a month's or a total.
+  tokens_week: ['tokens:week', 'platform_tokens:week'],
+  tokens_month: ['tokens:month', 'platform_tokens:month'],
+  parameters: ['parameters', 'active_parameters'],
+  context_length: ['context_length'],
+  process_node: ['process_node'],
   compute: FAMILY_COMPUTE(),
   compute_fp16: ['bf16_dense_tflops', 'fp16_dense_tflops', 'bf16_dense_pflops'],
   compute_fp8: ['fp8_dense_tflops'],
@@ -136,7 +158,7 @@ function FAMILY_COMPUTE(): string[] {
 
 const RATIO_CLAIM = new Set(['performance_ratio', 'ratio', 'cost_ratio', 'price_ratio']);
 const ASPECT_RATIOS: Record<string, string[]> = {
-  compute: ['ratio:bf16_dense_tflops', 'ratio:fp16_dense_tflops', 'ratio:bf16_dense_pflops'],
+  compute: ['ratio:bf16_dense_tflops', 'ratio:fp16_dense_tflops', 'ratio:dense16_tflops', 'ratio:bf16_dense_pflops'],
   memory: ['ratio:memory_gb', 'ratio:hbm_capacity_tb'],
   bandwidth: [
     'ratio:memory_bandwidth_tbps',
@@ -218,18 +240,23 @@ function agrees(c: Extracted, f: IndexedFact): boolean {
   if (!Number.isFinite(f.value)) return false;
   const r = rangeIn(c, f);
   if (!r) return false;
-  // Shares are stated to the point: 61% is 60.5–61.5%, so one point (two when "about") rather than 5% of the value.
+  // One stated tolerance for every figure, shares included: 5% of the value (10% when "about"), with a floor by unit.
   const share = c.unit === 'ratio' && f.unit === 'ratio';
-  const rel = share
-    ? c.bound === 'approx'
-      ? 0.05
-      : 0.02
-    : c.bound === 'approx'
-      ? TOLERANCE.approx
-      : TOLERANCE.relative;
-  const floor = share && c.bound === 'approx' ? 2 * TOLERANCE.ratio : (FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0);
+  const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
+  // A share is rounded to the point (61% is 60.5–61.5%), but a small one is not a point wide: 0.2% is not 1%.
+  const floor = share
+    ? Math.min(c.bound === 'approx' ? TOLERANCE.ratio : TOLERANCE.ratio / 2, Math.abs(c.value) * TOLERANCE.approx)
+    : (FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0);
   const slack = (x: number) => (Number.isFinite(x) ? Math.max(Math.abs(x) * rel, floor) : 0);
   return f.value >= r[0] - slack(r[0]) && f.value <= r[1] + slack(r[1]);
+}
+
+/** Whether the claim is below a lower bound beyond the tolerance (a top-10 sum: only a smaller claim disagrees). */
+function belowBound(c: Extracted, f: IndexedFact): boolean {
+  const r = rangeIn(c, f);
+  if (!r || !Number.isFinite(f.value)) return false;
+  const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
+  return r[1] + Math.abs(r[1]) * rel < f.value;
 }
 
 /** Statuses that vouch for a figure: confirmed, or a published comparison; not reported, preliminary or unconfirmed ones. */
@@ -245,6 +272,8 @@ export function isConfirmed(status: string): boolean {
  */
 export function canSupport(f: IndexedFact): boolean {
   if (isConfirmed(f.status)) return true;
+  // One of several counts the sources give (the sheet keeps them all): it supports, and the others are shown.
+  if (f.status === 'one of the counts sources report') return true;
   return f.table !== 'events' && !/inconsistent|not found/i.test(f.status);
 }
 
@@ -286,11 +315,20 @@ const DAY = 86_400_000;
  */
 function sameTime(claim: string, f: IndexedFact): boolean {
   if (f.time === null || f.table === 'events') return true;
-  if (claim.length === 10 && f.time.length === 10 && f.id.includes(':week:')) {
+  if (claim.length === 10 && f.time.length === 10 && f.window === 'week') {
     const d = Date.parse(f.time) - Date.parse(claim);
     return d > 0 && d <= 7 * DAY;
   }
-  if (claim.length === 10 && f.time.length === 10 && f.id.includes(':day:')) return f.time === claim;
+  if (claim.length === 10 && f.time.length === 10 && f.window === 'day') return f.time === claim;
+  // A month holds the windows that overlap it: a week dated D (the seven days before D) from the month's 2nd
+  // to the 7th of the next.
+  if (claim.length === 7 && f.time.length === 10 && f.window === 'week') {
+    const start = Date.parse(`${claim}-01`);
+    const next = new Date(start);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const d = Date.parse(f.time);
+    return d > start && d <= next.getTime() + 6 * DAY;
+  }
   return f.time.startsWith(claim.slice(0, 7)) || claim.startsWith(f.time.slice(0, claim.length));
 }
 
@@ -308,10 +346,72 @@ function systemsBuiltOf(entities: EntityIndex): Map<string, string[]> {
   return m;
 }
 
-export function checkClaim(
-  c: Extracted,
-  ctx: CheckContext,
-): { verdict: Verdict; evidence: Evidence[]; tolerance: string; subject?: string | null } {
+export interface Checked {
+  verdict: Verdict;
+  evidence: Evidence[];
+  tolerance: string;
+  /** The subject the verdict is about, when checking chose it (a system for a chip count, one of two chips). */
+  subject?: string | null;
+}
+
+/** Metrics of a model that an organization's claim can be checked on through its models. */
+const MEMBER_METRICS = new Set(['parameters', 'context_length']);
+
+/** Models by the organization they belong to, computed once per entity index. */
+const membersCache = new WeakMap<EntityIndex, Map<string, string[]>>();
+function membersOf(entities: EntityIndex, id: string): string[] {
+  let m = membersCache.get(entities);
+  if (!m) {
+    m = new Map();
+    for (const [eid, e] of entities.entities)
+      if (e.kind === 'model' && e.parent) m.set(e.parent, [...(m.get(e.parent) ?? []), eid]);
+    membersCache.set(entities, m);
+  }
+  return m.get(id) ?? [];
+}
+
+/**
+ * Checks one claim. A subject the extractor marked ambiguous (two candidates of one kind nearby) is tried
+ * with each candidate: the claim is supported if it holds for one of them, and contradicted only when it holds
+ * for none and the chosen subject's confirmed figure disagrees. An organization's claim about a
+ * model attribute (parameters, context) is supported if one of its models bears it out, never contradicted so.
+ */
+export function checkClaim(c: Extracted, ctx: CheckContext): Checked {
+  const first = checkOne(c, ctx);
+  if (first.verdict === 'supported') return first;
+  const kind = c.subject ? ctx.entities.entities.get(c.subject)?.kind : undefined;
+  if (c.subject && c.subject_from === 'ambiguous') {
+    const alternatives = c.context.filter((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === kind);
+    let agreesElsewhere = false;
+    for (const alt of alternatives) {
+      const r = checkOne({ ...c, subject: alt, subject_from: 'context' }, ctx);
+      if (r.verdict === 'supported') return { ...r, subject: alt };
+      if (r.agreeing) agreesElsewhere = true;
+    }
+    if (!agreesElsewhere && first.verdict === 'unverifiable') {
+      const sure = checkOne({ ...c, subject_from: 'context' }, ctx);
+      if (sure.verdict === 'contradicted') return sure;
+    }
+  }
+  if (c.subject && kind === 'organization' && MEMBER_METRICS.has(c.metric)) {
+    for (const m of membersOf(ctx.entities, c.subject)) {
+      const r = checkOne({ ...c, subject: m }, ctx);
+      if (r.verdict === 'supported') return { ...r, subject: c.subject };
+    }
+  }
+  // The subject has no figure of this measure at all: the passage's topic may ("2,000 GPUs" after "DeepSeek
+  // trained …"). One of the entities named nearby bears it out, or nothing does; never a contradiction so.
+  if (first.none) {
+    for (const e of c.context) {
+      if (e === c.subject || e === c.comparison) continue;
+      const r = checkOne({ ...c, subject: e, subject_from: 'context' }, ctx);
+      if (r.verdict === 'supported') return { ...r, subject: e };
+    }
+  }
+  return first;
+}
+
+function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean; none?: boolean } {
   const family = [...(FAMILY[c.metric] ?? [c.metric])];
   const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   const floor = FLOOR[c.unit];
@@ -339,11 +439,21 @@ export function checkClaim(
         subject: only.entity,
       };
     }
-    // No system named nearby: the count may be a training run's ("2048 块 H800"), checked like any other claim.
-    if (systems.length) return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
+    // No system the count matches: it may be a training run's ("2048 块 H800"), checked like any other claim;
+    // the systems named nearby can then neither support nor contradict it.
+    if (systems.length) {
+      const other = checkOne({ ...c, metric: 'gpu_count' }, ctx);
+      if (other.verdict === 'supported') return other;
+      return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
+    }
   }
-  // A ratio between two chips or systems is also checked against the ratio of their specifications.
-  if (RATIO_CLAIM.has(c.metric) && c.comparison) family.push(...(ASPECT_RATIOS[c.aspect ?? 'compute'] ?? []));
+  // A ratio between two chips or systems is also checked against the ratio of their specifications; "performance"
+  // is compute whatever else the sentence names.
+  if (RATIO_CLAIM.has(c.metric) && c.comparison) {
+    family.push(...(ASPECT_RATIOS[c.aspect ?? 'compute'] ?? []));
+    if (c.metric === 'performance_ratio' && c.aspect && c.aspect !== 'compute')
+      family.push(...(ASPECT_RATIOS['compute'] ?? []));
+  }
   const keys = factKeys(ctx, c.subject);
   const versus = new Set(factKeys(ctx, c.comparison).map((k) => k.key));
   let weakOnly = true;
@@ -374,7 +484,7 @@ export function checkClaim(
       }
   }
   cands = cands.filter((f) => rangeIn(c, f) !== null);
-  if (!cands.length) return { verdict: 'unverifiable', evidence: [], tolerance };
+  if (!cands.length) return { verdict: 'unverifiable', evidence: [], tolerance, none: true };
   const near = (fs: readonly IndexedFact[]) =>
     [...fs]
       .sort((a, b) => Math.abs(a.value - c.value) - Math.abs(b.value - c.value))
@@ -394,11 +504,15 @@ export function checkClaim(
   if (c.time && !coarse) current = cands.filter((f) => sameTime(c.time as string, f));
   else {
     // No stated time: a series is checked against its latest figure; earlier ones can only make the claim outdated.
+    // Latest per series (one provider's list price, one model's rating), else per table.
     const latest = new Map<string, string>();
+    const key = (f: IndexedFact) => f.series ?? f.table;
     for (const f of seriesNow)
-      if ((latest.get(f.table) ?? '') < (f.time as string)) latest.set(f.table, f.time as string);
-    current = [...timeless, ...seriesNow.filter((f) => f.time === latest.get(f.table))];
-    earlier = seriesNow.filter((f) => f.time !== latest.get(f.table));
+      if ((latest.get(key(f)) ?? '') < (f.time as string)) latest.set(key(f), f.time as string);
+    // A figure measured over a window (a week's traffic) has no "now": an undated claim of it is not checked.
+    const now = (f: IndexedFact) => f.time === latest.get(key(f)) && !f.window;
+    current = [...timeless, ...seriesNow.filter(now)];
+    earlier = seriesNow.filter((f) => !now(f));
   }
   const matching = current.filter((f) => agrees(c, f));
   const superseded = matching.find(
@@ -411,17 +525,42 @@ export function checkClaim(
   const confirmedMatch = matching.filter(canSupport);
   const confirmedOther = current.filter((f) => isConfirmed(f.status) && !agrees(c, f) && Number.isFinite(f.value));
   if (confirmedMatch.length) {
-    // Where sources disagree, say so: show the disagreeing confirmed figures too.
-    const disagree = confirmedOther.filter((f) => f.table === (confirmedMatch[0] as IndexedFact).table).slice(0, 2);
+    // Where sources disagree, say so: show the disagreeing figures of the same measure too.
+    const first = confirmedMatch[0] as IndexedFact;
+    const disagree = current
+      .filter((f) => f.table === first.table && f.metric === first.metric && f.time === first.time)
+      .filter((f) => canSupport(f) && !agrees(c, f))
+      .filter((f) => Number.isFinite(f.value))
+      .slice(0, 2);
+    // Figures that agree with the claim but not with each other (58, 60 and 61 signatories) disagree too.
+    const shown = confirmedMatch.slice(0, 3);
+    const spread = shown.some(
+      (f) =>
+        f.metric === first.metric &&
+        f.time === first.time &&
+        Math.abs(f.value - first.value) > 0.01 * Math.abs(first.value),
+    );
     return {
       verdict: 'supported',
-      evidence: [...confirmedMatch.slice(0, 3), ...disagree].map(evidence),
-      tolerance: disagree.length ? `${tolerance}; sources disagree` : tolerance,
+      evidence: [...shown, ...disagree].map(evidence),
+      tolerance: disagree.length || spread ? `${tolerance}; sources disagree` : tolerance,
     };
   }
+  // A standing figure (a price) without a stated time is today's: one that held earlier and was superseded by a
+  // confirmed later one makes the claim outdated.
+  if (!c.time && !coarse) {
+    for (const old of earlier) {
+      if (!old.series || old.window || !isConfirmed(old.status) || !agrees(c, old)) continue;
+      const later = current.find((f) => f.series === old.series && isConfirmed(f.status) && !agrees(c, f));
+      if (later) return { verdict: 'outdated', evidence: [later, old].map(evidence), tolerance };
+    }
+  }
+  // (Not when a confirmed earlier figure bears the claim out and no confirmed one replaced it: unverifiable then.)
+  const heldEarlier = !c.time && earlier.some((f) => isConfirmed(f.status) && agrees(c, f));
+  const standing = (f: IndexedFact) => !c.time && !coarse && f.series !== undefined && !f.window && !heldEarlier;
   // A series figure without a stated time (shares and volumes "now") is not outdated by later data: it is
   // unverifiable, with the nearest earlier figure that agrees shown beside the latest one.
-  if ((!c.time || coarse) && earlier.length) {
+  if ((!c.time || coarse) && earlier.length && !current.some(standing)) {
     const old = earlier.filter((f) => isConfirmed(f.status) && agrees(c, f));
     return { verdict: 'unverifiable', evidence: [...near(old).slice(0, 1), ...near(current).slice(0, 2)], tolerance };
   }
@@ -429,10 +568,11 @@ export function checkClaim(
   const contra = confirmedOther.filter(
     (f) =>
       (CONTRA[c.metric] ?? []).includes(f.metric) &&
-      ((c.time !== null && !coarse) || f.time === null || f.table === 'events'),
+      ((c.time !== null && !coarse) || f.time === null || f.table === 'events' || standing(f)),
   );
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).
   const plausible = contra.filter((f) => {
+    if (f.lower_bound && !belowBound(c, f)) return false;
     const r = rangeIn(c, f);
     const v = r ? (Number.isFinite(r[0]) ? r[0] : r[1]) : Number.NaN;
     return Number.isFinite(v) && v !== 0 && f.value / v > 0.2 && f.value / v < 5;
@@ -451,6 +591,7 @@ export function checkClaim(
     verdict: 'unverifiable',
     evidence: matching.length ? matching.slice(0, 3).map(evidence) : near(current.length ? current : cands),
     tolerance,
+    agreeing: matching.length > 0,
   };
 }
 

@@ -11,7 +11,7 @@ import { checkClaim, type CheckContext, type Evidence, type Verdict } from './ch
 import { loadEntities, type EntityIndex } from './entities.ts';
 import { extractClaims } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
-import { InputError } from '../ops/operation.ts';
+import { InputError, type Operation } from '../ops/operation.ts';
 import {
   stopper,
   binaryReason,
@@ -119,9 +119,15 @@ export class Checker {
     return this.ctx.facts;
   }
 
-  static async create(db: Db, curatedEntities: string, signal?: AbortSignal): Promise<Checker> {
+  /** `operations`: whose facts to index (the registry's list); by default every capability's (src/facts). */
+  static async create(
+    db: Db,
+    curatedEntities: string,
+    signal?: AbortSignal,
+    operations?: readonly Operation[],
+  ): Promise<Checker> {
     const entities = await loadEntities(db, curatedEntities);
-    const facts = await buildFactIndex(db, signal);
+    const facts = await buildFactIndex(db, signal, operations);
     // Which events each entity is party to: by the curated fact lists, the event's title and actors, and (weakly) its country.
     const eventsOf = new Map<string, { id: string; weak: boolean }[]>();
     const put = (e: string, id: string, weak: boolean) => {

@@ -13,12 +13,16 @@ import { claimsReport } from './html.ts';
 
 const checkers = new WeakMap<Db, Promise<Checker>>();
 
-/** The checker for this database, built on first use (the fact index takes a couple of seconds). */
+/**
+ * The checker for this database, built on first use (the fact index takes a couple of seconds) from the facts
+ * of `deps.operations` (the registry's list) when given, else of every capability. A read-only handle is one
+ * version of the database, so caching per handle is caching per version.
+ */
 export async function checkerFor(deps: Deps): Promise<Checker> {
   const db = await deps.db();
   let c = checkers.get(db);
   if (!c) {
-    c = Checker.create(db, join(deps.paths.curated, 'entities.json'));
+    c = Checker.create(db, join(deps.paths.curated, 'entities.json'), undefined, deps.operations);
     checkers.set(db, c);
     // A failed build is not cached: the next request tries again.
     c.catch(() => checkers.delete(db));

@@ -18,6 +18,7 @@ import { chipRow, compareReport, loadChips, loadContext, matchSystem, systemsRep
 import { statusSpec } from './plot.ts';
 import { dateStatus } from './rules.ts';
 import { statusOverTime, type EventRow } from './status.ts';
+import { chipFactsOf, reportedFactsOf, ruleFactsOf, systemFactsOf } from './facts.ts';
 
 const today = (deps: Deps) => deps.now().toISOString().slice(0, 10);
 
@@ -100,6 +101,7 @@ const yn = (x: boolean | null) => (x === null ? 'open' : x ? 'yes' : 'no');
 
 export const chipsList = operation({
   name: 'chips.list',
+  facts: chipFactsOf,
   summary: 'Every chip with TPP, PD, TFLOPS/W, bandwidth per TFLOP, throughput basis, confidence and sources',
   input: z
     .object({
@@ -524,6 +526,7 @@ export const chipsCompare = operation({
 
 export const chipsSystems = operation({
   name: 'chips.systems',
+  facts: systemFactsOf,
   summary: 'System aggregates computed from chip counts and specs, reconciled with the published figures',
   input: z.object({}).strict(),
   output: z.object({ systems: z.array(loose), comparison: loose, tolerance: z.number() }),
@@ -620,6 +623,7 @@ const reconcileRow = z.object({
 
 export const chipsReconcile = operation({
   name: 'chips.reconcile',
+  facts: reportedFactsOf,
   summary:
     'Epoch AI figures against the fact sheet, Epoch\u2019s own TPP column, and the LAICS cross-check: agreements and disagreements',
   input: z.object({ disagreements_only: flag().optional() }).strict(),
@@ -640,6 +644,7 @@ export const chipsReconcile = operation({
 
 export const chipsRules = operation({
   name: 'chips.rules',
+  facts: ruleFactsOf,
   summary:
     'The export-control rules in the data: citation, published / effective / compliance / end dates, which date starts the licence requirement, scopes',
   input: z.object({ date: date().optional().describe('also give each rule\u2019s phase on this date') }).strict(),

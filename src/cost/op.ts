@@ -9,6 +9,7 @@ import { date, flag, int, num, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 import { frontier, parseBlend, pick, trend } from './index.ts';
 import { scatterSpec, toSvg, trendSpec } from './plot.ts';
+import { priceFacts } from './facts.ts';
 
 const base = {
   metric: text(64).default('arena-text').describe('capability metric (ids as in gap metrics)'),
@@ -53,6 +54,7 @@ const pickInput = z
 
 export const costPick = operation({
   name: 'cost.pick',
+  facts: priceFacts,
   summary: 'the cheapest model at or above a score, under constraints; runners-up; why others were excluded',
   input: pickInput,
   output: z.object({

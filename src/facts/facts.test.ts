@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { builtDb } from '../../test/helpers.ts';
 import { Db } from '../store/db.ts';
-import { chipFacts, shareFacts, systemFacts } from './derive.ts';
+import { shareFacts } from '../adoption/facts.ts';
+import { chipFacts, systemFacts } from '../compute/facts.ts';
 import { buildFactIndex, type FactIndex } from './index.ts';
 
 let db: Db;
@@ -113,4 +114,101 @@ test('derivations are pure: shares per window, chip and system figures', () => {
     ]),
   ];
   assert.equal(sys.find((f) => f.metric === 'power_kw')?.status, 'unconfirmed');
+});
+
+test('every capability offers its facts through its operation, each valid against the Fact schema', async () => {
+  const { factSchema } = await import('../ops/operation.ts');
+  const { factOperations } = await import('./operations.ts');
+  const byOp = new Map(idx.origins.map((o) => [o.operation, o.facts]));
+  for (const name of ['models', 'gap', 'gap.metrics', 'cost.pick', 'adoption', 'chips.list', 'chips.systems'])
+    assert.ok((byOp.get(name) ?? 0) > 0, `${name} offers facts`);
+  assert.ok((byOp.get('events') ?? 0) > 0 && (byOp.get('chips.rules') ?? 0) > 0);
+  assert.equal(
+    idx.size,
+    [...byOp.values()].reduce((a, b) => a + b, 0),
+    'the index holds what the operations gave',
+  );
+  assert.deepEqual(
+    idx.origins.map((o) => o.operation),
+    factOperations.map((o) => o.name),
+  );
+  // Every fact is valid against the contract's schema, and names its sources.
+  let n = 0;
+  for (const f of idx.all()) {
+    const ok = factSchema.safeParse(f);
+    assert.ok(ok.success, `${f.table} ${f.id}: ${ok.error?.message ?? ''}`);
+    n++;
+  }
+  assert.equal(n, idx.size);
+  console.log(idx.origins.map((o) => `${o.operation}: ${o.facts} facts, ${o.ms} ms`).join('\n'));
+});
+
+test('facts of every kind the checker needs: windows, series, lower bounds, sources that disagree', () => {
+  // Weekly traffic is a window (the seven days before its date); sums over a top-10 list are lower bounds.
+  const week = idx.get('CN', 'tokens:week');
+  assert.ok(week.length > 0 && week.every((f) => f.window === 'week'));
+  assert.ok(
+    week.every((f) => f.lower_bound === true),
+    'a country total over the top 10 is a lower bound',
+  );
+  assert.ok(idx.get('openrouter', 'platform_tokens:week').length > 0, 'the platform total per week');
+  const cumulative = idx.get('openrouter', 'platform_tokens:cumulative');
+  assert.ok(cumulative.length > 1 && cumulative.every((f, k) => k === 0 || f.value >= (cumulative[k - 1]?.value ?? 0)));
+  assert.ok(
+    [...idx.all()].some((f) => f.metric === 'growth:week'),
+    'week-over-week growth per model',
+  );
+  // A price is one provider's series; its latest is the current figure.
+  const prices = [...idx.all()].filter((f) => f.table === 'prices' && f.metric === 'input_price');
+  assert.ok(prices.length > 100 && prices.every((f) => f.series && f.time));
+  assert.ok(
+    [...idx.all()].some((f) => f.table === 'prices' && f.metric === 'context_length'),
+    'context by provider',
+  );
+  // Foundry node names: TSMC 4N is a 4 nm-class node.
+  assert.ok(idx.get('nvidia-h100-sxm', 'process_node').some((f) => f.value === 4));
+  // Where the sources give several counts, each is a figure and says so.
+  const counts = [...idx.all()].filter((f) => f.metric === 'signatories' && f.status.startsWith('one of the counts'));
+  assert.ok(counts.length >= 2 && new Set(counts.map((f) => f.value)).size === counts.length);
+  // The gap in percent of the leader's score, by date.
+  assert.ok(idx.get('CN', 'gap_percent').some((f) => f.versus === 'US' && f.value > 0 && f.value < 1));
+});
+
+test('the index is built from whatever list of operations it is given, and stops when aborted', async () => {
+  const { factIndexOf } = await import('./index.ts');
+  const { sharedDeps, defaultPaths } = await import('../ops/deps.ts');
+  const { z } = await import('zod');
+  const one = {
+    entity: 'x-chip',
+    entity_kind: 'chip' as const,
+    metric: 'memory_gb',
+    value: 96,
+    unit: 'GB',
+    time: null,
+    source_ids: ['s'],
+    status: 'confirmed',
+    statement: 'x-chip: 96 GB',
+    table: 'test',
+    id: 'x-chip:memory_gb',
+  };
+  const op = (name: string, facts?: () => Promise<(typeof one)[]>) => ({
+    name,
+    summary: name,
+    input: z.object({}),
+    output: z.object({}),
+    run: async () => ({}),
+    ...(facts ? { facts } : {}),
+  });
+  const deps = sharedDeps(db, defaultPaths({ db: db.path }));
+  const built = await factIndexOf(deps, [op('a', async () => [one]), op('b')]);
+  assert.equal(built.size, 1);
+  assert.equal(built.get('x-chip', 'memory_gb')[0]?.value, 96);
+  assert.deepEqual(
+    built.origins.map((o) => o.operation),
+    ['a'],
+    'operations without facts are skipped',
+  );
+  const ac = new AbortController();
+  ac.abort(new Error('gone'));
+  await assert.rejects(factIndexOf({ ...deps, signal: ac.signal }, [op('a', async () => [one])]), /gone/);
 });

@@ -8,6 +8,7 @@ import { choice, code, date, flag, int, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 import { computeGap, GapError, listMetrics } from './index.ts';
 import { frontierSvg } from './plot.ts';
+import { boardFacts, gapFactsOf } from './facts.ts';
 
 const interval = z.tuple([z.number(), z.number()]).nullable();
 
@@ -104,6 +105,7 @@ const fmt = (x: number | null, digits = 1): string => (x === null ? 'n/a' : x.to
 
 export const gap = operation({
   name: 'gap',
+  facts: gapFactsOf,
   summary: 'frontier of two blocs and the gap in points and months, with intervals',
   input: gapInput,
   output: gapReport,
@@ -157,6 +159,7 @@ export const gap = operation({
 
 export const gapMetrics = operation({
   name: 'gap.metrics',
+  facts: boardFacts,
   summary: 'the metric ids the gap knows, with their view and coverage',
   input: z.object({}).strict(),
   output: z.object({

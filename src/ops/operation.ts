@@ -7,7 +7,7 @@
  * Naming: input keys are snake_case (the API's query parameters); the CLI turns them into kebab-case
  * flags. An operation named `chips.classify` is `airace chips classify` and `GET /api/v1/chips/classify`.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 
 /** Where things live; passed in so tests and the server can point elsewhere. */
@@ -29,26 +29,57 @@ export interface Deps {
   signal: AbortSignal;
   /** Progress for people: shown on a TTY by the CLI, ignored by the API. */
   progress: (message: string) => void;
+  /**
+   * The registry's list of operations, for those that consult the others (the claims checker builds its fact
+   * index from their `facts`); passed in so no capability imports the registry.
+   */
+  operations?: readonly Operation[];
 }
 
-/** A fact an operation can vouch for, for the claims checker. */
-export interface Fact {
+/** What a fact is about, as the database names kinds of entity. */
+export const factEntityKind = z.enum([
+  'model',
+  'organization',
+  'country',
+  'chip',
+  'system',
+  'rule',
+  'event',
+  'bloc',
+  'family',
+]);
+
+/** A fact an operation can vouch for, for the claims checker (its `facts` member, below). */
+export const factSchema = z.object({
   /** Entity id (a model, organization, country, chip, system …) as the database names it. */
-  entity: string;
-  entity_kind: 'model' | 'organization' | 'country' | 'chip' | 'system' | 'rule' | 'event' | 'bloc' | 'family';
-  /** A metric id such as `arena-text.rating`, `tpp`, `hbm_capacity_gb`, `token_share`. */
-  metric: string;
-  value: number;
-  unit: string;
+  entity: z.string().min(1),
+  entity_kind: factEntityKind,
+  /** A metric id such as `arena_rating`, `tpp`, `memory_gb`, `token_share`. */
+  metric: z.string().min(1),
+  /** NaN when the source gives no single figure (a count reported inconsistently): such a fact never agrees. */
+  value: z.union([z.number(), z.nan()]),
+  unit: z.string(),
   /** The date (YYYY-MM-DD) or window end the value holds for; null when timeless (a chip spec). */
-  time: string | null;
-  source_ids: string[];
+  time: z.string().nullable(),
+  source_ids: z.array(z.string()),
   /** `confirmed` unless the source flags it (reported, unconfirmed, preliminary). */
-  status: string;
-  /** Other entity of a comparison (gap: follower), if any. */
-  versus?: string;
-  statement: string;
-}
+  status: z.string(),
+  /** Other entity of a comparison (gap: follower; a ratio between chips: the denominator), if any. */
+  versus: z.string().optional(),
+  statement: z.string(),
+  /** The table (or derivation) the fact comes from, and its stable id there, so a verdict can cite it. */
+  table: z.string(),
+  id: z.string(),
+  /** Facts of one series (one provider's list price of a model): its latest is the current figure. */
+  series: z.string().optional(),
+  /** A figure measured over a window ending at `time` (`week`: the seven days before it), not a standing value. */
+  window: z.string().optional(),
+  /** The true figure is at least this (a sum over a top-N list): a smaller claim contradicts it, a larger one does not. */
+  lower_bound: z.boolean().optional(),
+  /** For a figure a later one superseded: that later figure. */
+  later: z.object({ value: z.number(), time: z.string().nullable() }).optional(),
+});
+export type Fact = z.infer<typeof factSchema>;
 
 /**
  * How an operation is reached over HTTP. GET: the input is the query string. POST `json`: the input is the
@@ -102,6 +133,11 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   html?: (output: z.output<O>, inputs: z.output<I>[]) => string;
   /** Examples of valid input, used by the equivalence and fuzz suites (the first is the default case). */
   examples?: Record<string, string>[];
+  /**
+   * The checkable facts behind this capability (entity, metric, value, unit, time, source), for the claims
+   * checker's fact index. Offered by the operations whose data a claim can be checked against.
+   */
+  facts?: (deps: Deps) => Promise<Fact[]>;
 }
 
 /** Keeps each operation's input and output types checked while the registry holds them as one list. */

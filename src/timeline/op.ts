@@ -8,6 +8,7 @@ import { operation } from '../ops/operation.ts';
 import { code, date, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 import { loadFx, timeline as runTimeline } from './index.ts';
+import { timelineFacts } from './facts.ts';
 
 const input = z
   .object({
@@ -82,6 +83,7 @@ export const timeline = operation({ name: 'timeline', summary: 'dated, sourced e
 /** The same answer under the name people look for. */
 export const events = operation({
   name: 'events',
+  facts: timelineFacts,
   summary: 'the timeline of events (as timeline)',
   ...spec,
   apiOnly: true,

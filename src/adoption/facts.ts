@@ -1,0 +1,282 @@
+/**
+ * @module
+ * Adoption's checkable facts: token shares and volumes on OpenRouter by organization, country and model per
+ * window, downloads of each open model, and download and derivative shares by country per snapshot.
+ */
+import type { Deps, Fact } from '../ops/operation.ts';
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+
+export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
+  const db = await deps.db();
+  const orgOfModel = new Map<string, string>();
+  const countryOfOrg = new Map<string, string>();
+  for (const o of await db.all('SELECT id, country FROM organizations'))
+    countryOfOrg.set(String(o['id']), String(o['country']));
+  for (const m of await db.all('SELECT id, organization_id FROM models WHERE organization_id IS NOT NULL'))
+    orgOfModel.set(String(m['id']), String(m['organization_id']));
+  const usage = await db.all(
+    `SELECT CAST(date AS VARCHAR) AS d, "window" AS w, model_id, author, total_tokens, source_id FROM usage
+     WHERE total_tokens IS NOT NULL`,
+  );
+  deps.signal.throwIfAborted();
+  const open = await db.all(
+    `SELECT model_id, country, base_models, relation, downloads, downloads_all_time,
+       CAST(snapshot_date AS VARCHAR) AS d, source_id FROM open_models`,
+  );
+  return [...shareFacts(usage, orgOfModel, countryOfOrg, open), ...downloadFacts(open)];
+}
+
+/** Downloads (last 30 days as the hub counts them, and all time) of each open model per snapshot. */
+export function* downloadFacts(open: readonly Row[]): Generator<Fact> {
+  for (const r of open) {
+    for (const col of ['downloads', 'downloads_all_time'] as const) {
+      if (r[col] === null || r[col] === undefined) continue;
+      yield {
+        entity: String(r['model_id']),
+        entity_kind: 'model',
+        metric: col,
+        value: Number(r[col]),
+        unit: 'downloads',
+        time: String(r['d']),
+        source_ids: [String(r['source_id'])],
+        status: 'confirmed',
+        // The hub's downloads count the last 30 days; the all-time count is a standing total.
+        ...(col === 'downloads' ? { window: 'month' } : { series: `${String(r['model_id'])}:${col}` }),
+        table: 'open_models',
+        id: `${String(r['model_id'])}:${col}:${String(r['d'])}`,
+        statement: `${String(r['model_id'])}: ${String(r[col])} ${col.replace(/_/g, ' ')} (${String(r['d'])})`,
+      };
+    }
+  }
+}
+
+/**
+ * Token shares (usage) per window and date, by organization, by country and by model; and, from the open
+ * models table, download shares and derivative shares by country per snapshot.
+ */
+export function* shareFacts(
+  usage: readonly Row[],
+  orgOfModel: ReadonlyMap<string, string>,
+  countryOfOrg: ReadonlyMap<string, string>,
+  open: readonly Row[] = [],
+): Generator<Fact> {
+  const groups = new Map<string, Row[]>();
+  for (const r of usage) {
+    const k = `${String(r['w'])}|${String(r['d'])}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(r);
+  }
+  for (const [k, rows] of groups) {
+    const [w, d] = k.split('|') as [string, string];
+    let total = 0;
+    const by = {
+      organization: new Map<string, number>(),
+      country: new Map<string, number>(),
+      model: new Map<string, number>(),
+    };
+    const sources = new Set<string>();
+    for (const r of rows) {
+      const t = Number(r['total_tokens']);
+      if (!Number.isFinite(t)) continue;
+      total += t;
+      sources.add(String(r['source_id']));
+      const model = String(r['model_id']);
+      const org = orgOfModel.get(model) ?? str(r['author']) ?? 'unknown';
+      const country = countryOfOrg.get(org) ?? 'unknown';
+      by.organization.set(org, (by.organization.get(org) ?? 0) + t);
+      by.country.set(country, (by.country.get(country) ?? 0) + t);
+      by.model.set(model, (by.model.get(model) ?? 0) + t);
+    }
+    if (total <= 0) continue;
+    // A source that lists only the top N models ("…-top10") gives lower bounds for any sum over them.
+    const partial = [...sources].some((src) => /top-?\d+/i.test(src));
+    const sum = partial ? ' (at least: a sum over the top models only)' : '';
+    if (w !== 'day')
+      yield {
+        entity: 'openrouter',
+        entity_kind: 'organization',
+        metric: `platform_tokens:${w}`,
+        value: total,
+        unit: 'tokens',
+        time: d,
+        source_ids: [...sources],
+        status: 'confirmed',
+        ...(partial ? { lower_bound: true } : {}),
+        window: w,
+        table: 'usage',
+        id: `platform_tokens:${w}:${d}`,
+        statement: `all tracked models: ${total} tokens on OpenRouter, ${w} ending ${d}${sum}`,
+      };
+    for (const kind of ['organization', 'country', 'model'] as const) {
+      if (kind === 'model' && w === 'day') continue;
+      for (const [entity, t] of by[kind]) {
+        if (entity === 'unknown') continue;
+        const share = t / total;
+        if (kind === 'model' && share < 0.001) continue;
+        yield {
+          entity,
+          entity_kind: kind,
+          metric: 'token_share',
+          value: share,
+          unit: 'ratio',
+          time: d,
+          source_ids: [...sources],
+          status: 'confirmed',
+          window: w,
+          table: 'usage',
+          id: `token_share:${w}:${d}:${entity}`,
+          statement: `${entity}: ${(100 * share).toFixed(1)}% of tokens on OpenRouter, ${w} ending ${d}`,
+        };
+        if (w !== 'day' && t > 0)
+          yield {
+            entity,
+            entity_kind: kind,
+            metric: `tokens:${w}`,
+            value: t,
+            unit: 'tokens',
+            time: d,
+            source_ids: [...sources],
+            status: 'confirmed',
+            ...(partial && kind !== 'model' ? { lower_bound: true } : {}),
+            window: w,
+            table: 'usage',
+            id: `tokens:${w}:${d}:${entity}`,
+            statement: `${entity}: ${t} tokens on OpenRouter, ${w} ending ${d}${kind === 'model' ? '' : sum}`,
+          };
+      }
+    }
+  }
+  yield* weeklyGrowth(usage);
+  yield* cumulative(usage);
+  // Download and derivative shares by country, per snapshot of the open models table.
+  const countryOfHub = new Map(open.map((r) => [String(r['model_id']), String(r['country'])]));
+  const snaps = new Map<string, Row[]>();
+  for (const r of open) {
+    const d = String(r['d']);
+    let g = snaps.get(d);
+    if (!g) snaps.set(d, (g = []));
+    g.push(r);
+  }
+  for (const [d, rows] of snaps) {
+    const dl = new Map<string, number>();
+    const der = new Map<string, number>();
+    let dlTotal = 0;
+    let derTotal = 0;
+    const sources = [...new Set(rows.map((r) => String(r['source_id'])))];
+    for (const r of rows) {
+      const c = String(r['country']);
+      const n = r['downloads'] === null ? null : Number(r['downloads']);
+      if (n !== null && Number.isFinite(n)) {
+        dlTotal += n;
+        dl.set(c, (dl.get(c) ?? 0) + n);
+      }
+      const rel = str(r['relation']);
+      if (rel && rel !== 'base') {
+        const base = list(r['base_models'])[0];
+        const bc = base ? countryOfHub.get(base) : undefined;
+        if (bc) {
+          derTotal++;
+          der.set(bc, (der.get(bc) ?? 0) + 1);
+        }
+      }
+    }
+    for (const [metric, m, total, what] of [
+      ['downloads_share', dl, dlTotal, 'downloads of tracked open models'],
+      ['derivative_share', der, derTotal, 'derivatives built on tracked open models'],
+    ] as const) {
+      if (total <= 0) continue;
+      for (const [c, v] of m) {
+        if (c === 'unknown' || c === 'other') continue;
+        yield {
+          entity: c,
+          entity_kind: 'country',
+          metric,
+          value: v / total,
+          unit: 'ratio',
+          time: d,
+          source_ids: sources,
+          status: 'confirmed',
+          ...(metric === 'downloads_share' ? { window: 'month' } : { series: `${metric}:${c}` }),
+          table: 'open_models',
+          id: `${metric}:${d}:${c}`,
+          statement: `${c}: ${((100 * v) / total).toFixed(1)}% of ${what}, snapshot ${d}`,
+        };
+      }
+    }
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** Week-over-week change of each model's weekly tokens, where the data holds two consecutive weeks. */
+export function* weeklyGrowth(usage: readonly Row[]): Generator<Fact> {
+  const weekly = new Map<string, { t: number; src: string }>();
+  for (const r of usage) {
+    const t = Number(r['total_tokens']);
+    if (r['w'] === 'week' && Number.isFinite(t))
+      weekly.set(`${String(r['model_id'])}|${String(r['d'])}`, { t, src: String(r['source_id']) });
+  }
+  for (const [k, now] of weekly) {
+    const [model, d] = k.split('|') as [string, string];
+    const prev = new Date(Date.parse(d) - 7 * DAY_MS).toISOString().slice(0, 10);
+    const before = weekly.get(`${model}|${prev}`);
+    if (!before || !(before.t > 0)) continue;
+    const g = now.t / before.t - 1;
+    yield {
+      entity: model,
+      entity_kind: 'model',
+      metric: 'growth:week',
+      value: g,
+      unit: 'ratio',
+      time: d,
+      source_ids: [...new Set([before.src, now.src])],
+      status: 'confirmed',
+      window: 'week',
+      table: 'usage (derived)',
+      id: `growth:week:${d}:${model}`,
+      statement: `${model}: ${before.t} → ${now.t} tokens on OpenRouter, weeks ending ${prev} and ${d} (${g >= 0 ? '+' : ''}${(100 * g).toFixed(1)}%)`,
+    };
+  }
+}
+
+/** Tokens processed so far: the running sum of the weekly lists, a lower bound when they name the top models only. */
+export function* cumulative(usage: readonly Row[]): Generator<Fact> {
+  const byWeek = new Map<string, { t: number; sources: Set<string> }>();
+  for (const r of usage) {
+    const t = Number(r['total_tokens']);
+    if (r['w'] !== 'week' || !Number.isFinite(t)) continue;
+    const d = String(r['d']);
+    const w = byWeek.get(d) ?? { t: 0, sources: new Set<string>() };
+    w.t += t;
+    w.sources.add(String(r['source_id']));
+    byWeek.set(d, w);
+  }
+  let sum = 0;
+  const sources = new Set<string>();
+  const weeks = [...byWeek.keys()].sort();
+  for (const d of weeks) {
+    const w = byWeek.get(d) as { t: number; sources: Set<string> };
+    sum += w.t;
+    for (const s of w.sources) sources.add(s);
+    const partial = [...sources].some((src) => /top-?\d+/i.test(src));
+    yield {
+      entity: 'openrouter',
+      entity_kind: 'organization',
+      metric: 'platform_tokens:cumulative',
+      value: sum,
+      unit: 'tokens',
+      time: d,
+      source_ids: [...sources],
+      status: 'confirmed',
+      ...(partial ? { lower_bound: true } : {}),
+      table: 'usage (derived)',
+      id: `platform_tokens:cumulative:${d}`,
+      statement: `tokens on OpenRouter in the weekly lists from the week ending ${weeks[0] ?? d} to the week ending ${d}: ${sum}${partial ? ' (at least: top models only)' : ''}`,
+    };
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * Verdict rules as properties: a claim that the data contradicts beyond the tolerance is never `supported`,
+ * whatever its bound, unit or time; a claim equal to a confirmed fact is; `contradicted` for any kind of
+ * entity; `outdated` only when a confirmed later figure supersedes a confirmed earlier one; `unverifiable`
+ * when no fact of the entity and metric exists. Over a hand-made index, then over the real one.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import fc from 'fast-check';
+import { builtDb } from '../../test/helpers.ts';
+import { FactIndex, buildFactIndex, type IndexedFact } from '../facts/index.ts';
+import { Db } from '../store/db.ts';
+import { checkClaim, type CheckContext } from './check.ts';
+import type { EntityIndex } from './entities.ts';
+import type { Extracted } from './extract.ts';
+
+const fact = (over: Partial<IndexedFact> & Pick<IndexedFact, 'entity' | 'metric' | 'value' | 'unit'>): IndexedFact => ({
+  entity_kind: 'chip',
+  time: null,
+  source_ids: ['src-test'],
+  status: 'confirmed',
+  table: 'test',
+  id: `${over.entity}:${over.metric}:${over.time ?? ''}:${over.value}`,
+  statement: 'test fact',
+  ...over,
+});
+
+const claim = (over: Partial<Extracted> & Pick<Extracted, 'subject' | 'metric' | 'value' | 'unit'>): Extracted => ({
+  quote: String(over.value),
+  start: 0,
+  end: 1,
+  sentence: [0, 1],
+  comparison: null,
+  low: null,
+  high: null,
+  bound: null,
+  time: null,
+  context: [],
+  subject_from: 'sentence',
+  aspect: null,
+  ...over,
+});
+
+/** A tiny world: a chip, a system, a country's weekly token share, a model's price, an event superseded. */
+function world(v: number): CheckContext {
+  const idx = new FactIndex();
+  idx.add(fact({ entity: 'chip-a', metric: 'memory_gb', value: v, unit: 'GB' }));
+  idx.add(
+    fact({ entity: 'sys-a', entity_kind: 'system', metric: 'chips_per_system', value: Math.round(v), unit: 'chips' }),
+  );
+  for (const [d, share] of [
+    ['2026-02-16', v / 1000],
+    ['2026-02-23', v / 1000],
+  ] as const)
+    idx.add(
+      fact({
+        entity: 'CN',
+        entity_kind: 'country',
+        metric: 'token_share',
+        value: share,
+        unit: 'ratio',
+        time: d,
+        table: 'usage',
+        id: `token_share:week:${d}:CN`,
+      }),
+    );
+  idx.add(fact({ entity: 'm-a', entity_kind: 'model', metric: 'input_price', value: v / 100, unit: 'USD/Mtok' }));
+  const entities = new Map([
+    ['chip-a', { id: 'chip-a', kind: 'chip', name: 'A', country: null, facts: [] }],
+    ['sys-a', { id: 'sys-a', kind: 'system', name: 'S', country: null, facts: [], builtOf: 'chip-a' }],
+    ['country-cn', { id: 'country-cn', kind: 'country', name: 'China', country: 'CN', facts: [] }],
+    ['model:m-a', { id: 'model:m-a', kind: 'model', name: 'M', country: null, facts: [] }],
+  ]);
+  return { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+}
+
+/** The claims a world can be asked about, each as (subject, metric, unit, the fact's value in the claim's unit). */
+const ASPECTS = [
+  { subject: 'chip-a', metric: 'memory', unit: 'GB', scale: (v: number) => v, time: null },
+  { subject: 'chip-a', metric: 'memory', unit: 'TB', scale: (v: number) => v / 1000, time: null },
+  { subject: 'country-cn', metric: 'token_share', unit: 'ratio', scale: (v: number) => v / 1000, time: '2026-02-17' },
+  { subject: 'model:m-a', metric: 'price', unit: 'USD/Mtok', scale: (v: number) => v / 100, time: null },
+] as const;
+
+const bounds = fc.constantFrom(null, 'approx', 'gt', 'lt', 'range');
+
+test('a claim off the data beyond the tolerance is never supported, whatever its bound and unit', () => {
+  fc.assert(
+    fc.property(
+      fc.double({ min: 10, max: 900, noNaN: true }),
+      fc.constantFrom(...ASPECTS),
+      fc.oneof(fc.double({ min: 0.2, max: 0.85, noNaN: true }), fc.double({ min: 1.18, max: 5, noNaN: true })),
+      bounds,
+      (v, a, factor, bound) => {
+        const truth = a.scale(v);
+        const x = truth * factor;
+        // Make the claim false under its own bound: "over x" with the truth below x, "under x" with it above.
+        if (bound === 'gt' && factor < 1) return;
+        if (bound === 'lt' && factor > 1) return;
+        const range = bound === 'range' ? { low: x * 0.98, high: x * 1.02, bound: null } : {};
+        const c = claim({
+          subject: a.subject,
+          metric: a.metric,
+          unit: a.unit,
+          value: x,
+          bound: bound === 'range' ? null : bound,
+          ...(bound === 'gt' ? { low: x } : bound === 'lt' ? { high: x } : {}),
+          ...range,
+          time: a.time,
+        });
+        const r = checkClaim(c, world(v));
+        assert.notEqual(r.verdict, 'supported', `${a.metric} ${x} ${a.unit} (${bound}) vs ${truth}`);
+      },
+    ),
+    { numRuns: 2000, seed: 17 },
+  );
+});
+
+test('a claim equal to a confirmed fact is supported; a confirmed fact that disagrees contradicts, for any entity', () => {
+  for (const a of ASPECTS) {
+    const v = 300;
+    const ctx = world(v);
+    const base = { subject: a.subject, metric: a.metric, unit: a.unit, time: a.time };
+    assert.equal(checkClaim(claim({ ...base, value: a.scale(v) }), ctx).verdict, 'supported', `${a.metric} ${a.unit}`);
+    assert.equal(checkClaim(claim({ ...base, value: a.scale(v) * 0.7 }), ctx).verdict, 'contradicted', a.metric);
+  }
+  // A chip count next to the chip a system is built of is about that system.
+  const ctx = world(72);
+  const count = { subject: null, metric: 'chip_count', unit: 'chips', context: ['chip-a'] };
+  assert.equal(checkClaim(claim({ ...count, value: 72 }), ctx).verdict, 'supported');
+  assert.equal(checkClaim(claim({ ...count, value: 40 }), ctx).verdict, 'contradicted');
+  // No fact of that entity and metric: unverifiable, with no evidence about something else.
+  const none = checkClaim(claim({ subject: 'chip-a', metric: 'power', unit: 'W', value: 700 }), ctx);
+  assert.equal(none.verdict, 'unverifiable');
+  assert.equal(none.evidence.length, 0);
+});
+
+test('outdated only when a confirmed later figure supersedes the confirmed earlier one the claim matches', () => {
+  for (const status of ['confirmed', 'unconfirmed']) {
+    const idx = new FactIndex();
+    const common = {
+      entity: 'ev',
+      entity_kind: 'event',
+      metric: 'amount',
+      unit: 'USD',
+      table: 'events',
+      status,
+    } as const;
+    idx.add(
+      fact({ ...common, id: 'ev:claimed', value: 100, time: '2025-01-01', later: { value: 300, time: '2025-06-01' } }),
+    );
+    idx.add(fact({ ...common, id: 'ev:found', value: 300, time: '2025-06-01' }));
+    const entities = new Map([['ev', { id: 'ev', kind: 'event', name: 'E', country: null, facts: [] }]]);
+    const ctx = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+    const r = checkClaim(claim({ subject: 'ev', metric: 'cost', unit: 'USD', value: 100 }), ctx);
+    assert.equal(r.verdict === 'outdated', status === 'confirmed', `${status}: ${r.verdict}`);
+    assert.ok(
+      r.evidence.every((e) => e.id.startsWith('ev:')),
+      'evidence concerns the claim',
+    );
+  }
+});
+
+let db: Db;
+let real: CheckContext;
+before(async () => {
+  db = await Db.open(await builtDb());
+  const facts = await buildFactIndex(db);
+  const ents = new Map<string, unknown>();
+  for (const f of facts.all())
+    if (!ents.has(f.entity))
+      ents.set(f.entity, { id: f.entity, kind: f.entity_kind, name: f.entity, country: null, facts: [] });
+  real = { facts, entities: { entities: ents } as unknown as EntityIndex, eventsOf: new Map() };
+});
+after(() => db.close());
+
+test('over the real index: a chip or system spec off by 20% or more is never supported', () => {
+  // Not bandwidth: a claimed "bandwidth" may be the interconnect's, another figure of the chip.
+  const CLAIM: Record<string, [string, string]> = {
+    memory_gb: ['memory', 'GB'],
+    fp8_dense_tflops: ['compute_fp8', 'TFLOPS'],
+    tdp_w: ['power', 'W'],
+    chips_per_system: ['chip_count', 'chips'],
+  };
+  let tried = 0;
+  for (const f of real.facts.all()) {
+    const m = CLAIM[f.metric];
+    if (!m || !(f.value > 0)) continue;
+    // Only where every figure of the entity for the measure agrees (any status), so "false" is unambiguous.
+    if (!real.facts.get(f.entity, f.metric).every((g) => Math.abs(g.value - f.value) <= 0.01 * f.value)) continue;
+    for (const factor of [0.5, 0.8, 1.25, 2]) {
+      const c = claim({ subject: f.entity, metric: m[0], unit: m[1], value: f.value * factor, context: [f.entity] });
+      const r = checkClaim(c, real);
+      assert.notEqual(r.verdict, 'supported', `${f.entity} ${f.metric} ${f.value} claimed ${c.value}`);
+      tried++;
+    }
+  }
+  assert.ok(tried > 100, `checked ${tried} false claims`);
+});
+
+test("an undated price is today's: per provider, outdated when a confirmed later price replaced it", () => {
+  for (const laterStatus of ['confirmed', 'unconfirmed']) {
+    const idx = new FactIndex();
+    const price = {
+      entity: 'm-b',
+      entity_kind: 'model',
+      metric: 'input_price',
+      unit: 'USD/Mtok',
+      table: 'prices',
+    } as const;
+    idx.add(fact({ ...price, value: 10, time: '2025-01-01', series: 'm-b:p1', id: 'p1:2025-01-01' }));
+    idx.add(
+      fact({ ...price, value: 4, time: '2025-06-01', series: 'm-b:p1', id: 'p1:2025-06-01', status: laterStatus }),
+    );
+    // Another provider whose price has not changed since earlier: still current.
+    idx.add(fact({ ...price, value: 7, time: '2024-11-01', series: 'm-b:p2', id: 'p2:2024-11-01' }));
+    const entities = new Map([['model:m-b', { id: 'model:m-b', kind: 'model', name: 'B', country: null, facts: [] }]]);
+    const ctx = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+    const verdict = (value: number) =>
+      checkClaim(claim({ subject: 'model:m-b', metric: 'price', unit: 'USD/Mtok', value }), ctx).verdict;
+    assert.equal(verdict(7), 'supported', "the other provider's current price");
+    if (laterStatus === 'confirmed') {
+      assert.equal(verdict(4), 'supported');
+      assert.equal(verdict(10), 'outdated');
+      assert.equal(verdict(20), 'contradicted', 'every current price disagrees');
+    } else assert.equal(verdict(10), 'unverifiable', 'an unconfirmed later price neither supersedes nor contradicts');
+  }
+});
+
+test('a claim without a figure for its subject defers to an entity named nearby, for support only', () => {
+  const ctx = world(300);
+  for (const subject of [null, 'country-cn']) {
+    const near = { subject, metric: 'memory', unit: 'GB', context: ['country-cn', 'chip-a'] };
+    const hit = checkClaim(claim({ ...near, value: 300 }), ctx);
+    assert.equal(hit.verdict, 'supported', `${String(subject)}: borne out by the chip named nearby`);
+    assert.equal(hit.subject, 'chip-a');
+    assert.equal(checkClaim(claim({ ...near, value: 200 }), ctx).verdict, 'unverifiable', 'never contradicted so');
+  }
+});
+
+test('where sources disagree the verdict says so and shows both', () => {
+  const idx = new FactIndex();
+  const common = {
+    entity: 'ev-s',
+    entity_kind: 'event',
+    metric: 'signatories',
+    unit: 'countries',
+    table: 'events',
+  } as const;
+  for (const n of [58, 64])
+    idx.add(fact({ ...common, value: n, status: 'one of the counts sources report', id: `ev-s:${n}` }));
+  const entities = new Map([['ev-s', { id: 'ev-s', kind: 'event', name: 'S', country: null, facts: [] }]]);
+  const ctx = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+  const r = checkClaim(claim({ subject: 'ev-s', metric: 'signatories', unit: 'countries', value: 58 }), ctx);
+  assert.equal(r.verdict, 'supported');
+  assert.match(r.tolerance, /sources disagree/);
+  assert.deepEqual(r.evidence.map((e) => e.value).sort(), [58, 64]);
+  // Counts the sources report are not confirmed: one far from all of them is not contradicted.
+  assert.equal(
+    checkClaim(claim({ subject: 'ev-s', metric: 'signatories', unit: 'countries', value: 30 }), ctx).verdict,
+    'unverifiable',
+  );
+});

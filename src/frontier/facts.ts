@@ -1,0 +1,127 @@
+/**
+ * @module
+ * The frontier's checkable facts: leaderboard ratings and ranks (the overall board of each leaderboard, on
+ * the last snapshot of each month), benchmark results, and the gap between the US and China by date, in
+ * points, percent of the leader's score and months, from the gap computation itself (src/frontier/gap.ts).
+ */
+import type { Deps, Fact } from '../ops/operation.ts';
+import { gapSeries, type Observation, type View } from './gap.ts';
+import { loadObservations } from './load.ts';
+import { listMetrics } from './metrics.ts';
+
+/** Leaderboard ratings and ranks, and benchmark results, by model. */
+export async function boardFacts(deps: Deps): Promise<Fact[]> {
+  const db = await deps.db();
+  const out: Fact[] = [];
+  const boards = await db.all(
+    `SELECT leaderboard, model_id, CAST(snapshot_date AS VARCHAR) AS d, score, rank, preliminary, source_id
+     FROM leaderboard_entries WHERE category = 'full' AND snapshot_date IN (
+       SELECT max(snapshot_date) FROM leaderboard_entries GROUP BY leaderboard, date_trunc('month', snapshot_date))`,
+  );
+  for (const r of boards) {
+    const lb = String(r['leaderboard']);
+    const metric = lb === 'lmarena-text' ? 'arena_rating' : `rating:${lb}`;
+    const base = {
+      entity: String(r['model_id']),
+      entity_kind: 'model' as const,
+      time: String(r['d']),
+      source_ids: [String(r['source_id'])],
+      status: r['preliminary'] === true ? 'preliminary' : 'confirmed',
+      table: 'leaderboard_entries',
+    };
+    out.push({
+      ...base,
+      id: `${lb}:${base.entity}:${base.time}`,
+      series: `${lb}:${base.entity}`,
+      metric,
+      value: Number(r['score']),
+      unit: 'rating points',
+      statement: `${base.entity} on ${lb}, ${base.time}: ${String(r['score'])}`,
+    });
+    if (r['rank'] !== null)
+      out.push({
+        ...base,
+        id: `${lb}:${base.entity}:${base.time}:rank`,
+        series: `${lb}:${base.entity}:rank`,
+        metric: metric.replace('rating', 'rank'),
+        value: Number(r['rank']),
+        unit: 'rank',
+        statement: `${base.entity} ranks ${String(r['rank'])} on ${lb}, ${base.time}`,
+      });
+  }
+  deps.signal.throwIfAborted();
+  for (const r of await db.all(
+    'SELECT benchmark, metric, setting, model_id, score, CAST(release_date AS VARCHAR) AS d, source_id FROM benchmark_results',
+  )) {
+    out.push({
+      entity: String(r['model_id']),
+      entity_kind: 'model',
+      metric: `benchmark:${String(r['benchmark'])}`,
+      value: Number(r['score']),
+      unit: String(r['metric']),
+      time: (r['d'] as string | null) ?? null,
+      source_ids: [String(r['source_id'])],
+      status: 'confirmed',
+      table: 'benchmark_results',
+      id: `${String(r['benchmark'])}:${String(r['model_id'])}:${String(r['setting'] ?? '')}`,
+      series: `${String(r['benchmark'])}:${String(r['model_id'])}:${String(r['setting'] ?? '')}`,
+      statement: `${String(r['model_id'])} on ${String(r['benchmark'])}: ${String(r['score'])} (${String(r['metric'])})`,
+    });
+  }
+  return out;
+}
+
+/** The US–China gap by date on each Arena board and the Capabilities Index (the point estimate, no resampling). */
+export async function gapFactsOf(deps: Deps): Promise<Fact[]> {
+  const db = await deps.db();
+  const out: Fact[] = [];
+  const metrics = (await listMetrics(db)).filter((m) => ['arena-text', 'epoch-eci'].includes(m.id));
+  for (const m of metrics) {
+    deps.signal.throwIfAborted();
+    const loaded = await loadObservations(db, m, false);
+    out.push(...gapFacts(m.id, m.view, loaded.observations, 'US', 'CN'));
+  }
+  return out;
+}
+
+/**
+ * The gap between `leader` and `follower` by date (points, percent of the leader's score, months), from the
+ * frontier computation without resampling. Indexed under the follower with the leader as `versus`, and
+ * under the leader with the follower as `versus` (the same gap seen from the other side).
+ */
+export function* gapFacts(
+  metricId: string,
+  view: View,
+  observations: readonly Observation[],
+  leader: string,
+  follower: string,
+): Generator<Fact> {
+  const series = gapSeries(observations, { view, leader, follower, rounds: 0, seed: 0 });
+  for (const p of series) {
+    const percent =
+      p.points_gap !== null && p.leader_score !== null && p.leader_score > 0 ? p.points_gap / p.leader_score : null;
+    for (const [metric, v, unit] of [
+      ['gap_points', p.points_gap, 'points'],
+      ['gap_percent', percent, 'ratio'],
+      ['gap_months', p.months_gap, 'months'],
+    ] as const) {
+      if (v === null || !Number.isFinite(v)) continue;
+      const censored = metric === 'gap_months' && p.months_censored;
+      const shown = unit === 'ratio' ? `${(100 * v).toFixed(1)}%` : `${Number(v.toFixed(1))} ${unit}`;
+      const common = {
+        entity_kind: 'country' as const,
+        metric,
+        value: v,
+        unit,
+        time: p.date,
+        source_ids: p.sources,
+        status: censored ? 'lower bound (censored)' : 'confirmed',
+        table: `gap (${metricId})`,
+        statement: `${metricId}, ${p.date}: ${leader} ${String(p.leader_model)} ${String(p.leader_score)} vs ${follower} ${String(p.follower_model)} ${String(p.follower_score)}; gap ${shown}`,
+      };
+      const series = `${metricId}:${metric}`;
+      yield { ...common, entity: follower, versus: leader, id: `${metricId}:${p.date}:${metric}:${follower}`, series };
+      yield { ...common, entity: leader, versus: follower, id: `${metricId}:${p.date}:${metric}:${leader}`, series };
+    }
+  }
+}
