@@ -158,3 +158,10 @@ test('the OpenAPI document has a path, parameters and a response schema for ever
     }
   }
 });
+
+test('every operation that offers facts is in the fact index, also where the registry is not at hand', async () => {
+  const { factOperations } = await import('../src/facts/operations.ts');
+  const offering = operations.filter((o) => o.facts).map((o) => o.name);
+  assert.ok(offering.length >= 5, `operations with facts: ${offering.join(', ')}`);
+  assert.deepEqual(factOperations.map((o) => o.name).sort(), [...offering].sort());
+});

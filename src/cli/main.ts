@@ -62,7 +62,7 @@ async function runCommand(op: Operation, positional: unknown[], opts: Record<str
     }
   } else inputs.push(raw);
 
-  const deps = openDeps(defaultPaths({ db: opts.db }));
+  const deps = openDeps(defaultPaths({ db: opts.db }), { operations });
   try {
     const parsedInputs: Record<string, unknown>[] = [];
     const outputs = await withProgress(async (progress) => {

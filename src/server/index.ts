@@ -125,7 +125,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
 
   const queue = new WorkQueue(options.expensiveRunning ?? 2, options.expensiveWaiting ?? 16);
   mountOperations(app, operations, {
-    deps: (signal) => sharedDeps(db, paths, { signal }),
+    deps: (signal) => sharedDeps(db, paths, { signal, operations }),
     version,
     queue,
     budgetMs: timeoutMs,
@@ -138,7 +138,12 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
 
   let checker: Promise<Checker> | undefined;
   const getChecker = () =>
-    (checker ??= Checker.create(db, options.curatedEntities ?? resolve(paths.curated, 'entities.json')));
+    (checker ??= Checker.create(
+      db,
+      options.curatedEntities ?? resolve(paths.curated, 'entities.json'),
+      undefined,
+      operations,
+    ));
   const dashboard = mountDashboard(app, db, { checker: getChecker, fxPath: resolve(paths.curated, 'fx.json') });
   // Cold pages and default answers take seconds: compute them once in the background after start (the
   // pages, then every read that needs no input), so people meet warm ones.

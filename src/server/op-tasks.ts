@@ -6,7 +6,7 @@
  */
 import { defaultPaths, sharedDeps } from '../ops/deps.ts';
 import { toFailure, type Failure } from '../ops/failure.ts';
-import { findOperation } from '../ops/registry.ts';
+import { findOperation, operations } from '../ops/registry.ts';
 import { Db } from '../store/db.ts';
 import { rowsToCsv } from '../util/csv.ts';
 
@@ -32,7 +32,7 @@ export async function runOperation(task: OpTask): Promise<OpResult> {
       db = Db.open(task.dbPath);
       dbs.set(task.dbPath, db);
     }
-    const deps = sharedDeps(await db, defaultPaths({ db: task.dbPath }));
+    const deps = sharedDeps(await db, defaultPaths({ db: task.dbPath }), { operations });
     const input = op.input.parse(task.raw);
     if (task.kind === 'svg') {
       if (!op.svg) throw new Error(`${op.name} has no chart`);
