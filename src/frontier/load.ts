@@ -265,12 +265,17 @@ export interface Loaded {
 
 // A served database is read-only while its handle is open, so a metric's merged board is read once per
 // handle: gap, scorecard, cost, timeline and the fact index all start from it, for every date asked.
-const loadedCache = new WeakMap<Db, Map<string, Promise<Loaded>>>();
+// Keyed by the database version (handles on one built file share it); the two newest versions are kept,
+// so a server that reopened after a rebuild does not hold every older file's boards.
+const loadedCache = new Map<string, Map<string, Promise<Loaded>>>();
 
-/** A metric's observations, merged and screened, with what was left out and why (read once per handle). */
+/** A metric's observations, merged and screened, with what was left out and why (read once per version). */
 export function loadObservations(db: Db, metric: Metric, includePreliminary: boolean): Promise<Loaded> {
-  let perDb = loadedCache.get(db);
-  if (!perDb) loadedCache.set(db, (perDb = new Map()));
+  let perDb = loadedCache.get(db.version);
+  if (!perDb) {
+    loadedCache.set(db.version, (perDb = new Map()));
+    for (const old of [...loadedCache.keys()].slice(0, -2)) loadedCache.delete(old);
+  }
   const key = `${metric.id}\u0000${includePreliminary}`;
   let hit = perDb.get(key);
   if (!hit) {

@@ -4,7 +4,7 @@
  * plain JSON rows, and a check that a file is a complete airace database.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { tableNames } from '../data/schema.ts';
 import { CHECKSUM_TABLE, checksumSql } from './ddl.ts';
@@ -36,6 +36,13 @@ export function jsonText<T extends z.ZodType>(schema: T) {
     .pipe(schema);
 }
 
+let writableHandles = 0;
+
+function fileVersion(path: string): string {
+  const st = statSync(path);
+  return `file:${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
+}
+
 export class Db {
   private probed: Promise<Probe> | undefined;
 
@@ -43,6 +50,11 @@ export class Db {
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
     readonly path: string,
+    /**
+     * Names what this handle reads. A read-only handle reads one built file, which a rebuild replaces
+     * (a new inode) rather than edits, so handles on the same file share it; a writable handle has its own.
+     */
+    readonly version: string,
   ) {}
 
   static async open(path: string, { readOnly = true } = {}): Promise<Db> {
@@ -57,7 +69,8 @@ export class Db {
         `cannot open database ${path}: ${(err as Error).message.split('\n')[0]} (rebuild it with \`airace build\`)`,
       );
     }
-    return new Db(instance, await instance.connect(), path);
+    const version = readOnly ? fileVersion(path) : `handle:${++writableHandles}`;
+    return new Db(instance, await instance.connect(), path, version);
   }
 
   /**
