@@ -3,27 +3,56 @@
  * Adoption's checkable facts: token shares and volumes on OpenRouter by organization, country and model per
  * window, downloads of each open model, and download and derivative shares by country per snapshot.
  */
+import { z } from 'zod';
+import { tables } from '../data/schema.ts';
 import type { Deps, Fact } from '../ops/operation.ts';
 
-type Row = Record<string, unknown>;
+const orgRow = tables.organizations.pick({ id: true, country: true });
+// Plain types (db.rows' fast path) for the large reads: models, usage and open models.
+const modelOrgRow = z.object({ id: z.string(), organization_id: z.string() });
 
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+/** A usage row as the shares read it: `d` the date, `w` the window. */
+const usageRow = z.object({
+  d: z.string(),
+  w: z.string(),
+  model_id: z.string(),
+  author: z.string().nullable(),
+  total_tokens: z.number(),
+  source_id: z.string(),
+});
+export type UsageRow = z.output<typeof usageRow>;
+
+/** An open model row as the downloads read it: `d` the snapshot date. */
+const openRow = z.object({
+  model_id: z.string(),
+  country: z.string(),
+  base_models: z.array(z.string()),
+  relation: z.string().nullable(),
+  downloads: z.number().nullable(),
+  downloads_all_time: z.number().nullable(),
+  d: z.string(),
+  source_id: z.string(),
+});
+export type OpenRow = z.output<typeof openRow>;
 
 export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
   const db = await deps.db();
   const orgOfModel = new Map<string, string>();
   const countryOfOrg = new Map<string, string>();
-  for (const o of await db.all('SELECT id, country FROM organizations'))
-    countryOfOrg.set(String(o['id']), String(o['country']));
-  for (const m of await db.all('SELECT id, organization_id FROM models WHERE organization_id IS NOT NULL'))
-    orgOfModel.set(String(m['id']), String(m['organization_id']));
-  const usage = await db.all(
+  for (const o of await db.rows(orgRow, 'SELECT id, country FROM organizations')) countryOfOrg.set(o.id, o.country);
+  for (const m of await db.rows(
+    modelOrgRow,
+    'SELECT id, organization_id FROM models WHERE organization_id IS NOT NULL',
+  ))
+    orgOfModel.set(m.id, m.organization_id);
+  const usage = await db.rows(
+    usageRow,
     `SELECT CAST(date AS VARCHAR) AS d, "window" AS w, model_id, author, total_tokens, source_id FROM usage
      WHERE total_tokens IS NOT NULL`,
   );
   deps.signal.throwIfAborted();
-  const open = await db.all(
+  const open = await db.rows(
+    openRow,
     `SELECT model_id, country, base_models, relation, downloads, downloads_all_time,
        CAST(snapshot_date AS VARCHAR) AS d, source_id FROM open_models`,
   );
@@ -31,24 +60,25 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
 }
 
 /** Downloads (last 30 days as the hub counts them, and all time) of each open model per snapshot. */
-export function* downloadFacts(open: readonly Row[]): Generator<Fact> {
+export function* downloadFacts(open: readonly OpenRow[]): Generator<Fact> {
   for (const r of open) {
     for (const col of ['downloads', 'downloads_all_time'] as const) {
-      if (r[col] === null || r[col] === undefined) continue;
+      const n = r[col];
+      if (n === null) continue;
       yield {
-        entity: String(r['model_id']),
+        entity: r.model_id,
         entity_kind: 'model',
         metric: col,
-        value: Number(r[col]),
+        value: n,
         unit: 'downloads',
-        time: String(r['d']),
-        source_ids: [String(r['source_id'])],
+        time: r.d,
+        source_ids: [r.source_id],
         status: 'confirmed',
         // The hub's downloads count the last 30 days; the all-time count is a standing total.
-        ...(col === 'downloads' ? { window: 'month' } : { series: `${String(r['model_id'])}:${col}` }),
+        ...(col === 'downloads' ? { window: 'month' } : { series: `${r.model_id}:${col}` }),
         table: 'open_models',
-        id: `${String(r['model_id'])}:${col}:${String(r['d'])}`,
-        statement: `${String(r['model_id'])}: ${String(r[col])} ${col.replace(/_/g, ' ')} (${String(r['d'])})`,
+        id: `${r.model_id}:${col}:${r.d}`,
+        statement: `${r.model_id}: ${n} ${col.replace(/_/g, ' ')} (${r.d})`,
       };
     }
   }
@@ -59,14 +89,14 @@ export function* downloadFacts(open: readonly Row[]): Generator<Fact> {
  * models table, download shares and derivative shares by country per snapshot.
  */
 export function* shareFacts(
-  usage: readonly Row[],
+  usage: readonly UsageRow[],
   orgOfModel: ReadonlyMap<string, string>,
   countryOfOrg: ReadonlyMap<string, string>,
-  open: readonly Row[] = [],
+  open: readonly OpenRow[] = [],
 ): Generator<Fact> {
-  const groups = new Map<string, Row[]>();
+  const groups = new Map<string, UsageRow[]>();
   for (const r of usage) {
-    const k = `${String(r['w'])}|${String(r['d'])}`;
+    const k = `${r.w}|${r.d}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
     g.push(r);
@@ -81,12 +111,12 @@ export function* shareFacts(
     };
     const sources = new Set<string>();
     for (const r of rows) {
-      const t = Number(r['total_tokens']);
+      const t = r.total_tokens;
       if (!Number.isFinite(t)) continue;
       total += t;
-      sources.add(String(r['source_id']));
-      const model = String(r['model_id']);
-      const org = orgOfModel.get(model) ?? str(r['author']) ?? 'unknown';
+      sources.add(r.source_id);
+      const model = r.model_id;
+      const org = orgOfModel.get(model) ?? r.author ?? 'unknown';
       const country = countryOfOrg.get(org) ?? 'unknown';
       by.organization.set(org, (by.organization.get(org) ?? 0) + t);
       by.country.set(country, (by.country.get(country) ?? 0) + t);
@@ -154,10 +184,10 @@ export function* shareFacts(
   yield* weeklyGrowth(usage);
   yield* cumulative(usage);
   // Download and derivative shares by country, per snapshot of the open models table.
-  const countryOfHub = new Map(open.map((r) => [String(r['model_id']), String(r['country'])]));
-  const snaps = new Map<string, Row[]>();
+  const countryOfHub = new Map(open.map((r) => [r.model_id, r.country]));
+  const snaps = new Map<string, OpenRow[]>();
   for (const r of open) {
-    const d = String(r['d']);
+    const d = r.d;
     let g = snaps.get(d);
     if (!g) snaps.set(d, (g = []));
     g.push(r);
@@ -167,17 +197,17 @@ export function* shareFacts(
     const der = new Map<string, number>();
     let dlTotal = 0;
     let derTotal = 0;
-    const sources = [...new Set(rows.map((r) => String(r['source_id'])))];
+    const sources = [...new Set(rows.map((r) => r.source_id))];
     for (const r of rows) {
-      const c = String(r['country']);
-      const n = r['downloads'] === null ? null : Number(r['downloads']);
+      const c = r.country;
+      const n = r.downloads;
       if (n !== null && Number.isFinite(n)) {
         dlTotal += n;
         dl.set(c, (dl.get(c) ?? 0) + n);
       }
-      const rel = str(r['relation']);
+      const rel = r.relation;
       if (rel && rel !== 'base') {
-        const base = list(r['base_models'])[0];
+        const base = r.base_models[0];
         const bc = base ? countryOfHub.get(base) : undefined;
         if (bc) {
           derTotal++;
@@ -214,12 +244,11 @@ export function* shareFacts(
 const DAY_MS = 86_400_000;
 
 /** Week-over-week change of each model's weekly tokens, where the data holds two consecutive weeks. */
-export function* weeklyGrowth(usage: readonly Row[]): Generator<Fact> {
+export function* weeklyGrowth(usage: readonly UsageRow[]): Generator<Fact> {
   const weekly = new Map<string, { t: number; src: string }>();
   for (const r of usage) {
-    const t = Number(r['total_tokens']);
-    if (r['w'] === 'week' && Number.isFinite(t))
-      weekly.set(`${String(r['model_id'])}|${String(r['d'])}`, { t, src: String(r['source_id']) });
+    const t = r.total_tokens;
+    if (r.w === 'week' && Number.isFinite(t)) weekly.set(`${r.model_id}|${r.d}`, { t, src: r.source_id });
   }
   for (const [k, now] of weekly) {
     const [model, d] = k.split('|') as [string, string];
@@ -245,15 +274,15 @@ export function* weeklyGrowth(usage: readonly Row[]): Generator<Fact> {
 }
 
 /** Tokens processed so far: the running sum of the weekly lists, a lower bound when they name the top models only. */
-export function* cumulative(usage: readonly Row[]): Generator<Fact> {
+export function* cumulative(usage: readonly UsageRow[]): Generator<Fact> {
   const byWeek = new Map<string, { t: number; sources: Set<string> }>();
   for (const r of usage) {
-    const t = Number(r['total_tokens']);
-    if (r['w'] !== 'week' || !Number.isFinite(t)) continue;
-    const d = String(r['d']);
+    const t = r.total_tokens;
+    if (r.w !== 'week' || !Number.isFinite(t)) continue;
+    const d = r.d;
     const w = byWeek.get(d) ?? { t: 0, sources: new Set<string>() };
     w.t += t;
-    w.sources.add(String(r['source_id']));
+    w.sources.add(r.source_id);
     byWeek.set(d, w);
   }
   let sum = 0;

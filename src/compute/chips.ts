@@ -5,6 +5,7 @@
  * memory bandwidth per TFLOP. Pure functions; the database rows are converted in `chipFromRow`.
  */
 import { z } from 'zod';
+import type { Row } from '../data/schema.ts';
 
 export const PRECISIONS = ['fp4', 'int4', 'fp8', 'int8', 'fp16', 'bf16', 'tf32', 'fp32', 'fp64'] as const;
 export type Precision = (typeof PRECISIONS)[number];
@@ -135,44 +136,46 @@ export function chipFromInput(c: z.infer<typeof chipInput>): Chip {
   };
 }
 
-export function chipFromRow(r: Record<string, unknown>): Chip {
-  const n = (k: string) => (r[k] === null || r[k] === undefined ? undefined : Number(r[k]));
+/** A row of the chips table, or part of one with its identity, status and sources (a test's chip). */
+export type ChipRecord = Pick<Row<'chips'>, 'id' | 'name' | 'confidence' | 'unconfirmed_fields' | 'source_ids'> &
+  Partial<Row<'chips'>>;
+
+export function chipFromRow(r: ChipRecord): Chip {
   const dense: Partial<Record<Precision, number>> = {};
-  const put = (p: Precision, v: number | undefined) => {
-    if (v !== undefined) dense[p] = v;
+  const put = (p: Precision, v: number | null | undefined) => {
+    if (v !== null && v !== undefined) dense[p] = v;
   };
-  put('fp4', n('fp4_dense_tflops'));
-  put('fp8', n('fp8_dense_tflops'));
-  put('int8', n('int8_dense_tops'));
-  put('fp16', n('fp16_dense_tflops'));
-  put('bf16', n('bf16_dense_tflops'));
-  put('fp64', n('fp64_tflops'));
-  put('fp32', n('fp32_tflops'));
-  put('tf32', n('tf32_tflops'));
-  put('int4', n('int4_tops'));
+  put('fp4', r.fp4_dense_tflops);
+  put('fp8', r.fp8_dense_tflops);
+  put('int8', r.int8_dense_tops);
+  put('fp16', r.fp16_dense_tflops);
+  put('bf16', r.bf16_dense_tflops);
+  put('fp64', r.fp64_tflops);
+  put('fp32', r.fp32_tflops);
+  put('tf32', r.tf32_tflops);
+  put('int4', r.int4_tops);
   const perPrecision = Object.keys(dense).length > 0;
   return {
-    id: String(r['id']),
-    name: String(r['name']),
-    vendor: (r['vendor'] as string | null) ?? null,
-    country: (r['country'] as string | null) ?? null,
-    datacenter: (r['datacenter'] as boolean | null) ?? null,
-    die_area_mm2: n('die_area_mm2') ?? null,
+    id: r.id,
+    name: r.name,
+    vendor: r.vendor ?? null,
+    country: r.country ?? null,
+    datacenter: r.datacenter ?? null,
+    die_area_mm2: r.die_area_mm2 ?? null,
     dense,
-    interconnect_gbps_bidirectional: n('interconnect_gbps_bidirectional') ?? null,
-    memory_gb: n('memory_gb') ?? null,
-    memory_bandwidth_tbps: n('memory_bandwidth_tbps') ?? null,
-    tdp_w: n('tdp_w') ?? null,
+    interconnect_gbps_bidirectional: r.interconnect_gbps_bidirectional ?? null,
+    memory_gb: r.memory_gb ?? null,
+    memory_bandwidth_tbps: r.memory_bandwidth_tbps ?? null,
+    tdp_w: r.tdp_w ?? null,
     // A TPP the source states is used only when it gives no per-precision throughput (some Epoch rows).
-    tpp_given: perPrecision ? null : (n('tpp_reported') ?? null),
-    confidence: String(r['confidence'] ?? 'unconfirmed'),
-    unconfirmed_fields: (r['unconfirmed_fields'] as string[] | null) ?? [],
-    sources: (r['source_ids'] as string[] | null) ?? [],
+    tpp_given: perPrecision ? null : (r.tpp_reported ?? null),
+    confidence: r.confidence,
+    unconfirmed_fields: r.unconfirmed_fields,
+    sources: r.source_ids,
     // The fact sheet declares its units dense (no sparsity) and leaves the column empty.
-    throughput_basis: (r['throughput_basis'] as string | null) ?? 'dense',
-    release_date:
-      r['release_date'] === null || r['release_date'] === undefined ? null : String(r['release_date']).slice(0, 10),
-    source_rows: (r['source_rows'] as string[] | null) ?? [],
+    throughput_basis: r.throughput_basis ?? 'dense',
+    release_date: r.release_date?.slice(0, 10) ?? null,
+    source_rows: r.source_rows ?? [],
   };
 }
 

@@ -5,80 +5,93 @@
  * aggregates and their ratios; rule thresholds and dates; figures reported by other sources (Epoch AI,
  * LAICS, attributed comparisons), each with the status the reconciliation gave it.
  */
+import { z } from 'zod';
+import { ruleDetail } from '../data/details.ts';
+import { tables, type Row } from '../data/schema.ts';
 import type { Deps, Fact } from '../ops/operation.ts';
-import { chipFromRow, derive } from './chips.ts';
-
-type Row = Record<string, unknown>;
-
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+import { jsonText } from '../store/db.ts';
+import { chipFromRow, derive, type ChipRecord } from './chips.ts';
 
 export async function chipFactsOf(deps: Deps): Promise<Fact[]> {
-  return [...chipFacts(await (await deps.db()).all('SELECT * FROM chips'))];
+  return [...chipFacts(await (await deps.db()).rows(tables.chips, 'SELECT * FROM chips'))];
 }
 
 export async function systemFactsOf(deps: Deps): Promise<Fact[]> {
-  return [...systemFacts(await (await deps.db()).all('SELECT * FROM systems'))];
+  return [...systemFacts(await (await deps.db()).rows(tables.systems, 'SELECT * FROM systems'))];
 }
+
+const R = tables.rules.shape;
+/** A rule as its facts read it: `detail` is its record (detail_json), parsed. */
+const ruleRow = z.object({
+  id: R.id,
+  title: R.title,
+  published: R.published,
+  effective: R.effective,
+  detail: jsonText(ruleDetail),
+  source_ids: R.source_ids,
+});
+export type RuleRow = z.output<typeof ruleRow>;
 
 export async function ruleFactsOf(deps: Deps): Promise<Fact[]> {
   const rows = await (
     await deps.db()
-  ).all(
-    `SELECT id, title, CAST(published AS VARCHAR) AS published, CAST(effective AS VARCHAR) AS effective, detail_json,
-       source_ids FROM rules`,
+  ).rows(
+    ruleRow,
+    `SELECT id, title, CAST(published AS VARCHAR) AS published, CAST(effective AS VARCHAR) AS effective,
+       detail_json AS detail, source_ids FROM rules`,
   );
   return [...ruleFacts(rows), ...ruleDateFacts(rows)];
 }
 
 /** A rule's publication and effective dates, as the year (value) on the day (time): "the 2023 rule". */
-export function* ruleDateFacts(rows: readonly Row[]): Generator<Fact> {
+export function* ruleDateFacts(rows: readonly RuleRow[]): Generator<Fact> {
   for (const r of rows) {
     for (const kind of ['published', 'effective'] as const) {
-      const d = str(r[kind]);
+      const d = r[kind];
       if (!d) continue;
       yield {
-        entity: String(r['id']),
+        entity: r.id,
         entity_kind: 'rule',
         metric: `${kind}_year`,
         value: Number(d.slice(0, 4)),
         unit: 'year',
         time: d,
-        source_ids: list(r['source_ids']),
+        source_ids: r.source_ids,
         status: 'confirmed',
         table: 'rules',
-        id: `${String(r['id'])}:${kind}`,
-        statement: `${String(r['title']).slice(0, 80)}: ${kind} ${d}`,
+        id: `${r.id}:${kind}`,
+        statement: `${r.title.slice(0, 80)}: ${kind} ${d}`,
       };
     }
   }
 }
 
-const confirmedStatus = (s: unknown) => (s === null || s === undefined || s === '' ? 'confirmed' : String(s));
-
 /** Reported figures: about a chip or system (`subject`), compared with another (`versus`) when they say so. */
 export async function reportedFactsOf(deps: Deps): Promise<Fact[]> {
   const out: Fact[] = [];
-  for (const r of await (await deps.db()).all('SELECT * FROM reported_figures')) {
+  for (const r of await (await deps.db()).rows(tables.reported_figures, 'SELECT * FROM reported_figures')) {
     out.push({
-      entity: String(r['subject']),
+      entity: r.subject,
       entity_kind: 'chip',
-      metric: String(r['metric']),
-      value: r['value'] === null ? Number.NaN : Number(r['value']),
-      unit: String(r['unit']),
-      time: (r['date'] as string | null) ?? null,
-      source_ids: [...new Set([...list(r['source_ids']), ...(r['source_id'] ? [String(r['source_id'])] : [])])],
-      status: confirmedStatus(r['status']),
+      metric: r.metric,
+      value: r.value ?? Number.NaN,
+      unit: r.unit,
+      time: r.date,
+      source_ids: [...new Set([...r.source_ids, r.source_id])],
+      status: r.status,
       table: 'reported_figures',
-      id: String(r['id']),
-      statement: String(r['statement']),
-      ...(r['versus'] ? { versus: String(r['versus']) } : {}),
+      id: r.id,
+      statement: r.statement,
+      ...(r.versus ? { versus: r.versus } : {}),
     });
   }
   return out;
 }
 
-const CHIP_SPECS: [string, string][] = [
+type ChipsRow = Row<'chips'>;
+type NumericColumn<T> = { [K in keyof T]-?: NonNullable<T[K]> extends number ? K : never }[keyof T];
+
+const CHIP_SPECS: [NumericColumn<ChipsRow>, string][] = [
   ['memory_gb', 'GB'],
   ['memory_bandwidth_tbps', 'TB/s'],
   ['bf16_dense_tflops', 'TFLOPS'],
@@ -94,39 +107,40 @@ const CHIP_SPECS: [string, string][] = [
 ];
 
 /** Chip specifications, derived figures (TPP, PD, TFLOPS per watt) and the ratio of each figure between chips. */
-export function* chipFacts(rows: readonly Row[]): Generator<Fact> {
+export function* chipFacts(rows: readonly ChipRecord[]): Generator<Fact> {
   const all: Fact[] = [];
   for (const r of rows) {
-    const id = String(r['id']);
-    const unconfirmed = new Set(list(r['unconfirmed_fields']));
-    const chipStatus = String(r['confidence'] ?? 'unconfirmed');
+    const { id, name } = r;
+    const unconfirmed = new Set(r.unconfirmed_fields);
+    const chipStatus = r.confidence;
     const statusOf = (field: string) =>
       chipStatus === 'confirmed' && !unconfirmed.has(field)
         ? 'confirmed'
         : chipStatus === 'confirmed'
           ? 'unconfirmed field'
           : chipStatus;
-    const sources = list(r['source_ids']);
+    const sources = r.source_ids;
     for (const [col, unit] of CHIP_SPECS) {
-      if (r[col] === null || r[col] === undefined) continue;
+      const v = r[col];
+      if (v === null || v === undefined) continue;
       all.push({
         entity: id,
         entity_kind: 'chip',
         metric: col,
-        value: Number(r[col]),
+        value: v,
         unit,
         time: null,
         source_ids: sources,
         status: statusOf(col),
         table: 'chips',
         id: `${id}:${col}`,
-        statement: `${String(r['name'])}: ${col.replace(/_/g, ' ')} ${r[col]}`,
+        statement: `${name}: ${col.replace(/_/g, ' ')} ${v}`,
       });
     }
     // Process nodes as the source writes them ("SMIC 7nm N+2 and/or TSMC 7nm"): each node named is a fact.
     for (const nm of new Set(
       // Foundry names count too: TSMC's 4N / 4NP and N5 / N4P are 4 nm- and 5 nm-class nodes.
-      [...String(r['process'] ?? '').matchAll(/(\d+(?:\.\d+)?)\s?nm\b|\b(\d)N[PE]?\b|\bN(\d)[PEX]?\b/gi)].map((m) =>
+      [...(r.process ?? '').matchAll(/(\d+(?:\.\d+)?)\s?nm\b|\b(\d)N[PE]?\b|\bN(\d)[PEX]?\b/gi)].map((m) =>
         Number(m[1] ?? m[2] ?? m[3]),
       ),
     )) {
@@ -141,26 +155,26 @@ export function* chipFacts(rows: readonly Row[]): Generator<Fact> {
         status: statusOf('process'),
         table: 'chips',
         id: `${id}:process:${nm}`,
-        statement: `${String(r['name'])}: process ${String(r['process'])}`,
+        statement: `${name}: process ${String(r.process)}`,
       });
     }
     // Dense 16-bit throughput whichever 16-bit format the sheet gives (BF16, else FP16): chips that list only one
     // are still compared ("80% of the performance").
-    const sixteen = r['bf16_dense_tflops'] ?? r['fp16_dense_tflops'];
+    const sixteen = r.bf16_dense_tflops ?? r.fp16_dense_tflops;
     if (sixteen !== null && sixteen !== undefined) {
-      const col = r['bf16_dense_tflops'] !== null && r['bf16_dense_tflops'] !== undefined ? 'bf16' : 'fp16';
+      const col = r.bf16_dense_tflops !== null && r.bf16_dense_tflops !== undefined ? 'bf16' : 'fp16';
       all.push({
         entity: id,
         entity_kind: 'chip',
         metric: 'dense16_tflops',
-        value: Number(sixteen),
+        value: sixteen,
         unit: 'TFLOPS',
         time: null,
         source_ids: sources,
         status: statusOf(`${col}_dense_tflops`),
         table: 'chips',
         id: `${id}:dense16_tflops`,
-        statement: `${String(r['name'])}: ${col.toUpperCase()} dense ${String(sixteen)} TFLOPS`,
+        statement: `${name}: ${col.toUpperCase()} dense ${sixteen} TFLOPS`,
       });
     }
     const chip = chipFromRow(r);
@@ -184,7 +198,7 @@ export function* chipFacts(rows: readonly Row[]): Generator<Fact> {
         status: inputsConfirmed ? 'confirmed' : 'derived from unconfirmed figures',
         table: 'chips (derived)',
         id: `${id}:${metric}`,
-        statement: `${String(r['name'])}: ${metric.toUpperCase()} ${Number(v.toFixed(2))} (computed)`,
+        statement: `${name}: ${metric.toUpperCase()} ${Number(v.toFixed(2))} (computed)`,
       });
     }
   }
@@ -192,7 +206,11 @@ export function* chipFacts(rows: readonly Row[]): Generator<Fact> {
   yield* ratios(all, 'chip');
 }
 
-const SYSTEM_SPECS: [string, string][] = [
+/** A row of the systems table, or part of one with its identity, status and sources (a test's system). */
+export type SystemRecord = Pick<Row<'systems'>, 'id' | 'name' | 'confidence' | 'unconfirmed_fields' | 'source_ids'> &
+  Partial<Row<'systems'>>;
+
+const SYSTEM_SPECS: [NumericColumn<Row<'systems'>>, string][] = [
   ['chips_per_system', 'chips'],
   ['bf16_dense_pflops', 'PFLOPS'],
   ['hbm_capacity_tb', 'TB'],
@@ -202,27 +220,27 @@ const SYSTEM_SPECS: [string, string][] = [
 ];
 
 /** System aggregates and the ratio of each between systems. */
-export function* systemFacts(rows: readonly Row[]): Generator<Fact> {
+export function* systemFacts(rows: readonly SystemRecord[]): Generator<Fact> {
   const all: Fact[] = [];
   for (const r of rows) {
-    const id = String(r['id']);
-    const unconfirmed = new Set(list(r['unconfirmed_fields']));
-    const status = (f: string) =>
-      String(r['confidence']) === 'confirmed' && !unconfirmed.has(f) ? 'confirmed' : 'unconfirmed';
+    const id = r.id;
+    const unconfirmed = new Set(r.unconfirmed_fields);
+    const status = (f: string) => (r.confidence === 'confirmed' && !unconfirmed.has(f) ? 'confirmed' : 'unconfirmed');
     for (const [col, unit] of SYSTEM_SPECS) {
-      if (r[col] === null || r[col] === undefined) continue;
+      const v = r[col];
+      if (v === null || v === undefined) continue;
       all.push({
         entity: id,
         entity_kind: 'system',
         metric: col,
-        value: Number(r[col]),
+        value: v,
         unit,
         time: null,
-        source_ids: list(r['source_ids']),
+        source_ids: r.source_ids,
         status: status(col),
         table: 'systems',
         id: `${id}:${col}`,
-        statement: `${String(r['name'])}: ${col.replace(/_/g, ' ')} ${r[col]}`,
+        statement: `${r.name}: ${col.replace(/_/g, ' ')} ${v}`,
       });
     }
   }
@@ -257,37 +275,31 @@ function* ratios(all: readonly Fact[], kind: 'chip' | 'system'): Generator<Fact>
 }
 
 /** Numeric thresholds in a rule's criteria (`{param, op, value}` anywhere in its detail). */
-export function* ruleFacts(rows: readonly Row[]): Generator<Fact> {
+export function* ruleFacts(rows: readonly RuleRow[]): Generator<Fact> {
   for (const r of rows) {
-    let detail: unknown;
-    try {
-      detail = JSON.parse(String(r['detail_json']));
-    } catch {
-      continue;
-    }
     const seen = new Set<string>();
-    const stack: unknown[] = [detail];
+    const stack: unknown[] = [r.detail];
     for (let n = 0; stack.length && n < 100_000; n++) {
       const v = stack.pop();
       if (Array.isArray(v)) stack.push(...v);
       else if (v && typeof v === 'object') {
         const o = v as Record<string, unknown>;
         if (typeof o['param'] === 'string' && typeof o['value'] === 'number') {
-          const id = `${String(r['id'])}:${o['param']}:${String(o['op'] ?? '')}:${o['value']}`;
+          const id = `${r.id}:${o['param']}:${String(o['op'] ?? '')}:${o['value']}`;
           if (!seen.has(id)) {
             seen.add(id);
             yield {
-              entity: String(r['id']),
+              entity: r.id,
               entity_kind: 'rule',
               metric: `threshold:${o['param']}`,
               value: o['value'],
-              unit: String(o['param']),
-              time: str(r['published']),
-              source_ids: list(r['source_ids']),
+              unit: o['param'],
+              time: r.published,
+              source_ids: r.source_ids,
               status: 'confirmed',
               table: 'rules',
               id,
-              statement: `${String(r['title']).slice(0, 80)}: ${o['param']} ${String(o['op'] ?? '')} ${o['value']}`,
+              statement: `${r.title.slice(0, 80)}: ${o['param']} ${String(o['op'] ?? '')} ${o['value']}`,
             };
           }
         }

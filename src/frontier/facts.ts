@@ -4,29 +4,52 @@
  * the last snapshot of each month), benchmark results, and the gap between the US and China by date, in
  * points, percent of the leader's score and months, from the gap computation itself (src/frontier/gap.ts).
  */
+import { z } from 'zod';
 import type { Deps, Fact } from '../ops/operation.ts';
 import { gapSeries, type Observation, type View } from './gap.ts';
 import { loadObservations } from './load.ts';
 import { listMetrics } from './metrics.ts';
 
+// Plain types (db.rows' fast path): the month-end boards are tens of thousands of rows.
+const boardRow = z.object({
+  leaderboard: z.string(),
+  model_id: z.string(),
+  d: z.string(),
+  score: z.number(),
+  rank: z.number().nullable(),
+  preliminary: z.boolean().nullable(),
+  source_id: z.string(),
+});
+
+const benchmarkRow = z.object({
+  benchmark: z.string(),
+  metric: z.string(),
+  setting: z.string().nullable(),
+  model_id: z.string(),
+  score: z.number(),
+  d: z.string().nullable(),
+  source_id: z.string(),
+});
+
 /** Leaderboard ratings and ranks, and benchmark results, by model. */
 export async function boardFacts(deps: Deps): Promise<Fact[]> {
   const db = await deps.db();
   const out: Fact[] = [];
-  const boards = await db.all(
+  const boards = await db.rows(
+    boardRow,
     `SELECT leaderboard, model_id, CAST(snapshot_date AS VARCHAR) AS d, score, rank, preliminary, source_id
      FROM leaderboard_entries WHERE category = 'full' AND snapshot_date IN (
        SELECT max(snapshot_date) FROM leaderboard_entries GROUP BY leaderboard, date_trunc('month', snapshot_date))`,
   );
   for (const r of boards) {
-    const lb = String(r['leaderboard']);
+    const lb = r.leaderboard;
     const metric = lb === 'lmarena-text' ? 'arena_rating' : `rating:${lb}`;
     const base = {
-      entity: String(r['model_id']),
+      entity: r.model_id,
       entity_kind: 'model' as const,
-      time: String(r['d']),
-      source_ids: [String(r['source_id'])],
-      status: r['preliminary'] === true ? 'preliminary' : 'confirmed',
+      time: r.d,
+      source_ids: [r.source_id],
+      status: r.preliminary === true ? 'preliminary' : 'confirmed',
       table: 'leaderboard_entries',
     };
     out.push({
@@ -34,38 +57,40 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
       id: `${lb}:${base.entity}:${base.time}`,
       series: `${lb}:${base.entity}`,
       metric,
-      value: Number(r['score']),
+      value: r.score,
       unit: 'rating points',
-      statement: `${base.entity} on ${lb}, ${base.time}: ${String(r['score'])}`,
+      statement: `${base.entity} on ${lb}, ${base.time}: ${r.score}`,
     });
-    if (r['rank'] !== null)
+    if (r.rank !== null)
       out.push({
         ...base,
         id: `${lb}:${base.entity}:${base.time}:rank`,
         series: `${lb}:${base.entity}:rank`,
         metric: metric.replace('rating', 'rank'),
-        value: Number(r['rank']),
+        value: r.rank,
         unit: 'rank',
-        statement: `${base.entity} ranks ${String(r['rank'])} on ${lb}, ${base.time}`,
+        statement: `${base.entity} ranks ${r.rank} on ${lb}, ${base.time}`,
       });
   }
   deps.signal.throwIfAborted();
-  for (const r of await db.all(
+  for (const r of await db.rows(
+    benchmarkRow,
     'SELECT benchmark, metric, setting, model_id, score, CAST(release_date AS VARCHAR) AS d, source_id FROM benchmark_results',
   )) {
+    const key = `${r.benchmark}:${r.model_id}:${r.setting ?? ''}`;
     out.push({
-      entity: String(r['model_id']),
+      entity: r.model_id,
       entity_kind: 'model',
-      metric: `benchmark:${String(r['benchmark'])}`,
-      value: Number(r['score']),
-      unit: String(r['metric']),
-      time: (r['d'] as string | null) ?? null,
-      source_ids: [String(r['source_id'])],
+      metric: `benchmark:${r.benchmark}`,
+      value: r.score,
+      unit: r.metric,
+      time: r.d,
+      source_ids: [r.source_id],
       status: 'confirmed',
       table: 'benchmark_results',
-      id: `${String(r['benchmark'])}:${String(r['model_id'])}:${String(r['setting'] ?? '')}`,
-      series: `${String(r['benchmark'])}:${String(r['model_id'])}:${String(r['setting'] ?? '')}`,
-      statement: `${String(r['model_id'])} on ${String(r['benchmark'])}: ${String(r['score'])} (${String(r['metric'])})`,
+      id: key,
+      series: key,
+      statement: `${r.model_id} on ${r.benchmark}: ${r.score} (${r.metric})`,
     });
   }
   return out;

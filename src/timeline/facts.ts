@@ -3,18 +3,33 @@
  * The timeline's checkable facts: each event's amounts, figures as first reported and as later found,
  * signatory counts, percentages and other numeric details.
  */
+import { z } from 'zod';
+import { eventDetail } from '../data/details.ts';
+import { tables } from '../data/schema.ts';
 import type { Deps, Fact } from '../ops/operation.ts';
-
-type Row = Record<string, unknown>;
+import { jsonText } from '../store/db.ts';
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+
+const E = tables.events.shape;
+/** An event as its facts read it: `detail` is its record (detail_json), parsed. */
+const eventRow = z.object({
+  id: E.id,
+  date: E.date,
+  title: E.title,
+  currency: E.currency,
+  confidence: E.confidence,
+  detail: jsonText(eventDetail),
+  source_ids: E.source_ids,
+});
+export type EventRow = z.output<typeof eventRow>;
 
 export async function timelineFacts(deps: Deps): Promise<Fact[]> {
   const db = await deps.db();
-  const rows = await db.all(
-    `SELECT id, CAST(date AS VARCHAR) AS date, country, title, actors, amount, currency, confidence, detail_json,
-       source_ids FROM events`,
+  const rows = await db.rows(
+    eventRow,
+    `SELECT id, CAST(date AS VARCHAR) AS date, title, currency, confidence, detail_json AS detail, source_ids
+     FROM events`,
   );
   return [...eventFacts(rows)];
 }
@@ -23,37 +38,30 @@ export async function timelineFacts(deps: Deps): Promise<Fact[]> {
  * Event figures: the amount and its parts (metric `amount`), figures as first reported and as later found
  * (`later` links them), signatory counts, percentages in the details (`ratio`), other numeric details.
  */
-export function* eventFacts(rows: readonly Row[]): Generator<Fact> {
+export function* eventFacts(rows: readonly EventRow[]): Generator<Fact> {
   for (const ev of rows) {
-    const id = String(ev['id']);
-    let detail: Record<string, unknown>;
-    try {
-      detail = JSON.parse(String(ev['detail_json'])) as Record<string, unknown>;
-    } catch {
-      continue;
-    }
-    const title = String(ev['title']);
-    const status = String(ev['confidence']);
+    const { id, title, detail } = ev;
+    const status = ev.confidence;
     const base = {
       entity: id,
       entity_kind: 'event' as const,
-      time: str(ev['date']),
-      source_ids: list(ev['source_ids']),
+      time: ev.date,
+      source_ids: ev.source_ids,
       status,
       table: 'events',
     };
-    const amount = (detail['amount'] ?? null) as Record<string, unknown> | null;
-    if (amount && typeof amount['value'] === 'number') {
-      const cur = String(amount['currency'] ?? ev['currency'] ?? 'USD');
+    const amount = detail.amount;
+    if (amount && typeof amount.value === 'number') {
+      const cur = amount.currency ?? ev.currency ?? 'USD';
       // An investment announcement's amounts are investments; other events' amounts are just amounts.
-      const metric = detail['category'] === 'investment' ? 'investment' : 'amount';
+      const metric = detail.category === 'investment' ? 'investment' : 'amount';
       yield {
         ...base,
         id,
         metric,
-        value: amount['value'],
+        value: amount.value,
         unit: cur,
-        statement: `${title}: ${amount['value']} ${cur}`,
+        statement: `${title}: ${amount.value} ${cur}`,
       };
       for (const [k, v] of Object.entries(amount))
         if (k !== 'value' && typeof v === 'number')
@@ -66,7 +74,7 @@ export function* eventFacts(rows: readonly Row[]): Generator<Fact> {
             statement: `${title}, ${k.replace(/_/g, ' ')}: ${v} ${cur}`,
           };
     }
-    const details = (detail['details'] ?? {}) as Record<string, unknown>;
+    const details = detail.details ?? {};
     if (typeof details['claimed_value'] === 'number') {
       const found = typeof details['found_value'] === 'number' ? details['found_value'] : null;
       const metric = /download/i.test(`${title} ${id}`) ? 'downloads' : 'amount';
@@ -91,7 +99,7 @@ export function* eventFacts(rows: readonly Row[]): Generator<Fact> {
           statement: `${title}: later figure, ${found} (${String(details['found_value_date'] ?? '')})`,
         };
     }
-    const sig = detail['signatories'] as Record<string, unknown> | undefined;
+    const sig = detail.signatories;
     if (sig) {
       const v = typeof sig['count_value'] === 'number' ? sig['count_value'] : Number.NaN;
       yield {
