@@ -75,7 +75,7 @@ export class Db {
 
   /**
    * Runs a query with positional parameters ($1, $2 …) and returns rows as JSON values (BIGINT as number),
-   * untyped. Prefer `rows`, which types and checks them; this stays for readers not yet moved (claims, facts).
+   * untyped. Prefer `rows`, which types and checks them; this stays for readers not yet moved (the claims entity index).
    */
   async all(sql: string, params: DuckDBValue[] = []): Promise<JsonRow[]> {
     const reader = await this.conn.runAndReadAll(sql, params);
