@@ -25,14 +25,24 @@ const base = {
     .describe('price tier: on-demand list prices unless asked (batch, fine-tuned …)'),
 };
 
+/** A priced and scored model (cost's Candidate), every field as the API gives it. */
 const candidate = z.object({
   model: z.string(),
-  organization: z.string().nullable().optional(),
+  organization: z.string().nullable(),
   country: z.string().nullable(),
-  open_weights: z.boolean().nullable().optional(),
-  price: z.number(),
+  open_weights: z.boolean().nullable(),
+  context_tokens: z.number().nullable(),
+  price: z.number().describe('blended $ per million tokens'),
+  input_price: z.number(),
+  output_price: z.number(),
+  provider: z.string(),
+  first_party: z.boolean(),
+  price_valid_from: z.string(),
   score: z.number(),
-  provider: z.string().optional(),
+  score_date: z.string(),
+  score_age_days: z.number().describe('days between the score used and the date asked for'),
+  tier: z.string(),
+  metric: z.string(),
   sources: z.array(z.string()),
 });
 

@@ -4,8 +4,8 @@
  * Pareto frontier labelled, the price of that level over time with events, and a picker.
  */
 import type { ChartSpec } from '../charts/spec.ts';
-import { frontier, pick, trend } from '../cost/index.ts';
-import { esc, memo, num, orgName, withQuery, type Doc } from './layout.ts';
+import { costFrontier, costPick, costTrend } from '../cost/op.ts';
+import { esc, memo, num, opDeps, orgName, withQuery, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 import { eventMarkers } from './series.ts';
 
@@ -25,7 +25,9 @@ export async function costPage(doc: Doc): Promise<PageOut> {
   const v = doc.v;
   const level = Number(v.params['min_score'] ?? 1400);
   let body = `<h1>${esc(doc.t('cost'))}</h1>`;
-  const tr = await memo(d, `trend:${level}`, () => trend(d.db, { metric: 'arena-text', level })).catch(() => null);
+  const tr = await memo(d, `trend:${level}`, () =>
+    costTrend.run(opDeps(d), costTrend.input.parse({ metric: 'arena-text', level: String(level) })),
+  ).catch(() => null);
   const series = (tr?.series ?? []).filter((s) => !v.asOf || s.date <= v.asOf);
   const lastPriced = [...series].reverse().find((s) => s.cheapest_price !== null);
   if (lastPriced) {
@@ -42,7 +44,10 @@ export async function costPage(doc: Doc): Promise<PageOut> {
   body += `<p>${esc(doc.t('blend_note'))} <a href="${esc(withQuery('/glossary', { ...v, params: {} }))}#blended">${esc(doc.t('glossary'))}</a></p>`;
 
   const f = await memo(d, `frontier:${v.asOf}`, () =>
-    frontier(d.db, { metric: 'arena-text', asOf: v.asOf ?? undefined }),
+    costFrontier.run(
+      opDeps(d),
+      costFrontier.input.parse({ metric: 'arena-text', ...(v.asOf ? { as_of: v.asOf } : {}) }),
+    ),
   ).catch(() => null);
   if (f) {
     body += `<h2>${esc(doc.t('frontier', { date: f.as_of }))}</h2><p>${esc(doc.t('frontier_lead'))}</p>`;
@@ -165,13 +170,18 @@ export async function costPage(doc: Doc): Promise<PageOut> {
       .map(([val, text]) => `<option value="${esc(val)}"${val === origin ? ' selected' : ''}>${esc(text)}</option>`)
       .join('')}</select></label>` +
     `<button>${esc(doc.t('find'))}</button></form>`;
-  const r = await pick(d.db, {
-    metric: 'arena-text',
-    minScore: level,
-    openWeights: v.params['open_weights'] === 'true',
-    origin: origin || undefined,
-    asOf: v.asOf ?? undefined,
-  }).catch(() => null);
+  const r = await costPick
+    .run(
+      opDeps(d),
+      costPick.input.parse({
+        metric: 'arena-text',
+        min_score: String(level),
+        open_weights: v.params['open_weights'] === 'true' ? 'true' : 'false',
+        ...(origin ? { origin } : {}),
+        ...(v.asOf ? { as_of: v.asOf } : {}),
+      }),
+    )
+    .catch(() => null);
   if (r) {
     const rows = [r.pick, ...r.runners_up].filter((x): x is NonNullable<typeof x> => x !== null);
     body += rows.length
