@@ -161,6 +161,8 @@ test(
         t.expected += key.claims.length;
         t.found += doc.claims.length;
         const used = new Set<CheckedClaim>();
+        // Claim-by-claim detail (misses, extras, wrong subject or metric) for the build split only.
+        const detail = !!process.env['CLAIMS_MISSES'] && group.startsWith('all') && key.split === 'build';
         for (const k of key.claims) {
           // Every occurrence of the quote: a key quote names one place, but may repeat verbatim elsewhere.
           const spans: [number, number][] = [];
@@ -177,7 +179,12 @@ test(
           }
           used.add(hit);
           t.tp++;
-          if (subjectAgrees(k, hit) && metricAgrees(k.metric, hit.metric)) t.subjectMetric++;
+          const sm = subjectAgrees(k, hit) && metricAgrees(k.metric, hit.metric);
+          if (sm) t.subjectMetric++;
+          else if (detail)
+            misses.push(
+              `WRONG ${key.article}: "${k.quote}" key ${k.subject}/${k.metric} found ${hit.subject_name ?? hit.subject}/${hit.metric}`,
+            );
           t.verdicts[hit.verdict] = (t.verdicts[hit.verdict] ?? 0) + 1;
           if (k.verdict) {
             t.withVerdict++;
@@ -188,10 +195,19 @@ test(
             }
             if (k.verdict === 'contradicted' && hit.verdict === 'supported') {
               t.falseSupported++;
-              misses.push(`FALSE SUPPORTED ${key.article}: "${k.quote}"`);
+              // Per-claim detail for the build split only: the holdout is read as numbers, never claim by claim.
+              misses.push(
+                key.split === 'build' ? `FALSE SUPPORTED ${key.article}: "${k.quote}"` : `FALSE SUPPORTED (holdout)`,
+              );
             }
           }
         }
+        if (detail)
+          for (const c of doc.claims)
+            if (!used.has(c))
+              misses.push(
+                `EXTRA ${key.article}: "${c.quote}" (${c.value} ${c.unit}, ${c.metric}, ${c.subject_name ?? c.subject}) in "${c.sentence.slice(0, 80)}"`,
+              );
       }
     }
     const pct = (a: number, b: number) => (b ? (a / b).toFixed(2) : ' n/a');

@@ -22,6 +22,8 @@ export interface Entity {
   parent?: string | null;
   /** For a system: the chip it is built of, so a chip count next to that chip's name is about the system. */
   builtOf?: string | null;
+  /** A family of models ("Gemini", "Claude"): a version written after its name belongs to the mention. */
+  family?: boolean;
 }
 
 export interface Mention {
@@ -39,8 +41,79 @@ interface Alias {
   exact?: string;
 }
 
+/**
+ * The ways one name is written with and without a space between its word and its version: "Atlas 950" is
+ * also "Atlas950", "Qwen2.5-72B" also "Qwen 2.5-72B" and "Qwen 2.5 72B". Only after a word of three letters
+ * or more, so a chip code ("H100") is not split.
+ */
+export function spellings(name: string): string[] {
+  const out = new Set([name]);
+  out.add(name.replace(/([A-Za-z]{3,}) (?=\d)/g, '$1'));
+  out.add(name.replace(/([A-Za-z]{3,})(?=\d)/g, '$1 '));
+  for (const n of [...out]) if (/[A-Za-z0-9]-[A-Za-z0-9]/.test(n)) out.add(n.replace(/-/g, ' '));
+  return [...out];
+}
+
+/**
+ * Common English words that are also the names of model families in the data ("Granite", "Falcon",
+ * "Command"): as families they would turn ordinary words into entities.
+ */
+const WORD_FAMILIES = new Set([
+  'granite',
+  'falcon',
+  'command',
+  'dolphin',
+  'hermes',
+  'ring',
+  'seed',
+  'code',
+  'nova',
+  'flux',
+  'step',
+  'bloom',
+  'marco',
+  'sky',
+  'ling',
+  'ming',
+  'hush',
+  'pruned',
+  'finetuned',
+  'transformer',
+  'mamba',
+  'alpaca',
+  'zephyr',
+  'sonar',
+  'trinity',
+  'fireball',
+  'intern',
+  'palm',
+  'orca',
+  'test',
+  'chat',
+  'meta',
+  'llm',
+  'bar',
+  'cogito',
+  'laguna',
+  'jamba',
+  'pythia',
+  'nous',
+  'yuan',
+  'reka',
+  'areal',
+  'lamarck',
+  'molmo',
+  'tulu',
+  'recraft',
+  'ovis',
+]);
+
 /** Names too short or too common to link by themselves. */
 const STOP = new Set(['ai', 'hf', 'yi', 'eu', 'seed', 'arena', 'spark', 'o1', 'o3', 'glm', 'step', 'zai', 'kimi']);
+
+/** What follows a family's name as its version: a tier word, then a number with its letters ("Opus 4.1", "K2", "2.5-72B"). */
+const FAMILY_VERSION =
+  /^(?:[\s-](?:Opus|Sonnet|Haiku|Pro|Flash|Ultra|Nano|Mini|Max|Turbo|Plus|Coder|Instruct|Chat|Vision|Lite))?[\s-]?(?:[A-Za-z]?\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d*)(?:[\s-](?:\d+(?:\.\d+)?[BbMm]|Opus|Sonnet|Haiku|Pro|Flash|Ultra|Nano|Mini|Max|Turbo|Plus|Coder|Instruct|Chat|Thinking|Preview|Exp))*(?![A-Za-z0-9])|^[\s-](?:Opus|Sonnet|Haiku)(?![A-Za-z])/;
 
 const pairKey = (s: string, i: number) => (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) || 0);
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -110,8 +183,14 @@ export class EntityIndex {
         }
       }
       if (hit) {
-        out.push({ entity: hit.entity.id, start: i, end: i + hit.key.length, text: norm.slice(i, i + hit.key.length) });
-        i += hit.key.length;
+        let end = i + hit.key.length;
+        // "Llama 4", "Qwen 2.5-Max", "Claude Opus 4.1": a family's version is part of its name, not a quantity.
+        if (hit.entity.family) {
+          const v = FAMILY_VERSION.exec(norm.slice(end, end + 40));
+          if (v) end += v[0].length;
+        }
+        out.push({ entity: hit.entity.id, start: i, end, text: norm.slice(i, end) });
+        i = end;
       } else i++;
     }
     return out;
@@ -161,7 +240,7 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     const name = String(c['name']);
     const found = coreOf(name);
     const core = found && owner(found) === c['id'] ? found : undefined;
-    const names = [name, String(c['id'])];
+    const names = [...spellings(name), String(c['id'])];
     if (core) {
       names.push(core, `Nvidia ${core}`, `英伟达 ${core}`, `英伟达${core}`);
       if (/ascend/i.test(name))
@@ -182,19 +261,36 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
   const allChips = await loadChips(db);
   for (const s of await db.all('SELECT id, name, country, accelerator FROM systems')) {
     const name = String(s['name']).replace(/\s*\(.*\)$/, '');
-    const names = [name, String(s['id'])];
+    const names = [...spellings(name), String(s['id'])];
     if (/cloudmatrix/i.test(name)) names.push('CloudMatrix 384', 'CloudMatrix384', 'CM384', 'CloudMatrix');
     if (/nvl72/i.test(name)) names.push('GB200 NVL72', 'NVL72', 'GB200');
     const builtOf = acceleratorOf(allChips, String(s['accelerator'] ?? ''))?.id ?? null;
     idx.add({ id: String(s['id']), kind: 'system', name, country: String(s['country']), facts: [], builtOf }, names);
   }
   const curated = JSON.parse(readFileSync(curatedPath, 'utf8')) as {
-    records: { id: string; kind: EntityKind; names: string[]; country: string | null; facts: string[] }[];
+    records: {
+      id: string;
+      kind: EntityKind;
+      names: string[];
+      country: string | null;
+      facts: string[];
+      parent?: string;
+      built_of?: string;
+    }[];
   };
+  // The name shown is the English one (the first in Latin letters), whatever the document's language.
   for (const r of curated.records)
     idx.add(
-      { id: r.id, kind: r.kind, name: r.names[0] ?? r.id, country: r.country, facts: r.facts },
-      r.names,
+      {
+        id: r.id,
+        kind: r.kind,
+        name: r.names.find((n) => /^[\x20-\x7e]+$/.test(n)) ?? r.names[0] ?? r.id,
+        country: r.country,
+        facts: r.facts ?? [],
+        parent: r.parent ?? null,
+        builtOf: r.built_of ?? null,
+      },
+      r.kind === 'country' ? r.names : r.names.flatMap(spellings),
       r.kind === 'country',
     );
   // Models by their own names where they are distinctive (a dash or digit in the name: DeepSeek-R1, Qwen3).
@@ -205,9 +301,10 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     if (!/\d/.test(name) && !/-/.test(name)) continue;
     // Written with spaces or dashes alike: "DeepSeek-V3" is "DeepSeek V3", "kimi-k2" is "Kimi K2".
     const names = [
-      name,
-      name.replace(/-/g, ' '),
-      ...((m['aliases'] as string[] | null) ?? []).filter((a) => !a.includes('/') && /\d/.test(a) && a.length >= 5),
+      ...spellings(name),
+      ...((m['aliases'] as string[] | null) ?? [])
+        .filter((a) => !a.includes('/') && /\d/.test(a) && a.length >= 5)
+        .flatMap(spellings),
     ];
     idx.add(
       {
@@ -219,6 +316,36 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
         parent: (m['organization_id'] as string | null) ?? null,
       },
       names,
+    );
+  }
+  // Families of models by their own name ("Gemini", "Claude", "ChatGPT"), where the name is one lab's (most of
+  // its models are that lab's), is not already an organization's name and is not a common word.
+  const taken = new Set<string>();
+  for (const o of await db.all(`SELECT name_en, aliases FROM organizations`))
+    for (const n of [o['name_en'], ...((o['aliases'] as string[] | null) ?? [])])
+      if (typeof n === 'string') taken.add(n.toLowerCase());
+  for (const f of await db.all(
+    `SELECT family, mode(organization_id) AS org, count(*) AS n,
+       count(*) FILTER (WHERE organization_id = (SELECT mode(organization_id) FROM models m2 WHERE m2.family = m.family)) AS own,
+       (SELECT o.country FROM organizations o WHERE o.id = mode(m.organization_id)) AS country
+     FROM models m WHERE family IS NOT NULL AND organization_id IS NOT NULL GROUP BY family HAVING count(*) >= 8`,
+  )) {
+    const fam = String(f['family']);
+    if (Number(f['own']) < 0.8 * Number(f['n']) || taken.has(fam) || WORD_FAMILIES.has(fam) || STOP.has(fam)) continue;
+    // Short family names only as acronyms ("GPT"), matched with their case.
+    if (!/^[a-z][a-z0-9]{3,}$/.test(fam) && !/^[a-z]{3}$/.test(fam)) continue;
+    const shown = fam.length === 3 ? fam.toUpperCase() : fam[0]?.toUpperCase() + fam.slice(1);
+    idx.add(
+      {
+        id: `family:${fam}`,
+        kind: 'model',
+        name: shown,
+        country: (f['country'] as string | null) ?? null,
+        facts: [],
+        parent: String(f['org']),
+        family: true,
+      },
+      [shown],
     );
   }
   idx.seal();
