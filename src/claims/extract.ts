@@ -34,6 +34,26 @@ export interface Extracted {
 const has = (s: string, re: RegExp) => re.test(s);
 
 const GAP = /落后|领先|差距|相差|追赶|赶超|behind|ahead|\bgap\b|\blead\b|trail|\blag|catch(?:ing)? up/;
+/** Words before a name that make it the object of a comparison or a preposition, not the subject. */
+const MARK = new RegExp(
+  String.raw`(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|` +
+    String.raw`\btrail(?:s|ing|ed)?|\bbehind|\bahead of|\boutpac\w*|\bsurpass\w*|\bbeat(?:s|ing)?|\boutperform\w*|` +
+    String.raw`\bexceed\w*|\brival\w*|相比|比|较|在|于|对比|达到?|相当于|仅为|只有|约为|不到|超过|超越|落后于?|领先于?|不如|媲美|逊于|高于|低于|优于)` +
+    String.raw`\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$`,
+  'i',
+);
+/** A sentence that opens with a pronoun continues the one before ("They commanded…", "其算力…"). */
+const PRONOUN = /^[\s"“'‘(•*-]*(?:they|it|its|their|these|those|he|she|we)\b|^[\s"“'‘(•*-]*(?:其|它|他们|它们|该|此)/i;
+/** A definite description standing for an entity named before: "the platform", "this chip", "该公司". */
+const DESCRIPTION =
+  /(?:^[\s"“'‘(•*-]*|\b(?:the|this|that|its|their)\s+)(platform|company|firm|chip|accelerator|processor|model|system|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|晶片|模型|系统|国家)/i;
+const DESCRIBED_KIND: [RegExp, string][] = [
+  [/platform|company|firm|lab|startup|平台|公司|企业/, 'organization'],
+  [/chip|accelerator|processor|芯片|晶片/, 'chip'],
+  [/model|模型/, 'model'],
+  [/system|系统/, 'system'],
+  [/country|nation|国家/, 'country'],
+];
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
@@ -143,9 +163,14 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
             : 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
       return null;
+    case 'rank':
+      return 'rank';
     case 'duration':
       if (q.unit === 'months' && has(s, GAP)) return 'gap_months';
-      return has(s, /耗时|历时|用时|花了|需要|约需|训练|折旧|延长|took|lasted|spent|depreciat|period|for about|within/)
+      return has(
+        s,
+        /耗时|历时|用时|花了|需要|约需|训练|折旧|延长|连续|took|lasted|spent|depreciat|period|for about|within|consecutive|straight/,
+      )
         ? 'duration'
         : null;
     default:
@@ -169,7 +194,6 @@ const SPEC_METRICS = new Set([
   'bandwidth',
   'power',
   'process_node',
-  'latency',
 ]);
 /** Metrics checked with the subject rules the first articles were built with (kind preference, then distance). */
 const OLD_RULES = new Set([
@@ -282,6 +306,28 @@ export function extractClaims(
         .includes(norm.slice(q.start, q.end).toLowerCase().replace(/\s+/g, ''))
     )
       continue;
+    // "the 1-trillion-token mark": a threshold named, not a figure claimed.
+    if (/^(?:[\s-]+[A-Za-z]+){0,2}\s+(?:mark|threshold|milestone|barrier)\b/i.test(norm.slice(q.end, q.end + 40)))
+      continue;
+    // "OpenRouter's top 10 models": the size of the set spoken of, not a count claimed.
+    if (q.kind === 'count' && q.unit !== 'spots' && /\btop[\s-]?$/i.test(norm.slice(Math.max(0, q.start - 5), q.start)))
+      continue;
+    // "1.3 人力与时间成本": a section number at the start of a line.
+    if (
+      /^\d+(?:\.\d+)+$/.test(norm.slice(q.start, q.end).split(/\s/)[0] ?? '') &&
+      /(?:^|\n)[\s#*]*$/.test(norm.slice(Math.max(0, q.start - 4), q.start))
+    )
+      continue;
+    // "TSMC's 3nm and 5nm processes", "5、7纳米": process nodes listed together name technologies, not a chip's node.
+    if (
+      q.kind === 'spec' &&
+      q.unit === 'nm' &&
+      (/\d\s?(?:nm|纳米|奈米)?\s?(?:、|,|，|\/|and|or|和|与|及)\s?$/i.test(
+        norm.slice(Math.max(0, q.start - 10), q.start),
+      ) ||
+        /^\s?(?:、|,|，|\/|and|or|和|与|及)\s?\d+\s?(?:nm|纳米|奈米)/i.test(norm.slice(q.end, q.end + 14)))
+    )
+      continue;
     const si = Math.max(0, firstAtOrAfter(spans, q.start + 1, (sp) => sp[0]) - 1);
     const sentence: [number, number] =
       spans[si] && q.start < (spans[si] as [number, number])[1] ? (spans[si] as [number, number]) : [0, norm.length];
@@ -291,11 +337,20 @@ export function extractClaims(
     const sentenceText = norm.slice(sentence[0], sentence[1]);
     // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
     const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
-    const marked = (m: Mention) =>
-      !possessive(m) &&
-      /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i.test(
-        norm.slice(Math.max(0, m.start - 32), m.start),
+    // The object of a preposition or of a comparing verb ("than B", "trailing B", "达到B的"), whatever follows it.
+    const markedRaw = (m: Mention): boolean => {
+      const k = firstAtOrAfter(mentions, m.start, (x) => x.start) - 1;
+      const prev = mentions[k];
+      // "辉达H20": a name right after another name shares its marking.
+      if (prev && prev.end <= m.start && /^\s?$/.test(norm.slice(prev.end, m.start)) && prev.start >= sentence[0])
+        return markedRaw(prev);
+      // Within the mention's own sentence (it may be one before the claim's).
+      const head = norm.slice(Math.max(0, m.start - 32), m.start);
+      return MARK.test(
+        head.slice(Math.max(0, ...['。', '. ', '\n', '！', '？', '；'].map((e) => head.lastIndexOf(e) + 1))),
       );
+    };
+    const marked = (m: Mention) => !possessive(m) && markedRaw(m);
     // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
     const compared =
       before.length > 1 ||
@@ -328,18 +383,57 @@ export function extractClaims(
       m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
     // The thing counted right after the number ("2,000 張 H800", "2048颗H800") is not the subject.
     const counted = (m: Mention) => q.kind === 'count' && m.start >= q.end && m.start - q.end <= 3;
+    // What a description ("the platform", "该芯片") stands for: the last entity of its kind named before.
+    const described = (kinds?: readonly string[]): Mention | undefined => {
+      const d = DESCRIPTION.exec(norm.slice(sentence[0], q.start));
+      if (!d) return undefined;
+      const noun = (d[1] ?? d[2] ?? '').toLowerCase();
+      const kind = DESCRIBED_KIND.find(([re]) => re.test(noun))?.[1];
+      if (!kind || (kinds && !kinds.includes(kind))) return undefined;
+      const at = sentence[0] + d.index;
+      return (
+        [...mentionsIn(windowStart, at)].reverse().find((m) => kindOf(m) === kind && !markedRaw(m)) ?? topic([kind])
+      );
+    };
+    // The subject of the sentence before: its first name that is not a compared object.
+    const previousSubject = (kinds: readonly string[] | null): Mention | undefined => {
+      const prev = spans[si - 1];
+      if (!prev) return undefined;
+      return mentionsIn(prev[0], prev[1]).find(
+        (m) => (!kinds || kinds.includes(kindOf(m) ?? '')) && !counted(m) && !markedRaw(m),
+      );
+    };
+    const figureBetween = (a: number, b: number) =>
+      quantities.some((x) => x !== q && x.start >= a && x.end <= b && x.kind !== 'year' && x.kind !== 'date');
+    // "支持 8192 张卡的 Atlas 950": the name an attributive count or figure describes.
+    const attributed = inSentence.find(
+      (m) =>
+        m.start >= q.end &&
+        m.start - q.end <= 12 &&
+        ['system', 'model', 'organization'].includes(kindOf(m) ?? '') &&
+        /^[^，。,;；\d]{0,8}的\s?$/.test(norm.slice(q.end, m.start)),
+    );
     if (OLD_RULES.has(metric)) {
-      for (const kind of prefer) {
-        // "A reaches 60% of B": for ratios the subject is the first mention; otherwise the nearest, before the number first.
-        const ofKind = inSentence.filter((m) => kindOf(m) === kind && !counted(m));
-        subject = isRatio
-          ? ofKind.find((m) => m.end <= q.start)
-          : ([...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end));
+      // "A reaches 60% of B": for ratios the subject is the first mention not compared against; otherwise the
+      // nearest, before the number first. Compared objects ("than B", "达到B的") only when nothing else is named.
+      for (const strict of [true, false]) {
+        for (const kind of prefer) {
+          const ofKind = inSentence.filter((m) => kindOf(m) === kind && !counted(m) && (!strict || !marked(m)));
+          subject = isRatio
+            ? ofKind.find((m) => m.end <= q.start)
+            : ([...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end));
+          if (subject) break;
+        }
         if (subject) break;
       }
+      if (attributed && prefer.includes(kindOf(attributed) as Entity['kind'])) subject = attributed;
+      if (!subject) subject = described(prefer);
+      if (!subject && PRONOUN.test(sentenceText)) subject = previousSubject(prefer);
       if (!subject || ['chip_count', 'signatories'].includes(metric)) {
         const top = prefer[0];
-        const near = [...inWindow].reverse().find((m) => kindOf(m) === top);
+        const near =
+          [...inWindow].reverse().find((m) => kindOf(m) === top && !markedRaw(m)) ??
+          [...inWindow].reverse().find((m) => kindOf(m) === top);
         if (near && (!subject || kindOf(subject) !== top)) subject = near;
       }
     } else {
@@ -362,12 +456,26 @@ export function extractClaims(
           /\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) &&
           ok(m),
       );
-      subject = agent ?? [...before].reverse().find(ok);
+      const nearest = [...before].reverse().find(ok);
+      // "The platform's volume", "该芯片的": a description names the entity last spoken of, unless a name follows it.
+      const desc = DESCRIPTION.exec(norm.slice(sentence[0], q.start));
+      subject =
+        agent ??
+        (desc && (!nearest || nearest.start < sentence[0] + desc.index) ? described(kinds ?? undefined) : undefined) ??
+        nearest;
+      if (!subject && attributed && ok(attributed)) subject = attributed;
+      // Earlier sentences name the subject: objects of "than" or "over" there are not it (the document's topic
+      // is a better guess than a compared object).
+      const fromWindow = () => [...inWindow].reverse().find((m) => ok(m) && !markedRaw(m));
+      const anyWindow = () => [...inWindow].reverse().find(ok);
       // Without a subject in the sentence: the passage's topic, named before it, else the document's.
-      if (!subject && spec) subject = [...inWindow].reverse().find(ok) ?? topic(kinds);
-      subject ??= inSentence.find((m) => m.start >= q.end && ok(m));
+      if (!subject && spec) subject = fromWindow() ?? topic(kinds) ?? anyWindow();
+      // "They processed 18 trillion": a pronoun points back to the sentence before, not at a name later on.
+      if (!subject && PRONOUN.test(sentenceText)) subject = previousSubject(kinds);
+      // A name after the number is its subject only with no other figure between ("18T vs 5.5T for US models").
+      subject ??= inSentence.find((m) => m.start >= q.end && ok(m) && !figureBetween(q.end, m.start));
       // "They commanded nearly 70%": the subject was named in the sentences before.
-      subject ??= [...inWindow].reverse().find(ok) ?? topic(kinds);
+      subject ??= fromWindow() ?? topic(kinds) ?? anyWindow();
     }
     if (isRatio) {
       // "80% of Nvidia's H100": of the entities after "of", the one of the subject's kind (the chip, not its maker).

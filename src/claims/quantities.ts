@@ -10,7 +10,7 @@
 export type Stop = Pick<AbortSignal, 'throwIfAborted'>;
 
 export type Kind =
-  'amount' | 'percent' | 'fraction' | 'multiple' | 'count' | 'duration' | 'spec' | 'year' | 'date' | 'number';
+  'amount' | 'percent' | 'fraction' | 'multiple' | 'count' | 'duration' | 'spec' | 'year' | 'date' | 'number' | 'rank';
 
 export interface Quantity {
   start: number;
@@ -93,7 +93,20 @@ const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|�
 const CUR_BEFORE = String.raw`(?:US\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?)`;
 const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
 const COUNT_WORD = String.raw`(?:个国家|个月|颗|块|卡|次|个|家|名|款|台|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
-const DURATION = String.raw`(?:个月|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
+const DURATION = String.raw`(?:个月|个?季度|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
+
+const ORDINAL: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
 
 const WORD_VALUE: Record<string, number> = {
   one: 1,
@@ -229,14 +242,14 @@ const SPEC_UNIT: [RegExp, string][] = [
   [/^mw$/i, 'MW'],
   [/^gw$/i, 'GW'],
   [/^w$|^watts?$/i, 'W'],
-  [/^nm$/i, 'nm'],
+  [/^(nm|纳米|奈米)$/i, 'nm'],
   [/^(ms|毫秒|milliseconds?)$/i, 'ms'],
   [/gpu[\s-]?hours?|gpu小时|gpu 小时/i, 'gpu_hours'],
   [/^tokens?$|^token$/i, 'tokens'],
-  [/^(parameters|params)$|参数/i, 'parameters'],
+  [/^-?(parameters?|params)$|参数/i, 'parameters'],
 ];
 const specUnit = (u: string) => SPEC_UNIT.find(([re]) => re.test(u.trim()))?.[1] ?? u.trim();
-const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|nm|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|tokens?|parameters|params|个?参数)(?![A-Za-z])`;
+const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|nm|纳米|奈米|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|tokens?|-?parameters?|params|个?参数)(?![A-Za-z])`;
 
 interface Rule {
   re: RegExp;
@@ -307,6 +320,57 @@ const RULES: Rule[] = [
     make: (m) => ({
       kind: 'fraction',
       value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN,
+      unit: 'ratio',
+    }),
+  },
+  // Ranks: 排名第二, 位居第3, ranked No. 1, at rank 13, ranks third.
+  {
+    re: new RegExp(
+      String.raw`(?:排名|排行|排|位居|位列|名列|居)\s{0,2}第\s{0,2}(${NUM})(?!\s{0,2}(?:季|代|批|期|届|次|轮|阶段|版))`,
+      'g',
+    ),
+    make: (m) => ({ kind: 'rank', value: parseNumber(m[1] as string), unit: 'rank' }),
+  },
+  {
+    re: /\b(?:rank(?:ed|s|ing)?|placed?|sits?)\s+(?:at\s+)?(?:No\.\s?|number\s+|#)?(\d{1,3}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:st|nd|rd|th)?\b(?!\s?(?:%|percent|per cent))|\bNo\.\s?(\d{1,3})\b/gi,
+    make: (m) => {
+      const w = (m[1] ?? m[2] ?? '').toLowerCase();
+      const v = ORDINAL[w] ?? Number(w);
+      return { kind: 'rank', value: v, unit: 'rank' };
+    },
+  },
+  // Places held: "4/5 top spots", "three of the top five spots", "the top three spots".
+  {
+    re: new RegExp(
+      String.raw`(${NUM})\s?(?:\/|of|out of)\s?(?:the\s)?(?:top\s)?(?:${NUM})\s(?:top\s)?(?:spots|places|positions|slots)\b|\btop\s(${NUM})\s(?:spots|places|positions|slots)\b`,
+      'gi',
+    ),
+    make: (m) => ({ kind: 'count', value: parseNumber((m[1] ?? m[2]) as string), unit: 'spots' }),
+  },
+  // Growth by its number of digits: 三位数增长 (100% or more), double-digit growth (10% or more).
+  {
+    re: /(三位数|两位数|双位数|triple[- ]digit|double[- ]digit)(?=(?:的)?\s?(?:增长|增幅|增速|growth|gains?|increases?|rises?))/gi,
+    make: (m) => {
+      const v = /三|triple/i.test(m[1] as string) ? 1 : 0.1;
+      return { kind: 'percent', value: v, unit: 'ratio', bound: 'gt', low: v };
+    },
+  },
+  // A magnitude alone before parameters or tokens: 万亿参数 (a trillion parameters), trillion-parameter.
+  {
+    re: /(?<![\d零〇一二两三四五六七八九十百千.,])(万亿|千亿|百亿)(?=\s?(?:个)?(?:参数|token))|\b(?<!\d[\s-]?)(?:a\s)?(trillion|billion)-parameters?\b/gi,
+    make: (m) => ({
+      kind: 'spec',
+      value: magnitude((m[1] ?? m[2]) as string),
+      unit: /param|参数/i.test(m[0]) || /^[万千百]/.test(m[0]) ? 'parameters' : 'tokens',
+      bound: 'approx',
+    }),
+  },
+  // Slash fractions where the words make them one ("about 1/10 of", "仅为 1/3"), not dates or scores.
+  {
+    re: /(?<=(?:about|roughly|nearly|only|just|almost|less than|more than|over|under|约|仅为?|只有|不到|超过|近)\s{0,2})(\d{1,2})\s?\/\s?(\d{1,3})(?![\d\/])|(?<![\d\/.])(\d{1,2})\s?\/\s?(\d{1,3})(?=\s?(?:of\b|的))/gi,
+    make: (m) => ({
+      kind: 'fraction',
+      value: Number(m[1] ?? m[3]) / Number(m[2] ?? m[4]),
       unit: 'ratio',
     }),
   },
@@ -444,7 +508,7 @@ const RULES: Rule[] = [
             ? 'days'
             : /小时|hour/.test(u)
               ? 'hours'
-              : /quarter/.test(u)
+              : /quarter|季度/.test(u)
                 ? 'quarters'
                 : 'years';
       return { kind: 'duration', value: parseNumber(m[1] as string), unit };
@@ -493,7 +557,7 @@ function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'app
 
 /** Anything a quantity can start from: digits, numerals, currency signs, number and fraction words. */
 const TRIGGER =
-  /[\d$€¥£零〇一二两三四五六七八九十百千]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
+  /[\d$€¥£零〇一二两三四五六七八九十百千万亿]|\b(?:triple|double|first|second|third|fourth|fifth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
 const BEFORE = 16;
 const AFTER = 40;
 
@@ -559,7 +623,7 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
           continue;
         if (/\d/.test(norm[start] ?? '') && endsInDigit && /[A-Za-z]/.test(after) && !/^[mkx]/i.test(after)) continue;
         // "千卡集群", "百模大战": a Chinese numeral starts with a digit word (一千), a bare 千 or 百 is a word.
-        if (/^[百千万亿](?!分之)/.test(norm.slice(start, start + 3))) continue;
+        if (/^[百千万亿](?!分之|亿\s?个?(?:参数|token))/.test(norm.slice(start, start + 8))) continue;
         const q = rule.make(m);
         if (!q || !Number.isFinite(q.value)) continue;
         const bound = q.bound ?? (/\d\+/.test(norm.slice(start, end)) ? 'gt' : qualifier(norm, start, end));
