@@ -115,6 +115,9 @@ const STOP = new Set(['ai', 'hf', 'yi', 'eu', 'seed', 'arena', 'spark', 'o1', 'o
 const FAMILY_VERSION =
   /^(?:[\s-](?:Opus|Sonnet|Haiku|Pro|Flash|Ultra|Nano|Mini|Max|Turbo|Plus|Coder|Instruct|Chat|Vision|Lite))?[\s-]?(?:[A-Za-z]?\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d*)(?:[\s-](?:\d+(?:\.\d+)?[BbMm]|Opus|Sonnet|Haiku|Pro|Flash|Ultra|Nano|Mini|Max|Turbo|Plus|Coder|Instruct|Chat|Thinking|Preview|Exp))*(?![A-Za-z0-9])|^[\s-](?:Opus|Sonnet|Haiku)(?![A-Za-z])/;
 
+/** A model number after a product line's word: "950PR", " 910D". */
+const LINE_CODE = /^\s?(\d{3,4}[A-Z]{0,3})(?![A-Za-z0-9])/;
+
 const pairKey = (s: string, i: number) => (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) || 0);
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
@@ -148,6 +151,35 @@ export class EntityIndex {
   }
 
   private readonly asciiOnly = new Set<number>();
+
+  /** Product-line words ("Ascend", 昇腾) with a chip of the line, for models of the line the data lacks. */
+  readonly lines = new Map<string, { line: string; chip: Record<string, unknown> }>();
+  private unknown = 0;
+
+  /**
+   * "Ascend 950PR", "昇腾910D": a line's word and a model number the data does not hold name a chip of that
+   * line all the same: an entity of its own (no facts), so its figures are not given to another chip.
+   */
+  private lineChip(word: string, code: string): Entity | undefined {
+    const l = this.lines.get(word.toLowerCase());
+    if (!l) return undefined;
+    const id = `chip:${l.line}-${code}`.toLowerCase();
+    let e = this.entities.get(id);
+    // Bounded: a hostile text cannot grow the index without end.
+    if (!e && this.unknown < 10_000) {
+      this.unknown++;
+      e = {
+        id,
+        kind: 'chip',
+        name: `${l.line} ${code}`,
+        country: (l.chip['country'] as string | null) ?? null,
+        facts: [],
+        parent: (l.chip['organization_id'] as string | null) ?? null,
+      };
+      this.entities.set(id, e);
+    }
+    return e;
+  }
 
   /** Every mention in the normalised text, non-overlapping, longest match first. */
   find(norm: string, signal?: Stop): Mention[] {
@@ -184,12 +216,19 @@ export class EntityIndex {
       }
       if (hit) {
         let end = i + hit.key.length;
+        let entity = hit.entity;
+        const code = this.lines.has(hit.key) ? LINE_CODE.exec(norm.slice(end, end + 12)) : null;
+        const chip = code ? this.lineChip(hit.key, code[1] as string) : undefined;
+        if (code && chip) {
+          entity = chip;
+          end += code[0].length;
+        }
         // "Llama 4", "Qwen 2.5-Max", "Claude Opus 4.1": a family's version is part of its name, not a quantity.
         if (hit.entity.family) {
           const v = FAMILY_VERSION.exec(norm.slice(end, end + 40));
           if (v) end += v[0].length;
         }
-        out.push({ entity: hit.entity.id, start: i, end, text: norm.slice(i, end) });
+        out.push({ entity: entity.id, start: i, end, text: norm.slice(i, end) });
         i = end;
       } else i++;
     }
@@ -222,7 +261,11 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
   }
   const chips = await db.all('SELECT id, name, country, organization_id, source_id FROM chips');
   // "NVIDIA H100 SXM5 80GB" is written "H100", "Nvidia H100"; "Huawei Ascend 910C" as "昇腾910C", "Ascend 910C".
-  const coreOf = (name: string) => /\b([A-Z]{1,3}\d{2,4}[A-Z]?|MI\d{3}X?|MLU\d{3}|\d{3}[BC])\b/.exec(name)?.[1];
+  // A product line's word and a number ("Ascend 950DT", "Ascend 960") name the chip only together: the bare
+  // number is not its name.
+  const lineCode = (name: string) => /\b([A-Za-z]{4,})\s+(\d{3,4}[A-Z]{0,2})\b/.exec(name);
+  const coreOf = (name: string) =>
+    /\b([A-Z]{1,3}\d{2,4}[A-Z]?|MI\d{3}X?|MLU\d{3}|\d{3}[BC])\b/.exec(name)?.[1] ?? lineCode(name)?.[2];
   // A short name several chips share (H100: SXM, PCIe, NVL) names the hand-sourced fact-sheet chip when there
   // is exactly one; otherwise it names none of them rather than a guess.
   const byCore = new Map<string, Record<string, unknown>[]>();
@@ -241,8 +284,14 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     const found = coreOf(name);
     const core = found && owner(found) === c['id'] ? found : undefined;
     const names = [...spellings(name), String(c['id'])];
+    const line = lineCode(name);
+    if (line) {
+      const words = /ascend/i.test(line[1] as string) ? [line[1] as string, '昇腾', '升腾'] : [line[1] as string];
+      for (const w of words) idx.lines.set(w.toLowerCase(), { line: line[1] as string, chip: c });
+    }
     if (core) {
-      names.push(core, `Nvidia ${core}`, `英伟达 ${core}`, `英伟达${core}`);
+      if (/[A-Za-z]/.test(core)) names.push(core, `Nvidia ${core}`, `英伟达 ${core}`, `英伟达${core}`);
+      if (line && line[2] === core) names.push(`${line[1]} ${core}`, `${line[1]}${core}`);
       if (/ascend/i.test(name))
         names.push(`Ascend ${core}`, `昇腾${core}`, `升腾${core}`, `昇腾 ${core}`, `升腾 ${core}`, `Ascend${core}`);
     }

@@ -32,16 +32,20 @@ export interface Extracted {
 }
 
 const has = (s: string, re: RegExp) => re.test(s);
+const markText = (h: string) => MARK_COMPARE.test(h) || MARK_PREP.test(h);
 
 const GAP = /落后|领先|差距|相差|追赶|赶超|behind|ahead|\bgap\b|\blead\b|trail|\blag|catch(?:ing)? up/;
-/** Words before a name that make it the object of a comparison or a preposition, not the subject. */
-const MARK = new RegExp(
-  String.raw`(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|` +
-    String.raw`\btrail(?:s|ing|ed)?|\bbehind|\bahead of|\boutpac\w*|\bsurpass\w*|\bbeat(?:s|ing)?|\boutperform\w*|` +
-    String.raw`\bexceed\w*|\brival\w*|相比|比|较|在|于|对比|达到?|相当于|仅为|只有|约为|不到|超过|超越|落后于?|领先于?|不如|媲美|逊于|高于|低于|优于)` +
+/** Comparing words before a name: it is what the number is measured against ("than B", "达到B的", "trailing B"). */
+const MARK_COMPARE = new RegExp(
+  String.raw`(?:\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\btrail(?:s|ing|ed)?|\bbehind|\bahead of|` +
+    String.raw`\boutpac\w*|\bsurpass\w*|\bbeat(?:s|ing)?|\boutperform\w*|\bexceed\w*|\brival\w*|相比|比|较|对比|达到?|` +
+    String.raw`相当于|仅为|只有|约为|不到|超过|超越|落后于?|领先于?|不如|媲美|逊于|高于|低于|优于)` +
     String.raw`\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$`,
   'i',
 );
+/** Prepositions before a name: its object, unless the name owns what follows ("over the 910B's 64GB"). */
+const MARK_PREP =
+  /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
 /** A sentence that opens with a pronoun continues the one before ("They commanded…", "其算力…"). */
 const PRONOUN = /^[\s"“'‘(•*-]*(?:they|it|its|their|these|those|he|she|we)\b|^[\s"“'‘(•*-]*(?:其|它|他们|它们|该|此)/i;
 /** A definite description standing for an entity named before: "the platform", "this chip", "该公司". */
@@ -67,10 +71,19 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'EFLOPS':
         case 'TOPS':
         case 'POPS': {
-          // The precision named next to the figure ("800 TFLOPS FP16"), else the sentence's only one.
-          const near = `${q.after ?? ''}`.toLowerCase();
+          // The precision named next to the figure in its clause ("800 TFLOPS FP16", "FP8算力达1 PFLOPS"), the
+          // nearer side first; else the sentence's.
+          const PREC = /fp8|int8|fp4|fp64|fp32|tf32|bf16|fp16/g;
+          const after = (q.after ?? '').toLowerCase().split(/[，,;；。(（]/)[0] ?? '';
+          const beforeClause =
+            (q.before ?? '')
+              .toLowerCase()
+              .split(/[，,;；。]/)
+              .at(-1) ?? '';
+          const a = /fp8|int8|fp4|fp64|fp32|tf32|bf16|fp16/.exec(after);
+          const b = [...beforeClause.matchAll(PREC)].at(-1);
           const p =
-            /fp8|int8|fp4|fp64|fp32|tf32|bf16|fp16/.exec(near)?.[0] ??
+            (a && (!b || a.index <= beforeClause.length - (b.index ?? 0) - b[0].length) ? a[0] : b?.[0]) ??
             /fp8|int8|fp4|fp64|bf16|fp16/.exec(s)?.[0] ??
             null;
           return p ? `compute_${p === 'bf16' ? 'fp16' : p}` : 'compute';
@@ -98,6 +111,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           return 'gpu_hours';
         // Token volumes are per window: a week's and a month's differ fourfold.
         case 'tokens':
+          // "a context window of 128K tokens", "上下文长度 128K": the most a model reads, not a volume.
+          if (/context|上下文|window/i.test(`${q.before ?? ''} ${q.after ?? ''}`)) return 'context_length';
           return has(s, /week|每周|一周|周度|單週|单周|每週/)
             ? 'tokens_week'
             : has(s, /month|每月|月度/)
@@ -131,6 +146,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           q.value > 1)
       )
         return 'growth';
+      if (has(s, /市场份额|市占|market share/) && q.kind === 'percent') return 'market_share';
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
       if (
         has(
@@ -149,6 +165,11 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       // "8192 張昇騰卡", "2,000 張 H800 GPU": a measure word for cards or chips.
       if (q.unit === 'units' && /^.{0,12}?(?:卡|gpu|晶片|芯片|显卡|加速器|chip)/i.test(q.after ?? '')) q.unit = 'chips';
       if (q.unit === 'chips') return 'chip_count';
+      // Leaderboard points: a rating, or a gap between two ratings.
+      if (q.unit === 'points')
+        return has(s, GAP) || /^\s?(?:ahead|behind|lead|more|fewer|higher|lower)/.test(q.after ?? '')
+          ? 'rating_gap'
+          : 'rating';
       if (q.unit === 'countries') return has(s, /签署|签|sign|endorse/) ? 'signatories' : 'country_count';
       if (has(s, /下载|download/)) return 'downloads';
       return q.unit === 'times' ? null : 'count';
@@ -162,6 +183,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
             ? 'tokens_month'
             : 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
+      if (/(?:context(?:\s(?:length|window))?|上下文(?:长度|窗口)?)\s?(?:of|is|为|达)?\s{0,2}$/i.test(q.before ?? ''))
+        return 'context_length';
       return null;
     case 'rank':
       return 'rank';
@@ -224,6 +247,61 @@ const PREFER: Record<string, Entity['kind'][]> = {
   gap_months: ['country', 'organization', 'model'],
 };
 
+const COUNT_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  'a dozen': 12,
+};
+const CHIP_NOUN = /^\s?(?:chips?|GPUs?|cards?|accelerators?|dies|processors|units)\b/i;
+
+/**
+ * "2,048 H800 GPUs", "two existing Ascend 910B chips": a count written before a chip's name is a count of
+ * chips. A number already found there becomes that count; a number word gets a quantity of its own.
+ */
+function chipCounts(norm: string, entities: EntityIndex, mentions: readonly Mention[], quantities: Quantity[]): void {
+  let added = false;
+  for (const m of mentions) {
+    if (entities.entities.get(m.entity)?.kind !== 'chip') continue;
+    const noun = CHIP_NOUN.test(norm.slice(m.end, m.end + 14));
+    const head = norm.slice(Math.max(0, m.start - 32), m.start);
+    const c =
+      /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen)((?:\s+[A-Za-z]+){0,2})\s+$/i.exec(
+        head,
+      );
+    if (!c || (!noun && (c[2] !== '' || !/\d/.test(c[1] as string)))) continue;
+    const start = m.start - head.length + c.index;
+    const end = start + (c[1] as string).length;
+    const value = /\d/.test(c[1] as string)
+      ? Number((c[1] as string).replace(/,/g, ''))
+      : COUNT_WORDS[(c[1] as string).toLowerCase()];
+    if (value === undefined || !Number.isFinite(value) || value < 2) continue;
+    const at = quantities.find((q) => q.start < end && q.end > start);
+    if (at) {
+      if (at.kind === 'number' && at.start === start) Object.assign(at, { kind: 'count', unit: 'chips', value });
+      continue;
+    }
+    quantities.push({
+      start,
+      end,
+      kind: 'count',
+      value,
+      unit: 'chips',
+      before: norm.slice(Math.max(0, start - 12), start),
+      after: norm.slice(end, end + 12),
+    });
+    added = true;
+  }
+  if (added) quantities.sort((a, b) => a.start - b.start);
+}
+
 export function extractClaims(
   norm: string,
   entities: EntityIndex,
@@ -235,6 +313,7 @@ export function extractClaims(
     mentions.map((m) => [m.start, m.end]),
     signal,
   );
+  chipCounts(norm, entities, mentions, quantities);
   const spans = sentences(norm, signal);
   const out: Extracted[] = [];
   // Lookups by position, by binary search: documents can hold thousands of sentences and mentions.
@@ -291,6 +370,16 @@ export function extractClaims(
     const q = quantities[qi] as Quantity;
     if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
     if (q.kind === 'year' || q.kind === 'date') continue;
+    // "未来三年", "over the past decade": a span of time named as when, not a duration claimed.
+    if (
+      q.kind === 'duration' &&
+      /(?:未来|过去|近|最近|今后|此后|往后|\bnext|\bpast|\blast|\bcoming|\bprevious|\bwithin the)\s{0,2}$/i.test(
+        norm.slice(Math.max(0, q.start - 14), q.start),
+      )
+    )
+      continue;
+    // "两个版本", "两款芯片", "two companies": an enumeration of what is named next to it, not a count to check.
+    if (q.kind === 'count' && q.value <= 2 && ['items', 'models', 'companies'].includes(q.unit)) continue;
     // "第二名" (second place) and list numbering are ordinals, not quantities.
     if (norm[q.start - 1] === '第') continue;
     // "一个国家" is "a country": the indefinite article, not a count.
@@ -338,19 +427,19 @@ export function extractClaims(
     // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
     const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
     // The object of a preposition or of a comparing verb ("than B", "trailing B", "达到B的"), whatever follows it.
-    const markedRaw = (m: Mention): boolean => {
+    const markedRaw = (m: Mention, test: (head: string) => boolean = markText): boolean => {
       const k = firstAtOrAfter(mentions, m.start, (x) => x.start) - 1;
       const prev = mentions[k];
       // "辉达H20": a name right after another name shares its marking.
       if (prev && prev.end <= m.start && /^\s?$/.test(norm.slice(prev.end, m.start)) && prev.start >= sentence[0])
-        return markedRaw(prev);
+        return markedRaw(prev, test);
       // Within the mention's own sentence (it may be one before the claim's).
       const head = norm.slice(Math.max(0, m.start - 32), m.start);
-      return MARK.test(
-        head.slice(Math.max(0, ...['。', '. ', '\n', '！', '？', '；'].map((e) => head.lastIndexOf(e) + 1))),
-      );
+      return test(head.slice(Math.max(0, ...['。', '. ', '\n', '！', '？', '；'].map((e) => head.lastIndexOf(e) + 1))));
     };
-    const marked = (m: Mention) => !possessive(m) && markedRaw(m);
+    // Compared objects stay compared even when possessive ("仅为GPT-4的十分之一"); prepositions' objects do not.
+    const marked = (m: Mention) =>
+      markedRaw(m, (h) => MARK_COMPARE.test(h)) || (!possessive(m) && markedRaw(m, (h) => MARK_PREP.test(h)));
     // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
     const compared =
       before.length > 1 ||
@@ -416,9 +505,20 @@ export function extractClaims(
     if (OLD_RULES.has(metric)) {
       // "A reaches 60% of B": for ratios the subject is the first mention not compared against; otherwise the
       // nearest, before the number first. Compared objects ("than B", "达到B的") only when nothing else is named.
-      for (const strict of [true, false]) {
+      // In a Chinese sentence of several clauses, the number's own clause first ("B200的带宽为8TB/s，华为的…三分之一").
+      // (Full-width commas are ASCII in the normalised text; only Chinese sentences are cut at them.)
+      const clauseAt = /[\u4e00-\u9fff]/.test(sentenceText)
+        ? Math.max(sentence[0], ...[',', ';', ':'].map((c) => norm.lastIndexOf(c, q.start - 1) + 1))
+        : sentence[0];
+      for (const [strict, from] of [
+        [true, clauseAt],
+        [true, sentence[0]],
+        [false, sentence[0]],
+      ] as const) {
         for (const kind of prefer) {
-          const ofKind = inSentence.filter((m) => kindOf(m) === kind && !counted(m) && (!strict || !marked(m)));
+          const ofKind = inSentence.filter(
+            (m) => m.start >= from && kindOf(m) === kind && !counted(m) && (!strict || !marked(m)),
+          );
           subject = isRatio
             ? ofKind.find((m) => m.end <= q.start)
             : ([...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end));
@@ -442,10 +542,14 @@ export function extractClaims(
       const spec = SPEC_METRICS.has(metric);
       // Chips are the subjects of specifications; of costs, counts and durations they are the means ("2048 块 H800").
       const hasOther = [...inSentence, ...inWindow].some((m) => kindOf(m) !== 'chip' && !marked(m));
+      // Of prices, growth, ranks and latencies a chip named in the sentence may be the subject ("910D 售价约2万美元").
+      const chipToo =
+        ['price', 'growth', 'percentage', 'rank', 'latency'].includes(metric) &&
+        before.some((m) => kindOf(m) === 'chip' && !marked(m));
       const kinds = spec
         ? ['chip', 'system']
         : hasOther
-          ? ['organization', 'model', 'country', 'program', 'system', 'event']
+          ? ['organization', 'model', 'country', 'program', 'system', 'event', ...(chipToo ? ['chip'] : [])]
           : null;
       const ok = (m: Mention) => !marked(m) && !counted(m) && (!kinds || kinds.includes(kindOf(m) ?? ''));
       // "2.94 trillion handled by US models", "5.5 trillion for US models": the agent named just after.
@@ -456,7 +560,13 @@ export function extractClaims(
           /\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) &&
           ok(m),
       );
-      const nearest = [...before].reverse().find(ok);
+      // "Gemini 2.5 Pro, which is ranked 3rd": a relative pronoun's antecedent, compared object or not.
+      const last = before.at(-1);
+      const relative =
+        last && /^\s?,?\s*(?:which|who)\b/i.test(norm.slice(last.end, q.start)) && ok({ ...last, start: -1 })
+          ? last
+          : undefined;
+      const nearest = relative ?? [...before].reverse().find(ok);
       // "The platform's volume", "该芯片的": a description names the entity last spoken of, unless a name follows it.
       const desc = DESCRIPTION.exec(norm.slice(sentence[0], q.start));
       subject =
@@ -534,7 +644,7 @@ export function extractClaims(
       low: q.low ?? null,
       high: q.high ?? null,
       bound: q.bound ?? null,
-      unit: metric.startsWith('tokens') && q.unit === 'number' ? 'tokens' : q.unit,
+      unit: (metric.startsWith('tokens') || metric === 'context_length') && q.unit === 'number' ? 'tokens' : q.unit,
       time,
       context,
       subject_from: subjectFrom,

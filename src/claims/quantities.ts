@@ -87,12 +87,12 @@ export function chineseNumber(s: string): number {
 
 // A number starts where no numeral run is under way: without the look-behind, a failed match is retried at
 // every digit of a long run, which makes each rule quadratic in the run's length.
-const WORDS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|a thousand)`;
+const WORDS = String.raw`(?:half a(?=[\s-](?:million|billion|trillion|thousand))|a(?=[\s-](?:million|billion|trillion))|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|a thousand)`;
 const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|\d[,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|\b${WORDS}\b))`;
 const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMK]\b)`;
 const CUR_BEFORE = String.raw`(?:US\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?)`;
 const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
-const COUNT_WORD = String.raw`(?:个国家|个月|颗|块|卡|次|个|家|名|款|台|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
+const COUNT_WORD = String.raw`(?:个国家|个月|名?开发者|名?用户|次下载|颗|块|卡|次|个|家|名|款|台|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:weekly|monthly|daily|active|paying|registered|unique)\s(?:active\s)?(?=users|developers))?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|points|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
 const DURATION = String.raw`(?:个月|个?季度|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
 
 const ORDINAL: Record<string, number> = {
@@ -109,6 +109,8 @@ const ORDINAL: Record<string, number> = {
 };
 
 const WORD_VALUE: Record<string, number> = {
+  'half a': 0.5,
+  a: 1,
   one: 1,
   two: 2,
   three: 3,
@@ -195,6 +197,12 @@ const COUNT_UNIT: Record<string, string> = {
   cards: 'chips',
   人: 'people',
   users: 'users',
+  开发者: 'people',
+  名开发者: 'people',
+  用户: 'users',
+  名用户: 'users',
+  次下载: 'times',
+  points: 'points',
   developers: 'people',
   people: 'people',
   employees: 'people',
@@ -316,7 +324,7 @@ const RULES: Rule[] = [
     }),
   },
   {
-    re: /(?<!\b(?:first|second|latter|former|other|the)\s)\b(a half|one half|half|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi,
+    re: /(?<!\b(?:first|second|latter|former|other|the)\s)\b(a half|one half|half(?! a[\s-](?:million|billion|trillion|thousand))|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi,
     make: (m) => ({
       kind: 'fraction',
       value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN,
@@ -520,7 +528,10 @@ const RULES: Rule[] = [
     make: (m) => ({
       kind: 'count',
       value: num(m[1], m[2]),
-      unit: COUNT_UNIT[(m[3] as string).trim().toLowerCase()] ?? 'items',
+      unit:
+        COUNT_UNIT[(m[3] as string).trim().toLowerCase().split(/\s+/).slice(-2).join(' ')] ??
+        COUNT_UNIT[(m[3] as string).trim().toLowerCase().split(/\s+/).at(-1) ?? ''] ??
+        'items',
     }),
   },
   // Anything else numeric with a magnitude, or a bare Arabic number.
@@ -616,7 +627,7 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
         const endsInDigit = /[\d一二三四五六七八九十两〇]$/.test(norm.slice(end - 1, end));
         if (
           /^[\d一二三四五六七八九十两〇]/.test(norm[start] ?? '') &&
-          (/[A-Za-z_/.]/.test(before) ||
+          ((/[A-Za-z_/.]/.test(before) && /\d/.test(norm[start] ?? '')) ||
             (/-/.test(before) && /[A-Za-z0-9]/.test(norm[start - 2] ?? '')) ||
             (endsInDigit && /[A-Za-z]/.test(after) && rule.make !== RULES[RULES.length - 1]?.make))
         )
