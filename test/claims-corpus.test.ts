@@ -73,6 +73,7 @@ const METRIC_MATCH: [RegExp, RegExp][] = [
   [/unit_price|electricity_price|salary/, /price|cost|investment/],
   [/throughput/, /count|tokens/],
   [/process_node|node$/, /process_node/],
+  [/context/, /context_length/],
   [/data_size|storage/, /data_size|memory/],
 ];
 
@@ -169,9 +170,12 @@ test(
           for (let at = doc.text.indexOf(k.quote); at >= 0 && spans.length < 10; at = doc.text.indexOf(k.quote, at + 1))
             spans.push([at, at + k.quote.length]);
           const close = (v: number) => Math.abs(v - k.value) <= 0.01 * Math.max(Math.abs(k.value), 1e-9);
-          const hit = doc.claims.find(
+          // Among the claims that match (same place, same value), one with the key's subject and metric first: one
+          // figure said of two subjects is two key entries and two found claims, to be paired by subject.
+          const candidates = doc.claims.filter(
             (c) => !used.has(c) && close(c.value) && spans.some(([s, e]) => c.start < e && c.end > s),
           );
+          const hit = candidates.find((c) => subjectAgrees(k, c) && metricAgrees(k.metric, c.metric)) ?? candidates[0];
           if (!hit) {
             if (group.startsWith('all') && key.split === 'build')
               misses.push(`${key.article}: "${k.quote}" (${k.value} ${k.unit}, ${k.metric})`);

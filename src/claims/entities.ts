@@ -115,6 +115,9 @@ const STOP = new Set(['ai', 'hf', 'yi', 'eu', 'seed', 'arena', 'spark', 'o1', 'o
 const FAMILY_VERSION =
   /^(?:[\s-](?:Opus|Sonnet|Haiku|Pro|Flash|Ultra|Nano|Mini|Max|Turbo|Plus|Coder|Instruct|Chat|Vision|Lite))?[\s-]?(?:[A-Za-z]?\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d*)(?:[\s-](?:\d+(?:\.\d+)?[BbMm]|Opus|Sonnet|Haiku|Pro|Flash|Ultra|Nano|Mini|Max|Turbo|Plus|Coder|Instruct|Chat|Thinking|Preview|Exp))*(?![A-Za-z0-9])|^[\s-](?:Opus|Sonnet|Haiku)(?![A-Za-z])/;
 
+/** A short model name standing alone: a capital and a version ("R1", "V3", "K2", "M2.5"). */
+const SHORT_NAME = /(?<![A-Za-z0-9.\-])[A-Z]\d{1,2}(?:\.\d)?(?![A-Za-z0-9]|\.\d)/g;
+
 /** A model number after a product line's word: "950PR", " 910D". */
 const LINE_CODE = /^\s?(\d{3,4}[A-Z]{0,3})(?![A-Za-z0-9])/;
 
@@ -232,7 +235,44 @@ export class EntityIndex {
         i = end;
       } else i++;
     }
-    return out;
+    return this.withShortNames(norm, out);
+  }
+
+  /** The entity an exact name (normalised, lower case) stands for, if any. */
+  private exact(key: string): Entity | undefined {
+    return this.byFirst.get(pairKey(key, 0))?.find((a) => a.key === key && a.exact === undefined)?.entity;
+  }
+
+  /**
+   * "R1", "V3", "K2" in a text about DeepSeek or Moonshot: a model's short name, read as the model of an
+   * organization the text names ("DeepSeek R1"), when exactly one of them has a model of that name.
+   */
+  private withShortNames(norm: string, found: Mention[]): Mention[] {
+    const orgs = new Set<Entity>();
+    for (const m of found) {
+      const e = this.entities.get(m.entity);
+      const org = e?.kind === 'organization' ? e : e?.parent ? this.entities.get(e.parent) : undefined;
+      if (org?.kind === 'organization') orgs.add(org);
+    }
+    if (!orgs.size) return found;
+    const extra: Mention[] = [];
+    let k = 0;
+    for (const c of norm.matchAll(SHORT_NAME)) {
+      const start = c.index;
+      const end = start + c[0].length;
+      while (k < found.length && (found[k] as Mention).end <= start) k++;
+      if (k < found.length && (found[k] as Mention).start < end) continue;
+      const hits = new Set<Entity>();
+      for (const o of orgs) {
+        const word = o.name.toLowerCase().split(/\s+/)[0] ?? '';
+        const e = [`${word}-${c[0].toLowerCase()}`, `${word} ${c[0].toLowerCase()}`]
+          .map((key) => this.exact(key))
+          .find((x) => x?.kind === 'model');
+        if (e) hits.add(e);
+      }
+      if (hits.size === 1) extra.push({ entity: [...hits][0]?.id as string, start, end, text: c[0] });
+    }
+    return extra.length ? [...found, ...extra].sort((a, b) => a.start - b.start) : found;
   }
 }
 

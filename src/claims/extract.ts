@@ -112,7 +112,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         // Token volumes are per window: a week's and a month's differ fourfold.
         case 'tokens':
           // "a context window of 128K tokens", "上下文长度 128K": the most a model reads, not a volume.
-          if (/context|上下文|window/i.test(`${q.before ?? ''} ${q.after ?? ''}`)) return 'context_length';
+          if (q.value < 1e8 && has(s, /context|上下文/)) return 'context_length';
           return has(s, /week|每周|一周|周度|單週|单周|每週/)
             ? 'tokens_week'
             : has(s, /month|每月|月度/)
@@ -167,7 +167,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (q.unit === 'chips') return 'chip_count';
       // Leaderboard points: a rating, or a gap between two ratings.
       if (q.unit === 'points')
-        return has(s, GAP) || /^\s?(?:ahead|behind|lead|more|fewer|higher|lower)/.test(q.after ?? '')
+        return /^\s?(?:ahead|behind|clear|lead|more|fewer|higher|lower|of (?:lead|gap))/.test(q.after ?? '') ||
+          /(?:领先|落后|相差|差距|\bby)\s?$/i.test(q.before ?? '')
           ? 'rating_gap'
           : 'rating';
       if (q.unit === 'countries') return has(s, /签署|签|sign|endorse/) ? 'signatories' : 'country_count';
@@ -366,6 +367,8 @@ export function extractClaims(
     }
     return topicCache.get(k);
   };
+  const figureBetweenAll = (a: number, b: number) =>
+    quantities.some((x) => x.start >= a && x.end < b && x.kind !== 'year' && x.kind !== 'date');
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi] as Quantity;
     if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
@@ -425,7 +428,7 @@ export function extractClaims(
     const before = inSentence.filter((m) => m.end <= q.start);
     const sentenceText = norm.slice(sentence[0], sentence[1]);
     // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
-    const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
+    const possessive = (m: Mention) => /^(?:'s|’s|s'|’|\s?的)/.test(norm.slice(m.end, m.end + 3));
     // The object of a preposition or of a comparing verb ("than B", "trailing B", "达到B的"), whatever follows it.
     const markedRaw = (m: Mention, test: (head: string) => boolean = markText): boolean => {
       const k = firstAtOrAfter(mentions, m.start, (x) => x.start) - 1;
@@ -632,7 +635,7 @@ export function extractClaims(
           ?.time ?? null;
       timeCache.set(sentence[0], time);
     }
-    out.push({
+    const claim: Extracted = {
       quote: norm.slice(q.start, q.end),
       start: q.start,
       end: q.end,
@@ -649,7 +652,21 @@ export function extractClaims(
       context,
       subject_from: subjectFrom,
       aspect,
-    });
+    };
+    out.push(claim);
+    // "DeepSeek-V3 and DeepSeek-V2 also exceeded 1 trillion": one figure said of two subjects is two claims.
+    if (subject && !comparison && subjectFrom === 'sentence' && subject.end <= q.start) {
+      const k = inSentence.indexOf(subject);
+      const partner = inSentence[k - 1];
+      if (
+        partner &&
+        partner.entity !== subject.entity &&
+        kindOf(partner) === kindOf(subject) &&
+        /^\s*(?:and|&|和|与|及|以及|、)\s*$/i.test(norm.slice(partner.end, subject.start)) &&
+        !figureBetweenAll(partner.end, q.start)
+      )
+        out.push({ ...claim, subject: partner.entity });
+    }
   }
   return out;
 }
