@@ -74,6 +74,7 @@ const METRIC_MATCH: [RegExp, RegExp][] = [
   [/throughput/, /count|tokens/],
   [/process_node|node$/, /process_node/],
   [/context/, /context_length/],
+  [/margin/, /margin/],
   [/data_size|storage/, /data_size|memory/],
 ];
 

@@ -248,13 +248,17 @@ export class EntityIndex {
    * organization the text names ("DeepSeek R1"), when exactly one of them has a model of that name.
    */
   private withShortNames(norm: string, found: Mention[]): Mention[] {
-    const orgs = new Set<Entity>();
+    // The words a model's short name follows: the organizations named and the first word of the models named
+    // ("Kimi K2" makes "K2 Thinking" the Kimi one).
+    const words = new Set<string>();
     for (const m of found) {
       const e = this.entities.get(m.entity);
       const org = e?.kind === 'organization' ? e : e?.parent ? this.entities.get(e.parent) : undefined;
-      if (org?.kind === 'organization') orgs.add(org);
+      if (org?.kind === 'organization') words.add(org.name.toLowerCase().split(/\s+/)[0] ?? '');
+      if (e?.kind === 'model') words.add(e.name.toLowerCase().split(/[\s-]+/)[0] ?? '');
     }
-    if (!orgs.size) return found;
+    words.delete('');
+    if (!words.size) return found;
     const extra: Mention[] = [];
     let k = 0;
     for (const c of norm.matchAll(SHORT_NAME)) {
@@ -263,8 +267,7 @@ export class EntityIndex {
       while (k < found.length && (found[k] as Mention).end <= start) k++;
       if (k < found.length && (found[k] as Mention).start < end) continue;
       const hits = new Set<Entity>();
-      for (const o of orgs) {
-        const word = o.name.toLowerCase().split(/\s+/)[0] ?? '';
+      for (const word of words) {
         const e = [`${word}-${c[0].toLowerCase()}`, `${word} ${c[0].toLowerCase()}`]
           .map((key) => this.exact(key))
           .find((x) => x?.kind === 'model');

@@ -124,7 +124,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           return null;
       }
     case 'amount':
-      if (q.unit.endsWith('/Mtok')) return 'price';
+      if (/\/(?:Mtok|Ktok|hour)$/.test(q.unit)) return 'price';
       if (has(s, /估值|valuation|valued at/)) return 'valuation';
       if (has(s, /训练成本|训练费用|训练花费|training cost|cost to train|to train/)) return 'training_cost';
       if (has(s, /每百万|per million|百万 ?token|\/m(?:tok)?\b/)) return 'price';
@@ -136,6 +136,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'percent':
     case 'fraction':
     case 'multiple':
+      // "成本利润率 545%", "a 40% margin": a margin, though the sentence speaks of cost.
+      if (has(s, /利润率|毛利率|profit margin|\bmargins?\b/) && q.kind === 'percent') return 'margin';
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';
       if (has(s, /自主化|自给|自主|self-suffic/)) return 'self_sufficiency';
       if (
@@ -175,6 +177,12 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (has(s, /下载|download/)) return 'downloads';
       return q.unit === 'times' ? null : 'count';
     case 'number':
+      // "总参数量达1万亿", "激活参数320亿": a parameter count named just before.
+      if (
+        /(?:参数量?|parameters?|params)\s?(?:达到?|为|约|高达|of|is)?\s{0,2}$/i.test(q.before ?? '') &&
+        q.value >= 1e6
+      )
+        return 'parameters';
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
       // "2.94 trillion handled by US models" in a passage about tokens.
       if (q.value >= 1e9 && has(s, /token/))
@@ -451,8 +459,21 @@ export function extractClaims(
       );
     // Words next to the number decide first ("performance that reach 80%" in a sentence that also says "cost").
     const near = norm.slice(Math.max(sentence[0], q.start - 48), Math.min(sentence[1], q.end + 48));
-    const local =
-      q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' ? metricOf(q, near, compared) : null;
+    // The words right next to it first ("价格便宜约75%，速度快2倍": the 75% is about price).
+    const tight =
+      (norm
+        .slice(Math.max(sentence[0], q.start - 10), q.start)
+        .split(/[,;，；]/)
+        .at(-1) ?? '') +
+      norm.slice(q.start, q.end) +
+      (norm.slice(q.end, Math.min(sentence[1], q.end + 6)).split(/[,;，；]/)[0] ?? '');
+    const ratioLike = q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple';
+    const tightMetric = ratioLike ? metricOf(q, tight, compared) : null;
+    const local = ratioLike
+      ? tightMetric && !GENERIC.has(tightMetric)
+        ? tightMetric
+        : metricOf(q, near, compared)
+      : null;
     let metric = local && !GENERIC.has(local) ? local : metricOf(q, sentenceText, compared);
     // The metric is often named in the headline or the sentence before ("Memory: 96GB"): carry it as the topic.
     if (!metric || GENERIC.has(metric)) {
@@ -647,7 +668,19 @@ export function extractClaims(
       low: q.low ?? null,
       high: q.high ?? null,
       bound: q.bound ?? null,
-      unit: (metric.startsWith('tokens') || metric === 'context_length') && q.unit === 'number' ? 'tokens' : q.unit,
+      unit:
+        q.unit === 'number'
+          ? metric.startsWith('tokens') || metric === 'context_length'
+            ? 'tokens'
+            : metric === 'parameters'
+              ? 'parameters'
+              : q.unit
+          : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
+            metric === 'price' &&
+              /^[A-Z]{3}$/.test(q.unit) &&
+              /每百万|per million|\/M(?:tok)?\b|百万\s?tokens?/i.test(sentenceText)
+            ? `${q.unit}/Mtok`
+            : q.unit,
       time,
       context,
       subject_from: subjectFrom,

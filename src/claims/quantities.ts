@@ -92,7 +92,7 @@ const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|
 const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMK]\b)`;
 const CUR_BEFORE = String.raw`(?:US\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?)`;
 const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
-const COUNT_WORD = String.raw`(?:个国家|个月|名?开发者|名?用户|次下载|颗|块|卡|次|个|家|名|款|台|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:weekly|monthly|daily|active|paying|registered|unique)\s(?:active\s)?(?=users|developers))?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|points|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
+const COUNT_WORD = String.raw`(?:个国家|个月|个?节点|台服务器|名?开发者|名?用户|次下载|颗|块|卡|次|个|家|名|款|台|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:weekly|monthly|daily|active|paying|registered|unique)\s(?:active\s)?(?=users|developers))?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|points|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
 const DURATION = String.raw`(?:个月|个?季度|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
 
 const ORDINAL: Record<string, number> = {
@@ -216,6 +216,9 @@ const COUNT_UNIT: Record<string, string> = {
   papers: 'items',
   patents: 'items',
   个国家: 'countries',
+  节点: 'nodes',
+  个节点: 'nodes',
+  台服务器: 'units',
   countries: 'countries',
   次: 'times',
   万次: 'times',
@@ -430,6 +433,33 @@ const RULES: Rule[] = [
       value: parseNumber(m[2] as string),
       unit: `${CURRENCY[(m[1] as string).trim().toLowerCase()] ?? 'USD'}/Mtok`,
     }),
+  },
+  // 每百万tokens 4元, 16元/百万tokens, 每千token 0.004元: the price per block of tokens written around it.
+  {
+    re: new RegExp(
+      String.raw`(?<=每\s?(百万|千|1M|一百万)\s?个?\s?(?:tokens?|输入tokens?|输出tokens?)?\s{0,2}(?:的价格|价格)?\s{0,2}(?:为|是)?\s{0,2})(${NUM})\s{0,2}(${CUR_AFTER})|(${NUM})\s{0,2}(${CUR_AFTER})\s?(?:\/|每)\s?(百万|千|1M|M|K)\s?个?\s?tokens?`,
+      'gi',
+    ),
+    make: (m) => {
+      const per = (m[1] ?? m[6] ?? '').toUpperCase();
+      const cur = CURRENCY[((m[3] ?? m[5]) as string).trim().toLowerCase()] ?? 'CNY';
+      return {
+        kind: 'amount',
+        value: parseNumber((m[2] ?? m[4]) as string),
+        unit: `${cur}/${per === '千' || per === 'K' ? 'Ktok' : 'Mtok'}`,
+      };
+    },
+  },
+  // An hour's price: H800每小时2美元, $2 per GPU hour, 2美元/小时.
+  {
+    re: new RegExp(
+      String.raw`(?<=每\s?(?:GPU\s?|卡\s?)?小时\s{0,2}(?:的?租金|价格)?\s{0,2}(?:为|约)?\s{0,2})(${NUM})\s{0,2}(${CUR_AFTER})|(${CUR_BEFORE})\s{0,2}(${NUM})\s{0,2}(?:\/|per|an|a)\s?(?:GPU[\s-]?)?(?:hour|hr|h)\b|(${NUM})\s{0,2}(${CUR_AFTER})\s?\/\s?(?:GPU\s?)?(?:小时|h|hr|hour)`,
+      'gi',
+    ),
+    make: (m) => {
+      const cur = CURRENCY[((m[2] ?? m[3] ?? m[6]) as string).trim().toLowerCase()] ?? 'USD';
+      return { kind: 'amount', value: parseNumber((m[1] ?? m[4] ?? m[5]) as string), unit: `${cur}/hour` };
+    },
   },
   // Currencies, before or after: $500 billion, 5000亿美元, 500 亿欧元
   {
