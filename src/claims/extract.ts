@@ -58,6 +58,9 @@ const DESCRIBED_KIND: [RegExp, string][] = [
   [/system|系统/, 'system'],
   [/country|nation|国家/, 'country'],
 ];
+/** A fall named just before a percentage: the growth is negative ("股价下跌2.5%", "fell 9%"). */
+const DECLINE =
+  /(?:下跌|下降|下滑|减少|缩水|跌了?|降了?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:s|ing)?|down|lower by|shr[ai]nk)\s{0,2}(?:by\s)?(?:[~≈约]\s?)?$/i;
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
@@ -125,7 +128,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       }
     case 'amount':
       if (/\/(?:Mtok|Ktok|hour)$/.test(q.unit)) return 'price';
-      if (has(s, /估值|valuation|valued at/)) return 'valuation';
+      if (has(s, /估值|valuation|valued at|市值|market cap/)) return 'valuation';
+      if (has(s, /市场规模|market size|market (?:is |was )?worth/)) return 'market_size';
       if (has(s, /训练成本|训练费用|训练花费|training cost|cost to train|to train/)) return 'training_cost';
       if (has(s, /每百万|per million|百万 ?token|\/m(?:tok)?\b/)) return 'price';
       if (has(s, /价格|定价|price|priced|售价|单价/)) return 'price';
@@ -140,11 +144,14 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (has(s, /利润率|毛利率|profit margin|\bmargins?\b/) && q.kind === 'percent') return 'margin';
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';
       if (has(s, /自主化|自给|自主|self-suffic/)) return 'self_sufficiency';
+      // "rose to 50%", "提升至50%": a level reached, not a growth.
       if (
         q.kind === 'percent' &&
+        !/(?:至|到|\bto|\breach(?:es|ed)?)\s{0,2}(?:[~≈约]\s?)?$/i.test(q.before ?? '') &&
         (/增长|增幅|增加|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(
           `${q.before ?? ''} ${q.after ?? ''}`,
         ) ||
+          DECLINE.test(q.before ?? '') ||
           q.value > 1)
       )
         return 'growth';
@@ -199,6 +206,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       return 'rank';
     case 'duration':
       if (q.unit === 'months' && has(s, GAP)) return 'gap_months';
+      if (q.unit === 'years' && has(s, GAP)) return 'gap_years';
       return has(
         s,
         /耗时|历时|用时|花了|需要|约需|训练|折旧|延长|连续|took|lasted|spent|depreciat|period|for about|within|consecutive|straight/,
@@ -467,7 +475,7 @@ export function extractClaims(
         .at(-1) ?? '') +
       norm.slice(q.start, q.end) +
       (norm.slice(q.end, Math.min(sentence[1], q.end + 6)).split(/[,;，；]/)[0] ?? '');
-    const ratioLike = q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple';
+    const ratioLike = q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' || q.kind === 'amount';
     const tightMetric = ratioLike ? metricOf(q, tight, compared) : null;
     const local = ratioLike
       ? tightMetric && !GENERIC.has(tightMetric)
@@ -656,6 +664,8 @@ export function extractClaims(
           ?.time ?? null;
       timeCache.set(sentence[0], time);
     }
+    // A decline is a negative growth (−9.33%), as the fact tables store it.
+    const sign = metric === 'growth' && DECLINE.test(q.before ?? '') && q.value > 0 ? -1 : 1;
     const claim: Extracted = {
       quote: norm.slice(q.start, q.end),
       start: q.start,
@@ -664,9 +674,9 @@ export function extractClaims(
       subject: subject?.entity ?? null,
       comparison,
       metric,
-      value: q.value,
-      low: q.low ?? null,
-      high: q.high ?? null,
+      value: sign * q.value,
+      low: (sign < 0 ? q.high : q.low) === undefined ? null : sign * ((sign < 0 ? q.high : q.low) as number),
+      high: (sign < 0 ? q.low : q.high) === undefined ? null : sign * ((sign < 0 ? q.low : q.high) as number),
       bound: q.bound ?? null,
       unit:
         q.unit === 'number'

@@ -48,6 +48,8 @@ const CN_DIGIT: Record<string, number> = {
 const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const MAGNITUDE: Record<string, number> = {
   万亿: 1e12,
+  // 兆 is a trillion in Taiwanese usage (1.6兆元), the way this press writes money.
+  兆: 1e12,
   千亿: 1e11,
   百亿: 1e10,
   十亿: 1e9,
@@ -89,9 +91,9 @@ export function chineseNumber(s: string): number {
 // every digit of a long run, which makes each rule quadratic in the run's length.
 const WORDS = String.raw`(?:half a(?=[\s-](?:million|billion|trillion|thousand))|a(?=[\s-](?:million|billion|trillion))|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|a thousand)`;
 const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|\d[,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|\b${WORDS}\b))`;
-const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMK]\b)`;
-const CUR_BEFORE = String.raw`(?:US\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?)`;
-const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
+const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|兆(?!瓦|赫|字节)|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMK]\b)`;
+const CUR_BEFORE = String.raw`(?:US\$|NT\$|HK\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?|新台币|台币|人民币|港币)`;
+const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|新台币|台币|港元|港币|韩元|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
 const COUNT_WORD = String.raw`(?:个国家|个月|个?节点|台服务器|名?开发者|名?用户|次下载|颗|块|卡|次|个|家|名|款|台|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:weekly|monthly|daily|active|paying|registered|unique)\s(?:active\s)?(?=users|developers))?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|points|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
 const DURATION = String.raw`(?:个月|个?季度|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
 
@@ -177,6 +179,13 @@ const CURRENCY: Record<string, string> = {
   eur: 'EUR',
   '€': 'EUR',
   人民币: 'CNY',
+  新台币: 'TWD',
+  台币: 'TWD',
+  nt$: 'TWD',
+  港元: 'HKD',
+  港币: 'HKD',
+  hk$: 'HKD',
+  韩元: 'KRW',
   元: 'CNY',
   yuan: 'CNY',
   rmb: 'CNY',
@@ -252,7 +261,9 @@ const SPEC_UNIT: [RegExp, string][] = [
   [/^kw$/i, 'kW'],
   [/^mw$/i, 'MW'],
   [/^gw$/i, 'GW'],
-  [/^w$|^watts?$/i, 'W'],
+  [/^w$|^watts?$|^瓦特?$/i, 'W'],
+  [/^千瓦$/, 'kW'],
+  [/^兆瓦$/, 'MW'],
   [/^(nm|纳米|奈米)$/i, 'nm'],
   [/^(ms|毫秒|milliseconds?)$/i, 'ms'],
   [/gpu[\s-]?hours?|gpu小时|gpu 小时/i, 'gpu_hours'],
@@ -260,7 +271,7 @@ const SPEC_UNIT: [RegExp, string][] = [
   [/^-?(parameters?|params)$|参数/i, 'parameters'],
 ];
 const specUnit = (u: string) => SPEC_UNIT.find(([re]) => re.test(u.trim()))?.[1] ?? u.trim();
-const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|nm|纳米|奈米|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|tokens?|-?parameters?|params|个?参数)(?![A-Za-z])`;
+const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|千瓦|兆瓦|瓦特?|nm|纳米|奈米|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|tokens?|-?parameters?|params|个?参数)(?![A-Za-z])`;
 
 interface Rule {
   re: RegExp;
@@ -486,7 +497,15 @@ const RULES: Rule[] = [
     ),
     make: (m) => {
       const mag = m[2] === 'T' ? 1e12 : m[2] === 'B' ? 1e9 : magnitude(m[2]);
-      return { kind: 'spec', value: parseNumber(m[1] as string) * mag, unit: specUnit(m[3] as string) };
+      const unit = specUnit(m[3] as string);
+      // "400千瓦" is 400 kW, "1.2兆瓦" 1.2 MW: a Chinese magnitude before watts makes the larger unit.
+      if (unit === 'W' && (mag === 1e3 || mag === 1e6 || mag === 1e9))
+        return {
+          kind: 'spec',
+          value: parseNumber(m[1] as string),
+          unit: mag === 1e3 ? 'kW' : mag === 1e6 ? 'MW' : 'GW',
+        };
+      return { kind: 'spec', value: parseNumber(m[1] as string) * mag, unit };
     },
   },
   // 六成 = 60%; 三成多 (more than 30%).
