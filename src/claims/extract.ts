@@ -383,8 +383,16 @@ export function extractClaims(
     }
     return topicCache.get(k);
   };
-  const figureBetweenAll = (a: number, b: number) =>
-    quantities.some((x) => x.start >= a && x.end < b && x.kind !== 'year' && x.kind !== 'date');
+  // Whether a figure (not a year or date) lies within [a, b), by binary search: quantities are sorted.
+  const figureWithin = (a: number, b: number, except?: Quantity) => {
+    for (let k = firstAtOrAfter(quantities, a, (x) => x.start); k < quantities.length; k++) {
+      const x = quantities[k] as Quantity;
+      if (x.start >= b) return false;
+      if (x !== except && x.end <= b && x.kind !== 'year' && x.kind !== 'date') return true;
+    }
+    return false;
+  };
+  const figureBetweenAll = (a: number, b: number) => figureWithin(a, b);
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi] as Quantity;
     if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
@@ -524,8 +532,7 @@ export function extractClaims(
         (m) => (!kinds || kinds.includes(kindOf(m) ?? '')) && !counted(m) && !markedRaw(m),
       );
     };
-    const figureBetween = (a: number, b: number) =>
-      quantities.some((x) => x !== q && x.start >= a && x.end <= b && x.kind !== 'year' && x.kind !== 'date');
+    const figureBetween = (a: number, b: number) => figureWithin(a, b, q);
     // "支持 8192 张卡的 Atlas 950": the name an attributive count or figure describes.
     const attributed = inSentence.find(
       (m) =>

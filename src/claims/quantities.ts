@@ -274,6 +274,7 @@ const specUnit = (u: string) => SPEC_UNIT.find(([re]) => re.test(u.trim()))?.[1]
 const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|千瓦|兆瓦|瓦特?|nm|纳米|奈米|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|tokens?|-?parameters?|params|个?参数)(?![A-Za-z])`;
 
 interface Rule {
+  /** A group named `lead` is context before the quantity, kept out of its span (a look-behind, but fast). */
   re: RegExp;
   make: (m: RegExpExecArray) => Omit<Quantity, 'start' | 'end'> | null;
 }
@@ -389,10 +390,10 @@ const RULES: Rule[] = [
   },
   // Slash fractions where the words make them one ("about 1/10 of", "仅为 1/3"), not dates or scores.
   {
-    re: /(?<=(?:about|roughly|nearly|only|just|almost|less than|more than|over|under|约|仅为?|只有|不到|超过|近)\s{0,2})(\d{1,2})\s?\/\s?(\d{1,3})(?![\d\/])|(?<![\d\/.])(\d{1,2})\s?\/\s?(\d{1,3})(?=\s?(?:of\b|的))/gi,
+    re: /(?<lead>(?:\b(?:about|roughly|nearly|only|just|almost|less than|more than|over|under)|约|仅为?|只有|不到|超过|近)\s{0,2})(\d{1,2})\s?\/\s?(\d{1,3})(?![\d\/])|(?<![\d\/.])(\d{1,2})\s?\/\s?(\d{1,3})(?=\s?(?:of\b|的))/gi,
     make: (m) => ({
       kind: 'fraction',
-      value: Number(m[1] ?? m[3]) / Number(m[2] ?? m[4]),
+      value: Number(m[2] ?? m[4]) / Number(m[3] ?? m[5]),
       unit: 'ratio',
     }),
   },
@@ -448,15 +449,15 @@ const RULES: Rule[] = [
   // 每百万tokens 4元, 16元/百万tokens, 每千token 0.004元: the price per block of tokens written around it.
   {
     re: new RegExp(
-      String.raw`(?<=每\s?(百万|千|1M|一百万)\s?个?\s?(?:tokens?|输入tokens?|输出tokens?)?\s{0,2}(?:的价格|价格)?\s{0,2}(?:为|是)?\s{0,2})(${NUM})\s{0,2}(${CUR_AFTER})|(${NUM})\s{0,2}(${CUR_AFTER})\s?(?:\/|每)\s?(百万|千|1M|M|K)\s?个?\s?tokens?`,
+      String.raw`(?<lead>每\s?(百万|千|1M|一百万)\s?个?\s?(?:tokens?|输入tokens?|输出tokens?)?\s{0,2}(?:的价格|价格)?\s{0,2}(?:为|是)?\s{0,2})(${NUM})\s{0,2}(${CUR_AFTER})|(${NUM})\s{0,2}(${CUR_AFTER})\s?(?:\/|每)\s?(百万|千|1M|M|K)\s?个?\s?tokens?`,
       'gi',
     ),
     make: (m) => {
-      const per = (m[1] ?? m[6] ?? '').toUpperCase();
-      const cur = CURRENCY[((m[3] ?? m[5]) as string).trim().toLowerCase()] ?? 'CNY';
+      const per = (m[2] ?? m[7] ?? '').toUpperCase();
+      const cur = CURRENCY[((m[4] ?? m[6]) as string).trim().toLowerCase()] ?? 'CNY';
       return {
         kind: 'amount',
-        value: parseNumber((m[2] ?? m[4]) as string),
+        value: parseNumber((m[3] ?? m[5]) as string),
         unit: `${cur}/${per === '千' || per === 'K' ? 'Ktok' : 'Mtok'}`,
       };
     },
@@ -464,12 +465,12 @@ const RULES: Rule[] = [
   // An hour's price: H800每小时2美元, $2 per GPU hour, 2美元/小时.
   {
     re: new RegExp(
-      String.raw`(?<=每\s?(?:GPU\s?|卡\s?)?小时\s{0,2}(?:的?租金|价格)?\s{0,2}(?:为|约)?\s{0,2})(${NUM})\s{0,2}(${CUR_AFTER})|(${CUR_BEFORE})\s{0,2}(${NUM})\s{0,2}(?:\/|per|an|a)\s?(?:GPU[\s-]?)?(?:hour|hr|h)\b|(${NUM})\s{0,2}(${CUR_AFTER})\s?\/\s?(?:GPU\s?)?(?:小时|h|hr|hour)`,
+      String.raw`(?<lead>每\s?(?:GPU\s?|卡\s?)?小时\s{0,2}(?:的?租金|价格)?\s{0,2}(?:为|约)?\s{0,2})(${NUM})\s{0,2}(${CUR_AFTER})|(${CUR_BEFORE})\s{0,2}(${NUM})\s{0,2}(?:\/|per|an|a)\s?(?:GPU[\s-]?)?(?:hour|hr|h)\b|(${NUM})\s{0,2}(${CUR_AFTER})\s?\/\s?(?:GPU\s?)?(?:小时|h|hr|hour)`,
       'gi',
     ),
     make: (m) => {
-      const cur = CURRENCY[((m[2] ?? m[3] ?? m[6]) as string).trim().toLowerCase()] ?? 'USD';
-      return { kind: 'amount', value: parseNumber((m[1] ?? m[4] ?? m[5]) as string), unit: `${cur}/hour` };
+      const cur = CURRENCY[((m[3] ?? m[4] ?? m[7]) as string).trim().toLowerCase()] ?? 'USD';
+      return { kind: 'amount', value: parseNumber((m[2] ?? m[5] ?? m[6]) as string), unit: `${cur}/hour` };
     },
   },
   // Currencies, before or after: $500 billion, 5000亿美元, 500 亿欧元
@@ -662,8 +663,8 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
           rule.re.lastIndex++;
           continue;
         }
-        let start = a + m.index;
-        let end = start + m[0].length;
+        let start = a + m.index + (m.groups?.['lead']?.length ?? 0);
+        let end = a + m.index + m[0].length;
         while (end > start && /\s/.test(norm[end - 1] ?? '')) end--;
         while (start < end && /\s/.test(norm[start] ?? '')) start++;
         let clash = false;
