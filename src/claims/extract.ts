@@ -152,6 +152,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           `${q.before ?? ''} ${q.after ?? ''}`,
         ) ||
           DECLINE.test(q.before ?? '') ||
+          /(?:^|[\s(:,])[-+]$/.test(q.before ?? '') ||
           q.value > 1)
       )
         return 'growth';
@@ -672,7 +673,9 @@ export function extractClaims(
       timeCache.set(sentence[0], time);
     }
     // A decline is a negative growth (−9.33%), as the fact tables store it.
-    const sign = metric === 'growth' && DECLINE.test(q.before ?? '') && q.value > 0 ? -1 : 1;
+    // "-9.33% WoW": a minus sign written before a change.
+    const minus = q.kind === 'percent' && /(?:^|[\s(:,])-$/.test(norm.slice(Math.max(0, q.start - 2), q.start));
+    const sign = metric === 'growth' && (DECLINE.test(q.before ?? '') || minus) && q.value > 0 ? -1 : 1;
     const claim: Extracted = {
       quote: norm.slice(q.start, q.end),
       start: q.start,

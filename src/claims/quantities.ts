@@ -67,6 +67,9 @@ const MAGNITUDE: Record<string, number> = {
   m: 1e6,
   thousand: 1e3,
   k: 1e3,
+  // "2.45T", "$4B": the shorthand of dashboards and headlines.
+  t: 1e12,
+  b: 1e9,
 };
 
 /** Value of a Chinese numeral below 10,000 (一千五百 = 1500, 十 = 10, 二十三 = 23); NaN if malformed. */
@@ -91,7 +94,7 @@ export function chineseNumber(s: string): number {
 // every digit of a long run, which makes each rule quadratic in the run's length.
 const WORDS = String.raw`(?:half a(?=[\s-](?:million|billion|trillion|thousand))|a(?=[\s-](?:million|billion|trillion))|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|a thousand)`;
 const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|\d[,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|\b${WORDS}\b))`;
-const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|兆(?!瓦|赫|字节)|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMK]\b)`;
+const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|兆(?!瓦|赫|字节)|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMKTB]\b)`;
 const CUR_BEFORE = String.raw`(?:US\$|NT\$|HK\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?|新台币|台币|人民币|港币)`;
 const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|新台币|台币|港元|港币|韩元|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
 const COUNT_WORD = String.raw`(?:个国家|个月|个?节点|台服务器|名?开发者|名?用户|次下载|颗|块|卡|次|个|家|名|款|台|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:weekly|monthly|daily|active|paying|registered|unique)\s(?:active\s)?(?=users|developers))?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|points|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
