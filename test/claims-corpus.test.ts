@@ -75,6 +75,7 @@ const METRIC_MATCH: [RegExp, RegExp][] = [
   [/process_node|node$/, /process_node/],
   [/context/, /context_length/],
   [/margin/, /margin/],
+  [/area/, /area/],
   [/data_size|storage/, /data_size|memory/],
 ];
 
@@ -194,6 +195,7 @@ test(
           if (k.verdict) {
             t.withVerdict++;
             if (k.verdict === hit.verdict) t.verdictRight++;
+            else if (detail) misses.push(`VERDICT ${key.article}: "${k.quote}" key ${k.verdict} found ${hit.verdict}`);
             if (k.data_covers) {
               t.covered++;
               if (k.verdict === hit.verdict) t.coveredRight++;

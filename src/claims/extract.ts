@@ -47,7 +47,8 @@ const MARK_COMPARE = new RegExp(
 const MARK_PREP =
   /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
 /** A sentence that opens with a pronoun continues the one before ("They commanded…", "其算力…"). */
-const PRONOUN = /^[\s"“'‘(•*-]*(?:they|it|its|their|these|those|he|she|we)\b|^[\s"“'‘(•*-]*(?:其|它|他们|它们|该|此)/i;
+const PRONOUN =
+  /^[\s"“'‘(•*-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*-]*(?:其|它|他们|它们|该|此)/i;
 /** A definite description standing for an entity named before: "the platform", "this chip", "该公司". */
 const DESCRIPTION =
   /(?:^[\s"“'‘(•*-]*|\b(?:the|this|that|its|their)\s+)(platform|company|firm|chip|accelerator|processor|model|system|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|晶片|模型|系统|国家)/i;
@@ -157,6 +158,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       )
         return 'growth';
       if (has(s, /市场份额|市占|market share/) && q.kind === 'percent') return 'market_share';
+      // "the die's area is 60% larger": a size compared, not performance.
+      if (has(s, /\barea\b|die size|面积|芯片尺寸/)) return 'area_ratio';
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
       if (
         has(
@@ -519,19 +522,30 @@ export function extractClaims(
       if (!d) return undefined;
       const noun = (d[1] ?? d[2] ?? '').toLowerCase();
       const kind = DESCRIBED_KIND.find(([re]) => re.test(noun))?.[1];
-      if (!kind || (kinds && !kinds.includes(kind))) return undefined;
+      // The description names its kind itself ("the chip's area"), whatever kinds the metric prefers.
+      void kinds;
+      if (!kind) return undefined;
       const at = sentence[0] + d.index;
       return (
         [...mentionsIn(windowStart, at)].reverse().find((m) => kindOf(m) === kind && !markedRaw(m)) ?? topic([kind])
       );
     };
     // The subject of the sentence before: its first name that is not a compared object.
+    // (A sentence before that opens with a pronoun itself points further back: "X… They… That's…")
     const previousSubject = (kinds: readonly string[] | null): Mention | undefined => {
-      const prev = spans[si - 1];
-      if (!prev) return undefined;
-      return mentionsIn(prev[0], prev[1]).find(
-        (m) => (!kinds || kinds.includes(kindOf(m) ?? '')) && !counted(m) && !markedRaw(m),
-      );
+      for (let back = 1; back <= 3; back++) {
+        const prev = spans[si - back];
+        if (!prev) return undefined;
+        const text = norm.slice(prev[0], prev[1]);
+        const first = mentionsIn(prev[0], prev[1]).find(
+          (m) => (!kinds || kinds.includes(kindOf(m) ?? '')) && !markedRaw(m),
+        );
+        // A pronoun with no name before it in its sentence: the subject is further back.
+        if (PRONOUN.test(text) && (!first || !/^\s*\S/.test(norm.slice(prev[0], first.start).replace(PRONOUN, ''))))
+          if (!first || first.start - prev[0] > 12) continue;
+        return first;
+      }
+      return undefined;
     };
     const figureBetween = (a: number, b: number) => figureWithin(a, b, q);
     // "支持 8192 张卡的 Atlas 950": the name an attributive count or figure describes.
@@ -550,6 +564,8 @@ export function extractClaims(
       const clauseAt = /[\u4e00-\u9fff]/.test(sentenceText)
         ? Math.max(sentence[0], ...[',', ';', ':'].map((c) => norm.lastIndexOf(c, q.start - 1) + 1))
         : sentence[0];
+      // Of a ratio, the compared object is never the subject ("10-20 times lower than Nvidia's").
+      const compareMarked = (m: Mention) => markedRaw(m, (h) => MARK_COMPARE.test(h));
       for (const [strict, from] of [
         [true, clauseAt],
         [true, sentence[0]],
@@ -557,7 +573,11 @@ export function extractClaims(
       ] as const) {
         for (const kind of prefer) {
           const ofKind = inSentence.filter(
-            (m) => m.start >= from && kindOf(m) === kind && !counted(m) && (!strict || !marked(m)),
+            (m) =>
+              m.start >= from &&
+              kindOf(m) === kind &&
+              !counted(m) &&
+              (strict ? !marked(m) : !isRatio || !compareMarked(m)),
           );
           subject = isRatio
             ? ofKind.find((m) => m.end <= q.start)
@@ -583,9 +603,7 @@ export function extractClaims(
       // Chips are the subjects of specifications; of costs, counts and durations they are the means ("2048 块 H800").
       const hasOther = [...inSentence, ...inWindow].some((m) => kindOf(m) !== 'chip' && !marked(m));
       // Of prices, growth, ranks and latencies a chip named in the sentence may be the subject ("910D 售价约2万美元").
-      const chipToo =
-        ['price', 'growth', 'percentage', 'rank', 'latency'].includes(metric) &&
-        before.some((m) => kindOf(m) === 'chip' && !marked(m));
+      const chipToo = ['price', 'growth', 'percentage', 'rank', 'latency'].includes(metric);
       const kinds = spec
         ? ['chip', 'system']
         : hasOther
