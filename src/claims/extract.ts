@@ -39,7 +39,7 @@ const GAP = /落后|领先|差距|相差|追赶|赶超|behind|ahead|\bgap\b|\ble
 const MARK_COMPARE = new RegExp(
   String.raw`(?:\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\btrail(?:s|ing|ed)?|\bbehind|\bahead of|` +
     String.raw`\boutpac\w*|\bsurpass\w*|\bbeat(?:s|ing)?|\boutperform\w*|\bexceed\w*|\brival\w*|相比|比|较|对比|达到?|` +
-    String.raw`相当于|仅为|只有|约为|不到|超过|超越|落后于?|领先于?|不如|媲美|逊于|高于|低于|优于)` +
+    String.raw`相当于|仅为|只有|约为|不到|超过|超越|落后于?|领先于?|不如|媲美|逊于|高于|低于|优于|类似于?|如同|\\bsimilar to)` +
     String.raw`\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$`,
   'i',
 );
