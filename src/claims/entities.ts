@@ -385,11 +385,23 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
       r.kind === 'country' ? r.names : r.names.flatMap(spellings),
       r.kind === 'country',
     );
+  const written = new Map<string, Map<string, number>>();
   // Models by their own names where they are distinctive (a dash or digit in the name: DeepSeek-R1, Qwen3).
   for (const m of await db.all(
-    `SELECT m.id, m.name, m.aliases, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id IS NOT NULL AND length(m.name) >= 5`,
+    `SELECT m.id, m.name, m.aliases, m.organization_id, o.country, m.family FROM models m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id IS NOT NULL AND length(m.name) >= 5`,
   )) {
     const name = String(m['name']);
+    // How the family's name is written with capitals in its models' names ("ChatGPT", "Gemini"), to show it so.
+    const fam = m['family'] as string | null;
+    if (fam)
+      for (const n of [name, ...((m['aliases'] as string[] | null) ?? [])]) {
+        const w: string = String(n).split('/').at(-1)?.slice(0, fam.length) ?? '';
+        if (w.toLowerCase() === fam && /[A-Z]/.test(w)) {
+          const c = written.get(fam) ?? new Map<string, number>();
+          c.set(w, (c.get(w) ?? 0) + 1);
+          written.set(fam, c);
+        }
+      }
     if (!/\d/.test(name) && !/-/.test(name)) continue;
     // Written with spaces or dashes alike: "DeepSeek-V3" is "DeepSeek V3", "kimi-k2" is "Kimi K2".
     const names = [
@@ -426,7 +438,8 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     if (Number(f['own']) < 0.8 * Number(f['n']) || taken.has(fam) || WORD_FAMILIES.has(fam) || STOP.has(fam)) continue;
     // Short family names only as acronyms ("GPT"), matched with their case.
     if (!/^[a-z][a-z0-9]{3,}$/.test(fam) && !/^[a-z]{3}$/.test(fam)) continue;
-    const shown = fam.length === 3 ? fam.toUpperCase() : fam[0]?.toUpperCase() + fam.slice(1);
+    const forms = [...(written.get(fam) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]);
+    const shown = forms[0]?.[0] ?? (fam.length === 3 ? fam.toUpperCase() : fam[0]?.toUpperCase() + fam.slice(1));
     idx.add(
       {
         id: `family:${fam}`,

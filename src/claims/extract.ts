@@ -268,6 +268,19 @@ const PREFER: Record<string, Entity['kind'][]> = {
   gap_months: ['country', 'organization', 'model'],
 };
 
+/** Systems by the chip they are built of, once per entity index. */
+const systemsCache = new WeakMap<EntityIndex, Map<string, string[]>>();
+function systemsOf(entities: EntityIndex): Map<string, string[]> {
+  let m = systemsCache.get(entities);
+  if (!m) {
+    m = new Map();
+    for (const [id, e] of entities.entities)
+      if (e.kind === 'system' && e.builtOf) m.set(e.builtOf, [...(m.get(e.builtOf) ?? []), id]);
+    systemsCache.set(entities, m);
+  }
+  return m;
+}
+
 const COUNT_WORDS: Record<string, number> = {
   two: 2,
   three: 3,
@@ -660,6 +673,16 @@ export function extractClaims(
       }
     }
     subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? topic(null);
+    // "以昇腾960为基础、规模为15488卡的超节点": the cards of a supernode built of a chip count the system's chips.
+    if (
+      metric === 'chip_count' &&
+      subject &&
+      kindOf(subject) === 'chip' &&
+      /超节点|集群|superpod|supernode|cluster|system|rack|机柜|pod\b/i.test(sentenceText)
+    ) {
+      const built = systemsOf(entities).get(subject.entity) ?? [];
+      if (built.length === 1) subject = { ...subject, entity: built[0] as string };
+    }
     const comparison =
       comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
