@@ -32,7 +32,8 @@ export interface Extracted {
 }
 
 const has = (s: string, re: RegExp) => re.test(s);
-const markText = (h: string) => MARK_COMPARE.test(h) || MARK_PREP.test(h);
+const compareText = (h: string) => MARK_COMPARE.test(h) || MARK_COMPARE_ZH.test(h);
+const markText = (h: string) => compareText(h) || MARK_PREP.test(h);
 
 const GAP = /落后|领先|差距|相差|追赶|赶超|behind|ahead|\bgap\b|\blead\b|trail|\blag|catch(?:ing)? up/;
 /** Comparing words before a name: it is what the number is measured against ("than B", "达到B的", "trailing B"). */
@@ -43,6 +44,9 @@ const MARK_COMPARE = new RegExp(
     String.raw`\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$`,
   'i',
 );
+/** A Chinese comparing verb a few words before the name: "超越美国AI芯片巨擘辉达". */
+const MARK_COMPARE_ZH =
+  /(?:超越|超过|落后于?|领先于?|不如|媲美|优于|逊于|相比|相较于?|类似于?|如同|相当于|仅为)[\u4e00-\u9fffA-Za-z ]{0,10}$/;
 /** Prepositions before a name: its object, unless the name owns what follows ("over the 910B's 64GB"). */
 const MARK_PREP =
   /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
@@ -483,7 +487,7 @@ export function extractClaims(
     };
     // Compared objects stay compared even when possessive ("仅为GPT-4的十分之一"); prepositions' objects do not.
     const marked = (m: Mention) =>
-      markedRaw(m, (h) => MARK_COMPARE.test(h)) || (!possessive(m) && markedRaw(m, (h) => MARK_PREP.test(h)));
+      markedRaw(m, compareText) || (!possessive(m) && markedRaw(m, (h) => MARK_PREP.test(h)));
     // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
     const compared =
       before.length > 1 ||
@@ -577,17 +581,28 @@ export function extractClaims(
       const clauseAt = /[\u4e00-\u9fff]/.test(sentenceText)
         ? Math.max(sentence[0], ...[',', ';', ':'].map((c) => norm.lastIndexOf(c, q.start - 1) + 1))
         : sentence[0];
+      const clauseEnd =
+        clauseAt > sentence[0] || /[\u4e00-\u9fff]/.test(sentenceText)
+          ? Math.min(
+              sentence[1],
+              ...[',', ';', ':'].map((c) => {
+                const i = norm.indexOf(c, q.end);
+                return i < 0 ? sentence[1] : i;
+              }),
+            )
+          : sentence[1];
       // Of a ratio, the compared object is never the subject ("10-20 times lower than Nvidia's").
-      const compareMarked = (m: Mention) => markedRaw(m, (h) => MARK_COMPARE.test(h));
-      for (const [strict, from] of [
-        [true, clauseAt],
-        [true, sentence[0]],
-        [false, sentence[0]],
+      const compareMarked = (m: Mention) => markedRaw(m, compareText);
+      for (const [strict, from, to] of [
+        [true, clauseAt, clauseEnd],
+        [true, sentence[0], sentence[1]],
+        [false, sentence[0], sentence[1]],
       ] as const) {
         for (const kind of prefer) {
           const ofKind = inSentence.filter(
             (m) =>
               m.start >= from &&
+              m.end <= to &&
               kindOf(m) === kind &&
               !counted(m) &&
               (strict ? !marked(m) : !isRatio || !compareMarked(m)),
