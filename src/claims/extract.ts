@@ -194,7 +194,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'number':
       // "总参数量达1万亿", "激活参数320亿": a parameter count named just before.
       if (
-        /(?:参数量?|parameters?|params)\s?(?:达到?|为|约|高达|of|is)?\s{0,2}$/i.test(q.before ?? '') &&
+        /(?:参数量?|parameters?|params|激活|activates?|active)\s?(?:达到?|为|约|高达|of|is)?\s{0,2}$/i.test(
+          q.before ?? '',
+        ) &&
         q.value >= 1e6
       )
         return 'parameters';

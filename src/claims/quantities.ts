@@ -349,6 +349,20 @@ const RULES: Rule[] = [
       unit: 'ratio',
     }),
   },
+  // 数十 / 几百 / 上千 / 数百万 / 数十亿: vague amounts with a floor (twice the unit below a million, the unit above).
+  {
+    re: /(?<![\d零〇一二两三四五六七八九十百千万亿])(?:数|几|上)(十亿|百亿|千亿|十万|百万|千万|亿|十|百|千|万)(?=\s?(?:个|家|名|位|款|颗|块|张|台|人|次|token|用户|开发者|参数))|(?<![\d零〇一二两三四五六七八九十百千万亿])(?:数|几|上)(十亿|百亿|千亿|十万|百万|千万|亿|十|百|千|万)\s?(美元|欧元|元|人民币)/g,
+    make: (m) => {
+      const unitWord = m[1] ?? m[2];
+      const mag =
+        magnitude(unitWord) || ({ 十: 10, 百: 100 } as Record<string, number>)[unitWord as string] || Number.NaN;
+      const value = mag >= 1e6 ? mag : 2 * mag;
+      const cur = m[3] ? CURRENCY[m[3]] : undefined;
+      return cur
+        ? { kind: 'amount', value, unit: cur, bound: 'gt', low: value }
+        : { kind: 'count', value, unit: 'items', bound: 'gt', low: value };
+    },
+  },
   // Ranks: 排名第二, 位居第3, ranked No. 1, at rank 13, ranks third.
   {
     re: new RegExp(
@@ -393,7 +407,7 @@ const RULES: Rule[] = [
   },
   // Slash fractions where the words make them one ("about 1/10 of", "仅为 1/3"), not dates or scores.
   {
-    re: /(?<lead>(?:\b(?:about|roughly|nearly|only|just|almost|less than|more than|over|under)|约|仅为?|只有|不到|超过|近)\s{0,2})(\d{1,2})\s?\/\s?(\d{1,3})(?![\d\/])|(?<![\d\/.])(\d{1,2})\s?\/\s?(\d{1,3})(?=\s?(?:of\b|的))/gi,
+    re: /(?<lead>(?:\b(?:about|roughly|nearly|only|just|almost|less than|more than|over|under)|约|仅为?|只有|不到|超过|近|是|为|的)\s{0,2})(\d{1,2})\s?\/\s?(\d{1,3})(?![\d\/])|(?<![\d\/.])(\d{1,2})\s?\/\s?(\d{1,3})(?=\s?(?:of\b|的))/gi,
     make: (m) => ({
       kind: 'fraction',
       value: Number(m[2] ?? m[4]) / Number(m[3] ?? m[5]),
@@ -519,13 +533,15 @@ const RULES: Rule[] = [
   },
   // Vague floors: dozens of (at least 24), hundreds of (at least 200), millions of (at least 2 million).
   {
-    re: /\b(dozens|hundreds|thousands|millions|billions|trillions) of\b/gi,
+    // (The floors the answer key's convention gives: dozens ≥ 24, millions ≥ 1e6, multiple trillions ≥ 2e12.)
+    re: /\b(dozens|hundreds|thousands|millions|billions|trillions) of\b|\b(?:multiple|several)\s(trillion|billion|million)s?\b/gi,
     make: (m) => ({
       kind: 'count',
-      value:
-        { dozens: 24, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9, trillions: 2e12 }[
-          (m[1] as string).toLowerCase()
-        ] ?? Number.NaN,
+      value: m[2]
+        ? 2 * (magnitude(m[2]) || Number.NaN)
+        : ({ dozens: 24, hundreds: 200, thousands: 2000, millions: 1e6, billions: 1e9, trillions: 1e12 }[
+            (m[1] as string).toLowerCase()
+          ] ?? Number.NaN),
       unit: 'items',
       bound: 'gt',
     }),
