@@ -152,7 +152,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       // "rose to 50%", "提升至50%": a level reached, not a growth.
       if (
         q.kind === 'percent' &&
-        !/(?:至|到|\bto|\breach(?:es|ed)?)\s{0,2}(?:[~≈约]\s?)?$/i.test(q.before ?? '') &&
+        !/(?:至|到|\bto|\breach(?:es|ed)?|\bfrom|从)\s{0,2}(?:[~≈约]\s?)?$/i.test(q.before ?? '') &&
         (/增长|增幅|增加|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(
           `${q.before ?? ''} ${q.after ?? ''}`,
         ) ||
@@ -182,6 +182,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       // "8192 張昇騰卡", "2,000 張 H800 GPU": a measure word for cards or chips.
       if (q.unit === 'units' && /^.{0,12}?(?:卡|gpu|晶片|芯片|显卡|加速器|chip)/i.test(q.after ?? '')) q.unit = 'chips';
       if (q.unit === 'chips') return 'chip_count';
+      if (q.unit === 'transistors') return 'transistor_count';
       // Leaderboard points: a rating, or a gap between two ratings.
       if (q.unit === 'points')
         return /^\s?(?:ahead|behind|clear|lead|more|fewer|higher|lower|of (?:lead|gap))/.test(q.after ?? '') ||
@@ -244,6 +245,7 @@ const SPEC_METRICS = new Set([
   'bandwidth',
   'power',
   'process_node',
+  'transistor_count',
 ]);
 /** Metrics checked with the subject rules the first articles were built with (kind preference, then distance). */
 const OLD_RULES = new Set([
@@ -505,7 +507,7 @@ export function extractClaims(
         .split(/[,;，；]/)
         .at(-1) ?? '') +
       norm.slice(q.start, q.end) +
-      (norm.slice(q.end, Math.min(sentence[1], q.end + 6)).split(/[,;，；]/)[0] ?? '');
+      (norm.slice(q.end, Math.min(sentence[1], q.end + 12)).split(/[,;，；]/)[0] ?? '');
     const ratioLike = q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' || q.kind === 'amount';
     const tightMetric = ratioLike ? metricOf(q, tight, compared) : null;
     const local = ratioLike
