@@ -251,4 +251,4 @@ test(
 );
 
 /** What the build split reaches today (measured, rounded down); raise them as the rules improve. */
-const FLOORS = { precision: 0.9, recall: 0.9, subjectMetric: 0.6, verdict: 0.8 };
+const FLOORS = { precision: 0.9, recall: 0.9, subjectMetric: 0.8, verdict: 0.8 };

@@ -116,7 +116,7 @@ const FAMILY_VERSION =
   /^(?:[\s-](?:Opus|Sonnet|Haiku|Pro|Flash|Ultra|Nano|Mini|Max|Turbo|Plus|Coder|Instruct|Chat|Vision|Lite))?[\s-]?(?:[A-Za-z]?\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d*)(?:[\s-](?:\d+(?:\.\d+)?[BbMm]|Opus|Sonnet|Haiku|Pro|Flash|Ultra|Nano|Mini|Max|Turbo|Plus|Coder|Instruct|Chat|Thinking|Preview|Exp))*(?![A-Za-z0-9])|^[\s-](?:Opus|Sonnet|Haiku)(?![A-Za-z])/;
 
 /** A short model name standing alone: a capital and a version ("R1", "V3", "K2", "M2.5"). */
-const SHORT_NAME = /(?<![A-Za-z0-9.\-])[A-Z]\d{1,2}(?:\.\d)?(?![A-Za-z0-9]|\.\d)/g;
+const SHORT_NAME = /[A-Z]\d{1,2}(?:\.\d)?(?![A-Za-z0-9]|\.\d)/g;
 
 /** A model number after a product line's word: "950PR", " 910D". */
 const LINE_CODE = /^\s?(\d{3,4}[A-Z]{0,3})(?![A-Za-z0-9])/;
@@ -264,6 +264,8 @@ export class EntityIndex {
     for (const c of norm.matchAll(SHORT_NAME)) {
       const start = c.index;
       const end = start + c[0].length;
+      // Standing alone: not the end of a longer name ("H100", "GPT-4", "v2.5").
+      if (/[A-Za-z0-9.-]/.test(norm[start - 1] ?? '')) continue;
       while (k < found.length && (found[k] as Mention).end <= start) k++;
       if (k < found.length && (found[k] as Mention).start < end) continue;
       const hits = new Set<Entity>();
