@@ -316,6 +316,12 @@ test('extraction mechanisms (issue 17): units, number words, ranks, bounds, gram
   assert.deepEqual([price.value, price.unit, price.metric], [4, 'CNY/Mtok', 'price']);
   assert.equal(claim('华为营收约新台币1.6兆元。', '1.6兆').value, 1.6e12);
   assert.equal(claim('中国模型占据了六成的token份额。', '六成').value, 0.6);
+  // Fractions and multiples in words.
+  assert.equal(claim('Chinese models now hold two-thirds of the token volume.', 'two-thirds').value, 2 / 3);
+  assert.equal(claim('One in five developers uses a Chinese model.', 'One in five').value, 0.2);
+  const doubled = claim('DeepSeek traffic doubled in a month.', 'doubled');
+  assert.deepEqual([doubled.value, doubled.metric], [1, 'growth']);
+  assert.equal(claim('The B200 offers a 3-fold increase in memory bandwidth over the H100.', '3-fold').value, 3);
   // Ranks and qualifiers.
   const rank = claim('华为云在中国云服务市场排名第二。', '排名第二');
   assert.deepEqual([rank.value, rank.metric, rank.subject], [2, 'rank', 'huawei-cloud']);

@@ -157,6 +157,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           `${q.before ?? ''} ${q.after ?? ''}`,
         ) ||
           DECLINE.test(q.before ?? '') ||
+          q.growth === true ||
           /(?:^|[\s(:,])[-+]$/.test(q.before ?? '') ||
           q.value > 1)
       )

@@ -26,6 +26,8 @@ export interface Quantity {
   unit: string;
   /** For dates and years: YYYY, YYYY-MM or YYYY-MM-DD. */
   time?: string;
+  /** Said as a change ("doubled", 翻倍): a growth whatever the words around it. */
+  growth?: boolean;
   /** A few characters of text before and after the quantity, for the words that qualify it. */
   before?: string;
   after?: string;
@@ -364,6 +366,29 @@ const RULES: Rule[] = [
         : { kind: 'count', value, unit: 'items', bound: 'gt', low: value };
     },
   },
+  // Fractions in words: two-thirds, three quarters, one in five, 1 in 10.
+  {
+    re: /\b(two|three|four|five|seven|nine)[\s-](thirds|quarters|fifths|tenths)\b|\b(one|two|three|1|2|3)\s(?:in|out of)\s(three|four|five|ten|3|4|5|10|\d{2,3})\b/gi,
+    make: (m) => {
+      const n = (w: string) => WORD_VALUE[w.toLowerCase()] ?? Number(w);
+      if (m[1]) {
+        const d = { thirds: 3, quarters: 4, fifths: 5, tenths: 10 }[(m[2] as string).toLowerCase()] ?? Number.NaN;
+        return { kind: 'fraction', value: n(m[1]) / d, unit: 'ratio' };
+      }
+      return { kind: 'fraction', value: n(m[3] as string) / n(m[4] as string), unit: 'ratio' };
+    },
+  },
+  // Multiples and growth in words: twice, 3-fold, doubled (+100%), tripled, 翻倍, 翻两番.
+  {
+    re: /\b(twice|thrice)\b|\b(\d+(?:\.\d+)?|two|three|four|five|ten)[\s-]fold\b|\b(doubled|tripled|quadrupled)\b|(翻了?一?倍|翻了?一番|翻了?两番)/gi,
+    make: (m) => {
+      if (m[1]) return { kind: 'multiple', value: /twice/i.test(m[1]) ? 2 : 3, unit: 'x' };
+      if (m[2]) return { kind: 'multiple', value: WORD_VALUE[m[2].toLowerCase()] ?? Number(m[2]), unit: 'x' };
+      const w = (m[3] ?? m[4] ?? '').toLowerCase();
+      const v = /tripled/.test(w) ? 2 : /quadrupled|两番/.test(w) ? 3 : 1;
+      return { kind: 'percent', value: v, unit: 'ratio', growth: true };
+    },
+  },
   // Ranks: 排名第二, 位居第3, ranked No. 1, at rank 13, ranks third.
   {
     re: new RegExp(
@@ -638,7 +663,7 @@ function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'app
 
 /** Anything a quantity can start from: digits, numerals, currency signs, number and fraction words. */
 const TRIGGER =
-  /[\d$€¥£零〇一二两三四五六七八九十百千万亿]|\b(?:triple|double|first|second|third|fourth|fifth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
+  /[\d$€¥£零〇一二两三四五六七八九十百千万亿翻]|\b(?:twice|thrice|doubled|tripled|quadrupled|fold|thirds|quarters|triple|double|first|second|third|fourth|fifth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
 const BEFORE = 16;
 const AFTER = 40;
 
