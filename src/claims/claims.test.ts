@@ -318,7 +318,10 @@ test('extraction mechanisms (issue 17): units, number words, ranks, bounds, gram
   assert.equal(claim('中国模型占据了六成的token份额。', '六成').value, 0.6);
   // Fractions and multiples in words.
   assert.equal(claim('Chinese models now hold two-thirds of the token volume.', 'two-thirds').value, 2 / 3);
-  assert.equal(claim('One in five developers uses a Chinese model.', 'One in five').value, 0.2);
+  assert.equal(
+    claim('One in five developers uses a Chinese model, a share that keeps rising.', 'One in five').value,
+    0.2,
+  );
   const doubled = claim('DeepSeek traffic doubled in a month.', 'doubled');
   assert.deepEqual([doubled.value, doubled.metric], [1, 'growth']);
   assert.equal(claim('The B200 offers a 3-fold increase in memory bandwidth over the H100.', '3-fold').value, 3);
