@@ -451,8 +451,12 @@ export function extractClaims(
     // "the 1-trillion-token mark": a threshold named, not a figure claimed.
     if (/^(?:[\s-]+[A-Za-z]+){0,2}\s+(?:mark|threshold|milestone|barrier)\b/i.test(norm.slice(q.end, q.end + 40)))
       continue;
-    // "OpenRouter's top 10 models": the size of the set spoken of, not a count claimed.
-    if (q.kind === 'count' && q.unit !== 'spots' && /\btop[\s-]?$/i.test(norm.slice(Math.max(0, q.start - 5), q.start)))
+    // "OpenRouter's top 10 models", "前3名客户": the size of the set spoken of, not a count claimed.
+    if (
+      q.kind === 'count' &&
+      q.unit !== 'spots' &&
+      /(?:\btop[\s-]?|前\s?)$/i.test(norm.slice(Math.max(0, q.start - 5), q.start))
+    )
       continue;
     // "1.3 人力与时间成本": a section number at the start of a line.
     if (
@@ -525,6 +529,9 @@ export function extractClaims(
         metricOf(q, `${prev} ${sentenceText}`, compared) ?? metricOf(q, `${headline} ${sentenceText}`, compared);
       if (carried && (!metric || !GENERIC.has(carried))) metric = carried;
     }
+    // "投入研发经费约1797亿元" in a sentence that also names revenue: the words next to the amount decide.
+    if (q.kind === 'amount' && metric !== 'price' && /投资|投入|经费|拨款|融资|\binvest|\bfunding/i.test(tight))
+      metric = 'investment';
     if (!metric) continue;
     // Two sentences back, for what the sentence refers to without naming it ("384颗而非72颗" after naming the systems).
     const windowStart = spans[Math.max(0, si - 2)]?.[0] ?? sentence[0];
