@@ -73,6 +73,9 @@ const METRIC_MATCH: [RegExp, RegExp][] = [
   [/unit_price|electricity_price|salary/, /price|cost|investment/],
   [/throughput/, /count|tokens/],
   [/process_node|node$/, /process_node/],
+  [/context/, /context_length/],
+  [/margin/, /margin/],
+  [/area/, /area/],
   [/data_size|storage/, /data_size|memory/],
 ];
 
@@ -161,15 +164,20 @@ test(
         t.expected += key.claims.length;
         t.found += doc.claims.length;
         const used = new Set<CheckedClaim>();
+        // Claim-by-claim detail (misses, extras, wrong subject or metric) for the build split only.
+        const detail = !!process.env['CLAIMS_MISSES'] && group.startsWith('all') && key.split === 'build';
         for (const k of key.claims) {
           // Every occurrence of the quote: a key quote names one place, but may repeat verbatim elsewhere.
           const spans: [number, number][] = [];
           for (let at = doc.text.indexOf(k.quote); at >= 0 && spans.length < 10; at = doc.text.indexOf(k.quote, at + 1))
             spans.push([at, at + k.quote.length]);
           const close = (v: number) => Math.abs(v - k.value) <= 0.01 * Math.max(Math.abs(k.value), 1e-9);
-          const hit = doc.claims.find(
+          // Among the claims that match (same place, same value), one with the key's subject and metric first: one
+          // figure said of two subjects is two key entries and two found claims, to be paired by subject.
+          const candidates = doc.claims.filter(
             (c) => !used.has(c) && close(c.value) && spans.some(([s, e]) => c.start < e && c.end > s),
           );
+          const hit = candidates.find((c) => subjectAgrees(k, c) && metricAgrees(k.metric, c.metric)) ?? candidates[0];
           if (!hit) {
             if (group.startsWith('all') && key.split === 'build')
               misses.push(`${key.article}: "${k.quote}" (${k.value} ${k.unit}, ${k.metric})`);
@@ -177,21 +185,36 @@ test(
           }
           used.add(hit);
           t.tp++;
-          if (subjectAgrees(k, hit) && metricAgrees(k.metric, hit.metric)) t.subjectMetric++;
+          const sm = subjectAgrees(k, hit) && metricAgrees(k.metric, hit.metric);
+          if (sm) t.subjectMetric++;
+          else if (detail)
+            misses.push(
+              `WRONG ${key.article}: "${k.quote}" key ${k.subject}/${k.metric} found ${hit.subject_name ?? hit.subject}/${hit.metric}`,
+            );
           t.verdicts[hit.verdict] = (t.verdicts[hit.verdict] ?? 0) + 1;
           if (k.verdict) {
             t.withVerdict++;
             if (k.verdict === hit.verdict) t.verdictRight++;
+            else if (detail) misses.push(`VERDICT ${key.article}: "${k.quote}" key ${k.verdict} found ${hit.verdict}`);
             if (k.data_covers) {
               t.covered++;
               if (k.verdict === hit.verdict) t.coveredRight++;
             }
             if (k.verdict === 'contradicted' && hit.verdict === 'supported') {
               t.falseSupported++;
-              misses.push(`FALSE SUPPORTED ${key.article}: "${k.quote}"`);
+              // Per-claim detail for the build split only: the holdout is read as numbers, never claim by claim.
+              misses.push(
+                key.split === 'build' ? `FALSE SUPPORTED ${key.article}: "${k.quote}"` : `FALSE SUPPORTED (holdout)`,
+              );
             }
           }
         }
+        if (detail)
+          for (const c of doc.claims)
+            if (!used.has(c))
+              misses.push(
+                `EXTRA ${key.article}: "${c.quote}" (${c.value} ${c.unit}, ${c.metric}, ${c.subject_name ?? c.subject}) in "${c.sentence.slice(0, 80)}"`,
+              );
       }
     }
     const pct = (a: number, b: number) => (b ? (a / b).toFixed(2) : ' n/a');
@@ -228,4 +251,4 @@ test(
 );
 
 /** What the build split reaches today (measured, rounded down); raise them as the rules improve. */
-const FLOORS = { precision: 0.9, recall: 0.9, subjectMetric: 0.6, verdict: 0.8 };
+const FLOORS = { precision: 0.9, recall: 0.9, subjectMetric: 0.8, verdict: 0.8 };

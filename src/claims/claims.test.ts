@@ -297,3 +297,72 @@ test('a document cannot confirm itself: evidence citing only the document is dro
   const corroborated = withoutSelfCitation({ verdict: 'contradicted', evidence: [e(['web-article', 'epoch'])] }, self);
   assert.equal(corroborated.verdict, 'contradicted', 'a fact with another source as well stands');
 });
+
+test('extraction mechanisms (issue 17): units, number words, ranks, bounds, grammar-aware subjects, families', () => {
+  const claim = (text: string, quote: string) => {
+    const doc = checker.check('mechanisms.txt', text);
+    const c = doc.claims.find((x) => x.quote.includes(quote));
+    assert.ok(c, `a claim at "${quote}" in: ${text}`);
+    return c;
+  };
+  // Number words, magnitudes and units.
+  const half = claim('Hunyuan 3D passed half a million downloads.', 'half a million');
+  assert.equal(half.value, 5e5);
+  assert.equal(half.metric, 'downloads');
+  assert.equal(claim('The model reads a context length of 128K tokens.', '128K').metric, 'context_length');
+  const kw = claim('该集群满载功耗约400千瓦。', '400千瓦');
+  assert.deepEqual([kw.value, kw.unit, kw.metric], [400, 'kW', 'power']);
+  const price = claim('该模型的输入价格为每百万tokens 4元。', '4元');
+  assert.deepEqual([price.value, price.unit, price.metric], [4, 'CNY/Mtok', 'price']);
+  assert.equal(claim('华为营收约新台币1.6兆元。', '1.6兆').value, 1.6e12);
+  assert.equal(claim('中国模型占据了六成的token份额。', '六成').value, 0.6);
+  // Fractions and multiples in words.
+  assert.equal(claim('Chinese models now hold two-thirds of the token volume.', 'two-thirds').value, 2 / 3);
+  assert.equal(
+    claim('One in five developers uses a Chinese model, a share that keeps rising.', 'One in five').value,
+    0.2,
+  );
+  const doubled = claim('DeepSeek traffic doubled in a month.', 'doubled');
+  assert.deepEqual([doubled.value, doubled.metric], [1, 'growth']);
+  assert.equal(claim('The B200 offers a 3-fold increase in memory bandwidth over the H100.', '3-fold').value, 3);
+  // Ranks and qualifiers.
+  const rank = claim('华为云在中国云服务市场排名第二。', '排名第二');
+  assert.deepEqual([rank.value, rank.metric, rank.subject], [2, 'rank', 'huawei-cloud']);
+  const over = claim('ChatGPT has over 800 million weekly users.', '800 million');
+  assert.deepEqual([over.bound, over.unit, over.subject], ['gt', 'users', 'family:chatgpt']);
+  const fall = claim('台积电股价下跌2.5%。', '2.5%');
+  assert.deepEqual([fall.value, fall.metric], [-0.025, 'growth']);
+  // Not quantities: time references, thresholds, enumerations, a version in a family's name.
+  const none = (text: string) => checker.check('none.txt', text).claims.map((c) => c.quote);
+  assert.deepEqual(none('阿里巴巴计划在未来三年加大投入，推出两款芯片。'), []);
+  assert.deepEqual(none('Llama 4 and Qwen 2.5 passed the 1-trillion-token mark.'), []);
+  // Subjects by grammar: the compared object is not the subject, even when possessive.
+  const ratio = claim('相比之下，华为的单芯片性能仅为英伟达B200的三分之一左右。', '三分之一');
+  assert.equal(ratio.subject, 'huawei');
+  // A pronoun points back to the sentence before; a name after another figure is that figure's.
+  const they = claim(
+    'Chinese models have caught up. They process 18 trillion tokens a week, against 5.5 trillion for US models.',
+    '18 trillion',
+  );
+  assert.equal(they.subject, 'country-cn');
+  assert.equal(
+    claim('They process 18 trillion tokens a week, against 5.5 trillion for US models.', '5.5 trillion').subject,
+    'country-us',
+  );
+  // A model of a chip line the data does not hold is a chip of its own, not the topic chip.
+  const line = claim('Nvidia H100 is the reference. 昇腾950采用自研HBM，显存容量达128GB。', '128GB');
+  assert.equal(line.subject, 'chip:ascend-950');
+  assert.equal(line.verdict, 'unverifiable');
+  // Families and versions; short model names in a text about their maker.
+  assert.equal(claim('The first Gemini model sits at rank 13.', 'rank 13').subject, 'family:gemini');
+  assert.equal(
+    claim('DeepSeek 的 R1 强化学习阶段预计成本约为 100 万美元。', '100 万美元').subject,
+    'model:deepseek-r1',
+  );
+  // One figure of two coordinated subjects is two claims; English subject names are English.
+  const both = checker
+    .check('both.txt', 'DeepSeek-V3 and DeepSeek-V2 also exceeded 1 trillion tokens.')
+    .claims.filter((c) => c.quote.includes('1 trillion'));
+  assert.deepEqual(both.map((c) => c.subject).sort(), ['model:deepseek-v2', 'model:deepseek-v3']);
+  assert.equal(claim('US models handled 2.94 trillion tokens.', '2.94 trillion').subject_name, 'United States');
+});

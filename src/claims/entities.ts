@@ -22,6 +22,8 @@ export interface Entity {
   parent?: string | null;
   /** For a system: the chip it is built of, so a chip count next to that chip's name is about the system. */
   builtOf?: string | null;
+  /** A family of models ("Gemini", "Claude"): a version written after its name belongs to the mention. */
+  family?: boolean;
 }
 
 export interface Mention {
@@ -39,8 +41,85 @@ interface Alias {
   exact?: string;
 }
 
+/**
+ * The ways one name is written with and without a space between its word and its version: "Atlas 950" is
+ * also "Atlas950", "Qwen2.5-72B" also "Qwen 2.5-72B" and "Qwen 2.5 72B". Only after a word of three letters
+ * or more, so a chip code ("H100") is not split.
+ */
+export function spellings(name: string): string[] {
+  const out = new Set([name]);
+  out.add(name.replace(/([A-Za-z]{3,}) (?=\d)/g, '$1'));
+  out.add(name.replace(/([A-Za-z]{3,})(?=\d)/g, '$1 '));
+  for (const n of [...out]) if (/[A-Za-z0-9]-[A-Za-z0-9]/.test(n)) out.add(n.replace(/-/g, ' '));
+  return [...out];
+}
+
+/**
+ * Common English words that are also the names of model families in the data ("Granite", "Falcon",
+ * "Command"): as families they would turn ordinary words into entities.
+ */
+const WORD_FAMILIES = new Set([
+  'granite',
+  'falcon',
+  'command',
+  'dolphin',
+  'hermes',
+  'ring',
+  'seed',
+  'code',
+  'nova',
+  'flux',
+  'step',
+  'bloom',
+  'marco',
+  'sky',
+  'ling',
+  'ming',
+  'hush',
+  'pruned',
+  'finetuned',
+  'transformer',
+  'mamba',
+  'alpaca',
+  'zephyr',
+  'sonar',
+  'trinity',
+  'fireball',
+  'intern',
+  'palm',
+  'orca',
+  'test',
+  'chat',
+  'meta',
+  'llm',
+  'bar',
+  'cogito',
+  'laguna',
+  'jamba',
+  'pythia',
+  'nous',
+  'yuan',
+  'reka',
+  'areal',
+  'lamarck',
+  'molmo',
+  'tulu',
+  'recraft',
+  'ovis',
+]);
+
 /** Names too short or too common to link by themselves. */
 const STOP = new Set(['ai', 'hf', 'yi', 'eu', 'seed', 'arena', 'spark', 'o1', 'o3', 'glm', 'step', 'zai', 'kimi']);
+
+/** What follows a family's name as its version: a tier word, then a number with its letters ("Opus 4.1", "K2", "2.5-72B"). */
+const FAMILY_VERSION =
+  /^(?:[\s-](?:Opus|Sonnet|Haiku|Pro|Flash|Ultra|Nano|Mini|Max|Turbo|Plus|Coder|Instruct|Chat|Vision|Lite))?[\s-]?(?:[A-Za-z]?\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d*)(?:[\s-](?:\d+(?:\.\d+)?[BbMm]|Opus|Sonnet|Haiku|Pro|Flash|Ultra|Nano|Mini|Max|Turbo|Plus|Coder|Instruct|Chat|Thinking|Preview|Exp))*(?![A-Za-z0-9])|^[\s-](?:Opus|Sonnet|Haiku)(?![A-Za-z])/;
+
+/** A short model name standing alone: a capital and a version ("R1", "V3", "K2", "M2.5"). */
+const SHORT_NAME = /[A-Z]\d{1,2}(?:\.\d)?(?![A-Za-z0-9]|\.\d)/g;
+
+/** A model number after a product line's word: "950PR", " 910D". */
+const LINE_CODE = /^\s?(\d{3,4}[A-Z]{0,3})(?![A-Za-z0-9])/;
 
 const pairKey = (s: string, i: number) => (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) || 0);
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -76,6 +155,35 @@ export class EntityIndex {
 
   private readonly asciiOnly = new Set<number>();
 
+  /** Product-line words ("Ascend", 昇腾) with a chip of the line, for models of the line the data lacks. */
+  readonly lines = new Map<string, { line: string; chip: Record<string, unknown> }>();
+  private unknown = 0;
+
+  /**
+   * "Ascend 950PR", "昇腾910D": a line's word and a model number the data does not hold name a chip of that
+   * line all the same: an entity of its own (no facts), so its figures are not given to another chip.
+   */
+  private lineChip(word: string, code: string): Entity | undefined {
+    const l = this.lines.get(word.toLowerCase());
+    if (!l) return undefined;
+    const id = `chip:${l.line}-${code}`.toLowerCase();
+    let e = this.entities.get(id);
+    // Bounded: a hostile text cannot grow the index without end.
+    if (!e && this.unknown < 10_000) {
+      this.unknown++;
+      e = {
+        id,
+        kind: 'chip',
+        name: `${l.line} ${code}`,
+        country: (l.chip['country'] as string | null) ?? null,
+        facts: [],
+        parent: (l.chip['organization_id'] as string | null) ?? null,
+      };
+      this.entities.set(id, e);
+    }
+    return e;
+  }
+
   /** Every mention in the normalised text, non-overlapping, longest match first. */
   find(norm: string, signal?: Stop): Mention[] {
     // ASCII-only lower case keeps every offset ("İ".toLowerCase() is two code units).
@@ -110,11 +218,66 @@ export class EntityIndex {
         }
       }
       if (hit) {
-        out.push({ entity: hit.entity.id, start: i, end: i + hit.key.length, text: norm.slice(i, i + hit.key.length) });
-        i += hit.key.length;
+        let end = i + hit.key.length;
+        let entity = hit.entity;
+        const code = this.lines.has(hit.key) ? LINE_CODE.exec(norm.slice(end, end + 12)) : null;
+        const chip = code ? this.lineChip(hit.key, code[1] as string) : undefined;
+        if (code && chip) {
+          entity = chip;
+          end += code[0].length;
+        }
+        // "Llama 4", "Qwen 2.5-Max", "Claude Opus 4.1": a family's version is part of its name, not a quantity.
+        if (hit.entity.family) {
+          const v = FAMILY_VERSION.exec(norm.slice(end, end + 40));
+          if (v) end += v[0].length;
+        }
+        out.push({ entity: entity.id, start: i, end, text: norm.slice(i, end) });
+        i = end;
       } else i++;
     }
-    return out;
+    return this.withShortNames(norm, out);
+  }
+
+  /** The entity an exact name (normalised, lower case) stands for, if any. */
+  private exact(key: string): Entity | undefined {
+    return this.byFirst.get(pairKey(key, 0))?.find((a) => a.key === key && a.exact === undefined)?.entity;
+  }
+
+  /**
+   * "R1", "V3", "K2" in a text about DeepSeek or Moonshot: a model's short name, read as the model of an
+   * organization the text names ("DeepSeek R1"), when exactly one of them has a model of that name.
+   */
+  private withShortNames(norm: string, found: Mention[]): Mention[] {
+    // The words a model's short name follows: the organizations named and the first word of the models named
+    // ("Kimi K2" makes "K2 Thinking" the Kimi one).
+    const words = new Set<string>();
+    for (const m of found) {
+      const e = this.entities.get(m.entity);
+      const org = e?.kind === 'organization' ? e : e?.parent ? this.entities.get(e.parent) : undefined;
+      if (org?.kind === 'organization') words.add(org.name.toLowerCase().split(/\s+/)[0] ?? '');
+      if (e?.kind === 'model') words.add(e.name.toLowerCase().split(/[\s-]+/)[0] ?? '');
+    }
+    words.delete('');
+    if (!words.size) return found;
+    const extra: Mention[] = [];
+    let k = 0;
+    for (const c of norm.matchAll(SHORT_NAME)) {
+      const start = c.index;
+      const end = start + c[0].length;
+      // Standing alone: not the end of a longer name ("H100", "GPT-4", "v2.5").
+      if (/[A-Za-z0-9.-]/.test(norm[start - 1] ?? '')) continue;
+      while (k < found.length && (found[k] as Mention).end <= start) k++;
+      if (k < found.length && (found[k] as Mention).start < end) continue;
+      const hits = new Set<Entity>();
+      for (const word of words) {
+        const e = [`${word}-${c[0].toLowerCase()}`, `${word} ${c[0].toLowerCase()}`]
+          .map((key) => this.exact(key))
+          .find((x) => x?.kind === 'model');
+        if (e) hits.add(e);
+      }
+      if (hits.size === 1) extra.push({ entity: [...hits][0]?.id as string, start, end, text: c[0] });
+    }
+    return extra.length ? [...found, ...extra].sort((a, b) => a.start - b.start) : found;
   }
 }
 
@@ -143,7 +306,11 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
   }
   const chips = await db.all('SELECT id, name, country, organization_id, source_id FROM chips');
   // "NVIDIA H100 SXM5 80GB" is written "H100", "Nvidia H100"; "Huawei Ascend 910C" as "昇腾910C", "Ascend 910C".
-  const coreOf = (name: string) => /\b([A-Z]{1,3}\d{2,4}[A-Z]?|MI\d{3}X?|MLU\d{3}|\d{3}[BC])\b/.exec(name)?.[1];
+  // A product line's word and a number ("Ascend 950DT", "Ascend 960") name the chip only together: the bare
+  // number is not its name.
+  const lineCode = (name: string) => /\b([A-Za-z]{4,})\s+(\d{3,4}[A-Z]{0,2})\b/.exec(name);
+  const coreOf = (name: string) =>
+    /\b([A-Z]{1,3}\d{2,4}[A-Z]?|MI\d{3}X?|MLU\d{3}|\d{3}[BC])\b/.exec(name)?.[1] ?? lineCode(name)?.[2];
   // A short name several chips share (H100: SXM, PCIe, NVL) names the hand-sourced fact-sheet chip when there
   // is exactly one; otherwise it names none of them rather than a guess.
   const byCore = new Map<string, Record<string, unknown>[]>();
@@ -161,9 +328,15 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     const name = String(c['name']);
     const found = coreOf(name);
     const core = found && owner(found) === c['id'] ? found : undefined;
-    const names = [name, String(c['id'])];
+    const names = [...spellings(name), String(c['id'])];
+    const line = lineCode(name);
+    if (line) {
+      const words = /ascend/i.test(line[1] as string) ? [line[1] as string, '昇腾', '升腾'] : [line[1] as string];
+      for (const w of words) idx.lines.set(w.toLowerCase(), { line: line[1] as string, chip: c });
+    }
     if (core) {
-      names.push(core, `Nvidia ${core}`, `英伟达 ${core}`, `英伟达${core}`);
+      if (/[A-Za-z]/.test(core)) names.push(core, `Nvidia ${core}`, `英伟达 ${core}`, `英伟达${core}`);
+      if (line && line[2] === core) names.push(`${line[1]} ${core}`, `${line[1]}${core}`);
       if (/ascend/i.test(name))
         names.push(`Ascend ${core}`, `昇腾${core}`, `升腾${core}`, `昇腾 ${core}`, `升腾 ${core}`, `Ascend${core}`);
     }
@@ -182,32 +355,62 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
   const allChips = await loadChips(db);
   for (const s of await db.all('SELECT id, name, country, accelerator FROM systems')) {
     const name = String(s['name']).replace(/\s*\(.*\)$/, '');
-    const names = [name, String(s['id'])];
+    const names = [...spellings(name), String(s['id'])];
     if (/cloudmatrix/i.test(name)) names.push('CloudMatrix 384', 'CloudMatrix384', 'CM384', 'CloudMatrix');
     if (/nvl72/i.test(name)) names.push('GB200 NVL72', 'NVL72', 'GB200');
     const builtOf = acceleratorOf(allChips, String(s['accelerator'] ?? ''))?.id ?? null;
     idx.add({ id: String(s['id']), kind: 'system', name, country: String(s['country']), facts: [], builtOf }, names);
   }
   const curated = JSON.parse(readFileSync(curatedPath, 'utf8')) as {
-    records: { id: string; kind: EntityKind; names: string[]; country: string | null; facts: string[] }[];
+    records: {
+      id: string;
+      kind: EntityKind;
+      names: string[];
+      country: string | null;
+      facts: string[];
+      parent?: string;
+      built_of?: string;
+    }[];
   };
+  // The name shown is the English one (the first in Latin letters), whatever the document's language.
   for (const r of curated.records)
     idx.add(
-      { id: r.id, kind: r.kind, name: r.names[0] ?? r.id, country: r.country, facts: r.facts },
-      r.names,
+      {
+        id: r.id,
+        kind: r.kind,
+        name: r.names.find((n) => /^[\x20-\x7e]+$/.test(n)) ?? r.names[0] ?? r.id,
+        country: r.country,
+        facts: r.facts ?? [],
+        parent: r.parent ?? null,
+        builtOf: r.built_of ?? null,
+      },
+      r.kind === 'country' ? r.names : r.names.flatMap(spellings),
       r.kind === 'country',
     );
+  const written = new Map<string, Map<string, number>>();
   // Models by their own names where they are distinctive (a dash or digit in the name: DeepSeek-R1, Qwen3).
   for (const m of await db.all(
-    `SELECT m.id, m.name, m.aliases, m.organization_id, o.country FROM models m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id IS NOT NULL AND length(m.name) >= 5`,
+    `SELECT m.id, m.name, m.aliases, m.organization_id, o.country, m.family FROM models m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id IS NOT NULL AND length(m.name) >= 5`,
   )) {
     const name = String(m['name']);
+    // How the family's name is written with capitals in its models' names ("ChatGPT", "Gemini"), to show it so.
+    const fam = m['family'] as string | null;
+    if (fam)
+      for (const n of [name, ...((m['aliases'] as string[] | null) ?? [])]) {
+        const w: string = String(n).split('/').at(-1)?.slice(0, fam.length) ?? '';
+        if (w.toLowerCase() === fam && /[A-Z]/.test(w)) {
+          const c = written.get(fam) ?? new Map<string, number>();
+          c.set(w, (c.get(w) ?? 0) + 1);
+          written.set(fam, c);
+        }
+      }
     if (!/\d/.test(name) && !/-/.test(name)) continue;
     // Written with spaces or dashes alike: "DeepSeek-V3" is "DeepSeek V3", "kimi-k2" is "Kimi K2".
     const names = [
-      name,
-      name.replace(/-/g, ' '),
-      ...((m['aliases'] as string[] | null) ?? []).filter((a) => !a.includes('/') && /\d/.test(a) && a.length >= 5),
+      ...spellings(name),
+      ...((m['aliases'] as string[] | null) ?? [])
+        .filter((a) => !a.includes('/') && /\d/.test(a) && a.length >= 5)
+        .flatMap(spellings),
     ];
     idx.add(
       {
@@ -219,6 +422,37 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
         parent: (m['organization_id'] as string | null) ?? null,
       },
       names,
+    );
+  }
+  // Families of models by their own name ("Gemini", "Claude", "ChatGPT"), where the name is one lab's (most of
+  // its models are that lab's), is not already an organization's name and is not a common word.
+  const taken = new Set<string>();
+  for (const o of await db.all(`SELECT name_en, aliases FROM organizations`))
+    for (const n of [o['name_en'], ...((o['aliases'] as string[] | null) ?? [])])
+      if (typeof n === 'string') taken.add(n.toLowerCase());
+  for (const f of await db.all(
+    `SELECT family, mode(organization_id) AS org, count(*) AS n,
+       count(*) FILTER (WHERE organization_id = (SELECT mode(organization_id) FROM models m2 WHERE m2.family = m.family)) AS own,
+       (SELECT o.country FROM organizations o WHERE o.id = mode(m.organization_id)) AS country
+     FROM models m WHERE family IS NOT NULL AND organization_id IS NOT NULL GROUP BY family HAVING count(*) >= 8`,
+  )) {
+    const fam = String(f['family']);
+    if (Number(f['own']) < 0.8 * Number(f['n']) || taken.has(fam) || WORD_FAMILIES.has(fam) || STOP.has(fam)) continue;
+    // Short family names only as acronyms ("GPT"), matched with their case.
+    if (!/^[a-z][a-z0-9]{3,}$/.test(fam) && !/^[a-z]{3}$/.test(fam)) continue;
+    const forms = [...(written.get(fam) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]);
+    const shown = forms[0]?.[0] ?? (fam.length === 3 ? fam.toUpperCase() : fam[0]?.toUpperCase() + fam.slice(1));
+    idx.add(
+      {
+        id: `family:${fam}`,
+        kind: 'model',
+        name: shown,
+        country: (f['country'] as string | null) ?? null,
+        facts: [],
+        parent: String(f['org']),
+        family: true,
+      },
+      [shown],
     );
   }
   idx.seal();

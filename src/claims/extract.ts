@@ -32,8 +32,40 @@ export interface Extracted {
 }
 
 const has = (s: string, re: RegExp) => re.test(s);
+const compareText = (h: string) => MARK_COMPARE.test(h) || MARK_COMPARE_ZH.test(h);
+const markText = (h: string) => compareText(h) || MARK_PREP.test(h);
 
 const GAP = /落后|领先|差距|相差|追赶|赶超|behind|ahead|\bgap\b|\blead\b|trail|\blag|catch(?:ing)? up/;
+/** Comparing words before a name: it is what the number is measured against ("than B", "达到B的", "trailing B"). */
+const MARK_COMPARE = new RegExp(
+  String.raw`(?:\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\btrail(?:s|ing|ed)?|\bbehind|\bahead of|` +
+    String.raw`\boutpac\w*|\bsurpass\w*|\bbeat(?:s|ing)?|\boutperform\w*|\bexceed\w*|\brival\w*|相比|比|较|对比|达到?|` +
+    String.raw`相当于|仅为|只有|约为|不到|超过|超越|落后于?|领先于?|不如|媲美|逊于|高于|低于|优于|类似于?|如同|\\bsimilar to)` +
+    String.raw`\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$`,
+  'i',
+);
+/** A Chinese comparing verb a few words before the name: "超越美国AI芯片巨擘辉达". */
+const MARK_COMPARE_ZH =
+  /(?:超越|超过|落后于?|领先于?|不如|媲美|优于|逊于|相比|相较于?|类似于?|如同|相当于|仅为)[\u4e00-\u9fffA-Za-z ]{0,10}$/;
+/** Prepositions before a name: its object, unless the name owns what follows ("over the 910B's 64GB"). */
+const MARK_PREP =
+  /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
+/** A sentence that opens with a pronoun continues the one before ("They commanded…", "其算力…"). */
+const PRONOUN =
+  /^[\s"“'‘(•*-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*-]*(?:其|它|他们|它们|该|此)/i;
+/** A definite description standing for an entity named before: "the platform", "this chip", "该公司". */
+const DESCRIPTION =
+  /(?:^[\s"“'‘(•*-]*|\b(?:the|this|that|its|their)\s+)(platform|company|firm|chip|accelerator|processor|model|system|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|晶片|模型|系统|国家)/i;
+const DESCRIBED_KIND: [RegExp, string][] = [
+  [/platform|company|firm|lab|startup|平台|公司|企业/, 'organization'],
+  [/chip|accelerator|processor|芯片|晶片/, 'chip'],
+  [/model|模型/, 'model'],
+  [/system|系统/, 'system'],
+  [/country|nation|国家/, 'country'],
+];
+/** A fall named just before a percentage: the growth is negative ("股价下跌2.5%", "fell 9%"). */
+const DECLINE =
+  /(?:下跌|下降|下滑|减少|缩水|跌了?|降了?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:s|ing)?|down|lower by|shr[ai]nk)\s{0,2}(?:by\s)?(?:[~≈约]\s?)?$/i;
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
@@ -47,10 +79,19 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'EFLOPS':
         case 'TOPS':
         case 'POPS': {
-          // The precision named next to the figure ("800 TFLOPS FP16"), else the sentence's only one.
-          const near = `${q.after ?? ''}`.toLowerCase();
+          // The precision named next to the figure in its clause ("800 TFLOPS FP16", "FP8算力达1 PFLOPS"), the
+          // nearer side first; else the sentence's.
+          const PREC = /fp8|int8|fp4|fp64|fp32|tf32|bf16|fp16/g;
+          const after = (q.after ?? '').toLowerCase().split(/[，,;；。(（]/)[0] ?? '';
+          const beforeClause =
+            (q.before ?? '')
+              .toLowerCase()
+              .split(/[，,;；。]/)
+              .at(-1) ?? '';
+          const a = /fp8|int8|fp4|fp64|fp32|tf32|bf16|fp16/.exec(after);
+          const b = [...beforeClause.matchAll(PREC)].at(-1);
           const p =
-            /fp8|int8|fp4|fp64|fp32|tf32|bf16|fp16/.exec(near)?.[0] ??
+            (a && (!b || a.index <= beforeClause.length - (b.index ?? 0) - b[0].length) ? a[0] : b?.[0]) ??
             /fp8|int8|fp4|fp64|bf16|fp16/.exec(s)?.[0] ??
             null;
           return p ? `compute_${p === 'bf16' ? 'fp16' : p}` : 'compute';
@@ -78,6 +119,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           return 'gpu_hours';
         // Token volumes are per window: a week's and a month's differ fourfold.
         case 'tokens':
+          // "a context window of 128K tokens", "上下文长度 128K": the most a model reads, not a volume.
+          if (q.value < 1e8 && has(s, /context|上下文/)) return 'context_length';
           return has(s, /week|每周|一周|周度|單週|单周|每週/)
             ? 'tokens_week'
             : has(s, /month|每月|月度/)
@@ -89,8 +132,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           return null;
       }
     case 'amount':
-      if (q.unit.endsWith('/Mtok')) return 'price';
-      if (has(s, /估值|valuation|valued at/)) return 'valuation';
+      if (/\/(?:Mtok|Ktok|hour)$/.test(q.unit)) return 'price';
+      if (has(s, /估值|valuation|valued at|市值|market cap/)) return 'valuation';
+      if (has(s, /市场规模|market size|market (?:is |was )?worth/)) return 'market_size';
       if (has(s, /训练成本|训练费用|训练花费|training cost|cost to train|to train/)) return 'training_cost';
       if (has(s, /每百万|per million|百万 ?token|\/m(?:tok)?\b/)) return 'price';
       if (has(s, /价格|定价|price|priced|售价|单价/)) return 'price';
@@ -101,16 +145,26 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'percent':
     case 'fraction':
     case 'multiple':
+      // "成本利润率 545%", "a 40% margin": a margin, though the sentence speaks of cost.
+      if (has(s, /利润率|毛利率|profit margin|\bmargins?\b/) && q.kind === 'percent') return 'margin';
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';
       if (has(s, /自主化|自给|自主|self-suffic/)) return 'self_sufficiency';
+      // "rose to 50%", "提升至50%": a level reached, not a growth.
       if (
         q.kind === 'percent' &&
+        !/(?:至|到|\bto|\breach(?:es|ed)?|\bfrom|从)\s{0,2}(?:[~≈约]\s?)?$/i.test(q.before ?? '') &&
         (/增长|增幅|增加|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(
           `${q.before ?? ''} ${q.after ?? ''}`,
         ) ||
+          DECLINE.test(q.before ?? '') ||
+          q.growth === true ||
+          /(?:^|[\s(:,])[-+]$/.test(q.before ?? '') ||
           q.value > 1)
       )
         return 'growth';
+      if (has(s, /市场份额|市占|market share/) && q.kind === 'percent') return 'market_share';
+      // "the die's area is 60% larger": a size compared, not performance.
+      if (has(s, /\barea\b|die size|面积|芯片尺寸/)) return 'area_ratio';
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
       if (
         has(
@@ -129,10 +183,25 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       // "8192 張昇騰卡", "2,000 張 H800 GPU": a measure word for cards or chips.
       if (q.unit === 'units' && /^.{0,12}?(?:卡|gpu|晶片|芯片|显卡|加速器|chip)/i.test(q.after ?? '')) q.unit = 'chips';
       if (q.unit === 'chips') return 'chip_count';
+      if (q.unit === 'transistors') return 'transistor_count';
+      // Leaderboard points: a rating, or a gap between two ratings.
+      if (q.unit === 'points')
+        return /^\s?(?:ahead|behind|clear|lead|more|fewer|higher|lower|of (?:lead|gap))/.test(q.after ?? '') ||
+          /(?:领先|落后|相差|差距|\bby)\s?$/i.test(q.before ?? '')
+          ? 'rating_gap'
+          : 'rating';
       if (q.unit === 'countries') return has(s, /签署|签|sign|endorse/) ? 'signatories' : 'country_count';
       if (has(s, /下载|download/)) return 'downloads';
       return q.unit === 'times' ? null : 'count';
     case 'number':
+      // "总参数量达1万亿", "激活参数320亿": a parameter count named just before.
+      if (
+        /(?:参数量?|parameters?|params|激活|activates?|active)\s?(?:达到?|为|约|高达|of|is)?\s{0,2}$/i.test(
+          q.before ?? '',
+        ) &&
+        q.value >= 1e6
+      )
+        return 'parameters';
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
       // "2.94 trillion handled by US models" in a passage about tokens.
       if (q.value >= 1e9 && has(s, /token/))
@@ -142,10 +211,18 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
             ? 'tokens_month'
             : 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
+      if (/(?:context(?:\s(?:length|window))?|上下文(?:长度|窗口)?)\s?(?:of|is|为|达)?\s{0,2}$/i.test(q.before ?? ''))
+        return 'context_length';
       return null;
+    case 'rank':
+      return 'rank';
     case 'duration':
       if (q.unit === 'months' && has(s, GAP)) return 'gap_months';
-      return has(s, /耗时|历时|用时|花了|需要|约需|训练|折旧|延长|took|lasted|spent|depreciat|period|for about|within/)
+      if (q.unit === 'years' && has(s, GAP)) return 'gap_years';
+      return has(
+        s,
+        /耗时|历时|用时|花了|需要|约需|训练|折旧|延长|连续|took|lasted|spent|depreciat|period|for about|within|consecutive|straight/,
+      )
         ? 'duration'
         : null;
     default:
@@ -169,7 +246,7 @@ const SPEC_METRICS = new Set([
   'bandwidth',
   'power',
   'process_node',
-  'latency',
+  'transistor_count',
 ]);
 /** Metrics checked with the subject rules the first articles were built with (kind preference, then distance). */
 const OLD_RULES = new Set([
@@ -200,6 +277,74 @@ const PREFER: Record<string, Entity['kind'][]> = {
   gap_months: ['country', 'organization', 'model'],
 };
 
+/** Systems by the chip they are built of, once per entity index. */
+const systemsCache = new WeakMap<EntityIndex, Map<string, string[]>>();
+function systemsOf(entities: EntityIndex): Map<string, string[]> {
+  let m = systemsCache.get(entities);
+  if (!m) {
+    m = new Map();
+    for (const [id, e] of entities.entities)
+      if (e.kind === 'system' && e.builtOf) m.set(e.builtOf, [...(m.get(e.builtOf) ?? []), id]);
+    systemsCache.set(entities, m);
+  }
+  return m;
+}
+
+const COUNT_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  'a dozen': 12,
+};
+const CHIP_NOUN = /^\s?(?:chips?|GPUs?|cards?|accelerators?|dies|processors|units)\b/i;
+
+/**
+ * "2,048 H800 GPUs", "two existing Ascend 910B chips": a count written before a chip's name is a count of
+ * chips. A number already found there becomes that count; a number word gets a quantity of its own.
+ */
+function chipCounts(norm: string, entities: EntityIndex, mentions: readonly Mention[], quantities: Quantity[]): void {
+  let added = false;
+  for (const m of mentions) {
+    if (entities.entities.get(m.entity)?.kind !== 'chip') continue;
+    const noun = CHIP_NOUN.test(norm.slice(m.end, m.end + 14));
+    const head = norm.slice(Math.max(0, m.start - 32), m.start);
+    const c =
+      /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen)((?:\s+[A-Za-z]+){0,2})\s+$/i.exec(
+        head,
+      );
+    if (!c || (!noun && (c[2] !== '' || !/\d/.test(c[1] as string)))) continue;
+    const start = m.start - head.length + c.index;
+    const end = start + (c[1] as string).length;
+    const value = /\d/.test(c[1] as string)
+      ? Number((c[1] as string).replace(/,/g, ''))
+      : COUNT_WORDS[(c[1] as string).toLowerCase()];
+    if (value === undefined || !Number.isFinite(value) || value < 2) continue;
+    const at = quantities.find((q) => q.start < end && q.end > start);
+    if (at) {
+      if (at.kind === 'number' && at.start === start) Object.assign(at, { kind: 'count', unit: 'chips', value });
+      continue;
+    }
+    quantities.push({
+      start,
+      end,
+      kind: 'count',
+      value,
+      unit: 'chips',
+      before: norm.slice(Math.max(0, start - 12), start),
+      after: norm.slice(end, end + 12),
+    });
+    added = true;
+  }
+  if (added) quantities.sort((a, b) => a.start - b.start);
+}
+
 export function extractClaims(
   norm: string,
   entities: EntityIndex,
@@ -211,6 +356,7 @@ export function extractClaims(
     mentions.map((m) => [m.start, m.end]),
     signal,
   );
+  chipCounts(norm, entities, mentions, quantities);
   const spans = sentences(norm, signal);
   const out: Extracted[] = [];
   // Lookups by position, by binary search: documents can hold thousands of sentences and mentions.
@@ -263,10 +409,30 @@ export function extractClaims(
     }
     return topicCache.get(k);
   };
+  // Whether a figure (not a year or date) lies within [a, b), by binary search: quantities are sorted.
+  const figureWithin = (a: number, b: number, except?: Quantity) => {
+    for (let k = firstAtOrAfter(quantities, a, (x) => x.start); k < quantities.length; k++) {
+      const x = quantities[k] as Quantity;
+      if (x.start >= b) return false;
+      if (x !== except && x.end <= b && x.kind !== 'year' && x.kind !== 'date') return true;
+    }
+    return false;
+  };
+  const figureBetweenAll = (a: number, b: number) => figureWithin(a, b);
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi] as Quantity;
     if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
     if (q.kind === 'year' || q.kind === 'date') continue;
+    // "未来三年", "over the past decade": a span of time named as when, not a duration claimed.
+    if (
+      q.kind === 'duration' &&
+      /(?:未来|过去|近|最近|今后|此后|往后|\bnext|\bpast|\blast|\bcoming|\bprevious|\bwithin the)\s{0,2}$/i.test(
+        norm.slice(Math.max(0, q.start - 14), q.start),
+      )
+    )
+      continue;
+    // "两个版本", "两款芯片", "two companies": an enumeration of what is named next to it, not a count to check.
+    if (q.kind === 'count' && q.value <= 2 && ['items', 'models', 'companies'].includes(q.unit)) continue;
     // "第二名" (second place) and list numbering are ordinals, not quantities.
     if (norm[q.start - 1] === '第') continue;
     // "一个国家" is "a country": the indefinite article, not a count.
@@ -282,6 +448,32 @@ export function extractClaims(
         .includes(norm.slice(q.start, q.end).toLowerCase().replace(/\s+/g, ''))
     )
       continue;
+    // "the 1-trillion-token mark": a threshold named, not a figure claimed.
+    if (/^(?:[\s-]+[A-Za-z]+){0,2}\s+(?:mark|threshold|milestone|barrier)\b/i.test(norm.slice(q.end, q.end + 40)))
+      continue;
+    // "OpenRouter's top 10 models", "前3名客户": the size of the set spoken of, not a count claimed.
+    if (
+      q.kind === 'count' &&
+      q.unit !== 'spots' &&
+      /(?:\btop[\s-]?|前\s?)$/i.test(norm.slice(Math.max(0, q.start - 5), q.start))
+    )
+      continue;
+    // "1.3 人力与时间成本": a section number at the start of a line.
+    if (
+      /^\d+(?:\.\d+)+$/.test(norm.slice(q.start, q.end).split(/\s/)[0] ?? '') &&
+      /(?:^|\n)[\s#*]*$/.test(norm.slice(Math.max(0, q.start - 4), q.start))
+    )
+      continue;
+    // "TSMC's 3nm and 5nm processes", "5、7纳米": process nodes listed together name technologies, not a chip's node.
+    if (
+      q.kind === 'spec' &&
+      q.unit === 'nm' &&
+      (/\d\s?(?:nm|纳米|奈米)?\s?(?:、|,|，|\/|and|or|和|与|及)\s?$/i.test(
+        norm.slice(Math.max(0, q.start - 10), q.start),
+      ) ||
+        /^\s?(?:、|,|，|\/|and|or|和|与|及)\s?\d+\s?(?:nm|纳米|奈米)/i.test(norm.slice(q.end, q.end + 14)))
+    )
+      continue;
     const si = Math.max(0, firstAtOrAfter(spans, q.start + 1, (sp) => sp[0]) - 1);
     const sentence: [number, number] =
       spans[si] && q.start < (spans[si] as [number, number])[1] ? (spans[si] as [number, number]) : [0, norm.length];
@@ -290,12 +482,21 @@ export function extractClaims(
     const before = inSentence.filter((m) => m.end <= q.start);
     const sentenceText = norm.slice(sentence[0], sentence[1]);
     // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
-    const possessive = (m: Mention) => /^(?:'s|’s|s'|’|的)/.test(norm.slice(m.end, m.end + 3));
+    const possessive = (m: Mention) => /^(?:'s|’s|s'|’|\s?的)/.test(norm.slice(m.end, m.end + 3));
+    // The object of a preposition or of a comparing verb ("than B", "trailing B", "达到B的"), whatever follows it.
+    const markedRaw = (m: Mention, test: (head: string) => boolean = markText): boolean => {
+      const k = firstAtOrAfter(mentions, m.start, (x) => x.start) - 1;
+      const prev = mentions[k];
+      // "辉达H20": a name right after another name shares its marking.
+      if (prev && prev.end <= m.start && /^\s?$/.test(norm.slice(prev.end, m.start)) && prev.start >= sentence[0])
+        return markedRaw(prev, test);
+      // Within the mention's own sentence (it may be one before the claim's).
+      const head = norm.slice(Math.max(0, m.start - 32), m.start);
+      return test(head.slice(Math.max(0, ...['。', '. ', '\n', '！', '？', '；'].map((e) => head.lastIndexOf(e) + 1))));
+    };
+    // Compared objects stay compared even when possessive ("仅为GPT-4的十分之一"); prepositions' objects do not.
     const marked = (m: Mention) =>
-      !possessive(m) &&
-      /(?:\bof|\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|相比|比|较|在|于|对比)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i.test(
-        norm.slice(Math.max(0, m.start - 32), m.start),
-      );
+      markedRaw(m, compareText) || (!possessive(m) && markedRaw(m, (h) => MARK_PREP.test(h)));
     // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
     const compared =
       before.length > 1 ||
@@ -304,8 +505,21 @@ export function extractClaims(
       );
     // Words next to the number decide first ("performance that reach 80%" in a sentence that also says "cost").
     const near = norm.slice(Math.max(sentence[0], q.start - 48), Math.min(sentence[1], q.end + 48));
-    const local =
-      q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' ? metricOf(q, near, compared) : null;
+    // The words right next to it first ("价格便宜约75%，速度快2倍": the 75% is about price).
+    const tight =
+      (norm
+        .slice(Math.max(sentence[0], q.start - 10), q.start)
+        .split(/[,;，；]/)
+        .at(-1) ?? '') +
+      norm.slice(q.start, q.end) +
+      (norm.slice(q.end, Math.min(sentence[1], q.end + 12)).split(/[,;，；]/)[0] ?? '');
+    const ratioLike = q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' || q.kind === 'amount';
+    const tightMetric = ratioLike ? metricOf(q, tight, compared) : null;
+    const local = ratioLike
+      ? tightMetric && !GENERIC.has(tightMetric)
+        ? tightMetric
+        : metricOf(q, near, compared)
+      : null;
     let metric = local && !GENERIC.has(local) ? local : metricOf(q, sentenceText, compared);
     // The metric is often named in the headline or the sentence before ("Memory: 96GB"): carry it as the topic.
     if (!metric || GENERIC.has(metric)) {
@@ -315,6 +529,9 @@ export function extractClaims(
         metricOf(q, `${prev} ${sentenceText}`, compared) ?? metricOf(q, `${headline} ${sentenceText}`, compared);
       if (carried && (!metric || !GENERIC.has(carried))) metric = carried;
     }
+    // "投入研发经费约1797亿元" in a sentence that also names revenue: the words next to the amount decide.
+    if (q.kind === 'amount' && metric !== 'price' && /投资|投入|经费|拨款|融资|\binvest|\bfunding/i.test(tight))
+      metric = 'investment';
     if (!metric) continue;
     // Two sentences back, for what the sentence refers to without naming it ("384颗而非72颗" after naming the systems).
     const windowStart = spans[Math.max(0, si - 2)]?.[0] ?? sentence[0];
@@ -328,18 +545,95 @@ export function extractClaims(
       m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
     // The thing counted right after the number ("2,000 張 H800", "2048颗H800") is not the subject.
     const counted = (m: Mention) => q.kind === 'count' && m.start >= q.end && m.start - q.end <= 3;
+    // What a description ("the platform", "该芯片") stands for: the last entity of its kind named before.
+    const described = (kinds?: readonly string[]): Mention | undefined => {
+      const d = DESCRIPTION.exec(norm.slice(sentence[0], q.start));
+      if (!d) return undefined;
+      const noun = (d[1] ?? d[2] ?? '').toLowerCase();
+      const kind = DESCRIBED_KIND.find(([re]) => re.test(noun))?.[1];
+      // The description names its kind itself ("the chip's area"), whatever kinds the metric prefers.
+      void kinds;
+      if (!kind) return undefined;
+      const at = sentence[0] + d.index;
+      return (
+        [...mentionsIn(windowStart, at)].reverse().find((m) => kindOf(m) === kind && !markedRaw(m)) ?? topic([kind])
+      );
+    };
+    // The subject of the sentence before: its first name that is not a compared object.
+    // (A sentence before that opens with a pronoun itself points further back: "X… They… That's…")
+    const previousSubject = (kinds: readonly string[] | null): Mention | undefined => {
+      for (let back = 1; back <= 3; back++) {
+        const prev = spans[si - back];
+        if (!prev) return undefined;
+        const text = norm.slice(prev[0], prev[1]);
+        const first = mentionsIn(prev[0], prev[1]).find(
+          (m) => (!kinds || kinds.includes(kindOf(m) ?? '')) && !markedRaw(m),
+        );
+        // A pronoun with no name before it in its sentence: the subject is further back.
+        if (PRONOUN.test(text) && (!first || !/^\s*\S/.test(norm.slice(prev[0], first.start).replace(PRONOUN, ''))))
+          if (!first || first.start - prev[0] > 12) continue;
+        return first;
+      }
+      return undefined;
+    };
+    const figureBetween = (a: number, b: number) => figureWithin(a, b, q);
+    // "支持 8192 张卡的 Atlas 950": the name an attributive count or figure describes.
+    const attributed = inSentence.find(
+      (m) =>
+        m.start >= q.end &&
+        m.start - q.end <= 12 &&
+        ['system', 'model', 'organization'].includes(kindOf(m) ?? '') &&
+        /^[^，。,;；\d]{0,8}的\s?$/.test(norm.slice(q.end, m.start)),
+    );
     if (OLD_RULES.has(metric)) {
-      for (const kind of prefer) {
-        // "A reaches 60% of B": for ratios the subject is the first mention; otherwise the nearest, before the number first.
-        const ofKind = inSentence.filter((m) => kindOf(m) === kind && !counted(m));
-        subject = isRatio
-          ? ofKind.find((m) => m.end <= q.start)
-          : ([...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end));
+      // "A reaches 60% of B": for ratios the subject is the first mention not compared against; otherwise the
+      // nearest, before the number first. Compared objects ("than B", "达到B的") only when nothing else is named.
+      // In a Chinese sentence of several clauses, the number's own clause first ("B200的带宽为8TB/s，华为的…三分之一").
+      // (Full-width commas are ASCII in the normalised text; only Chinese sentences are cut at them.)
+      const clauseAt = /[\u4e00-\u9fff]/.test(sentenceText)
+        ? Math.max(sentence[0], ...[',', ';', ':'].map((c) => norm.lastIndexOf(c, q.start - 1) + 1))
+        : sentence[0];
+      const clauseEnd =
+        clauseAt > sentence[0] || /[\u4e00-\u9fff]/.test(sentenceText)
+          ? Math.min(
+              sentence[1],
+              ...[',', ';', ':'].map((c) => {
+                const i = norm.indexOf(c, q.end);
+                return i < 0 ? sentence[1] : i;
+              }),
+            )
+          : sentence[1];
+      // Of a ratio, the compared object is never the subject ("10-20 times lower than Nvidia's").
+      const compareMarked = (m: Mention) => markedRaw(m, compareText);
+      for (const [strict, from, to] of [
+        [true, clauseAt, clauseEnd],
+        [true, sentence[0], sentence[1]],
+        [false, sentence[0], sentence[1]],
+      ] as const) {
+        for (const kind of prefer) {
+          const ofKind = inSentence.filter(
+            (m) =>
+              m.start >= from &&
+              m.end <= to &&
+              kindOf(m) === kind &&
+              !counted(m) &&
+              (strict ? !marked(m) : !isRatio || !compareMarked(m)),
+          );
+          subject = isRatio
+            ? ofKind.find((m) => m.end <= q.start)
+            : ([...ofKind].reverse().find((m) => m.end <= q.start) ?? ofKind.find((m) => m.start >= q.end));
+          if (subject) break;
+        }
         if (subject) break;
       }
+      if (attributed && prefer.includes(kindOf(attributed) as Entity['kind'])) subject = attributed;
+      if (!subject) subject = described(prefer);
+      if (!subject && PRONOUN.test(sentenceText)) subject = previousSubject(prefer);
       if (!subject || ['chip_count', 'signatories'].includes(metric)) {
         const top = prefer[0];
-        const near = [...inWindow].reverse().find((m) => kindOf(m) === top);
+        const near =
+          [...inWindow].reverse().find((m) => kindOf(m) === top && !markedRaw(m)) ??
+          [...inWindow].reverse().find((m) => kindOf(m) === top);
         if (near && (!subject || kindOf(subject) !== top)) subject = near;
       }
     } else {
@@ -348,10 +642,12 @@ export function extractClaims(
       const spec = SPEC_METRICS.has(metric);
       // Chips are the subjects of specifications; of costs, counts and durations they are the means ("2048 块 H800").
       const hasOther = [...inSentence, ...inWindow].some((m) => kindOf(m) !== 'chip' && !marked(m));
+      // Of prices, growth, ranks and latencies a chip named in the sentence may be the subject ("910D 售价约2万美元").
+      const chipToo = ['price', 'growth', 'percentage', 'rank', 'latency'].includes(metric);
       const kinds = spec
         ? ['chip', 'system']
         : hasOther
-          ? ['organization', 'model', 'country', 'program', 'system', 'event']
+          ? ['organization', 'model', 'country', 'program', 'system', 'event', ...(chipToo ? ['chip'] : [])]
           : null;
       const ok = (m: Mention) => !marked(m) && !counted(m) && (!kinds || kinds.includes(kindOf(m) ?? ''));
       // "2.94 trillion handled by US models", "5.5 trillion for US models": the agent named just after.
@@ -362,12 +658,32 @@ export function extractClaims(
           /\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) &&
           ok(m),
       );
-      subject = agent ?? [...before].reverse().find(ok);
+      // "Gemini 2.5 Pro, which is ranked 3rd": a relative pronoun's antecedent, compared object or not.
+      const last = before.at(-1);
+      const relative =
+        last && /^\s?,?\s*(?:which|who)\b/i.test(norm.slice(last.end, q.start)) && ok({ ...last, start: -1 })
+          ? last
+          : undefined;
+      const nearest = relative ?? [...before].reverse().find(ok);
+      // "The platform's volume", "该芯片的": a description names the entity last spoken of, unless a name follows it.
+      const desc = DESCRIPTION.exec(norm.slice(sentence[0], q.start));
+      subject =
+        agent ??
+        (desc && (!nearest || nearest.start < sentence[0] + desc.index) ? described(kinds ?? undefined) : undefined) ??
+        nearest;
+      if (!subject && attributed && ok(attributed)) subject = attributed;
+      // Earlier sentences name the subject: objects of "than" or "over" there are not it (the document's topic
+      // is a better guess than a compared object).
+      const fromWindow = () => [...inWindow].reverse().find((m) => ok(m) && !markedRaw(m));
+      const anyWindow = () => [...inWindow].reverse().find(ok);
       // Without a subject in the sentence: the passage's topic, named before it, else the document's.
-      if (!subject && spec) subject = [...inWindow].reverse().find(ok) ?? topic(kinds);
-      subject ??= inSentence.find((m) => m.start >= q.end && ok(m));
+      if (!subject && spec) subject = fromWindow() ?? topic(kinds) ?? anyWindow();
+      // "They processed 18 trillion": a pronoun points back to the sentence before, not at a name later on.
+      if (!subject && PRONOUN.test(sentenceText)) subject = previousSubject(kinds);
+      // A name after the number is its subject only with no other figure between ("18T vs 5.5T for US models").
+      subject ??= inSentence.find((m) => m.start >= q.end && ok(m) && !figureBetween(q.end, m.start));
       // "They commanded nearly 70%": the subject was named in the sentences before.
-      subject ??= [...inWindow].reverse().find(ok) ?? topic(kinds);
+      subject ??= fromWindow() ?? topic(kinds) ?? anyWindow();
     }
     if (isRatio) {
       // "80% of Nvidia's H100": of the entities after "of", the one of the subject's kind (the chip, not its maker).
@@ -384,6 +700,16 @@ export function extractClaims(
       }
     }
     subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? topic(null);
+    // "以昇腾960为基础、规模为15488卡的超节点": the cards of a supernode built of a chip count the system's chips.
+    if (
+      metric === 'chip_count' &&
+      subject &&
+      kindOf(subject) === 'chip' &&
+      /超节点|集群|superpod|supernode|cluster|system|rack|机柜|pod\b/i.test(sentenceText)
+    ) {
+      const built = systemsOf(entities).get(subject.entity) ?? [];
+      if (built.length === 1) subject = { ...subject, entity: built[0] as string };
+    }
     const comparison =
       comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
@@ -414,7 +740,11 @@ export function extractClaims(
           ?.time ?? null;
       timeCache.set(sentence[0], time);
     }
-    out.push({
+    // A decline is a negative growth (−9.33%), as the fact tables store it.
+    // "-9.33% WoW": a minus sign written before a change.
+    const minus = q.kind === 'percent' && /(?:^|[\s(:,])-$/.test(norm.slice(Math.max(0, q.start - 2), q.start));
+    const sign = metric === 'growth' && (DECLINE.test(q.before ?? '') || minus) && q.value > 0 ? -1 : 1;
+    const claim: Extracted = {
       quote: norm.slice(q.start, q.end),
       start: q.start,
       end: q.end,
@@ -422,16 +752,42 @@ export function extractClaims(
       subject: subject?.entity ?? null,
       comparison,
       metric,
-      value: q.value,
-      low: q.low ?? null,
-      high: q.high ?? null,
+      value: sign * q.value,
+      low: (sign < 0 ? q.high : q.low) === undefined ? null : sign * ((sign < 0 ? q.high : q.low) as number),
+      high: (sign < 0 ? q.low : q.high) === undefined ? null : sign * ((sign < 0 ? q.low : q.high) as number),
       bound: q.bound ?? null,
-      unit: metric.startsWith('tokens') && q.unit === 'number' ? 'tokens' : q.unit,
+      unit:
+        q.unit === 'number'
+          ? metric.startsWith('tokens') || metric === 'context_length'
+            ? 'tokens'
+            : metric === 'parameters'
+              ? 'parameters'
+              : q.unit
+          : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
+            metric === 'price' &&
+              /^[A-Z]{3}$/.test(q.unit) &&
+              /每百万|per million|\/M(?:tok)?\b|百万\s?tokens?/i.test(sentenceText)
+            ? `${q.unit}/Mtok`
+            : q.unit,
       time,
       context,
       subject_from: subjectFrom,
       aspect,
-    });
+    };
+    out.push(claim);
+    // "DeepSeek-V3 and DeepSeek-V2 also exceeded 1 trillion": one figure said of two subjects is two claims.
+    if (subject && !comparison && subjectFrom === 'sentence' && subject.end <= q.start) {
+      const k = inSentence.indexOf(subject);
+      const partner = inSentence[k - 1];
+      if (
+        partner &&
+        partner.entity !== subject.entity &&
+        kindOf(partner) === kindOf(subject) &&
+        /^\s*(?:and|&|和|与|及|以及|、)\s*$/i.test(norm.slice(partner.end, subject.start)) &&
+        !figureBetweenAll(partner.end, q.start)
+      )
+        out.push({ ...claim, subject: partner.entity });
+    }
   }
   return out;
 }

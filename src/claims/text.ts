@@ -235,7 +235,8 @@ export function sentences(text: string, signal?: Stop): [number, number][] {
       ch === ';' ||
       (ch === '.' &&
         (text[i + 1] === ' ' || text[i + 1] === '\n' || i + 1 === text.length) &&
-        !/\d/.test(text[i - 1] ?? ''));
+        // "in Feb 2026. Platform…": after a digit, a full stop ends the sentence when a capital follows.
+        (!/\d/.test(text[i - 1] ?? '') || /^ [A-Z\u4e00-\u9fff]/.test(text.slice(i + 1, i + 3))));
     if (end) {
       if (i + 1 > start) push(start, i + 1);
       start = i + 1;
