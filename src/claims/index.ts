@@ -246,11 +246,11 @@ export class Checker {
     const norm = normalizeForMatching(text);
     const mentions = this.entities.find(norm, signal);
     const byEntity = new Map<string, { start: number; end: number; text: string }[]>();
-    for (const m of mentions)
-      byEntity.set(m.entity, [
-        ...(byEntity.get(m.entity) ?? []),
-        { start: m.start, end: m.end, text: text.slice(m.start, m.end) },
-      ]);
+    for (const m of mentions) {
+      let list = byEntity.get(m.entity);
+      if (!list) byEntity.set(m.entity, (list = []));
+      list.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) });
+    }
     const claims = extractClaims(norm, this.entities, mentions, signal).map((c, i) => {
       if ((i & 63) === 0) signal?.throwIfAborted();
       const checked = checkClaim(c, this.ctx);
