@@ -4,7 +4,8 @@
  * curated programs, events and places, in every script, matched in the normalised text. Names are indexed
  * by their first character, so one pass over the text finds every mention; ASCII names must stand as words.
  */
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { entitiesFile, readCurated } from '../data/curated.ts';
 import type { Db } from '../store/db.ts';
 import { normalizeForMatching, type Stop } from './text.ts';
 import { acceleratorOf, loadChips } from '../compute/index.ts';
@@ -156,7 +157,7 @@ export class EntityIndex {
   private readonly asciiOnly = new Set<number>();
 
   /** Product-line words ("Ascend", 昇腾) with a chip of the line, for models of the line the data lacks. */
-  readonly lines = new Map<string, { line: string; chip: Record<string, unknown> }>();
+  readonly lines = new Map<string, { line: string; chip: ChipRow }>();
   private unknown = 0;
 
   /**
@@ -175,9 +176,9 @@ export class EntityIndex {
         id,
         kind: 'chip',
         name: `${l.line} ${code}`,
-        country: (l.chip['country'] as string | null) ?? null,
+        country: l.chip.country,
         facts: [],
-        parent: (l.chip['organization_id'] as string | null) ?? null,
+        parent: l.chip.organization_id,
       };
       this.entities.set(id, e);
     }
@@ -281,30 +282,66 @@ export class EntityIndex {
   }
 }
 
+const names = z.array(z.string()).nullable();
+const chipRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  country: z.string().nullable(),
+  organization_id: z.string().nullable(),
+  source_id: z.string(),
+});
+type ChipRow = z.output<typeof chipRow>;
+const orgRow = z.object({
+  id: z.string(),
+  name_en: z.string(),
+  name_zh_hans: z.string().nullable(),
+  name_zh_hant: z.string().nullable(),
+  aliases: names,
+  country: z.string().nullable(),
+});
+const orgNames = z.object({ name_en: z.string(), aliases: names });
+const systemRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  country: z.string().nullable(),
+  accelerator: z.string().nullable(),
+});
+const modelRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: names,
+  organization_id: z.string(),
+  country: z.string().nullable(),
+  family: z.string().nullable(),
+});
+const familyRow = z.object({
+  family: z.string(),
+  org: z.string(),
+  n: z.number(),
+  own: z.number(),
+  country: z.string().nullable(),
+});
+
 /** Builds the index from the database and data/curated/entities.json. */
 export async function loadEntities(db: Db, curatedPath: string): Promise<EntityIndex> {
   const idx = new EntityIndex();
   // Governments are linked as their country (the curated places), so "欧盟" is the EU wherever it appears.
-  for (const o of await db.all(
+  for (const o of await db.rows(
+    orgRow,
     `SELECT id, name_en, name_zh_hans, name_zh_hant, aliases, country FROM organizations WHERE type <> 'government'`,
   )) {
     idx.add(
       {
-        id: String(o['id']),
+        id: o.id,
         kind: 'organization',
-        name: String(o['name_en']),
-        country: String(o['country']),
+        name: o.name_en,
+        country: o.country,
         facts: [],
       },
-      [
-        o['name_en'] as string,
-        o['name_zh_hans'] as string,
-        o['name_zh_hant'] as string,
-        ...((o['aliases'] as string[]) ?? []),
-      ],
+      [o.name_en, o.name_zh_hans, o.name_zh_hant, ...(o.aliases ?? [])],
     );
   }
-  const chips = await db.all('SELECT id, name, country, organization_id, source_id FROM chips');
+  const chips = await db.rows(chipRow, 'SELECT id, name, country, organization_id, source_id FROM chips');
   // "NVIDIA H100 SXM5 80GB" is written "H100", "Nvidia H100"; "Huawei Ascend 910C" as "昇腾910C", "Ascend 910C".
   // A product line's word and a number ("Ascend 950DT", "Ascend 960") name the chip only together: the bare
   // number is not its name.
@@ -313,7 +350,7 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     /\b([A-Z]{1,3}\d{2,4}[A-Z]?|MI\d{3}X?|MLU\d{3}|\d{3}[BC])\b/.exec(name)?.[1] ?? lineCode(name)?.[2];
   // A short name several chips share (H100: SXM, PCIe, NVL) names the hand-sourced fact-sheet chip when there
   // is exactly one; otherwise it names none of them rather than a guess.
-  const byCore = new Map<string, Record<string, unknown>[]>();
+  const byCore = new Map<string, ChipRow[]>();
   for (const c of chips) {
     const core = coreOf(String(c['name']));
     if (core) byCore.set(core, [...(byCore.get(core) ?? []), c]);
@@ -342,36 +379,26 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     }
     idx.add(
       {
-        id: String(c['id']),
+        id: c.id,
         kind: 'chip',
         name,
-        country: String(c['country']),
+        country: c.country,
         facts: [],
-        parent: (c['organization_id'] as string | null) ?? null,
+        parent: c.organization_id,
       },
       names,
     );
   }
   const allChips = await loadChips(db);
-  for (const s of await db.all('SELECT id, name, country, accelerator FROM systems')) {
-    const name = String(s['name']).replace(/\s*\(.*\)$/, '');
-    const names = [...spellings(name), String(s['id'])];
+  for (const s of await db.rows(systemRow, 'SELECT id, name, country, accelerator FROM systems')) {
+    const name = s.name.replace(/\s*\(.*\)$/, '');
+    const names = [...spellings(name), s.id];
     if (/cloudmatrix/i.test(name)) names.push('CloudMatrix 384', 'CloudMatrix384', 'CM384', 'CloudMatrix');
     if (/nvl72/i.test(name)) names.push('GB200 NVL72', 'NVL72', 'GB200');
     const builtOf = acceleratorOf(allChips, String(s['accelerator'] ?? ''))?.id ?? null;
-    idx.add({ id: String(s['id']), kind: 'system', name, country: String(s['country']), facts: [], builtOf }, names);
+    idx.add({ id: s.id, kind: 'system', name, country: s.country, facts: [], builtOf }, names);
   }
-  const curated = JSON.parse(readFileSync(curatedPath, 'utf8')) as {
-    records: {
-      id: string;
-      kind: EntityKind;
-      names: string[];
-      country: string | null;
-      facts: string[];
-      parent?: string;
-      built_of?: string;
-    }[];
-  };
+  const curated = readCurated(curatedPath, entitiesFile);
   // The name shown is the English one (the first in Latin letters), whatever the document's language.
   for (const r of curated.records)
     idx.add(
@@ -380,7 +407,7 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
         kind: r.kind,
         name: r.names.find((n) => /^[\x20-\x7e]+$/.test(n)) ?? r.names[0] ?? r.id,
         country: r.country,
-        facts: r.facts ?? [],
+        facts: r.facts,
         parent: r.parent ?? null,
         builtOf: r.built_of ?? null,
       },
@@ -389,14 +416,15 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     );
   const written = new Map<string, Map<string, number>>();
   // Models by their own names where they are distinctive (a dash or digit in the name: DeepSeek-R1, Qwen3).
-  for (const m of await db.all(
+  for (const m of await db.rows(
+    modelRow,
     `SELECT m.id, m.name, m.aliases, m.organization_id, o.country, m.family FROM models m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id IS NOT NULL AND length(m.name) >= 5`,
   )) {
     const name = String(m['name']);
     // How the family's name is written with capitals in its models' names ("ChatGPT", "Gemini"), to show it so.
-    const fam = m['family'] as string | null;
+    const fam = m.family;
     if (fam)
-      for (const n of [name, ...((m['aliases'] as string[] | null) ?? [])]) {
+      for (const n of [name, ...(m.aliases ?? [])]) {
         const w: string = String(n).split('/').at(-1)?.slice(0, fam.length) ?? '';
         if (w.toLowerCase() === fam && /[A-Z]/.test(w)) {
           const c = written.get(fam) ?? new Map<string, number>();
@@ -408,18 +436,16 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     // Written with spaces or dashes alike: "DeepSeek-V3" is "DeepSeek V3", "kimi-k2" is "Kimi K2".
     const names = [
       ...spellings(name),
-      ...((m['aliases'] as string[] | null) ?? [])
-        .filter((a) => !a.includes('/') && /\d/.test(a) && a.length >= 5)
-        .flatMap(spellings),
+      ...(m.aliases ?? []).filter((a) => !a.includes('/') && /\d/.test(a) && a.length >= 5).flatMap(spellings),
     ];
     idx.add(
       {
         id: `model:${m['id']}`,
         kind: 'model',
         name,
-        country: (m['country'] as string | null) ?? null,
+        country: m.country,
         facts: [],
-        parent: (m['organization_id'] as string | null) ?? null,
+        parent: m.organization_id,
       },
       names,
     );
@@ -427,10 +453,10 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
   // Families of models by their own name ("Gemini", "Claude", "ChatGPT"), where the name is one lab's (most of
   // its models are that lab's), is not already an organization's name and is not a common word.
   const taken = new Set<string>();
-  for (const o of await db.all(`SELECT name_en, aliases FROM organizations`))
-    for (const n of [o['name_en'], ...((o['aliases'] as string[] | null) ?? [])])
-      if (typeof n === 'string') taken.add(n.toLowerCase());
-  for (const f of await db.all(
+  for (const o of await db.rows(orgNames, `SELECT name_en, aliases FROM organizations`))
+    for (const n of [o.name_en, ...(o.aliases ?? [])]) taken.add(n.toLowerCase());
+  for (const f of await db.rows(
+    familyRow,
     `SELECT family, mode(organization_id) AS org, count(*) AS n,
        count(*) FILTER (WHERE organization_id = (SELECT mode(organization_id) FROM models m2 WHERE m2.family = m.family)) AS own,
        (SELECT o.country FROM organizations o WHERE o.id = mode(m.organization_id)) AS country
@@ -447,7 +473,7 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
         id: `family:${fam}`,
         kind: 'model',
         name: shown,
-        country: (f['country'] as string | null) ?? null,
+        country: f.country,
         facts: [],
         parent: String(f['org']),
         family: true,

@@ -5,6 +5,7 @@
  * `{documents: [{id, language, entities: [{id, mentions}], claims: [{quote, start, end, subject, metric,
  * value, unit, verdict, evidence}]}]}`; offsets index the document's visible text.
  */
+import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { buildFactIndex, type FactIndex } from '../facts/index.ts';
 import { checkClaim, type CheckContext, type Evidence, type Verdict } from './check.ts';
@@ -106,6 +107,14 @@ export function visibleText(decoded: string, format: 'text' | 'html' = 'text'): 
   return (asHtml ? htmlToText(decoded) : decodeEntities(decoded)).replace(/\r\n?/g, '\n');
 }
 
+const eventRow = z.object({
+  id: z.string(),
+  country: z.string().nullable(),
+  title: z.string(),
+  actors: z.array(z.string()).nullable(),
+});
+const sourceRow = z.object({ id: z.string(), url: z.string() });
+
 export class Checker {
   private constructor(
     private readonly entities: EntityIndex,
@@ -135,20 +144,18 @@ export class Checker {
       if (!l.some((x) => x.id === id)) l.push({ id, weak });
       eventsOf.set(e, l);
     };
-    for (const ev of await db.all('SELECT id, country, title, actors FROM events')) {
-      const id = String(ev['id']);
-      put(`country-${String(ev['country']).toLowerCase()}`, id, true);
-      for (const m of entities.find(
-        normalizeForMatching(`${String(ev['title'])} ${((ev['actors'] as string[]) ?? []).join(' ')}`),
-      )) {
+    for (const ev of await db.rows(eventRow, 'SELECT id, country, title, actors FROM events')) {
+      const id = ev.id;
+      put(`country-${String(ev.country).toLowerCase()}`, id, true);
+      for (const m of entities.find(normalizeForMatching(`${ev.title} ${(ev.actors ?? []).join(' ')}`))) {
         put(m.entity, id, false);
         const parent = entities.entities.get(m.entity)?.parent;
         if (parent) put(parent, id, true);
       }
     }
     const sourceByUrl = new Map<string, string>();
-    for (const s of await db.all('SELECT id, url FROM sources WHERE url IS NOT NULL')) {
-      sourceByUrl.set(normalUrl(String(s['url'])), String(s['id']));
+    for (const s of await db.rows(sourceRow, 'SELECT id, url FROM sources WHERE url IS NOT NULL')) {
+      sourceByUrl.set(normalUrl(s.url), s.id);
     }
     return new Checker(entities, { facts, entities, eventsOf }, sourceByUrl);
   }

@@ -40,7 +40,16 @@ export const organizationsFile = z.object({
 export const entitiesFile = z.object({
   note: z.string().optional(),
   records: z.array(
-    z.looseObject({ id: z.string().min(1), kind: z.string(), names: z.array(z.string()).min(1), country: country.nullable() }),
+    z.looseObject({
+      id: z.string().min(1),
+      kind: z.enum(['organization', 'model', 'chip', 'system', 'program', 'event', 'country']),
+      names: z.array(z.string()).min(1),
+      country: country.nullable(),
+      facts: z.array(z.string()).default([]),
+      parent: z.string().optional(),
+      built_of: z.string().optional(),
+      source: z.string().optional(),
+    }),
   ),
 });
 
