@@ -42,7 +42,14 @@ function run(cmd, args, { hold, nice = 0, env } = {}) {
 }
 
 const only = process.argv.slice(2);
-const files = only.length ? only : [...testFiles(join(root, 'src')), ...testFiles(join(root, 'test'))].sort();
+// The longest files start first (two run at a time): started last, the browser journeys alone were the tail.
+const FIRST = ['test/browser.test.ts', 'test/contract.test.ts', 'test/reliability.test.ts', 'test/fuzz.test.ts'];
+const rank = (f) => (FIRST.includes(f) ? FIRST.indexOf(f) : FIRST.length);
+const files = only.length
+  ? only
+  : [...testFiles(join(root, 'src')), ...testFiles(join(root, 'test'))].sort(
+      (a, b) => rank(a) - rank(b) || a.localeCompare(b),
+    );
 // The checks yield the processor to the tests, which have servers and a browser to keep responsive.
 const checks = only.length
   ? []

@@ -23,7 +23,8 @@ let base: string;
 before(async () => {
   if (skip) return;
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serve({ dbPath: await builtDb(), port: 0 });
+  // No background warm-up: the pages are rendered as the journeys reach them, and nothing else is computed.
+  server = await serve({ dbPath: await builtDb(), port: 0, warm: false });
   base = `http://127.0.0.1:${server.port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -202,7 +202,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serve(opts: { dbPath: string; port: number; host?: string }): Promise<RunningServer> {
+export async function serve(opts: {
+  dbPath: string;
+  port: number;
+  host?: string;
+  /** Render pages and default answers in the background after start (default true). */
+  warm?: boolean;
+}): Promise<RunningServer> {
   const db = await Db.open(opts.dbPath);
   await db.verify();
   // A cheap integrity probe at start: a damaged file is said at once and health answers 503.
@@ -213,7 +219,7 @@ export async function serve(opts: { dbPath: string; port: number; host?: string 
   const closing = new AbortController();
   const app = createApp(db, {
     pool,
-    warm: true,
+    warm: opts.warm ?? true,
     onWarm: (ms) => console.error(`airace: pages and default answers warm in ${ms} ms`),
     signal: closing.signal,
   });
