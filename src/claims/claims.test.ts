@@ -366,3 +366,14 @@ test('extraction mechanisms (issue 17): units, number words, ranks, bounds, gram
   assert.deepEqual(both.map((c) => c.subject).sort(), ['model:deepseek-v2', 'model:deepseek-v3']);
   assert.equal(claim('US models handled 2.94 trillion tokens.', '2.94 trillion').subject_name, 'United States');
 });
+
+test('an English month and year is a month ("Feb 2026", "September 2025"), not the year alone', () => {
+  const times = (s: string) =>
+    findQuantities(normalizeForMatching(s))
+      .filter((q) => q.kind === 'date' || q.kind === 'year')
+      .map((q) => q.time);
+  assert.deepEqual(times('Usage rose in Feb 2026.'), ['2026-02']);
+  assert.deepEqual(times('By September 2025 it had doubled.'), ['2025-09']);
+  assert.deepEqual(times('On Feb 3, 2026 it shipped.'), ['2026-02-03']);
+  assert.deepEqual(times('In 2026 it shipped.'), ['2026']);
+});

@@ -289,6 +289,8 @@ interface Rule {
 const num = (s: string | undefined, mag?: string) => parseNumber(s ?? '') * magnitude(mag);
 
 // Order matters: earlier rules claim their span first.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 const RULES: Rule[] = [
   // 2025年2月12日, 2025 年 2 月 12 日, 2025-02-12
   {
@@ -310,7 +312,17 @@ const RULES: Rule[] = [
       kind: 'date',
       value: Number(m[3]),
       unit: 'date',
-      time: `${m[3]}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}`,
+      time: `${m[3]}-${String(MONTHS.indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}`,
+    }),
+  },
+  // "Feb 2026", "February 2026": a month, not the year alone (after the rule with a day).
+  {
+    re: /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]{0,6})\.? (\d{4})\b/g,
+    make: (m) => ({
+      kind: 'date',
+      value: Number(m[2]),
+      unit: 'date',
+      time: `${m[2]}-${String(MONTHS.indexOf(m[1] as string) + 1).padStart(2, '0')}`,
     }),
   },
   {
