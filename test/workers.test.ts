@@ -4,11 +4,13 @@
  * process killed and replaced); a full queue answers 503 at once.
  */
 import assert from 'node:assert/strict';
+import { copyFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createApp } from '../src/server/index.ts';
 import { OpPool } from '../src/server/op-pool.ts';
 import { Db } from '../src/store/db.ts';
-import { builtDb } from './helpers.ts';
+import { builtDb, tempDir } from './helpers.ts';
 
 let db: Db;
 let pool: OpPool;
@@ -55,3 +57,25 @@ test('a full queue answers 503 at once instead of piling up', { timeout: 300_000
   assert.ok(statuses.includes(503), `statuses: ${statuses}`);
   assert.ok(statuses.includes(200), `statuses: ${statuses}`);
 });
+
+test(
+  'a worker never answers from a database rebuilt after the server opened its own',
+  { timeout: 300_000 },
+  async () => {
+    const dir = tempDir();
+    const path = join(dir, 'a.duckdb');
+    copyFileSync(await builtDb(), path);
+    const served = await Db.open(path);
+    try {
+      const app = createApp(served, { pool, requestTimeoutMs: 120_000 });
+      // What `airace build` does: a new file renamed over the old one (a new inode at the same path).
+      copyFileSync(await builtDb(), join(dir, 'b.duckdb'));
+      renameSync(join(dir, 'b.duckdb'), path);
+      const r = await app.request('/api/v1/gap?metric=epoch-eci&rounds=5&seed=99');
+      assert.equal(r.status, 503);
+      assert.match(((await r.json()) as { error: string }).error, /rebuilt after this server started/);
+    } finally {
+      served.close();
+    }
+  },
+);

@@ -131,7 +131,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
     budgetMs: timeoutMs,
     ...(options.pool
       ? {
-          remote: (task) => (options.pool as OpPool).run({ ...task, dbPath: db.path }, timeoutMs),
+          remote: (task) =>
+            (options.pool as OpPool).run({ ...task, dbPath: db.path, dbVersion: db.version }, timeoutMs),
         }
       : {}),
   });

@@ -17,6 +17,8 @@ export interface OpTask {
   kind: Kind;
   raw: Record<string, unknown>;
   dbPath: string;
+  /** The server's database version (Db.version): a worker never answers from another file. */
+  dbVersion?: string;
 }
 
 export type OpResult = { ok: true; body: string } | { ok: false; failure: Failure };
@@ -32,7 +34,21 @@ export async function runOperation(task: OpTask): Promise<OpResult> {
       db = Db.open(task.dbPath);
       dbs.set(task.dbPath, db);
     }
-    const deps = sharedDeps(await db, defaultPaths({ db: task.dbPath }), { operations });
+    const handle = await db;
+    // A worker started after `airace build` replaced the file would read the new one while the server
+    // still serves the old: refuse rather than mix two databases in one server's answers.
+    if (task.dbVersion !== undefined && handle.version !== task.dbVersion) {
+      dbs.delete(task.dbPath);
+      handle.close();
+      return {
+        ok: false,
+        failure: {
+          status: 503,
+          error: `the database at ${task.dbPath} was rebuilt after this server started; restart the server to serve it`,
+        },
+      };
+    }
+    const deps = sharedDeps(handle, defaultPaths({ db: task.dbPath }), { operations });
     const input = op.input.parse(task.raw);
     if (task.kind === 'svg') {
       if (!op.svg) throw new Error(`${op.name} has no chart`);
