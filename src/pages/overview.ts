@@ -5,10 +5,10 @@
  * missing and why, and recent events.
  */
 import { parseWeights, PILLARS, score, type Pillar } from '../scorecard/index.ts';
-import { timeline } from '../timeline/index.ts';
+import { timeline as timelineOp } from '../timeline/op.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { hasKey, type Key } from './i18n.ts';
-import { esc, memo, num, withQuery, type Cell, type Doc } from './layout.ts';
+import { type Cell, type Doc, esc, memo, num, opDeps, withQuery } from './layout.ts';
 import { frontierChart } from './capability.ts';
 import type { PageOut } from './registry.ts';
 import { DEFAULT_METRIC, eventTitle, gapOn, gapSentence, kindName } from './series.ts';
@@ -175,7 +175,7 @@ export async function overviewPage(doc: Doc): Promise<PageOut> {
 
   body += `<h2>${esc(doc.t('capability'))}</h2>` + (await frontierChart(doc, g, 'overview-frontier'));
 
-  const tl = await memo(d, 'timeline', () => timeline(d.db, {}, d.fx));
+  const tl = await memo(d, 'timeline', () => timelineOp.run(opDeps(d), timelineOp.input.parse({})));
   const events = tl.events
     .filter((e) => !v.asOf || e.date <= v.asOf)
     .slice(-10)

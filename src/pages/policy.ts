@@ -4,15 +4,15 @@
  * rules with when each came into force; titles in the page's language from the curated translations.
  */
 import { loadChips, loadContext } from '../compute/index.ts';
-import { timeline } from '../timeline/index.ts';
-import { esc, memo, num, type Cell, type Doc } from './layout.ts';
+import { timeline as timelineOp } from '../timeline/op.ts';
+import { type Cell, type Doc, esc, memo, num, opDeps } from './layout.ts';
 import type { PageOut } from './registry.ts';
 import { eventTitle, kindName } from './series.ts';
 
 export async function policyPage(doc: Doc): Promise<PageOut> {
   const d = doc.deps;
   const v = doc.v;
-  const tl = await memo(d, 'timeline', () => timeline(d.db, {}, d.fx));
+  const tl = await memo(d, 'timeline', () => timelineOp.run(opDeps(d), timelineOp.input.parse({})));
   const events = tl.events.filter((e) => !v.asOf || e.date <= v.asOf);
   let body = `<h1>${esc(doc.t('policy'))}</h1>`;
   const last = events.at(-1);

@@ -8,8 +8,8 @@ import { loadChips, loadContext } from '../compute/index.ts';
 import { computeGap, listMetrics, type GapReport } from '../frontier/index.ts';
 import { gapAt, type GapPoint } from '../frontier/gap.ts';
 import type { Marker } from '../charts/spec.ts';
-import { timeline } from '../timeline/index.ts';
-import { esc, memo, num, type Cell, type Doc, type PageDeps } from './layout.ts';
+import { timeline as timelineOp } from '../timeline/op.ts';
+import { type Cell, type Doc, esc, memo, num, opDeps, type PageDeps } from './layout.ts';
 import type { TimelineEvent } from '../timeline/index.ts';
 
 export const MAIN_METRICS = [
@@ -76,7 +76,7 @@ const KIND_COLOR: Record<string, string> = {
 export async function eventMarkers(doc: Doc, from: string | null, to: string | null): Promise<Marker[]> {
   const d = doc.deps;
   const [tl, ctx] = await Promise.all([
-    memo(d, 'timeline', () => timeline(d.db, {}, d.fx)),
+    memo(d, 'timeline', () => timelineOp.run(opDeps(d), timelineOp.input.parse({}))),
     memo(d, 'context', async () => loadContext(d.db, await loadChips(d.db))),
   ]);
   const out: Marker[] = [];

@@ -38,6 +38,7 @@ const output = z.object({
       amount_usd: z.number().nullable(),
       fx: z.string().nullable(),
       confidence: z.string(),
+      note: z.string().nullable().describe('what the source flags about the event (a month-only date …)'),
       sources: z.array(z.string()),
     }),
   ),
