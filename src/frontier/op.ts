@@ -9,6 +9,7 @@ import { formatTable } from '../ops/table.ts';
 import { computeGap, GapError, listMetrics } from './index.ts';
 import { frontierSvg } from './plot.ts';
 import { boardFacts, gapFactsOf } from './facts.ts';
+import { leaderboardAt } from '../models/model-page.ts';
 
 const interval = z.tuple([z.number(), z.number()]).nullable();
 
@@ -191,4 +192,55 @@ export const gapMetrics = operation({
     ),
 });
 
-export const frontierOps = [gap, gapMetrics];
+const boardEntry = z.object({
+  model_id: z.string(),
+  score: z.number(),
+  ci_low: z.number().nullable(),
+  ci_high: z.number().nullable(),
+  votes: z.number().nullable(),
+  source_id: z.string(),
+  organization_id: z.string().nullable(),
+  country: z.string().nullable(),
+  date: z.string(),
+});
+
+export const leaderboard = operation({
+  name: 'leaderboard',
+  summary: "a leaderboard's overall board on its last snapshot on or before a date: rating, interval, votes, who",
+  input: z
+    .object({
+      board: text(60).default('lmarena-text').describe('leaderboard id (see `airace gap metrics`), e.g. lmarena-text'),
+      as_of: date().optional().describe('date YYYY-MM-DD (default: the latest snapshot)'),
+      limit: int(1, 500).default(30).describe('models shown, best first'),
+    })
+    .strict(),
+  output: z.object({ board: z.string(), as_of: z.string().nullable(), rows: z.array(boardEntry) }),
+  http: { method: 'GET' },
+  examples: [{}, { board: 'lmarena-text', as_of: '2025-06-01', limit: '10' }],
+  async run(deps, i) {
+    const db = await deps.db();
+    const rows = await leaderboardAt(db, i.board, i.as_of ?? null, i.limit);
+    if (!rows.length) {
+      const known = (await listMetrics(db)).flatMap((m) => (m.leaderboard ? [m.leaderboard.leaderboard] : []));
+      if (!known.includes(i.board))
+        throw new InputError('board', `unknown leaderboard "${i.board}" (known: ${[...new Set(known)].join(', ')})`);
+      throw new InputError('as_of', `no ${i.board} snapshot on or before ${i.as_of ?? 'today'}`);
+    }
+    return { board: i.board, as_of: rows[0]?.date ?? null, rows };
+  },
+  rows: (r) => r.rows,
+  text: (r) =>
+    `${r.board} on ${r.as_of}:\n` +
+    formatTable(
+      r.rows.map((x, k) => ({
+        rank: k + 1,
+        model: x.model_id,
+        score: Math.round(x.score),
+        votes: x.votes ?? '',
+        country: x.country ?? '',
+        source: x.source_id,
+      })),
+    ),
+});
+
+export const frontierOps = [gap, gapMetrics, leaderboard];

@@ -3,11 +3,12 @@
  * Adoption: who uses whose models — OpenRouter tokens and spending, Hugging Face downloads and
  * derivatives, each by country of the model's maker over 30 days, with what the data cannot verify.
  */
-import { adoption, type AdoptionMetric } from '../adoption/index.ts';
+import type { AdoptionMetric } from '../adoption/index.ts';
+import { adoption as adoptionOp } from '../adoption/op.ts';
 import { dailyTokenShare } from '../adoption/daily.ts';
 import { eventMarkers } from './series.ts';
 import type { ChartSpec } from '../charts/spec.ts';
-import { esc, memo, num, type Doc } from './layout.ts';
+import { esc, memo, num, opDeps, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
 const TITLE = {
@@ -24,7 +25,10 @@ export async function adoptionPage(doc: Doc): Promise<PageOut> {
   let first = true;
   for (const metric of ['tokens', 'dollars', 'downloads', 'derivatives'] as const satisfies readonly AdoptionMetric[]) {
     const r = await memo(d, `adoption:${metric}:${v.asOf}`, () =>
-      adoption(d.db, { by: 'country', metric, asOf: v.asOf ?? undefined, days: 30 }),
+      adoptionOp.run(
+        opDeps(d),
+        adoptionOp.input.parse({ by: 'country', metric, days: '30', ...(v.asOf ? { as_of: v.asOf } : {}) }),
+      ),
     ).catch((e: Error) => e);
     if (first) {
       first = false;

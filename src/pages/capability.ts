@@ -6,8 +6,9 @@
  * Arena leaderboard with intervals and votes. All series stop at the as-of date.
  */
 import type { ChartSpec, Point } from '../charts/spec.ts';
-import { leaderboardAt } from '../models/model-page.ts';
-import { esc, memo, num, orgName, withQuery, type Cell, type Doc, type PageDeps } from './layout.ts';
+import { leaderboard } from '../frontier/op.ts';
+import { esc, memo, num, opDeps, orgName, withQuery, type Cell, type Doc, type PageDeps } from './layout.ts';
+import { InputError } from '../ops/operation.ts';
 import type { PageOut } from './registry.ts';
 import { DEFAULT_METRIC, eventMarkers, gapOn, gapSentence, MAIN_METRICS, metrics, type GapView } from './series.ts';
 
@@ -195,7 +196,16 @@ export async function capabilityPage(doc: Doc): Promise<PageOut> {
   body += gapChart(doc, g);
   body += `<h2>${esc(doc.t('metrics_disagree'))}</h2><p>${esc(doc.t('metrics_disagree_lead'))} <a href="${esc(withQuery('/methods', { ...v, params: {} }))}#disagree">${esc(doc.t('methods'))}</a></p>`;
   body += await metricTable(doc, d);
-  const board = await memo(d, `board:${v.asOf}`, () => leaderboardAt(d.db, 'lmarena-text', v.asOf, 30));
+  const board = await memo(d, `board:${v.asOf}`, async () => {
+    const input = { board: 'lmarena-text', limit: '30', ...(v.asOf ? { as_of: v.asOf } : {}) };
+    // Before the board's first snapshot there is no board to show: an empty one, not an error page.
+    try {
+      return (await leaderboard.run(opDeps(d), leaderboard.input.parse(input))).rows;
+    } catch (err) {
+      if (err instanceof InputError) return [];
+      throw err;
+    }
+  });
   if (board.length) {
     body += `<h2>${esc(doc.t('leaderboard', { date: board[0]?.date ?? '' }))}</h2><p>${esc(doc.t('leaderboard_lead'))}</p>`;
     body += doc.table(
