@@ -458,7 +458,7 @@ export function extractClaims(
       /(?:\btop[\s-]?|前\s?)$/i.test(norm.slice(Math.max(0, q.start - 5), q.start))
     )
       continue;
-    // "1.3 人力与时间成本": a section number at the start of a line.
+    // "2.1 背景" (a heading): a section number at the start of a line.
     if (
       /^\d+(?:\.\d+)+$/.test(norm.slice(q.start, q.end).split(/\s/)[0] ?? '') &&
       /(?:^|\n)[\s#*]*$/.test(norm.slice(Math.max(0, q.start - 4), q.start))
