@@ -8,6 +8,7 @@
  * values agree within 1%. Subjects are compared by entity (the key's subject linked through the same entity
  * index), metrics by meaning (the key's names are the reader's own; see METRIC_MATCH).
  */
+import type { KeyClaim, KeyFile } from './claims-key/key.ts';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,28 +21,6 @@ import { builtDb, ROOT } from './helpers.ts';
 
 const KEY = join(ROOT, 'test', 'claims-key');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
-
-interface KeyClaim {
-  quote: string;
-  value: number;
-  low: number | null;
-  high: number | null;
-  bound: string;
-  unit: string;
-  subject: string;
-  subject_kind: string;
-  metric: string;
-  time: string | null;
-  versus: string | null;
-  verdict?: string;
-  data_covers?: boolean;
-}
-interface KeyFile {
-  article: string;
-  language: string;
-  split: 'build' | 'holdout';
-  claims: KeyClaim[];
-}
 
 /** Which of the checker's metrics can stand for a key metric (the reader named metrics freely). */
 const METRIC_MATCH: [RegExp, RegExp][] = [

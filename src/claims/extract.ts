@@ -5,7 +5,7 @@
  * say nothing measurable (years, dates, bare numbers without a metric) are not claims.
  */
 import type { Entity, EntityIndex, Mention } from './entities.ts';
-import { findQuantities, type Quantity, type Stop } from './quantities.ts';
+import { findQuantities, parseNumber, type Quantity, type Stop } from './quantities.ts';
 import { sentences } from './text.ts';
 
 export interface Extracted {
@@ -290,19 +290,6 @@ function systemsOf(entities: EntityIndex): Map<string, string[]> {
   return m;
 }
 
-const COUNT_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  'a dozen': 12,
-};
 const CHIP_NOUN = /^\s?(?:chips?|GPUs?|cards?|accelerators?|dies|processors|units)\b/i;
 
 /**
@@ -322,10 +309,8 @@ function chipCounts(norm: string, entities: EntityIndex, mentions: readonly Ment
     if (!c || (!noun && (c[2] !== '' || !/\d/.test(c[1] as string)))) continue;
     const start = m.start - head.length + c.index;
     const end = start + (c[1] as string).length;
-    const value = /\d/.test(c[1] as string)
-      ? Number((c[1] as string).replace(/,/g, ''))
-      : COUNT_WORDS[(c[1] as string).toLowerCase()];
-    if (value === undefined || !Number.isFinite(value) || value < 2) continue;
+    const value = parseNumber(c[1] as string);
+    if (!Number.isFinite(value) || value < 2) continue;
     const at = quantities.find((q) => q.start < end && q.end > start);
     if (at) {
       if (at.kind === 'number' && at.start === start) Object.assign(at, { kind: 'count', unit: 'chips', value });

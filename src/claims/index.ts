@@ -8,9 +8,9 @@
 import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { buildFactIndex, type FactIndex } from '../facts/index.ts';
-import { checkClaim, type CheckContext, type Evidence, type Verdict } from './check.ts';
+import { checkClaim, type CheckContext, type Checked, type Evidence, type Verdict } from './check.ts';
 import { loadEntities, type EntityIndex } from './entities.ts';
-import { extractClaims } from './extract.ts';
+import { extractClaims, type Extracted } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
 import { InputError, type Operation } from '../ops/operation.ts';
 import {
@@ -160,6 +160,36 @@ export class Checker {
     return new Checker(entities, { facts, entities, eventsOf }, sourceByUrl);
   }
 
+  /** A claim as reported: its text, sentence and subject's name from the document, with its verdict. */
+  private checked(
+    text: string,
+    c: Extracted,
+    v: Checked,
+    extractor: CheckedClaim['extractor'],
+    subjectText: string | null,
+  ): CheckedClaim {
+    return {
+      quote: text.slice(c.start, c.end),
+      start: c.start,
+      end: c.end,
+      sentence: text.slice(c.sentence[0], c.sentence[1]).trim(),
+      subject: c.subject,
+      subject_name: c.subject ? (this.entities.entities.get(c.subject)?.name ?? null) : subjectText,
+      comparison: c.comparison,
+      metric: c.metric,
+      value: c.value,
+      low: c.low,
+      high: c.high,
+      bound: c.bound,
+      unit: c.unit,
+      time: c.time,
+      verdict: v.verdict,
+      tolerance: v.tolerance,
+      evidence: v.evidence,
+      extractor,
+    };
+  }
+
   /**
    * Adds the claims a second, LLM-based extractor finds that the rules did not, each checked the same way.
    * Their subject is linked through the entity index when the model's subject names a known entity.
@@ -173,7 +203,6 @@ export class Checker {
       if (doc.claims.some((c) => c.start < f.end && c.end > f.start)) continue;
       const subject = f.subject ? (this.entities.find(normalizeForMatching(f.subject))[0]?.entity ?? null) : null;
       const sentence = spans.find(([s, e]) => f.start >= s && f.start < e) ?? [0, doc.text.length];
-      const unit = f.unit === 'ratio' ? 'ratio' : f.unit;
       const extracted = {
         quote: f.quote,
         start: f.start,
@@ -186,31 +215,11 @@ export class Checker {
         low: null,
         high: null,
         bound: null,
-        unit,
+        unit: f.unit,
         time: null,
         context: subject ? [subject] : [],
       };
-      const checked = checkClaim(extracted, this.ctx);
-      extra.push({
-        quote: f.quote,
-        start: f.start,
-        end: f.end,
-        sentence: doc.text.slice(sentence[0], sentence[1]).trim(),
-        subject,
-        subject_name: subject ? (this.entities.entities.get(subject)?.name ?? null) : f.subject,
-        comparison: null,
-        metric: f.metric,
-        value: f.value,
-        low: null,
-        high: null,
-        bound: null,
-        unit,
-        time: null,
-        verdict: checked.verdict,
-        tolerance: checked.tolerance,
-        evidence: checked.evidence,
-        extractor: 'llm',
-      });
+      extra.push(this.checked(doc.text, extracted, checkClaim(extracted, this.ctx), 'llm', f.subject));
     }
     return { ...doc, claims: [...doc.claims, ...extra].sort((a, b) => a.start - b.start) };
   }
@@ -263,26 +272,7 @@ export class Checker {
       const checked = checkClaim(c, this.ctx);
       // A chip count checked against a nearby system is about that system.
       if (checked.subject) c.subject = checked.subject;
-      return {
-        quote: text.slice(c.start, c.end),
-        start: c.start,
-        end: c.end,
-        sentence: text.slice(c.sentence[0], c.sentence[1]).trim(),
-        subject: c.subject,
-        subject_name: c.subject ? (this.entities.entities.get(c.subject)?.name ?? null) : null,
-        comparison: c.comparison,
-        metric: c.metric,
-        value: c.value,
-        low: c.low,
-        high: c.high,
-        bound: c.bound,
-        unit: c.unit,
-        time: c.time,
-        verdict: checked.verdict,
-        tolerance: checked.tolerance,
-        evidence: checked.evidence,
-        extractor: 'rules' as const,
-      };
+      return this.checked(text, c, checked, 'rules', null);
     });
     // The document's own URL, where it starts with one (a saved article), names its own sources.
     const self = new Set<string>();

@@ -144,7 +144,8 @@ const WORD_VALUE: Record<string, number> = {
   'a thousand': 1000,
 };
 
-function parseNumber(raw: string): number {
+/** A number written in digits (with thousands commas), English words or Chinese numerals. */
+export function parseNumber(raw: string): number {
   const s = raw.replace(/,/g, '').trim();
   if (/^\d/.test(s)) return Number(s);
   const w = WORD_VALUE[s.toLowerCase()];

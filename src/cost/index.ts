@@ -133,8 +133,6 @@ export async function pricesAt(
   };
 }
 
-const cachedObservations = (db: Db, metric: Metric) => loadObservations(db, metric, false).then((l) => l.observations);
-
 export interface ScoreAt {
   model: string;
   score: number;
@@ -179,7 +177,7 @@ export function latestKnownScores(
 }
 
 export async function scoresAt(db: Db, metric: Metric, date: string): Promise<Map<string, ScoreAt>> {
-  return latestKnownScores(await cachedObservations(db, metric), metric.view, date);
+  return latestKnownScores((await loadObservations(db, metric, false)).observations, metric.view, date);
 }
 
 interface ModelInfo {

@@ -3,6 +3,7 @@
  * Observations for the gap computation, read from the database: each score with its date, its model's
  * bloc (through the one attribution table), its standard error and its source.
  */
+import { Lru } from '../util/lru.ts';
 import { blocOf } from '../data/attribution.ts';
 import { z } from 'zod';
 import type { Db } from '../store/db.ts';
@@ -263,19 +264,15 @@ export interface Loaded {
   off_scale?: OffScale[];
 }
 
-// A served database is read-only while its handle is open, so a metric's merged board is read once per
-// handle: gap, scorecard, cost, timeline and the fact index all start from it, for every date asked.
-// Keyed by the database version (handles on one built file share it); the two newest versions are kept,
-// so a server that reopened after a rebuild does not hold every older file's boards.
-const loadedCache = new Map<string, Map<string, Promise<Loaded>>>();
+// A metric's merged board is read once per database version (handles on one built file share it): gap,
+// scorecard, cost, timeline, doctor and the fact index all start from it, for every date asked. The two most
+// recently used versions are kept, so a server reopened after a rebuild does not hold older files' boards.
+const loadedCache = new Lru<string, Map<string, Promise<Loaded>>>(2);
 
 /** A metric's observations, merged and screened, with what was left out and why (read once per version). */
 export function loadObservations(db: Db, metric: Metric, includePreliminary: boolean): Promise<Loaded> {
   let perDb = loadedCache.get(db.version);
-  if (!perDb) {
-    loadedCache.set(db.version, (perDb = new Map()));
-    for (const old of [...loadedCache.keys()].slice(0, -2)) loadedCache.delete(old);
-  }
+  if (!perDb) loadedCache.set(db.version, (perDb = new Map()));
   const key = `${metric.id}\u0000${includePreliminary}`;
   let hit = perDb.get(key);
   if (!hit) {

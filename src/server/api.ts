@@ -38,12 +38,11 @@ const TYPES: Record<Kind, string> = {
 
 interface Answer {
   status: number;
-  body: string;
+  /** Encoded once when the answer is cached, so a repeat costs no UTF-8 encoding. */
+  body: string | Uint8Array<ArrayBuffer>;
   type: string;
   /** Computed once when the answer is cached, so a repeat costs no hashing. */
   etag?: string;
-  /** The body encoded once when cached, so a repeat costs no UTF-8 encoding. */
-  bytes?: Uint8Array<ArrayBuffer>;
 }
 
 export class ApiFailure extends Error {
@@ -94,7 +93,7 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
       // The pool kills the worker process when the budget runs out.
       const r = await remote({ name: op.name, kind, raw });
       if (!r.ok) throw new ApiFailure(r.failure);
-      return statusOf(op, { status: 200, body: r.body, type: TYPES[kind] });
+      return statusOf(op, r.body, TYPES[kind]);
     }
     return execute(op, async (deps) => {
       if (kind === 'svg')
@@ -114,9 +113,9 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
       running = compute()
         .then((a) => {
           if (a.status !== 200) return a;
-          const bytes = new TextEncoder().encode(a.body);
-          const tagged = { ...a, bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` };
-          cache.set(key, tagged, a.body.length * 2 + bytes.byteLength);
+          const body = typeof a.body === 'string' ? new TextEncoder().encode(a.body) : a.body;
+          const tagged = { ...a, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+          cache.set(key, tagged, body.byteLength);
           return tagged;
         })
         .finally(() => inflight.delete(key));
@@ -140,12 +139,15 @@ export function mountOperations(app: Hono, ops: readonly Operation[], options: A
     if (!a.etag) return c.body(a.body, a.status as 200, { 'Content-Type': a.type });
     const headers = { 'Content-Type': a.type, ETag: a.etag, 'Cache-Control': 'public, max-age=60' };
     if (c.req.header('if-none-match') === a.etag) return c.body(null, 304, headers);
-    return c.body(a.bytes ?? a.body, 200, headers);
+    return c.body(a.body, 200, headers);
   };
 
   /** The status an operation gives its own answer (health: 503 when unhealthy). */
-  const statusOf = (op: Operation, a: Answer): Answer =>
-    op.status && a.type === TYPES.json ? { ...a, status: op.status(JSON.parse(a.body)) } : a;
+  const statusOf = (op: Operation, body: string, type: string): Answer => ({
+    status: op.status && type === TYPES.json ? op.status(JSON.parse(body)) : 200,
+    body,
+    type,
+  });
 
   for (const op of ops) {
     const http = op.http;

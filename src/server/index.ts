@@ -49,8 +49,6 @@ export interface AppOptions {
   expensiveWaiting?: number;
 }
 
-let handles = 0;
-
 /** Where a request comes from, for the per-client rate limit. */
 function clientOf(env: unknown): string {
   const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
@@ -60,9 +58,8 @@ function clientOf(env: unknown): string {
 export function createApp(db: Db, options: AppOptions = {}): Hono {
   const app = new Hono();
   const paths = defaultPaths({ db: db.path });
-  // The handle is read-only: a rebuilt file only reaches this server through a new handle, so the handle
-  // itself identifies the database version.
-  const version = `${db.path}@${++handles}`;
+  // Part of every cache key: a rebuilt file only reaches this server through a new handle (Db.version).
+  const version = db.version;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
 
   app.use('*', timeout(timeoutMs));

@@ -1,6 +1,7 @@
 // Validates the hand-written claims answer key against the articles it describes: every quote must occur
 // verbatim, every number must be finite and consistent with its bound, and the build/holdout split must follow
 // the rule stated in README.md. It checks the key only; it does not run the extractor.
+import type { KeyFile } from './key.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,29 +24,7 @@ const TIME = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 // A quote must hold the number: a digit, or a number word when the article spells the number out.
 const NUMBER_WORD = /\d|three|five|two|double|dozen|million|trillion|second|[一二三四五六七八九十兩两万萬亿億]/i;
 
-interface Claim {
-  quote: string;
-  value: number;
-  low: number | null;
-  high: number | null;
-  bound: string;
-  unit: string;
-  subject: string;
-  subject_kind: string;
-  metric: string;
-  time: string | null;
-  versus: string | null;
-  notes?: string;
-  verdict: string;
-  verdict_basis: string;
-  data_covers: boolean;
-}
-interface KeyDoc {
-  article: string;
-  language: string;
-  split: string;
-  claims: Claim[];
-}
+type KeyDoc = KeyFile;
 
 function languageOfDevFile(name: string): string | undefined {
   if (name.endsWith('_en.txt')) return 'en';
