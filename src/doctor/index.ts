@@ -4,9 +4,9 @@
  * hard violations fail the build, soft ones warn. The checks read the database and compute; they write nothing.
  */
 import { z } from 'zod';
-import { isFragmentKey } from '../data/identity.ts';
+import { isFragmentKey, isPreReleaseName } from '../data/identity.ts';
 import { gapSeries } from '../frontier/gap.ts';
-import { boardRow, loadObservations, preliminaryAcrossSources } from '../frontier/load.ts';
+import { loadObservations, PRELIMINARY_SQL } from '../frontier/load.ts';
 import { listMetrics } from '../frontier/metrics.ts';
 import type { Db } from '../store/db.ts';
 
@@ -98,14 +98,21 @@ async function fragmentIds(db: Db): Promise<Check> {
 async function attribution(db: Db): Promise<Check> {
   // Models that a view can show: with a non-preliminary score, a price, traffic or a benchmark result. Preliminary
   // is judged as the views judge it (every source, pre-release names), so an anonymous codename does not count.
-  const boardRows = await db.rows(
-    boardRow,
-    `SELECT CAST(snapshot_date AS VARCHAR) AS date, model_id AS model, model_raw, score, ci_low, ci_high, votes,
-            preliminary, source_id
-     FROM leaderboard_entries`,
+  // Summarised in the database (one row per model and raw name, not 190k entries): a model has a final score
+  // when it has an entry after the last date any entry flags it, and no pre-release name (preliminaryAcrossSources).
+  const byName = await db.rows(
+    z.object({ model: text, model_raw: text, last: text, flagged_until: textOrNull }),
+    `SELECT model_id AS model, model_raw, CAST(max(snapshot_date) AS VARCHAR) AS last,
+            CAST(max(snapshot_date) FILTER (WHERE ${PRELIMINARY_SQL}) AS VARCHAR) AS flagged_until
+     FROM leaderboard_entries GROUP BY ALL`,
   );
-  const prelim = preliminaryAcrossSources(boardRows);
-  const scored = [...new Set(boardRows.filter((r) => !prelim(r.model, r.date)).map((r) => r.model))];
+  const named = new Set(byName.filter((r) => isPreReleaseName(r.model_raw)).map((r) => r.model));
+  const until = new Map<string, string>();
+  for (const r of byName)
+    if (r.flagged_until && r.flagged_until > (until.get(r.model) ?? '')) until.set(r.model, r.flagged_until);
+  const scored = [
+    ...new Set(byName.filter((r) => !named.has(r.model) && r.last > (until.get(r.model) ?? '')).map((r) => r.model)),
+  ];
   const has = new Map<string, Set<string>>();
   const mark = (model: string, k: string) => has.set(model, (has.get(model) ?? new Set<string>()).add(k));
   for (const m of scored) mark(m, 'score');

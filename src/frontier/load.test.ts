@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { z } from 'zod';
 import { builtDb } from '../../test/helpers.ts';
 import { Db } from '../store/db.ts';
 import { computeGap } from './index.ts';
@@ -9,6 +10,7 @@ import {
   mergeDaily,
   offScaleSnapshots,
   preliminaryAcrossSources,
+  PRELIMINARY_SQL,
   type BoardRow,
 } from './load.ts';
 
@@ -131,4 +133,29 @@ test('the Feb 2025 US–CN Arena gap is steady day to day, near the AI Index lev
     'the pre-release codename is preliminary in every source',
   );
   assert.ok(r.coverage.off_scale_excluded > 0);
+});
+
+test('PRELIMINARY_SQL judges every entry as isPreliminary does (without the name), edge values included', async () => {
+  const q = (from: string) =>
+    db.rows(
+      z.object({
+        preliminary: z.boolean().nullable(),
+        votes: z.number().nullable(),
+        ci_low: z.number().nullable(),
+        ci_high: z.number().nullable(),
+        sql: z.boolean(),
+      }),
+      `SELECT preliminary, votes, ci_low, ci_high, ${PRELIMINARY_SQL} AS sql FROM ${from}`,
+    );
+  const edges = await q(`(VALUES (NULL::BOOLEAN, NULL::BIGINT, NULL::DOUBLE, NULL::DOUBLE), (false, 1999, 1, 2),
+    (false, 2000, 1, 2), (NULL, NULL, 1000, 1030), (NULL, NULL, 1000, 1030.5), (true, 90000, 1, 2),
+    (false, NULL, NULL, 1200)) t(preliminary, votes, ci_low, ci_high)`);
+  const stored = await q('leaderboard_entries');
+  assert.ok(stored.length > 1000, `${stored.length} stored entries`);
+  const judged = [...edges, ...stored].map((r) => r.sql === isPreliminary(r));
+  assert.equal(judged.filter((same) => !same).length, 0);
+  assert.deepEqual(
+    edges.map((r) => r.sql),
+    [false, true, false, false, true, true, false],
+  );
 });
