@@ -190,7 +190,12 @@ interface ModelInfo {
   sources: string[];
 }
 
-async function modelInfo(db: Db): Promise<Map<string, ModelInfo>> {
+/** Each model's organization, country and openness: read once per database version (a trend asks per month). */
+function modelInfo(db: Db): Promise<ReadonlyMap<string, Readonly<ModelInfo>>> {
+  return db.remember('cost:model-info', () => readModelInfo(db));
+}
+
+async function readModelInfo(db: Db): Promise<ReadonlyMap<string, Readonly<ModelInfo>>> {
   const M = tables.models.shape;
   const rows = await db.rows(
     z.object({
@@ -206,7 +211,7 @@ async function modelInfo(db: Db): Promise<Map<string, ModelInfo>> {
             m.source_ids AS sources
      FROM models m LEFT JOIN organizations o ON o.id = m.organization_id`,
   );
-  return new Map(rows.map((r) => [r.model, r]));
+  return new Map(rows.map((r) => [r.model, Object.freeze(r)]));
 }
 
 export interface Candidate {

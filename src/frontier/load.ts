@@ -3,7 +3,6 @@
  * Observations for the gap computation, read from the database: each score with its date, its model's
  * bloc (through the one attribution table), its standard error and its source.
  */
-import { Lru } from '../util/lru.ts';
 import { blocOf } from '../data/attribution.ts';
 import { z } from 'zod';
 import type { Db } from '../store/db.ts';
@@ -272,24 +271,14 @@ export interface Loaded {
   off_scale?: OffScale[];
 }
 
-// A metric's merged board is read once per database version (handles on one built file share it): gap,
-// scorecard, cost, timeline, doctor and the fact index all start from it, for every date asked. The two most
-// recently used versions are kept, so a server reopened after a rebuild does not hold older files' boards.
-const loadedCache = new Lru<string, Map<string, Promise<Loaded>>>(2);
-
-/** A metric's observations, merged and screened, with what was left out and why (read once per version). */
+/**
+ * A metric's observations, merged and screened, with what was left out and why. Read once per database version
+ * (Db.remember): gap, scorecard, cost, timeline, doctor and the fact index all start from it, for every date asked.
+ */
 export function loadObservations(db: Db, metric: Metric, includePreliminary: boolean): Promise<Loaded> {
-  let perDb = loadedCache.get(db.version);
-  if (!perDb) loadedCache.set(db.version, (perDb = new Map()));
-  const key = `${metric.id}\u0000${includePreliminary}`;
-  let hit = perDb.get(key);
-  if (!hit) {
-    hit = readObservations(db, metric, includePreliminary).then(freezeLoaded);
-    // A failed read is not remembered: the next request tries again.
-    hit.catch(() => perDb.delete(key));
-    perDb.set(key, hit);
-  }
-  return hit;
+  return db.remember(`observations\u0000${metric.id}\u0000${includePreliminary}`, () =>
+    readObservations(db, metric, includePreliminary).then(freezeLoaded),
+  );
 }
 
 /** Shared between requests: frozen, so a caller that sorts or edits in place fails loudly instead. */

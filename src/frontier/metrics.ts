@@ -32,7 +32,12 @@ export function benchmarkMetricId(benchmark: string): string {
   return benchmark === 'epoch_capabilities_index' ? 'epoch-eci' : benchmark.replace(/_/g, '-');
 }
 
-export async function listMetrics(db: Db): Promise<Metric[]> {
+/** Every metric with its coverage: read once per database version, frozen (callers share it). */
+export function listMetrics(db: Db): Promise<readonly Metric[]> {
+  return db.remember('metrics', async () => Object.freeze((await readMetrics(db)).map((m) => Object.freeze(m))));
+}
+
+async function readMetrics(db: Db): Promise<Metric[]> {
   const arena = await db.rows(
     z.object({ leaderboard: z.string(), category: z.string(), n: z.number(), lo: z.string(), hi: z.string() }),
     `SELECT leaderboard, category, count(*) AS n, min(snapshot_date) AS lo, max(snapshot_date) AS hi FROM leaderboard_entries GROUP BY ALL`,

@@ -177,7 +177,7 @@ export const gapMetrics = operation({
     ),
   }),
   http: { method: 'GET' },
-  run: async (deps) => ({ metrics: await listMetrics(await deps.db()) }),
+  run: async (deps) => ({ metrics: [...(await listMetrics(await deps.db()))] }),
   rows: (o) => o.metrics,
   text: (o) =>
     formatTable(

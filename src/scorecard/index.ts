@@ -285,6 +285,29 @@ const leaderOf = (scores: Record<string, number | null>) =>
     .filter(([, s]) => s !== null)
     .sort((a, b) => (b[1] as number) - (a[1] as number))[0]?.[0] ?? null;
 
+// The indicators depend on the date, the countries and the rates, not on the weights: another weighting (the
+// dashboard's form, a sensitivity run) reuses them, once per database version. Rates are told apart by identity.
+const fxIds = new WeakMap<ReturnType<typeof loadFx>, number>();
+let fxCount = 0;
+function sharedIndicators(
+  db: Db,
+  asOf: string,
+  countries: readonly string[],
+  fx: ReturnType<typeof loadFx>,
+): Promise<readonly Readonly<Indicator>[]> {
+  let fxId = fxIds.get(fx);
+  if (fxId === undefined) fxIds.set(fx, (fxId = ++fxCount));
+  return db.remember(`scorecard:${asOf}:${countries.join(',')}:${fxId}`, async () =>
+    Object.freeze(
+      (await indicators(db, asOf, countries, fx)).map((i) => {
+        // Frozen at run time; typed as the plain record, which every reader only reads.
+        const sources = Object.freeze([...i.sources]) as string[];
+        return Object.freeze({ ...i, values: Object.freeze({ ...i.values }), sources });
+      }),
+    ),
+  );
+}
+
 export async function score(db: Db, req: ScoreRequest, fx: ReturnType<typeof loadFx>) {
   const latest = `SELECT CAST(max(date) AS VARCHAR) AS d FROM usage`;
   const asOf = req.asOf ?? String((await db.rows(z.object({ d: z.string().nullable() }), latest))[0]?.d);
@@ -294,7 +317,7 @@ export async function score(db: Db, req: ScoreRequest, fx: ReturnType<typeof loa
   if (countries.length < 2 || countries.some((c) => !/^[A-Z]{2}$/.test(c)))
     throw new ScoreError('--countries needs at least two country or bloc codes, e.g. US,CN,EU');
   const weights = req.weights ?? parseWeights(undefined);
-  const inds = await indicators(db, asOf, countries, fx);
+  const inds = await sharedIndicators(db, asOf, countries, fx);
   const pillars = pillarScores(inds, countries);
   const scores = Object.fromEntries(
     countries.map((c) => [c, weighted(pillars[c] as Record<Pillar, number | null>, weights)]),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { closeSync, copyFileSync, openSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { z } from 'zod';
@@ -103,5 +103,29 @@ test('typed reads fail naming the query, the row and the column', async () => {
     );
   } finally {
     db.close();
+  }
+});
+
+test('remember: one read per database version, shared by handles on one file; failures are not kept', async () => {
+  const path = join(tempDir(), 'r.duckdb');
+  copyFileSync(await builtDb(), path);
+  const [a, b] = [await Db.open(path), await Db.open(path)];
+  const other = await Db.open(await builtDb());
+  try {
+    let reads = 0;
+    const read = async () => ++reads;
+    assert.equal(await a.remember('k', read), 1);
+    assert.equal(await b.remember('k', read), 1, 'a second handle on the same file shares the read');
+    assert.equal(await other.remember('k', read), 2, 'another file reads its own');
+    await assert.rejects(a.remember('bad', () => Promise.reject(new Error('boom'))));
+    assert.equal(await a.remember('bad', read), 3, 'a failed read is tried again');
+    // A rebuild replaces the file (a new inode): a handle on the new file reads again.
+    copyFileSync(await builtDb(), `${path}.new`);
+    renameSync(`${path}.new`, path);
+    const rebuilt = await Db.open(path);
+    assert.equal(await rebuilt.remember('k', read), 4);
+    rebuilt.close();
+  } finally {
+    for (const d of [a, b, other]) d.close();
   }
 });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { tableNames } from '../data/schema.ts';
 import { CHECKSUM_TABLE, checksumSql } from './ddl.ts';
 import { removeStaleTemps } from './temp.ts';
+import { Lru } from '../util/lru.ts';
 
 /** The result of the integrity probe: `problem` says what is wrong, in one line, when `ok` is false. */
 export interface Probe {
@@ -38,6 +39,10 @@ export function jsonText<T extends z.ZodType>(schema: T) {
 
 let writableHandles = 0;
 
+// What `remember` keeps: per database version, its remembered reads. The two most recently used versions are
+// kept, so a server reopened after a rebuild does not hold the older file's tables.
+const remembered = new Lru<string, Map<string, Promise<unknown>>>(2);
+
 function fileVersion(path: string): string {
   const st = statSync(path);
   return `file:${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
@@ -56,6 +61,22 @@ export class Db {
      */
     readonly version: string,
   ) {}
+
+  /**
+   * A read done once per version of the database: a derived table that every request needs the same (a
+   * metric's merged board, the model list) is shared by every handle on one built file. The caller freezes what
+   * it returns, since callers share it. A failed read is not remembered: the next call tries again.
+   */
+  remember<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let reads = remembered.get(this.version);
+    if (!reads) remembered.set(this.version, (reads = new Map()));
+    const hit = reads.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const fresh = read();
+    reads.set(key, fresh);
+    fresh.catch(() => reads.delete(key));
+    return fresh;
+  }
 
   static async open(path: string, { readOnly = true } = {}): Promise<Db> {
     // Leftovers of a killed build beside the database go at start (those of a running build stay).
