@@ -8,6 +8,7 @@ import { choice, date, int } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 import { adoption as runAdoption, BYS, METRICS } from './index.ts';
 import { adoptionFacts } from './facts.ts';
+import { grouped } from '../util/numbers.ts';
 
 const bys = BYS as unknown as readonly [string, ...string[]];
 const metrics = METRICS as unknown as readonly [string, ...string[]];
@@ -45,7 +46,7 @@ export const adoption = operation({
       formatTable(
         r.rows.slice(0, 25).map((x) => ({
           [r.by]: x[r.by],
-          value: Number(x['value']).toLocaleString('en-US', { maximumFractionDigits: 2 }),
+          value: grouped(Number(x['value']), 2),
           share: `${(100 * Number(x['share'])).toFixed(1)}%`,
         })),
       ) +

@@ -26,6 +26,7 @@ import {
   type Trace,
   type Tri,
 } from './rules.ts';
+import { grouped } from '../util/numbers.ts';
 
 export interface RuleRecord {
   id: string;
@@ -251,8 +252,7 @@ function licence(
 }
 
 const same = <T>(xs: T[]): boolean => xs.every((x) => x === xs[0]);
-const fmt = (x: number | null, d = 0) =>
-  x === null ? 'unknown' : x.toLocaleString('en-US', { maximumFractionDigits: d });
+const fmt = (x: number | null, d = 0) => (x === null ? 'unknown' : grouped(x, d));
 
 function inputOf(param: string, chip: Chip): string {
   if (param === 'PD' && chip.die_area_mm2 !== null) return 'throughput figures';

@@ -19,6 +19,7 @@ import { statusSpec } from './plot.ts';
 import { dateStatus } from './rules.ts';
 import { statusOverTime, type EventRow } from './status.ts';
 import { chipFactsOf, reportedFactsOf, ruleFactsOf, systemFactsOf } from './facts.ts';
+import { grouped } from '../util/numbers.ts';
 
 const today = (deps: Deps) => deps.now().toISOString().slice(0, 10);
 
@@ -96,7 +97,7 @@ const classification = z.object({
 });
 
 const fmt = (x: number | null | undefined, d = 0) =>
-  x === null || x === undefined ? '' : Number(x.toFixed(d)).toLocaleString('en-US');
+  x === null || x === undefined ? '' : grouped(Number(x.toFixed(d)));
 const yn = (x: boolean | null) => (x === null ? 'open' : x ? 'yes' : 'no');
 
 export const chipsList = operation({

@@ -17,11 +17,11 @@ import type { loadFx } from '../timeline/index.ts';
 import { countryName, LANG_NAMES, LANGS, t, type Key, type Lang } from './i18n.ts';
 import type { Translations } from './translations.ts';
 import type { PageCache } from './cache.ts';
+import { grouped } from '../util/numbers.ts';
 
 export { esc };
 
-export const num = (x: unknown, d = 1): string =>
-  typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: d }) : '—';
+export const num = (x: unknown, d = 1): string => (typeof x === 'number' && Number.isFinite(x) ? grouped(x, d) : '—');
 
 /** What a page may use: capability functions over the database, and shared lookups loaded once. */
 type Db = Awaited<ReturnType<Deps['db']>>;

@@ -9,6 +9,7 @@ import { codes, date, int } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 import { loadFx } from '../timeline/index.ts';
 import { parseWeights, PILLARS, score as runScore } from './index.ts';
+import { grouped } from '../util/numbers.ts';
 
 const indicator = z.object({
   id: z.string(),
@@ -21,7 +22,7 @@ const indicator = z.object({
 });
 
 const fmtValue = (x: number | null): string =>
-  x === null ? 'n/a' : Math.abs(x) >= 1e6 ? x.toExponential(2) : Number(x.toPrecision(4)).toLocaleString('en-US');
+  x === null ? 'n/a' : Math.abs(x) >= 1e6 ? x.toExponential(2) : grouped(Number(x.toPrecision(4)));
 
 export const score = operation({
   name: 'score',

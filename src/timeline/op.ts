@@ -9,6 +9,7 @@ import { code, date, text } from '../ops/params.ts';
 import { formatTable } from '../ops/table.ts';
 import { loadFx, timeline as runTimeline } from './index.ts';
 import { timelineFacts } from './facts.ts';
+import { grouped } from '../util/numbers.ts';
 
 const input = z
   .object({
@@ -60,8 +61,8 @@ const spec = {
         kind: e.kind,
         country: e.country ?? '',
         title: e.title,
-        amount: e.amount === null ? '' : `${e.amount.toLocaleString('en-US')} ${e.currency}`,
-        usd: e.amount_usd === null ? '' : e.amount_usd.toLocaleString('en-US', { maximumFractionDigits: 0 }),
+        amount: e.amount === null ? '' : `${grouped(e.amount)} ${e.currency}`,
+        usd: e.amount_usd === null ? '' : grouped(e.amount_usd, 0),
       })),
       70,
     ) + `${r.events.length} events; USD at ${r.fx_source.title} (${r.fx_source.confidence})\n`,
