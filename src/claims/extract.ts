@@ -55,17 +55,17 @@ const PRONOUN =
   /^[\s"“'‘(•*-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*-]*(?:其|它|他们|它们|该|此)/i;
 /** A definite description standing for an entity named before: "the platform", "this chip", "该公司". */
 const DESCRIPTION =
-  /(?:^[\s"“'‘(•*-]*|\b(?:the|this|that|its|their)\s+)(platform|company|firm|chip|accelerator|processor|model|system|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|晶片|模型|系统|国家)/i;
+  /(?:^[\s"“'‘(•*-]*|\b(?:the|this|that|its|their)\s+)(platform|company|firm|chip|accelerator|processor|model|system|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|模型|系统|国家)/i;
 const DESCRIBED_KIND: [RegExp, string][] = [
   [/platform|company|firm|lab|startup|平台|公司|企业/, 'organization'],
-  [/chip|accelerator|processor|芯片|晶片/, 'chip'],
+  [/chip|accelerator|processor|芯片/, 'chip'],
   [/model|模型/, 'model'],
   [/system|系统/, 'system'],
   [/country|nation|国家/, 'country'],
 ];
 /** A fall named just before a percentage: the growth is negative ("股价下跌2.5%", "fell 9%"). */
 const DECLINE =
-  /(?:下跌|下降|下滑|减少|缩水|跌了?|降了?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:s|ing)?|down|lower by|shr[ai]nk)\s{0,2}(?:by\s)?(?:[~≈约]\s?)?$/i;
+  /(?:下跌|下降|下滑|减少|缩水|衰退|[年季月]减|跌了?|降了?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:s|ing)?|down|lower by|shr[ai]nk)\s{0,2}(?:by\s)?(?:[~≈约]\s?)?$/i;
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
@@ -100,7 +100,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'TB':
         case 'PB':
         case 'MB':
-          return has(s, /数据|data|storage|存储|语料|dataset/) && !has(s, /hbm|显存|内存|memory|記憶體/)
+          return has(s, /数据|data|storage|存储|语料|dataset/) && !has(s, /hbm|显存|内存|memory/)
             ? 'data_size'
             : 'memory';
         case 'GB/s':
@@ -121,7 +121,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'tokens':
           // "a context window of 128K tokens", "上下文长度 128K": the most a model reads, not a volume.
           if (q.value < 1e8 && has(s, /context|上下文/)) return 'context_length';
-          return has(s, /week|每周|一周|周度|單週|单周|每週/)
+          return has(s, /week|每周|一周|周度|单周/)
             ? 'tokens_week'
             : has(s, /month|每月|月度/)
               ? 'tokens_month'
@@ -133,12 +133,16 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       }
     case 'amount':
       if (/\/(?:Mtok|Ktok|hour)$/.test(q.unit)) return 'price';
+      // A share's price is not a price of the product.
+      if (has(s, /股价|收盘价|开盘价|share price|stock price/)) return 'stock_price';
       if (has(s, /估值|valuation|valued at|市值|market cap/)) return 'valuation';
       if (has(s, /市场规模|market size|market (?:is |was )?worth/)) return 'market_size';
       if (has(s, /训练成本|训练费用|训练花费|training cost|cost to train|to train/)) return 'training_cost';
       if (has(s, /每百万|per million|百万 ?token|\/m(?:tok)?\b/)) return 'price';
       if (has(s, /价格|定价|price|priced|售价|单价/)) return 'price';
       if (has(s, /营收|收入|revenue|sales/)) return 'revenue';
+      // Profit is not revenue: checked against revenue figures it would be contradicted.
+      if (has(s, /净利|利润|获利|盈利|net income|\bprofits?\b|\bearnings\b/)) return 'profit';
       if (has(s, /投资|投入|invest|funding|融资|mobilis|拨款|基金|fund/)) return 'investment';
       if (has(s, /成本|费用|开支|花费|cost|spend|expens/)) return 'cost';
       return 'investment';
@@ -153,7 +157,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (
         q.kind === 'percent' &&
         !/(?:至|到|\bto|\breach(?:es|ed)?|\bfrom|从)\s{0,2}(?:[~≈约]\s?)?$/i.test(q.before ?? '') &&
-        (/增长|增幅|增加|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(
+        (/增长|增幅|增加|增速|成长|[年季月]增|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(
           `${q.before ?? ''} ${q.after ?? ''}`,
         ) ||
           DECLINE.test(q.before ?? '') ||
@@ -181,8 +185,11 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       return q.kind === 'percent' ? 'percentage' : q.kind === 'multiple' ? 'ratio' : null;
     case 'count':
       // "8192 張昇騰卡", "2,000 張 H800 GPU": a measure word for cards or chips.
-      if (q.unit === 'units' && /^.{0,12}?(?:卡|gpu|晶片|芯片|显卡|加速器|chip)/i.test(q.after ?? '')) q.unit = 'chips';
+      if (q.unit === 'units' && /^.{0,12}?(?:卡|gpu|芯片|显卡|加速器|chip)/i.test(q.after ?? '')) q.unit = 'chips';
       if (q.unit === 'chips') return 'chip_count';
+      // "2080亿个晶体管", "晶体管数量达2080亿个" (电晶体 in Taiwan, 晶体管 once normalised).
+      if (['items', 'units'].includes(q.unit) && (/晶体管/.test(q.before ?? '') || /^\s?晶体管/.test(q.after ?? '')))
+        q.unit = 'transistors';
       if (q.unit === 'transistors') return 'transistor_count';
       // Leaderboard points: a rating, or a gap between two ratings.
       if (q.unit === 'points')
@@ -203,9 +210,11 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       )
         return 'parameters';
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
+      if (/(?:晶体管|transistors?)\s?(?:数量?|数目|count)?\s?(?:达到?|为|约|高达|超过|of)?\s{0,2}$/i.test(q.before ?? ''))
+        return q.value >= 1e6 ? 'transistor_count' : null;
       // "2.94 trillion handled by US models" in a passage about tokens.
       if (q.value >= 1e9 && has(s, /token/))
-        return has(s, /week|每周|一周|單週|单周|每週/)
+        return has(s, /week|每周|一周|单周/)
           ? 'tokens_week'
           : has(s, /month|每月|月度/)
             ? 'tokens_month'
@@ -371,7 +380,7 @@ export function extractClaims(
     .slice(0, 8)
     .find(
       ([a, b]) =>
-        !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|發布|发布)\b|^\s*https?:/i.test(
+        !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|发布)\b|^\s*https?:/i.test(
           norm.slice(a, b),
         ),
     ) ??
@@ -453,10 +462,10 @@ export function extractClaims(
     if (
       q.kind === 'spec' &&
       q.unit === 'nm' &&
-      (/\d\s?(?:nm|纳米|奈米)?\s?(?:、|,|，|\/|and|or|和|与|及)\s?$/i.test(
+      (/\d\s?(?:nm|纳米)?\s?(?:、|,|，|\/|and|or|和|与|及)\s?$/i.test(
         norm.slice(Math.max(0, q.start - 10), q.start),
       ) ||
-        /^\s?(?:、|,|，|\/|and|or|和|与|及)\s?\d+\s?(?:nm|纳米|奈米)/i.test(norm.slice(q.end, q.end + 14)))
+        /^\s?(?:、|,|，|\/|and|or|和|与|及)\s?\d+\s?(?:nm|纳米)/i.test(norm.slice(q.end, q.end + 14)))
     )
       continue;
     const si = Math.max(0, firstAtOrAfter(spans, q.start + 1, (sp) => sp[0]) - 1);
@@ -709,9 +718,9 @@ export function extractClaims(
           ? 'ambiguous'
           : 'context';
     const sl = sentenceText.toLowerCase();
-    const aspect = /bandwidth|带宽|頻寬|互联|interconnect/.test(sl)
+    const aspect = /bandwidth|带宽|互联|interconnect/.test(sl)
       ? 'bandwidth'
-      : /memory|hbm|内存|显存|記憶體|容量/.test(sl)
+      : /memory|hbm|内存|显存|容量/.test(sl)
         ? 'memory'
         : /power|功耗|watt|能耗/.test(sl)
           ? 'power'
@@ -747,7 +756,9 @@ export function extractClaims(
             ? 'tokens'
             : metric === 'parameters'
               ? 'parameters'
-              : q.unit
+              : metric === 'transistor_count'
+                ? 'transistors'
+                : q.unit
           : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
             metric === 'price' &&
               /^[A-Z]{3}$/.test(q.unit) &&

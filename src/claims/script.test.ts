@@ -116,3 +116,17 @@ test('claims do not depend on the script or the regional phrasing they are writt
   if (report.length) console.log(report.join('\n'));
   assert.equal(failures, 0, 'script conversions change the claims found (see the report above)');
 });
+
+test('every Chinese word the extraction rules look for survives normalisation (else it can never match)', () => {
+  // The rules run on the normalised copy (Simplified, mainland phrasing): a Traditional or Taiwan-phrased
+  // literal in them ("記憶體", "頻寬") is dead code that makes the rule work in one script only.
+  const dead: string[] = [];
+  for (const f of ['extract.ts', 'quantities.ts']) {
+    const code = readFileSync(join(import.meta.dirname, f), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|[^:\\])\/\/[^\n]*/g, '$1');
+    for (const m of code.matchAll(/[\u4e00-\u9fff]+/g))
+      if (normalizeForMatching(m[0]) !== m[0]) dead.push(`${f}: ${m[0]} → ${normalizeForMatching(m[0])}`);
+  }
+  assert.deepEqual(dead, []);
+});
