@@ -376,9 +376,9 @@ const RULES: Rule[] = [
       time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}`,
     }),
   },
-  // 百分之六十 before the general 分之 (a percentage, not any fraction)
+  // 百分之六十 before the general 分之 (a percentage, not any fraction; 七百分之一 is one 700th)
   {
-    re: new RegExp(String.raw`百分之\s{0,3}(${NUM})`, 'g'),
+    re: new RegExp(String.raw`(?<![零〇一二两三四五六七八九十\d]\s{0,3})百分之\s{0,3}(${NUM})`, 'g'),
     make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }),
   },
   // 十分之一, 3分之2
@@ -603,10 +603,14 @@ const RULES: Rule[] = [
       return { kind: 'spec', value: parseNumber(m[1] as string) * mag, unit };
     },
   },
-  // 六成 = 60%; 三成多 (more than 30%).
+  // 六成 = 60%; 三成五 = 35%; 三成多 (more than 30%).
   {
-    re: /(?<![\d零〇一二两三四五六七八九十])([一二三四五六七八九两]|\d(?:\.\d)?)成(?![员功为立本长绩就果熟型品交都年分])/g,
-    make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 10, unit: 'ratio' }),
+    re: /(?<![\d零〇一二两三四五六七八九十])([一二三四五六七八九两]|\d(?:\.\d)?)成(?:([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿\d]))?(?![员功为立本长绩就果熟型品交都年分])/g,
+    make: (m) => ({
+      kind: 'percent',
+      value: parseNumber(m[1] as string) / 10 + (m[2] ? parseNumber(m[2]) / 100 : 0),
+      unit: 'ratio',
+    }),
   },
   // Vague floors: dozens of (at least 24), hundreds of (at least 200), millions of (at least 2 million).
   {
