@@ -486,7 +486,7 @@ export function extractClaims(
         return markedRaw(prev, test);
       // Within the mention's own sentence (it may be one before the claim's).
       const head = norm.slice(Math.max(0, m.start - 32), m.start);
-      return test(head.slice(Math.max(0, ...['。', '. ', '\n', '！', '？', '；'].map((e) => head.lastIndexOf(e) + 1))));
+      return test(head.slice(Math.max(0, ...['。', '. ', '\n', '!', '?', ';'].map((e) => head.lastIndexOf(e) + 1))));
     };
     // Compared objects stay compared even when possessive ("仅为GPT-4的十分之一"); prepositions' objects do not.
     const marked = (m: Mention) =>
@@ -585,15 +585,17 @@ export function extractClaims(
       // In a Chinese sentence of several clauses, the number's own clause first ("B200的带宽为8TB/s，华为的…三分之一").
       // (Full-width commas are ASCII in the normalised text; only Chinese sentences are cut at them.)
       const clauseAt = /[\u4e00-\u9fff]/.test(sentenceText)
-        ? Math.max(sentence[0], ...[',', ';', ':'].map((c) => norm.lastIndexOf(c, q.start - 1) + 1))
+        ? // Searched within the sentence: over the whole text a missing ";" would be a scan per quantity.
+          sentence[0] +
+          Math.max(0, ...[',', ';', ':'].map((c) => sentenceText.lastIndexOf(c, q.start - sentence[0] - 1) + 1))
         : sentence[0];
       const clauseEnd =
         clauseAt > sentence[0] || /[\u4e00-\u9fff]/.test(sentenceText)
           ? Math.min(
               sentence[1],
               ...[',', ';', ':'].map((c) => {
-                const i = norm.indexOf(c, q.end);
-                return i < 0 ? sentence[1] : i;
+                const i = sentenceText.indexOf(c, q.end - sentence[0]);
+                return i < 0 ? sentence[1] : sentence[0] + i;
               }),
             )
           : sentence[1];
