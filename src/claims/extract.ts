@@ -52,10 +52,10 @@ const MARK_PREP =
   /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
 /** A sentence that opens with a pronoun continues the one before ("They commanded…", "其算力…"). */
 const PRONOUN =
-  /^[\s"“'‘(•*-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*-]*(?:其|它|他们|它们|该|此)/i;
+  /^[\s"“'‘(•*「『《-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*「『《-]*(?:其|它|他们|它们|该|此)/i;
 /** A definite description standing for an entity named before: "the platform", "this chip", "该公司". */
 const DESCRIPTION =
-  /(?:^[\s"“'‘(•*-]*|\b(?:the|this|that|its|their)\s+)(platform|company|firm|chip|accelerator|processor|model|system|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|模型|系统|国家)/i;
+  /(?:^[\s"“'‘(•*「『《-]*|\b(?:the|this|that|its|their)\s+)(platform|company|firm|chip|accelerator|processor|model|system|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|模型|系统|国家)/i;
 const DESCRIBED_KIND: [RegExp, string][] = [
   [/platform|company|firm|lab|startup|平台|公司|企业/, 'organization'],
   [/chip|accelerator|processor|芯片/, 'chip'],
@@ -732,8 +732,9 @@ export function extractClaims(
     let time = timeCache.get(sentence[0]);
     if (time === undefined) {
       time =
-        findQuantities(norm.slice(sentence[0], sentence[1])).find((x) => x.kind === 'year' || x.kind === 'date')
-          ?.time ?? null;
+        findQuantities(norm.slice(sentence[0], sentence[1])).find(
+          (x) => (x.kind === 'year' || x.kind === 'date') && x.time !== undefined,
+        )?.time ?? null;
       timeCache.set(sentence[0], time);
     }
     // A decline is a negative growth (−9.33%), as the fact tables store it.

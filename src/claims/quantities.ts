@@ -653,6 +653,12 @@ const RULES: Rule[] = [
     re: /\b(?:in|by|until|before|since|of|from|to|through|during|early|late|mid|autumn|fall|spring|summer|winter)[\s-]+((?:19|20)\d{2})\b/gi,
     make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }),
   },
+  // 一季度, 三季度, Q3: a quarter of the year is when, not how long ("3个季度" is a duration). Its year, when
+  // written, is a year of its own (the rule above).
+  {
+    re: /(?<![\d零〇一二两三四五六七八九十个])[一二三四1-4]\s?季度|\bQ[1-4]\b/g,
+    make: () => ({ kind: 'date', value: 0, unit: 'date' }),
+  },
   // Durations: 6个月, 18 months
   {
     re: new RegExp(String.raw`(${NUM})\s{0,3}(${DURATION})`, 'gi'),

@@ -280,6 +280,8 @@ export function detectLanguage(text: string, normalized: string): Language {
   return changed / han > 0.03 ? 'zh-Hant' : 'zh-Hans';
 }
 
+const CLOSERS = new Set(['」', '』', '”', '’', '"', "'", ')', '》', '】', '〕']);
+
 /** Longest sentence span: a claim's context never needs more, and it keeps the work per quantity bounded. */
 export const MAX_SENTENCE = 600;
 
@@ -322,6 +324,8 @@ export function sentences(text: string, signal?: Stop): [number, number][] {
         // "in Feb 2026. Platform…": after a digit, a full stop ends the sentence when a capital follows.
         (!/\d/.test(text[i - 1] ?? '') || /^ [A-Z\u4e00-\u9fff]/.test(text.slice(i + 1, i + 3))));
     if (end) {
+      // A closing quote or bracket after the end belongs to the sentence it closes ("…三倍。」他说").
+      while (i + 1 < text.length && CLOSERS.has(text[i + 1] as string)) i++;
       if (i + 1 > start) push(start, i + 1);
       start = i + 1;
     }

@@ -14,7 +14,7 @@ import { Db } from '../store/db.ts';
 import { loadEntities, type EntityIndex } from './entities.ts';
 import { extractClaims } from './extract.ts';
 import { chineseNumber, findQuantities, type Quantity } from './quantities.ts';
-import { normalizeForMatching } from './text.ts';
+import { normalizeForMatching, sentences } from './text.ts';
 
 type Conv = (s: string) => string;
 const converter = (from: string, to: string): Conv =>
@@ -219,6 +219,7 @@ test('not claims: dates, years, versions, model names, list numbers, phone numbe
     '参考资料：https://example.com/report?share=45%25&year=2025',
     '（记者张三台北18日电）华为今天召开发布会。',
     '台积电(2330)今日开盘。',
+    '该公司一季度营收增长，训练集群需要更多芯片。',
   ];
   for (const s of none)
     for (const [label, conv] of SCRIPTS) {
@@ -258,5 +259,15 @@ test('metrics named in Taiwan phrasing read as in mainland phrasing', () => {
     const last = (t: string) => claims(t).at(-1)?.metric;
     assert.equal(last(s), metric, s);
     assert.equal(last(twp(s)), metric, twp(s));
+  }
+});
+
+test('a closing quote after a sentence end stays with the sentence it closes', () => {
+  for (const [, conv] of SCRIPTS) {
+    const t = normalizeForMatching(conv('「该芯片的算力是对手的三倍。」他说。『其次是价格。』'));
+    assert.deepEqual(
+      sentences(t).map(([a, b]) => t.slice(a, b)),
+      [conv('「该芯片的算力是对手的三倍。」'), conv('他说。'), conv('『其次是价格。』')].map(normalizeForMatching),
+    );
   }
 });
