@@ -210,15 +210,13 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       )
         return 'parameters';
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
-      if (/(?:晶体管|transistors?)\s?(?:数量?|数目|count)?\s?(?:达到?|为|约|高达|超过|of)?\s{0,2}$/i.test(q.before ?? ''))
+      if (
+        /(?:晶体管|transistors?)\s?(?:数量?|数目|count)?\s?(?:达到?|为|约|高达|超过|of)?\s{0,2}$/i.test(q.before ?? '')
+      )
         return q.value >= 1e6 ? 'transistor_count' : null;
       // "2.94 trillion handled by US models" in a passage about tokens.
       if (q.value >= 1e9 && has(s, /token/))
-        return has(s, /week|每周|一周|单周/)
-          ? 'tokens_week'
-          : has(s, /month|每月|月度/)
-            ? 'tokens_month'
-            : 'tokens';
+        return has(s, /week|每周|一周|单周/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
       if (/(?:context(?:\s(?:length|window))?|上下文(?:长度|窗口)?)\s?(?:of|is|为|达)?\s{0,2}$/i.test(q.before ?? ''))
         return 'context_length';
@@ -380,9 +378,7 @@ export function extractClaims(
     .slice(0, 8)
     .find(
       ([a, b]) =>
-        !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|发布)\b|^\s*https?:/i.test(
-          norm.slice(a, b),
-        ),
+        !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|发布)\b|^\s*https?:/i.test(norm.slice(a, b)),
     ) ??
     spans[0] ?? [0, 0];
   const headline = norm.slice(firstLine[0], Math.min(firstLine[1], firstLine[0] + 300));
@@ -462,9 +458,7 @@ export function extractClaims(
     if (
       q.kind === 'spec' &&
       q.unit === 'nm' &&
-      (/\d\s?(?:nm|纳米)?\s?(?:、|,|，|\/|and|or|和|与|及)\s?$/i.test(
-        norm.slice(Math.max(0, q.start - 10), q.start),
-      ) ||
+      (/\d\s?(?:nm|纳米)?\s?(?:、|,|，|\/|and|or|和|与|及)\s?$/i.test(norm.slice(Math.max(0, q.start - 10), q.start)) ||
         /^\s?(?:、|,|，|\/|and|or|和|与|及)\s?\d+\s?(?:nm|纳米)/i.test(norm.slice(q.end, q.end + 14)))
     )
       continue;

@@ -63,7 +63,9 @@ function claimKeys(text: string): string[] {
   const claims = extractClaims(norm, entities, entities.find(norm));
   const r = (v: number | null) => (v === null ? '' : Number(v.toPrecision(6)));
   return claims
-    .map((c) => [r(c.value), c.unit, c.bound ?? '', c.subject ?? '', c.metric, c.time ?? '', r(c.low), r(c.high)].join('|'))
+    .map((c) =>
+      [r(c.value), c.unit, c.bound ?? '', c.subject ?? '', c.metric, c.time ?? '', r(c.low), r(c.high)].join('|'),
+    )
     .sort();
 }
 
@@ -129,4 +131,22 @@ test('every Chinese word the extraction rules look for survives normalisation (e
       if (normalizeForMatching(m[0]) !== m[0]) dead.push(`${f}: ${m[0]} → ${normalizeForMatching(m[0])}`);
   }
   assert.deepEqual(dead, []);
+});
+
+test('every Chinese name of an entity is found as that entity in Traditional script and Taiwan or Hong Kong phrasing', () => {
+  const wrong: string[] = [];
+  let names = 0;
+  for (const [key, id] of entities.names()) {
+    if (!/[\u4e00-\u9fff]/.test(key)) continue;
+    names++;
+    for (const [label, conv] of FROM_HANS) {
+      const t = normalizeForMatching(conv(key));
+      const found = entities.find(t);
+      const one = found.length === 1 && found[0]?.entity === id && found[0].start === 0;
+      if (!one || (found[0]?.end ?? 0) < t.trimEnd().length)
+        wrong.push(`${label} ${key} → ${conv(key)}: ${found.map((m) => `${m.entity}@${m.text}`).join(', ')}`);
+    }
+  }
+  assert.ok(names > 100, `Chinese names indexed: ${names}`);
+  assert.deepEqual(wrong, []);
 });

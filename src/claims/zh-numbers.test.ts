@@ -183,10 +183,7 @@ test('qualifiers bound the figure: 逾/超过/至少 more, 不到/低于 less, �
   for (const [, conv] of SCRIPTS) {
     const q = only(conv('出货量达40多万颗'));
     assert.deepEqual([q.value, q.bound], [4e5, 'gt']);
-    assert.deepEqual(
-      [only(conv('共有一百余家企业')).value, only(conv('共有一百余家企业')).bound],
-      [100, 'gt'],
-    );
+    assert.deepEqual([only(conv('共有一百余家企业')).value, only(conv('共有一百余家企业')).bound], [100, 'gt']);
   }
 });
 
