@@ -140,6 +140,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (has(s, /训练成本|训练费用|训练花费|training cost|cost to train|to train/)) return 'training_cost';
       if (has(s, /每百万|per million|百万 ?token|\/m(?:tok)?\b/)) return 'price';
       if (has(s, /价格|定价|price|priced|售价|单价/)) return 'price';
+      // Earnings per share: a per-share figure, neither revenue nor a price.
+      if (has(s, /每股盈余|每股收益|每股净利|\beps\b|earnings per share/)) return 'eps';
       if (has(s, /营收|收入|revenue|sales/)) return 'revenue';
       // Profit is not revenue: checked against revenue figures it would be contradicted.
       if (has(s, /净利|利润|获利|盈利|net income|\bprofits?\b|\bearnings\b/)) return 'profit';
@@ -167,6 +169,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       )
         return 'growth';
       if (has(s, /市场份额|市占|market share/) && q.kind === 'percent') return 'market_share';
+      // A manufacturing yield (良率), not a share of anything.
+      if (has(s, /良率|良品率|yield rate/) && q.kind === 'percent') return 'yield';
       // "the die's area is 60% larger": a size compared, not performance.
       if (has(s, /\barea\b|die size|面积|芯片尺寸/)) return 'area_ratio';
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';

@@ -796,9 +796,17 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
         if (/\d/.test(norm[start] ?? '') && endsInDigit && /[A-Za-z]/.test(after) && !/^[mkx]/i.test(after)) continue;
         // "千卡集群", "百模大战": a Chinese numeral starts with a digit word (一千), a bare 千 or 百 is a word.
         if (/^[百千万亿](?!分之|亿\s?个?(?:参数|token))/.test(norm.slice(start, start + 8))) continue;
-        const q = rule.make(m);
+        let q = rule.make(m);
         if (!q || !Number.isFinite(q.value)) continue;
         const span = norm.slice(start, end);
+        // "增长一倍", "成长了一倍": grew by one time itself, i.e. doubled (+100%), as 翻倍.
+        if (
+          q.kind === 'multiple' &&
+          q.value === 1 &&
+          /倍$/.test(span) &&
+          /(?:增长|成长|增加|提升|提高|扩大)了?\s?$/.test(norm.slice(Math.max(0, start - 6), start))
+        )
+          q = { kind: 'percent', value: 1, unit: 'ratio', growth: true };
         const bound = q.bound ?? (/\d\+|[\d十百千][多余]/.test(span) ? 'gt' : qualifier(norm, start, end));
         if (bound === 'nearly') {
           q.bound = 'lt';

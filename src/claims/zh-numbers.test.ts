@@ -179,6 +179,11 @@ test('qualifiers bound the figure: 逾/超过/至少 more, 不到/低于 less, �
       },
     ),
   );
+  // "成长一倍": doubled, +100%.
+  for (const [, conv] of SCRIPTS) {
+    const q = only(conv('营收成长了一倍'));
+    assert.deepEqual([q.kind, q.value, q.growth], ['percent', 1, true]);
+  }
   // "40多万", "一百余家": more than.
   for (const [, conv] of SCRIPTS) {
     const q = only(conv('出货量达40多万颗'));
@@ -250,6 +255,9 @@ test('metrics named in Taiwan phrasing read as in mainland phrasing', () => {
     ['出货量将成长约20%。', 'growth'],
     ['该公司营收为1200亿元，净利为35亿元。', 'profit'],
     ['英伟达B200的晶体管数量达2080亿个。', 'transistor_count'],
+    ['该公司营收为1200亿元，每股盈余为16.5元。', 'eps'],
+    ['明年该公司的AI芯片营收可望增长一倍。', 'growth'],
+    ['这家代工厂7纳米制程的良率约为30%。', 'yield'],
   ];
   const twp = converter('cn', 'twp');
   for (const [s, metric] of pairs) {
