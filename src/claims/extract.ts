@@ -121,6 +121,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'tokens':
           // "a context window of 128K tokens", "上下文长度 128K": the most a model reads, not a volume.
           if (q.value < 1e8 && has(s, /context|上下文/)) return 'context_length';
+          // "每秒生成2400个token", "2,400 tokens per second": a rate, not a volume.
+          if (/每秒\S{0,6}$/.test(q.before ?? '') || /^\s?(?:\/\s?s\b|per second|每秒|\/秒)/i.test(q.after ?? ''))
+            return 'tokens_per_second';
           return has(s, /week|每周|一周|周度|单周/)
             ? 'tokens_week'
             : has(s, /month|每月|月度/)
@@ -184,7 +187,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         return 'performance_ratio';
       if (has(s, /下载|download/)) return 'downloads_share';
       if (has(s, /占|份额|share|需求|demand|市场|market|比例|proportion/)) return 'share';
-      if (has(s, /价格|price|便宜|cheaper/)) return 'price_ratio';
+      if (has(s, /价格|售价|定价|单价|price|便宜|cheaper/)) return 'price_ratio';
       if (q.kind === 'multiple' && has(s, TOKENS)) return 'token_ratio';
       return q.kind === 'percent' ? 'percentage' : q.kind === 'multiple' ? 'ratio' : null;
     case 'count':
@@ -752,20 +755,22 @@ export function extractClaims(
       high: (sign < 0 ? q.low : q.high) === undefined ? null : sign * ((sign < 0 ? q.low : q.high) as number),
       bound: q.bound ?? null,
       unit:
-        q.unit === 'number'
-          ? metric.startsWith('tokens') || metric === 'context_length'
-            ? 'tokens'
-            : metric === 'parameters'
-              ? 'parameters'
-              : metric === 'transistor_count'
-                ? 'transistors'
-                : q.unit
-          : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
-            metric === 'price' &&
-              /^[A-Z]{3}$/.test(q.unit) &&
-              /每百万|per million|\/M(?:tok)?\b|百万\s?tokens?/i.test(sentenceText)
-            ? `${q.unit}/Mtok`
-            : q.unit,
+        metric === 'tokens_per_second'
+          ? 'tokens/s'
+          : q.unit === 'number'
+            ? metric.startsWith('tokens') || metric === 'context_length'
+              ? 'tokens'
+              : metric === 'parameters'
+                ? 'parameters'
+                : metric === 'transistor_count'
+                  ? 'transistors'
+                  : q.unit
+            : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
+              metric === 'price' &&
+                /^[A-Z]{3}$/.test(q.unit) &&
+                /每百万|per million|\/M(?:tok)?\b|百万\s?tokens?/i.test(sentenceText)
+              ? `${q.unit}/Mtok`
+              : q.unit,
       time,
       context,
       subject_from: subjectFrom,
