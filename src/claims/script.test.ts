@@ -24,13 +24,18 @@ type Conv = (s: string) => string;
 const converter = (from: string, to: string): Conv =>
   (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => Conv }).Converter({ from, to });
 
+/** ASCII digits and punctuation typed full-width (１２．５％, １，０２４): Chinese input methods often do. */
+const fullWidth: Conv = (s) => s.replace(/[0-9%.,:;!?()]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
 /** Conversions of a Simplified article, and of a Traditional one. */
 const FROM_HANS: [string, Conv][] = [
+  ['full-width', fullWidth],
   ['cn→tw', converter('cn', 'tw')],
   ['cn→twp', converter('cn', 'twp')],
   ['cn→hk', converter('cn', 'hk')],
 ];
 const FROM_HANT: [string, Conv][] = [
+  ['full-width', fullWidth],
   ['tw→cn', converter('tw', 'cn')],
   ['twp→cn', converter('twp', 'cn')],
   ['hk→cn', converter('hk', 'cn')],
