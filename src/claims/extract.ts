@@ -121,7 +121,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'tokens':
           // "a context window of 128K tokens", "上下文长度 128K": the most a model reads, not a volume.
           if (q.value < 1e8 && has(s, /context|上下文/)) return 'context_length';
-          // "每秒生成2400个token", "2,400 tokens per second": a rate, not a volume.
+          // "每秒输出500个token", "2,400 tokens per second": a rate, not a volume.
           if (/每秒\S{0,6}$/.test(q.before ?? '') || /^\s?(?:\/\s?s\b|per second|每秒|\/秒)/i.test(q.after ?? ''))
             return 'tokens_per_second';
           return has(s, /week|每周|一周|周度|单周/)

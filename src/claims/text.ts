@@ -145,9 +145,9 @@ type OpenCCModule = {
 
 /**
  * Taiwan and Hong Kong phrasing → mainland phrasing (記憶體 → 内存, 頻寬 → 带宽, 晶片 → 芯片), from opencc-js's own
- * reverse phrase dictionaries, both sides in Simplified characters, by their first character. Only phrases
- * whose mainland form is no longer fit in place (a shorter one is padded with spaces, so offsets hold); those
- * with numerals are left to the quantity rules.
+ * reverse phrase dictionaries, both sides in Simplified characters, by their first character. A phrase is
+ * rewritten only where its mainland form is no longer than it (a shorter one is padded with spaces, so offsets
+ * hold); phrases with numerals are left to the quantity rules.
  */
 const REGIONAL: Map<string, [string, string][]> = (() => {
   const out = new Map<string, [string, string][]>();
