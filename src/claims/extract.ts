@@ -154,6 +154,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'percent':
     case 'fraction':
     case 'multiple':
+      // "提升0.5个百分点": a change in percentage points is neither a growth rate nor a share.
+      if (q.unit === 'pp') return 'percentage_points';
       // "成本利润率 545%", "a 40% margin": a margin, though the sentence speaks of cost.
       if (has(s, /利润率|毛利率|profit margin|\bmargins?\b/) && q.kind === 'percent') return 'margin';
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';

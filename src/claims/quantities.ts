@@ -96,8 +96,11 @@ export function chineseNumber(s: string): number {
 // every digit of a long run, which makes each rule quadratic in the run's length.
 const WORDS = String.raw`(?:half a(?=[\s-](?:million|billion|trillion|thousand))|a(?=[\s-](?:million|billion|trillion))|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|a thousand)`;
 const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|\d[,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|\b${WORDS}\b))`;
-/** "40多万", "一百余家", "十多颗": more than the number, between it and its magnitude or measure word. */
-const MORE = String.raw`(?:[多余]\s?)?`;
+/**
+ * "40多万", "一百余家", "十多颗", "十几家", "1亿多": more than the number, written after it or after its magnitude,
+ * before the measure word or currency.
+ */
+const MORE = String.raw`(?:[多余几]\s?)?`;
 const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|兆(?!瓦|赫|字节)|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMKTB]\b)`;
 const CUR_BEFORE = String.raw`(?:US\$|NT\$|HK\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?|新台币|台币|人民币|港币)`;
 const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|新台币|台币|港元|港币|韩元|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
@@ -381,12 +384,12 @@ const RULES: Rule[] = [
     re: new RegExp(String.raw`(?<![零〇一二两三四五六七八九十\d]\s{0,3})百分之\s{0,3}(${NUM})`, 'g'),
     make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }),
   },
-  // 十分之一, 3分之2
+  // 十分之一, 3分之2, 万分之三
   {
-    re: new RegExp(String.raw`(${NUM})\s{0,3}分之\s{0,3}(${NUM})`, 'g'),
+    re: new RegExp(String.raw`(${NUM}|万)\s{0,3}分之\s{0,3}(${NUM})`, 'g'),
     make: (m) => ({
       kind: 'fraction',
-      value: parseNumber(m[2] as string) / parseNumber(m[1] as string),
+      value: parseNumber(m[2] as string) / (m[1] === '万' ? 1e4 : parseNumber(m[1] as string)),
       unit: 'ratio',
     }),
   },
@@ -403,8 +406,8 @@ const RULES: Rule[] = [
     re: /(?<![\d零〇一二两三四五六七八九十百千万亿])(?:数|几|上)(十亿|百亿|千亿|十万|百万|千万|亿|十|百|千|万)(?=\s?(?:个|家|名|位|款|颗|块|张|台|人|次|token|用户|开发者|参数))|(?<![\d零〇一二两三四五六七八九十百千万亿])(?:数|几|上)(十亿|百亿|千亿|十万|百万|千万|亿|十|百|千|万)\s?(美元|欧元|元|人民币)/g,
     make: (m) => {
       const unitWord = m[1] ?? m[2];
-      const mag =
-        magnitude(unitWord) || ({ 十: 10, 百: 100 } as Record<string, number>)[unitWord as string] || Number.NaN;
+      // 十 and 百 are not magnitudes of their own (magnitude() gives 1 for them): 几十 is tens, not ones.
+      const mag = ({ 十: 10, 百: 100 } as Record<string, number>)[unitWord as string] ?? magnitude(unitWord);
       const value = mag >= 1e6 ? mag : 2 * mag;
       const cur = m[3] ? CURRENCY[m[3]] : undefined;
       return cur
@@ -523,6 +526,11 @@ const RULES: Rule[] = [
       return { kind, value: ((lo + hi) / 2) * scale, low: lo * scale, high: hi * scale, unit };
     },
   },
+  // 0.5个百分点, 3 percentage points: a difference of percentages, not a percentage (nor a count of 个).
+  {
+    re: new RegExp(String.raw`(${NUM})\s{0,3}(?:个\s?)?(?:百分点|\s?percentage points?\b|\s?pp\b)`, 'gi'),
+    make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'pp' }),
+  },
   // 百分之六十, 60%, 60 percent
   {
     re: new RegExp(String.raw`(${NUM})\s{0,3}(?:%|％|\s?percent\b|\s?per cent\b)`, 'g'),
@@ -577,7 +585,7 @@ const RULES: Rule[] = [
     }),
   },
   {
-    re: new RegExp(String.raw`(${NUM})\s{0,3}${MORE}(${MAG})?\s{0,3}(${CUR_AFTER})`, 'gi'),
+    re: new RegExp(String.raw`(${NUM})\s{0,3}${MORE}(${MAG})?${MORE}\s{0,3}(${CUR_AFTER})`, 'gi'),
     make: (m) => ({
       kind: 'amount',
       value: num(m[1], m[2]),
@@ -680,7 +688,7 @@ const RULES: Rule[] = [
   },
   // Counts with a measure word: 384颗, 160万次, 61个国家, 1.6 million downloads
   {
-    re: new RegExp(String.raw`(${NUM})\s{0,3}${MORE}(${MAG})?\+?\s{0,3}(${COUNT_WORD})`, 'gi'),
+    re: new RegExp(String.raw`(${NUM})\s{0,3}${MORE}(${MAG})?${MORE}\+?\s{0,3}(${COUNT_WORD})`, 'gi'),
     make: (m) => ({
       kind: 'count',
       value: num(m[1], m[2]),
@@ -795,7 +803,13 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
           continue;
         if (/\d/.test(norm[start] ?? '') && endsInDigit && /[A-Za-z]/.test(after) && !/^[mkx]/i.test(after)) continue;
         // "千卡集群", "百模大战": a Chinese numeral starts with a digit word (一千), a bare 千 or 百 is a word.
-        if (/^[百千万亿](?!分之|亿\s?个?(?:参数|token))/.test(norm.slice(start, start + 8))) continue;
+        // (Not before a currency: "千亿元", "百亿美元" are amounts.)
+        if (
+          /^[百千万亿](?!分之|亿\s?个?(?:参数|token)|[万亿]{1,2}\s?(?:美元|欧元|人民币|元|港元|日元))/.test(
+            norm.slice(start, start + 8),
+          )
+        )
+          continue;
         let q = rule.make(m);
         if (!q || !Number.isFinite(q.value)) continue;
         const span = norm.slice(start, end);
@@ -807,7 +821,7 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
           /(?:增长|成长|增加|提升|提高|扩大)了?\s?$/.test(norm.slice(Math.max(0, start - 6), start))
         )
           q = { kind: 'percent', value: 1, unit: 'ratio', growth: true };
-        const bound = q.bound ?? (/\d\+|[\d十百千][多余]/.test(span) ? 'gt' : qualifier(norm, start, end));
+        const bound = q.bound ?? (/\d\+|[\d十百千万亿][多余几]/.test(span) ? 'gt' : qualifier(norm, start, end));
         if (bound === 'nearly') {
           q.bound = 'lt';
           q.low ??= q.value * 0.9;

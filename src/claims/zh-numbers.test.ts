@@ -184,6 +184,21 @@ test('qualifiers bound the figure: 逾/超过/至少 more, 不到/低于 less, �
     const q = only(conv('营收成长了一倍'));
     assert.deepEqual([q.kind, q.value, q.growth], ['percent', 1, true]);
   }
+  // Vague floors and more-than forms: 几十 at least 20, 十几 more than 10, 1亿多 more than 1e8, 逾千亿 more than 1e11.
+  const floors: [string, number, string][] = [
+    ['约有几十家企业参与', 20, 'gt'],
+    ['共有十几家企业参与', 10, 'gt'],
+    ['用户数达1亿多人', 1e8, 'gt'],
+    ['投资逾千亿元', 1e11, 'gt'],
+  ];
+  for (const [s, value, bound] of floors)
+    for (const [, conv] of SCRIPTS) assert.deepEqual([only(conv(s)).value, only(conv(s)).bound], [value, bound], s);
+  // Percentage points are their own unit, and 万分之 a fraction.
+  for (const [, conv] of SCRIPTS) {
+    const pp = only(conv('毛利率提升0.5个百分点'));
+    assert.deepEqual([pp.kind, pp.unit, pp.value], ['percent', 'pp', 0.005]);
+    assert.ok(close(only(conv('误差只有万分之三')).value, 3e-4));
+  }
   // "40多万", "一百余家": more than.
   for (const [, conv] of SCRIPTS) {
     const q = only(conv('出货量达40多万颗'));
