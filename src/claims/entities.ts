@@ -146,6 +146,11 @@ export class EntityIndex {
     }
   }
 
+  /** Every name indexed (normalised, lower case) with its entity's id: for tests of how names are matched. */
+  *names(): Generator<[string, string]> {
+    for (const list of this.byFirst.values()) for (const a of list) yield [a.key, a.entity.id];
+  }
+
   /** Longest names first, so "Hunyuan 3D" wins over "Hunyuan". */
   seal(): void {
     for (const [k, list] of this.byFirst) {
@@ -325,6 +330,8 @@ const familyRow = z.object({
 /** Builds the index from the database and data/curated/entities.json. */
 export async function loadEntities(db: Db, curatedPath: string): Promise<EntityIndex> {
   const idx = new EntityIndex();
+  /** Each organization's names in every script, for its chips' "maker + code" names (英伟达H100, 輝達 H100). */
+  const orgNamesById = new Map<string, string[]>();
   // Governments are linked as their country (the curated places), so "欧盟" is the EU wherever it appears.
   for (const o of await db.rows(
     orgRow,
@@ -339,6 +346,12 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
         facts: [],
       },
       [o.name_en, o.name_zh_hans, o.name_zh_hant, ...(o.aliases ?? [])],
+    );
+    orgNamesById.set(
+      o.id,
+      [o.name_en, o.name_zh_hans, o.name_zh_hant, ...(o.aliases ?? [])].filter(
+        (n): n is string => !!n && n.length >= 2,
+      ),
     );
   }
   const chips = await db.rows(chipRow, 'SELECT id, name, country, organization_id, source_id FROM chips');
@@ -372,7 +385,12 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
       for (const w of words) idx.lines.set(w.toLowerCase(), { line: line[1] as string, chip: c });
     }
     if (core) {
-      if (/[A-Za-z]/.test(core)) names.push(core, `Nvidia ${core}`, `英伟达 ${core}`, `英伟达${core}`);
+      // The maker's name before the code, in any of its names and scripts; a chip's, not every maker's.
+      if (/[A-Za-z]/.test(core))
+        names.push(
+          core,
+          ...(orgNamesById.get(c.organization_id ?? '') ?? []).flatMap((o) => [`${o} ${core}`, `${o}${core}`]),
+        );
       if (line && line[2] === core) names.push(`${line[1]} ${core}`, `${line[1]}${core}`);
       if (/ascend/i.test(name))
         names.push(`Ascend ${core}`, `昇腾${core}`, `升腾${core}`, `昇腾 ${core}`, `升腾 ${core}`, `Ascend${core}`);

@@ -52,20 +52,20 @@ const MARK_PREP =
   /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
 /** A sentence that opens with a pronoun continues the one before ("They commanded…", "其算力…"). */
 const PRONOUN =
-  /^[\s"“'‘(•*-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*-]*(?:其|它|他们|它们|该|此)/i;
+  /^[\s"“'‘(•*「『《-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*「『《-]*(?:其|它|他们|它们|该|此)/i;
 /** A definite description standing for an entity named before: "the platform", "this chip", "该公司". */
 const DESCRIPTION =
-  /(?:^[\s"“'‘(•*-]*|\b(?:the|this|that|its|their)\s+)(platform|company|firm|chip|accelerator|processor|model|system|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|晶片|模型|系统|国家)/i;
+  /(?:^[\s"“'‘(•*「『《-]*|\b(?:the|this|that|its|their)\s+)(platform|company|firm|chip|accelerator|processor|model|system|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|模型|系统|国家)/i;
 const DESCRIBED_KIND: [RegExp, string][] = [
   [/platform|company|firm|lab|startup|平台|公司|企业/, 'organization'],
-  [/chip|accelerator|processor|芯片|晶片/, 'chip'],
+  [/chip|accelerator|processor|芯片/, 'chip'],
   [/model|模型/, 'model'],
   [/system|系统/, 'system'],
   [/country|nation|国家/, 'country'],
 ];
 /** A fall named just before a percentage: the growth is negative ("股价下跌2.5%", "fell 9%"). */
 const DECLINE =
-  /(?:下跌|下降|下滑|减少|缩水|跌了?|降了?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:s|ing)?|down|lower by|shr[ai]nk)\s{0,2}(?:by\s)?(?:[~≈约]\s?)?$/i;
+  /(?:下跌|下降|下滑|减少|缩水|衰退|[年季月]减|跌了?|降了?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:s|ing)?|down|lower by|shr[ai]nk)\s{0,2}(?:by\s)?(?:[~≈约]\s?)?$/i;
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
@@ -100,7 +100,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'TB':
         case 'PB':
         case 'MB':
-          return has(s, /数据|data|storage|存储|语料|dataset/) && !has(s, /hbm|显存|内存|memory|記憶體/)
+          return has(s, /数据|data|storage|存储|语料|dataset/) && !has(s, /hbm|显存|内存|memory/)
             ? 'data_size'
             : 'memory';
         case 'GB/s':
@@ -121,7 +121,10 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'tokens':
           // "a context window of 128K tokens", "上下文长度 128K": the most a model reads, not a volume.
           if (q.value < 1e8 && has(s, /context|上下文/)) return 'context_length';
-          return has(s, /week|每周|一周|周度|單週|单周|每週/)
+          // "每秒输出500个token", "2,400 tokens per second": a rate, not a volume.
+          if (/每秒\S{0,6}$/.test(q.before ?? '') || /^\s?(?:\/\s?s\b|per second|每秒|\/秒)/i.test(q.after ?? ''))
+            return 'tokens_per_second';
+          return has(s, /week|每周|一周|周度|单周/)
             ? 'tokens_week'
             : has(s, /month|每月|月度/)
               ? 'tokens_month'
@@ -133,18 +136,26 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       }
     case 'amount':
       if (/\/(?:Mtok|Ktok|hour)$/.test(q.unit)) return 'price';
+      // A share's price is not a price of the product.
+      if (has(s, /股价|收盘价|开盘价|share price|stock price/)) return 'stock_price';
       if (has(s, /估值|valuation|valued at|市值|market cap/)) return 'valuation';
       if (has(s, /市场规模|market size|market (?:is |was )?worth/)) return 'market_size';
       if (has(s, /训练成本|训练费用|训练花费|training cost|cost to train|to train/)) return 'training_cost';
       if (has(s, /每百万|per million|百万 ?token|\/m(?:tok)?\b/)) return 'price';
       if (has(s, /价格|定价|price|priced|售价|单价/)) return 'price';
+      // Earnings per share: a per-share figure, neither revenue nor a price.
+      if (has(s, /每股盈余|每股收益|每股净利|\beps\b|earnings per share/)) return 'eps';
       if (has(s, /营收|收入|revenue|sales/)) return 'revenue';
+      // Profit is not revenue: checked against revenue figures it would be contradicted.
+      if (has(s, /净利|利润|获利|盈利|net income|\bprofits?\b|\bearnings\b/)) return 'profit';
       if (has(s, /投资|投入|invest|funding|融资|mobilis|拨款|基金|fund/)) return 'investment';
       if (has(s, /成本|费用|开支|花费|cost|spend|expens/)) return 'cost';
       return 'investment';
     case 'percent':
     case 'fraction':
     case 'multiple':
+      // "提升0.5个百分点": a change in percentage points is neither a growth rate nor a share.
+      if (q.unit === 'pp') return 'percentage_points';
       // "成本利润率 545%", "a 40% margin": a margin, though the sentence speaks of cost.
       if (has(s, /利润率|毛利率|profit margin|\bmargins?\b/) && q.kind === 'percent') return 'margin';
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';
@@ -153,7 +164,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (
         q.kind === 'percent' &&
         !/(?:至|到|\bto|\breach(?:es|ed)?|\bfrom|从)\s{0,2}(?:[~≈约]\s?)?$/i.test(q.before ?? '') &&
-        (/增长|增幅|增加|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(
+        (/增长|增幅|增加|增速|成长|[年季月]增|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(
           `${q.before ?? ''} ${q.after ?? ''}`,
         ) ||
           DECLINE.test(q.before ?? '') ||
@@ -163,6 +174,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       )
         return 'growth';
       if (has(s, /市场份额|市占|market share/) && q.kind === 'percent') return 'market_share';
+      // A manufacturing yield (良率), not a share of anything.
+      if (has(s, /良率|良品率|yield rate/) && q.kind === 'percent') return 'yield';
       // "the die's area is 60% larger": a size compared, not performance.
       if (has(s, /\barea\b|die size|面积|芯片尺寸/)) return 'area_ratio';
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
@@ -176,13 +189,16 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         return 'performance_ratio';
       if (has(s, /下载|download/)) return 'downloads_share';
       if (has(s, /占|份额|share|需求|demand|市场|market|比例|proportion/)) return 'share';
-      if (has(s, /价格|price|便宜|cheaper/)) return 'price_ratio';
+      if (has(s, /价格|售价|定价|单价|price|便宜|cheaper/)) return 'price_ratio';
       if (q.kind === 'multiple' && has(s, TOKENS)) return 'token_ratio';
       return q.kind === 'percent' ? 'percentage' : q.kind === 'multiple' ? 'ratio' : null;
     case 'count':
       // "8192 張昇騰卡", "2,000 張 H800 GPU": a measure word for cards or chips.
-      if (q.unit === 'units' && /^.{0,12}?(?:卡|gpu|晶片|芯片|显卡|加速器|chip)/i.test(q.after ?? '')) q.unit = 'chips';
+      if (q.unit === 'units' && /^.{0,12}?(?:卡|gpu|芯片|显卡|加速器|chip)/i.test(q.after ?? '')) q.unit = 'chips';
       if (q.unit === 'chips') return 'chip_count';
+      // "2080亿个晶体管", "晶体管数量达2080亿个" (电晶体 in Taiwan, 晶体管 once normalised).
+      if (['items', 'units'].includes(q.unit) && (/晶体管/.test(q.before ?? '') || /^\s?晶体管/.test(q.after ?? '')))
+        q.unit = 'transistors';
       if (q.unit === 'transistors') return 'transistor_count';
       // Leaderboard points: a rating, or a gap between two ratings.
       if (q.unit === 'points')
@@ -203,13 +219,13 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       )
         return 'parameters';
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
+      if (
+        /(?:晶体管|transistors?)\s?(?:数量?|数目|count)?\s?(?:达到?|为|约|高达|超过|of)?\s{0,2}$/i.test(q.before ?? '')
+      )
+        return q.value >= 1e6 ? 'transistor_count' : null;
       // "2.94 trillion handled by US models" in a passage about tokens.
       if (q.value >= 1e9 && has(s, /token/))
-        return has(s, /week|每周|一周|單週|单周|每週/)
-          ? 'tokens_week'
-          : has(s, /month|每月|月度/)
-            ? 'tokens_month'
-            : 'tokens';
+        return has(s, /week|每周|一周|单周/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
       if (/(?:context(?:\s(?:length|window))?|上下文(?:长度|窗口)?)\s?(?:of|is|为|达)?\s{0,2}$/i.test(q.before ?? ''))
         return 'context_length';
@@ -371,9 +387,7 @@ export function extractClaims(
     .slice(0, 8)
     .find(
       ([a, b]) =>
-        !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|發布|发布)\b|^\s*https?:/i.test(
-          norm.slice(a, b),
-        ),
+        !/^\s*(?:source|retrieved|url|published|date|by|来源|作者|日期|发布)\b|^\s*https?:/i.test(norm.slice(a, b)),
     ) ??
     spans[0] ?? [0, 0];
   const headline = norm.slice(firstLine[0], Math.min(firstLine[1], firstLine[0] + 300));
@@ -453,10 +467,8 @@ export function extractClaims(
     if (
       q.kind === 'spec' &&
       q.unit === 'nm' &&
-      (/\d\s?(?:nm|纳米|奈米)?\s?(?:、|,|，|\/|and|or|和|与|及)\s?$/i.test(
-        norm.slice(Math.max(0, q.start - 10), q.start),
-      ) ||
-        /^\s?(?:、|,|，|\/|and|or|和|与|及)\s?\d+\s?(?:nm|纳米|奈米)/i.test(norm.slice(q.end, q.end + 14)))
+      (/\d\s?(?:nm|纳米)?\s?(?:、|,|，|\/|and|or|和|与|及)\s?$/i.test(norm.slice(Math.max(0, q.start - 10), q.start)) ||
+        /^\s?(?:、|,|，|\/|and|or|和|与|及)\s?\d+\s?(?:nm|纳米)/i.test(norm.slice(q.end, q.end + 14)))
     )
       continue;
     const si = Math.max(0, firstAtOrAfter(spans, q.start + 1, (sp) => sp[0]) - 1);
@@ -477,7 +489,7 @@ export function extractClaims(
         return markedRaw(prev, test);
       // Within the mention's own sentence (it may be one before the claim's).
       const head = norm.slice(Math.max(0, m.start - 32), m.start);
-      return test(head.slice(Math.max(0, ...['。', '. ', '\n', '！', '？', '；'].map((e) => head.lastIndexOf(e) + 1))));
+      return test(head.slice(Math.max(0, ...['。', '. ', '\n', '!', '?', ';'].map((e) => head.lastIndexOf(e) + 1))));
     };
     // Compared objects stay compared even when possessive ("仅为GPT-4的十分之一"); prepositions' objects do not.
     const marked = (m: Mention) =>
@@ -576,15 +588,17 @@ export function extractClaims(
       // In a Chinese sentence of several clauses, the number's own clause first ("B200的带宽为8TB/s，华为的…三分之一").
       // (Full-width commas are ASCII in the normalised text; only Chinese sentences are cut at them.)
       const clauseAt = /[\u4e00-\u9fff]/.test(sentenceText)
-        ? Math.max(sentence[0], ...[',', ';', ':'].map((c) => norm.lastIndexOf(c, q.start - 1) + 1))
+        ? // Searched within the sentence: over the whole text a missing ";" would be a scan per quantity.
+          sentence[0] +
+          Math.max(0, ...[',', ';', ':'].map((c) => sentenceText.lastIndexOf(c, q.start - sentence[0] - 1) + 1))
         : sentence[0];
       const clauseEnd =
         clauseAt > sentence[0] || /[\u4e00-\u9fff]/.test(sentenceText)
           ? Math.min(
               sentence[1],
               ...[',', ';', ':'].map((c) => {
-                const i = norm.indexOf(c, q.end);
-                return i < 0 ? sentence[1] : i;
+                const i = sentenceText.indexOf(c, q.end - sentence[0]);
+                return i < 0 ? sentence[1] : sentence[0] + i;
               }),
             )
           : sentence[1];
@@ -709,9 +723,9 @@ export function extractClaims(
           ? 'ambiguous'
           : 'context';
     const sl = sentenceText.toLowerCase();
-    const aspect = /bandwidth|带宽|頻寬|互联|interconnect/.test(sl)
+    const aspect = /bandwidth|带宽|互联|interconnect/.test(sl)
       ? 'bandwidth'
-      : /memory|hbm|内存|显存|記憶體|容量/.test(sl)
+      : /memory|hbm|内存|显存|容量/.test(sl)
         ? 'memory'
         : /power|功耗|watt|能耗/.test(sl)
           ? 'power'
@@ -721,8 +735,9 @@ export function extractClaims(
     let time = timeCache.get(sentence[0]);
     if (time === undefined) {
       time =
-        findQuantities(norm.slice(sentence[0], sentence[1])).find((x) => x.kind === 'year' || x.kind === 'date')
-          ?.time ?? null;
+        findQuantities(norm.slice(sentence[0], sentence[1])).find(
+          (x) => (x.kind === 'year' || x.kind === 'date') && x.time !== undefined,
+        )?.time ?? null;
       timeCache.set(sentence[0], time);
     }
     // A decline is a negative growth (−9.33%), as the fact tables store it.
@@ -742,18 +757,22 @@ export function extractClaims(
       high: (sign < 0 ? q.low : q.high) === undefined ? null : sign * ((sign < 0 ? q.low : q.high) as number),
       bound: q.bound ?? null,
       unit:
-        q.unit === 'number'
-          ? metric.startsWith('tokens') || metric === 'context_length'
-            ? 'tokens'
-            : metric === 'parameters'
-              ? 'parameters'
-              : q.unit
-          : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
-            metric === 'price' &&
-              /^[A-Z]{3}$/.test(q.unit) &&
-              /每百万|per million|\/M(?:tok)?\b|百万\s?tokens?/i.test(sentenceText)
-            ? `${q.unit}/Mtok`
-            : q.unit,
+        metric === 'tokens_per_second'
+          ? 'tokens/s'
+          : q.unit === 'number'
+            ? metric.startsWith('tokens') || metric === 'context_length'
+              ? 'tokens'
+              : metric === 'parameters'
+                ? 'parameters'
+                : metric === 'transistor_count'
+                  ? 'transistors'
+                  : q.unit
+            : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
+              metric === 'price' &&
+                /^[A-Z]{3}$/.test(q.unit) &&
+                /每百万|per million|\/M(?:tok)?\b|百万\s?tokens?/i.test(sentenceText)
+              ? `${q.unit}/Mtok`
+              : q.unit,
       time,
       context,
       subject_from: subjectFrom,

@@ -96,10 +96,15 @@ export function chineseNumber(s: string): number {
 // every digit of a long run, which makes each rule quadratic in the run's length.
 const WORDS = String.raw`(?:half a(?=[\s-](?:million|billion|trillion|thousand))|a(?=[\s-](?:million|billion|trillion))|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|a thousand)`;
 const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|\d[,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|\b${WORDS}\b))`;
+/**
+ * "40多万", "一百余家", "十多颗", "十几家", "1亿多": more than the number, written after it or after its magnitude,
+ * before the measure word or currency.
+ */
+const MORE = String.raw`(?:[多余几]\s?)?`;
 const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|兆(?!瓦|赫|字节)|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMKTB]\b)`;
 const CUR_BEFORE = String.raw`(?:US\$|NT\$|HK\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?|新台币|台币|人民币|港币)`;
 const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|新台币|台币|港元|港币|韩元|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
-const COUNT_WORD = String.raw`(?:个国家|个月|套|个?节点|台服务器|名?开发者|名?用户|次下载|颗|块|卡|次|个|家|名|款|台|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:weekly|monthly|daily|active|paying|registered|unique)\s(?:active\s)?(?=users|developers))?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|points|transistors|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
+const COUNT_WORD = String.raw`(?:个国家|个月|套|个?节点|台服务器|名?开发者|名?用户|次下载|颗|块|卡|次|个|家|名|款|台(?![北中南东湾积])|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:weekly|monthly|daily|active|paying|registered|unique)\s(?:active\s)?(?=users|developers))?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|points|transistors|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b)`;
 const DURATION = String.raw`(?:个月|个?季度|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
 
 const ORDINAL: Record<string, number> = {
@@ -272,14 +277,14 @@ const SPEC_UNIT: [RegExp, string][] = [
   [/^w$|^watts?$|^瓦特?$/i, 'W'],
   [/^千瓦$/, 'kW'],
   [/^兆瓦$/, 'MW'],
-  [/^(nm|纳米|奈米)$/i, 'nm'],
+  [/^(nm|纳米)$/i, 'nm'],
   [/^(ms|毫秒|milliseconds?)$/i, 'ms'],
   [/gpu[\s-]?hours?|gpu小时|gpu 小时/i, 'gpu_hours'],
-  [/^tokens?$|^token$/i, 'tokens'],
+  [/^(?:个\s?)?tokens?$/i, 'tokens'],
   [/^-?(parameters?|params)$|参数/i, 'parameters'],
 ];
 const specUnit = (u: string) => SPEC_UNIT.find(([re]) => re.test(u.trim()))?.[1] ?? u.trim();
-const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|千瓦|兆瓦|瓦特?|nm|纳米|奈米|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|tokens?|-?parameters?|params|个?参数)(?![A-Za-z])`;
+const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|千瓦|兆瓦|瓦特?|nm|纳米|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|(?:个\s?)?tokens?|-?parameters?|params|个?参数)(?![A-Za-z])`;
 
 interface Rule {
   /** A group named `lead` is context before the quantity, kept out of its span (a look-behind, but fast). */
@@ -288,6 +293,14 @@ interface Rule {
 }
 
 const num = (s: string | undefined, mag?: string) => parseNumber(s ?? '') * magnitude(mag);
+
+/** A year, year-month or date as a quantity of kind `year` or `date` (month and day 0 when not given). */
+function dateOf(y: number, mo: number, d: number): Omit<Quantity, 'start' | 'end'> | null {
+  if (mo > 12 || d > 31) return null;
+  const p = (n: number) => String(n).padStart(2, '0');
+  if (!mo) return { kind: 'year', value: y, unit: 'year', time: String(y) };
+  return { kind: 'date', value: y, unit: 'date', time: d ? `${y}-${p(mo)}-${p(d)}` : `${y}-${p(mo)}` };
+}
 
 // Order matters: earlier rules claim their span first.
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -335,6 +348,28 @@ const RULES: Rule[] = [
       time: `${m[1]}-${String(m[2]).padStart(2, '0')}`,
     }),
   },
+  // 2025/09/18, 2025.9.18: a date, not a decimal or a fraction.
+  {
+    re: /(?<![\d.\/])((?:19|20)\d{2})([\/.])(\d{1,2})\2(\d{1,2})(?![\d.\/])/g,
+    make: (m) => dateOf(Number(m[1]), Number(m[3]), Number(m[4])),
+  },
+  // The Republic of China calendar of Taiwanese writing: 民国114年 is 2025; "114年9月18日" and "114年第二季"
+  // are dates by their month or quarter even without 民国.
+  {
+    re: new RegExp(
+      String.raw`民国\s{0,2}(\d{2,3})\s{0,3}年(?:\s{0,3}(\d{1,2})\s{0,3}月(?:\s{0,3}(\d{1,2})\s{0,3}[日号])?)?|(?<![\d.])(1[0-4]\d)\s{0,3}年(?:\s{0,3}(\d{1,2})\s{0,3}月(?:\s{0,3}(\d{1,2})\s{0,3}[日号])?|(?=\s{0,2}(?:第\s?[一二三四1-4]\s?季|[上下]半年|度)))`,
+      'g',
+    ),
+    make: (m) => dateOf(Number(m[1] ?? m[4]) + 1911, Number(m[2] ?? m[5] ?? 0), Number(m[3] ?? m[6] ?? 0)),
+  },
+  // 二〇二五年: a year in numerals written digit by digit.
+  {
+    re: /(?<![〇零一二三四五六七八九十])([一二][〇零一二三四五六七八九]{3})\s{0,3}年(?!代)/g,
+    make: (m) => {
+      const y = chineseNumber(m[1] as string);
+      return y >= 1900 && y < 2100 ? { kind: 'year', value: y, unit: 'year', time: String(y) } : null;
+    },
+  },
   {
     re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'),
     make: (m) => ({
@@ -344,17 +379,17 @@ const RULES: Rule[] = [
       time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}`,
     }),
   },
-  // 百分之六十 before the general 分之 (a percentage, not any fraction)
+  // 百分之六十 before the general 分之 (a percentage, not any fraction; 七百分之一 is one 700th)
   {
-    re: new RegExp(String.raw`百分之\s{0,3}(${NUM})`, 'g'),
+    re: new RegExp(String.raw`(?<![零〇一二两三四五六七八九十\d]\s{0,3})百分之\s{0,3}(${NUM})`, 'g'),
     make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'ratio' }),
   },
-  // 十分之一, 3分之2
+  // 十分之一, 3分之2, 万分之三
   {
-    re: new RegExp(String.raw`(${NUM})\s{0,3}分之\s{0,3}(${NUM})`, 'g'),
+    re: new RegExp(String.raw`(${NUM}|万)\s{0,3}分之\s{0,3}(${NUM})`, 'g'),
     make: (m) => ({
       kind: 'fraction',
-      value: parseNumber(m[2] as string) / parseNumber(m[1] as string),
+      value: parseNumber(m[2] as string) / (m[1] === '万' ? 1e4 : parseNumber(m[1] as string)),
       unit: 'ratio',
     }),
   },
@@ -371,8 +406,8 @@ const RULES: Rule[] = [
     re: /(?<![\d零〇一二两三四五六七八九十百千万亿])(?:数|几|上)(十亿|百亿|千亿|十万|百万|千万|亿|十|百|千|万)(?=\s?(?:个|家|名|位|款|颗|块|张|台|人|次|token|用户|开发者|参数))|(?<![\d零〇一二两三四五六七八九十百千万亿])(?:数|几|上)(十亿|百亿|千亿|十万|百万|千万|亿|十|百|千|万)\s?(美元|欧元|元|人民币)/g,
     make: (m) => {
       const unitWord = m[1] ?? m[2];
-      const mag =
-        magnitude(unitWord) || ({ 十: 10, 百: 100 } as Record<string, number>)[unitWord as string] || Number.NaN;
+      // 十 and 百 are not magnitudes of their own (magnitude() gives 1 for them): 几十 is tens, not ones.
+      const mag = ({ 十: 10, 百: 100 } as Record<string, number>)[unitWord as string] ?? magnitude(unitWord);
       const value = mag >= 1e6 ? mag : 2 * mag;
       const cur = m[3] ? CURRENCY[m[3]] : undefined;
       return cur
@@ -491,6 +526,11 @@ const RULES: Rule[] = [
       return { kind, value: ((lo + hi) / 2) * scale, low: lo * scale, high: hi * scale, unit };
     },
   },
+  // 0.5个百分点, 3 percentage points: a difference of percentages, not a percentage (nor a count of 个).
+  {
+    re: new RegExp(String.raw`(${NUM})\s{0,3}(?:个\s?)?(?:百分点|\s?percentage points?\b|\s?pp\b)`, 'gi'),
+    make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 100, unit: 'pp' }),
+  },
   // 百分之六十, 60%, 60 percent
   {
     re: new RegExp(String.raw`(${NUM})\s{0,3}(?:%|％|\s?percent\b|\s?per cent\b)`, 'g'),
@@ -545,7 +585,7 @@ const RULES: Rule[] = [
     }),
   },
   {
-    re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\s{0,3}(${CUR_AFTER})`, 'gi'),
+    re: new RegExp(String.raw`(${NUM})\s{0,3}${MORE}(${MAG})?${MORE}\s{0,3}(${CUR_AFTER})`, 'gi'),
     make: (m) => ({
       kind: 'amount',
       value: num(m[1], m[2]),
@@ -555,7 +595,7 @@ const RULES: Rule[] = [
   // Specifications and volumes: 96GB, 1,800 GB/s, 800 TFLOPS, 400kW, 7nm, 2.788 million GPU hours, 8.7T tokens, 6,710 億參數.
   {
     re: new RegExp(
-      String.raw`(${NUM})\s{0,3}(${MAG}|(?<=\d)[TB](?=\s?(?:tokens?|parameters|params)\b))?\s{0,2}(${SPEC})`,
+      String.raw`(${NUM})\s{0,3}${MORE}(${MAG}|(?<=\d)[TB](?=\s?(?:tokens?|parameters|params)\b))?\s{0,2}(${SPEC})`,
       'gi',
     ),
     make: (m) => {
@@ -571,10 +611,14 @@ const RULES: Rule[] = [
       return { kind: 'spec', value: parseNumber(m[1] as string) * mag, unit };
     },
   },
-  // 六成 = 60%; 三成多 (more than 30%).
+  // 六成 = 60%; 三成五 = 35%; 三成多 (more than 30%).
   {
-    re: /(?<![\d零〇一二两三四五六七八九十])([一二三四五六七八九两]|\d(?:\.\d)?)成(?![员功为立本长绩就果熟型品交都年分])/g,
-    make: (m) => ({ kind: 'percent', value: parseNumber(m[1] as string) / 10, unit: 'ratio' }),
+    re: /(?<![\d零〇一二两三四五六七八九十])([一二三四五六七八九两]|\d(?:\.\d)?)成(?:([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿\d]))?(?![员功为立本长绩就果熟型品交都年分])/g,
+    make: (m) => ({
+      kind: 'percent',
+      value: parseNumber(m[1] as string) / 10 + (m[2] ? parseNumber(m[2]) / 100 : 0),
+      unit: 'ratio',
+    }),
   },
   // Vague floors: dozens of (at least 24), hundreds of (at least 200), millions of (at least 2 million).
   {
@@ -617,6 +661,12 @@ const RULES: Rule[] = [
     re: /\b(?:in|by|until|before|since|of|from|to|through|during|early|late|mid|autumn|fall|spring|summer|winter)[\s-]+((?:19|20)\d{2})\b/gi,
     make: (m) => ({ kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }),
   },
+  // 一季度, 三季度, Q3: a quarter of the year is when, not how long ("3个季度" is a duration). Its year, when
+  // written, is a year of its own (the rule above).
+  {
+    re: /(?<![\d零〇一二两三四五六七八九十个])[一二三四1-4]\s?季度|\bQ[1-4]\b/g,
+    make: () => ({ kind: 'date', value: 0, unit: 'date' }),
+  },
   // Durations: 6个月, 18 months
   {
     re: new RegExp(String.raw`(${NUM})\s{0,3}(${DURATION})`, 'gi'),
@@ -638,7 +688,7 @@ const RULES: Rule[] = [
   },
   // Counts with a measure word: 384颗, 160万次, 61个国家, 1.6 million downloads
   {
-    re: new RegExp(String.raw`(${NUM})\s{0,3}(${MAG})?\+?\s{0,3}(${COUNT_WORD})`, 'gi'),
+    re: new RegExp(String.raw`(${NUM})\s{0,3}${MORE}(${MAG})?${MORE}\+?\s{0,3}(${COUNT_WORD})`, 'gi'),
     make: (m) => ({
       kind: 'count',
       value: num(m[1], m[2]),
@@ -711,10 +761,15 @@ function numeralSegments(norm: string, signal?: Stop): [number, string][] {
   return out;
 }
 
+/** A web address, up to a space, a comma or semicolon (full-width ones are ASCII here) or a non-ASCII character. */
+const URL = /\b(?:https?:\/\/|www\.)[\x21-\x2b\x2d-\x3a\x3c-\x7e]+/gi;
+
 /** All quantities in `norm`, left to right, non-overlapping; spans already taken (entity names) are skipped. */
 export function findQuantities(norm: string, taken: readonly [number, number][] = [], signal?: Stop): Quantity[] {
   const used = new Uint8Array(norm.length);
   for (const [s, e] of taken) for (let i = Math.max(0, s); i < Math.min(e, norm.length); i++) used[i] = 1;
+  // A web address's digits and percent escapes ("?id=2025&share=45%25") are not figures.
+  for (const u of norm.matchAll(URL)) for (let i = u.index; i < u.index + u[0].length; i++) used[i] = 1;
   const out: Quantity[] = [];
   const segments = numeralSegments(norm, signal);
   for (const rule of RULES) {
@@ -748,10 +803,25 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
           continue;
         if (/\d/.test(norm[start] ?? '') && endsInDigit && /[A-Za-z]/.test(after) && !/^[mkx]/i.test(after)) continue;
         // "千卡集群", "百模大战": a Chinese numeral starts with a digit word (一千), a bare 千 or 百 is a word.
-        if (/^[百千万亿](?!分之|亿\s?个?(?:参数|token))/.test(norm.slice(start, start + 8))) continue;
-        const q = rule.make(m);
+        // (Not before a currency: "千亿元", "百亿美元" are amounts.)
+        if (
+          /^[百千万亿](?!分之|亿\s?个?(?:参数|token)|[万亿]{1,2}\s?(?:美元|欧元|人民币|元|港元|日元))/.test(
+            norm.slice(start, start + 8),
+          )
+        )
+          continue;
+        let q = rule.make(m);
         if (!q || !Number.isFinite(q.value)) continue;
-        const bound = q.bound ?? (/\d\+/.test(norm.slice(start, end)) ? 'gt' : qualifier(norm, start, end));
+        const span = norm.slice(start, end);
+        // "增长一倍", "成长了一倍": grew by one time itself, i.e. doubled (+100%), as 翻倍.
+        if (
+          q.kind === 'multiple' &&
+          q.value === 1 &&
+          /倍$/.test(span) &&
+          /(?:增长|成长|增加|提升|提高|扩大)了?\s?$/.test(norm.slice(Math.max(0, start - 6), start))
+        )
+          q = { kind: 'percent', value: 1, unit: 'ratio', growth: true };
+        const bound = q.bound ?? (/\d\+|[\d十百千万亿][多余几]/.test(span) ? 'gt' : qualifier(norm, start, end));
         if (bound === 'nearly') {
           q.bound = 'lt';
           q.low ??= q.value * 0.9;

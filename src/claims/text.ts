@@ -138,10 +138,47 @@ export function binaryReason(s: string): string | null {
   return null;
 }
 
+type OpenCCModule = {
+  Converter: (o: { from: string; to: string }) => (s: string) => string;
+  Locale: { from: Record<string, readonly (readonly (string | readonly (readonly [string, string])[])[])[]> };
+};
+
 /**
- * A copy of `text` of exactly the same length for matching: each character converted on its own
- * (Traditional → Simplified, full-width → ASCII) only when the conversion keeps it one UTF-16 unit, so an
- * offset in the copy is the same offset in the original.
+ * Taiwan and Hong Kong phrasing → mainland phrasing (記憶體 → 内存, 頻寬 → 带宽, 晶片 → 芯片), from opencc-js's own
+ * reverse phrase dictionaries, both sides in Simplified characters, by their first character. A phrase is
+ * rewritten only where its mainland form is no longer than it (a shorter one is padded with spaces, so offsets
+ * hold); phrases with numerals are left to the quantity rules.
+ */
+const REGIONAL: Map<string, [string, string][]> = (() => {
+  const out = new Map<string, [string, string][]>();
+  const seen = new Set<string>();
+  for (const region of ['twp', 'hkp'])
+    for (const group of (OpenCC as unknown as OpenCCModule).Locale.from[region] ?? [])
+      for (const dict of group) {
+        const pairs = typeof dict === 'string' ? dict.split('|').map((p) => p.split(' ')) : dict;
+        for (const [from, to] of pairs) {
+          if (!from || !to) continue;
+          const a = t2s(from);
+          const b = t2s(to);
+          if (a === b || a.length < 2 || b.length > a.length || seen.has(a)) continue;
+          if (/[\d零〇一二两三四五六七八九十百千万亿兆]/.test(a + b)) continue;
+          seen.add(a);
+          const list = out.get(a[0] as string) ?? [];
+          list.push([a, b.padEnd(a.length, ' ')]);
+          out.set(a[0] as string, list);
+        }
+      }
+  for (const list of out.values()) list.sort((x, y) => y[0].length - x[0].length);
+  return out;
+})();
+
+const CN_NUMERAL = /[零〇一二两三四五六七八九十百千万亿兆\d]/;
+
+/**
+ * A copy of `text` of exactly the same length for matching, so an offset in the copy is the same offset in
+ * the original: Traditional → Simplified characters (opencc-js, only where a character stays one UTF-16
+ * unit), Taiwan and Hong Kong phrasing → mainland phrasing (REGIONAL), full-width → ASCII. Both scripts and
+ * both phrasings of one text give one copy, so every rule and name is written once, in mainland Simplified.
  */
 export function normalizeForMatching(text: string): string {
   const whole = t2s(text);
@@ -149,17 +186,63 @@ export function normalizeForMatching(text: string): string {
     whole.length === text.length
       ? whole
       : [...text].map((ch) => (ch.length === 1 && t2s(ch).length === 1 ? t2s(ch) : ch)).join('');
-  let out = '';
-  for (let i = 0; i < base.length; i++) {
+  const parts: string[] = [];
+  let from = 0;
+  const flush = (i: number) => {
+    if (i > from) parts.push(base.slice(from, i));
+  };
+  for (let i = 0; i < base.length;) {
     const code = base.charCodeAt(i);
+    let put: string | undefined;
+    let len = 1;
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      const list = REGIONAL.get(base[i] as string);
+      const hit = list?.find(([a]) => base.startsWith(a, i));
+      if (hit) [put, len] = [hit[1], hit[0].length];
+    }
+    // A full-width comma between digits separates clauses or items ("500，200人"), unless it groups full-width
+    // digits in threes ("１，２００"): read as "、" so the number rules do not join the two numbers.
+    else if (code === 0xff0c && /\d/.test(ascii(base[i - 1])) && /\d/.test(ascii(base[i + 1])) && !grouping(base, i))
+      put = '、';
+    // ○ written for 〇 among numerals (二○二五).
+    else if (code === 0x25cb && (CN_NUMERAL.test(base[i - 1] ?? '') || CN_NUMERAL.test(base[i + 1] ?? ''))) put = '〇';
     // Full-width ASCII variants (！ to ～), the ideographic space and no-break space.
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000 || code === 0xa0 || code === 0x202f || code === 0x2009) out += ' ';
+    else if (code >= 0xff01 && code <= 0xff5e) put = String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000 || code === 0xa0 || code === 0x202f || code === 0x2009) put = ' ';
     // Hyphens and the minus sign (‐ ‑ ‒ − and the non-breaking hyphen) read as "-".
-    else if ((code >= 0x2010 && code <= 0x2012) || code === 0x2212) out += '-';
-    else out += base[i] as string;
+    else if ((code >= 0x2010 && code <= 0x2012) || code === 0x2212) put = '-';
+    if (put !== undefined) {
+      flush(i);
+      parts.push(put);
+      from = i + len;
+    }
+    i += len;
   }
+  flush(base.length);
+  const out = parts.join('');
   return out.length === text.length ? out : text;
+}
+
+const FW_DIGIT = /^[０-９]$/;
+/** "１，２００": a full-width comma after a full-width digit, before exactly three of them. */
+const grouping = (s: string, i: number) =>
+  FW_DIGIT.test(s[i - 1] ?? '') &&
+  [1, 2, 3].every((k) => FW_DIGIT.test(s[i + k] ?? '')) &&
+  !/[0-9０-９]/.test(s[i + 4] ?? '');
+
+/** A full-width digit read as its ASCII digit. */
+const ascii = (ch: string | undefined) =>
+  ch !== undefined && ch >= '０' && ch <= '９' ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : (ch ?? '');
+
+/** Whether a character is itself Traditional (its Simplified form differs), cached: few distinct ones occur. */
+const traditional = new Map<string, boolean>();
+function isTraditional(ch: string): boolean {
+  let t = traditional.get(ch);
+  if (t === undefined) {
+    t = t2s(ch) !== ch;
+    if (traditional.size < 50_000) traditional.set(ch, t);
+  }
+  return t;
 }
 
 export type Language = 'en' | 'zh-Hans' | 'zh-Hant' | 'ja' | 'ko' | 'und';
@@ -182,7 +265,8 @@ export function detectLanguage(text: string, normalized: string): Language {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) {
       han++;
-      if (text[i] !== normalized[i]) changed++;
+      // A phrase rewritten to mainland wording (资料 → 数据) is not a sign of Traditional script.
+      if (text[i] !== normalized[i] && isTraditional(text[i] as string)) changed++;
     } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
     else if (c >= 0x3040 && c <= 0x30ff) kana++;
     else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) hangul++;
@@ -195,6 +279,8 @@ export function detectLanguage(text: string, normalized: string): Language {
   if (han < latin / 4 || han === 0) return 'en';
   return changed / han > 0.03 ? 'zh-Hant' : 'zh-Hans';
 }
+
+const CLOSERS = new Set(['」', '』', '”', '’', '"', "'", ')', '》', '】', '〕']);
 
 /** Longest sentence span: a claim's context never needs more, and it keeps the work per quantity bounded. */
 export const MAX_SENTENCE = 600;
@@ -238,6 +324,8 @@ export function sentences(text: string, signal?: Stop): [number, number][] {
         // "in Feb 2026. Platform…": after a digit, a full stop ends the sentence when a capital follows.
         (!/\d/.test(text[i - 1] ?? '') || /^ [A-Z\u4e00-\u9fff]/.test(text.slice(i + 1, i + 3))));
     if (end) {
+      // A closing quote or bracket after the end belongs to the sentence it closes ("…三倍。」他说").
+      while (i + 1 < text.length && CLOSERS.has(text[i + 1] as string)) i++;
       if (i + 1 > start) push(start, i + 1);
       start = i + 1;
     }

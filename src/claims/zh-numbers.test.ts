@@ -1,0 +1,293 @@
+/**
+ * Chinese number forms in both scripts, as properties (fast-check): numerals with 万/亿/万亿/兆, decimals,
+ * 成, 百分之, 分之, the qualifiers that bound a figure, full-width digits and punctuation. Then what is not a
+ * claim (dates, years, versions, model names, list numbers, telephone numbers, web addresses, bylines), in
+ * sentences of our own, in both scripts.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import fc from 'fast-check';
+import * as OpenCC from 'opencc-js';
+import { builtDb, ROOT } from '../../test/helpers.ts';
+import { Db } from '../store/db.ts';
+import { loadEntities, type EntityIndex } from './entities.ts';
+import { extractClaims } from './extract.ts';
+import { chineseNumber, findQuantities, type Quantity } from './quantities.ts';
+import { normalizeForMatching, sentences } from './text.ts';
+
+type Conv = (s: string) => string;
+const converter = (from: string, to: string): Conv =>
+  (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => Conv }).Converter({ from, to });
+/** Each sentence as written (Simplified), and in Taiwan and Hong Kong Traditional. */
+const SCRIPTS: [string, Conv][] = [
+  ['简', (s) => s],
+  ['繁tw', converter('cn', 'twp')],
+  ['繁hk', converter('cn', 'hk')],
+];
+
+const DIGITS = '零一二三四五六七八九';
+/** n (1 ≤ n ≤ 9999) in Chinese numerals, the usual way: 一千零五, 一千二百, 十五, 一百一十五. */
+function toChinese(n: number): string {
+  const parts: string[] = [];
+  const units: [number, string][] = [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+    [1, ''],
+  ];
+  let zero = false;
+  for (const [u, w] of units) {
+    const d = Math.floor(n / u) % 10;
+    if (d === 0) {
+      if (parts.length) zero = true;
+      continue;
+    }
+    if (zero) parts.push('零');
+    zero = false;
+    parts.push(n < 20 && u === 10 && d === 1 ? w : `${DIGITS[d]}${w}`);
+  }
+  return parts.join('');
+}
+/** ASCII digits and punctuation as full-width characters (１２．５). */
+const fullWidth = (s: string) => s.replace(/[0-9.,%]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+const quantities = (s: string): Quantity[] => findQuantities(normalizeForMatching(s));
+const only = (s: string): Quantity => {
+  const qs = quantities(s).filter((q) => q.kind !== 'year' && q.kind !== 'date');
+  assert.equal(qs.length, 1, `one figure in ${s}: ${JSON.stringify(qs)}`);
+  return qs[0] as Quantity;
+};
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+test('Chinese numerals read back: 一千零五, 两千, 十五 (the generator against the parser)', () => {
+  fc.assert(fc.property(fc.integer({ min: 1, max: 9999 }), (n) => chineseNumber(toChinese(n)) === n));
+  assert.equal(toChinese(1005), '一千零五');
+  assert.equal(toChinese(1200), '一千二百');
+  assert.equal(toChinese(15), '十五');
+});
+
+test('amounts with a magnitude (万, 亿, 万亿, 兆) in numerals or digits, in every script', () => {
+  const mags: [string, number][] = [
+    ['万', 1e4],
+    ['亿', 1e8],
+    ['万亿', 1e12],
+    ['兆', 1e12],
+  ];
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 9999 }),
+      fc.constantFrom(...mags),
+      fc.constantFrom('chinese', 'digits', 'fullwidth'),
+      fc.constantFrom(...SCRIPTS),
+      (n, [mag, scale], form, [, conv]) => {
+        const num = form === 'chinese' ? toChinese(n) : form === 'digits' ? String(n) : fullWidth(String(n));
+        const q = only(conv(`华为宣布投资${num}${mag}美元建设数据中心。`));
+        return q.kind === 'amount' && q.unit === 'USD' && close(q.value, n * scale);
+      },
+    ),
+  );
+  assert.equal(only('投资一千二百亿元').value, 1.2e11);
+  assert.equal(only('投資1.2萬億美元').value, 1.2e12);
+  assert.equal(only('投資１．２兆美元').value, 1.2e12);
+});
+
+test('decimals and thousands groups, ASCII or full-width', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1000, max: 9_999_999 }),
+      fc.constantFrom(...SCRIPTS),
+      fc.boolean(),
+      (n, [, conv], wide) => {
+        const grouped = n.toLocaleString('en-US');
+        const q = only(conv(`该公司共采购${wide ? fullWidth(grouped) : grouped}颗芯片。`));
+        return q.kind === 'count' && q.unit === 'chips' && q.value === n;
+      },
+    ),
+  );
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 99_999 }), fc.constantFrom(...SCRIPTS), fc.boolean(), (n, [, conv], wide) => {
+      const dec = (n / 100).toFixed(2);
+      const q = only(conv(`带宽为${wide ? fullWidth(dec) : dec}TB/s。`));
+      return q.unit === 'TB/s' && close(q.value, n / 100);
+    }),
+  );
+  // A full-width comma between two numbers separates them: Chinese does not group thousands with it.
+  assert.deepEqual(
+    quantities('订单分别为500，200家').map((q) => q.value),
+    [500, 200],
+  );
+});
+
+test('percentages: 百分之N, N成 (三成五), N%, ％, and fractions M分之N, in every script', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 99 }), fc.constantFrom(...SCRIPTS), (n, [, conv]) => {
+      const a = only(conv(`市场份额达到百分之${toChinese(n)}。`));
+      const b = only(conv(`市场份额达到${fullWidth(String(n))}%。`));
+      return a.kind === 'percent' && close(a.value, n / 100) && b.kind === 'percent' && close(b.value, n / 100);
+    }),
+  );
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 9 }),
+      fc.integer({ min: 0, max: 9 }),
+      fc.constantFrom(...SCRIPTS),
+      (tenths, hundredths, [, conv]) => {
+        const words = `${DIGITS[tenths]}成${hundredths ? DIGITS[hundredths] : ''}`;
+        const q = only(conv(`该芯片的性能约为对手的${words}。`));
+        return q.kind === 'percent' && close(q.value, tenths / 10 + hundredths / 100);
+      },
+    ),
+  );
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2, max: 1000 }),
+      fc.integer({ min: 1, max: 9 }),
+      fc.constantFrom(...SCRIPTS),
+      (den, num, [, conv]) => {
+        fc.pre(num < den);
+        const q = only(conv(`推理开销只有对手的${toChinese(den)}分之${toChinese(num)}。`));
+        return q.kind === 'fraction' && close(q.value, num / den);
+      },
+    ),
+  );
+});
+
+test('qualifiers bound the figure: 逾/超过/至少 more, 不到/低于 less, 约/左右 about, 近/将近 just under', () => {
+  const cases: [string, string, 'gt' | 'lt' | 'approx'][] = [
+    ['逾', '', 'gt'],
+    ['超过', '', 'gt'],
+    ['至少', '', 'gt'],
+    ['', '以上', 'gt'],
+    ['不到', '', 'lt'],
+    ['低于', '', 'lt'],
+    ['约', '', 'approx'],
+    ['大约', '', 'approx'],
+    ['', '左右', 'approx'],
+    ['近', '', 'lt'],
+    ['将近', '', 'lt'],
+  ];
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...cases),
+      fc.integer({ min: 2, max: 9999 }),
+      fc.constantFrom('万颗', '亿美元', '%'),
+      fc.constantFrom(...SCRIPTS),
+      ([pre, post, bound], n, unit, [, conv]) => {
+        const q = only(conv(`华为今年的芯片出货${pre}${n}${unit}${post}。`));
+        return q.bound === bound;
+      },
+    ),
+  );
+  // "成长一倍": doubled, +100%.
+  for (const [, conv] of SCRIPTS) {
+    const q = only(conv('营收成长了一倍'));
+    assert.deepEqual([q.kind, q.value, q.growth], ['percent', 1, true]);
+  }
+  // Vague floors and more-than forms: 几十 at least 20, 十几 more than 10, 1亿多 more than 1e8, 逾千亿 more than 1e11.
+  const floors: [string, number, string][] = [
+    ['约有几十家企业参与', 20, 'gt'],
+    ['共有十几家企业参与', 10, 'gt'],
+    ['用户数达1亿多人', 1e8, 'gt'],
+    ['投资逾千亿元', 1e11, 'gt'],
+  ];
+  for (const [s, value, bound] of floors)
+    for (const [, conv] of SCRIPTS) assert.deepEqual([only(conv(s)).value, only(conv(s)).bound], [value, bound], s);
+  // Percentage points are their own unit, and 万分之 a fraction.
+  for (const [, conv] of SCRIPTS) {
+    const pp = only(conv('毛利率提升0.5个百分点'));
+    assert.deepEqual([pp.kind, pp.unit, pp.value], ['percent', 'pp', 0.005]);
+    assert.ok(close(only(conv('误差只有万分之三')).value, 3e-4));
+  }
+  // "40多万", "一百余家": more than.
+  for (const [, conv] of SCRIPTS) {
+    const q = only(conv('出货量达40多万颗'));
+    assert.deepEqual([q.value, q.bound], [4e5, 'gt']);
+    assert.deepEqual([only(conv('共有一百余家企业')).value, only(conv('共有一百余家企业')).bound], [100, 'gt']);
+  }
+});
+
+let db: Db;
+let entities: EntityIndex;
+before(async () => {
+  db = await Db.open(await builtDb());
+  entities = await loadEntities(db, join(ROOT, 'data', 'curated', 'entities.json'));
+});
+after(() => db.close());
+
+const claims = (s: string) => {
+  const norm = normalizeForMatching(s);
+  return extractClaims(norm, entities, entities.find(norm));
+};
+
+test('not claims: dates, years, versions, model names, list numbers, phone numbers, addresses, bylines', () => {
+  const none = [
+    '2025年3月，昇腾910C芯片亮相。',
+    '2024年，华为的AI业务迎来转折。',
+    '华为在2025/09/18举行发布会。',
+    '民国114年9月18日，华为举行年度大会。',
+    '二〇二五年，英伟达继续扩张。',
+    'DeepSeek V3与R1模型都采用了混合专家架构。',
+    'GPT-4o与Claude 3.5的评分相近。',
+    '1. 华为发布新芯片',
+    '2、昇腾950将于2026年推出',
+    '（三）英伟达H20的市场',
+    '详情请拨打客服专线0800-123-456或(02)2345-6789。',
+    '参考资料：https://example.com/report?share=45%25&year=2025',
+    '（记者张三台北18日电）华为今天召开发布会。',
+    '台积电(2330)今日开盘。',
+    '该公司一季度营收增长，训练集群需要更多芯片。',
+  ];
+  for (const s of none)
+    for (const [label, conv] of SCRIPTS) {
+      const found = claims(conv(s));
+      assert.deepEqual(
+        found.map((c) => c.quote),
+        [],
+        `${label}: ${conv(s)}`,
+      );
+    }
+});
+
+test('the time of a claim from dates in either calendar and either script', () => {
+  const cases: [string, string][] = [
+    ['民国114年9月18日，华为宣布超节点将支持8192张昇腾卡。', '2025-09-18'],
+    ['在2025.09.18的大会上，昇腾950的算力为1 PFLOPS。', '2025-09-18'],
+    ['二〇二五年华为的营收达8800亿元。', '2025'],
+  ];
+  for (const [s, time] of cases)
+    for (const [label, conv] of SCRIPTS) {
+      const found = claims(conv(s));
+      assert.equal(found.length, 1, `${label}: ${conv(s)}`);
+      assert.equal(found[0]?.time, time, `${label}: ${conv(s)}`);
+    }
+});
+
+test('metrics named in Taiwan phrasing read as in mainland phrasing', () => {
+  const pairs: [string, string][] = [
+    ['该加速器内存带宽达4TB/s。', 'bandwidth'],
+    ['该公司营收年增15%。', 'growth'],
+    ['出货量将成长约20%。', 'growth'],
+    ['该公司营收为1200亿元，净利为35亿元。', 'profit'],
+    ['英伟达B200的晶体管数量达2080亿个。', 'transistor_count'],
+    ['该公司营收为1200亿元，每股盈余为16.5元。', 'eps'],
+    ['明年该公司的AI芯片营收可望增长一倍。', 'growth'],
+    ['这家代工厂7纳米制程的良率约为30%。', 'yield'],
+  ];
+  const twp = converter('cn', 'twp');
+  for (const [s, metric] of pairs) {
+    const last = (t: string) => claims(t).at(-1)?.metric;
+    assert.equal(last(s), metric, s);
+    assert.equal(last(twp(s)), metric, twp(s));
+  }
+});
+
+test('a closing quote after a sentence end stays with the sentence it closes', () => {
+  for (const [, conv] of SCRIPTS) {
+    const t = normalizeForMatching(conv('「该芯片的算力是对手的三倍。」他说。『其次是价格。』'));
+    assert.deepEqual(
+      sentences(t).map(([a, b]) => t.slice(a, b)),
+      [conv('「该芯片的算力是对手的三倍。」'), conv('他说。'), conv('『其次是价格。』')].map(normalizeForMatching),
+    );
+  }
+});
