@@ -8,9 +8,8 @@
 import type { ChartSpec, Series } from '../charts/spec.ts';
 import { model as modelOp } from '../models/op.ts';
 import { NotFoundError } from '../ops/operation.ts';
-import { ZodError } from 'zod';
 import { models as modelsOp } from '../catalog/op.ts';
-import { esc, memo, num, opDeps, orgName, type Cell, type Doc } from './layout.ts';
+import { esc, num, opDeps, orgName, type Cell, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
 
 const PALETTE = ['#1f5fa8', '#c8332b', '#2a8c4a', '#8a6d3b', '#6b4fa0', '#d17a00', '#008080', '#999999'];
@@ -35,13 +34,15 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
   };
   const d = doc.deps;
   const v = doc.v;
-  // Unknown, or not an id the operation accepts (too long): a 404 page either way.
-  const page = await memo(d, `model:${id}`, async () => modelOp.run(opDeps(d), modelOp.input.parse({ id }))).catch(
-    (err: unknown) => {
-      if (err instanceof NotFoundError || err instanceof ZodError) return null;
-      throw err;
-    },
-  );
+  // Unknown, or not an id the operation accepts (too long): a 404 page either way. Not memoised: the page
+  // cache keeps the render, and a model's rows are too many to keep for every model visited.
+  const input = modelOp.input.safeParse({ id });
+  const page = input.success
+    ? await modelOp.run(opDeps(d), input.data).catch((err: unknown) => {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      })
+    : null;
   if (!page)
     return {
       status: 404,
