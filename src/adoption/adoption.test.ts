@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { z } from 'zod';
 import { builtDb } from '../../test/helpers.ts';
 import { callOp, opError } from '../../test/ops.ts';
 import { Db } from '../store/db.ts';
@@ -150,4 +151,30 @@ test('partial days: a short last day is left out of the default window; weekends
     ['2026-01-01'],
     'the first day too',
   );
+});
+
+test('adoption.daily: each day’s shares by country add up to 1 and match the tokens counted from the table', async () => {
+  const r = await callOp(db, 'adoption.daily', { as_of: '2026-06-30' });
+  assert.ok(r.ok, r.ok ? '' : r.failure.error);
+  const o = r.output as {
+    rows: { date: string; country: string; tokens: number; share: number; source_id: string }[];
+    sources: string[];
+  };
+  assert.ok(o.rows.length > 0 && o.rows.every((x) => x.date <= '2026-06-30' && x.source_id));
+  const byDate = new Map<string, number>();
+  for (const x of o.rows) byDate.set(x.date, (byDate.get(x.date) ?? 0) + x.share);
+  for (const [date, sum] of byDate) if (sum > 0) assert.ok(Math.abs(sum - 1) < 1e-9, `${date}: ${sum}`);
+  // One day's US tokens, summed here from the usage rows of US makers.
+  const day = o.rows.find((x) => x.country === 'US')?.date ?? '';
+  const us = await db.rows(
+    z.object({ t: z.number() }),
+    `SELECT sum(u.total_tokens) AS t FROM usage u JOIN models m ON m.id = u.model_id
+     JOIN organizations o ON o.id = m.organization_id
+     WHERE u."window" = 'day' AND o.country = 'US' AND CAST(u.date AS VARCHAR) = $1`,
+    [day],
+  );
+  const got = o.rows.find((x) => x.country === 'US' && x.date === day)?.tokens ?? 0;
+  assert.ok(Math.abs(got - (us[0]?.t ?? 0)) <= 1e-6 * got, `${day}: ${got} vs ${us[0]?.t}`);
+  assert.deepEqual(o.sources, [...new Set(o.rows.map((x) => x.source_id))].sort());
+  assert.match(await opError(db, 'adoption.daily', { as_of: '2026-13-01' }), /as_of: must be a real date/);
 });

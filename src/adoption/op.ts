@@ -9,6 +9,7 @@ import { formatTable } from '../ops/table.ts';
 import { adoption as runAdoption, BYS, METRICS } from './index.ts';
 import { adoptionFacts } from './facts.ts';
 import { grouped } from '../util/numbers.ts';
+import { dailyTokenShare } from './daily.ts';
 
 const bys = BYS as unknown as readonly [string, ...string[]];
 const metrics = METRICS as unknown as readonly [string, ...string[]];
@@ -60,4 +61,38 @@ export const adoption = operation({
   },
 });
 
-export const adoptionOps = [adoption];
+export const adoptionDaily = operation({
+  name: 'adoption.daily',
+  summary: 'share of OpenRouter tokens per day by the country of each model\u2019s maker, up to a date',
+  input: z.object({ as_of: date().optional().describe('last date YYYY-MM-DD (default: the latest data)') }).strict(),
+  output: z.object({
+    rows: z.array(
+      z.object({
+        date: z.string(),
+        country: z.string().describe('the maker\u2019s country; unknown when the model has no known organization'),
+        tokens: z.number(),
+        share: z.number().describe('of all the day\u2019s tokens, 0 to 1'),
+        source_id: z.string(),
+      }),
+    ),
+    sources: z.array(z.string()),
+  }),
+  http: { method: 'GET' },
+  examples: [{}, { as_of: '2025-09-01' }],
+  async run(deps, i) {
+    const rows = await dailyTokenShare(await deps.db(), i.as_of);
+    return { rows, sources: [...new Set(rows.map((r) => r.source_id))].sort() };
+  },
+  rows: (r) => r.rows,
+  text: (r) =>
+    formatTable(
+      r.rows.map((x) => ({
+        date: x.date,
+        country: x.country,
+        tokens: x.tokens.toLocaleString('en-US', { maximumFractionDigits: 0 }),
+        share: `${(100 * x.share).toFixed(1)}%`,
+      })),
+    ) + `sources: ${r.sources.join(', ')}\n`,
+});
+
+export const adoptionOps = [adoption, adoptionDaily];

@@ -56,6 +56,15 @@ export async function loadContext(db: Db, chips: readonly Chip[], curatedDir?: s
   return { rules, logic: loadLogic(curatedDir), groups, groupsAsOf: cg?.as_of ?? '2026-07-23', chips };
 }
 
+/** Chips' notes (caveats on their figures), by chip id. */
+export async function chipNotes(db: Db): Promise<Map<string, string>> {
+  const rows = await db.rows(
+    z.object({ id: z.string(), notes: z.string() }),
+    'SELECT id, notes FROM chips WHERE notes IS NOT NULL',
+  );
+  return new Map(rows.map((r) => [r.id, r.notes]));
+}
+
 export interface ChipRow extends Derived {
   id: string;
   name: string;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { z } from 'zod';
 import { builtDb, RAW, ROOT, SNAPSHOT, tempDir } from '../../test/helpers.ts';
 import { InputError, NotFoundError, type Deps } from '../ops/operation.ts';
 import { toSvg } from '../charts/svg.ts';
@@ -48,6 +49,15 @@ describe('chips.list', () => {
     assert.ok(epoch.every((c) => (c['source_rows'] as string[])[0]?.startsWith('epoch_ml_hardware#row ')));
     assert.equal(chips.find((c) => c['id'] === 'nvidia-h100-pcie')?.['throughput_basis'], 'dense');
     assert.equal(chips.find((c) => c['id'] === 'nvidia-h20')?.['throughput_basis'], 'dense');
+  });
+  test('each chip carries the notes the chips table holds for it', async () => {
+    const { chips } = await chipsList.run(deps, parse(chipsList, {}));
+    const notes = await db.rows(
+      z.object({ id: z.string(), notes: z.string().nullable() }),
+      'SELECT id, notes FROM chips',
+    );
+    assert.equal(notes.length, chips.length);
+    for (const n of notes) assert.equal(chips.find((c) => c.id === n.id)?.notes, n.notes, n.id);
   });
 });
 
@@ -306,4 +316,21 @@ test('chips.rules: every rule with its distinct dates and the one that starts th
   assert.equal(ad?.licence_from, 'compliance');
   assert.match(ad?.phase ?? '', /never took hold/);
   assert.ok(destination_sets.some((d) => d.id === 'diffusion-tier1' && d.source.includes('tier1_AIA')));
+});
+
+test('chips.rules: every rule record of the database, also those without classification logic', async () => {
+  const { rules, records } = await chipsRules.run(deps, parse(chipsRules, {}));
+  const table = await db.rows(
+    z.object({ id: z.string(), effective: z.string().nullable() }),
+    'SELECT id, CAST(effective AS VARCHAR) AS effective FROM rules',
+  );
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  assert.deepEqual(records.map((r) => ({ id: r.id, effective: r.effective })).sort(byId), table.sort(byId));
+  for (const r of rules)
+    assert.ok(
+      records.some((x) => x.id === r.rule && x.title === r.title),
+      r.rule,
+    );
+  assert.ok(records.length > rules.length, 'records without logic (the eCFR text, the country groups) are listed');
+  assert.ok(records.every((r) => r.source_ids.length > 0));
 });

@@ -14,7 +14,7 @@ import { bom, parseBom } from './bom.ts';
 import { chipFromInput, chipInput, findChip, type Chip } from './chips.ts';
 import { classify, overall, type Classification, type Context } from './classify.ts';
 import { parseDestination, type Destination } from './destinations.ts';
-import { chipRow, compareReport, loadChips, loadContext, matchSystem, systemsReport } from './index.ts';
+import { chipNotes, chipRow, compareReport, loadChips, loadContext, matchSystem, systemsReport } from './index.ts';
 import { statusSpec } from './plot.ts';
 import { dateStatus } from './rules.ts';
 import { statusOverTime, type EventRow } from './status.ts';
@@ -100,6 +100,33 @@ const fmt = (x: number | null | undefined, d = 0) =>
   x === null || x === undefined ? '' : grouped(Number(x.toFixed(d)));
 const yn = (x: boolean | null) => (x === null ? 'open' : x ? 'yes' : 'no');
 
+/** A chip as listed: its figures, the derived export-control figures, confidence, caveats and sources. */
+const chipListRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  vendor: z.string().nullable(),
+  country: z.string().nullable(),
+  datacenter: z.boolean().nullable(),
+  bf16_tflops: z.number().nullable().describe('dense BF16 (else FP16) TFLOPS'),
+  memory_gb: z.number().nullable(),
+  memory_bandwidth_tbps: z.number().nullable(),
+  interconnect_gbps: z.number().nullable(),
+  tdp_w: z.number().nullable(),
+  die_area_mm2: z.number().nullable(),
+  tpp: z.number().nullable(),
+  tpp_precision: z.string().nullable(),
+  pd: z.number().nullable(),
+  tflops_per_w: z.number().nullable(),
+  gbps_per_tflop: z.number().nullable(),
+  confidence: z.string(),
+  unconfirmed_fields: z.array(z.string()),
+  sources: z.array(z.string()),
+  throughput_basis: z.string(),
+  release_date: z.string().nullable(),
+  source_rows: z.array(z.string()),
+  notes: z.string().nullable().describe('caveats on the figures, as the data gives them'),
+});
+
 export const chipsList = operation({
   name: 'chips.list',
   facts: chipFactsOf,
@@ -113,35 +140,38 @@ export const chipsList = operation({
         .optional(),
     })
     .strict(),
-  output: z.object({ chips: z.array(loose) }),
+  output: z.object({ chips: z.array(chipListRow) }),
   http: { method: 'GET', path: '/chips' },
   examples: [{}, { country: 'CN' }],
   async run(deps, input) {
-    const rows = (await loadChips(await deps.db())).map((c) => ({
+    const db = await deps.db();
+    const notes = await chipNotes(db);
+    const rows = (await loadChips(db)).map((c) => ({
       ...chipRow(c),
       throughput_basis: c.throughput_basis,
       release_date: c.release_date,
       source_rows: c.source_rows,
+      notes: notes.get(c.id) ?? null,
     }));
     return { chips: input.country ? rows.filter((r) => r.country === input.country) : rows };
   },
   text: (o) =>
     formatTable(
       o.chips.map((c) => ({
-        chip: c['id'],
-        country: c['country'],
-        TPP: fmt(c['tpp'] as number | null),
-        PD: fmt(c['pd'] as number | null, 2),
-        basis: c['throughput_basis'],
-        confidence: c['confidence'],
+        chip: c.id,
+        country: c.country,
+        TPP: fmt(c.tpp),
+        PD: fmt(c.pd, 2),
+        basis: c.throughput_basis,
+        confidence: c.confidence,
       })),
     ),
   rows: (o) =>
     o.chips.map((c) => ({
       ...c,
-      unconfirmed_fields: (c['unconfirmed_fields'] as string[]).join(';'),
-      sources: (c['sources'] as string[]).join(';'),
-      source_rows: (c['source_rows'] as string[]).join(';'),
+      unconfirmed_fields: c.unconfirmed_fields.join(';'),
+      sources: c.sources.join(';'),
+      source_rows: c.source_rows.join(';'),
     })),
 });
 
@@ -525,42 +555,60 @@ export const chipsCompare = operation({
   rows: (o) => o.rows,
 });
 
+const systemCheck = z.object({
+  system: z.string(),
+  name: z.string(),
+  accelerator_chip: z.string().describe('the chip id, or "not in the chip table"'),
+  chips_per_system: z.number(),
+  figures: z.array(
+    z.object({
+      figure: z.string(),
+      unit: z.string(),
+      computed: z.number().nullable(),
+      published: z.number().nullable(),
+      ratio: z.number().nullable(),
+      agrees: tri,
+      note: z.string(),
+    }),
+  ),
+  sources: z.array(z.string()),
+});
+
 export const chipsSystems = operation({
   name: 'chips.systems',
   facts: systemFactsOf,
   summary: 'System aggregates computed from chip counts and specs, reconciled with the published figures',
   input: z.object({}).strict(),
-  output: z.object({ systems: z.array(loose), comparison: loose, tolerance: z.number() }),
+  output: z.object({
+    systems: z.array(systemCheck),
+    comparison: z.object({
+      a: z.string().nullable(),
+      b: z.string().nullable(),
+      rows: z.array(
+        z.object({
+          figure: z.string(),
+          computed_from_chips: z.number().nullable(),
+          from_published_systems: z.number().nullable(),
+          reported: z.number().nullable(),
+        }),
+      ),
+      sources: z.array(z.string()),
+    }),
+    tolerance: z.number(),
+  }),
   http: { method: 'GET', path: '/systems' },
   async run(deps) {
     const db = await deps.db();
-    const r = await systemsReport(db, await loadChips(db));
-    return {
-      systems: r.systems as unknown as Record<string, unknown>[],
-      comparison: r.comparison as unknown as Record<string, unknown>,
-      tolerance: r.tolerance,
-    };
+    return systemsReport(db, await loadChips(db));
   },
-  rows: (o) =>
-    o.systems.flatMap((s) =>
-      ((s['figures'] as Record<string, unknown>[]) ?? []).map((f) => ({ system: s['system'], ...f })),
-    ),
+  rows: (o) => o.systems.flatMap((s) => s.figures.map((f) => ({ system: s.system, ...f }))),
   text: (o) =>
     o.systems
       .map(
         (s) =>
-          `${String(s['name'])}: ${String(s['chips_per_system'])} × ${String(s['accelerator_chip'])}\n` +
+          `${s.name}: ${s.chips_per_system} × ${s.accelerator_chip}\n` +
           formatTable(
-            (
-              (s['figures'] as {
-                figure: string;
-                unit: string;
-                computed: number | null;
-                published: number | null;
-                agrees: boolean | null;
-                note: string;
-              }[]) ?? []
-            ).map((f) => ({
+            s.figures.map((f) => ({
               figure: f.figure,
               unit: f.unit,
               computed: fmt(f.computed, 1),
@@ -664,6 +712,20 @@ export const chipsRules = operation({
       }),
     ),
     destination_sets: z.array(z.object({ id: z.string(), text: z.string(), source: z.string() })),
+    records: z
+      .array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          citation: z.string().nullable(),
+          effective: z.string().nullable(),
+          superseded_by: z.string().nullable(),
+          rescinded: z.string().nullable(),
+          verification: z.string().nullable(),
+          source_ids: z.array(z.string()),
+        }),
+      )
+      .describe('every rule record in the database, also those without classification logic (eCFR text, groups)'),
   }),
   http: { method: 'GET' },
   examples: [{}, { date: '2025-05-14' }],
@@ -693,6 +755,7 @@ export const chipsRules = operation({
         text: e.text ?? id,
         source: e.source ?? '',
       })),
+      records: ctx.rules.map(({ detail: _detail, ...r }) => r),
     };
   },
   text: (o) =>

@@ -47,7 +47,7 @@ export async function modelIndex(
   return new Map(rows.map(({ id, ...m }) => [id, m]));
 }
 
-const modelRow = tables.models.extend({
+export const modelRow = tables.models.extend({
   organization_name: textOrNull,
   country: textOrNull,
   organization_source: textOrNull,
@@ -65,7 +65,7 @@ export async function modelRecord(db: Db, id: string): Promise<ModelRecord | nul
 }
 
 /** Leaderboard ratings of one model, every snapshot, with rank, interval and votes (overall category). */
-const ratingRow = z.object({
+export const ratingRow = z.object({
   leaderboard: text,
   category: text,
   date: text,
@@ -93,7 +93,7 @@ export async function modelRatings(db: Db, id: string): Promise<RatingRow[]> {
   );
 }
 
-const benchmarkRow = z.object({
+export const benchmarkRow = z.object({
   benchmark: text,
   metric: text,
   setting: textOrNull,
@@ -112,7 +112,7 @@ export async function modelBenchmarks(db: Db, id: string): Promise<z.output<type
   );
 }
 
-const priceRow = z.object({
+export const priceRow = z.object({
   provider: text,
   first_party: z.boolean(),
   input: numOrNull,
@@ -133,7 +133,7 @@ export async function modelPrices(db: Db, id: string): Promise<z.output<typeof p
 }
 
 /** The model's share of all OpenRouter tokens, per day of the daily data. */
-const trafficRow = z.object({ date: text, tokens: numOrNull, share: numOrNull, source_id: text });
+export const trafficRow = z.object({ date: text, tokens: numOrNull, share: numOrNull, source_id: text });
 
 export async function modelTraffic(db: Db, id: string): Promise<z.output<typeof trafficRow>[]> {
   return db.rows(
@@ -146,8 +146,8 @@ export async function modelTraffic(db: Db, id: string): Promise<z.output<typeof 
 }
 
 /** Hugging Face repositories of the model, and the repositories that name one of them as their base. */
-const repoRow = z.object({ hub_id: text, downloads: numOrNull, date: text, source_id: text });
-const derivativeRow = z.object({
+export const repoRow = z.object({ hub_id: text, downloads: numOrNull, date: text, source_id: text });
+export const derivativeRow = z.object({
   hub_id: text,
   relation: tables.open_models.shape.relation,
   downloads: numOrNull,
@@ -207,13 +207,4 @@ export async function leaderboardAt(
      ORDER BY e.score DESC, e.model_id LIMIT $3`,
     [board, asOf, limit],
   );
-}
-
-/** Chips' notes (caveats on their figures), by chip id. */
-export async function chipNotes(db: Db): Promise<Map<string, string>> {
-  const rows = await db.rows(
-    z.object({ id: text, notes: text }),
-    'SELECT id, notes FROM chips WHERE notes IS NOT NULL',
-  );
-  return new Map(rows.map((r) => [r.id, r.notes]));
 }

@@ -5,6 +5,7 @@
  */
 import type { Operation } from './operation.ts';
 import { catalogOps } from '../catalog/op.ts';
+import { modelOps } from '../models/op.ts';
 import { frontierOps } from '../frontier/op.ts';
 import { costOps } from '../cost/op.ts';
 import { adoptionOps } from '../adoption/op.ts';
@@ -18,6 +19,7 @@ import { doctor } from '../doctor/op.ts';
 
 export const operations: readonly Operation[] = [
   ...catalogOps,
+  ...modelOps,
   doctor,
   ...frontierOps,
   ...ratingsOps,

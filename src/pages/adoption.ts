@@ -4,8 +4,7 @@
  * derivatives, each by country of the model's maker over 30 days, with what the data cannot verify.
  */
 import type { AdoptionMetric } from '../adoption/index.ts';
-import { adoption as adoptionOp } from '../adoption/op.ts';
-import { dailyTokenShare } from '../adoption/daily.ts';
+import { adoption as adoptionOp, adoptionDaily } from '../adoption/op.ts';
 import { eventMarkers } from './series.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { esc, memo, num, opDeps, type Doc } from './layout.ts';
@@ -83,7 +82,12 @@ export async function adoptionPage(doc: Doc): Promise<PageOut> {
         ],
       };
       body += doc.chart(spec);
-      const daily = await memo(d, `daily:${v.asOf}`, () => dailyTokenShare(d.db, v.asOf ?? undefined));
+      const daily = await memo(
+        d,
+        `daily:${v.asOf}`,
+        async () =>
+          (await adoptionDaily.run(opDeps(d), adoptionDaily.input.parse(v.asOf ? { as_of: v.asOf } : {}))).rows,
+      );
       if (daily.length) {
         const blocs = ['US', 'CN'];
         const dates = [...new Set(daily.map((x) => x.date))];

@@ -4,21 +4,20 @@
  * chips, and the classifier: a chip, destination and date give each rule in force and the paragraph that
  * applies, in words.
  */
+import { ZodError } from 'zod';
 import type { ChartSpec } from '../charts/spec.ts';
-import { findChip } from '../compute/chips.ts';
-import { classify } from '../compute/classify.ts';
-import { parseDestination } from '../compute/destinations.ts';
-import { chipRow, loadChips, loadContext, systemChecks } from '../compute/index.ts';
-import { chipNotes } from '../models/model-page.ts';
-import { chipsStatus } from '../compute/op.ts';
+import { chipsClassify, chipsList, chipsStatus, chipsSystems } from '../compute/op.ts';
+import { zodFailure } from '../ops/failure.ts';
 import { hasKey, type Key } from './i18n.ts';
 import { esc, memo, num, opDeps, type Cell, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
+import { ruleRecords } from './series.ts';
 
 export const computeParams = {
   chip: (raw: string) => (/^[a-z0-9-]{2,64}$/.test(raw) ? raw : null),
   destination: (raw: string) => (/^[A-Za-z]{2}$/.test(raw) ? raw.toUpperCase() : null),
-  date: (raw: string) => (/^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : null),
+  // The classifier's own date check, so the page never asks it for a date it refuses.
+  date: (raw: string) => (chipsClassify.input.shape.date.safeParse(raw).success ? raw : null),
 };
 
 const DESTS = ['CN', 'US', 'DE', 'AE', 'IN', 'JP', 'KR', 'SG', 'TW', 'IL'];
@@ -35,9 +34,7 @@ const yn = (doc: Doc, b: boolean | null) => (b === null ? doc.t('undetermined') 
 export async function computePage(doc: Doc): Promise<PageOut> {
   const d = doc.deps;
   const v = doc.v;
-  const chips = await memo(d, 'chips', () => loadChips(d.db));
-  const notes = await memo(d, 'chip-notes', () => chipNotes(d.db));
-  const rows = chips.map(chipRow);
+  const rows = await memo(d, 'chips', async () => (await chipsList.run(opDeps(d), chipsList.input.parse({}))).chips);
   let body = `<h1>${esc(doc.t('compute'))}</h1>`;
   const dc = rows.filter((r) => r.tpp !== null);
   const best = [...dc].sort((a, b) => (b.tpp ?? 0) - (a.tpp ?? 0))[0];
@@ -97,8 +94,7 @@ export async function computePage(doc: Doc): Promise<PageOut> {
       doc.t('notes'),
     ],
     rows.map((r): Cell[] => {
-      const note = notes.get(r.id);
-      const tr = note ? d.tr.text('chip_notes', r.id, note, v.lang) : null;
+      const tr = r.notes ? d.tr.text('chip_notes', r.id, r.notes, v.lang) : null;
       const unconf = r.unconfirmed_fields.length
         ? doc.t('unconfirmed', { f: r.unconfirmed_fields.map((f) => field(doc, f)).join(', ') })
         : '';
@@ -124,7 +120,11 @@ export async function computePage(doc: Doc): Promise<PageOut> {
     6,
   );
 
-  const sys = await memo(d, 'systems', () => systemChecks(d.db, chips));
+  const sys = await memo(
+    d,
+    'systems',
+    async () => (await chipsSystems.run(opDeps(d), chipsSystems.input.parse({}))).systems,
+  );
   body +=
     `<h2>${esc(doc.t('systems'))}</h2>` +
     doc.table(
@@ -152,16 +152,20 @@ export async function computePage(doc: Doc): Promise<PageOut> {
   const date = v.params['date'] ?? v.asOf ?? new Date().toISOString().slice(0, 10);
   body +=
     `<h2 id="classify">${esc(doc.t('classify'))}</h2><p>${esc(doc.t('classify_lead'))}</p><form method="get" action="/compute#classify">${v.lang !== 'en' ? `<input type="hidden" name="lang" value="${esc(v.lang)}">` : ''}` +
-    `<label>${esc(doc.t('chip'))} <select name="chip">${chips.map((x) => `<option value="${esc(x.id)}"${x.id === chipId ? ' selected' : ''}>${esc(x.name)}</option>`).join('')}</select></label>` +
+    `<label>${esc(doc.t('chip'))} <select name="chip">${rows.map((x) => `<option value="${esc(x.id)}"${x.id === chipId ? ' selected' : ''}>${esc(x.name)}</option>`).join('')}</select></label>` +
     `<label>${esc(doc.t('destination'))} <select name="destination">${DESTS.map((c) => `<option value="${c}"${c === dest ? ' selected' : ''}>${esc(doc.country(c === 'DE' ? 'DE' : c))}</option>`).join('')}</select></label>` +
     `<label>${esc(doc.t('date'))} <input type="date" name="date" value="${esc(date)}"></label><button>${esc(doc.t('classify'))}</button></form>`;
   if (chipId) {
     try {
-      const ctx = await memo(d, 'context', () => loadContext(d.db, chips));
-      const chip = findChip(chips, chipId);
-      const res = classify(ctx, chip, { date, destination: parseDestination(dest) });
+      const answer = await memo(d, `classify:${chipId}:${dest}:${date}`, () =>
+        chipsClassify.run(opDeps(d), chipsClassify.input.parse({ chip: chipId, destination: dest, date })),
+      );
+      const res = answer.results;
+      const chip = rows.find((c) => c.id === answer.chips[0]?.chip_id);
+      if (!chip) throw new Error(`no chip "${chipId}"`);
+      const rules = await ruleRecords(d);
       const ruleTitle = (id: string | null) => {
-        const r = ctx.rules.find((x) => x.id === id);
+        const r = rules.find((x) => x.id === id);
         return r ? d.tr.text('rules', r.id, r.title, v.lang).text : (id ?? '');
       };
       const needs = res.find((x) => x.license_required === true);
@@ -188,7 +192,9 @@ export async function computePage(doc: Doc): Promise<PageOut> {
       body += `${doc.sources(res.flatMap((x) => x.sources))}</div>`;
       body += await statusSection(doc, chip.id, chip.name, dest);
     } catch (err) {
-      body += `<p role="alert">${esc(doc.t('error', { msg: (err as Error).message }))}</p>`;
+      // A refused input (a date out of range) reads as the edges word it; a domain error as the capability does.
+      const msg = err instanceof ZodError ? zodFailure(err).error : (err as Error).message;
+      body += `<p role="alert">${esc(doc.t('error', { msg }))}</p>`;
     }
   }
   return { title: doc.t('compute'), body };

@@ -6,14 +6,8 @@
  * source. Plus /models: the searchable list.
  */
 import type { ChartSpec, Series } from '../charts/spec.ts';
-import {
-  modelBenchmarks,
-  modelDerivatives,
-  modelPrices,
-  modelRatings,
-  modelRecord,
-  modelTraffic,
-} from '../models/model-page.ts';
+import { model as modelOp } from '../models/op.ts';
+import { NotFoundError } from '../ops/operation.ts';
 import { models as modelsOp } from '../catalog/op.ts';
 import { esc, num, opDeps, orgName, type Cell, type Doc } from './layout.ts';
 import type { PageOut } from './registry.ts';
@@ -40,27 +34,33 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
   };
   const d = doc.deps;
   const v = doc.v;
-  const m = await modelRecord(d.db, id);
-  if (!m)
+  // Unknown, or not an id the operation accepts (too long): a 404 page either way. Not memoised: the page
+  // cache keeps the render, and a model's rows are too many to keep for every model visited.
+  const input = modelOp.input.safeParse({ id });
+  const page = input.success
+    ? await modelOp.run(opDeps(d), input.data).catch((err: unknown) => {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      })
+    : null;
+  if (!page)
     return {
       status: 404,
       title: doc.t('not_found'),
       body: `<h1>${esc(doc.t('not_found'))}</h1><p>${esc(doc.t('not_found_model', { id }))}</p>`,
     };
+  const m = page.model;
   const name = m.name;
   const org = orgName(d, v.lang, m.organization_id);
   const country = doc.country(m.country);
   const release = String(m.release_date ?? doc.t('unknown'));
-  const [ratings, benches, prices, traffic, deriv] = await Promise.all([
-    modelRatings(d.db, id),
-    modelBenchmarks(d.db, id),
-    modelPrices(d.db, id),
-    modelTraffic(d.db, id),
-    modelDerivatives(d.db, id),
-  ]);
-  const upTo = <T extends Record<string, unknown>>(rows: T[], key: string) =>
+  const { benchmarks: benches, derivatives: deriv } = page;
+  // One answer per model, whatever the as-of date: the dated rows are cut here.
+  const upTo = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
     rows.filter((r) => !v.asOf || String(r[key] ?? '') <= v.asOf);
-  const rs = upTo(ratings, 'date');
+  const rs = upTo(page.ratings, 'date');
+  const ps = upTo(page.prices, 'valid_from');
+  const tr = upTo(page.traffic, 'date');
   const text = rs.filter((r) => r.leaderboard === 'lmarena-text' && r.category === 'full');
   const best = [...text].sort((a, b) => b.score - a.score)[0];
   let body = `<h1 translate="no">${esc(name)}</h1>`;
@@ -188,7 +188,6 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
         ]),
       );
   }
-  const ps = upTo(prices, 'valid_from');
   if (ps.length) {
     const byProvider = new Map<string, typeof ps>();
     for (const p of ps) byProvider.set(p.provider, [...(byProvider.get(p.provider) ?? []), p]);
@@ -245,7 +244,6 @@ export async function modelPage(doc: Doc, id: string): Promise<PageOut> {
       ]),
     );
   }
-  const tr = upTo(traffic, 'date');
   if (tr.length) {
     const spec: ChartSpec = {
       id: 'traffic',

@@ -4,7 +4,10 @@
  * editable on the page (kept in the URL), the sensitivity to weights as a chart, the indicators that are
  * missing and why, and recent events.
  */
-import { parseWeights, PILLARS, score, type Pillar } from '../scorecard/index.ts';
+import { ZodError } from 'zod';
+import { zodFailure } from '../ops/failure.ts';
+import { score } from '../scorecard/op.ts';
+import { parseWeights, PILLARS, type Pillar } from '../scorecard/weights.ts';
 import { timeline as timelineOp } from '../timeline/op.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { hasKey, type Key } from './i18n.ts';
@@ -42,8 +45,59 @@ export async function overviewPage(doc: Doc): Promise<PageOut> {
   const g = await gapOn(d, DEFAULT_METRIC, v.asOf);
   body += doc.answer(gapSentence(doc, g)) + doc.sources(g.report.sources);
 
+  try {
+    body += await scorecardSection(doc, weights, weightsGiven);
+  } catch (err) {
+    // A date the scorecard refuses (outside 1990–2100): the rest of the overview still answers.
+    if (!(err instanceof ZodError)) throw err;
+    body += `<p role="alert">${esc(doc.t('error', { msg: zodFailure(err).error }))}</p>`;
+  }
+
+  body += `<h2>${esc(doc.t('capability'))}</h2>` + (await frontierChart(doc, g, 'overview-frontier'));
+
+  const tl = await memo(d, 'timeline', () => timelineOp.run(opDeps(d), timelineOp.input.parse({})));
+  const events = tl.events
+    .filter((e) => !v.asOf || e.date <= v.asOf)
+    .slice(-10)
+    .reverse();
+  const rows: Cell[][] = [];
+  for (const e of events)
+    rows.push([
+      e.date,
+      kindName(doc, e.kind),
+      await eventTitle(doc, e),
+      e.amount_usd === null ? '' : num(e.amount_usd, 0),
+      doc.sourceCell(e.sources),
+    ]);
+  body +=
+    `<h2>${esc(doc.t('recent'))}</h2>` +
+    doc.table(
+      'recent-events',
+      [doc.t('date'), doc.t('kind'), doc.t('event_title'), doc.t('usd'), doc.t('source')],
+      rows,
+    );
+  body += `<p><a href="${esc(withQuery('/policy', { ...v, params: {} }))}">${esc(doc.t('policy'))} →</a></p>`;
+  return { title: doc.t('overview'), body };
+}
+
+/** The scorecard with its weights form, pillars, indicators, what is missing and the sensitivity to weights. */
+async function scorecardSection(
+  doc: Doc,
+  weights: Record<Pillar, number>,
+  weightsGiven: string | undefined,
+): Promise<string> {
+  const d = doc.deps;
+  const v = doc.v;
+  let body = '';
   const sc = await memo(d, `score:${v.asOf}:${weightsGiven}`, () =>
-    score(d.db, { asOf: v.asOf ?? undefined, weights, samples: 2000 }, d.fx),
+    score.run(
+      opDeps(d),
+      score.input.parse({
+        samples: '2000',
+        ...(weightsGiven ? { weights: weightsGiven } : {}),
+        ...(v.asOf ? { as_of: v.asOf } : {}),
+      }),
+    ),
   );
   const leader = sc.countries[0];
   const weightWord =
@@ -173,29 +227,5 @@ export async function overviewPage(doc: Doc): Promise<PageOut> {
       )
     : `<p>${esc(doc.t('deciding_none'))}</p>`;
 
-  body += `<h2>${esc(doc.t('capability'))}</h2>` + (await frontierChart(doc, g, 'overview-frontier'));
-
-  const tl = await memo(d, 'timeline', () => timelineOp.run(opDeps(d), timelineOp.input.parse({})));
-  const events = tl.events
-    .filter((e) => !v.asOf || e.date <= v.asOf)
-    .slice(-10)
-    .reverse();
-  const rows: Cell[][] = [];
-  for (const e of events)
-    rows.push([
-      e.date,
-      kindName(doc, e.kind),
-      await eventTitle(doc, e),
-      e.amount_usd === null ? '' : num(e.amount_usd, 0),
-      doc.sourceCell(e.sources),
-    ]);
-  body +=
-    `<h2>${esc(doc.t('recent'))}</h2>` +
-    doc.table(
-      'recent-events',
-      [doc.t('date'), doc.t('kind'), doc.t('event_title'), doc.t('usd'), doc.t('source')],
-      rows,
-    );
-  body += `<p><a href="${esc(withQuery('/policy', { ...v, params: {} }))}">${esc(doc.t('policy'))} →</a></p>`;
-  return { title: doc.t('overview'), body };
+  return body;
 }

@@ -3,11 +3,10 @@
  * Policy: the dated events (investments, plans, releases) with amounts in US dollars, and the export-control
  * rules with when each came into force; titles in the page's language from the curated translations.
  */
-import { loadChips, loadContext } from '../compute/index.ts';
 import { timeline as timelineOp } from '../timeline/op.ts';
 import { type Cell, type Doc, esc, memo, num, opDeps } from './layout.ts';
 import type { PageOut } from './registry.ts';
-import { eventTitle, kindName } from './series.ts';
+import { eventTitle, kindName, ruleRecords } from './series.ts';
 
 export async function policyPage(doc: Doc): Promise<PageOut> {
   const d = doc.deps;
@@ -62,8 +61,7 @@ export async function policyPage(doc: Doc): Promise<PageOut> {
   body += `<p class="muted">${esc(doc.t('fx_note', { fx: '\u0000', conf: '\u0001' }))
     .replace('\u0000', `<span lang="en">${esc(tl.fx_source.title)}</span>`)
     .replace('\u0001', `<span lang="en">${esc(tl.fx_source.confidence)}</span>`)}</p>`;
-  const ctx = await memo(d, 'context', async () => loadContext(d.db, await loadChips(d.db)));
-  const rules = ctx.rules.filter((r) => !v.asOf || !r.effective || r.effective <= v.asOf);
+  const rules = (await ruleRecords(d)).filter((r) => !v.asOf || !r.effective || r.effective <= v.asOf);
   body +=
     `<h2>${esc(doc.t('rules'))}</h2>` +
     doc.table(

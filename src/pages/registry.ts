@@ -12,7 +12,7 @@ import { costPage, costParams } from './cost.ts';
 import { glossaryPage, methodsPage } from './methods.ts';
 import { modelPage, modelsPage } from './model.ts';
 import { overviewPage, weightField, weightsParam } from './overview.ts';
-import { PILLARS } from '../scorecard/index.ts';
+import { PILLARS } from '../scorecard/weights.ts';
 import { policyPage } from './policy.ts';
 import { sourcesPage } from './sources.ts';
 

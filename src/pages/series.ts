@@ -4,9 +4,9 @@
  * version, so changing the as-of date costs nothing), and the dated events drawn as markers on every
  * time axis (export-control rules, investments, releases, policy).
  */
-import { loadChips, loadContext } from '../compute/index.ts';
-import { computeGap, listMetrics, type GapReport } from '../frontier/index.ts';
+import { chipsRules } from '../compute/op.ts';
 import { gapAt, type GapPoint } from '../frontier/gap.ts';
+import { gap as gapOp, gapMetrics } from '../frontier/op.ts';
 import type { Marker } from '../charts/spec.ts';
 import { timeline as timelineOp } from '../timeline/op.ts';
 import { type Cell, type Doc, esc, memo, num, opDeps, type PageDeps } from './layout.ts';
@@ -23,10 +23,20 @@ export const MAIN_METRICS = [
 ];
 export const DEFAULT_METRIC = 'epoch-eci';
 
-export const metrics = (d: PageDeps) => memo(d, 'metrics', () => listMetrics(d.db));
+export const metrics = (d: PageDeps) =>
+  memo(d, 'metrics', async () => (await gapMetrics.run(opDeps(d), gapMetrics.input.parse({}))).metrics);
+
+/** The `gap` operation's answer with its whole series. */
+export type GapReport = Awaited<ReturnType<typeof gapOp.run>>;
 
 export const gapFull = (d: PageDeps, metric: string): Promise<GapReport> =>
-  memo(d, `gap:${metric}`, () => computeGap(d.db, { metric, leader: 'US', follower: 'CN', rounds: 200 }, true));
+  memo(d, `gap:${metric}`, () =>
+    gapOp.run(opDeps(d), gapOp.input.parse({ metric, leader: 'US', follower: 'CN', rounds: '200', series: 'true' })),
+  );
+
+/** Every export-control rule record (also those without classification logic), with effective date and sources. */
+export const ruleRecords = (d: PageDeps) =>
+  memo(d, 'rules', async () => (await chipsRules.run(opDeps(d), chipsRules.input.parse({}))).records);
 
 export interface GapView {
   report: GapReport;
@@ -75,13 +85,13 @@ const KIND_COLOR: Record<string, string> = {
 /** Dated events for a time axis: rules coming into force, and timeline events. */
 export async function eventMarkers(doc: Doc, from: string | null, to: string | null): Promise<Marker[]> {
   const d = doc.deps;
-  const [tl, ctx] = await Promise.all([
+  const [tl, rules] = await Promise.all([
     memo(d, 'timeline', () => timelineOp.run(opDeps(d), timelineOp.input.parse({}))),
-    memo(d, 'context', async () => loadContext(d.db, await loadChips(d.db))),
+    ruleRecords(d),
   ]);
   const out: Marker[] = [];
   const inRange = (date: string) => (!from || date >= from) && (!to || date <= to);
-  for (const r of ctx.rules) {
+  for (const r of rules) {
     const date = r.effective?.slice(0, 10);
     if (!date || !inRange(date)) continue;
     const title = doc.deps.tr.text('rules', r.id, r.title, doc.v.lang).text;
@@ -139,8 +149,7 @@ export function kindName(doc: Doc, kind: string): string {
 export async function eventTitle(doc: Doc, e: TimelineEvent): Promise<Cell> {
   const d = doc.deps;
   if (e.kind === 'export_control') {
-    const ctx = await memo(d, 'context', async () => loadContext(d.db, await loadChips(d.db)));
-    const rule = ctx.rules.find((r) => e.title.startsWith(`${r.id} in force:`));
+    const rule = (await ruleRecords(d)).find((r) => e.title.startsWith(`${r.id} in force:`));
     if (rule) {
       const title = d.tr.text('rules', rule.id, rule.title, doc.v.lang);
       const text = doc.t('ev_in_force', { rule: title.text });

@@ -19,11 +19,9 @@ import { bestByBloc } from '../frontier/best.ts';
 import { listMetrics } from '../frontier/metrics.ts';
 import { seededUniform } from '../ratings/random.ts';
 import { timeline, type loadFx } from '../timeline/index.ts';
+import { parseWeights, PILLARS, ScoreError, type Pillar } from './weights.ts';
 
-export const PILLARS = ['capability', 'adoption', 'cost', 'compute', 'policy'] as const;
-export type Pillar = (typeof PILLARS)[number];
-
-export class ScoreError extends Error {}
+export { parseWeights, PILLARS, ScoreError, type Pillar };
 
 export interface Indicator {
   id: string;
@@ -39,19 +37,6 @@ export interface Indicator {
 
 /** Where a country's chips would ship to, for the license-free share: the bloc's reference destination. */
 const REFERENCE_DESTINATION: Record<string, string> = { US: 'US', CN: 'CN', EU: 'DE' };
-
-export function parseWeights(s: string | undefined): Record<Pillar, number> {
-  const w = Object.fromEntries(PILLARS.map((p) => [p, 1])) as Record<Pillar, number>;
-  if (!s) return w;
-  for (const part of s.split(',')) {
-    const m = /^\s*([a-z]+)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
-    if (!m || !PILLARS.includes(m[1] as Pillar))
-      throw new ScoreError(`weights must be PILLAR=NUMBER,… with pillars ${PILLARS.join(', ')}; got "${part}"`);
-    w[m[1] as Pillar] = Number(m[2]);
-  }
-  if (PILLARS.every((p) => w[p] === 0)) throw new ScoreError('at least one weight must be above 0');
-  return w;
-}
 
 const byBloc = (
   rows: Record<string, string | number>[],
