@@ -1,13 +1,14 @@
 /**
  * @module
  * The dashboard: server-rendered pages over every capability in English, 简体 and 繁體 (src/pages/*), with
- * interactive charts from the client bundle and SVG fallbacks. Pages run no SQL: they call capability
- * functions. Each page render is cached per database version (path + built_at) under its normalised
+ * interactive charts from the client bundle and SVG fallbacks. Pages run no SQL: they get their data through
+ * operations (src/ops). Each page render is cached per database version (path + built_at) under its normalised
  * query and language, identical concurrent requests share one render, and the cache is a bounded LRU.
  * Every table answers `?format=csv&table=ID` and every chart `?format=svg&chart=ID` from the same render.
  */
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { date } from '../ops/params.ts';
 import type { Checker } from '../claims/index.ts';
 import { builtAt, modelIndex, organizations } from '../models/model-page.ts';
 import { FAVICON, clientBundle } from '../pages/assets.ts';
@@ -38,12 +39,10 @@ interface Rendered {
   doc: Doc;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (s: string) => {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
+// The operations' own date rule (a real date within their range), so an as-of date a page accepts is one every
+// operation it calls accepts too.
+const asOfDate = date();
+const realDate = (s: string) => asOfDate.safeParse(s).success;
 
 export interface Dashboard {
   /** Renders the default pages once so the first visitor does not wait. */
