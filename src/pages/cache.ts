@@ -35,7 +35,15 @@ export class PageCache<V> {
     }
     const inflight = this.pending.get(key);
     if (inflight) return inflight;
-    const p = make().then(
+    // A maker that throws before its first await (an input check) rejects like any other failure, so a
+    // caller's .catch sees it.
+    let made: Promise<V>;
+    try {
+      made = make();
+    } catch (err) {
+      made = Promise.reject(err);
+    }
+    const p = made.then(
       (v) => {
         this.pending.delete(key);
         this.done.set(key, v);

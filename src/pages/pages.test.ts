@@ -39,6 +39,10 @@ test('the page cache merges identical concurrent work and evicts the least recen
   assert.equal(await cache.get('b', make), 4, 'b was evicted and made again');
   await assert.rejects(cache.get('x', () => Promise.reject(new Error('boom'))));
   assert.equal(await cache.get('x', async () => 7), 7, 'a failure is not kept');
+  const thrown = cache.get('y', () => {
+    throw new Error('bad input');
+  });
+  await assert.rejects(thrown, /bad input/, 'a maker that throws at once rejects, so .catch sees it');
   const sized = new PageCache<string>(100, 10, (v) => v.length);
   for (const k of ['a', 'b', 'c', 'd']) await sized.get(k, async () => 'xxxx');
   assert.equal(sized.size, 2, 'the byte budget evicts');
