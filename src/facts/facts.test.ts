@@ -212,3 +212,73 @@ test('the index is built from whatever list of operations it is given, and stops
   ac.abort(new Error('gone'));
   await assert.rejects(factIndexOf({ ...deps, signal: ac.signal }, [op('a', async () => [one])]), /gone/);
 });
+
+test('ratios between chips and systems are derived on lookup, equal to the full listing', async () => {
+  const { tables } = await import('../data/schema.ts');
+  const chipRows = await db.rows(tables.chips, 'SELECT * FROM chips');
+  const systemRows = await db.rows(tables.systems, 'SELECT * FROM systems');
+  // The eager listing: every ratio fact, by entity and metric, in its order.
+  const eager = new Map<string, unknown[]>();
+  let ratios = 0;
+  for (const f of [...chipFacts(chipRows), ...systemFacts(systemRows)]) {
+    if (!f.metric.startsWith('ratio:')) continue;
+    const k = `${f.entity}|${f.metric}`;
+    eager.set(k, [...(eager.get(k) ?? []), f]);
+    ratios++;
+  }
+  assert.ok(ratios > 100_000, `${ratios} ratio facts listed`);
+  for (const [k, fs] of eager) {
+    const [entity, metric] = k.split('|') as [string, string];
+    assert.deepEqual(idx.get(entity, metric), fs, k);
+  }
+  // The index stores none of them, counts them as derivable, and lists them on request.
+  assert.ok(![...idx.all()].some((f) => f.metric.startsWith('ratio:') && f.table !== 'reported_figures'));
+  const derivable = idx.origins.reduce((n, o) => n + (o.derivable ?? 0), 0);
+  assert.equal(derivable, ratios);
+  let listed = 0;
+  for (const _ of idx.derived()) listed++;
+  assert.equal(listed, ratios);
+  assert.equal(idx.get('nvidia-h100-sxm', 'ratio:memory_gb'), idx.get('nvidia-h100-sxm', 'ratio:memory_gb'));
+  assert.deepEqual(idx.get('no-such-chip', 'ratio:memory_gb'), []);
+});
+
+test('a ratio group: ratios of one metric between any two members, the denominator positive', async () => {
+  const { FactIndex } = await import('./index.ts');
+  const { withRatios, ratioKindOf } = await import('./derived.ts');
+  const spec = (entity: string, metric: string, value: number, status = 'confirmed') => ({
+    entity,
+    entity_kind: 'chip' as const,
+    metric,
+    value,
+    unit: 'GB',
+    time: null,
+    source_ids: [`src-${entity}`],
+    status,
+    table: 'chips',
+    id: `${entity}:${metric}`,
+    statement: `${entity} ${metric} ${value}`,
+  });
+  const group = withRatios(
+    [spec('p', 'memory_gb', 96), spec('q', 'memory_gb', 48, 'unconfirmed'), spec('z', 'memory_gb', 0)],
+    'chip',
+  );
+  assert.equal(ratioKindOf(group), 'chip');
+  assert.equal(ratioKindOf([...group]), undefined, 'a copy is plain facts');
+  const i = new FactIndex();
+  assert.equal(i.addGroup(group, 'chip'), 4, 'p/q, q/p, z/p, z/q: nothing over zero');
+  const pq = i.get('p', 'ratio:memory_gb');
+  assert.deepEqual(
+    pq.map((f) => [f.versus, f.value, f.status, f.source_ids]),
+    [['q', 2, 'unconfirmed', ['src-p', 'src-q']]],
+  );
+  assert.deepEqual(
+    i.get('z', 'ratio:memory_gb').map((f) => f.value),
+    [0, 0],
+  );
+  assert.equal(i.get('p', 'ratio:tdp_w').length, 0, 'no other metric');
+  assert.equal(i.size, 3, 'the members are stored; their ratios are not');
+  // Facts added one by one are not a group: no ratios.
+  const plain = new FactIndex();
+  for (const f of group) plain.add(f);
+  assert.equal(plain.get('p', 'ratio:memory_gb').length, 0);
+});
