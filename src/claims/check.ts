@@ -376,9 +376,14 @@ function membersOf(entities: EntityIndex, id: string): string[] {
  * for none and the chosen subject's confirmed figure disagrees. An organization's claim about a
  * model attribute (parameters, context) is supported if one of its models bears it out, never contradicted so.
  */
-export function checkClaim(c: Extracted, ctx: CheckContext): Checked {
+export function checkClaim(c: ClaimToCheck, ctx: CheckContext): Checked {
+  if (RATIO_CLAIM.has(c.metric) && c.subject && c.inverse) return checkRatio(c, ctx) as Checked;
   const first = checkOne(c, ctx);
   if (first.verdict === 'supported') return first;
+  if (RATIO_CLAIM.has(c.metric) && c.subject && !c.comparison) {
+    const paired = checkRatio(c, ctx);
+    if (paired) return paired;
+  }
   const kind = c.subject ? ctx.entities.entities.get(c.subject)?.kind : undefined;
   if (c.subject && c.subject_from === 'ambiguous') {
     const alternatives = c.context.filter((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === kind);
@@ -411,11 +416,50 @@ export function checkClaim(c: Extracted, ctx: CheckContext): Checked {
   return first;
 }
 
-function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean; none?: boolean } {
-  const family = [...(FAMILY[c.metric] ?? [c.metric])];
+/** A claim as checked: extracted, with what its wording says beyond the figure. */
+export type ClaimToCheck = Extracted & {
+  /**
+   * A multiple said of the other side ("behind B by a factor of three", "3x slower than B"): the claim is
+   * that B's figure is that multiple of the subject's.
+   */
+  inverse?: boolean;
+};
+
+/**
+ * A ratio between two chips or systems. Said inversely ("A trails B by 3x"), it is checked as B's ratio to A,
+ * never as A's to B. Without a comparison the extractor could place, the chips (systems) named around it are
+ * tried as the other side: the claim is supported if its ratio to one of them agrees, never contradicted so.
+ * Null when the claim is not inverse and no pair bears it out (it is then checked as it stands).
+ */
+function checkRatio(c: ClaimToCheck, ctx: CheckContext): Checked | null {
+  const kind = ctx.entities.entities.get(c.subject as string)?.kind;
+  if (c.comparison) {
+    if (!c.inverse) return null;
+    const r = checkOne({ ...c, subject: c.comparison, comparison: c.subject }, ctx);
+    return { verdict: r.verdict, evidence: r.evidence, tolerance: r.tolerance };
+  }
+  if (kind === 'chip' || kind === 'system') {
+    for (const e of c.context) {
+      if (e === c.subject || ctx.entities.entities.get(e)?.kind !== kind) continue;
+      const pair = c.inverse
+        ? { ...c, subject: e, comparison: c.subject, subject_from: 'context' as const }
+        : { ...c, comparison: e };
+      const r = checkOne(pair, ctx);
+      if (r.verdict === 'supported') return { verdict: r.verdict, evidence: r.evidence, tolerance: r.tolerance };
+    }
+  }
+  return c.inverse ? { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) } : null;
+}
+
+function toleranceOf(c: Extracted): string {
   const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   const floor = FLOOR[c.unit];
-  const tolerance = `±${rel * 100}% relative${floor ? ` (at least ±${floor} ${c.unit})` : ''}${c.bound === 'gt' ? ', lower bound' : c.bound === 'lt' ? ', upper bound' : ''}`;
+  return `±${rel * 100}% relative${floor ? ` (at least ±${floor} ${c.unit})` : ''}${c.bound === 'gt' ? ', lower bound' : c.bound === 'lt' ? ', upper bound' : ''}`;
+}
+
+function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean; none?: boolean } {
+  const family = [...(FAMILY[c.metric] ?? [c.metric])];
+  const tolerance = toleranceOf(c);
   if (c.metric === 'chip_count') {
     // A chip count is about a system named nearby, or built of a chip named nearby ("72 颗" after "GB200"):
     // the one whose count it matches, if any.

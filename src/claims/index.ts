@@ -8,7 +8,14 @@
 import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { buildFactIndex, type FactIndex } from '../facts/index.ts';
-import { checkClaim, type CheckContext, type Checked, type Evidence, type Verdict } from './check.ts';
+import {
+  checkClaim,
+  type CheckContext,
+  type Checked,
+  type ClaimToCheck,
+  type Evidence,
+  type Verdict,
+} from './check.ts';
 import { loadEntities, type EntityIndex } from './entities.ts';
 import { extractClaims, type Extracted } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
@@ -105,6 +112,33 @@ export function withoutSelfCitation<C extends { verdict: string; evidence: { sou
 export function visibleText(decoded: string, format: 'text' | 'html' = 'text'): string {
   const asHtml = format === 'html' || looksLikeHtml(decoded);
   return (asHtml ? htmlToText(decoded) : decodeEntities(decoded)).replace(/\r\n?/g, '\n');
+}
+
+/** Words before a multiple that make it the other side's: "trails by a factor of 3", "落后…3倍". */
+const INVERSE_BEFORE =
+  /(?:\b(?:behind|trail(?:s|ing|ed)?|lag(?:s|ging|ged)?)\s+(?:\w+\s+)?by\s+(?:(?:a\s+)?factor\s+of\s+|roughly\s+|about\s+|some\s+|nearly\s+|around\s+)*|(?:落后|慢|低|少|小|逊于)[^，,。；;]{0,8})$/i;
+/** Words after a multiple that make it the other side's: "3x slower than", "10 times lower". */
+const INVERSE_AFTER =
+  /^\s*(?:times?\s+|[x×]\s*)?(?:lower|slower|smaller|less|fewer|weaker|worse|behind)\b|^\s*倍?\s*(?:之差)?\s*(?:落后|慢|低|少)/i;
+/** Between two multiples of one comparison: "by a factor of three in compute and 2.5x in bandwidth". */
+const COORDINATED =
+  /^[^,，;；.。]{0,60}\b(?:and|or)\b[^,，;；.。]{0,20}$|^[^,，;；.。]{0,40}(?:和|与|及|、)[^,，;；.。]{0,20}$/i;
+
+/**
+ * Marks the multiples said of the other side of a comparison (`inverse`): by the words around each, and a
+ * multiple coordinated with one so marked ("behind by 3x in compute and 2.5x in bandwidth") shares its sense.
+ */
+export function inverseMultiples(norm: string, claims: ClaimToCheck[]): void {
+  let prev: ClaimToCheck | undefined;
+  for (const c of claims) {
+    if (c.unit !== 'x') continue;
+    const before = norm.slice(Math.max(c.sentence[0], c.start - 40), c.start);
+    const after = norm.slice(c.end, Math.min(c.sentence[1], c.end + 24));
+    const coordinated =
+      prev?.inverse === true && prev.sentence[0] === c.sentence[0] && COORDINATED.test(norm.slice(prev.end, c.start));
+    if (INVERSE_BEFORE.test(before) || INVERSE_AFTER.test(after) || coordinated) c.inverse = true;
+    prev = c;
+  }
 }
 
 const eventRow = z.object({
@@ -267,7 +301,9 @@ export class Checker {
       if (!list) byEntity.set(m.entity, (list = []));
       list.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) });
     }
-    const claims = extractClaims(norm, this.entities, mentions, signal).map((c, i) => {
+    const extracted: ClaimToCheck[] = extractClaims(norm, this.entities, mentions, signal);
+    inverseMultiples(norm, extracted);
+    const claims = extracted.map((c, i) => {
       if ((i & 63) === 0) signal?.throwIfAborted();
       const checked = checkClaim(c, this.ctx);
       // A chip count checked against a nearby system is about that system.
