@@ -79,6 +79,7 @@ const FAMILY: Record<string, string[]> = {
   tokens_week: ['tokens:week', 'platform_tokens:week'],
   tokens_month: ['tokens:month', 'platform_tokens:month'],
   growth: ['growth:week'],
+  growth_week: ['growth:week'],
   compute: [
     'bf16_dense_tflops',
     'fp16_dense_tflops',
@@ -128,6 +129,8 @@ const CONTRA: Record<string, string[]> = {
   // Volumes only for a stated window: "2 trillion tokens" alone may be a week's, a month's or a total.
   tokens_week: ['tokens:week', 'platform_tokens:week'],
   tokens_month: ['tokens:month', 'platform_tokens:month'],
+  // A change week over week, for a stated week (or month): the weekly growth of the same model.
+  growth_week: ['growth:week'],
   parameters: ['parameters', 'active_parameters'],
   context_length: ['context_length'],
   process_node: ['process_node'],

@@ -740,6 +740,14 @@ export function extractClaims(
         time = timeOf(prev);
       }
     }
+    // Clauses joined by semicolons are one sentence: a time named in one holds for the others.
+    for (const step of [-1, 1]) {
+      for (let k = si; time === null && spans[si] === sentence && Math.abs(k - si) < 4; k += step) {
+        const [a, b] = step < 0 ? [spans[k - 1], spans[k]] : [spans[k], spans[k + 1]];
+        if (!a || !b || !/[;；]\s*$/.test(norm.slice(a[0], a[1])) || norm.slice(a[1], b[0]).includes('\n')) break;
+        time = timeOf(step < 0 ? a : b);
+      }
+    }
     // A decline is a negative growth (−9.33%), as the fact tables store it.
     // "-9.33% WoW": a minus sign written before a change.
     const minus = q.kind === 'percent' && /(?:^|[\s(:,])-$/.test(norm.slice(Math.max(0, q.start - 2), q.start));

@@ -141,6 +141,41 @@ export function inverseMultiples(norm: string, claims: ClaimToCheck[]): void {
   }
 }
 
+/** A change stated week over week ("+40% WoW", "周环比增长40%"): a weekly growth, comparable with a week's. */
+const WEEK_OVER_WEEK = /\b(?:wow|w\/w|week[- ](?:over|on)[- ]week)\b|周环比|週環比|环比上周|較上週|较上周/i;
+
+/** Marks growth figures said week over week (`growth_week`), by the words right around each. */
+export function weeklyGrowth(norm: string, claims: ClaimToCheck[]): void {
+  for (const c of claims) {
+    if (c.metric !== 'growth') continue;
+    const around = norm.slice(Math.max(c.sentence[0], c.start - 12), Math.min(c.sentence[1], c.end + 16));
+    if (WEEK_OVER_WEEK.test(around)) c.metric = 'growth_week';
+  }
+}
+
+/**
+ * A figure restated (a headline's figure given again in the body) is the same figure: one without a time
+ * takes the time of its restatement, same subject, measure, unit and value (within 1%), when that names one.
+ */
+export function restatedTimes(claims: ClaimToCheck[]): void {
+  const dated = new Map<string, ClaimToCheck[]>();
+  const key = (c: ClaimToCheck) => `${c.subject}\u0000${c.metric}\u0000${c.unit}`;
+  for (const c of claims) {
+    if (c.time === null || c.subject === null) continue;
+    const l = dated.get(key(c)) ?? [];
+    l.push(c);
+    dated.set(key(c), l);
+  }
+  for (const c of claims) {
+    if (c.time !== null || c.subject === null) continue;
+    const same = (dated.get(key(c)) ?? []).filter(
+      (d) => Math.abs(d.value - c.value) <= 0.01 * Math.abs(c.value) && d.bound === c.bound,
+    );
+    // Only when the restatements agree on when.
+    if (same.length && same.every((d) => d.time === same[0]?.time)) c.time = same[0]?.time ?? null;
+  }
+}
+
 const eventRow = z.object({
   id: z.string(),
   country: z.string().nullable(),
@@ -303,6 +338,8 @@ export class Checker {
     }
     const extracted: ClaimToCheck[] = extractClaims(norm, this.entities, mentions, signal);
     inverseMultiples(norm, extracted);
+    weeklyGrowth(norm, extracted);
+    restatedTimes(extracted);
     const claims = extracted.map((c, i) => {
       if ((i & 63) === 0) signal?.throwIfAborted();
       const checked = checkClaim(c, this.ctx);
