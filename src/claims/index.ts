@@ -116,7 +116,7 @@ export function visibleText(decoded: string, format: 'text' | 'html' = 'text'): 
 
 /** Words before a multiple that make it the other side's: "trails by a factor of 3", "落后…3倍". */
 const INVERSE_BEFORE =
-  /(?:\b(?:behind|trail(?:s|ing|ed)?|lag(?:s|ging|ged)?)\s+(?:\w+\s+)?by\s+(?:(?:a\s+)?factor\s+of\s+|roughly\s+|about\s+|some\s+|nearly\s+|around\s+)*|(?:落后|慢|低|少|小|逊于)[^，,。；;]{0,8})$/i;
+  /(?:\b(?:behind|trail(?:s|ing|ed)?|lag(?:s|ging|ged)?)\s+(?:[\w'’]+\s+){0,3}?by\s+(?:(?:a\s+)?factor\s+of\s+|roughly\s+|about\s+|some\s+|nearly\s+|around\s+)*|(?:落后|慢|低|少|小|逊于)[^，,。；;]{0,8})$/i;
 /** Words after a multiple that make it the other side's: "3x slower than", "10 times lower". */
 const INVERSE_AFTER =
   /^\s*(?:times?\s+|[x×]\s*)?(?:lower|slower|smaller|less|fewer|weaker|worse|behind)\b|^\s*倍?\s*(?:之差)?\s*(?:落后|慢|低|少)/i;
