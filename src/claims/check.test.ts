@@ -327,3 +327,39 @@ test('property: an inverse multiple off by 15% or more is never supported, with 
     { numRuns: 200 },
   );
 });
+
+test('a family named with a tier is checked on the models so named, for support only', () => {
+  const idx = new FactIndex();
+  const price = (entity: string, value: number) =>
+    idx.add(fact({ entity, entity_kind: 'model', metric: 'input_price', value, unit: 'USD/Mtok', table: 'prices' }));
+  price('vega-grand-2', 12);
+  price('vega-grand-3', 6);
+  price('vega-petit-3', 1);
+  const entities = new Map<string, unknown>([
+    ['family:vega', { id: 'family:vega', kind: 'model', name: 'Vega', country: null, facts: [], family: true }],
+    ...['vega-grand-2', 'vega-grand-3', 'vega-petit-3'].map(
+      (m) => [`model:${m}`, { id: `model:${m}`, kind: 'model', name: m, country: null, facts: [] }] as const,
+    ),
+  ]);
+  const ctx: CheckContext = {
+    facts: idx,
+    entities: { entities } as unknown as EntityIndex,
+    eventsOf: new Map(),
+    familyMembers: new Map([['family:vega', ['model:vega-grand-2', 'model:vega-grand-3', 'model:vega-petit-3']]]),
+  };
+  const verdict = (value: number, subject_text?: string) =>
+    checkClaim(
+      {
+        ...claim({ subject: 'family:vega', metric: 'price', unit: 'USD/Mtok', value }),
+        ...(subject_text ? { subject_text } : {}),
+      },
+      ctx,
+    ).verdict;
+  assert.equal(verdict(6, 'Vega Grand'), 'supported');
+  assert.equal(verdict(12, 'Vega Grand'), 'supported');
+  assert.equal(verdict(1, 'Vega Grand'), 'unverifiable', 'the petit tier is not named');
+  assert.equal(verdict(1, 'Vega Petit'), 'supported');
+  assert.equal(verdict(9, 'Vega Grand'), 'unverifiable', 'never contradicted through a guess at the model');
+  assert.equal(verdict(6, 'Vega'), 'unverifiable', 'the family alone narrows nothing');
+  assert.equal(verdict(6), 'unverifiable');
+});

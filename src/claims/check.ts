@@ -294,6 +294,8 @@ const evidence = (f: IndexedFact): Evidence => ({
 export interface CheckContext {
   facts: FactIndex;
   entities: EntityIndex;
+  /** The models of each family (`family:…` id to `model:…` ids), to check a family named with a tier or version. */
+  familyMembers?: ReadonlyMap<string, readonly string[]>;
   /** Event ids whose title, actors or country name an entity; `weak` when only through the country. */
   eventsOf: ReadonlyMap<string, { id: string; weak: boolean }[]>;
 }
@@ -401,6 +403,12 @@ export function checkClaim(c: ClaimToCheck, ctx: CheckContext): Checked {
       if (sure.verdict === 'contradicted') return sure;
     }
   }
+  // A family named with a tier or version ("Claude Opus"): one of the models so named bears it out, or none
+  // does; never a contradiction so (which of them the text means is not said).
+  for (const m of namedMembers(c, ctx)) {
+    const r = checkOne({ ...c, subject: m }, ctx);
+    if (r.verdict === 'supported') return { verdict: r.verdict, evidence: r.evidence, tolerance: r.tolerance };
+  }
   if (c.subject && kind === 'organization' && MEMBER_METRICS.has(c.metric)) {
     for (const m of membersOf(ctx.entities, c.subject)) {
       const r = checkOne({ ...c, subject: m }, ctx);
@@ -426,7 +434,31 @@ export type ClaimToCheck = Extracted & {
    * that B's figure is that multiple of the subject's.
    */
   inverse?: boolean;
+  /** The subject as the text names it ("Claude Opus" for the Claude family), when that says more than its id. */
+  subject_text?: string;
 };
+
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9\u4e00-\u9fff]+/)
+    .filter(Boolean);
+
+/**
+ * The models of a family that the text's name for it narrows to ("Claude Opus": the Claude models whose id
+ * carries every word of it); none when the text says no more than the family's own name.
+ */
+function namedMembers(c: ClaimToCheck, ctx: CheckContext): readonly string[] {
+  const family = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
+  if (!family?.family || !c.subject_text) return [];
+  const named = words(c.subject_text);
+  const own = new Set(words(family.name));
+  if (!named.some((w) => !own.has(w))) return [];
+  return (ctx.familyMembers?.get(family.id) ?? []).filter((m) => {
+    const has = new Set(words(m.replace(/^model:/, '')));
+    return named.every((w) => has.has(w));
+  });
+}
 
 /**
  * A ratio between two chips or systems. Said inversely ("A trails B by 3x"), it is checked as B's ratio to A,

@@ -183,6 +183,7 @@ const eventRow = z.object({
   actors: z.array(z.string()).nullable(),
 });
 const sourceRow = z.object({ id: z.string(), url: z.string() });
+const familyRow = z.object({ id: z.string(), family: z.string() });
 
 export class Checker {
   private constructor(
@@ -226,7 +227,34 @@ export class Checker {
     for (const s of await db.rows(sourceRow, 'SELECT id, url FROM sources WHERE url IS NOT NULL')) {
       sourceByUrl.set(normalUrl(s.url), s.id);
     }
-    return new Checker(entities, { facts, entities, eventsOf }, sourceByUrl);
+    // The models of each family the entity index names, for a family named with a tier ("Claude Opus").
+    const familyMembers = new Map<string, string[]>();
+    for (const m of await db.rows(familyRow, 'SELECT id, family FROM models WHERE family IS NOT NULL')) {
+      const fam = `family:${m.family}`;
+      if (!entities.entities.has(fam) || !entities.entities.has(`model:${m.id}`)) continue;
+      const l = familyMembers.get(fam) ?? [];
+      l.push(`model:${m.id}`);
+      familyMembers.set(fam, l);
+    }
+    return new Checker(entities, { facts, entities, eventsOf, familyMembers }, sourceByUrl);
+  }
+
+  /** A family's name as the claim's sentence writes it, nearest the figure ("Claude Opus"), as `subject_text`. */
+  private namedFamilies(
+    norm: string,
+    mentions: readonly { entity: string; start: number; end: number }[],
+    claims: ClaimToCheck[],
+  ): void {
+    for (const c of claims) {
+      if (!c.subject || !this.entities.entities.get(c.subject)?.family) continue;
+      let best: { start: number; end: number } | undefined;
+      for (const m of mentions) {
+        if (m.start >= c.sentence[1]) break;
+        if (m.entity !== c.subject || m.start < c.sentence[0]) continue;
+        if (!best || Math.abs(m.start - c.start) < Math.abs(best.start - c.start)) best = m;
+      }
+      if (best) c.subject_text = norm.slice(best.start, best.end);
+    }
   }
 
   /** A claim as reported: its text, sentence and subject's name from the document, with its verdict. */
@@ -340,6 +368,7 @@ export class Checker {
     inverseMultiples(norm, extracted);
     weeklyGrowth(norm, extracted);
     restatedTimes(extracted);
+    this.namedFamilies(norm, mentions, extracted);
     const claims = extracted.map((c, i) => {
       if ((i & 63) === 0) signal?.throwIfAborted();
       const checked = checkClaim(c, this.ctx);
