@@ -59,6 +59,78 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
   return [...shareFacts(usage, orgOfModel, countryOfOrg, open), ...downloadFacts(open)];
 }
 
+/** The sizes of top lists whose places a claim counts ("four of the top five"). */
+const TOP_SIZES = [1, 3, 5, 10] as const;
+
+/**
+ * Places by tokens per window and date (not daily): each model's place (`usage_rank`, among the first 20),
+ * and how many of the top N places each organization and country holds (`top_spots:N`), where the window
+ * lists at least N models. Per group of usage rows of one window and date, as the shares read them.
+ */
+export function* placeFacts(
+  groups: ReadonlyMap<string, readonly UsageRow[]>,
+  orgOfModel: ReadonlyMap<string, string>,
+  countryOfOrg: ReadonlyMap<string, string>,
+): Generator<Fact> {
+  for (const [k, rows] of groups) {
+    const [w, d] = k.split('|') as [string, string];
+    if (w === 'day') continue;
+    const byModel = new Map<string, number>();
+    const sources = new Set<string>();
+    const author = new Map<string, string | null>();
+    for (const r of rows) {
+      if (!Number.isFinite(r.total_tokens)) continue;
+      byModel.set(r.model_id, (byModel.get(r.model_id) ?? 0) + r.total_tokens);
+      author.set(r.model_id, r.author);
+      sources.add(r.source_id);
+    }
+    // Ties keep no order: a model tied with another takes the better place of the two.
+    const ranked = [...byModel].filter(([, t]) => t > 0).sort((a, b) => b[1] - a[1]);
+    const common = { time: d, source_ids: [...sources], status: 'confirmed', window: w, table: 'usage' };
+    for (let i = 0; i < Math.min(20, ranked.length); i++) {
+      const [model, t] = ranked[i] as [string, number];
+      const place = ranked.findIndex(([, u]) => u === t) + 1;
+      yield {
+        ...common,
+        entity: model,
+        entity_kind: 'model',
+        metric: 'usage_rank',
+        value: place,
+        unit: 'rank',
+        id: `usage_rank:${w}:${d}:${model}`,
+        statement: `${model}: place ${place} by tokens on OpenRouter, ${w} ending ${d}`,
+      };
+    }
+    for (const n of TOP_SIZES) {
+      if (ranked.length < n) continue;
+      const held = { organization: new Map<string, number>(), country: new Map<string, number>() };
+      ranked.forEach(([model], i) => {
+        const org = orgOfModel.get(model) ?? author.get(model) ?? 'unknown';
+        const country = countryOfOrg.get(org) ?? 'unknown';
+        for (const [kind, e] of [
+          ['organization', org],
+          ['country', country],
+        ] as const)
+          held[kind].set(e, (held[kind].get(e) ?? 0) + (i < n ? 1 : 0));
+      });
+      for (const kind of ['organization', 'country'] as const)
+        for (const [entity, count] of held[kind]) {
+          if (entity === 'unknown') continue;
+          yield {
+            ...common,
+            entity,
+            entity_kind: kind,
+            metric: `top_spots:${n}`,
+            value: count,
+            unit: 'spots',
+            id: `top_spots:${n}:${w}:${d}:${entity}`,
+            statement: `${entity}: ${count} of the top ${n} models by tokens on OpenRouter, ${w} ending ${d}`,
+          };
+        }
+    }
+  }
+}
+
 /** Downloads (last 30 days as the hub counts them, and all time) of each open model per snapshot. */
 export function* downloadFacts(open: readonly OpenRow[]): Generator<Fact> {
   for (const r of open) {
@@ -181,6 +253,7 @@ export function* shareFacts(
       }
     }
   }
+  yield* placeFacts(groups, orgOfModel, countryOfOrg);
   yield* weeklyGrowth(usage);
   yield* cumulative(usage);
   // Download and derivative shares by country, per snapshot of the open models table.

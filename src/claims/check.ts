@@ -40,6 +40,19 @@ const FLOOR: Record<string, number> = {
   'rating points': 0.5,
 };
 
+/** A count of the places held in a top list of N (`top_spots_count:N`) is checked on the `top_spots:N` facts. */
+const topSpots = (metric: string) => (metric.startsWith('top_spots_count:') ? [`top_spots:${metric.slice(16)}`] : null);
+
+/** Fact metrics that can verify a claim metric. */
+function familyOf(metric: string): readonly string[] {
+  return FAMILY[metric] ?? topSpots(metric) ?? [metric];
+}
+
+/** Fact metrics that can contradict a claim metric. */
+function contraOf(metric: string): readonly string[] {
+  return CONTRA[metric] ?? topSpots(metric) ?? [];
+}
+
 /** Fact metrics that can verify a claim metric. */
 const FAMILY: Record<string, string[]> = {
   investment: ['investment', 'amount'],
@@ -69,6 +82,8 @@ const FAMILY: Record<string, string[]> = {
   gap_percent: ['gap_percent'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
+  // A place said without its ranking: on the Arena board or by tokens on OpenRouter (support only).
+  rank: ['arena_rank', 'usage_rank'],
   tokens: [
     'tokens:week',
     'tokens:month',
@@ -493,7 +508,7 @@ function toleranceOf(c: Extracted): string {
 }
 
 function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean; none?: boolean } {
-  const family = [...(FAMILY[c.metric] ?? [c.metric])];
+  const family = [...familyOf(c.metric)];
   const tolerance = toleranceOf(c);
   if (c.metric === 'chip_count') {
     // A chip count is about a system named nearby, or built of a chip named nearby ("72 颗" after "GB200"):
@@ -646,7 +661,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
   const contra = confirmedOther.filter(
     (f) =>
-      (CONTRA[c.metric] ?? []).includes(f.metric) &&
+      contraOf(c.metric).includes(f.metric) &&
       ((c.time !== null && !coarse) || f.time === null || f.table === 'events' || standing(f)),
   );
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { builtDb, ROOT } from '../../test/helpers.ts';
 import { Db } from '../store/db.ts';
 import type { ClaimToCheck } from './check.ts';
-import { Checker, inverseMultiples, restatedTimes, weeklyGrowth } from './index.ts';
+import { Checker, inverseMultiples, placesHeld, restatedTimes, weeklyGrowth } from './index.ts';
 import { normalizeForMatching } from './text.ts';
 
 let db: Db;
@@ -149,4 +149,23 @@ test('end to end: "that week" carries the week named just before; a semicolon jo
   assert.equal(joined.time, '2026-03');
   assert.equal(joined.verdict, 'supported');
   assert.equal(one('OpenRouter served 9.2T tokens in one week. That was in mid-March 2026.', '9.2T').time, null);
+});
+
+test('a count of places in a top list of stated size is checked against the places held that week', () => {
+  const cs = [
+    at('4/5 top spots', '4/5 top spots', { unit: 'spots', metric: 'count', value: 4 }),
+    at('two of the top three places', 'two of the top three places', { unit: 'spots', metric: 'count', value: 2 }),
+    at('the top three spots', 'the top three spots', { unit: 'spots', metric: 'count', value: 3 }),
+  ];
+  placesHeld(cs);
+  assert.deepEqual(
+    cs.map((c) => c.metric),
+    ['top_spots_count:5', 'top_spots_count:3', 'count'],
+  );
+  // End to end: China's labs held 4 of the top 5 places in the week of 9-15 February 2026, 3 a week later.
+  const held = (n: string) =>
+    one(`In the week of February 9-15, 2026, Chinese labs took ${n} of the top five spots on OpenRouter.`, n);
+  assert.equal(held('four').verdict, 'supported');
+  assert.equal(held('two').verdict, 'contradicted');
+  assert.equal(one('Chinese labs took four of the top five spots on OpenRouter.', 'four').verdict, 'unverifiable');
 });

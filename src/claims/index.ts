@@ -19,6 +19,7 @@ import {
 import { loadEntities, type EntityIndex } from './entities.ts';
 import { extractClaims, type Extracted } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
+import { parseNumber } from './quantities.ts';
 import { InputError, type Operation } from '../ops/operation.ts';
 import {
   stopper,
@@ -150,6 +151,19 @@ export function weeklyGrowth(norm: string, claims: ClaimToCheck[]): void {
     if (c.metric !== 'growth') continue;
     const around = norm.slice(Math.max(c.sentence[0], c.start - 12), Math.min(c.sentence[1], c.end + 16));
     if (WEEK_OVER_WEEK.test(around)) c.metric = 'growth_week';
+  }
+}
+
+/** The size of the top list in a count of places: "4/5 top spots", "three of the top five places". */
+const TOP_OF = /(?:\/|\bof|\bout of)\s?(?:the\s)?(?:top\s)?([\w,]+)\s(?:top\s)?(?:spots|places|positions|slots)\b/i;
+
+/** A count of places held in a top list of stated size (`top_spots_count:N`), checked on the `top_spots:N` facts. */
+export function placesHeld(claims: ClaimToCheck[]): void {
+  for (const c of claims) {
+    if (c.unit !== 'spots') continue;
+    const m = TOP_OF.exec(c.quote);
+    const n = m ? parseNumber(m[1] as string) : Number.NaN;
+    if (Number.isInteger(n) && n > 0 && c.value <= n) c.metric = `top_spots_count:${n}`;
   }
 }
 
@@ -367,6 +381,7 @@ export class Checker {
     const extracted: ClaimToCheck[] = extractClaims(norm, this.entities, mentions, signal);
     inverseMultiples(norm, extracted);
     weeklyGrowth(norm, extracted);
+    placesHeld(extracted);
     restatedTimes(extracted);
     this.namedFamilies(norm, mentions, extracted);
     const claims = extracted.map((c, i) => {

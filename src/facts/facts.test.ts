@@ -282,3 +282,49 @@ test('a ratio group: ratios of one metric between any two members, the denominat
   for (const f of group) plain.add(f);
   assert.equal(plain.get('p', 'ratio:memory_gb').length, 0);
 });
+
+test('places by tokens per window: each model’s place and the top places each country and lab holds', async () => {
+  const { placeFacts } = await import('../adoption/facts.ts');
+  const row = (model_id: string, total_tokens: number, w = 'week') => ({
+    w,
+    d: '2026-01-12',
+    model_id,
+    author: null,
+    total_tokens,
+    source_id: 's',
+  });
+  const rows = [row('m1', 50), row('m2', 40), row('m3', 40), row('m4', 30), row('m5', 20), row('m6', 10)];
+  const groups = new Map([
+    ['week|2026-01-12', rows],
+    ['day|2026-01-12', rows.map((r) => ({ ...r, w: 'day' }))],
+  ]);
+  const orgs = new Map([
+    ['m1', 'lab-a'],
+    ['m2', 'lab-b'],
+    ['m3', 'lab-a'],
+    ['m4', 'lab-c'],
+    ['m5', 'lab-a'],
+    ['m6', 'lab-c'],
+  ]);
+  const countries = new Map([
+    ['lab-a', 'AA'],
+    ['lab-b', 'BB'],
+    ['lab-c', 'BB'],
+  ]);
+  const facts = [...placeFacts(groups, orgs, countries)];
+  assert.ok(
+    facts.every((f) => f.window === 'week'),
+    'not daily',
+  );
+  const get = (entity: string, metric: string) => facts.find((f) => f.entity === entity && f.metric === metric)?.value;
+  assert.equal(get('m1', 'usage_rank'), 1);
+  assert.equal(get('m2', 'usage_rank'), 2);
+  assert.equal(get('m3', 'usage_rank'), 2, 'a tie shares the better place');
+  assert.equal(get('m4', 'usage_rank'), 4);
+  assert.equal(get('AA', 'top_spots:3'), 2);
+  assert.equal(get('BB', 'top_spots:3'), 1);
+  assert.equal(get('AA', 'top_spots:5'), 3);
+  assert.equal(get('lab-c', 'top_spots:1'), 0, 'no place is a figure too');
+  assert.equal(get('AA', 'top_spots:10'), undefined, 'a list shorter than ten has no top ten');
+  assert.ok(facts.every((f) => f.source_ids.includes('s') && f.time === '2026-01-12'));
+});
