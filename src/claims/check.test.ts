@@ -363,3 +363,15 @@ test('a family named with a tier is checked on the models so named, for support 
   assert.equal(verdict(6, 'Vega'), 'unverifiable', 'the family alone narrows nothing');
   assert.equal(verdict(6), 'unverifiable');
 });
+
+test('a chip made of chips: a count of them is checked on its dies per package, never contradicted so', () => {
+  const idx = new FactIndex();
+  idx.add(fact({ entity: 'chip-d', metric: 'dies_per_package', value: 2, unit: 'chips', table: 'chips' }));
+  const entities = new Map([['chip-d', { id: 'chip-d', kind: 'chip', name: 'D', country: null, facts: [] }]]);
+  const ctx = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+  const verdict = (value: number) =>
+    checkClaim(claim({ subject: 'chip-d', metric: 'chip_count', unit: 'chips', value, context: ['chip-d'] }), ctx)
+      .verdict;
+  assert.equal(verdict(2), 'supported');
+  assert.equal(verdict(4), 'unverifiable');
+});

@@ -72,7 +72,9 @@ const FAMILY: Record<string, string[]> = {
   downloads_share: ['downloads_share', 'ratio'],
   token_share: ['token_share'],
   derivative_share: ['derivative_share'],
-  chip_count: ['chips_per_system', 'detail:gpus'],
+  // A chip made of chips: the compute dies in its package ("two 910B-class dies in one package").
+  chip_count: ['chips_per_system', 'detail:gpus', 'dies_per_package'],
+  dies: ['dies_per_package'],
   gpu_count: ['detail:gpus'],
   downloads: ['downloads', 'downloads_all_time'],
   signatories: ['signatories'],
@@ -536,8 +538,10 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     // No system the count matches: it may be a training run's ("2048 块 H800"), checked like any other claim;
     // the systems named nearby can then neither support nor contradict it.
     if (systems.length) {
-      const other = checkOne({ ...c, metric: 'gpu_count' }, ctx);
-      if (other.verdict === 'supported') return other;
+      for (const metric of ['gpu_count', 'dies']) {
+        const other = checkOne({ ...c, metric }, ctx);
+        if (other.verdict === 'supported') return other;
+      }
       return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
     }
   }

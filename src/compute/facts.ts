@@ -12,6 +12,7 @@ import type { Deps, Fact } from '../ops/operation.ts';
 import { jsonText } from '../store/db.ts';
 import { allRatios, withRatios } from '../facts/derived.ts';
 import { chipFromRow, derive, type ChipRecord } from './chips.ts';
+import { parseNumber } from '../claims/quantities.ts';
 
 /**
  * The chips' figures as a ratio group: the ratio of each figure between two chips is derived when a claim asks
@@ -170,6 +171,25 @@ export function chipSpecFacts(rows: readonly ChipRecord[]): Fact[] {
         id: `${id}:process:${nm}`,
         statement: `${name}: process ${String(r.process)}`,
       });
+    }
+    // Compute dies in one package, as the architecture names them ("Blackwell (2 dies)", "Two … compute dies").
+    const dies = /\b(\d+|two|three|four|six|eight)\s+(?:[\w-]+\s+){0,2}dies\b/i.exec(r.architecture ?? '');
+    if (dies) {
+      const n = parseNumber(dies[1] as string);
+      if (Number.isInteger(n) && n > 0)
+        all.push({
+          entity: id,
+          entity_kind: 'chip',
+          metric: 'dies_per_package',
+          value: n,
+          unit: 'chips',
+          time: null,
+          source_ids: sources,
+          status: statusOf('architecture'),
+          table: 'chips',
+          id: `${id}:dies_per_package`,
+          statement: `${name}: ${n} compute dies in one package (architecture: ${String(r.architecture)})`,
+        });
     }
     // Dense 16-bit throughput whichever 16-bit format the sheet gives (BF16, else FP16): chips that list only one
     // are still compared ("80% of the performance").

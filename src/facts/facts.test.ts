@@ -328,3 +328,24 @@ test('places by tokens per window: each model’s place and the top places each 
   assert.equal(get('AA', 'top_spots:10'), undefined, 'a list shorter than ten has no top ten');
   assert.ok(facts.every((f) => f.source_ids.includes('s') && f.time === '2026-01-12'));
 });
+
+test('compute dies in one package, read from the architecture as the sheet writes it', () => {
+  const chip = (id: string, architecture: string | null) => ({
+    id,
+    name: id.toUpperCase(),
+    confidence: 'confirmed' as const,
+    unconfirmed_fields: [],
+    source_ids: ['s'],
+    architecture,
+  });
+  const facts = [
+    ...chipFacts([
+      chip('k1', 'Orion (4 dies)'),
+      chip('k2', 'Three Orion-class compute dies on one interposer'),
+      chip('k3', 'Orion (12 cores per die-shot count)'),
+      chip('k4', null),
+    ]),
+  ];
+  const dies = (id: string) => facts.find((f) => f.entity === id && f.metric === 'dies_per_package')?.value;
+  assert.deepEqual(['k1', 'k2', 'k3', 'k4'].map(dies), [4, 3, undefined, undefined]);
+});
