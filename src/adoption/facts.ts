@@ -87,9 +87,10 @@ export function* placeFacts(
     // Ties keep no order: a model tied with another takes the better place of the two.
     const ranked = [...byModel].filter(([, t]) => t > 0).sort((a, b) => b[1] - a[1]);
     const common = { time: d, source_ids: [...sources], status: 'confirmed', window: w, table: 'usage' };
+    let place = 0;
     for (let i = 0; i < Math.min(20, ranked.length); i++) {
       const [model, t] = ranked[i] as [string, number];
-      const place = ranked.findIndex(([, u]) => u === t) + 1;
+      if (i === 0 || t !== (ranked[i - 1] as [string, number])[1]) place = i + 1;
       yield {
         ...common,
         entity: model,
@@ -101,21 +102,24 @@ export function* placeFacts(
         statement: `${model}: place ${place} by tokens on OpenRouter, ${w} ending ${d}`,
       };
     }
+    // Who holds each of the first ten places; every country of the window, and the labs placed, hold a count
+    // for each list size (none is a figure too: "no US model in the top three").
+    const top = ranked.slice(0, 10).map(([model]) => {
+      const org = orgOfModel.get(model) ?? author.get(model) ?? 'unknown';
+      return { organization: org, country: countryOfOrg.get(org) ?? 'unknown' };
+    });
+    const holders = {
+      organization: new Set(top.map((h) => h.organization)),
+      country: new Set(
+        ranked.map(([model]) => countryOfOrg.get(orgOfModel.get(model) ?? author.get(model) ?? '') ?? 'unknown'),
+      ),
+    };
     for (const n of TOP_SIZES) {
       if (ranked.length < n) continue;
-      const held = { organization: new Map<string, number>(), country: new Map<string, number>() };
-      ranked.forEach(([model], i) => {
-        const org = orgOfModel.get(model) ?? author.get(model) ?? 'unknown';
-        const country = countryOfOrg.get(org) ?? 'unknown';
-        for (const [kind, e] of [
-          ['organization', org],
-          ['country', country],
-        ] as const)
-          held[kind].set(e, (held[kind].get(e) ?? 0) + (i < n ? 1 : 0));
-      });
       for (const kind of ['organization', 'country'] as const)
-        for (const [entity, count] of held[kind]) {
+        for (const entity of holders[kind]) {
           if (entity === 'unknown') continue;
+          const count = top.slice(0, n).filter((h) => h[kind] === entity).length;
           yield {
             ...common,
             entity,
