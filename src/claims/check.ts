@@ -467,15 +467,28 @@ const words = (s: string) =>
  */
 function namedMembers(c: ClaimToCheck, ctx: CheckContext): readonly string[] {
   const family = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
-  if (!family?.family || !c.subject_text) return [];
+  if (!family?.family || !c.subject_text || !ctx.familyMembers) return [];
+  let memo = namedCache.get(ctx.familyMembers);
+  if (!memo) namedCache.set(ctx.familyMembers, (memo = new Map()));
   const named = words(c.subject_text);
-  const own = new Set(words(family.name));
-  if (!named.some((w) => !own.has(w))) return [];
-  return (ctx.familyMembers?.get(family.id) ?? []).filter((m) => {
-    const has = new Set(words(m.replace(/^model:/, '')));
-    return named.every((w) => has.has(w));
-  });
+  const key = `${family.id}\u0000${named.join(' ')}`;
+  let out = memo.get(key);
+  if (!out) {
+    const own = new Set(words(family.name));
+    out = named.some((w) => !own.has(w))
+      ? (ctx.familyMembers.get(family.id) ?? []).filter((m) => {
+          const has = new Set(words(m.replace(/^model:/, '')));
+          return named.every((w) => has.has(w));
+        })
+      : [];
+    // A name that still covers scores of models names none of them.
+    if (out.length > 100) out = [];
+    // Bounded: a hostile text can name a family many ways.
+    if (memo.size < 10_000) memo.set(key, out);
+  }
+  return out;
 }
+const namedCache = new WeakMap<ReadonlyMap<string, readonly string[]>, Map<string, readonly string[]>>();
 
 /**
  * A ratio between two chips or systems. Said inversely ("A trails B by 3x"), it is checked as B's ratio to A,

@@ -262,9 +262,18 @@ export class Checker {
     for (const c of claims) {
       if (!c.subject || !this.entities.entities.get(c.subject)?.family) continue;
       let best: { start: number; end: number } | undefined;
-      for (const m of mentions) {
+      // Mentions are in order: from the first in the sentence (binary search), to its end.
+      let lo = 0;
+      let hi = mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((mentions[mid] as { start: number }).start < c.sentence[0]) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < mentions.length; k++) {
+        const m = mentions[k] as { entity: string; start: number; end: number };
         if (m.start >= c.sentence[1]) break;
-        if (m.entity !== c.subject || m.start < c.sentence[0]) continue;
+        if (m.entity !== c.subject) continue;
         if (!best || Math.abs(m.start - c.start) < Math.abs(best.start - c.start)) best = m;
       }
       if (best) c.subject_text = norm.slice(best.start, best.end);
