@@ -45,10 +45,18 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
     'SELECT id, organization_id FROM models WHERE organization_id IS NOT NULL',
   ))
     orgOfModel.set(m.id, m.organization_id);
+  // Daily rows count only by lab and country (no model's daily share or place): summed per lab in the query,
+  // each sum a row of its lab (model id empty, the lab as author), so the day's shares are those of the rows.
   const usage = await db.rows(
     usageRow,
     `SELECT CAST(date AS VARCHAR) AS d, "window" AS w, model_id, author, total_tokens, source_id FROM usage
-     WHERE total_tokens IS NOT NULL`,
+     WHERE total_tokens IS NOT NULL AND "window" <> 'day'
+     UNION ALL
+     SELECT CAST(u.date AS VARCHAR) AS d, 'day' AS w, '' AS model_id,
+       COALESCE(m.organization_id, u.author, 'unknown') AS author, sum(u.total_tokens) AS total_tokens, u.source_id
+     FROM usage u LEFT JOIN models m ON m.id = u.model_id AND m.organization_id IS NOT NULL
+     WHERE u.total_tokens IS NOT NULL AND u."window" = 'day'
+     GROUP BY ALL`,
   );
   deps.signal.throwIfAborted();
   const open = await db.rows(
