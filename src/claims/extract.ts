@@ -331,8 +331,12 @@ function chipCounts(norm: string, entities: EntityIndex, mentions: readonly Ment
 }
 
 /** A time named by pointing back to one just mentioned ("that week", "the same month", "同月"). */
-const TIME_BACK_REFERENCE =
-  /\b(?:that|the)\s+(?:same\s+)?(?:week|month|quarter|year|day|period)\b(?<!\bthe\s+(?:week|month|quarter|year|day|period))|(?:当周|该周|那周|那一周|同一周|同周|当月|该月|同月|同一个月|同年|该年|当季度|同季度)/i;
+const TIME_BACK_REFERENCE = new RegExp(
+  String.raw`\b(?:that|the)\s+(?:same\s+)?(?:week|month|quarter|year|day|period)\b` +
+    String.raw`(?<!\bthe\s+(?:week|month|quarter|year|day|period))` +
+    '|(?:当周|该周|那周|那一周|同一周|同周|当月|该月|同月|同一个月|同年|该年|当季度|同季度)',
+  'i',
+);
 
 export function extractClaims(
   norm: string,

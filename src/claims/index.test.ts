@@ -11,7 +11,6 @@ import { builtDb, ROOT } from '../../test/helpers.ts';
 import { Db } from '../store/db.ts';
 import type { ClaimToCheck } from './check.ts';
 import { Checker, inverseMultiples, placesHeld, restatedTimes, weeklyGrowth } from './index.ts';
-import { normalizeForMatching } from './text.ts';
 
 let db: Db;
 let checker: Checker;

@@ -116,11 +116,18 @@ export function visibleText(decoded: string, format: 'text' | 'html' = 'text'): 
 }
 
 /** Words before a multiple that make it the other side's: "trails by a factor of 3", "落后…3倍". */
-const INVERSE_BEFORE =
-  /(?:\b(?:behind|trail(?:s|ing|ed)?|lag(?:s|ging|ged)?)\s+(?:[\w'’]+\s+){0,3}?by\s+(?:(?:a\s+)?factor\s+of\s+|roughly\s+|about\s+|some\s+|nearly\s+|around\s+)*|(?:落后|慢|低|少|小|逊于)[^，,。；;]{0,8})$/i;
+const INVERSE_BEFORE = new RegExp(
+  String.raw`(?:\b(?:behind|trail(?:s|ing|ed)?|lag(?:s|ging|ged)?)\s+(?:[\w'’]+\s+){0,3}?by\s+` +
+    String.raw`(?:(?:a\s+)?factor\s+of\s+|roughly\s+|about\s+|some\s+|nearly\s+|around\s+)*` +
+    String.raw`|(?:落后|慢|低|少|小|逊于)[^，,。；;]{0,8})$`,
+  'i',
+);
 /** Words after a multiple that make it the other side's: "3x slower than", "10 times lower". */
-const INVERSE_AFTER =
-  /^\s*(?:times?\s+|[x×]\s*)?(?:lower|slower|smaller|less|fewer|weaker|worse|behind)\b|^\s*倍?\s*(?:之差)?\s*(?:落后|慢|低|少)/i;
+const INVERSE_AFTER = new RegExp(
+  String.raw`^\s*(?:times?\s+|[x×]\s*)?(?:lower|slower|smaller|less|fewer|weaker|worse|behind)\b` +
+    String.raw`|^\s*倍?\s*(?:之差)?\s*(?:落后|慢|低|少)`,
+  'i',
+);
 /** Between two multiples of one comparison: "by a factor of three in compute and 2.5x in bandwidth". */
 const COORDINATED =
   /^[^,，;；.。]{0,60}\b(?:and|or)\b[^,，;；.。]{0,20}$|^[^,，;；.。]{0,40}(?:和|与|及|、)[^,，;；.。]{0,20}$/i;
