@@ -45,10 +45,18 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
     'SELECT id, organization_id FROM models WHERE organization_id IS NOT NULL',
   ))
     orgOfModel.set(m.id, m.organization_id);
+  // Daily rows count only by lab and country (no model's daily share or place): summed per lab in the query,
+  // each sum a row of its lab (model id empty, the lab as author), so the day's shares are those of the rows.
   const usage = await db.rows(
     usageRow,
     `SELECT CAST(date AS VARCHAR) AS d, "window" AS w, model_id, author, total_tokens, source_id FROM usage
-     WHERE total_tokens IS NOT NULL`,
+     WHERE total_tokens IS NOT NULL AND "window" <> 'day'
+     UNION ALL
+     SELECT CAST(u.date AS VARCHAR) AS d, 'day' AS w, '' AS model_id,
+       COALESCE(m.organization_id, u.author, 'unknown') AS author, sum(u.total_tokens) AS total_tokens, u.source_id
+     FROM usage u LEFT JOIN models m ON m.id = u.model_id AND m.organization_id IS NOT NULL
+     WHERE u.total_tokens IS NOT NULL AND u."window" = 'day'
+     GROUP BY ALL`,
   );
   deps.signal.throwIfAborted();
   const open = await db.rows(
@@ -57,6 +65,82 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
        CAST(snapshot_date AS VARCHAR) AS d, source_id FROM open_models`,
   );
   return [...shareFacts(usage, orgOfModel, countryOfOrg, open), ...downloadFacts(open)];
+}
+
+/** The sizes of top lists whose places a claim counts ("four of the top five"). */
+const TOP_SIZES = [1, 3, 5, 10] as const;
+
+/**
+ * Places by tokens per window and date (not daily): each model's place (`usage_rank`, among the first 20),
+ * and how many of the top N places each organization and country holds (`top_spots:N`), where the window
+ * lists at least N models. Per group of usage rows of one window and date, as the shares read them.
+ */
+export function* placeFacts(
+  groups: ReadonlyMap<string, readonly UsageRow[]>,
+  orgOfModel: ReadonlyMap<string, string>,
+  countryOfOrg: ReadonlyMap<string, string>,
+): Generator<Fact> {
+  for (const [k, rows] of groups) {
+    const [w, d] = k.split('|') as [string, string];
+    if (w === 'day') continue;
+    const byModel = new Map<string, number>();
+    const sources = new Set<string>();
+    const author = new Map<string, string | null>();
+    for (const r of rows) {
+      if (!Number.isFinite(r.total_tokens)) continue;
+      byModel.set(r.model_id, (byModel.get(r.model_id) ?? 0) + r.total_tokens);
+      author.set(r.model_id, r.author);
+      sources.add(r.source_id);
+    }
+    // Ties keep no order: a model tied with another takes the better place of the two.
+    const ranked = [...byModel].filter(([, t]) => t > 0).sort((a, b) => b[1] - a[1]);
+    const common = { time: d, source_ids: [...sources], status: 'confirmed', window: w, table: 'usage' };
+    let place = 0;
+    for (let i = 0; i < Math.min(20, ranked.length); i++) {
+      const [model, t] = ranked[i] as [string, number];
+      if (i === 0 || t !== (ranked[i - 1] as [string, number])[1]) place = i + 1;
+      yield {
+        ...common,
+        entity: model,
+        entity_kind: 'model',
+        metric: 'usage_rank',
+        value: place,
+        unit: 'rank',
+        id: `usage_rank:${w}:${d}:${model}`,
+        statement: `${model}: place ${place} by tokens on OpenRouter, ${w} ending ${d}`,
+      };
+    }
+    // Who holds each of the first ten places; every country of the window, and the labs placed, hold a count
+    // for each list size (none is a figure too: "no US model in the top three").
+    const top = ranked.slice(0, 10).map(([model]) => {
+      const org = orgOfModel.get(model) ?? author.get(model) ?? 'unknown';
+      return { organization: org, country: countryOfOrg.get(org) ?? 'unknown' };
+    });
+    const holders = {
+      organization: new Set(top.map((h) => h.organization)),
+      country: new Set(
+        ranked.map(([model]) => countryOfOrg.get(orgOfModel.get(model) ?? author.get(model) ?? '') ?? 'unknown'),
+      ),
+    };
+    for (const n of TOP_SIZES) {
+      if (ranked.length < n) continue;
+      for (const kind of ['organization', 'country'] as const)
+        for (const entity of holders[kind]) {
+          if (entity === 'unknown') continue;
+          const count = top.slice(0, n).filter((h) => h[kind] === entity).length;
+          yield {
+            ...common,
+            entity,
+            entity_kind: kind,
+            metric: `top_spots:${n}`,
+            value: count,
+            unit: 'spots',
+            id: `top_spots:${n}:${w}:${d}:${entity}`,
+            statement: `${entity}: ${count} of the top ${n} models by tokens on OpenRouter, ${w} ending ${d}`,
+          };
+        }
+    }
+  }
 }
 
 /** Downloads (last 30 days as the hub counts them, and all time) of each open model per snapshot. */
@@ -181,6 +265,7 @@ export function* shareFacts(
       }
     }
   }
+  yield* placeFacts(groups, orgOfModel, countryOfOrg);
   yield* weeklyGrowth(usage);
   yield* cumulative(usage);
   // Download and derivative shares by country, per snapshot of the open models table.

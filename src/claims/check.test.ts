@@ -261,3 +261,117 @@ test('where sources disagree the verdict says so and shows both', () => {
     'unverifiable',
   );
 });
+
+/** Two chips as a ratio group (their ratios derived by the index), with a world's entity table. */
+function pairWorld(aTflops: number, bTflops: number): CheckContext {
+  const idx = new FactIndex();
+  idx.addGroup(
+    [
+      fact({ entity: 'chip-p', metric: 'bf16_dense_tflops', value: aTflops, unit: 'TFLOPS', table: 'chips' }),
+      fact({ entity: 'chip-q', metric: 'bf16_dense_tflops', value: bTflops, unit: 'TFLOPS', table: 'chips' }),
+    ],
+    'chip',
+  );
+  const entities = new Map([
+    ['chip-p', { id: 'chip-p', kind: 'chip', name: 'P', country: null, facts: [] }],
+    ['chip-q', { id: 'chip-q', kind: 'chip', name: 'Q', country: null, facts: [] }],
+  ]);
+  return { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+}
+
+test('a multiple said of the other side is checked as its ratio, never the other way round', () => {
+  // Q has four times P's compute.
+  const ctx = pairWorld(250, 1000);
+  const ratio = { subject: 'chip-p', metric: 'performance_ratio', unit: 'x', aspect: 'compute' as const };
+  const verdict = (over: Partial<Parameters<typeof checkClaim>[0]>, value: number) =>
+    checkClaim({ ...claim({ ...ratio, value }), ...over }, ctx).verdict;
+  // "P trails Q by a factor of 4": true.
+  assert.equal(verdict({ comparison: 'chip-q', inverse: true }, 4), 'supported');
+  // "P is 4x Q": false, whichever way it is written.
+  assert.notEqual(verdict({ comparison: 'chip-q' }, 4), 'supported');
+  // "Q trails P by a factor of 4": false.
+  assert.notEqual(verdict({ subject: 'chip-q', comparison: 'chip-p', inverse: true }, 4), 'supported');
+  assert.equal(verdict({ subject: 'chip-q', comparison: 'chip-p' }, 4), 'supported');
+  // No comparison placed: the chip named nearby is the other side, for support only.
+  assert.equal(verdict({ context: ['chip-p', 'chip-q'], inverse: true }, 4), 'supported');
+  assert.equal(verdict({ subject: 'chip-q', context: ['chip-p', 'chip-q'] }, 4), 'supported');
+  for (const value of [2, 3, 6])
+    for (const inverse of [true, false])
+      assert.equal(verdict({ context: ['chip-p', 'chip-q'], inverse }, value), 'unverifiable', `${value} ${inverse}`);
+  assert.equal(verdict({ context: ['chip-p', 'chip-q'] }, 4), 'unverifiable', 'P is not 4x Q');
+  // Evidence concerns the two chips.
+  const r = checkClaim({ ...claim({ ...ratio, value: 4 }), context: ['chip-p', 'chip-q'], inverse: true }, ctx);
+  assert.ok(r.evidence.length > 0 && r.evidence.every((e) => e.id.startsWith('chip-q/chip-p:')));
+  assert.equal(r.subject, undefined, 'the claim stays about its subject');
+});
+
+test('property: an inverse multiple off by 15% or more is never supported, with or without a placed comparison', () => {
+  fc.assert(
+    fc.property(
+      fc.double({ min: 1.2, max: 50, noNaN: true }),
+      fc.constantFrom(0.5, 0.85, 1.15, 2),
+      fc.boolean(),
+      fc.constantFrom<'approx' | null>('approx', null),
+      (truth, factor, placed, bound) => {
+        const ctx = pairWorld(100, 100 * truth);
+        const c = {
+          ...claim({ subject: 'chip-p', metric: 'performance_ratio', unit: 'x', value: truth * factor, bound }),
+          ...(placed ? { comparison: 'chip-q' } : { context: ['chip-p', 'chip-q'] }),
+          inverse: true,
+        };
+        assert.notEqual(checkClaim(c, ctx).verdict, 'supported');
+        // And the same claim at the true multiple is.
+        assert.equal(checkClaim({ ...c, value: truth }, ctx).verdict, 'supported');
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test('a family named with a tier is checked on the models so named, for support only', () => {
+  const idx = new FactIndex();
+  const price = (entity: string, value: number) =>
+    idx.add(fact({ entity, entity_kind: 'model', metric: 'input_price', value, unit: 'USD/Mtok', table: 'prices' }));
+  price('vega-grand-2', 12);
+  price('vega-grand-3', 6);
+  price('vega-petit-3', 1);
+  const entities = new Map<string, unknown>([
+    ['family:vega', { id: 'family:vega', kind: 'model', name: 'Vega', country: null, facts: [], family: true }],
+    ...['vega-grand-2', 'vega-grand-3', 'vega-petit-3'].map(
+      (m) => [`model:${m}`, { id: `model:${m}`, kind: 'model', name: m, country: null, facts: [] }] as const,
+    ),
+  ]);
+  const ctx: CheckContext = {
+    facts: idx,
+    entities: { entities } as unknown as EntityIndex,
+    eventsOf: new Map(),
+    familyMembers: new Map([['family:vega', ['model:vega-grand-2', 'model:vega-grand-3', 'model:vega-petit-3']]]),
+  };
+  const verdict = (value: number, subject_text?: string) =>
+    checkClaim(
+      {
+        ...claim({ subject: 'family:vega', metric: 'price', unit: 'USD/Mtok', value }),
+        ...(subject_text ? { subject_text } : {}),
+      },
+      ctx,
+    ).verdict;
+  assert.equal(verdict(6, 'Vega Grand'), 'supported');
+  assert.equal(verdict(12, 'Vega Grand'), 'supported');
+  assert.equal(verdict(1, 'Vega Grand'), 'unverifiable', 'the petit tier is not named');
+  assert.equal(verdict(1, 'Vega Petit'), 'supported');
+  assert.equal(verdict(9, 'Vega Grand'), 'unverifiable', 'never contradicted through a guess at the model');
+  assert.equal(verdict(6, 'Vega'), 'unverifiable', 'the family alone narrows nothing');
+  assert.equal(verdict(6), 'unverifiable');
+});
+
+test('a chip made of chips: a count of them is checked on its dies per package, never contradicted so', () => {
+  const idx = new FactIndex();
+  idx.add(fact({ entity: 'chip-d', metric: 'dies_per_package', value: 2, unit: 'chips', table: 'chips' }));
+  const entities = new Map([['chip-d', { id: 'chip-d', kind: 'chip', name: 'D', country: null, facts: [] }]]);
+  const ctx = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+  const verdict = (value: number) =>
+    checkClaim(claim({ subject: 'chip-d', metric: 'chip_count', unit: 'chips', value, context: ['chip-d'] }), ctx)
+      .verdict;
+  assert.equal(verdict(2), 'supported');
+  assert.equal(verdict(4), 'unverifiable');
+});

@@ -40,6 +40,19 @@ const FLOOR: Record<string, number> = {
   'rating points': 0.5,
 };
 
+/** A count of the places held in a top list of N (`top_spots_count:N`) is checked on the `top_spots:N` facts. */
+const topSpots = (metric: string) => (metric.startsWith('top_spots_count:') ? [`top_spots:${metric.slice(16)}`] : null);
+
+/** Fact metrics that can verify a claim metric. */
+function familyOf(metric: string): readonly string[] {
+  return FAMILY[metric] ?? topSpots(metric) ?? [metric];
+}
+
+/** Fact metrics that can contradict a claim metric. */
+function contraOf(metric: string): readonly string[] {
+  return CONTRA[metric] ?? topSpots(metric) ?? [];
+}
+
 /** Fact metrics that can verify a claim metric. */
 const FAMILY: Record<string, string[]> = {
   investment: ['investment', 'amount'],
@@ -59,7 +72,9 @@ const FAMILY: Record<string, string[]> = {
   downloads_share: ['downloads_share', 'ratio'],
   token_share: ['token_share'],
   derivative_share: ['derivative_share'],
-  chip_count: ['chips_per_system', 'detail:gpus'],
+  // A chip made of chips: the compute dies in its package ("two 910B-class dies in one package").
+  chip_count: ['chips_per_system', 'detail:gpus', 'dies_per_package'],
+  dies: ['dies_per_package'],
   gpu_count: ['detail:gpus'],
   downloads: ['downloads', 'downloads_all_time'],
   signatories: ['signatories'],
@@ -69,6 +84,8 @@ const FAMILY: Record<string, string[]> = {
   gap_percent: ['gap_percent'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
+  // A place said without its ranking: on the Arena board or by tokens on OpenRouter (support only).
+  rank: ['arena_rank', 'usage_rank'],
   tokens: [
     'tokens:week',
     'tokens:month',
@@ -79,6 +96,7 @@ const FAMILY: Record<string, string[]> = {
   tokens_week: ['tokens:week', 'platform_tokens:week'],
   tokens_month: ['tokens:month', 'platform_tokens:month'],
   growth: ['growth:week'],
+  growth_week: ['growth:week'],
   compute: [
     'bf16_dense_tflops',
     'fp16_dense_tflops',
@@ -128,6 +146,8 @@ const CONTRA: Record<string, string[]> = {
   // Volumes only for a stated window: "2 trillion tokens" alone may be a week's, a month's or a total.
   tokens_week: ['tokens:week', 'platform_tokens:week'],
   tokens_month: ['tokens:month', 'platform_tokens:month'],
+  // A change week over week, for a stated week (or month): the weekly growth of the same model.
+  growth_week: ['growth:week'],
   parameters: ['parameters', 'active_parameters'],
   context_length: ['context_length'],
   process_node: ['process_node'],
@@ -291,6 +311,8 @@ const evidence = (f: IndexedFact): Evidence => ({
 export interface CheckContext {
   facts: FactIndex;
   entities: EntityIndex;
+  /** The models of each family (`family:…` id to `model:…` ids), to check a family named with a tier or version. */
+  familyMembers?: ReadonlyMap<string, readonly string[]>;
   /** Event ids whose title, actors or country name an entity; `weak` when only through the country. */
   eventsOf: ReadonlyMap<string, { id: string; weak: boolean }[]>;
 }
@@ -376,9 +398,14 @@ function membersOf(entities: EntityIndex, id: string): string[] {
  * for none and the chosen subject's confirmed figure disagrees. An organization's claim about a
  * model attribute (parameters, context) is supported if one of its models bears it out, never contradicted so.
  */
-export function checkClaim(c: Extracted, ctx: CheckContext): Checked {
+export function checkClaim(c: ClaimToCheck, ctx: CheckContext): Checked {
+  if (RATIO_CLAIM.has(c.metric) && c.subject && c.inverse) return checkRatio(c, ctx) as Checked;
   const first = checkOne(c, ctx);
   if (first.verdict === 'supported') return first;
+  if (RATIO_CLAIM.has(c.metric) && c.subject && !c.comparison) {
+    const paired = checkRatio(c, ctx);
+    if (paired) return paired;
+  }
   const kind = c.subject ? ctx.entities.entities.get(c.subject)?.kind : undefined;
   if (c.subject && c.subject_from === 'ambiguous') {
     const alternatives = c.context.filter((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === kind);
@@ -392,6 +419,12 @@ export function checkClaim(c: Extracted, ctx: CheckContext): Checked {
       const sure = checkOne({ ...c, subject_from: 'context' }, ctx);
       if (sure.verdict === 'contradicted') return sure;
     }
+  }
+  // A family named with a tier or version ("Claude Opus"): one of the models so named bears it out, or none
+  // does; never a contradiction so (which of them the text means is not said).
+  for (const m of namedMembers(c, ctx)) {
+    const r = checkOne({ ...c, subject: m }, ctx);
+    if (r.verdict === 'supported') return { verdict: r.verdict, evidence: r.evidence, tolerance: r.tolerance };
   }
   if (c.subject && kind === 'organization' && MEMBER_METRICS.has(c.metric)) {
     for (const m of membersOf(ctx.entities, c.subject)) {
@@ -411,11 +444,87 @@ export function checkClaim(c: Extracted, ctx: CheckContext): Checked {
   return first;
 }
 
-function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean; none?: boolean } {
-  const family = [...(FAMILY[c.metric] ?? [c.metric])];
+/** A claim as checked: extracted, with what its wording says beyond the figure. */
+export type ClaimToCheck = Extracted & {
+  /**
+   * A multiple said of the other side ("behind B by a factor of three", "3x slower than B"): the claim is
+   * that B's figure is that multiple of the subject's.
+   */
+  inverse?: boolean;
+  /** The subject as the text names it ("Claude Opus" for the Claude family), when that says more than its id. */
+  subject_text?: string;
+};
+
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9\u4e00-\u9fff]+/)
+    .filter(Boolean);
+
+/**
+ * The models of a family that the text's name for it narrows to ("Claude Opus": the Claude models whose id
+ * carries every word of it); none when the text says no more than the family's own name.
+ */
+function namedMembers(c: ClaimToCheck, ctx: CheckContext): readonly string[] {
+  const family = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
+  if (!family?.family || !c.subject_text || !ctx.familyMembers) return [];
+  let memo = namedCache.get(ctx.familyMembers);
+  if (!memo) namedCache.set(ctx.familyMembers, (memo = new Map()));
+  const named = words(c.subject_text);
+  const key = `${family.id}\u0000${named.join(' ')}`;
+  let out = memo.get(key);
+  if (!out) {
+    const own = new Set(words(family.name));
+    out = named.some((w) => !own.has(w))
+      ? (ctx.familyMembers.get(family.id) ?? []).filter((m) => {
+          const has = new Set(words(m.replace(/^model:/, '')));
+          return named.every((w) => has.has(w));
+        })
+      : [];
+    // A name that still covers scores of models names none of them.
+    if (out.length > 100) out = [];
+    // Bounded: a hostile text can name a family many ways.
+    if (memo.size < 10_000) memo.set(key, out);
+  }
+  return out;
+}
+const namedCache = new WeakMap<ReadonlyMap<string, readonly string[]>, Map<string, readonly string[]>>();
+
+/**
+ * A ratio between two chips or systems. Said inversely ("A trails B by 3x"), it is checked as B's ratio to A,
+ * never as A's to B. Without a comparison the extractor could place, the chips (systems) named around it are
+ * tried as the other side: the claim is supported if its ratio to one of them agrees, never contradicted so.
+ * Null when the claim is not inverse and no pair bears it out (it is then checked as it stands).
+ */
+function checkRatio(c: ClaimToCheck, ctx: CheckContext): Checked | null {
+  const kind = ctx.entities.entities.get(c.subject as string)?.kind;
+  if (c.comparison) {
+    if (!c.inverse) return null;
+    const r = checkOne({ ...c, subject: c.comparison, comparison: c.subject }, ctx);
+    return { verdict: r.verdict, evidence: r.evidence, tolerance: r.tolerance };
+  }
+  if (kind === 'chip' || kind === 'system') {
+    for (const e of c.context) {
+      if (e === c.subject || ctx.entities.entities.get(e)?.kind !== kind) continue;
+      const pair = c.inverse
+        ? { ...c, subject: e, comparison: c.subject, subject_from: 'context' as const }
+        : { ...c, comparison: e };
+      const r = checkOne(pair, ctx);
+      if (r.verdict === 'supported') return { verdict: r.verdict, evidence: r.evidence, tolerance: r.tolerance };
+    }
+  }
+  return c.inverse ? { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) } : null;
+}
+
+function toleranceOf(c: Extracted): string {
   const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   const floor = FLOOR[c.unit];
-  const tolerance = `±${rel * 100}% relative${floor ? ` (at least ±${floor} ${c.unit})` : ''}${c.bound === 'gt' ? ', lower bound' : c.bound === 'lt' ? ', upper bound' : ''}`;
+  return `±${rel * 100}% relative${floor ? ` (at least ±${floor} ${c.unit})` : ''}${c.bound === 'gt' ? ', lower bound' : c.bound === 'lt' ? ', upper bound' : ''}`;
+}
+
+function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean; none?: boolean } {
+  const family = [...familyOf(c.metric)];
+  const tolerance = toleranceOf(c);
   if (c.metric === 'chip_count') {
     // A chip count is about a system named nearby, or built of a chip named nearby ("72 颗" after "GB200"):
     // the one whose count it matches, if any.
@@ -442,8 +551,10 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     // No system the count matches: it may be a training run's ("2048 块 H800"), checked like any other claim;
     // the systems named nearby can then neither support nor contradict it.
     if (systems.length) {
-      const other = checkOne({ ...c, metric: 'gpu_count' }, ctx);
-      if (other.verdict === 'supported') return other;
+      for (const metric of ['gpu_count', 'dies']) {
+        const other = checkOne({ ...c, metric }, ctx);
+        if (other.verdict === 'supported') return other;
+      }
       return { verdict: 'unverifiable', evidence: systems.map(evidence), tolerance };
     }
   }
@@ -567,7 +678,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
   const contra = confirmedOther.filter(
     (f) =>
-      (CONTRA[c.metric] ?? []).includes(f.metric) &&
+      contraOf(c.metric).includes(f.metric) &&
       ((c.time !== null && !coarse) || f.time === null || f.table === 'events' || standing(f)),
   );
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).

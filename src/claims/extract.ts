@@ -346,6 +346,14 @@ function chipCounts(norm: string, entities: EntityIndex, mentions: readonly Ment
   if (added) quantities.sort((a, b) => a.start - b.start);
 }
 
+/** A time named by pointing back to one just mentioned ("that week", "the same month", "同月"). */
+const TIME_BACK_REFERENCE = new RegExp(
+  String.raw`\b(?:that|the)\s+(?:same\s+)?(?:week|month|quarter|year|day|period)\b` +
+    String.raw`(?<!\bthe\s+(?:week|month|quarter|year|day|period))` +
+    '|(?:当周|该周|那周|那一周|同一周|同周|当月|该月|同月|同一个月|同年|该年|当季度|同季度)',
+  'i',
+);
+
 export function extractClaims(
   norm: string,
   entities: EntityIndex,
@@ -382,6 +390,18 @@ export function extractClaims(
     return out2;
   };
   const timeCache = new Map<number, string | null>();
+  const timeOf = (sp: readonly [number, number]): string | null => {
+    let t = timeCache.get(sp[0]);
+    if (t === undefined) {
+      t =
+        findQuantities(norm.slice(sp[0], sp[1])).find(
+          // The first year or date that names a time (a quarter's year does, a duration does not).
+          (x) => (x.kind === 'year' || x.kind === 'date') && x.time !== undefined,
+        )?.time ?? null;
+      timeCache.set(sp[0], t);
+    }
+    return t;
+  };
   // The headline (first line) names the article's topic: its metric and entities carry to every sentence.
   const firstLine = spans
     .slice(0, 8)
@@ -732,13 +752,23 @@ export function extractClaims(
           : /compute|flops|性能|performance|算力|faster|throughput/.test(sl)
             ? 'compute'
             : null;
-    let time = timeCache.get(sentence[0]);
-    if (time === undefined) {
-      time =
-        findQuantities(norm.slice(sentence[0], sentence[1])).find(
-          (x) => (x.kind === 'year' || x.kind === 'date') && x.time !== undefined,
-        )?.time ?? null;
-      timeCache.set(sentence[0], time);
+    let time = timeOf(sentence);
+    // "That week, …": a sentence that points back to a time takes the one named just before, in its paragraph.
+    if (time === null && spans[si] === sentence && TIME_BACK_REFERENCE.test(sentenceText)) {
+      for (let k = si - 1; k >= Math.max(0, si - 3) && time === null; k--) {
+        const prev = spans[k] as [number, number];
+        if (norm.slice(prev[1], (spans[k + 1] as [number, number])[0]).includes('\n') || norm[prev[1] - 1] === '\n')
+          break;
+        time = timeOf(prev);
+      }
+    }
+    // Clauses joined by semicolons are one sentence: a time named in one holds for the others.
+    for (const step of [-1, 1]) {
+      for (let k = si; time === null && spans[si] === sentence && Math.abs(k - si) < 4; k += step) {
+        const [a, b] = step < 0 ? [spans[k - 1], spans[k]] : [spans[k], spans[k + 1]];
+        if (!a || !b || !/[;；]\s*$/.test(norm.slice(a[0], a[1])) || norm.slice(a[1], b[0]).includes('\n')) break;
+        time = timeOf(step < 0 ? a : b);
+      }
     }
     // A decline is a negative growth (−9.33%), as the fact tables store it.
     // "-9.33% WoW": a minus sign written before a change.

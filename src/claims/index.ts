@@ -8,10 +8,18 @@
 import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { buildFactIndex, type FactIndex } from '../facts/index.ts';
-import { checkClaim, type CheckContext, type Checked, type Evidence, type Verdict } from './check.ts';
+import {
+  checkClaim,
+  type CheckContext,
+  type Checked,
+  type ClaimToCheck,
+  type Evidence,
+  type Verdict,
+} from './check.ts';
 import { loadEntities, type EntityIndex } from './entities.ts';
 import { extractClaims, type Extracted } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
+import { parseNumber } from './quantities.ts';
 import { InputError, type Operation } from '../ops/operation.ts';
 import {
   stopper,
@@ -107,6 +115,88 @@ export function visibleText(decoded: string, format: 'text' | 'html' = 'text'): 
   return (asHtml ? htmlToText(decoded) : decodeEntities(decoded)).replace(/\r\n?/g, '\n');
 }
 
+/** Words before a multiple that make it the other side's: "trails by a factor of 3", "落后…3倍". */
+const INVERSE_BEFORE = new RegExp(
+  String.raw`(?:\b(?:behind|trail(?:s|ing|ed)?|lag(?:s|ging|ged)?)\s+(?:[\w'’]+\s+){0,3}?by\s+` +
+    String.raw`(?:(?:a\s+)?factor\s+of\s+|roughly\s+|about\s+|some\s+|nearly\s+|around\s+)*` +
+    String.raw`|(?:落后|慢|低|少|小|逊于)[^，,。；;]{0,8})$`,
+  'i',
+);
+/** Words after a multiple that make it the other side's: "3x slower than", "10 times lower". */
+const INVERSE_AFTER = new RegExp(
+  String.raw`^\s*(?:times?\s+|[x×]\s*)?(?:lower|slower|smaller|less|fewer|weaker|worse|behind)\b` +
+    String.raw`|^\s*倍?\s*(?:之差)?\s*(?:落后|慢|低|少)`,
+  'i',
+);
+/** Between two multiples of one comparison: "by a factor of three in compute and 2.5x in bandwidth". */
+const COORDINATED =
+  /^[^,，;；.。]{0,60}\b(?:and|or)\b[^,，;；.。]{0,20}$|^[^,，;；.。]{0,40}(?:和|与|及|、)[^,，;；.。]{0,20}$/i;
+
+/**
+ * Marks the multiples said of the other side of a comparison (`inverse`): by the words around each, and a
+ * multiple coordinated with one so marked ("behind by 3x in compute and 2.5x in bandwidth") shares its sense.
+ */
+export function inverseMultiples(norm: string, claims: ClaimToCheck[]): void {
+  let prev: ClaimToCheck | undefined;
+  for (const c of claims) {
+    if (c.unit !== 'x') continue;
+    const before = norm.slice(Math.max(c.sentence[0], c.start - 40), c.start);
+    const after = norm.slice(c.end, Math.min(c.sentence[1], c.end + 24));
+    const coordinated =
+      prev?.inverse === true && prev.sentence[0] === c.sentence[0] && COORDINATED.test(norm.slice(prev.end, c.start));
+    if (INVERSE_BEFORE.test(before) || INVERSE_AFTER.test(after) || coordinated) c.inverse = true;
+    prev = c;
+  }
+}
+
+/** A change stated week over week ("+40% WoW", "周环比增长40%"): a weekly growth, comparable with a week's. */
+const WEEK_OVER_WEEK = /\b(?:wow|w\/w|week[- ](?:over|on)[- ]week)\b|周环比|週環比|环比上周|較上週|较上周/i;
+
+/** Marks growth figures said week over week (`growth_week`), by the words right around each. */
+export function weeklyGrowth(norm: string, claims: ClaimToCheck[]): void {
+  for (const c of claims) {
+    if (c.metric !== 'growth') continue;
+    const around = norm.slice(Math.max(c.sentence[0], c.start - 12), Math.min(c.sentence[1], c.end + 16));
+    if (WEEK_OVER_WEEK.test(around)) c.metric = 'growth_week';
+  }
+}
+
+/** The size of the top list in a count of places: "4/5 top spots", "three of the top five places". */
+const TOP_OF = /(?:\/|\bof|\bout of)\s?(?:the\s)?(?:top\s)?([\w,]+)\s(?:top\s)?(?:spots|places|positions|slots)\b/i;
+
+/** A count of places held in a top list of stated size (`top_spots_count:N`), checked on the `top_spots:N` facts. */
+export function placesHeld(claims: ClaimToCheck[]): void {
+  for (const c of claims) {
+    if (c.unit !== 'spots') continue;
+    const m = TOP_OF.exec(c.quote);
+    const n = m ? parseNumber(m[1] as string) : Number.NaN;
+    if (Number.isInteger(n) && n > 0 && c.value <= n) c.metric = `top_spots_count:${n}`;
+  }
+}
+
+/**
+ * A figure restated (a headline's figure given again in the body) is the same figure: one without a time
+ * takes the time of its restatement, same subject, measure, unit and value (within 1%), when that names one.
+ */
+export function restatedTimes(claims: ClaimToCheck[]): void {
+  const dated = new Map<string, ClaimToCheck[]>();
+  const key = (c: ClaimToCheck) => `${c.subject}\u0000${c.metric}\u0000${c.unit}`;
+  for (const c of claims) {
+    if (c.time === null || c.subject === null) continue;
+    const l = dated.get(key(c)) ?? [];
+    l.push(c);
+    dated.set(key(c), l);
+  }
+  for (const c of claims) {
+    if (c.time !== null || c.subject === null) continue;
+    const same = (dated.get(key(c)) ?? []).filter(
+      (d) => Math.abs(d.value - c.value) <= 0.01 * Math.abs(c.value) && d.bound === c.bound,
+    );
+    // Only when the restatements agree on when.
+    if (same.length && same.every((d) => d.time === same[0]?.time)) c.time = same[0]?.time ?? null;
+  }
+}
+
 const eventRow = z.object({
   id: z.string(),
   country: z.string().nullable(),
@@ -114,6 +204,7 @@ const eventRow = z.object({
   actors: z.array(z.string()).nullable(),
 });
 const sourceRow = z.object({ id: z.string(), url: z.string() });
+const familyRow = z.object({ id: z.string(), family: z.string() });
 
 export class Checker {
   private constructor(
@@ -157,7 +248,43 @@ export class Checker {
     for (const s of await db.rows(sourceRow, 'SELECT id, url FROM sources WHERE url IS NOT NULL')) {
       sourceByUrl.set(normalUrl(s.url), s.id);
     }
-    return new Checker(entities, { facts, entities, eventsOf }, sourceByUrl);
+    // The models of each family the entity index names, for a family named with a tier ("Claude Opus").
+    const familyMembers = new Map<string, string[]>();
+    for (const m of await db.rows(familyRow, 'SELECT id, family FROM models WHERE family IS NOT NULL')) {
+      const fam = `family:${m.family}`;
+      if (!entities.entities.has(fam) || !entities.entities.has(`model:${m.id}`)) continue;
+      const l = familyMembers.get(fam) ?? [];
+      l.push(`model:${m.id}`);
+      familyMembers.set(fam, l);
+    }
+    return new Checker(entities, { facts, entities, eventsOf, familyMembers }, sourceByUrl);
+  }
+
+  /** A family's name as the claim's sentence writes it, nearest the figure ("Claude Opus"), as `subject_text`. */
+  private namedFamilies(
+    norm: string,
+    mentions: readonly { entity: string; start: number; end: number }[],
+    claims: ClaimToCheck[],
+  ): void {
+    for (const c of claims) {
+      if (!c.subject || !this.entities.entities.get(c.subject)?.family) continue;
+      let best: { start: number; end: number } | undefined;
+      // Mentions are in order: from the first in the sentence (binary search), to its end.
+      let lo = 0;
+      let hi = mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((mentions[mid] as { start: number }).start < c.sentence[0]) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < mentions.length; k++) {
+        const m = mentions[k] as { entity: string; start: number; end: number };
+        if (m.start >= c.sentence[1]) break;
+        if (m.entity !== c.subject) continue;
+        if (!best || Math.abs(m.start - c.start) < Math.abs(best.start - c.start)) best = m;
+      }
+      if (best) c.subject_text = norm.slice(best.start, best.end);
+    }
   }
 
   /** A claim as reported: its text, sentence and subject's name from the document, with its verdict. */
@@ -267,7 +394,13 @@ export class Checker {
       if (!list) byEntity.set(m.entity, (list = []));
       list.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) });
     }
-    const claims = extractClaims(norm, this.entities, mentions, signal).map((c, i) => {
+    const extracted: ClaimToCheck[] = extractClaims(norm, this.entities, mentions, signal);
+    inverseMultiples(norm, extracted);
+    weeklyGrowth(norm, extracted);
+    placesHeld(extracted);
+    restatedTimes(extracted);
+    this.namedFamilies(norm, mentions, extracted);
+    const claims = extracted.map((c, i) => {
       if ((i & 63) === 0) signal?.throwIfAborted();
       const checked = checkClaim(c, this.ctx);
       // A chip count checked against a nearby system is about that system.

@@ -10,14 +10,21 @@ import { ruleDetail } from '../data/details.ts';
 import { tables, type Row } from '../data/schema.ts';
 import type { Deps, Fact } from '../ops/operation.ts';
 import { jsonText } from '../store/db.ts';
+import { allRatios, withRatios } from '../facts/derived.ts';
 import { chipFromRow, derive, type ChipRecord } from './chips.ts';
+import { parseNumber } from '../claims/quantities.ts';
 
+/**
+ * The chips' figures as a ratio group: the ratio of each figure between two chips is derived when a claim asks
+ * for it (src/facts/derived.ts), not listed (n² facts, nearly all never asked for).
+ */
 export async function chipFactsOf(deps: Deps): Promise<Fact[]> {
-  return [...chipFacts(await (await deps.db()).rows(tables.chips, 'SELECT * FROM chips'))];
+  return withRatios(chipSpecFacts(await (await deps.db()).rows(tables.chips, 'SELECT * FROM chips')), 'chip');
 }
 
+/** The systems' aggregates as a ratio group, like the chips'. */
 export async function systemFactsOf(deps: Deps): Promise<Fact[]> {
-  return [...systemFacts(await (await deps.db()).rows(tables.systems, 'SELECT * FROM systems'))];
+  return withRatios(systemSpecFacts(await (await deps.db()).rows(tables.systems, 'SELECT * FROM systems')), 'system');
 }
 
 const R = tables.rules.shape;
@@ -108,6 +115,13 @@ const CHIP_SPECS: [NumericColumn<ChipsRow>, string][] = [
 
 /** Chip specifications, derived figures (TPP, PD, TFLOPS per watt) and the ratio of each figure between chips. */
 export function* chipFacts(rows: readonly ChipRecord[]): Generator<Fact> {
+  const all = chipSpecFacts(rows);
+  yield* all;
+  yield* allRatios(all, 'chip');
+}
+
+/** Chip specifications and derived figures (TPP, PD, TFLOPS per watt), without the ratios between chips. */
+export function chipSpecFacts(rows: readonly ChipRecord[]): Fact[] {
   const all: Fact[] = [];
   for (const r of rows) {
     const { id, name } = r;
@@ -158,6 +172,25 @@ export function* chipFacts(rows: readonly ChipRecord[]): Generator<Fact> {
         statement: `${name}: process ${String(r.process)}`,
       });
     }
+    // Compute dies in one package, as the architecture names them ("Blackwell (2 dies)", "Two … compute dies").
+    const dies = /\b(\d+|two|three|four|six|eight)\s+(?:[\w-]+\s+){0,2}dies\b/i.exec(r.architecture ?? '');
+    if (dies) {
+      const n = parseNumber(dies[1] as string);
+      if (Number.isInteger(n) && n > 0)
+        all.push({
+          entity: id,
+          entity_kind: 'chip',
+          metric: 'dies_per_package',
+          value: n,
+          unit: 'chips',
+          time: null,
+          source_ids: sources,
+          status: statusOf('architecture'),
+          table: 'chips',
+          id: `${id}:dies_per_package`,
+          statement: `${name}: ${n} compute dies in one package (architecture: ${String(r.architecture)})`,
+        });
+    }
     // Dense 16-bit throughput whichever 16-bit format the sheet gives (BF16, else FP16): chips that list only one
     // are still compared ("80% of the performance").
     const sixteen = r.bf16_dense_tflops ?? r.fp16_dense_tflops;
@@ -202,8 +235,7 @@ export function* chipFacts(rows: readonly ChipRecord[]): Generator<Fact> {
       });
     }
   }
-  yield* all;
-  yield* ratios(all, 'chip');
+  return all;
 }
 
 /** A row of the systems table, or part of one with its identity, status and sources (a test's system). */
@@ -221,6 +253,13 @@ const SYSTEM_SPECS: [NumericColumn<Row<'systems'>>, string][] = [
 
 /** System aggregates and the ratio of each between systems. */
 export function* systemFacts(rows: readonly SystemRecord[]): Generator<Fact> {
+  const all = systemSpecFacts(rows);
+  yield* all;
+  yield* allRatios(all, 'system');
+}
+
+/** System aggregates, without the ratios between systems. */
+export function systemSpecFacts(rows: readonly SystemRecord[]): Fact[] {
   const all: Fact[] = [];
   for (const r of rows) {
     const id = r.id;
@@ -244,34 +283,7 @@ export function* systemFacts(rows: readonly SystemRecord[]): Generator<Fact> {
       });
     }
   }
-  yield* all;
-  yield* ratios(all, 'system');
-}
-
-function* ratios(all: readonly Fact[], kind: 'chip' | 'system'): Generator<Fact> {
-  const byMetric = new Map<string, Fact[]>();
-  for (const f of all) byMetric.set(f.metric, [...(byMetric.get(f.metric) ?? []), f]);
-  for (const [metric, fs] of byMetric) {
-    for (const a of fs) {
-      for (const b of fs) {
-        if (a === b || !(b.value > 0)) continue;
-        yield {
-          entity: a.entity,
-          entity_kind: kind,
-          metric: `ratio:${metric}`,
-          versus: b.entity,
-          value: a.value / b.value,
-          unit: 'x',
-          time: null,
-          source_ids: [...new Set([...a.source_ids, ...b.source_ids])],
-          status: a.status === 'confirmed' && b.status === 'confirmed' ? 'confirmed' : 'unconfirmed',
-          table: `${kind}s (derived)`,
-          id: `${a.entity}/${b.entity}:${metric}`,
-          statement: `${a.entity} / ${b.entity}, ${metric.replace(/_/g, ' ')}: ${Number((a.value / b.value).toFixed(3))}`,
-        };
-      }
-    }
-  }
+  return all;
 }
 
 /** Numeric thresholds in a rule's criteria (`{param, op, value}` anywhere in its detail). */

@@ -212,3 +212,140 @@ test('the index is built from whatever list of operations it is given, and stops
   ac.abort(new Error('gone'));
   await assert.rejects(factIndexOf({ ...deps, signal: ac.signal }, [op('a', async () => [one])]), /gone/);
 });
+
+test('ratios between chips and systems are derived on lookup, equal to the full listing', async () => {
+  const { tables } = await import('../data/schema.ts');
+  const chipRows = await db.rows(tables.chips, 'SELECT * FROM chips');
+  const systemRows = await db.rows(tables.systems, 'SELECT * FROM systems');
+  // The eager listing: every ratio fact, by entity and metric, in its order.
+  const eager = new Map<string, unknown[]>();
+  let ratios = 0;
+  for (const f of [...chipFacts(chipRows), ...systemFacts(systemRows)]) {
+    if (!f.metric.startsWith('ratio:')) continue;
+    const k = `${f.entity}|${f.metric}`;
+    eager.set(k, [...(eager.get(k) ?? []), f]);
+    ratios++;
+  }
+  assert.ok(ratios > 100_000, `${ratios} ratio facts listed`);
+  for (const [k, fs] of eager) {
+    const [entity, metric] = k.split('|') as [string, string];
+    assert.deepEqual(idx.get(entity, metric), fs, k);
+  }
+  // The index stores none of them, counts them as derivable, and lists them on request.
+  assert.ok(![...idx.all()].some((f) => f.metric.startsWith('ratio:') && f.table !== 'reported_figures'));
+  const derivable = idx.origins.reduce((n, o) => n + (o.derivable ?? 0), 0);
+  assert.equal(derivable, ratios);
+  let listed = 0;
+  for (const _ of idx.derived()) listed++;
+  assert.equal(listed, ratios);
+  assert.equal(idx.get('nvidia-h100-sxm', 'ratio:memory_gb'), idx.get('nvidia-h100-sxm', 'ratio:memory_gb'));
+  assert.deepEqual(idx.get('no-such-chip', 'ratio:memory_gb'), []);
+});
+
+test('a ratio group: ratios of one metric between any two members, the denominator positive', async () => {
+  const { FactIndex } = await import('./index.ts');
+  const { withRatios, ratioKindOf } = await import('./derived.ts');
+  const spec = (entity: string, metric: string, value: number, status = 'confirmed') => ({
+    entity,
+    entity_kind: 'chip' as const,
+    metric,
+    value,
+    unit: 'GB',
+    time: null,
+    source_ids: [`src-${entity}`],
+    status,
+    table: 'chips',
+    id: `${entity}:${metric}`,
+    statement: `${entity} ${metric} ${value}`,
+  });
+  const group = withRatios(
+    [spec('p', 'memory_gb', 96), spec('q', 'memory_gb', 48, 'unconfirmed'), spec('z', 'memory_gb', 0)],
+    'chip',
+  );
+  assert.equal(ratioKindOf(group), 'chip');
+  assert.equal(ratioKindOf([...group]), undefined, 'a copy is plain facts');
+  const i = new FactIndex();
+  assert.equal(i.addGroup(group, 'chip'), 4, 'p/q, q/p, z/p, z/q: nothing over zero');
+  const pq = i.get('p', 'ratio:memory_gb');
+  assert.deepEqual(
+    pq.map((f) => [f.versus, f.value, f.status, f.source_ids]),
+    [['q', 2, 'unconfirmed', ['src-p', 'src-q']]],
+  );
+  assert.deepEqual(
+    i.get('z', 'ratio:memory_gb').map((f) => f.value),
+    [0, 0],
+  );
+  assert.equal(i.get('p', 'ratio:tdp_w').length, 0, 'no other metric');
+  assert.equal(i.size, 3, 'the members are stored; their ratios are not');
+  // Facts added one by one are not a group: no ratios.
+  const plain = new FactIndex();
+  for (const f of group) plain.add(f);
+  assert.equal(plain.get('p', 'ratio:memory_gb').length, 0);
+});
+
+test('places by tokens per window: each model’s place and the top places each country and lab holds', async () => {
+  const { placeFacts } = await import('../adoption/facts.ts');
+  const row = (model_id: string, total_tokens: number, w = 'week') => ({
+    w,
+    d: '2026-01-12',
+    model_id,
+    author: null,
+    total_tokens,
+    source_id: 's',
+  });
+  const rows = [row('m1', 50), row('m2', 40), row('m3', 40), row('m4', 30), row('m5', 20), row('m6', 10)];
+  const groups = new Map([
+    ['week|2026-01-12', rows],
+    ['day|2026-01-12', rows.map((r) => ({ ...r, w: 'day' }))],
+  ]);
+  const orgs = new Map([
+    ['m1', 'lab-a'],
+    ['m2', 'lab-b'],
+    ['m3', 'lab-a'],
+    ['m4', 'lab-c'],
+    ['m5', 'lab-a'],
+    ['m6', 'lab-c'],
+  ]);
+  const countries = new Map([
+    ['lab-a', 'AA'],
+    ['lab-b', 'BB'],
+    ['lab-c', 'BB'],
+  ]);
+  const facts = [...placeFacts(groups, orgs, countries)];
+  assert.ok(
+    facts.every((f) => f.window === 'week'),
+    'not daily',
+  );
+  const get = (entity: string, metric: string) => facts.find((f) => f.entity === entity && f.metric === metric)?.value;
+  assert.equal(get('m1', 'usage_rank'), 1);
+  assert.equal(get('m2', 'usage_rank'), 2);
+  assert.equal(get('m3', 'usage_rank'), 2, 'a tie shares the better place');
+  assert.equal(get('m4', 'usage_rank'), 4);
+  assert.equal(get('AA', 'top_spots:3'), 2);
+  assert.equal(get('BB', 'top_spots:3'), 1);
+  assert.equal(get('AA', 'top_spots:5'), 3);
+  assert.equal(get('lab-c', 'top_spots:1'), 0, 'no place is a figure too');
+  assert.equal(get('AA', 'top_spots:10'), undefined, 'a list shorter than ten has no top ten');
+  assert.ok(facts.every((f) => f.source_ids.includes('s') && f.time === '2026-01-12'));
+});
+
+test('compute dies in one package, read from the architecture as the sheet writes it', () => {
+  const chip = (id: string, architecture: string | null) => ({
+    id,
+    name: id.toUpperCase(),
+    confidence: 'confirmed' as const,
+    unconfirmed_fields: [],
+    source_ids: ['s'],
+    architecture,
+  });
+  const facts = [
+    ...chipFacts([
+      chip('k1', 'Orion (4 dies)'),
+      chip('k2', 'Three Orion-class compute dies on one interposer'),
+      chip('k3', 'Orion (12 cores per die-shot count)'),
+      chip('k4', null),
+    ]),
+  ];
+  const dies = (id: string) => facts.find((f) => f.entity === id && f.metric === 'dies_per_package')?.value;
+  assert.deepEqual(['k1', 'k2', 'k3', 'k4'].map(dies), [4, 3, undefined, undefined]);
+});

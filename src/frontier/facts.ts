@@ -41,35 +41,42 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
      FROM leaderboard_entries WHERE category = 'full' AND snapshot_date IN (
        SELECT max(snapshot_date) FROM leaderboard_entries GROUP BY leaderboard, date_trunc('month', snapshot_date))`,
   );
+  // Built field by field (no spread of a shared base): tens of thousands of facts on every index build.
   for (const r of boards) {
     const lb = r.leaderboard;
     const metric = lb === 'lmarena-text' ? 'arena_rating' : `rating:${lb}`;
-    const base = {
-      entity: r.model_id,
-      entity_kind: 'model' as const,
-      time: r.d,
-      source_ids: [r.source_id],
-      status: r.preliminary === true ? 'preliminary' : 'confirmed',
-      table: 'leaderboard_entries',
-    };
+    const entity = r.model_id;
+    const time = r.d;
+    const status = r.preliminary === true ? 'preliminary' : 'confirmed';
+    const source_ids = [r.source_id];
     out.push({
-      ...base,
-      id: `${lb}:${base.entity}:${base.time}`,
-      series: `${lb}:${base.entity}`,
+      entity,
+      entity_kind: 'model',
+      time,
+      source_ids,
+      status,
+      table: 'leaderboard_entries',
+      id: `${lb}:${entity}:${time}`,
+      series: `${lb}:${entity}`,
       metric,
       value: r.score,
       unit: 'rating points',
-      statement: `${base.entity} on ${lb}, ${base.time}: ${r.score}`,
+      statement: `${entity} on ${lb}, ${time}: ${r.score}`,
     });
     if (r.rank !== null)
       out.push({
-        ...base,
-        id: `${lb}:${base.entity}:${base.time}:rank`,
-        series: `${lb}:${base.entity}:rank`,
+        entity,
+        entity_kind: 'model',
+        time,
+        source_ids,
+        status,
+        table: 'leaderboard_entries',
+        id: `${lb}:${entity}:${time}:rank`,
+        series: `${lb}:${entity}:rank`,
         metric: metric.replace('rating', 'rank'),
         value: r.rank,
         unit: 'rank',
-        statement: `${base.entity} ranks ${r.rank} on ${lb}, ${base.time}`,
+        statement: `${entity} ranks ${r.rank} on ${lb}, ${time}`,
       });
   }
   deps.signal.throwIfAborted();

@@ -1,0 +1,170 @@
+/**
+ * What a claim's wording says beyond its figure, read before checking (src/claims/index.ts): a multiple said
+ * of the other side, a change week over week, a figure restated with its time; and, end to end over the
+ * real snapshot, a time carried from the sentence before ("that week") or from a clause joined by a semicolon.
+ * The sentences are our own, about figures in the snapshot.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { builtDb, ROOT } from '../../test/helpers.ts';
+import { Db } from '../store/db.ts';
+import type { ClaimToCheck } from './check.ts';
+import { Checker, inverseMultiples, placesHeld, restatedTimes, weeklyGrowth } from './index.ts';
+
+let db: Db;
+let checker: Checker;
+before(async () => {
+  db = await Db.open(await builtDb());
+  checker = await Checker.create(db, join(ROOT, 'data', 'curated', 'entities.json'));
+});
+after(() => db.close());
+
+/** A claim at the first occurrence of `quote` in `text`, its sentence the whole text. */
+function at(text: string, quote: string, over: Partial<ClaimToCheck> = {}): ClaimToCheck {
+  const start = text.indexOf(quote);
+  assert.ok(start >= 0, quote);
+  return {
+    quote,
+    start,
+    end: start + quote.length,
+    sentence: [0, text.length],
+    subject: 's',
+    comparison: null,
+    metric: 'performance_ratio',
+    value: 1,
+    low: null,
+    high: null,
+    bound: null,
+    unit: 'x',
+    time: null,
+    context: [],
+    ...over,
+  };
+}
+
+test('a multiple is the other side’s when the words say so, and so is one coordinated with it', () => {
+  const sense = (text: string, quotes: string[]) => {
+    const cs = quotes.map((q) => at(text, q));
+    inverseMultiples(text, cs);
+    return cs.map((c) => c.inverse === true);
+  };
+  assert.deepEqual(sense('The P1 trails the Q9 by a factor of four in compute and 2x in memory.', ['four', '2x']), [
+    true,
+    true,
+  ]);
+  assert.deepEqual(sense('The P1 is 3 times slower than the Q9.', ['3 times']), [true]);
+  assert.deepEqual(sense('The P1 lags behind by roughly 5x.', ['5x']), [true]);
+  assert.deepEqual(sense('P1的算力落后Q9约3倍。', ['3倍']), [true]);
+  // Not inverse: ahead, faster, or a second multiple after a comma starts its own comparison.
+  assert.deepEqual(sense('The P1 is 3 times faster than the Q9.', ['3 times']), [false]);
+  assert.deepEqual(sense('The P1 leads the Q9 by a factor of four.', ['four']), [false]);
+  assert.deepEqual(sense('The P1 trails by 4x, while the R2 beats it 2x.', ['4x', '2x']), [true, false]);
+  // Only multiples: a share is never turned round.
+  const share = at('P1 trails by 40% of the Q9', '40%', { unit: 'ratio' });
+  inverseMultiples('P1 trails by 40% of the Q9', [share]);
+  assert.equal(share.inverse, undefined);
+});
+
+test('a change said week over week is a weekly growth; others stay growth', () => {
+  const text = 'Model M grew 40% WoW, and its rival 12% year over year; 周环比增长25%.';
+  const cs = [
+    at(text, '40%', { metric: 'growth', unit: 'ratio' }),
+    at(text, '12%', { metric: 'growth', unit: 'ratio' }),
+    at(text, '25%', { metric: 'growth', unit: 'ratio' }),
+  ];
+  weeklyGrowth(text, cs);
+  assert.deepEqual(
+    cs.map((c) => c.metric),
+    ['growth_week', 'growth', 'growth_week'],
+  );
+});
+
+test('a figure without a time takes its restatement’s, only when every restatement agrees on when', () => {
+  const c = (value: number, time: string | null, subject = 'x', metric = 'token_share') =>
+    ({ ...at('x', 'x'), subject, metric, value, unit: 'ratio', time }) as ClaimToCheck;
+  const headline = c(0.42, null);
+  restatedTimes([headline, c(0.42, '2026-03')]);
+  assert.equal(headline.time, '2026-03');
+  for (const others of [
+    [c(0.5, '2026-03')], // another figure
+    [c(0.42, '2026-03', 'y')], // another subject
+    [c(0.42, '2026-03', 'x', 'downloads_share')], // another measure
+    [c(0.42, '2026-03'), c(0.42, '2026-04')], // restated at two times
+  ]) {
+    const alone = c(0.42, null);
+    restatedTimes([alone, ...others]);
+    assert.equal(alone.time, null);
+  }
+});
+
+const claimsOf = (text: string) => checker.check('t', text).claims;
+const one = (text: string, quote: string) => {
+  const c = claimsOf(text).find((x) => x.quote.includes(quote));
+  assert.ok(c, `${quote} in ${JSON.stringify(claimsOf(text).map((x) => x.quote))}`);
+  return c;
+};
+
+test('end to end: a multiple behind another chip, with the other chip placed before the subject', () => {
+  // B200 dense BF16 2250 TFLOPS, 8 TB/s; Ascend 910C 780 TFLOPS, 3.2 TB/s (the snapshot's chips).
+  const text = 'Next to the B200 from Nvidia, the 910C trails by a factor of three in compute.';
+  const c = one(text, 'three');
+  assert.equal(c.verdict, 'supported');
+  assert.ok(c.evidence.every((e) => e.id.startsWith('nvidia-b200-hgx/huawei-ascend-910c:')));
+  for (const wrong of [
+    'Next to the B200 from Nvidia, the 910C leads by a factor of three in compute.',
+    'The B200 trails the 910C by a factor of three in compute.',
+    'The 910C trails the B200 by a factor of five in compute.',
+  ])
+    assert.notEqual(one(wrong, wrong.includes('five') ? 'five' : 'three').verdict, 'supported', wrong);
+  assert.equal(one('The 910C trails the B200 by a factor of three in compute.', 'three').verdict, 'supported');
+  const both = claimsOf('Measured against the B200, the 910C trails by roughly 2.9x in compute and 2.5x in bandwidth.');
+  assert.deepEqual(
+    both.filter((x) => x.unit === 'x').map((x) => x.verdict),
+    ['supported', 'supported'],
+  );
+});
+
+test('end to end: "that week" carries the week named just before; a semicolon joins clauses', () => {
+  // China's top-10 models on OpenRouter: 4.69 trillion tokens in the week of 9-15 March 2026 (row of 16 March).
+  const week = 'Consider the week of March 9-15, 2026.';
+  const carried = one(`${week} During that same week, labs based in China served 4.7 trillion tokens.`, '4.7');
+  assert.equal(carried.time, '2026-03-09');
+  assert.equal(carried.verdict, 'supported');
+  // A top-10 sum is a lower bound: a smaller figure for the same week is contradicted.
+  const fewer = one(`${week} During that same week, labs based in China served 3 trillion tokens.`, '3 trillion');
+  assert.equal(fewer.verdict, 'contradicted');
+  // No pointing back, or another paragraph: no time, so a week's volume is not checked.
+  for (const text of [
+    `${week} Separately, labs based in China served 4.7 trillion tokens a week.`,
+    `${week}\nDuring that same week, labs based in China served 4.7 trillion tokens.`,
+  ]) {
+    const c = one(text, '4.7');
+    assert.equal(c.time, null, text);
+    assert.equal(c.verdict, 'unverifiable');
+  }
+  // OpenRouter's weekly total in that week: 9.19 trillion.
+  const joined = one('OpenRouter served 9.2T tokens in one week; that was in mid-March 2026.', '9.2T');
+  assert.equal(joined.time, '2026-03');
+  assert.equal(joined.verdict, 'supported');
+  assert.equal(one('OpenRouter served 9.2T tokens in one week. That was in mid-March 2026.', '9.2T').time, null);
+});
+
+test('a count of places in a top list of stated size is checked against the places held that week', () => {
+  const cs = [
+    at('4/5 top spots', '4/5 top spots', { unit: 'spots', metric: 'count', value: 4 }),
+    at('two of the top three places', 'two of the top three places', { unit: 'spots', metric: 'count', value: 2 }),
+    at('the top three spots', 'the top three spots', { unit: 'spots', metric: 'count', value: 3 }),
+  ];
+  placesHeld(cs);
+  assert.deepEqual(
+    cs.map((c) => c.metric),
+    ['top_spots_count:5', 'top_spots_count:3', 'count'],
+  );
+  // End to end: China's labs held 4 of the top 5 places in the week of 9-15 February 2026, 3 a week later.
+  const held = (n: string) =>
+    one(`In the week of February 9-15, 2026, Chinese labs took ${n} of the top five spots on OpenRouter.`, n);
+  assert.equal(held('four').verdict, 'supported');
+  assert.equal(held('two').verdict, 'contradicted');
+  assert.equal(one('Chinese labs took four of the top five spots on OpenRouter.', 'four').verdict, 'unverifiable');
+});
