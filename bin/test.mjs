@@ -42,7 +42,8 @@ function run(cmd, args, { hold, nice = 0, env } = {}) {
 }
 
 const only = process.argv.slice(2);
-// The longest files start first (two run at a time): started last, the browser journeys alone were the tail.
+// The longest files start first (two run at a time, in this order: bin/run-tests.mjs): started last, the browser
+// journeys alone were the tail.
 const FIRST = ['test/browser.test.ts', 'test/contract.test.ts', 'test/reliability.test.ts', 'test/fuzz.test.ts'];
 const rank = (f) => (FIRST.includes(f) ? FIRST.indexOf(f) : FIRST.length);
 const files = only.length
@@ -60,11 +61,9 @@ const checks = only.length
     ].map(([name, cmd, args]) => run(cmd, args, { hold: true, nice: 5 }).then((r) => ({ name, ...r })));
 
 const t0 = performance.now();
-const tests = await run(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { env: { TZ: 'UTC' } },
-);
+const tests = await run(process.execPath, ['--import', 'tsx', join(root, 'bin', 'run-tests.mjs'), ...files], {
+  env: { TZ: 'UTC' },
+});
 let failed = tests.code !== 0;
 for (const c of await Promise.all(checks)) {
   if (c.out.trim()) process.stdout.write(`\n${c.out.trimEnd()}\n`);
