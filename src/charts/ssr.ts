@@ -6,9 +6,11 @@
 import { createRequire } from 'node:module';
 import { toOption, type ChartSpec } from './spec.ts';
 
-// ECharts takes about two seconds to load: on the first chart, not at start, so the server answers at once.
+// Loaded on the first chart, not at start, so the server answers at once. The minified build (the same library)
+// loads in 90 ms where the default one, with its source map read under --enable-source-maps, takes 230 ms.
 let lib: typeof import('echarts') | undefined;
-const loadEcharts = () => (lib ??= createRequire(import.meta.url)('echarts') as typeof import('echarts'));
+const loadEcharts = () =>
+  (lib ??= createRequire(import.meta.url)('echarts/dist/echarts.min.js') as typeof import('echarts'));
 
 export function chartSvg(spec: ChartSpec): string {
   const echarts = loadEcharts();
