@@ -201,6 +201,29 @@ test(
   },
 );
 
+async function sortSearchAndWeights(lang: Lang, width: Width): Promise<void> {
+  // Sort and search a table.
+  let { page } = await open('/models', lang, width);
+  const rows = page.locator('.tbl').first().locator('tbody tr:not([hidden])');
+  const all = await rows.count();
+  await page.locator('.tbl input.filter').first().fill('deepseek');
+  const some = await rows.count();
+  assert.ok(some > 0 && some < all, `search narrowed ${all} rows to ${some}`);
+  await page.locator('.tbl th button.sort').first().click();
+  assert.equal(await page.locator('.tbl th').first().getAttribute('aria-sort'), 'ascending');
+  await page.close();
+
+  // Analyst: change the scorecard weights; they go into the URL.
+  ({ page } = await open('/', lang, width));
+  await page.fill('input[name=w_capability]', '0');
+  await page.fill('input[name=w_adoption]', '3');
+  await page.locator('#weights button').click();
+  await page.waitForURL(/w_adoption=3/);
+  assert.equal(await page.inputValue('input[name=w_adoption]'), '3');
+  await shot(page, `${lang}-${width}-journey-weights`);
+  await page.close();
+}
+
 test(
   'journeys: a model page from the leaderboard, sort and search a table, edit weights, classify a chip, check an article',
   { skip, timeout: 180000 },
@@ -218,26 +241,9 @@ test(
         await shot(page, `${lang}-${width}-journey-model`);
         await page.close();
 
-        // Sort and search a table.
-        ({ page } = await open('/models', lang, width));
-        const rows = page.locator('.tbl').first().locator('tbody tr:not([hidden])');
-        const all = await rows.count();
-        await page.locator('.tbl input.filter').first().fill('deepseek');
-        const some = await rows.count();
-        assert.ok(some > 0 && some < all, `search narrowed ${all} rows to ${some}`);
-        await page.locator('.tbl th button.sort').first().click();
-        assert.equal(await page.locator('.tbl th').first().getAttribute('aria-sort'), 'ascending');
-        await page.close();
-
-        // Analyst: change the scorecard weights; they go into the URL.
-        ({ page } = await open('/', lang, width));
-        await page.fill('input[name=w_capability]', '0');
-        await page.fill('input[name=w_adoption]', '3');
-        await page.locator('#weights button').click();
-        await page.waitForURL(/w_adoption=3/);
-        assert.equal(await page.inputValue('input[name=w_adoption]'), '3');
-        await shot(page, `${lang}-${width}-journey-weights`);
-        await page.close();
+        // Sorting, searching and the weights form work the same in every language (client code and URL
+        // parameters; their labels are checked by the page sweep): tried in English.
+        if (lang === 'en') await sortSearchAndWeights(lang, width);
 
         // Compliance analyst: classify the H20 for China in May 2025.
         ({ page } = await open('/compute', lang, width));

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { z } from 'zod';
-import { builtDb } from '../../test/helpers.ts';
-import { Db } from '../store/db.ts';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtDb, tempDir } from '../../test/helpers.ts';
+import { Db, forgetRemembered } from '../store/db.ts';
 import { computeGap } from './index.ts';
+import { listMetrics } from './metrics.ts';
 import {
   carryForwardTruncated,
   isPreliminary,
+  loadObservations,
   mergeDaily,
   offScaleSnapshots,
   preliminaryAcrossSources,
@@ -158,4 +162,24 @@ test('PRELIMINARY_SQL judges every entry as isPreliminary does (without the name
     edges.map((r) => r.sql),
     [false, true, false, false, true, true, false],
   );
+});
+
+test('observations kept on disk come back equal to a fresh read, for every metric', async () => {
+  const path = join(tempDir(), 'o.duckdb');
+  copyFileSync(await builtDb(), path);
+  const fresh = await Db.open(path);
+  const metrics = await listMetrics(fresh);
+  const read = await Promise.all(metrics.map((m) => loadObservations(fresh, m, false)));
+  fresh.close();
+  forgetRemembered();
+  const again = await Db.open(path);
+  try {
+    for (const [k, m] of metrics.entries()) {
+      const revived = await loadObservations(again, m, false);
+      assert.deepStrictEqual(revived, read[k], m.id);
+      assert.ok(Object.isFrozen(revived.observations) && Object.isFrozen(revived.observations[0] ?? {}), m.id);
+    }
+  } finally {
+    again.close();
+  }
 });

@@ -273,11 +273,15 @@ export interface Loaded {
 
 /**
  * A metric's observations, merged and screened, with what was left out and why. Read once per database version
- * (Db.remember): gap, scorecard, cost, timeline, doctor and the fact index all start from it, for every date asked.
+ * (Db.rememberOnDisk): gap, scorecard, cost, timeline, doctor and the fact index all start from it, for every
+ * date asked.
  */
 export function loadObservations(db: Db, metric: Metric, includePreliminary: boolean): Promise<Loaded> {
-  return db.remember(`observations\u0000${metric.id}\u0000${includePreliminary}`, () =>
-    readObservations(db, metric, includePreliminary).then(freezeLoaded),
+  // Kept on disk too: the largest board takes a second and a half to read and merge, a tenth of that to parse.
+  return db.rememberOnDisk(
+    `observations\u0000${metric.id}\u0000${includePreliminary}`,
+    () => readObservations(db, metric, includePreliminary).then(freezeLoaded),
+    freezeLoaded,
   );
 }
 

@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
-import { closeSync, copyFileSync, openSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { builtDb, tempDir } from '../../test/helpers.ts';
-import { Db, jsonText } from './db.ts';
+import { Db, forgetRemembered, jsonText } from './db.ts';
 
 const BLOCK = 256 * 1024;
 const HEADER = 3 * 4096;
@@ -128,4 +137,43 @@ test('remember: one read per database version, shared by handles on one file; fa
   } finally {
     for (const d of [a, b, other]) d.close();
   }
+});
+
+test('rememberOnDisk: kept beside a read-only database for the next process, per version; never for a writable one', async () => {
+  const dir = tempDir();
+  const path = join(dir, 'd.duckdb');
+  copyFileSync(await builtDb(), path);
+  const cache = `${path}.cache`;
+  const a = await Db.open(path);
+  let reads = 0;
+  const read = async () => ({ n: ++reads, s: 'x' });
+  assert.deepEqual(await a.rememberOnDisk('k', read), { n: 1, s: 'x' });
+  a.close();
+  assert.equal(readdirSync(cache).length, 1);
+  // Another process (here: memory forgotten) reads the file, not the database.
+  forgetRemembered();
+  const b = await Db.open(path);
+  const failing = () => Promise.reject(new Error('must not read'));
+  assert.deepEqual(await b.rememberOnDisk('k', failing), { n: 1, s: 'x' });
+  b.close();
+  // An unreadable file is read again from the database.
+  const [file] = readdirSync(cache);
+  writeFileSync(join(cache, file as string), '{not json');
+  forgetRemembered();
+  const c = await Db.open(path);
+  assert.deepEqual(await c.rememberOnDisk('k', read), { n: 2, s: 'x' });
+  c.close();
+  // A rebuild (a new file renamed over) is another version: read afresh, and the old version's file goes.
+  copyFileSync(await builtDb(), `${path}.new`);
+  renameSync(`${path}.new`, path);
+  const d = await Db.open(path);
+  assert.deepEqual(await d.rememberOnDisk('k', read), { n: 3, s: 'x' });
+  d.close();
+  assert.equal(readdirSync(cache).length, 1);
+  assert.notEqual(readdirSync(cache)[0], file);
+  // A writable handle (a build in progress) keeps nothing on disk.
+  const w = await Db.open(join(dir, 'w.duckdb'), { readOnly: false });
+  await w.rememberOnDisk('k', read);
+  w.close();
+  assert.ok(!existsSync(join(dir, 'w.duckdb.cache')));
 });

@@ -4,12 +4,16 @@
  * plain JSON rows, and a check that a file is a complete airace database.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { tableNames } from '../data/schema.ts';
 import { CHECKSUM_TABLE, checksumSql } from './ddl.ts';
 import { removeStaleTemps } from './temp.ts';
 import { Lru } from '../util/lru.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
 
 /** The result of the integrity probe: `problem` says what is wrong, in one line, when `ok` is false. */
 export interface Probe {
@@ -39,9 +43,41 @@ export function jsonText<T extends z.ZodType>(schema: T) {
 
 let writableHandles = 0;
 
+const VERSION_CHARS = 16;
+
+// The code's fingerprint for the disk cache: every file under src/ by name, size and modification time.
+let fingerprint: string | undefined;
+function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const st = statSync(p);
+        h.update(`${p}\u0000${st.size}\u0000${st.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(fileURLToPath(new URL('..', import.meta.url)));
+  return (fingerprint = h.digest('hex'));
+}
+
+/** Removes the cache files of other database versions or code (one version is kept per database). */
+function pruneDiskCache(dir: string, keep: string): void {
+  for (const name of readdirSync(dir))
+    if (!name.startsWith(keep)) rmSync(join(dir, name), { force: true, recursive: true });
+}
+
 // What `remember` keeps: per database version, its remembered reads. The two most recently used versions are
 // kept, so a server reopened after a rebuild does not hold the older file's tables.
 const remembered = new Lru<string, Map<string, Promise<unknown>>>(2);
+
+/** Drops what `remember` keeps in memory (for tests of the disk copy; the disk copy stays). */
+export function forgetRemembered(): void {
+  remembered.clear();
+}
 
 function fileVersion(path: string): string {
   const st = statSync(path);
@@ -76,6 +112,44 @@ export class Db {
     reads.set(key, fresh);
     fresh.catch(() => reads.delete(key));
     return fresh;
+  }
+
+  /**
+   * As `remember`, and kept on disk beside a read-only database (`<database>.cache/`), so a restarted server or
+   * another process on the same build starts from it. The file is named by the database's version and a
+   * fingerprint of the code (src/: names, sizes, modification times): a rebuild or a code change reads afresh,
+   * and files of other versions are removed when a new one is written. The value must survive JSON (plain data);
+   * `revive` prepares what was read (freezes it). Failing to read or write the file only costs the read.
+   */
+  rememberOnDisk<T>(key: string, read: () => Promise<T>, revive: (value: T) => T = (v) => v): Promise<T> {
+    return this.remember(key, async () => {
+      const file = this.diskCacheFile(key);
+      if (file) {
+        try {
+          return revive(JSON.parse(readFileSync(file, 'utf8')) as T);
+        } catch {
+          // Not there yet, or unreadable: read it from the database.
+        }
+      }
+      const value = await read();
+      if (file) {
+        try {
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileAtomic(file, JSON.stringify(value));
+          pruneDiskCache(dirname(file), basename(file).slice(0, VERSION_CHARS));
+        } catch {
+          // A read-only place or a full disk: keep it in memory only.
+        }
+      }
+      return value;
+    });
+  }
+
+  private diskCacheFile(key: string): string | null {
+    if (!this.version.startsWith('file:')) return null;
+    const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+    const version = hash(`${this.version}\u0000${codeFingerprint()}`).slice(0, VERSION_CHARS);
+    return join(`${this.path}.cache`, `${version}-${hash(key).slice(0, 16)}.json`);
   }
 
   static async open(path: string, { readOnly = true } = {}): Promise<Db> {

@@ -47,4 +47,9 @@ export class Lru<K, V> {
     this.bytes -= hit.bytes;
     this.map.delete(key);
   }
+
+  clear(): void {
+    this.map.clear();
+    this.bytes = 0;
+  }
 }
