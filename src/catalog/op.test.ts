@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, copyFileSync, cpSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openDeps } from '../ops/deps.ts';
@@ -24,5 +24,11 @@ test(
     const deps = openDeps({ db, snapshot, raw: dir, curated: dir });
     await assert.rejects(buildOp.run(deps, { snapshot }), /doctor: .*no-negative-price.*kimi-k3/);
     assert.deepEqual(readFileSync(db), before, 'the old database is untouched');
+    // The doctor read the new file under its temporary name: nothing of it is kept beside the database.
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.includes('.tmp-') || f.includes('.old-')),
+      [],
+      'no temporary file or cache is left behind',
+    );
   },
 );

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { tableNames } from '../data/schema.ts';
 import { CHECKSUM_TABLE, checksumSql } from './ddl.ts';
-import { removeStaleTemps } from './temp.ts';
+import { isTempPath, removeStaleTemps } from './temp.ts';
 import { Lru } from '../util/lru.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
 
@@ -147,7 +147,8 @@ export class Db {
   }
 
   private diskCacheFile(key: string): string | null {
-    if (!this.version.startsWith('file:')) return null;
+    // Not for a build in progress (the new file is checked under its temporary name before it is renamed).
+    if (!this.version.startsWith('file:') || isTempPath(this.path)) return null;
     const hash = (s: string) => createHash('sha256').update(s).digest('hex');
     const version = hash(`${this.version}\u0000${codeFingerprint()}`).slice(0, VERSION_CHARS);
     return join(`${this.path}.cache`, `${version}-${hash(key).slice(0, 16)}.json`);

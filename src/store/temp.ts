@@ -13,6 +13,9 @@ export const tempPath = (target: string, kind: 'tmp' | 'old' = 'tmp'): string =>
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Whether `path` is a temporary sibling (a build or export in progress), not a database in place. */
+export const isTempPath = (path: string): boolean => /\.(?:tmp|old)-\d+$/.test(path);
+
 /** Removes leftovers of dead processes beside `target`; returns the paths removed. Never throws. */
 export function removeStaleTemps(target: string): string[] {
   const dir = dirname(target);
