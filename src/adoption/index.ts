@@ -12,6 +12,7 @@ import { tables } from '../data/schema.ts';
 import type { Db } from '../store/db.ts';
 import { LINEAGE_SAMPLES } from '../data/import/lineage.ts';
 import { resolveLineage, rootId, type HubRecord } from './lineage.ts';
+import { grouped } from '../util/numbers.ts';
 
 export type By = 'country' | 'family' | 'author';
 export type AdoptionMetric = 'downloads' | 'derivatives' | 'tokens' | 'requests' | 'dollars';
@@ -338,7 +339,7 @@ async function downloads(db: Db, req: AdoptionRequest): Promise<AdoptionReport> 
     },
     rows: table(req.by, totals),
     verification: [
-      `"Qwen passed Llama in cumulative Hugging Face downloads": cannot be verified from the shipped data, which has no cumulative (all-time) downloads and no history. What it shows: 30-day downloads on ${date} among these ${rows.length} models, Qwen family ${qwen.toLocaleString('en-US')} vs Llama family ${llama.toLocaleString('en-US')}. \`airace refresh hf\` adds all-time downloads where the Hub gives them.`,
+      `"Qwen passed Llama in cumulative Hugging Face downloads": cannot be verified from the shipped data, which has no cumulative (all-time) downloads and no history. What it shows: 30-day downloads on ${date} among these ${rows.length} models, Qwen family ${grouped(qwen)} vs Llama family ${grouped(llama)}. \`airace refresh hf\` adds all-time downloads where the Hub gives them.`,
     ],
     sources: [...new Set(rows.map((r) => r.source_id))],
   };

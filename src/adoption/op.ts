@@ -89,7 +89,7 @@ export const adoptionDaily = operation({
       r.rows.map((x) => ({
         date: x.date,
         country: x.country,
-        tokens: x.tokens.toLocaleString('en-US', { maximumFractionDigits: 0 }),
+        tokens: grouped(x.tokens, 0),
         share: `${(100 * x.share).toFixed(1)}%`,
       })),
     ) + `sources: ${r.sources.join(', ')}\n`,

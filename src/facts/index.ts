@@ -14,7 +14,7 @@ import type { Deps, Fact, Operation } from '../ops/operation.ts';
 import { sharedDeps, defaultPaths } from '../ops/deps.ts';
 import type { Db } from '../store/db.ts';
 import { factOperations } from './operations.ts';
-import { hasRatio, RATIO_PREFIX, ratioFact, ratioKindOf, type RatioKind } from './derived.ts';
+import { allRatios, hasRatio, RATIO_PREFIX, ratioFact, ratioKindOf, type RatioKind } from './derived.ts';
 
 /** A fact with where it came from (its table and id), so a verdict can cite it. */
 export type IndexedFact = Fact;
@@ -102,9 +102,7 @@ export class FactIndex {
 
   /** Every derivable ratio fact, group by group (n² of them: for tests and listings, not for checking). */
   *derived(): Generator<IndexedFact> {
-    for (const g of this.groups)
-      for (const fs of g.byMetric.values())
-        for (const a of fs) for (const b of fs) if (hasRatio(a, b)) yield ratioFact(a, b, g.kind);
+    for (const g of this.groups) for (const fs of g.byMetric.values()) yield* allRatios(fs, g.kind);
   }
 
   /** Every fact about an entity. */

@@ -23,8 +23,9 @@ import {
   repoRow,
   trafficRow,
 } from './model-page.ts';
+import { grouped } from '../util/numbers.ts';
 
-const fmt = (x: number | null, d = 0) => (x === null ? '' : x.toLocaleString('en-US', { maximumFractionDigits: d }));
+const fmt = (x: number | null, d = 0) => (x === null ? '' : grouped(x, d));
 
 export const model = operation({
   name: 'model',

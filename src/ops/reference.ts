@@ -5,6 +5,7 @@
  */
 import type { Operation } from './operation.ts';
 import { apiPath, commandWords, fieldsOf, kebab } from './schema.ts';
+import { grouped } from '../util/numbers.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -46,7 +47,7 @@ export function referenceMarkdown(ops: readonly Operation[]): string {
     lines.push(op.apiOnly ? '- CLI: —' : `- CLI: \`${cliUsage(op, group)}\``);
     lines.push(`- API: ${op.http ? `\`${route(op)}\`` : '— (CLI only)'}`);
     if (op.http?.method === 'POST' && op.http.body === 'file') {
-      lines.push(`- Body: the ${op.http.key} file itself, at most ${op.http.maxBytes.toLocaleString('en-US')} bytes`);
+      lines.push(`- Body: the ${op.http.key} file itself, at most ${grouped(op.http.maxBytes)} bytes`);
     }
     if (op.expensive)
       lines.push('- Expensive: rate-limited per client and run in a worker with a time budget on the server');
