@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the type check, ESLint and Prettier's check run beside the test files rather than before them
+// `npm test`: the type check, ESLint and Biome's format check run beside the test files rather than before them
 // (each is single-threaded, so run in sequence they leave a core idle for half a minute). Their output is
 // held and printed after the tests; any failure fails the run. `npm test -- FILE…` runs only those files.
 import { spawn } from 'node:child_process';
@@ -57,7 +57,8 @@ const checks = only.length
   : [
       ['type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
       ['eslint', bin('eslint'), ['.']],
-      ['prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+      // Biome's formatter, not Prettier: the same layout in a tenth of a second instead of ten seconds of CPU.
+      ['format', bin('biome'), ['format', '.', '--reporter=summary']],
     ].map(([name, cmd, args]) => run(cmd, args, { hold: true, nice: 5 }).then((r) => ({ name, ...r })));
 
 const t0 = performance.now();

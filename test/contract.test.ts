@@ -49,33 +49,28 @@ function argv(op: Operation, input: Record<string, string>): string[] {
 
 const getOps = operations.filter((o) => o.http?.method === 'GET' && !o.apiOnly);
 
-test(
-  'every GET operation: CLI --json equals the API answer, and both match the output schema',
-  { timeout: 600_000 },
-  async () => {
-    let compared = 0;
-    for (const op of getOps) {
-      const cases = op.examples ?? [{}];
-      for (const input of cases) {
-        const label = `${op.name} ${JSON.stringify(input)}`;
-        const c = await cli(argv(op, input));
-        assert.equal(c.code, 0, `${label}: ${c.err}`);
-        const fromCli = JSON.parse(c.out) as unknown;
-        const r = await app.request(`${apiPath(op)}?${new URLSearchParams(input)}`);
-        assert.equal(r.status, 200, `${label}: ${await r.clone().text()}`);
-        const fromApi = (await r.json()) as unknown;
-        assert.deepEqual(fromApi, fromCli, label);
-        const parsed = op.output.safeParse(fromCli);
-        assert.ok(
-          parsed.success,
-          `${label}: output schema: ${parsed.success ? '' : parsed.error.message.slice(0, 400)}`,
-        );
-        compared++;
-      }
+test('every GET operation: CLI --json equals the API answer, and both match the output schema', {
+  timeout: 600_000,
+}, async () => {
+  let compared = 0;
+  for (const op of getOps) {
+    const cases = op.examples ?? [{}];
+    for (const input of cases) {
+      const label = `${op.name} ${JSON.stringify(input)}`;
+      const c = await cli(argv(op, input));
+      assert.equal(c.code, 0, `${label}: ${c.err}`);
+      const fromCli = JSON.parse(c.out) as unknown;
+      const r = await app.request(`${apiPath(op)}?${new URLSearchParams(input)}`);
+      assert.equal(r.status, 200, `${label}: ${await r.clone().text()}`);
+      const fromApi = (await r.json()) as unknown;
+      assert.deepEqual(fromApi, fromCli, label);
+      const parsed = op.output.safeParse(fromCli);
+      assert.ok(parsed.success, `${label}: output schema: ${parsed.success ? '' : parsed.error.message.slice(0, 400)}`);
+      compared++;
     }
-    assert.ok(compared >= getOps.length, `compared ${compared} cases`);
-  },
-);
+  }
+  assert.ok(compared >= getOps.length, `compared ${compared} cases`);
+});
 
 /** Values that are wrong for most kinds of field; each is tried where the schema rejects it. */
 const HOSTILE = [
@@ -92,39 +87,37 @@ const HOSTILE = [
   'a'.repeat(5000),
 ];
 
-test(
-  'bad input: the same field-named error on the CLI (exit 1, one line) and the API (400)',
-  { timeout: 600_000 },
-  async () => {
-    let tried = 0;
-    for (const op of getOps) {
-      const base = op.examples?.[0] ?? {};
-      for (const f of fieldsOf(op.input)) {
-        if (f.flag || (op.cliOnly ?? []).includes(f.key)) continue;
-        for (const bad of HOSTILE) {
-          const input = { ...base, [f.key]: bad };
-          if (op.input.safeParse(input).success) continue;
-          // The NUL byte cannot be passed on a real command line; the API must still refuse it.
-          const r = await app.request(`${apiPath(op)}?${new URLSearchParams(input)}`);
-          assert.equal(r.status, 400, `${op.name} ${f.key}=${JSON.stringify(bad).slice(0, 30)}`);
-          const body = (await r.json()) as { error: string; field?: string };
-          assert.equal(body.field, f.key, `${op.name} ${f.key}: ${body.error}`);
-          const c = await cli(argv(op, input));
-          assert.equal(
-            c.code,
-            bad === '' && !f.required ? c.code : 1,
-            `${op.name} ${f.key}=${bad.slice(0, 20)}: ${c.err}`,
-          );
-          if (c.code === 1) {
-            assert.equal(c.err, `airace: error: ${body.error}\n`, `${op.name} ${f.key}`);
-            tried++;
-          }
+test('bad input: the same field-named error on the CLI (exit 1, one line) and the API (400)', {
+  timeout: 600_000,
+}, async () => {
+  let tried = 0;
+  for (const op of getOps) {
+    const base = op.examples?.[0] ?? {};
+    for (const f of fieldsOf(op.input)) {
+      if (f.flag || (op.cliOnly ?? []).includes(f.key)) continue;
+      for (const bad of HOSTILE) {
+        const input = { ...base, [f.key]: bad };
+        if (op.input.safeParse(input).success) continue;
+        // The NUL byte cannot be passed on a real command line; the API must still refuse it.
+        const r = await app.request(`${apiPath(op)}?${new URLSearchParams(input)}`);
+        assert.equal(r.status, 400, `${op.name} ${f.key}=${JSON.stringify(bad).slice(0, 30)}`);
+        const body = (await r.json()) as { error: string; field?: string };
+        assert.equal(body.field, f.key, `${op.name} ${f.key}: ${body.error}`);
+        const c = await cli(argv(op, input));
+        assert.equal(
+          c.code,
+          bad === '' && !f.required ? c.code : 1,
+          `${op.name} ${f.key}=${bad.slice(0, 20)}: ${c.err}`,
+        );
+        if (c.code === 1) {
+          assert.equal(c.err, `airace: error: ${body.error}\n`, `${op.name} ${f.key}`);
+          tried++;
         }
       }
     }
-    assert.ok(tried > 50, `tried ${tried} bad inputs`);
-  },
-);
+  }
+  assert.ok(tried > 50, `tried ${tried} bad inputs`);
+});
 
 test('unknown parameters are refused by name on the API', async () => {
   for (const op of getOps) {

@@ -59,37 +59,35 @@ function base(op: Operation): Record<string, string> {
 
 const gets = operations.filter((o) => o.http?.method === 'GET');
 
-test(
-  'every GET route: hostile values for each parameter give 2xx or 4xx JSON, never 5xx',
-  { timeout: 600_000 },
-  async () => {
-    let requests = 0;
-    for (const op of gets) {
-      const fields = fieldsOf(op.input)
-        .map((f) => f.key)
-        .filter((k) => !(op.cliOnly ?? []).includes(k));
-      if (!fields.length) fields.push('zzz');
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...fields), hostile, async (key, value) => {
-          const qs = new URLSearchParams({ ...base(op), [key]: value });
-          const res = await app.request(`${apiPath(op)}?${qs}`);
-          requests++;
-          assert.ok(
-            res.status < 500 || res.status === 503,
-            `${op.name} ${key}=${JSON.stringify(value).slice(0, 40)} → ${res.status}`,
-          );
-          if (res.status >= 400) {
-            const body = (await res.json()) as { error?: unknown };
-            assert.equal(typeof body.error, 'string');
-            assert.ok(!/\n\s+at /.test(String(body.error)), 'no stack trace');
-          }
-        }),
-        { numRuns: 12, seed: 42 },
-      );
-    }
-    assert.ok(requests >= gets.length * 12);
-  },
-);
+test('every GET route: hostile values for each parameter give 2xx or 4xx JSON, never 5xx', {
+  timeout: 600_000,
+}, async () => {
+  let requests = 0;
+  for (const op of gets) {
+    const fields = fieldsOf(op.input)
+      .map((f) => f.key)
+      .filter((k) => !(op.cliOnly ?? []).includes(k));
+    if (!fields.length) fields.push('zzz');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), hostile, async (key, value) => {
+        const qs = new URLSearchParams({ ...base(op), [key]: value });
+        const res = await app.request(`${apiPath(op)}?${qs}`);
+        requests++;
+        assert.ok(
+          res.status < 500 || res.status === 503,
+          `${op.name} ${key}=${JSON.stringify(value).slice(0, 40)} → ${res.status}`,
+        );
+        if (res.status >= 400) {
+          const body = (await res.json()) as { error?: unknown };
+          assert.equal(typeof body.error, 'string');
+          assert.ok(!/\n\s+at /.test(String(body.error)), 'no stack trace');
+        }
+      }),
+      { numRuns: 12, seed: 42 },
+    );
+  }
+  assert.ok(requests >= gets.length * 12);
+});
 
 async function cli(argv: string[]): Promise<{ code: number; err: string }> {
   let err = '';
@@ -97,42 +95,40 @@ async function cli(argv: string[]): Promise<{ code: number; err: string }> {
   return { code, err };
 }
 
-test(
-  'every command: hostile values for each flag exit 0 or 1, with one line on stderr',
-  { timeout: 600_000 },
-  async () => {
-    // File-reading commands are fuzzed through their API twin (the body is the file).
-    const commands = operations.filter((o) => !o.apiOnly && o.http && !o.fromFile);
-    for (const op of commands) {
-      const fields = fieldsOf(op.input).filter((f) => !f.flag && !(op.args ?? []).includes(f.key));
-      if (!fields.length) continue;
-      const group = operations.some((o) => o.name.startsWith(`${op.name}.`));
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom(...fields),
-          hostile.filter((v) => !v.includes('\u0000')),
-          async (f, value) => {
-            const argv = [...op.name.split('.'), ...(group ? ['show'] : [])];
-            for (const a of op.args ?? []) argv.push(base(op)[a] ?? 'x');
-            for (const [k, v] of Object.entries({ ...base(op), [f.key]: value })) {
-              if ((op.args ?? []).includes(k)) continue;
-              const field = fieldsOf(op.input).find((x) => x.key === k);
-              if (field?.flag) argv.push(`--${kebab(k)}`);
-              else argv.push(`--${kebab(k)}`, v);
-            }
-            const r = await cli([...argv, '--json', '--db', dbPath]);
-            assert.ok(r.code === 0 || r.code === 1, `${argv.join(' ').slice(0, 120)} → exit ${r.code}: ${r.err}`);
-            if (r.code === 1) {
-              assert.match(r.err, /^airace: error: /);
-              assert.equal(r.err.trim().split('\n').length, 1, r.err);
-            }
-          },
-        ),
-        { numRuns: 6, seed: 7 },
-      );
-    }
-  },
-);
+test('every command: hostile values for each flag exit 0 or 1, with one line on stderr', {
+  timeout: 600_000,
+}, async () => {
+  // File-reading commands are fuzzed through their API twin (the body is the file).
+  const commands = operations.filter((o) => !o.apiOnly && o.http && !o.fromFile);
+  for (const op of commands) {
+    const fields = fieldsOf(op.input).filter((f) => !f.flag && !(op.args ?? []).includes(f.key));
+    if (!fields.length) continue;
+    const group = operations.some((o) => o.name.startsWith(`${op.name}.`));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...fields),
+        hostile.filter((v) => !v.includes('\u0000')),
+        async (f, value) => {
+          const argv = [...op.name.split('.'), ...(group ? ['show'] : [])];
+          for (const a of op.args ?? []) argv.push(base(op)[a] ?? 'x');
+          for (const [k, v] of Object.entries({ ...base(op), [f.key]: value })) {
+            if ((op.args ?? []).includes(k)) continue;
+            const field = fieldsOf(op.input).find((x) => x.key === k);
+            if (field?.flag) argv.push(`--${kebab(k)}`);
+            else argv.push(`--${kebab(k)}`, v);
+          }
+          const r = await cli([...argv, '--json', '--db', dbPath]);
+          assert.ok(r.code === 0 || r.code === 1, `${argv.join(' ').slice(0, 120)} → exit ${r.code}: ${r.err}`);
+          if (r.code === 1) {
+            assert.match(r.err, /^airace: error: /);
+            assert.equal(r.err.trim().split('\n').length, 1, r.err);
+          }
+        },
+      ),
+      { numRuns: 6, seed: 7 },
+    );
+  }
+});
 
 test('the review findings: chart routes with format=csv, impossible dates, tokens without Bearer', async () => {
   for (const url of ['/api/v1/gap/chart.svg?format=csv', '/api/v1/cost/frontier/chart.svg?format=csv']) {

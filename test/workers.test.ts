@@ -60,24 +60,22 @@ test('a full queue answers 503 at once instead of piling up', { timeout: 300_000
   assert.ok(statuses.includes(200), `statuses: ${statuses}`);
 });
 
-test(
-  'a worker never answers from a database rebuilt after the server opened its own',
-  { timeout: 300_000 },
-  async () => {
-    const dir = tempDir();
-    const path = join(dir, 'a.duckdb');
-    copyFileSync(await builtDb(), path);
-    const served = await Db.open(path);
-    try {
-      const app = createApp(served, { pool, requestTimeoutMs: 120_000 });
-      // What `airace build` does: a new file renamed over the old one (a new inode at the same path).
-      copyFileSync(await builtDb(), join(dir, 'b.duckdb'));
-      renameSync(join(dir, 'b.duckdb'), path);
-      const r = await app.request('/api/v1/gap?metric=epoch-eci&rounds=5&seed=99');
-      assert.equal(r.status, 503);
-      assert.match(((await r.json()) as { error: string }).error, /rebuilt after this server started/);
-    } finally {
-      served.close();
-    }
-  },
-);
+test('a worker never answers from a database rebuilt after the server opened its own', {
+  timeout: 300_000,
+}, async () => {
+  const dir = tempDir();
+  const path = join(dir, 'a.duckdb');
+  copyFileSync(await builtDb(), path);
+  const served = await Db.open(path);
+  try {
+    const app = createApp(served, { pool, requestTimeoutMs: 120_000 });
+    // What `airace build` does: a new file renamed over the old one (a new inode at the same path).
+    copyFileSync(await builtDb(), join(dir, 'b.duckdb'));
+    renameSync(join(dir, 'b.duckdb'), path);
+    const r = await app.request('/api/v1/gap?metric=epoch-eci&rounds=5&seed=99');
+    assert.equal(r.status, 503);
+    assert.match(((await r.json()) as { error: string }).error, /rebuilt after this server started/);
+  } finally {
+    served.close();
+  }
+});

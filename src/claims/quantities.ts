@@ -10,7 +10,17 @@
 export type Stop = Pick<AbortSignal, 'throwIfAborted'>;
 
 export type Kind =
-  'amount' | 'percent' | 'fraction' | 'multiple' | 'count' | 'duration' | 'spec' | 'year' | 'date' | 'number' | 'rank';
+  | 'amount'
+  | 'percent'
+  | 'fraction'
+  | 'multiple'
+  | 'count'
+  | 'duration'
+  | 'spec'
+  | 'year'
+  | 'date'
+  | 'number'
+  | 'rank';
 
 export interface Quantity {
   start: number;

@@ -191,7 +191,7 @@ export function normalizeForMatching(text: string): string {
   const flush = (i: number) => {
     if (i > from) parts.push(base.slice(from, i));
   };
-  for (let i = 0; i < base.length;) {
+  for (let i = 0; i < base.length; ) {
     const code = base.charCodeAt(i);
     let put: string | undefined;
     let len = 1;

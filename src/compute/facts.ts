@@ -40,9 +40,7 @@ const ruleRow = z.object({
 export type RuleRow = z.output<typeof ruleRow>;
 
 export async function ruleFactsOf(deps: Deps): Promise<Fact[]> {
-  const rows = await (
-    await deps.db()
-  ).rows(
+  const rows = await (await deps.db()).rows(
     ruleRow,
     `SELECT id, title, CAST(published AS VARCHAR) AS published, CAST(effective AS VARCHAR) AS effective,
        detail_json AS detail, source_ids FROM rules`,

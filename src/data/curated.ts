@@ -15,7 +15,9 @@ const country = z.string().regex(/^([A-Z]{2}|INTL|other|unknown)$/, 'must be a c
 export const fxFile = z.object({
   note: z.string().optional(),
   source: z.object({ title: z.string(), url: z.string(), confidence: z.string() }),
-  rates: z.array(z.object({ currency: z.string().regex(/^[A-Z]{3}$/), usd_per_unit: z.number().positive(), as_of: dayOrMonth })),
+  rates: z.array(
+    z.object({ currency: z.string().regex(/^[A-Z]{3}$/), usd_per_unit: z.number().positive(), as_of: dayOrMonth }),
+  ),
 });
 
 export const organizationsFile = z.object({
@@ -56,7 +58,9 @@ export const entitiesFile = z.object({
 export const modelOverridesFile = z.object({
   note: z.string().optional(),
   license: z.string().optional(),
-  records: z.array(z.object({ from: z.string().min(1), to: z.string().min(1), note: z.string().min(1), source: z.string().min(1) })),
+  records: z.array(
+    z.object({ from: z.string().min(1), to: z.string().min(1), note: z.string().min(1), source: z.string().min(1) }),
+  ),
 });
 
 /** A chip of a dataset that is the fact sheet's chip though the names differ, and why. */

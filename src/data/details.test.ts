@@ -21,9 +21,13 @@ test('every detail_json of the built database reads through its schema, keeping 
       // Loose schemas: the parsed record is the stored one, key for key.
       for (const r of rows) assert.deepEqual(r.detail, JSON.parse(r.raw), `${table} ${r.id}`);
     }
-    const criteria = (await db.rows(z.object({ d: jsonText(ruleDetail) }), 'SELECT detail_json AS d FROM rules'))
-      .flatMap((r) => r.d.criteria ?? []);
-    assert.ok(criteria.some((c) => typeof c.paragraph === 'string'), 'rule criteria carry their paragraph');
+    const criteria = (
+      await db.rows(z.object({ d: jsonText(ruleDetail) }), 'SELECT detail_json AS d FROM rules')
+    ).flatMap((r) => r.d.criteria ?? []);
+    assert.ok(
+      criteria.some((c) => typeof c.paragraph === 'string'),
+      'rule criteria carry their paragraph',
+    );
   } finally {
     db.close();
   }

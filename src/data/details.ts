@@ -58,7 +58,10 @@ export type RuleDetail = z.output<typeof ruleDetail>;
 /** An event's record: its category, amount breakdown, signatories and other details as the sheet gives them. */
 export const eventDetail = z.looseObject({
   category: z.string().optional(),
-  amount: z.looseObject({ value: z.number().nullable().optional(), currency: z.string().optional() }).nullable().optional(),
+  amount: z
+    .looseObject({ value: z.number().nullable().optional(), currency: z.string().optional() })
+    .nullable()
+    .optional(),
   /** `<party>_signed: boolean` for declarations, with counts as reported. */
   signatories: z.record(z.string(), z.unknown()).optional(),
   details: z.record(z.string(), z.unknown()).optional(),

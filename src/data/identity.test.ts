@@ -1,10 +1,25 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { catalogueVendor, codename, fineTuneBase, isFragmentKey, isPreReleaseName, modelKey, resolveKeys } from './identity.ts';
+import {
+  catalogueVendor,
+  codename,
+  fineTuneBase,
+  isFragmentKey,
+  isPreReleaseName,
+  modelKey,
+  resolveKeys,
+} from './identity.ts';
 
 test('one model, many spellings', () => {
-  for (const s of ['deepseek-r1', 'DeepSeek-R1', 'deepseek/deepseek-r1', 'deepseek-ai/DeepSeek-R1', 'deepseek/deepseek-r1:free', ' DeepSeek R1 ']) {
+  for (const s of [
+    'deepseek-r1',
+    'DeepSeek-R1',
+    'deepseek/deepseek-r1',
+    'deepseek-ai/DeepSeek-R1',
+    'deepseek/deepseek-r1:free',
+    ' DeepSeek R1 ',
+  ]) {
     assert.equal(modelKey(s), 'deepseek-r1', s);
   }
   assert.equal(modelKey('Qwen/Qwen2.5-72B-Instruct'), modelKey('qwen2.5-72b-instruct'));
@@ -22,11 +37,13 @@ test('different models stay different', () => {
 });
 
 test('keys are idempotent and never empty for names with letters', () => {
-  fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 40 }), (s) => {
-    const k = modelKey(s);
-    assert.equal(modelKey(k), k);
-    if (/[a-z0-9]/i.test(s.normalize('NFKC'))) assert.ok(k.length > 0, JSON.stringify(s));
-  }));
+  fc.assert(
+    fc.property(fc.string({ minLength: 1, maxLength: 40 }), (s) => {
+      const k = modelKey(s);
+      assert.equal(modelKey(k), k);
+      if (/[a-z0-9]/i.test(s.normalize('NFKC'))) assert.ok(k.length > 0, JSON.stringify(s));
+    }),
+  );
 });
 
 test('a date stamp one origin adds folds into the undated name another origin uses', () => {
@@ -50,7 +67,8 @@ test('fragments: parenthesised dates, numeric slash suffixes and vendor-dotted v
   assert.equal(modelKey('deepseek.v3-v1:0'), 'deepseek-v3');
   assert.equal(modelKey('us.deepseek.r1-v1:0'), 'deepseek-r1');
   assert.equal(modelKey('rednote-hilab/dots.ocr'), 'dots-ocr');
-  for (const s of ['GPT-4o (08/06)', 'ViT-Huge/14', 'Theseus 6/768', 'deepseek.v3-v1:0', 'STORM-B/8']) assert.ok(!isFragmentKey(modelKey(s)), s);
+  for (const s of ['GPT-4o (08/06)', 'ViT-Huge/14', 'Theseus 6/768', 'deepseek.v3-v1:0', 'STORM-B/8'])
+    assert.ok(!isFragmentKey(modelKey(s)), s);
   assert.ok(isFragmentKey('06') && isFragmentKey('20240806') && !isFragmentKey('o1'));
 });
 
@@ -70,22 +88,28 @@ test('fine-tune price keys and codenames get their own identity', () => {
 });
 
 test('resolution: -latest aliases never absorb dated snapshots; short stamps and deployment labels fold', () => {
-  const r = resolveKeys(new Map([
-    ['chatgpt-4o-latest', new Set(['litellm'])],
-    ['chatgpt-4o-latest-20240808', new Set(['lmarena'])],
-    ['gpt-4o-0806', new Set(['lmarena'])],
-    ['gpt-4o-20240806', new Set(['litellm'])],
-    ['claude-3-5-sonnet-0620', new Set(['lmarena'])],
-    ['claude-3-5-sonnet-20240620', new Set(['lmarena'])],
-    ['claude-3-5-sonnet-20250620', new Set(['lmarena'])],
-    ['deepseek-v3-2-251201', new Set(['litellm'])],
-    ['deepseek-v3-2', new Set(['lmarena'])],
-    ['deepseek-v3-2-maas', new Set(['litellm'])],
-    ['gemini-exp-1206', new Set(['lmarena'])],
-  ]));
+  const r = resolveKeys(
+    new Map([
+      ['chatgpt-4o-latest', new Set(['litellm'])],
+      ['chatgpt-4o-latest-20240808', new Set(['lmarena'])],
+      ['gpt-4o-0806', new Set(['lmarena'])],
+      ['gpt-4o-20240806', new Set(['litellm'])],
+      ['claude-3-5-sonnet-0620', new Set(['lmarena'])],
+      ['claude-3-5-sonnet-20240620', new Set(['lmarena'])],
+      ['claude-3-5-sonnet-20250620', new Set(['lmarena'])],
+      ['deepseek-v3-2-251201', new Set(['litellm'])],
+      ['deepseek-v3-2', new Set(['lmarena'])],
+      ['deepseek-v3-2-maas', new Set(['litellm'])],
+      ['gemini-exp-1206', new Set(['lmarena'])],
+    ]),
+  );
   assert.equal(r.get('chatgpt-4o-latest-20240808'), 'chatgpt-4o-latest-20240808');
   assert.equal(r.get('gpt-4o-0806'), 'gpt-4o-20240806');
-  assert.equal(r.get('claude-3-5-sonnet-0620'), 'claude-3-5-sonnet-0620', 'two full dates end in 0620: ambiguous, kept');
+  assert.equal(
+    r.get('claude-3-5-sonnet-0620'),
+    'claude-3-5-sonnet-0620',
+    'two full dates end in 0620: ambiguous, kept',
+  );
   assert.equal(r.get('deepseek-v3-2-251201'), 'deepseek-v3-2');
   assert.equal(r.get('deepseek-v3-2-maas'), 'deepseek-v3-2');
   assert.equal(r.get('gemini-exp-1206'), 'gemini-exp-1206');

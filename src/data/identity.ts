@@ -32,7 +32,11 @@ function computeKey(raw: string): string {
   const s = normalizeName(code ? code.name : raw);
   if (s !== '') return s;
   // Names that are nothing but a namespace or a variant ("x/", ":free") still need an identity.
-  return raw.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /**

@@ -7,7 +7,11 @@ test('every table derives columns with a known kind, and every fact table carrie
   for (const t of tableNames) {
     const cols = columnsOf(t);
     assert.ok(cols.length > 2, t);
-    if (!['datasets', 'sources', 'claims'].includes(t)) assert.ok(cols.some((c) => c.name === 'source_id' && !c.nullable), `${t} needs a non-null source_id`);
+    if (!['datasets', 'sources', 'claims'].includes(t))
+      assert.ok(
+        cols.some((c) => c.name === 'source_id' && !c.nullable),
+        `${t} needs a non-null source_id`,
+      );
   }
   const src = columnsOf('sources').map((c) => c.name);
   for (const f of ['title', 'publisher', 'url', 'published', 'retrieved', 'license']) assert.ok(src.includes(f), f);
@@ -25,7 +29,16 @@ test('DDL follows the zod types: dates, integers, doubles, lists, nullability, k
 });
 
 test('validators reject bad rows', () => {
-  const good = { id: 'x', title: 't', publisher: 'p', url: 'https://example.org', published: null, retrieved: '2026-01-01', license: 'MIT', notes: null };
+  const good = {
+    id: 'x',
+    title: 't',
+    publisher: 'p',
+    url: 'https://example.org',
+    published: null,
+    retrieved: '2026-01-01',
+    license: 'MIT',
+    notes: null,
+  };
   assert.ok(tables.sources.safeParse(good).success);
   assert.ok(!tables.sources.safeParse({ ...good, url: 'ftp://x' }).success);
   assert.ok(!tables.sources.safeParse({ ...good, retrieved: '2026-13-01' }).success);

@@ -17,7 +17,9 @@ const int = () => z.number().int();
 const list = () => z.array(z.string());
 
 /** Country codes used for attribution: ISO 3166-1 alpha-2, plus `EU` for an EU body or an EU lab whose member state is unknown, and `other` / `unknown`. */
-export const countryCode = z.string().regex(/^([A-Z]{2}|INTL|other|unknown)$/, 'must be a two-letter country code, INTL, other or unknown');
+export const countryCode = z
+  .string()
+  .regex(/^([A-Z]{2}|INTL|other|unknown)$/, 'must be a two-letter country code, INTL, other or unknown');
 
 export const sources = z.object({
   id: text().min(1),
@@ -232,7 +234,10 @@ export const events = z.object({
   title: text().min(1),
   actors: list(),
   amount: num().nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
   description: text().nullable(),
   confidence: text().min(1),
   detail_json: text(),

@@ -7,8 +7,19 @@ import type { Row } from './schema.ts';
 import { decodeTable, encodeTable, readSnapshot, SnapshotError, writeSnapshot } from './snapshot.ts';
 
 const chip: Row<'events'> = {
-  id: 'e1', date: '2025-01-21', kind: 'investment', country: 'US', title: 'Stargate, "announced"', actors: ['SoftBank', 'OpenAI'], amount: 5e11, currency: 'USD',
-  description: 'two\nlines', confidence: 'confirmed', detail_json: '{"a":1}', source_ids: ['s1'], source_id: 's1',
+  id: 'e1',
+  date: '2025-01-21',
+  kind: 'investment',
+  country: 'US',
+  title: 'Stargate, "announced"',
+  actors: ['SoftBank', 'OpenAI'],
+  amount: 5e11,
+  currency: 'USD',
+  description: 'two\nlines',
+  confidence: 'confirmed',
+  detail_json: '{"a":1}',
+  source_ids: ['s1'],
+  source_id: 's1',
 };
 
 test('rows survive a CSV round trip, quotes, newlines, lists and nulls included', () => {
@@ -32,7 +43,12 @@ test('a bad value is reported with file, line, column and reason', () => {
   const text = encodeTable('events', [chip, { ...chip, id: 'e2' }, { ...chip, id: 'e3' }]);
   // Row 2 starts on line 4: the header is line 1 and row 1 spans lines 2–3 (its description has a newline).
   expectError(() => decodeTable('events', text.replace('e2,2025-01-21', 'e2,2025-02-30'), 'f.csv'), 4, 2, /date/);
-  expectError(() => decodeTable('events', text.replace('e3,2025-01-21,investment,US', 'e3,2025-01-21,investment,USA'), 'f.csv'), 6, 4, /country/);
+  expectError(
+    () => decodeTable('events', text.replace('e3,2025-01-21,investment,US', 'e3,2025-01-21,investment,USA'), 'f.csv'),
+    6,
+    4,
+    /country/,
+  );
   expectError(() => decodeTable('events', text.replace('500000000000', 'lots'), 'f.csv'), 2, 7, /not a number/);
   expectError(() => decodeTable('events', text.replace('id,date', 'id,day'), 'f.csv'), 1, 2, /header/);
   expectError(() => decodeTable('events', `${text}too,few,fields\n`, 'f.csv'), 8, null, /malformed CSV/);
@@ -43,7 +59,10 @@ test('writeSnapshot replaces the folder whole, and readSnapshot reads it back', 
   writeSnapshot(dir, [{ table: 'events', part: 'a', rows: [chip] }], { 'note.txt': 'hi' });
   writeSnapshot(dir, [{ table: 'events', part: 'b', rows: [chip] }]);
   const parts = readSnapshot(dir);
-  assert.deepEqual(parts.map((p) => p.part), ['b']);
+  assert.deepEqual(
+    parts.map((p) => p.part),
+    ['b'],
+  );
   assert.deepEqual(parts[0]?.rows, [chip]);
 });
 

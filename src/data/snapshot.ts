@@ -7,7 +7,16 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import {
-  closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, renameSync, rmSync, writeFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
 import { columnsOf, tableNames, tables, type Column, type Row, type TableName } from './schema.ts';
@@ -48,7 +57,9 @@ function decodeValue(raw: string, column: Column): { ok: true; value: unknown } 
     case 'int':
     case 'float': {
       const n = Number(raw);
-      return Number.isNaN(n) || raw.trim() === '' ? { ok: false, reason: `"${raw}" is not a number` } : { ok: true, value: n };
+      return Number.isNaN(n) || raw.trim() === ''
+        ? { ok: false, reason: `"${raw}" is not a number` }
+        : { ok: true, value: n };
     }
     case 'bool':
       if (raw === 'true') return { ok: true, value: true };
@@ -80,7 +91,11 @@ export function decodeTable<T extends TableName>(table: T, text: string, file: s
 }
 
 /** decodeTable, also returning the line each row starts on (for errors found later, such as duplicate keys). */
-export function decodeRows<T extends TableName>(table: T, text: string, file: string): { rows: Row<T>[]; lines: number[] } {
+export function decodeRows<T extends TableName>(
+  table: T,
+  text: string,
+  file: string,
+): { rows: Row<T>[]; lines: number[] } {
   const columns = columnsOf(table);
   const schema = tables[table];
   let parsed: ParsedRecord[];
@@ -95,7 +110,12 @@ export function decodeRows<T extends TableName>(table: T, text: string, file: st
   if (header.join(',') !== expected.join(',')) {
     const at = expected.findIndex((name, i) => header[i] !== name);
     const col = at === -1 ? expected.length + 1 : at + 1;
-    throw new SnapshotError(file, 1, col, `header does not match table ${table}: expected "${expected[col - 1] ?? '(end)'}", found "${header[col - 1] ?? '(end)'}"`);
+    throw new SnapshotError(
+      file,
+      1,
+      col,
+      `header does not match table ${table}: expected "${expected[col - 1] ?? '(end)'}", found "${header[col - 1] ?? '(end)'}"`,
+    );
   }
   const rows: Row<T>[] = [];
   const lines: number[] = [];
@@ -180,7 +200,12 @@ export function readSnapshot(dir: string, cwd = process.cwd()): SnapshotFile[] {
  * Writes a whole snapshot into `dir`, replacing what was there only once every file is written:
  * the new tree goes to a sibling folder that is then swapped in, so a failed import leaves the old one.
  */
-export function writeSnapshot(dir: string, parts: readonly SnapshotPart[], extra: Record<string, string> = {}, keep: (table: TableName, part: string) => boolean = () => false): void {
+export function writeSnapshot(
+  dir: string,
+  parts: readonly SnapshotPart[],
+  extra: Record<string, string> = {},
+  keep: (table: TableName, part: string) => boolean = () => false,
+): void {
   const tmp = `${dir}.tmp-${process.pid}`;
   const old = `${dir}.old-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });

@@ -142,11 +142,13 @@ async function scorecardSection(
   pillarRows.push([
     doc.t('total'),
     '',
-    ...sc.countries.map((x): Cell => ({
-      html: `<b>${num(x.score, 2)}</b>`,
-      text: num(x.score, 3),
-      sort: x.score ?? -1,
-    })),
+    ...sc.countries.map(
+      (x): Cell => ({
+        html: `<b>${num(x.score, 2)}</b>`,
+        text: num(x.score, 3),
+        sort: x.score ?? -1,
+      }),
+    ),
   ]);
   body += doc.table(
     'pillars',

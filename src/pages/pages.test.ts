@@ -55,71 +55,67 @@ test('hostile as_of values do not grow the cache past its bound', { timeout: 120
   assert.ok(dash.cache.size <= 300);
 });
 
-test(
-  '32 concurrent requests to the overview share one render; junk parameters share the entry',
-  { timeout: 120000 },
-  async () => {
-    const before = dash.cache.size;
-    const res = await Promise.all(
-      Array.from({ length: 32 }, (_, i) => app.request(i % 2 ? '/?junk=1' : '/?zzz=2&junk=3')),
-    );
-    assert.ok(res.every((r) => r.status === 200));
-    assert.equal(dash.cache.size, before + 1);
-    const t0 = performance.now();
-    const warm = await app.request('/');
-    const ms = performance.now() - t0;
-    assert.equal(warm.status, 200);
-    console.log(`warm overview: ${ms.toFixed(1)} ms`);
-  },
-);
+test('32 concurrent requests to the overview share one render; junk parameters share the entry', {
+  timeout: 120000,
+}, async () => {
+  const before = dash.cache.size;
+  const res = await Promise.all(
+    Array.from({ length: 32 }, (_, i) => app.request(i % 2 ? '/?junk=1' : '/?zzz=2&junk=3')),
+  );
+  assert.ok(res.every((r) => r.status === 200));
+  assert.equal(dash.cache.size, before + 1);
+  const t0 = performance.now();
+  const warm = await app.request('/');
+  const ms = performance.now() - t0;
+  assert.equal(warm.status, 200);
+  console.log(`warm overview: ${ms.toFixed(1)} ms`);
+});
 
-test(
-  'every table has a working CSV link, every chart an SVG link, every link on the pages answers',
-  { timeout: 600000 },
-  async () => {
-    const pages = [
-      '/',
-      '/capability',
-      '/adoption',
-      '/cost',
-      '/compute?chip=nvidia-h20&destination=CN&date=2025-05-01',
-      '/policy',
-      '/claims',
-      '/sources',
-      '/models',
-      '/models/deepseek-r1',
-      '/methods',
-      '/glossary',
-    ];
-    const seen = new Set<string>();
-    let modelLinks = 0;
-    for (const lang of ['en', 'zh-Hans']) {
-      for (const p of pages) {
-        const path = lang === 'en' ? p : `${p}${p.includes('?') ? '&' : '?'}lang=${lang}`;
-        const r = await app.request(path);
-        assert.equal(r.status, 200, path);
-        const html = await r.text();
-        const tables = (html.match(/<table>/g) ?? []).length;
-        const csv = [...html.matchAll(/href="([^"]*format=csv[^"]*)"/g)].map((m) => m[1] as string);
-        assert.equal(csv.length, tables, `${path}: one CSV link per table`);
-        const charts = (html.match(/<figure class="chart"/g) ?? []).length;
-        const svg = [...html.matchAll(/href="([^"]*format=svg[^"]*)"/g)].map((m) => m[1] as string);
-        assert.equal(svg.length, charts, `${path}: one SVG link per chart`);
-        for (const m of html.matchAll(/href="(\/[^"#]*)/g)) {
-          const href = (m[1] as string).replace(/&amp;/g, '&');
-          if (seen.has(href)) continue;
-          if (href.startsWith('/models/') && ++modelLinks > 25) continue;
-          seen.add(href);
-          const res = await app.request(href);
-          assert.equal(res.status, 200, `${path} links to ${href} which answers ${res.status}`);
-          if (href.includes('format=csv')) assert.match(res.headers.get('content-type') ?? '', /text\/csv/, href);
-          if (href.includes('format=svg')) assert.match(await res.text(), /^<svg/, href);
-        }
+test('every table has a working CSV link, every chart an SVG link, every link on the pages answers', {
+  timeout: 600000,
+}, async () => {
+  const pages = [
+    '/',
+    '/capability',
+    '/adoption',
+    '/cost',
+    '/compute?chip=nvidia-h20&destination=CN&date=2025-05-01',
+    '/policy',
+    '/claims',
+    '/sources',
+    '/models',
+    '/models/deepseek-r1',
+    '/methods',
+    '/glossary',
+  ];
+  const seen = new Set<string>();
+  let modelLinks = 0;
+  for (const lang of ['en', 'zh-Hans']) {
+    for (const p of pages) {
+      const path = lang === 'en' ? p : `${p}${p.includes('?') ? '&' : '?'}lang=${lang}`;
+      const r = await app.request(path);
+      assert.equal(r.status, 200, path);
+      const html = await r.text();
+      const tables = (html.match(/<table>/g) ?? []).length;
+      const csv = [...html.matchAll(/href="([^"]*format=csv[^"]*)"/g)].map((m) => m[1] as string);
+      assert.equal(csv.length, tables, `${path}: one CSV link per table`);
+      const charts = (html.match(/<figure class="chart"/g) ?? []).length;
+      const svg = [...html.matchAll(/href="([^"]*format=svg[^"]*)"/g)].map((m) => m[1] as string);
+      assert.equal(svg.length, charts, `${path}: one SVG link per chart`);
+      for (const m of html.matchAll(/href="(\/[^"#]*)/g)) {
+        const href = (m[1] as string).replace(/&amp;/g, '&');
+        if (seen.has(href)) continue;
+        if (href.startsWith('/models/') && ++modelLinks > 25) continue;
+        seen.add(href);
+        const res = await app.request(href);
+        assert.equal(res.status, 200, `${path} links to ${href} which answers ${res.status}`);
+        if (href.includes('format=csv')) assert.match(res.headers.get('content-type') ?? '', /text\/csv/, href);
+        if (href.includes('format=svg')) assert.match(await res.text(), /^<svg/, href);
       }
     }
-    assert.ok(seen.size > 50, `checked ${seen.size} links`);
-  },
-);
+  }
+  assert.ok(seen.size > 50, `checked ${seen.size} links`);
+});
 
 test('favicon and a bad as_of: no 404, no 500', async () => {
   assert.equal((await app.request('/favicon.ico')).status, 200);

@@ -17,7 +17,8 @@ export interface UploadInput {
 }
 
 export type UploadOutput =
-  { ok: true; result: RatingResult & { skipped: number } } | { ok: false; field: 'body' | 'anchor'; message: string };
+  | { ok: true; result: RatingResult & { skipped: number } }
+  | { ok: false; field: 'body' | 'anchor'; message: string };
 
 export function rateUpload(input: UploadInput): UploadOutput {
   let battles;

@@ -7,8 +7,20 @@ import { existsSync, readdirSync } from 'node:fs';
 import type { Row } from '../schema.ts';
 import { modelKey } from '../identity.ts';
 import {
-  at, emptyOutput, observe, openWeightsFromLicense, parseCi, part, readCsv, readJson, repoSource, toDate, toInt, toNumber,
-  type ImportOutput, type Importer,
+  at,
+  emptyOutput,
+  observe,
+  openWeightsFromLicense,
+  parseCi,
+  part,
+  readCsv,
+  readJson,
+  repoSource,
+  toDate,
+  toInt,
+  toNumber,
+  type ImportOutput,
+  type Importer,
 } from './common.ts';
 import { entriesFromCatalog, entryFromArenaCsv } from '../../formats/arena.ts';
 
@@ -24,12 +36,20 @@ export const arenaCatalog: Importer = {
     const out = emptyOutput();
     const source_id = 'lmarena-arena-catalog';
     const head = '2025-12-17';
-    out.sources.push(repoSource({
-      id: source_id, title: 'LMArena leaderboard data files (arena-catalog)', publisher: 'LMArena', repo: 'lmarena/arena-catalog',
-      commit: 'c9558b60647217fafa878cb7ee14f8f43c355594', published: head, retrieved: head,
-      license: 'unclear: no LICENSE in the repository; LMArena data used as facts with attribution',
-      notes: 'Ratings with 95% quantiles per category; no vote counts or organisations. The 2025-11-05 history version came from a code change, so its data cut is unknown.',
-    }));
+    out.sources.push(
+      repoSource({
+        id: source_id,
+        title: 'LMArena leaderboard data files (arena-catalog)',
+        publisher: 'LMArena',
+        repo: 'lmarena/arena-catalog',
+        commit: 'c9558b60647217fafa878cb7ee14f8f43c355594',
+        published: head,
+        retrieved: head,
+        license: 'unclear: no LICENSE in the repository; LMArena data used as facts with attribution',
+        notes:
+          'Ratings with 95% quantiles per category; no vote counts or organisations. The 2025-11-05 history version came from a code change, so its data cut is unknown.',
+      }),
+    );
     const text: Entry[] = [];
     const index = readCsv(at(dir, 'history', 'snapshots_index.csv'));
     for (const row of index) {
@@ -38,8 +58,16 @@ export const arenaCatalog: Importer = {
       if (!date || !stored) continue;
       text.push(...entriesFromCatalog(readJson(at(dir, stored)) as CatalogFile, 'lmarena-text', date, source_id));
     }
-    out.parts.push(part('leaderboard_entries', 'lmarena-catalog-text', 'Arena text leaderboard, all categories (arena-catalog history)', source_id, text,
-      'Every distinct git version of leaderboard-text.json (older name leaderboard-data.json), dated by its commit message.'));
+    out.parts.push(
+      part(
+        'leaderboard_entries',
+        'lmarena-catalog-text',
+        'Arena text leaderboard, all categories (arena-catalog history)',
+        source_id,
+        text,
+        'Every distinct git version of leaderboard-text.json (older name leaderboard-data.json), dated by its commit message.',
+      ),
+    );
     const others: Entry[] = [];
     for (const [file, board] of [
       ['leaderboard-text-style-control.json', 'lmarena-text-style-control'],
@@ -49,13 +77,32 @@ export const arenaCatalog: Importer = {
     ] as const) {
       others.push(...entriesFromCatalog(readJson(at(dir, 'data', file)) as CatalogFile, board, head, source_id));
     }
-    out.parts.push(part('leaderboard_entries', 'lmarena-catalog-current', 'Arena style-control, vision and image leaderboards at the catalog HEAD', source_id, others,
-      `Files at HEAD, dated by the HEAD commit (${head}).`));
-    const scatter = readJson(at(dir, 'data', 'scatterplot-data.json')) as { model_api_name?: string; name?: string; organization?: string; license?: string }[];
+    out.parts.push(
+      part(
+        'leaderboard_entries',
+        'lmarena-catalog-current',
+        'Arena style-control, vision and image leaderboards at the catalog HEAD',
+        source_id,
+        others,
+        `Files at HEAD, dated by the HEAD commit (${head}).`,
+      ),
+    );
+    const scatter = readJson(at(dir, 'data', 'scatterplot-data.json')) as {
+      model_api_name?: string;
+      name?: string;
+      organization?: string;
+      license?: string;
+    }[];
     for (const s of scatter) {
       const raw = s.model_api_name ?? s.name;
       if (!raw) continue;
-      out.observations.push(observe(raw, 'lmarena', source_id, { organization: s.organization ?? null, license: s.license ?? null, open_weights: openWeightsFromLicense(s.license) }));
+      out.observations.push(
+        observe(raw, 'lmarena', source_id, {
+          organization: s.organization ?? null,
+          license: s.license ?? null,
+          open_weights: openWeightsFromLicense(s.license),
+        }),
+      );
     }
     for (const e of [...text, ...others]) out.observations.push(observe(e.model_raw, 'lmarena', source_id));
     return out;
@@ -63,14 +110,26 @@ export const arenaCatalog: Importer = {
 };
 
 /** The columns of the fboulnois CSVs changed over time (arena_elo → arena_score, rank_stylectrl added). */
-function entriesFromArenaCsv(path: string, leaderboard: string, date: string, source_id: string, out: ImportOutput): Entry[] {
+function entriesFromArenaCsv(
+  path: string,
+  leaderboard: string,
+  date: string,
+  source_id: string,
+  out: ImportOutput,
+): Entry[] {
   const entries: Entry[] = [];
   for (const r of readCsv(path)) {
     const entry = entryFromArenaCsv(r, leaderboard, 'full', date, source_id);
     if (!entry) continue;
     const raw = entry.model_raw;
     entries.push(entry);
-    out.observations.push(observe(raw, 'lmarena', source_id, { organization: r['organization'] || null, license: r['license'] || null, open_weights: openWeightsFromLicense(r['license']) }));
+    out.observations.push(
+      observe(raw, 'lmarena', source_id, {
+        organization: r['organization'] || null,
+        license: r['license'] || null,
+        open_weights: openWeightsFromLicense(r['license']),
+      }),
+    );
   }
   return entries;
 }
@@ -83,17 +142,29 @@ export const fboulnois: Importer = {
     const dir = at(root, this.name);
     const out = emptyOutput();
     const source_id = 'fboulnois-llm-leaderboard-csv';
-    out.sources.push(repoSource({
-      id: source_id, title: 'LLM leaderboard CSV (Arena leaderboard history as CSV)', publisher: 'fboulnois (data: LMArena / LMSYS)',
-      repo: 'fboulnois/llm-leaderboard-csv', commit: '44db9588e2b0d12fff17d6e607066746f0fa84d5', published: '2025-08-06', retrieved: '2025-08-06',
-      license: 'MPL-2.0 (repository); numbers from the LMArena HF space, declared apache-2.0',
-      notes: 'Snapshot dates are when the CSV was generated, not the Arena data cut.',
-    }));
+    out.sources.push(
+      repoSource({
+        id: source_id,
+        title: 'LLM leaderboard CSV (Arena leaderboard history as CSV)',
+        publisher: 'fboulnois (data: LMArena / LMSYS)',
+        repo: 'fboulnois/llm-leaderboard-csv',
+        commit: '44db9588e2b0d12fff17d6e607066746f0fa84d5',
+        published: '2025-08-06',
+        retrieved: '2025-08-06',
+        license: 'MPL-2.0 (repository); numbers from the LMArena HF space, declared apache-2.0',
+        notes: 'Snapshot dates are when the CSV was generated, not the Arena data cut.',
+      }),
+    );
     const byBoard = new Map<string, Entry[]>();
     for (const version of readdirSync(at(dir, 'history')).sort()) {
       const date = toDate(version);
       if (!date) continue;
-      for (const [file, board] of [['lmsys.csv', 'lmarena-text'], ['lmarena_text.csv', 'lmarena-text'], ['lmarena_vision.csv', 'lmarena-vision'], ['lmarena_image.csv', 'lmarena-image']] as const) {
+      for (const [file, board] of [
+        ['lmsys.csv', 'lmarena-text'],
+        ['lmarena_text.csv', 'lmarena-text'],
+        ['lmarena_vision.csv', 'lmarena-vision'],
+        ['lmarena_image.csv', 'lmarena-image'],
+      ] as const) {
         const path = at(dir, 'history', version, 'csv', file);
         if (!existsSync(path)) continue;
         const list = byBoard.get(board) ?? [];
@@ -102,8 +173,16 @@ export const fboulnois: Importer = {
       }
     }
     for (const [board, rows] of byBoard) {
-      out.parts.push(part('leaderboard_entries', `fboulnois-${board}`, `Arena ${board.replace('lmarena-', '')} leaderboard history (fboulnois CSV)`, source_id, rows,
-        'csv/ at HEAD equals the last history version and is not imported twice.'));
+      out.parts.push(
+        part(
+          'leaderboard_entries',
+          `fboulnois-${board}`,
+          `Arena ${board.replace('lmarena-', '')} leaderboard history (fboulnois CSV)`,
+          source_id,
+          rows,
+          'csv/ at HEAD equals the last history version and is not imported twice.',
+        ),
+      );
     }
     return out;
   },
@@ -116,11 +195,20 @@ export const nakasyou: Importer = {
   run(root) {
     const out = emptyOutput();
     const source_id = 'nakasyou-lmarena-history';
-    out.sources.push(repoSource({
-      id: source_id, title: 'LMArena history (overall text ratings from elo_results pickles)', publisher: 'Shotaro Nakamura (data: LMArena)',
-      repo: 'nakasyou/lmarena-history', commit: '22d6c6aa0f5642b41674fc94095e5f2833071d39', published: '2025-03-02', retrieved: '2025-05-23', license: 'MIT',
-      notes: 'Overall text rating without style control; 0.0 means the model was not on the board that day (skipped).',
-    }));
+    out.sources.push(
+      repoSource({
+        id: source_id,
+        title: 'LMArena history (overall text ratings from elo_results pickles)',
+        publisher: 'Shotaro Nakamura (data: LMArena)',
+        repo: 'nakasyou/lmarena-history',
+        commit: '22d6c6aa0f5642b41674fc94095e5f2833071d39',
+        published: '2025-03-02',
+        retrieved: '2025-05-23',
+        license: 'MIT',
+        notes:
+          'Overall text rating without style control; 0.0 means the model was not on the board that day (skipped).',
+      }),
+    );
     const rows: Entry[] = [];
     let zeros = 0;
     for (const r of readCsv(at(root, this.name, 'output', 'result.csv'))) {
@@ -133,12 +221,38 @@ export const nakasyou: Importer = {
           zeros++;
           continue;
         }
-        rows.push({ leaderboard: 'lmarena-text', category: 'full', snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: null, score, ci_low: null, ci_high: null, votes: null, rank: null, preliminary: null, source_id });
+        rows.push({
+          leaderboard: 'lmarena-text',
+          category: 'full',
+          snapshot_date: date,
+          model_id: modelKey(raw),
+          model_raw: raw,
+          organization_raw: null,
+          score,
+          ci_low: null,
+          ci_high: null,
+          votes: null,
+          rank: null,
+          preliminary: null,
+          source_id,
+        });
         out.observations.push(observe(raw, 'lmarena', source_id));
       }
     }
-    out.skipped.push({ dataset: 'nakasyou-lmarena-text', reason: 'cell 0.0 or empty: model not on the board that day', count: zeros });
-    out.parts.push(part('leaderboard_entries', 'nakasyou-lmarena-text', 'Arena overall text ratings 2023-05 → 2025-02 (nakasyou)', source_id, rows));
+    out.skipped.push({
+      dataset: 'nakasyou-lmarena-text',
+      reason: 'cell 0.0 or empty: model not on the board that day',
+      count: zeros,
+    });
+    out.parts.push(
+      part(
+        'leaderboard_entries',
+        'nakasyou-lmarena-text',
+        'Arena overall text ratings 2023-05 → 2025-02 (nakasyou)',
+        source_id,
+        rows,
+      ),
+    );
     return out;
   },
 };
@@ -179,12 +293,20 @@ export const cherry: Importer = {
     const dir = at(root, this.name, 'derived');
     const out = emptyOutput();
     const source_id = 'cherry-studio-lmarena-snapshots';
-    out.sources.push(repoSource({
-      id: source_id, title: 'LMArena text leaderboard daily snapshots (parsed from cherry-studio-docs Markdown)', publisher: 'CherryHQ (data: LMArena / arena.ai)',
-      repo: 'CherryHQ/cherry-studio-docs', commit: 'f4853e9a29960bd05e684d6a696148afc0918dc6', published: '2026-08-22', retrieved: '2026-08-22',
-      license: 'unclear: no LICENSE at the repository root; numbers scraped from LMArena',
-      notes: 'DERIVED by parsing Markdown tables; 2026 names could not be checked against the live site; organisations partly inferred (organization_filled).',
-    }));
+    out.sources.push(
+      repoSource({
+        id: source_id,
+        title: 'LMArena text leaderboard daily snapshots (parsed from cherry-studio-docs Markdown)',
+        publisher: 'CherryHQ (data: LMArena / arena.ai)',
+        repo: 'CherryHQ/cherry-studio-docs',
+        commit: 'f4853e9a29960bd05e684d6a696148afc0918dc6',
+        published: '2026-08-22',
+        retrieved: '2026-08-22',
+        license: 'unclear: no LICENSE at the repository root; numbers scraped from LMArena',
+        notes:
+          'DERIVED by parsing Markdown tables; 2026 names could not be checked against the live site; organisations partly inferred (organization_filled).',
+      }),
+    );
     // Several scrapes can fall on one day: keep the last one for each (day, model).
     const latest = new Map<string, { stamp: string; entry: Entry }>();
     let preliminary = 0;
@@ -206,8 +328,19 @@ export const cherry: Importer = {
       if (r['score_flag']) preliminary++;
       const [ci_low, ci_high] = parseCi(r['ci'], score);
       const entry: Entry = {
-        leaderboard: 'lmarena-text', category: 'full', snapshot_date: date, model_id: modelKey(raw), model_raw: raw, organization_raw: r['organization'] || null,
-        score, ci_low, ci_high, votes: toInt(r['votes']), rank: toInt(r['rank']), preliminary: r['score_flag'] ? /preliminary/i.test(r['score_flag']) : null, source_id,
+        leaderboard: 'lmarena-text',
+        category: 'full',
+        snapshot_date: date,
+        model_id: modelKey(raw),
+        model_raw: raw,
+        organization_raw: r['organization'] || null,
+        score,
+        ci_low,
+        ci_high,
+        votes: toInt(r['votes']),
+        rank: toInt(r['rank']),
+        preliminary: r['score_flag'] ? /preliminary/i.test(r['score_flag']) : null,
+        source_id,
       };
       const k = `${date}\u0000${entry.model_id}\u0000${raw}`;
       const stamp = r['snapshot'] ?? '';
@@ -215,11 +348,25 @@ export const cherry: Importer = {
       if (!prev || prev.stamp <= stamp) latest.set(k, { stamp, entry });
     }
     const rows = [...latest.values()].map((v) => v.entry);
-    out.parts.push(part('leaderboard_entries', 'cherry-lmarena-text', 'Arena text leaderboard daily snapshots 2025-01 → 2026-08 (CherryHQ, derived)', source_id, rows,
-      `Last scrape of each day kept. ${preliminary} rows were flagged "Preliminary" upstream: kept, with preliminary = true. ${unglued} model names had the provider label glued on (e.g. "Anthropicclaude-…") and were split.`));
+    out.parts.push(
+      part(
+        'leaderboard_entries',
+        'cherry-lmarena-text',
+        'Arena text leaderboard daily snapshots 2025-01 → 2026-08 (CherryHQ, derived)',
+        source_id,
+        rows,
+        `Last scrape of each day kept. ${preliminary} rows were flagged "Preliminary" upstream: kept, with preliminary = true. ${unglued} model names had the provider label glued on (e.g. "Anthropicclaude-…") and were split.`,
+      ),
+    );
     for (const r of readCsv(at(dir, 'lmarena_text_models.csv'))) {
       if (!r['model']) continue;
-      out.observations.push(observe(unglue(r['model'], r['organization'] ?? null, context.familyPrefixes), 'lmarena', source_id, { organization: r['organization'] || null, license: r['license'] || null, open_weights: openWeightsFromLicense(r['license']) }));
+      out.observations.push(
+        observe(unglue(r['model'], r['organization'] ?? null, context.familyPrefixes), 'lmarena', source_id, {
+          organization: r['organization'] || null,
+          license: r['license'] || null,
+          open_weights: openWeightsFromLicense(r['license']),
+        }),
+      );
     }
     return out;
   },

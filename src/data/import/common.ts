@@ -62,13 +62,27 @@ export function emptyOutput(): ImportOutput {
   return { sources: [], parts: [], observations: [], skipped: [] };
 }
 
-export function part<T extends TableName>(table: T, id: string, title: string, source_id: string, rows: Row<T>[], notes: string | null = null): Part {
+export function part<T extends TableName>(
+  table: T,
+  id: string,
+  title: string,
+  source_id: string,
+  rows: Row<T>[],
+  notes: string | null = null,
+): Part {
   return { table, id, title, source_id, notes, rows } as unknown as Part;
 }
 
 /** Reads a CSV with a header row into records keyed by column name. Lines starting with '#' are comments. */
 export function readCsv(path: string): Record<string, string>[] {
-  return parse(readFileSync(path, 'utf8'), { columns: true, bom: true, comment: '#', comment_no_infix: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+  return parse(readFileSync(path, 'utf8'), {
+    columns: true,
+    bom: true,
+    comment: '#',
+    comment_no_infix: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as Record<string, string>[];
 }
 
 export function readJson(path: string): unknown {
@@ -118,19 +132,46 @@ export function openWeightsFromLicense(license: string | null | undefined): bool
   if (!license) return null;
   const l = license.toLowerCase();
   if (/proprietary|api access|hosted access|unreleased|closed/.test(l)) return false;
-  if (/open weights|apache|mit\b|llama|gemma|qwen|deepseek|cc-by|cc by|bsd|gpl|openrail|falcon|mistral|nvidia open|modified mit|yi license|open/.test(l)) return true;
+  if (
+    /open weights|apache|mit\b|llama|gemma|qwen|deepseek|cc-by|cc by|bsd|gpl|openrail|falcon|mistral|nvidia open|modified mit|yi license|open/.test(
+      l,
+    )
+  )
+    return true;
   return null;
 }
 
-export function observe(raw: string, origin: string, source_id: string, extra: Omit<Observation, 'raw' | 'key' | 'origin' | 'source_id'> = {}): Observation {
+export function observe(
+  raw: string,
+  origin: string,
+  source_id: string,
+  extra: Omit<Observation, 'raw' | 'key' | 'origin' | 'source_id'> = {},
+): Observation {
   return { raw, key: modelKey(raw), origin, source_id, ...extra };
 }
 
 /** A source row for a file of a public repository at a given commit. */
 export function repoSource(fields: {
-  id: string; title: string; publisher: string; repo: string; commit: string; published: string | null;
-  retrieved: string; license: string; notes?: string | null; path?: string;
+  id: string;
+  title: string;
+  publisher: string;
+  repo: string;
+  commit: string;
+  published: string | null;
+  retrieved: string;
+  license: string;
+  notes?: string | null;
+  path?: string;
 }): Row<'sources'> {
   const url = `https://github.com/${fields.repo}/${fields.path ? `blob/${fields.commit}/${fields.path}` : `tree/${fields.commit}`}`;
-  return { id: fields.id, title: fields.title, publisher: fields.publisher, url, published: fields.published, retrieved: fields.retrieved, license: fields.license, notes: fields.notes ?? null };
+  return {
+    id: fields.id,
+    title: fields.title,
+    publisher: fields.publisher,
+    url,
+    published: fields.published,
+    retrieved: fields.retrieved,
+    license: fields.license,
+    notes: fields.notes ?? null,
+  };
 }

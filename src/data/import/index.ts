@@ -22,10 +22,22 @@ import { litellm, openrouterModels } from './prices.ts';
 import { modelTrees, openLlmLineage } from './lineage.ts';
 
 export const importers: Importer[] = [
-  arenaCatalog, fboulnois, nakasyou, cherry, epochBenchmarks, epochNotable, interconnects, openrouterMarket, openrouterWeekly, litellm, openrouterModels, facts, hardware,
-  openLlmLineage, modelTrees,
+  arenaCatalog,
+  fboulnois,
+  nakasyou,
+  cherry,
+  epochBenchmarks,
+  epochNotable,
+  interconnects,
+  openrouterMarket,
+  openrouterWeekly,
+  litellm,
+  openrouterModels,
+  facts,
+  hardware,
+  openLlmLineage,
+  modelTrees,
 ];
-
 
 export interface ImportReport {
   generated_from: string;
@@ -39,7 +51,13 @@ export interface ImportReport {
   /** Organizations whose country no source gives. */
   organizations_without_country: { id: string; name: string; source_id: string }[];
   /** Organization names matched to a curated entry by spelling distance: review these. */
-  fuzzy_organization_matches: { observed: string; organization: string; matched_name: string; distance: number; source_id: string }[];
+  fuzzy_organization_matches: {
+    observed: string;
+    organization: string;
+    matched_name: string;
+    distance: number;
+    source_id: string;
+  }[];
   /** Raw names that several sources used for different models: kept only on the model the name itself resolves to. */
   shared_aliases: { alias: string; kept_on: string | null; dropped_from: string[] }[];
   /** Identity decisions taken from data/curated/model-overrides.json. */
@@ -55,7 +73,9 @@ export type Progress = (message: string) => void;
  * routes to its dated V3 listing; LiteLLM's is DeepSeek's own endpoint). An alias then stays only on the model
  * whose id is the name's own key, and is dropped from the others (dropped everywhere if none is). Mutates.
  */
-export function dedupeAliases(models: Row<'models'>[]): { alias: string; kept_on: string | null; dropped_from: string[] }[] {
+export function dedupeAliases(
+  models: Row<'models'>[],
+): { alias: string; kept_on: string | null; dropped_from: string[] }[] {
   const owners = new Map<string, Row<'models'>[]>();
   for (const m of models) for (const a of m.aliases) owners.set(a, [...(owners.get(a) ?? []), m]);
   const out: { alias: string; kept_on: string | null; dropped_from: string[] }[] = [];
@@ -88,17 +108,26 @@ export function readOverrides(path: string): Map<string, ModelOverride> {
   }
   const out = new Map<string, ModelOverride>();
   for (const r of doc.records) {
-    if (!r.from || !r.to || !r.note || !r.source) throw new Error(`model-overrides: every record needs from, to, note and source (${JSON.stringify(r)})`);
+    if (!r.from || !r.to || !r.note || !r.source)
+      throw new Error(`model-overrides: every record needs from, to, note and source (${JSON.stringify(r)})`);
     if (out.has(r.from)) throw new Error(`model-overrides: ${r.from} is overridden twice`);
     out.set(r.from, r);
   }
-  for (const r of out.values()) if (out.has(r.to)) throw new Error(`model-overrides: ${r.to} is both a target and overridden (chains are not allowed)`);
+  for (const r of out.values())
+    if (out.has(r.to))
+      throw new Error(`model-overrides: ${r.to} is both a target and overridden (chains are not allowed)`);
   return out;
 }
 
 const DATE_COLUMN: Partial<Record<TableName, string[]>> = {
-  leaderboard_entries: ['snapshot_date'], benchmark_results: ['release_date'], open_models: ['snapshot_date'], usage: ['date'],
-  prices: ['valid_from', 'valid_to'], events: ['date'], rules: ['effective'], models: ['release_date'],
+  leaderboard_entries: ['snapshot_date'],
+  benchmark_results: ['release_date'],
+  open_models: ['snapshot_date'],
+  usage: ['date'],
+  prices: ['valid_from', 'valid_to'],
+  events: ['date'],
+  rules: ['effective'],
+  models: ['release_date'],
 };
 
 function dateRange(table: TableName, rows: readonly Record<string, unknown>[]): [string | null, string | null] {
@@ -133,13 +162,21 @@ function mode<T>(values: readonly T[]): T | undefined {
 
 const ORIGIN_PRIORITY = ['epoch', 'huggingface', 'lmarena', 'openrouter', 'litellm', 'facts'];
 
-export function runImport(root: string, curatedPath: string, progress: Progress = () => {}): { parts: SnapshotPart[]; report: ImportReport } {
+export function runImport(
+  root: string,
+  curatedPath: string,
+  progress: Progress = () => {},
+): { parts: SnapshotPart[]; report: ImportReport } {
   const attribution = Attribution.fromCurated(curatedPath, CURATED_SOURCE.id);
   const sources = new Map<string, Row<'sources'>>([[CURATED_SOURCE.id, CURATED_SOURCE]]);
   const parts: Part[] = [];
   const observations: Observation[] = [];
   const skipped: ImportReport['skipped'] = [];
-  const context = { familyPrefixes: [...new Set([...attribution.orgs.values()].flatMap((o) => o.model_prefixes.map((p) => p.toLowerCase())))] };
+  const context = {
+    familyPrefixes: [
+      ...new Set([...attribution.orgs.values()].flatMap((o) => o.model_prefixes.map((p) => p.toLowerCase()))),
+    ],
+  };
 
   for (const [i, imp] of importers.entries()) {
     progress(`importing ${imp.name} (${i + 1}/${importers.length})`);
@@ -154,16 +191,26 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
         if (typeof r['model_raw'] === 'string') {
           // Rule: a row's own author or organization column names the model's maker (OpenRouter's `author`).
           // An author that is not the raw name's namespace (a bare slug's "author" is the slug itself) says nothing.
-          const author = typeof r['author'] === 'string' && r['model_raw'].startsWith(`${r['author']}/`) ? r['author'] : null;
+          const author =
+            typeof r['author'] === 'string' && r['model_raw'].startsWith(`${r['author']}/`) ? r['author'] : null;
           const by = author ?? (typeof r['organization_raw'] === 'string' ? r['organization_raw'] : null);
-          observations.push({ raw: r['model_raw'], key: String(r['model_id']), origin: p.table === 'open_models' ? 'huggingface' : imp.origin, source_id: p.source_id, ...(by ? { organization: by } : {}) });
-        }
-        else if (p.table === 'open_models' && typeof r['hub_id'] === 'string') {
+          observations.push({
+            raw: r['model_raw'],
+            key: String(r['model_id']),
+            origin: p.table === 'open_models' ? 'huggingface' : imp.origin,
+            source_id: p.source_id,
+            ...(by ? { organization: by } : {}),
+          });
+        } else if (p.table === 'open_models' && typeof r['hub_id'] === 'string') {
           // Parameter counts the hub listing gives belong to the model too.
           const num = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : null);
           observations.push({
-            raw: r['hub_id'], key: String(r['model_id']), origin: 'huggingface', source_id: p.source_id,
-            parameters_b: num('parameters_b'), active_parameters_b: num('active_parameters_b'),
+            raw: r['hub_id'],
+            key: String(r['model_id']),
+            origin: 'huggingface',
+            source_id: p.source_id,
+            parameters_b: num('parameters_b'),
+            active_parameters_b: num('active_parameters_b'),
           });
         }
       }
@@ -192,9 +239,19 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     if (!name) continue;
     const before = attribution.lookup(name) ?? (o.hf_org ? attribution.byHfOrg(o.hf_org) : undefined);
     const org = attribution.observe(name, o.country ?? null, o.source_id, o.hf_org);
-    if (before && before.source_id === CURATED_SOURCE.id && o.country && !['unknown', 'other', before.country].includes(o.country.code)) {
+    if (
+      before &&
+      before.source_id === CURATED_SOURCE.id &&
+      o.country &&
+      !['unknown', 'other', before.country].includes(o.country.code)
+    ) {
       if (!conflicts.some((c) => c.organization === before.id && c.observed === o.country?.code)) {
-        conflicts.push({ organization: before.id, curated: before.country, observed: o.country.code, source_id: o.source_id });
+        conflicts.push({
+          organization: before.id,
+          curated: before.country,
+          observed: o.country.code,
+          source_id: o.source_id,
+        });
       }
     }
     orgOf.set(o, org.id);
@@ -214,7 +271,8 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     return overrides.get(r)?.to ?? overrides.get(key)?.to ?? r;
   };
   for (const p of parts) {
-    for (const r of p.rows as Record<string, unknown>[]) if (typeof r['model_id'] === 'string') r['model_id'] = idOf(r['model_id']);
+    for (const r of p.rows as Record<string, unknown>[])
+      if (typeof r['model_id'] === 'string') r['model_id'] = idOf(r['model_id']);
   }
 
   const byModel = new Map<string, Observation[]>();
@@ -231,18 +289,30 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     const organization_id = mode(orgIds) ?? attribution.byModelKey(id)?.id ?? null;
     const org = organization_id ? attribution.orgs.get(organization_id) : undefined;
     const prefix = org?.model_prefixes.find((p) => id.startsWith(p.toLowerCase()));
-    const dates = obs.map((o) => o.release_date).filter((d): d is string => !!d).sort();
+    const dates = obs
+      .map((o) => o.release_date)
+      .filter((d): d is string => !!d)
+      .sort();
     const weights = obs.map((o) => o.open_weights).filter((w): w is boolean => typeof w === 'boolean');
     const contexts = obs.map((o) => o.context_tokens).filter((c): c is number => typeof c === 'number');
-    const firstNum = (k: 'parameters_b' | 'active_parameters_b') => obs.map((o) => o[k]).find((v): v is number => typeof v === 'number') ?? null;
+    const firstNum = (k: 'parameters_b' | 'active_parameters_b') =>
+      obs.map((o) => o[k]).find((v): v is number => typeof v === 'number') ?? null;
     const sourceIds = [...new Set(obs.map((o) => o.source_id))];
     models.push({
-      id, name: mode(obs.map((o) => o.raw.includes('/') ? o.raw.slice(o.raw.lastIndexOf('/') + 1) : o.raw)) ?? id,
-      family: (prefix ?? /^[a-z]+/.exec(id)?.[0] ?? id).replace(/-$/, ''), organization_id, release_date: dates[0] ?? null,
-      open_weights: weights.includes(true) && obs.some((o) => o.origin === 'huggingface') ? true : (mode(weights) ?? null),
-      license: obs.map((o) => o.license).find((l): l is string => !!l) ?? null, parameters_b: firstNum('parameters_b'), active_parameters_b: firstNum('active_parameters_b'),
-      context_tokens: contexts.length ? Math.max(...contexts) : null, aliases: [...new Set(obs.map((o) => o.raw))].filter((a) => a !== id).sort(),
-      source_ids: sourceIds, source_id: sourceIds[0] as string,
+      id,
+      name: mode(obs.map((o) => (o.raw.includes('/') ? o.raw.slice(o.raw.lastIndexOf('/') + 1) : o.raw))) ?? id,
+      family: (prefix ?? /^[a-z]+/.exec(id)?.[0] ?? id).replace(/-$/, ''),
+      organization_id,
+      release_date: dates[0] ?? null,
+      open_weights:
+        weights.includes(true) && obs.some((o) => o.origin === 'huggingface') ? true : (mode(weights) ?? null),
+      license: obs.map((o) => o.license).find((l): l is string => !!l) ?? null,
+      parameters_b: firstNum('parameters_b'),
+      active_parameters_b: firstNum('active_parameters_b'),
+      context_tokens: contexts.length ? Math.max(...contexts) : null,
+      aliases: [...new Set(obs.map((o) => o.raw))].filter((a) => a !== id).sort(),
+      source_ids: sourceIds,
+      source_id: sourceIds[0] as string,
     });
   }
   models.sort((a, b) => a.id.localeCompare(b.id));
@@ -260,13 +330,36 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
 
   const organizations = [...attribution.orgs.values()].sort((a, b) => a.id.localeCompare(b.id));
   const allParts: Part[] = [
-    { table: 'organizations', id: 'organizations', title: 'Organizations and their country (curated + observed)', source_id: CURATED_SOURCE.id, notes: 'Curated entries first; others as their first source gives them.', rows: organizations },
-    { table: 'models', id: 'models', title: 'Models, identity resolved across sources', source_id: CURATED_SOURCE.id, notes: 'Built by the import from every source that names a model; source_ids lists them.', rows: models },
+    {
+      table: 'organizations',
+      id: 'organizations',
+      title: 'Organizations and their country (curated + observed)',
+      source_id: CURATED_SOURCE.id,
+      notes: 'Curated entries first; others as their first source gives them.',
+      rows: organizations,
+    },
+    {
+      table: 'models',
+      id: 'models',
+      title: 'Models, identity resolved across sources',
+      source_id: CURATED_SOURCE.id,
+      notes: 'Built by the import from every source that names a model; source_ids lists them.',
+      rows: models,
+    },
     ...parts,
   ] as Part[];
   const datasets: Row<'datasets'>[] = allParts.map((p) => {
     const [date_min, date_max] = dateRange(p.table, p.rows as Record<string, unknown>[]);
-    return { id: `${p.table}/${p.id}`, title: p.title, table_name: p.table, source_id: p.source_id, rows: p.rows.length, date_min, date_max, notes: p.notes };
+    return {
+      id: `${p.table}/${p.id}`,
+      title: p.title,
+      table_name: p.table,
+      source_id: p.source_id,
+      rows: p.rows.length,
+      date_min,
+      date_max,
+      notes: p.notes,
+    };
   });
 
   const multiOrigin = [...byModel.keys()].filter((id) => new Set(byModel.get(id)?.map((o) => o.origin)).size > 1);
@@ -285,7 +378,9 @@ export function runImport(root: string, curatedPath: string, progress: Progress 
     models: { total: models.length, attributed: models.length - unattributed.length, multi_origin: multiOrigin.length },
     unmatched_models: [...unmatched].map(([origin, names]) => ({ origin, count: names.length, names: names.sort() })),
     unattributed_models: { count: unattributed.length, names: unattributed },
-    organizations_without_country: organizations.filter((o) => o.country === 'unknown').map((o) => ({ id: o.id, name: o.name_en, source_id: o.source_id })),
+    organizations_without_country: organizations
+      .filter((o) => o.country === 'unknown')
+      .map((o) => ({ id: o.id, name: o.name_en, source_id: o.source_id })),
     fuzzy_organization_matches: attribution.fuzzy,
     model_overrides: [...overrides.values()].map((o) => ({ from: o.from, to: o.to })),
     shared_aliases: sharedAliases,
