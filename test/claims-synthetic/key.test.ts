@@ -100,8 +100,10 @@ for (const d of docs) {
       assert.ok(KINDS.includes(c.subject_kind), `${at}: subject_kind ${c.subject_kind}`);
       assert.ok(c.time === null || TIME.test(c.time), `${at}: time ${c.time}`);
       assert.ok(c.versus === null || c.versus.length > 0, `${at}: versus`);
-      // Percentages are stored as fractions, so a ratio of 100 or more is almost surely a typing slip.
-      if (c.unit === 'ratio') assert.ok(Math.abs(c.value) < 100, `${at}: ratio ${c.value} looks like a percent`);
+      // Percentages are stored as fractions, so a ratio of 100 or more is a typing slip unless it is a multiple.
+      if (c.unit === 'ratio' && Math.abs(c.value) >= 100) {
+        assert.match(c.quote, /times|倍/, `${at}: ratio ${c.value} looks like a percent`);
+      }
       assert.ok(VERDICTS.includes(c.verdict), `${at}: verdict ${c.verdict}`);
       assert.ok(c.verdict_basis.trim().length >= 10, `${at}: verdict_basis`);
       assert.equal(c.data_covers, c.verdict !== 'unverifiable', `${at}: data_covers disagrees with verdict`);
