@@ -77,7 +77,8 @@ for (const d of docs) {
       const at = `${d.article} claim ${i} (${c.quote})`;
       const len = [...c.quote].length;
       assert.ok(len >= 5 && len <= 60, `${at}: quote length ${len}`);
-      assert.ok(text.includes(c.quote), `${at}: quote not found verbatim`);
+      // Exactly once, so a scorer can locate the claim without ambiguity.
+      assert.equal(text.split(c.quote).length - 1, 1, `${at}: quote must occur exactly once`);
       assert.match(c.quote, NUMBER_WORD, `${at}: quote holds no number`);
       assert.ok(Number.isFinite(c.value), `${at}: value ${c.value}`);
       assert.ok(BOUNDS.includes(c.bound), `${at}: bound ${c.bound}`);
