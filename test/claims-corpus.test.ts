@@ -21,6 +21,8 @@ import { builtDb, ROOT } from './helpers.ts';
 
 const KEY = join(ROOT, 'test', 'claims-key');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+// The second set: articles written for this project by a reader who never saw the extractor (its README).
+const SYNTHETIC = join(ROOT, 'test', 'claims-synthetic');
 
 /** Which of the checker's metrics can stand for a key metric (the reader named metrics freely). */
 const METRIC_MATCH: [RegExp, RegExp][] = [
@@ -115,27 +117,38 @@ const empty = (): Tally => ({
 });
 
 function articlePath(article: string): string | null {
-  for (const p of [join(CORPUS, article), join(CORPUS, 'dev', article)]) if (existsSync(p)) return p;
+  for (const p of [join(CORPUS, article), join(CORPUS, 'dev', article), join(SYNTHETIC, 'articles', article)])
+    if (existsSync(p)) return p;
   return null;
+}
+
+/** Every key file: the real articles' (groups named by language and split) and the synthetic set's ("synth …"). */
+function keyFiles(): { path: string; set: '' | 'synth ' }[] {
+  const list = (dir: string, set: '' | 'synth ') =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => ({ path: join(dir, f), set }))
+      : [];
+  return [...list(KEY, ''), ...list(join(SYNTHETIC, 'keys'), 'synth ')];
 }
 
 test('claims against the answer key, per language and split', {
   skip: !existsSync(KEY) && 'no answer key at test/claims-key',
 }, () => {
-  const files = readdirSync(KEY)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
+  const files = keyFiles();
   assert.ok(files.length > 0, 'the key has files');
   const tallies = new Map<string, Tally>();
   const misses: string[] = [];
-  for (const f of files) {
-    const key = JSON.parse(readFileSync(join(KEY, f), 'utf8')) as KeyFile;
+  for (const { path: keyPath, set } of files) {
+    const key = JSON.parse(readFileSync(keyPath, 'utf8')) as KeyFile;
     const path = articlePath(key.article);
     assert.ok(path, `${key.article} is in the corpus`);
     const raw = readFileSync(path, 'utf8');
     const doc: CheckedDocument = checker.check(key.article, raw, /\.html?$/i.test(path) ? 'html' : 'text');
     for (const c of doc.claims) assert.equal(doc.text.slice(c.start, c.end), c.quote, 'offsets point at the quote');
-    for (const group of [`${key.language} ${key.split}`, `all ${key.split}`]) {
+    for (const group of [`${set}${key.language} ${key.split}`, `${set}all ${key.split}`]) {
       const t = tallies.get(group) ?? empty();
       tallies.set(group, t);
       t.files++;
@@ -143,7 +156,7 @@ test('claims against the answer key, per language and split', {
       t.found += doc.claims.length;
       const used = new Set<CheckedClaim>();
       // Claim-by-claim detail (misses, extras, wrong subject or metric) for the build split only.
-      const detail = !!process.env['CLAIMS_MISSES'] && group.startsWith('all') && key.split === 'build';
+      const detail = !!process.env['CLAIMS_MISSES'] && /^(synth )?all/.test(group) && key.split === 'build';
       for (const k of key.claims) {
         // Every occurrence of the quote: a key quote names one place, but may repeat verbatim elsewhere.
         const spans: [number, number][] = [];
@@ -157,7 +170,7 @@ test('claims against the answer key, per language and split', {
         );
         const hit = candidates.find((c) => subjectAgrees(k, c) && metricAgrees(k.metric, c.metric)) ?? candidates[0];
         if (!hit) {
-          if (group.startsWith('all') && key.split === 'build')
+          if (/^(synth )?all/.test(group) && key.split === 'build')
             misses.push(`${key.article}: "${k.quote}" (${k.value} ${k.unit}, ${k.metric})`);
           continue;
         }
@@ -200,12 +213,12 @@ test('claims against the answer key, per language and split', {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(
       ([g, t]) =>
-        `${g.padEnd(16)} ${String(t.files).padStart(5)} ${String(t.expected).padStart(5)} ${String(t.found).padStart(5)} ${String(t.tp).padStart(5)}  ` +
+        `${g.padEnd(22)} ${String(t.files).padStart(5)} ${String(t.expected).padStart(5)} ${String(t.found).padStart(5)} ${String(t.tp).padStart(5)}  ` +
         `${pct(t.tp, t.found)}      ${pct(t.tp, t.expected)}   ${pct(t.subjectMetric, t.tp)}        ${t.withVerdict ? pct(t.verdictRight, t.withVerdict) : ' n/a'}    ` +
         `${t.covered ? pct(t.coveredRight, t.covered) : ' n/a'} (${t.covered})   ${t.falseSupported}   ${JSON.stringify(t.verdicts)}`,
     );
   const table = [
-    'group            files   key found match  precision recall subj+metric verdict  covered(n)  false-supported  verdicts found',
+    'group                  files   key found match  precision recall subj+metric verdict  covered(n)  false-supported  verdicts found',
     ...rows,
   ].join('\n');
   console.log(`\n${table}\n`);

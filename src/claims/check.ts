@@ -408,7 +408,9 @@ export function checkClaim(c: ClaimToCheck, ctx: CheckContext): Checked {
   }
   const kind = c.subject ? ctx.entities.entities.get(c.subject)?.kind : undefined;
   if (c.subject && c.subject_from === 'ambiguous') {
-    const alternatives = c.context.filter((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === kind);
+    const alternatives = c.context.filter(
+      (e) => e !== c.subject && !c.compared?.includes(e) && ctx.entities.entities.get(e)?.kind === kind,
+    );
     let agreesElsewhere = false;
     for (const alt of alternatives) {
       const r = checkOne({ ...c, subject: alt, subject_from: 'context' }, ctx);
@@ -436,7 +438,7 @@ export function checkClaim(c: ClaimToCheck, ctx: CheckContext): Checked {
   // trained …"). One of the entities named nearby bears it out, or nothing does; never a contradiction so.
   if (first.none) {
     for (const e of c.context) {
-      if (e === c.subject || e === c.comparison) continue;
+      if (e === c.subject || e === c.comparison || c.compared?.includes(e)) continue;
       const r = checkOne({ ...c, subject: e, subject_from: 'context' }, ctx);
       if (r.verdict === 'supported') return { ...r, subject: e };
     }

@@ -25,6 +25,8 @@ export interface Extracted {
   time: string | null;
   /** Entities named in the sentence and the two before it. */
   context: string[];
+  /** Of the names around it, those it is compared with ("than B", "与H100相同"): never its subject instead. */
+  compared?: string[];
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
   subject_from?: 'sentence' | 'context' | 'ambiguous';
   /** What a ratio compares (compute, memory, bandwidth, power), from the words of its sentence. */
@@ -33,13 +35,16 @@ export interface Extracted {
 
 const has = (s: string, re: RegExp) => re.test(s);
 const compareText = (h: string) => MARK_COMPARE.test(h) || MARK_COMPARE_ZH.test(h);
+/** "与H100相同", "和B一样": a name between "with" and a word of likeness is what is compared with. */
+const SAME_BEFORE = /(?:与|和|跟|同)\s?$/;
+const SAME_AFTER = /^[^，。,;；\d]{0,6}?(?:相同|一样|相当|相似|类似|持平|看齐|同级|相比|相较|不相上下)/;
 const markText = (h: string) => compareText(h) || MARK_PREP.test(h);
 
 const GAP = /落后|领先|差距|相差|追赶|赶超|behind|ahead|\bgap\b|\blead\b|trail|\blag|catch(?:ing)? up/;
 /** Comparing words before a name: it is what the number is measured against ("than B", "达到B的", "trailing B"). */
 const MARK_COMPARE = new RegExp(
   String.raw`(?:\bthan|\bvs\.?|\bversus|compared (?:with|to)|\bagainst|\btrail(?:s|ing|ed)?|\bbehind|\bahead of|` +
-    String.raw`\boutpac\w*|\bsurpass\w*|\bbeat(?:s|ing)?|\boutperform\w*|\bexceed\w*|\brival\w*|相比|比|较|对比|达到?|` +
+    String.raw`\boutpac\w*|\bsurpass\w*|\bsame as|\bon par with|\bmatch(?:es|ing)|\bidentical to|\bequal to|\bbeat(?:s|ing)?|\boutperform\w*|\bexceed\w*|\brival\w*|相比|比|较|对比|达到?|` +
     String.raw`相当于|仅为|只有|约为|不到|超过|超越|落后于?|领先于?|不如|媲美|逊于|高于|低于|优于|类似于?|如同|\\bsimilar to)` +
     String.raw`\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$`,
   'i',
@@ -512,8 +517,10 @@ export function extractClaims(
       return test(head.slice(Math.max(0, ...['。', '. ', '\n', '!', '?', ';'].map((e) => head.lastIndexOf(e) + 1))));
     };
     // Compared objects stay compared even when possessive ("仅为GPT-4的十分之一"); prepositions' objects do not.
+    const likened = (m: Mention) =>
+      SAME_BEFORE.test(norm.slice(Math.max(0, m.start - 2), m.start)) && SAME_AFTER.test(norm.slice(m.end, m.end + 12));
     const marked = (m: Mention) =>
-      markedRaw(m, compareText) || (!possessive(m) && markedRaw(m, (h) => MARK_PREP.test(h)));
+      markedRaw(m, compareText) || likened(m) || (!possessive(m) && markedRaw(m, (h) => MARK_PREP.test(h)));
     // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
     const compared =
       before.length > 1 ||
@@ -732,6 +739,14 @@ export function extractClaims(
     const comparison =
       comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
+    // Compared objects: anywhere around the claim by a comparing word; in its own sentence also by a preposition
+    // ("80% of the H100"). The checker tries the names around a claim as its subject, but never these.
+    const inOwn = (m: Mention) => m.start >= sentence[0] && m.end <= sentence[1];
+    const comparedNames = context.filter((e) =>
+      [...inWindow, ...inSentence]
+        .filter((m) => m.entity === e)
+        .every((m) => likened(m) || markedRaw(m, compareText) || (inOwn(m) && marked(m))),
+    );
     // A subject from the passage is trusted only when no other entity of its kind is named around the claim.
     const subjectFrom: 'sentence' | 'context' | 'ambiguous' =
       subject && subject.start >= sentence[0] && subject.end <= sentence[1]
@@ -805,6 +820,7 @@ export function extractClaims(
               : q.unit,
       time,
       context,
+      compared: comparedNames,
       subject_from: subjectFrom,
       aspect,
     };

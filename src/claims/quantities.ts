@@ -823,6 +823,14 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
         let q = rule.make(m);
         if (!q || !Number.isFinite(q.value)) continue;
         const span = norm.slice(start, end);
+        // "每秒900GB", "900 GB per second": an amount of data per second is a bandwidth.
+        if (
+          q.kind === 'spec' &&
+          (q.unit === 'GB' || q.unit === 'TB') &&
+          (/每秒\s?$/.test(norm.slice(Math.max(0, start - 4), start)) ||
+            /^\s?(?:per second|a second|each second|every second|\/\s?s\b|每秒)/i.test(norm.slice(end, end + 16)))
+        )
+          q = { ...q, unit: `${q.unit}/s` };
         // "增长一倍", "成长了一倍": grew by one time itself, i.e. doubled (+100%), as 翻倍.
         if (
           q.kind === 'multiple' &&
