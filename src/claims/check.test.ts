@@ -375,3 +375,70 @@ test('a chip made of chips: a count of them is checked on its dies per package, 
   assert.equal(verdict(2), 'supported');
   assert.equal(verdict(4), 'unverifiable');
 });
+
+/** A gap read at three dates (a reading: it moves by itself), for the country and for its flagship model. */
+function readings(): CheckContext {
+  const idx = new FactIndex();
+  for (const [d, v] of [
+    ['2026-05-01', 60],
+    ['2026-07-30', 39],
+    ['2026-08-20', 17],
+  ] as const)
+    for (const entity of ['CN', 'flagship'])
+      idx.add(
+        fact({
+          entity,
+          entity_kind: entity === 'CN' ? 'country' : 'model',
+          metric: 'gap_points',
+          value: v,
+          unit: 'points',
+          time: d,
+          table: 'gap (arena-text)',
+          series: `gap:${entity}`,
+          reading: true,
+          versus: 'US',
+        }),
+      );
+  const entities = new Map([
+    ['country-cn', { id: 'country-cn', kind: 'country', name: 'China', country: 'CN', facts: [] }],
+    ['model:flagship', { id: 'model:flagship', kind: 'model', name: 'F', country: null, facts: [] }],
+  ]);
+  return { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+}
+
+test('a reading without a stated time is read as of the article’s date, and a later reading never outdates it', () => {
+  const ctx = readings();
+  for (const subject of ['country-cn', 'model:flagship']) {
+    const gap = (value: number, as_of: string | null) =>
+      checkClaim(claim({ subject, metric: 'rating_gap', unit: 'points', value, as_of }), ctx).verdict;
+    // Dated 21 August: the reading of 20 August is the one the article saw.
+    assert.equal(gap(17, '2026-08-21'), 'supported', subject);
+    assert.equal(gap(30, '2026-08-21'), 'contradicted', subject);
+    // Dated 5 August: 17 was read only later; the reading of 30 July disagrees, and is recent enough to say so.
+    assert.equal(gap(17, '2026-08-05'), 'contradicted', subject);
+    assert.equal(gap(39, '2026-08-05'), 'supported', subject);
+    // Dated well after the last reading: it may bear the claim out, not contradict it.
+    assert.equal(gap(17, '2026-10-01'), 'supported', subject);
+    assert.notEqual(gap(30, '2026-10-01'), 'contradicted', subject);
+    // Undated article: the latest reading; an earlier reading that agrees does not make the claim outdated.
+    assert.equal(gap(17, null), 'supported', subject);
+    assert.notEqual(gap(60, null), 'outdated', subject);
+  }
+});
+
+test('a name the claim is compared with is never tried as its subject', () => {
+  const idx = new FactIndex();
+  idx.add(fact({ entity: 'chip-a', metric: 'memory_gb', value: 96, unit: 'GB' }));
+  idx.add(fact({ entity: 'chip-b', metric: 'memory_gb', value: 80, unit: 'GB' }));
+  const entities = new Map([
+    ['chip-a', { id: 'chip-a', kind: 'chip', name: 'A', country: null, facts: [] }],
+    ['chip-b', { id: 'chip-b', kind: 'chip', name: 'B', country: null, facts: [] }],
+  ]);
+  const ctx = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+  // "A …, the same as B, with 80 GB": B's 80 GB does not bear out a claim about A.
+  const c = { subject: 'chip-a', metric: 'memory', unit: 'GB', value: 80, context: ['chip-a', 'chip-b'] };
+  const ambiguous = { ...c, subject_from: 'ambiguous' as const };
+  assert.equal(checkClaim(claim({ ...ambiguous, compared: ['chip-b'] }), ctx).verdict, 'contradicted');
+  // Named around it but not compared with: one of the candidates may bear it out.
+  assert.equal(checkClaim(claim(ambiguous), ctx).verdict, 'supported');
+});

@@ -84,6 +84,10 @@ const FAMILY: Record<string, string[]> = {
   gap_percent: ['gap_percent'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
+  // Points between two ratings: the gap between the countries' best models, seen from either side or from
+  // either model. A rating said without its board is borne out by the Arena's (support only).
+  rating_gap: ['gap_points'],
+  rating: ['arena_rating'],
   // A place said without its ranking: on the Arena board or by tokens on OpenRouter (support only).
   rank: ['arena_rank', 'usage_rank'],
   tokens: [
@@ -143,6 +147,7 @@ const CONTRA: Record<string, string[]> = {
   downloads: ['downloads'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
+  rating_gap: ['gap_points'],
   // Volumes only for a stated window: "2 trillion tokens" alone may be a week's, a month's or a total.
   tokens_week: ['tokens:week', 'platform_tokens:week'],
   tokens_month: ['tokens:month', 'platform_tokens:month'],
@@ -598,6 +603,15 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   }
   cands = cands.filter((f) => rangeIn(c, f) !== null);
   if (!cands.length) return { verdict: 'unverifiable', evidence: [], tolerance, none: true };
+  // A reading (a rating, a gap) in an article that states no time but is dated: as of that date, so readings
+  // taken after it are not what the article saw (when the data holds any reading up to then).
+  const asOf = !c.time ? c.as_of : null;
+  if (asOf && cands.some((f) => f.reading && f.time !== null && f.time <= asOf))
+    cands = cands.filter((f) => !f.reading || f.time === null || f.time <= asOf);
+  // A reading taken well before the article's date may not be the one it saw: it can bear the claim out, not
+  // contradict it.
+  const stale = (f: IndexedFact) =>
+    !!asOf && !!f.reading && f.time !== null && Date.parse(asOf) - Date.parse(f.time) > 10 * DAY;
   const near = (fs: readonly IndexedFact[]) =>
     [...fs]
       .sort((a, b) => Math.abs(a.value - c.value) - Math.abs(b.value - c.value))
@@ -663,7 +677,8 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // confirmed later one makes the claim outdated.
   if (!c.time && !coarse) {
     for (const old of earlier) {
-      if (!old.series || old.window || !isConfirmed(old.status) || !agrees(c, old)) continue;
+      // (A reading taken at another time does not supersede one: a rating then and a rating now are two facts.)
+      if (!old.series || old.window || old.reading || !isConfirmed(old.status) || !agrees(c, old)) continue;
       const later = current.find((f) => f.series === old.series && isConfirmed(f.status) && !agrees(c, f));
       if (later) return { verdict: 'outdated', evidence: [later, old].map(evidence), tolerance };
     }
@@ -686,6 +701,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).
   const plausible = contra.filter((f) => {
     if (f.lower_bound && !belowBound(c, f)) return false;
+    if (stale(f)) return false;
     const r = rangeIn(c, f);
     const v = r ? (Number.isFinite(r[0]) ? r[0] : r[1]) : Number.NaN;
     return Number.isFinite(v) && v !== 0 && f.value / v > 0.2 && f.value / v < 5;

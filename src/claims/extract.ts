@@ -25,6 +25,8 @@ export interface Extracted {
   time: string | null;
   /** Entities named in the sentence and the two before it. */
   context: string[];
+  /** The article's own date (its dateline): what a claim that states no time is as of. */
+  as_of?: string | null;
   /** Of the names around it, those it is compared with ("than B", "与H100相同"): never its subject instead. */
   compared?: string[];
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
@@ -72,6 +74,19 @@ const DESCRIBED_KIND: [RegExp, string][] = [
 const DECLINE =
   /(?:下跌|下降|下滑|减少|缩水|衰退|[年季月]减|跌了?|降了?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:s|ing)?|down|lower by|shr[ai]nk)\s{0,2}(?:by\s)?(?:[~≈约]\s?)?$/i;
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
+/** Words of a ranking: a place is a rank only in a sentence about one. */
+const RANKING =
+  /榜|排名|排行|名次|位列|位居|评分|得分|分数|token|用量|调用量|leaderboard|ranking|ranked|\bboard\b|arena|chart|table|score|rating|votes|\d\s?(?:points|分)/i;
+/** The sentence around [start, end): from the last sentence end before it to the next after it. */
+function sentenceAround(norm: string, start: number, end: number): string {
+  const head = norm.slice(Math.max(0, start - 300), start);
+  const from = Math.max(...['。', '. ', '\n', '!', '?', '！', '？'].map((e) => head.lastIndexOf(e) + 1));
+  const tail = norm.slice(end, end + 300);
+  const to = Math.min(
+    ...['。', '. ', '\n', '!', '?', '！', '？'].map((e) => (tail.indexOf(e) < 0 ? tail.length : tail.indexOf(e))),
+  );
+  return head.slice(from) + norm.slice(start, end) + tail.slice(0, to);
+}
 
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
 export function metricOf(q: Quantity, sentence: string, hasComparison: boolean): string | null {
@@ -206,11 +221,21 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         q.unit = 'transistors';
       if (q.unit === 'transistors') return 'transistor_count';
       // Leaderboard points: a rating, or a gap between two ratings.
-      if (q.unit === 'points')
-        return /^\s?(?:ahead|behind|clear|lead|more|fewer|higher|lower|of (?:lead|gap))/.test(q.after ?? '') ||
-          /(?:领先|落后|相差|差距|\bby)\s?$/i.test(q.before ?? '')
+      // (A gap unless the words right before name a rating: "a rating of 1507", "scores 1490", "以1502分".)
+      if (q.unit === 'points') {
+        if (
+          /(?:rating|score|elo)\s(?:of|at)\s?$|\bscor(?:es|ed|ing)\s?$|(?:以|获得?|拿下|得到)\s?$/i.test(q.before ?? '')
+        )
+          return 'rating';
+        return /^[\s-]?(?:ahead|behind|clear|lead|more|fewer|higher|lower|of (?:lead|gap)|off|short|apart|adrift|gap|deficit|margin|advantage|of the (?:top|lead|leader|summit))/i.test(
+          q.after ?? '',
+        ) ||
+          /(?:领先|落后|相差|差距|只差|仅差|差了?|缩小到|缩小至|收窄至|扩大到|扩大至|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead)(?:\s(?:of|was|is|to|stood at|still|now))*\s?(?:just|only|about|roughly|nearly|almost|around|约|近|仅)?\s?$/i.test(
+            q.lead ?? q.before ?? '',
+          )
           ? 'rating_gap'
           : 'rating';
+      }
       if (q.unit === 'countries') return has(s, /签署|签|sign|endorse/) ? 'signatories' : 'country_count';
       if (has(s, /下载|download/)) return 'downloads';
       return q.unit === 'times' ? null : 'count';
@@ -359,6 +384,23 @@ const TIME_BACK_REFERENCE = new RegExp(
   'i',
 );
 
+/**
+ * The article's date: a full date on one of its first short lines (a dateline: "Updated August 21, 2026",
+ * "2026年6月3日 科技版"), before the body starts. Null when the top of the article gives none.
+ */
+export function datelineOf(norm: string): string | null {
+  let seen = 0;
+  for (const line of norm.slice(0, 1500).split('\n')) {
+    if (!line.trim()) continue;
+    if (++seen > 6) break;
+    // A long line is body text: a date there is an event's, not the article's.
+    if (line.length > 160) continue;
+    const d = findQuantities(line).find((q) => q.kind === 'date' && q.time?.length === 10);
+    if (d?.time) return d.time;
+  }
+  return null;
+}
+
 export function extractClaims(
   norm: string,
   entities: EntityIndex,
@@ -459,6 +501,14 @@ export function extractClaims(
     if (q.kind === 'count' && q.value <= 2 && ['items', 'models', 'companies'].includes(q.unit)) continue;
     // "第二名" (second place) and list numbering are ordinals, not quantities.
     if (norm[q.start - 1] === '第') continue;
+    // A place ("第二名", "second place") is a rank only where a ranking is spoken of: "成为第二名" in strategy talk
+    // is not one.
+    if (
+      q.kind === 'rank' &&
+      /^第|place|spot|position/i.test(norm.slice(q.start, q.end)) &&
+      !RANKING.test(sentenceAround(norm, q.start, q.end))
+    )
+      continue;
     // "一个国家" is "a country": the indefinite article, not a count.
     if (q.kind === 'count' && q.value === 1 && /^(一|one\b|a\b)/i.test(norm.slice(q.start, q.end))) continue;
     // "A100 80GB": a figure that belongs to the name of the entity just before it.

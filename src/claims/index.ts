@@ -17,7 +17,7 @@ import {
   type Verdict,
 } from './check.ts';
 import { loadEntities, type EntityIndex } from './entities.ts';
-import { extractClaims, type Extracted } from './extract.ts';
+import { datelineOf, extractClaims, type Extracted } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
 import { parseNumber } from './quantities.ts';
 import { InputError, type Operation } from '../ops/operation.ts';
@@ -62,6 +62,8 @@ export interface CheckedClaim {
 export interface CheckedDocument {
   id: string;
   language: Language;
+  /** The article's date from its dateline, if it gives one: claims that state no time are read as of it. */
+  date?: string | null;
   text: string;
   entities: { id: string; name: string; kind: string; mentions: { start: number; end: number; text: string }[] }[];
   claims: CheckedClaim[];
@@ -394,7 +396,9 @@ export class Checker {
       if (!list) byEntity.set(m.entity, (list = []));
       list.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) });
     }
+    const date = datelineOf(norm);
     const extracted: ClaimToCheck[] = extractClaims(norm, this.entities, mentions, signal);
+    for (const c of extracted) c.as_of = date;
     inverseMultiples(norm, extracted);
     weeklyGrowth(norm, extracted);
     placesHeld(extracted);
@@ -417,6 +421,7 @@ export class Checker {
     return {
       id,
       language,
+      date,
       text,
       entities: [...byEntity].map(([eid, ms]) => ({
         id: eid,

@@ -65,6 +65,8 @@ export const checkOutput = z.object({
     z.object({
       id: z.string(),
       language: z.string(),
+      /** The article's date from its dateline; claims that state no time are read as of it. */
+      date: z.string().nullable().optional(),
       entities: z.array(
         z.object({
           id: z.string(),

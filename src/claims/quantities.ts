@@ -41,6 +41,8 @@ export interface Quantity {
   /** A few characters of text before and after the quantity, for the words that qualify it. */
   before?: string;
   after?: string;
+  /** More of the text before it (30 characters), for phrases that end further off ("the deficit was still"). */
+  lead?: string;
 }
 
 const CN_DIGIT: Record<string, number> = {
@@ -270,9 +272,15 @@ const COUNT_UNIT: Record<string, string> = {
 
 /** Units of specifications, volumes and prices, as written → normalised. */
 const SPEC_UNIT: [RegExp, string][] = [
-  [/^tflops$/i, 'TFLOPS'],
-  [/^pflops$/i, 'PFLOPS'],
-  [/^eflops$/i, 'EFLOPS'],
+  [/^tflops$|^teraflops$/i, 'TFLOPS'],
+  [/^pflops$|^petaflops$/i, 'PFLOPS'],
+  [/^eflops$|^exaflops$/i, 'EFLOPS'],
+  [/^kilowatts?$/i, 'kW'],
+  [/^megawatts?$/i, 'MW'],
+  [/^gigawatts?$/i, 'GW'],
+  [/^gigabytes?$/i, 'GB'],
+  [/^terabytes?$/i, 'TB'],
+  [/^petabytes?$/i, 'PB'],
   [/^tops$/i, 'TOPS'],
   [/^pops$/i, 'POPS'],
   [/^gb\/s$|^gbps$|^gb\/sec$/i, 'GB/s'],
@@ -294,7 +302,7 @@ const SPEC_UNIT: [RegExp, string][] = [
   [/^-?(parameters?|params)$|参数/i, 'parameters'],
 ];
 const specUnit = (u: string) => SPEC_UNIT.find(([re]) => re.test(u.trim()))?.[1] ?? u.trim();
-const SPEC = String.raw`(?:TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|千瓦|兆瓦|瓦特?|nm|纳米|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|(?:个\s?)?tokens?|-?parameters?|params|个?参数)(?![A-Za-z])`;
+const SPEC = String.raw`(?:teraflops|petaflops|exaflops|kilowatts?|megawatts?|gigawatts?|gigabytes?|terabytes?|petabytes?|TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|千瓦|兆瓦|瓦特?|nm|纳米|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|(?:个\s?)?tokens?|-?parameters?|params|个?参数)(?![A-Za-z])`;
 
 interface Rule {
   /** A group named `lead` is context before the quantity, kept out of its span (a look-behind, but fast). */
@@ -453,16 +461,43 @@ const RULES: Rule[] = [
       return { kind: 'percent', value: v, unit: 'ratio', growth: true };
     },
   },
+  // Rating points in Chinese: "以1502分居首", "差距缩小至28分" (分 alone is also a minute or a cent: only next to
+  // words of a score or a gap).
+  {
+    re: new RegExp(String.raw`(${NUM})\s?分(?![钟之析别布享成红拆类支配摊期批子部公])`, 'g'),
+    make: (m) => {
+      const head = m.input.slice(Math.max(0, m.index - 14), m.index);
+      const tail = m.input.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      if (/[点时]\s?$/.test(head)) return null;
+      const scored =
+        /(?:评分|得分|分数|分差|差距|相差|领先|落后|只差|仅差|缩小|收窄|扩大|榜|排名|积分|以|获|拿下)[^,，。;；]{0,8}$/.test(head) ||
+        /^\s?(?:居首|领先|排|位列|的成绩|的评分|的分差|之差)/.test(tail);
+      return scored ? { kind: 'count', value: parseNumber(m[1] as string), unit: 'points' } : null;
+    },
+  },
+  // Places: "ninth place", "in 13th place", "the second-placed model", "第20位", "第三名" (not "in the first place",
+  // the idiom).
+  {
+    re: new RegExp(
+      String.raw`(?<!\bin the )\b(${Object.keys(ORDINAL).join('|')}|\d{1,3}(?:st|nd|rd|th))[\s-](?:place[ds]?|spot|position)\b|第\s{0,2}(${NUM})\s{0,2}(?:位|名)(?![置子数])`,
+      'gi',
+    ),
+    make: (m) => {
+      const w = (m[1] ?? '').toLowerCase().replace(/(?<=\d)(?:st|nd|rd|th)$/, '');
+      const v = m[1] ? (ORDINAL[w] ?? Number(w)) : parseNumber(m[2] as string);
+      return Number.isInteger(v) && v > 0 ? { kind: 'rank', value: v, unit: 'rank' } : null;
+    },
+  },
   // Ranks: 排名第二, 位居第3, ranked No. 1, at rank 13, ranks third.
   {
     re: new RegExp(
-      String.raw`(?:排名|排行|排|位居|位列|名列|居)\s{0,2}第\s{0,2}(${NUM})(?!\s{0,2}(?:季|代|批|期|届|次|轮|阶段|版))`,
+      String.raw`(?:排名|排行|排在|排|位居|位列|位于|名列|居于|居)\s{0,2}第\s{0,2}(${NUM})(?!\s{0,2}(?:季|代|批|期|届|次|轮|阶段|版))`,
       'g',
     ),
     make: (m) => ({ kind: 'rank', value: parseNumber(m[1] as string), unit: 'rank' }),
   },
   {
-    re: /\b(?:rank(?:ed|s|ing)?|placed?|sits?)\s+(?:at\s+)?(?:No\.\s?|number\s+|#)?(\d{1,3}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:st|nd|rd|th)?\b(?!\s?(?:%|percent|per cent))|\bNo\.\s?(\d{1,3})\b/gi,
+    re: /\b(?:rank(?:ed|s|ing)?|placed?|sits?)\s+(?:at\s+)?(?:No\.\s?|number\s+|#)?(\d{1,3}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:st|nd|rd|th)?\b(?!\s?(?:%|percent|per cent|points?\b|pts\b|votes?\b|tokens?\b|million|billion|trillion))|\bNo\.\s?(\d{1,3})\b/gi,
     make: (m) => {
       const w = (m[1] ?? m[2] ?? '').toLowerCase();
       const v = ORDINAL[w] ?? Number(w);
@@ -742,7 +777,7 @@ function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'app
 
 /** Anything a quantity can start from: digits, numerals, currency signs, number and fraction words. */
 const TRIGGER =
-  /[\d$€¥£零〇一二两三四五六七八九十百千万亿翻]|\b(?:twice|thrice|doubled|tripled|quadrupled|fold|thirds|quarters|triple|double|first|second|third|fourth|fifth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
+  /[\d$€¥£零〇一二两三四五六七八九十百千万亿翻]|\b(?:twice|thrice|doubled|tripled|quadrupled|fold|thirds|quarters|triple|double|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
 const BEFORE = 16;
 const AFTER = 40;
 
@@ -854,6 +889,7 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
           end,
           ...q,
           before: norm.slice(Math.max(0, start - 12), start),
+          lead: norm.slice(Math.max(0, start - 30), start),
           after: norm.slice(end, end + 12),
         });
         for (let i = start; i < end; i++) used[i] = 1;

@@ -12,7 +12,7 @@ import * as OpenCC from 'opencc-js';
 import { builtDb, ROOT } from '../../test/helpers.ts';
 import { Db } from '../store/db.ts';
 import { loadEntities, type EntityIndex } from './entities.ts';
-import { extractClaims } from './extract.ts';
+import { datelineOf, extractClaims } from './extract.ts';
 import { chineseNumber, findQuantities, type Quantity } from './quantities.ts';
 import { normalizeForMatching, sentences } from './text.ts';
 
@@ -290,4 +290,45 @@ test('a closing quote after a sentence end stays with the sentence it closes', (
       [conv('「该芯片的算力是对手的三倍。」'), conv('他说。'), conv('『其次是价格。』')].map(normalizeForMatching),
     );
   }
+});
+
+test('places, rates and spelled-out units, in sentences of our own', () => {
+  const q = (t: string) => findQuantities(normalizeForMatching(t)).map((x) => [x.kind, x.value, x.unit]);
+  assert.deepEqual(q('The lab’s model came in seventh place.'), [['rank', 7, 'rank']]);
+  assert.deepEqual(q('It was the 11th-placed entry.'), [['rank', 11, 'rank']]);
+  assert.deepEqual(q('In the first place, nobody asked.'), []);
+  assert.deepEqual(q('The chip sits 12 points behind.'), [['count', 12, 'points']]);
+  for (const [, conv] of SCRIPTS) {
+    assert.deepEqual(q(conv('该模型排在第15位。')), [['rank', 15, 'rank']]);
+    assert.deepEqual(q(conv('它提供每秒800GB的互联带宽。')), [['spec', 800, 'GB/s']]);
+  }
+  assert.deepEqual(q('It moves 2 terabytes per second.'), [['spec', 2, 'TB/s']]);
+  assert.deepEqual(q('rated at 400 teraflops while drawing 700 kilowatts'), [
+    ['spec', 400, 'TFLOPS'],
+    ['spec', 700, 'kW'],
+  ]);
+  // A place is a rank only where a ranking is spoken of.
+  const metricsOf = (t: string) => claims(t).map((c) => c.metric);
+  assert.deepEqual(metricsOf('该国甘愿做一个强大的第二名。'), []);
+  assert.deepEqual(metricsOf('在排行榜上，该模型位列第二名。'), ['rank']);
+});
+
+test('the article’s date from its dateline, not from the body', () => {
+  const at = (t: string) => datelineOf(normalizeForMatching(t));
+  assert.equal(at('Headline here\n\nBy a desk · Updated March 4, 2026\n\nBody text follows.'), '2026-03-04');
+  for (const [, conv] of SCRIPTS) assert.equal(at(conv('标题\n\n科技版 | 2026年5月9日\n\n正文。')), '2026-05-09');
+  const long = `${'The rule took effect on 1 June 2025 and since then '.repeat(4)}much has changed.`;
+  assert.equal(at(`Headline\n\n${long}`), null);
+});
+
+test('points behind, points off the top and a narrowed margin are gaps; a rating of N points is a rating', () => {
+  const metricOf = (t: string) => claims(t).find((c) => c.unit === 'points')?.metric;
+  for (const s of [
+    'The best Chinese model now trails by 21 points.',
+    'That system was 30 points off the top.',
+    'The deficit was still 44 points.',
+  ])
+    assert.equal(metricOf(s), 'rating_gap', s);
+  assert.equal(metricOf('The leader has a rating of 1,480 points.'), 'rating');
+  for (const [, conv] of SCRIPTS) assert.equal(metricOf(conv('两国头部模型的分差缩小至25分。')), 'rating_gap');
 });

@@ -58,6 +58,7 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
       table: 'leaderboard_entries',
       id: `${lb}:${entity}:${time}`,
       series: `${lb}:${entity}`,
+      reading: true,
       metric,
       value: r.score,
       unit: 'rating points',
@@ -73,6 +74,7 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
         table: 'leaderboard_entries',
         id: `${lb}:${entity}:${time}:rank`,
         series: `${lb}:${entity}:rank`,
+        reading: true,
         metric: metric.replace('rating', 'rank'),
         value: r.rank,
         unit: 'rank',
@@ -149,11 +151,31 @@ export function* gapFacts(
         source_ids: p.sources,
         status: censored ? 'lower bound (censored)' : 'confirmed',
         table: `gap (${metricId})`,
+        reading: true,
         statement: `${metricId}, ${p.date}: ${leader} ${String(p.leader_model)} ${String(p.leader_score)} vs ${follower} ${String(p.follower_model)} ${String(p.follower_score)}; gap ${shown}`,
       };
       const series = `${metricId}:${metric}`;
       yield { ...common, entity: follower, versus: leader, id: `${metricId}:${p.date}:${metric}:${follower}`, series };
       yield { ...common, entity: leader, versus: follower, id: `${metricId}:${p.date}:${metric}:${leader}`, series };
+      // The same gap is said of the two flagships: "Kimi K3 Max sits 17 points behind the best American model".
+      // Measured against the other side's flagship or its country, whichever the claim names.
+      for (const [model, other, country] of [
+        [p.follower_model, p.leader_model, leader],
+        [p.leader_model, p.follower_model, follower],
+      ] as const) {
+        if (typeof model !== 'string' || typeof other !== 'string') continue;
+        for (const versus of [other, country]) {
+          const id = `${metricId}:${p.date}:${metric}:${model}:${versus}`;
+          yield {
+            ...common,
+            entity_kind: 'model' as const,
+            entity: model,
+            versus,
+            id,
+            series: `${series}:${model}:${versus}`,
+          };
+        }
+      }
     }
   }
 }

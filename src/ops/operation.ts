@@ -72,6 +72,11 @@ export const factSchema = z.object({
   id: z.string(),
   /** Facts of one series (one provider's list price of a model): its latest is the current figure. */
   series: z.string().optional(),
+  /**
+   * A reading of something that moves by itself (a rating, a gap) rather than a standing figure (a list price):
+   * a claim that states no time is compared with the reading as of the article's date, not the latest.
+   */
+  reading: z.boolean().optional(),
   /** A figure measured over a window ending at `time` (`week`: the seven days before it), not a standing value. */
   window: z.string().optional(),
   /** The true figure is at least this (a sum over a top-N list): a smaller claim contradicts it, a larger one does not. */
