@@ -123,6 +123,8 @@ const FAMILY: Record<string, string[]> = {
     'interconnect_gbps_bidirectional',
   ],
   power: ['tdp_w', 'power_kw'],
+  // A link's bandwidth is given one way or both ways, per link or summed: it can bear a claim out, not refute it.
+  interconnect_bandwidth: ['interconnect_gbps_bidirectional', 'scale_up_bandwidth_tbps'],
   tpp: ['tpp'],
   pd: ['pd'],
   parameters: ['parameters', 'active_parameters'],

@@ -124,8 +124,16 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
             ? 'data_size'
             : 'memory';
         case 'GB/s':
-        case 'TB/s':
-          return 'bandwidth';
+        case 'TB/s': {
+          // A link between chips (NVLink, 互联) is not the memory's bandwidth: the words next to the figure decide,
+          // then the sentence's.
+          const LINK = /互联|互连|片间|卡间|interconnect|nvlink|chip-to-chip|scale-up|\blinks?\b|infinity fabric|ub\b/i;
+          const MEMORY = /hbm|显存|内存|memory/i;
+          const close = `${q.lead ?? q.before ?? ''} ${q.after ?? ''}`;
+          if (LINK.test(close) && !MEMORY.test(close)) return 'interconnect_bandwidth';
+          if (MEMORY.test(close)) return 'bandwidth';
+          return LINK.test(s) && !MEMORY.test(s) ? 'interconnect_bandwidth' : 'bandwidth';
+        }
         case 'W':
         case 'kW':
         case 'MW':
@@ -290,6 +298,7 @@ const SPEC_METRICS = new Set([
   'compute_tf32',
   'memory',
   'bandwidth',
+  'interconnect_bandwidth',
   'power',
   'process_node',
   'transistor_count',
@@ -776,6 +785,15 @@ export function extractClaims(
       }
     }
     subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? topic(null);
+    // "H100（900GB/s）": a figure in brackets right after a name is that name's, whatever the sentence compares.
+    if (
+      prevMention &&
+      /^\s?[(（]\s?$/.test(norm.slice(prevMention.end, q.start)) &&
+      /^\s?[)）]/.test(norm.slice(q.end, q.end + 3))
+    ) {
+      subject = prevMention;
+      comparisonMention = undefined;
+    }
     // "以昇腾960为基础、规模为15488卡的超节点": the cards of a supernode built of a chip count the system's chips.
     if (
       metric === 'chip_count' &&

@@ -332,3 +332,14 @@ test('points behind, points off the top and a narrowed margin are gaps; a rating
   assert.equal(metricOf('The leader has a rating of 1,480 points.'), 'rating');
   for (const [, conv] of SCRIPTS) assert.equal(metricOf(conv('两国头部模型的分差缩小至25分。')), 'rating_gap');
 });
+
+test('a link’s bandwidth is not the memory’s, and a figure in brackets after a name is that name’s', () => {
+  for (const [, conv] of SCRIPTS) {
+    const [c] = claims(conv('该芯片的互联带宽被限制在每秒400GB。'));
+    assert.equal(c?.metric, 'interconnect_bandwidth', conv('互联'));
+    assert.equal(claims(conv('该芯片的显存带宽为3.35TB/s。'))[0]?.metric, 'bandwidth');
+  }
+  assert.equal(claims('Its NVLink runs at 900 GB/s.')[0]?.metric, 'interconnect_bandwidth');
+  const [inBrackets] = claims('H20的互联带宽不到H100（900GB/s）的一半。').filter((c) => c.value === 900);
+  assert.equal(inBrackets?.subject, 'nvidia-h100-sxm');
+});
