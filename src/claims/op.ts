@@ -1,7 +1,7 @@
 /**
  * @module
  * The `check` operation: find the quantitative claims in one article and check them against every dataset.
- * Output as `airace check --json` (README): `{documents: [{id, language, entities, claims, warnings?}]}`.
+ * Output as `airace check --json` (README): `{documents: [{id, language, date?, entities, claims, warnings?}]}`.
  * The checker (its entity index and fact index) is built once per database and reused.
  */
 import { join } from 'node:path';
