@@ -3,6 +3,7 @@
 // the rule stated in README.md. It checks the key only; it does not run the extractor.
 import type { KeyFile } from './key.ts';
 import { test } from 'node:test';
+import { assertBounds } from './key.ts';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -117,19 +118,7 @@ for (const d of docs) {
         const v = c[k];
         assert.ok(v === null || Number.isFinite(v), `${at}: ${k} ${v}`);
       }
-      if (c.bound === 'range') {
-        assert.ok(c.low !== null && c.high !== null && c.low < c.high, `${at}: range needs low < high`);
-        assert.ok(c.low <= c.value && c.value <= c.high, `${at}: value outside range`);
-      } else if (c.bound === 'at_least' || c.bound === 'more_than') {
-        assert.equal(c.low, c.value, `${at}: low must equal value`);
-        assert.equal(c.high, null, `${at}: high must be null`);
-      } else if (c.bound === 'at_most' || c.bound === 'less_than') {
-        assert.equal(c.high, c.value, `${at}: high must equal value`);
-        assert.equal(c.low, null, `${at}: low must be null`);
-      } else {
-        assert.equal(c.low, null, `${at}: low must be null`);
-        assert.equal(c.high, null, `${at}: high must be null`);
-      }
+      assertBounds(c, at);
       for (const k of ['unit', 'subject', 'metric'] as const) {
         assert.ok(typeof c[k] === 'string' && c[k].trim().length > 0, `${at}: ${k} empty`);
       }

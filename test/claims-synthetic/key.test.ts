@@ -3,6 +3,7 @@
 // It checks the key only; it never runs the extractor.
 import type { KeyFile } from '../claims-key/key.ts';
 import { test } from 'node:test';
+import { assertBounds } from '../claims-key/key.ts';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -82,19 +83,7 @@ for (const d of docs) {
       assert.match(c.quote, NUMBER_WORD, `${at}: quote holds no number`);
       assert.ok(Number.isFinite(c.value), `${at}: value ${c.value}`);
       assert.ok(BOUNDS.includes(c.bound), `${at}: bound ${c.bound}`);
-      if (c.bound === 'range') {
-        assert.ok(c.low !== null && c.high !== null && c.low < c.high, `${at}: range needs low < high`);
-        assert.ok(c.low <= c.value && c.value <= c.high, `${at}: value outside range`);
-      } else if (c.bound === 'at_least' || c.bound === 'more_than') {
-        assert.equal(c.low, c.value, `${at}: low must equal value`);
-        assert.equal(c.high, null, `${at}: high must be null`);
-      } else if (c.bound === 'at_most' || c.bound === 'less_than') {
-        assert.equal(c.high, c.value, `${at}: high must equal value`);
-        assert.equal(c.low, null, `${at}: low must be null`);
-      } else {
-        assert.equal(c.low, null, `${at}: low must be null`);
-        assert.equal(c.high, null, `${at}: high must be null`);
-      }
+      assertBounds(c, at);
       assert.match(c.unit, /^[a-z][a-z0-9_]*$/, `${at}: unit`);
       assert.match(c.metric, /^[a-z][a-z0-9_]*$/, `${at}: metric`);
       assert.ok(c.subject.trim().length > 0, `${at}: subject`);
