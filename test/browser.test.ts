@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve, type RunningServer } from '../src/server/index.ts';
 import { interfaceStrings, LANGS, type Lang } from '../src/pages/i18n.ts';
 import { builtDb, ROOT } from './helpers.ts';
+import { PAGE_URLS } from './page-urls.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
@@ -70,20 +71,7 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 };
 
-const PAGES = [
-  '/',
-  '/capability',
-  '/adoption',
-  '/cost',
-  '/compute?chip=nvidia-h20&destination=CN&date=2025-05-01',
-  '/policy',
-  '/claims',
-  '/models',
-  '/models/deepseek-r1',
-  '/sources',
-  '/methods',
-  '/glossary',
-];
+const PAGES = PAGE_URLS;
 const slug = (p: string) => p.replace(/\?.*$/, '').replace(/[/]+/g, '_').replace(/^_/, '') || 'overview';
 
 // Interface words that must not appear untranslated on a Chinese page. English data (source titles,

@@ -12,12 +12,12 @@ import type { KeyClaim, KeyFile } from './claims-key/key.ts';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { Checker, type CheckedClaim, type CheckedDocument } from '../src/claims/index.ts';
-import { loadEntities, type EntityIndex } from '../src/claims/entities.ts';
+import { type EntityIndex } from '../src/claims/entities.ts';
 import { normalizeForMatching } from '../src/claims/text.ts';
-import { Db } from '../src/store/db.ts';
-import { builtDb, ROOT } from './helpers.ts';
+import { ROOT } from './helpers.ts';
+import { claimsFixture } from './claims-fixture.ts';
 
 const KEY = join(ROOT, 'test', 'claims-key');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -66,15 +66,9 @@ export function metricAgrees(key: string, found: string): boolean {
   return METRIC_MATCH.some(([kr, fr]) => kr.test(k) && fr.test(found));
 }
 
-let db: Db;
 let checker: Checker;
 let entities: EntityIndex;
-before(async () => {
-  db = await Db.open(await builtDb());
-  checker = await Checker.create(db, join(ROOT, 'data', 'curated', 'entities.json'));
-  entities = await loadEntities(db, join(ROOT, 'data', 'curated', 'entities.json'));
-});
-after(() => db.close());
+before(async () => void ({ checker, entities } = await claimsFixture()));
 
 function subjectAgrees(key: KeyClaim, c: CheckedClaim): boolean {
   if (!c.subject) return false;

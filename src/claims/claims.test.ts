@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import fc from 'fast-check';
 import { builtDb, ROOT } from '../../test/helpers.ts';
 import { InputError } from '../ops/operation.ts';
@@ -9,15 +9,12 @@ import { Db } from '../store/db.ts';
 import { Checker, withoutSelfCitation, type CheckedDocument } from './index.ts';
 import { chineseNumber, findQuantities } from './quantities.ts';
 import { detectLanguage, htmlToText, normalizeForMatching } from './text.ts';
+import { claimsFixture } from '../../test/claims-fixture.ts';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 let db: Db;
 let checker: Checker;
-before(async () => {
-  db = await Db.open(await builtDb());
-  checker = await Checker.create(db, join(ROOT, 'data', 'curated', 'entities.json'));
-});
-after(() => db.close());
+before(async () => void ({ db, checker } = await claimsFixture()));
 
 test('numerals: Chinese and Arabic, 万/亿, decimals, ranges, %, 分之, 倍, currencies, counts, durations, dates', () => {
   assert.equal(chineseNumber('一千五百'), 1500);

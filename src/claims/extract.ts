@@ -77,17 +77,6 @@ const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 /** Words of a ranking: a place is a rank only in a sentence about one. */
 const RANKING =
   /榜|排名|排行|名次|位列|位居|评分|得分|分数|token|用量|调用量|leaderboard|ranking|ranked|\bboard\b|arena|chart|table|score|rating|votes|\d\s?(?:points|分)/i;
-/** The sentence around [start, end): from the last sentence end before it to the next after it. */
-function sentenceAround(norm: string, start: number, end: number): string {
-  const head = norm.slice(Math.max(0, start - 300), start);
-  const from = Math.max(...['。', '. ', '\n', '!', '?', '！', '？'].map((e) => head.lastIndexOf(e) + 1));
-  const tail = norm.slice(end, end + 300);
-  const to = Math.min(
-    ...['。', '. ', '\n', '!', '?', '！', '？'].map((e) => (tail.indexOf(e) < 0 ? tail.length : tail.indexOf(e))),
-  );
-  return head.slice(from) + norm.slice(start, end) + tail.slice(0, to);
-}
-
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
 export function metricOf(q: Quantity, sentence: string, hasComparison: boolean): string | null {
   const s = sentence.toLowerCase();
@@ -127,7 +116,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'TB/s': {
           // A link between chips (NVLink, 互联) is not the memory's bandwidth: the words next to the figure decide,
           // then the sentence's.
-          const LINK = /互联|互连|片间|卡间|interconnect|nvlink|chip-to-chip|scale-up|\blinks?\b|infinity fabric|ub\b/i;
+          const LINK =
+            /互联|互连|片间|卡间|interconnect|nvlink|chip-to-chip|scale-up|\blinks?\b|infinity fabric|\bub\b/i;
           const MEMORY = /hbm|显存|内存|memory/i;
           const close = `${q.lead ?? q.before ?? ''} ${q.after ?? ''}`;
           if (LINK.test(close) && !MEMORY.test(close)) return 'interconnect_bandwidth';
@@ -394,8 +384,8 @@ const TIME_BACK_REFERENCE = new RegExp(
 );
 
 /**
- * The article's date: a full date on one of its first short lines (a dateline: "Updated August 21, 2026",
- * "2026年6月3日 科技版"), before the body starts. Null when the top of the article gives none.
+ * The article's date: the first full date on one of its first six lines that are short (a dateline: "Updated
+ * August 21, 2026", "2026年6月3日 科技版"; a long line is body text). Null when the top of the article gives none.
  */
 export function datelineOf(norm: string): string | null {
   let seen = 0;
@@ -510,14 +500,6 @@ export function extractClaims(
     if (q.kind === 'count' && q.value <= 2 && ['items', 'models', 'companies'].includes(q.unit)) continue;
     // "第二名" (second place) and list numbering are ordinals, not quantities.
     if (norm[q.start - 1] === '第') continue;
-    // A place ("第二名", "second place") is a rank only where a ranking is spoken of: "成为第二名" in strategy talk
-    // is not one.
-    if (
-      q.kind === 'rank' &&
-      /^第|place|spot|position/i.test(norm.slice(q.start, q.end)) &&
-      !RANKING.test(sentenceAround(norm, q.start, q.end))
-    )
-      continue;
     // "一个国家" is "a country": the indefinite article, not a count.
     if (q.kind === 'count' && q.value === 1 && /^(一|one\b|a\b)/i.test(norm.slice(q.start, q.end))) continue;
     // "A100 80GB": a figure that belongs to the name of the entity just before it.
@@ -562,6 +544,10 @@ export function extractClaims(
     const kindOf = (m: Mention) => entities.entities.get(m.entity)?.kind;
     const before = inSentence.filter((m) => m.end <= q.start);
     const sentenceText = norm.slice(sentence[0], sentence[1]);
+    // A place ("第二名", "second place") is a rank only where a ranking is spoken of: "成为第二名" in strategy talk
+    // is not one.
+    if (q.kind === 'rank' && /^第|place|spot|position/i.test(norm.slice(q.start, q.end)) && !RANKING.test(sentenceText))
+      continue;
     // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
     const possessive = (m: Mention) => /^(?:'s|’s|s'|’|\s?的)/.test(norm.slice(m.end, m.end + 3));
     // The object of a preposition or of a comparing verb ("than B", "trailing B", "达到B的"), whatever follows it.
@@ -806,12 +792,13 @@ export function extractClaims(
     }
     const comparison =
       comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
-    const context = [...new Set([...inWindow, ...inSentence].map((m) => m.entity))];
+    const around = [...inWindow, ...inSentence];
+    const context = [...new Set(around.map((m) => m.entity))];
     // Compared objects: anywhere around the claim by a comparing word; in its own sentence also by a preposition
     // ("80% of the H100"). The checker tries the names around a claim as its subject, but never these.
     const inOwn = (m: Mention) => m.start >= sentence[0] && m.end <= sentence[1];
     const comparedNames = context.filter((e) =>
-      [...inWindow, ...inSentence]
+      around
         .filter((m) => m.entity === e)
         .every((m) => likened(m) || markedRaw(m, compareText) || (inOwn(m) && marked(m))),
     );
@@ -819,10 +806,7 @@ export function extractClaims(
     const subjectFrom: 'sentence' | 'context' | 'ambiguous' =
       subject && subject.start >= sentence[0] && subject.end <= sentence[1]
         ? 'sentence'
-        : subject &&
-            [...inWindow, ...inSentence].some(
-              (m) => m.entity !== subject?.entity && kindOf(m) === kindOf(subject as Mention),
-            )
+        : subject && around.some((m) => m.entity !== subject?.entity && kindOf(m) === kindOf(subject as Mention))
           ? 'ambiguous'
           : 'context';
     const sl = sentenceText.toLowerCase();

@@ -5,20 +5,13 @@
  * The sentences are our own, about figures in the snapshot.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { builtDb, ROOT } from '../../test/helpers.ts';
-import { Db } from '../store/db.ts';
+import { before, test } from 'node:test';
 import type { ClaimToCheck } from './check.ts';
 import { Checker, inverseMultiples, placesHeld, restatedTimes, weeklyGrowth } from './index.ts';
+import { claimsFixture } from '../../test/claims-fixture.ts';
 
-let db: Db;
 let checker: Checker;
-before(async () => {
-  db = await Db.open(await builtDb());
-  checker = await Checker.create(db, join(ROOT, 'data', 'curated', 'entities.json'));
-});
-after(() => db.close());
+before(async () => void ({ checker } = await claimsFixture()));
 
 /** A claim at the first occurrence of `quote` in `text`, its sentence the whole text. */
 function at(text: string, quote: string, over: Partial<ClaimToCheck> = {}): ClaimToCheck {

@@ -5,21 +5,14 @@
  * Robustness (issue 17): binary input refused, HTML detected in any file, other languages reported, bytes counted.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import fc from 'fast-check';
-import { builtDb, ROOT } from '../../test/helpers.ts';
 import { InputError } from '../ops/operation.ts';
-import { Db } from '../store/db.ts';
 import { Checker, MAX_DOCUMENT_BYTES } from './index.ts';
+import { claimsFixture } from '../../test/claims-fixture.ts';
 
-let db: Db;
 let checker: Checker;
-before(async () => {
-  db = await Db.open(await builtDb());
-  checker = await Checker.create(db, join(ROOT, 'data', 'curated', 'entities.json'));
-});
-after(() => db.close());
+before(async () => void ({ checker } = await claimsFixture()));
 
 /** Best of three runs: the machine is shared, so one slow run says little. */
 function time(text: string, format: 'text' | 'html' = 'text'): number {

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { builtDb, ROOT } from '../../test/helpers.ts';
-import { Db } from '../store/db.ts';
-import { Checker } from './index.ts';
+import { test } from 'node:test';
 import { llmExtract } from './llm.ts';
+import { claimsFixture } from '../../test/claims-fixture.ts';
 
 /** A local server speaking the chat-completions protocol, answering with a fixed list of claims. */
 function chatServer(content: string) {
@@ -37,12 +34,6 @@ function chatServer(content: string) {
   );
 }
 
-let db: Db;
-before(async () => {
-  db = await Db.open(await builtDb());
-});
-after(() => db.close());
-
 test('the second extractor speaks the chat-completions protocol and keeps only quotes found in the text', async () => {
   const text = 'Stargate plans to spend five hundred billion dollars, and a rumour says 12 new labs.';
   const srv = await chatServer(
@@ -57,7 +48,7 @@ test('the second extractor speaks the chat-completions protocol and keeps only q
     assert.equal(srv.requests[0]?.path, '/v1/chat/completions');
     assert.equal(srv.requests[0]?.body.model, 'test-model');
     // Merged into a checked document: the rules miss the spelled-out amount, the model finds it, the data supports it.
-    const checker = await Checker.create(db, join(ROOT, 'data', 'curated', 'entities.json'));
+    const { checker } = await claimsFixture();
     const doc = await checker.withLlm(checker.check('t', text), { url: srv.url, model: 'test-model' });
     const llm = doc.claims.find((c) => c.extractor === 'llm');
     assert.equal(llm?.verdict, 'supported');

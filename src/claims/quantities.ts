@@ -470,9 +470,11 @@ const RULES: Rule[] = [
       const tail = m.input.slice(m.index + m[0].length, m.index + m[0].length + 4);
       if (/[点时]\s?$/.test(head)) return null;
       const scored =
-        /(?:评分|得分|分数|分差|差距|相差|领先|落后|只差|仅差|缩小|收窄|扩大|榜|排名|积分|以|获|拿下)[^,，。;；]{0,8}$/.test(
+        /(?:评分|得分|分数|分差|差距|相差|领先|落后|只差|仅差|缩小|收窄|扩大|榜|排名|积分)[^,，。;；]{0,8}$/.test(
           head,
-        ) || /^\s?(?:居首|领先|排|位列|的成绩|的评分|的分差|之差)/.test(tail);
+        ) ||
+        /(?:以|获得?|拿下)\s?$/.test(head) ||
+        /^\s?(?:居首|领先|排|位列|的成绩|的评分|的分差|之差)/.test(tail);
       return scored ? { kind: 'count', value: parseNumber(m[1] as string), unit: 'points' } : null;
     },
   },

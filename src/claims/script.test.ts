@@ -8,13 +8,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import * as OpenCC from 'opencc-js';
-import { builtDb, ROOT } from '../../test/helpers.ts';
-import { Db } from '../store/db.ts';
-import { loadEntities, type EntityIndex } from './entities.ts';
+import { ROOT } from '../../test/helpers.ts';
+import { type EntityIndex } from './entities.ts';
 import { extractClaims } from './extract.ts';
 import { detectLanguage, htmlToText, looksLikeHtml, normalizeForMatching } from './text.ts';
+import { claimsFixture } from '../../test/claims-fixture.ts';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 /** The build split's Chinese articles, by file-name prefix (the holdout ones are not listed, nor opened). */
@@ -41,13 +41,8 @@ const FROM_HANT: [string, Conv][] = [
   ['hk→cn', converter('hk', 'cn')],
 ];
 
-let db: Db;
 let entities: EntityIndex;
-before(async () => {
-  db = await Db.open(await builtDb());
-  entities = await loadEntities(db, join(ROOT, 'data', 'curated', 'entities.json'));
-});
-after(() => db.close());
+before(async () => void ({ entities } = await claimsFixture()));
 
 function articles(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];

@@ -5,16 +5,14 @@
  * sentences of our own, in both scripts.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
-import { builtDb, ROOT } from '../../test/helpers.ts';
-import { Db } from '../store/db.ts';
-import { loadEntities, type EntityIndex } from './entities.ts';
+import { type EntityIndex } from './entities.ts';
 import { datelineOf, extractClaims } from './extract.ts';
 import { chineseNumber, findQuantities, type Quantity } from './quantities.ts';
 import { normalizeForMatching, sentences } from './text.ts';
+import { claimsFixture } from '../../test/claims-fixture.ts';
 
 type Conv = (s: string) => string;
 const converter = (from: string, to: string): Conv =>
@@ -207,13 +205,8 @@ test('qualifiers bound the figure: 逾/超过/至少 more, 不到/低于 less, �
   }
 });
 
-let db: Db;
 let entities: EntityIndex;
-before(async () => {
-  db = await Db.open(await builtDb());
-  entities = await loadEntities(db, join(ROOT, 'data', 'curated', 'entities.json'));
-});
-after(() => db.close());
+before(async () => void ({ entities } = await claimsFixture()));
 
 const claims = (s: string) => {
   const norm = normalizeForMatching(s);
@@ -331,6 +324,9 @@ test('points behind, points off the top and a narrowed margin are gaps; a rating
     assert.equal(metricOf(s), 'rating_gap', s);
   assert.equal(metricOf('The leader has a rating of 1,480 points.'), 'rating');
   for (const [, conv] of SCRIPTS) assert.equal(metricOf(conv('两国头部模型的分差缩小至25分。')), 'rating_gap');
+  // 分 without words of a score is not a point: "可以", "所以" hold 以 but do not score.
+  for (const s of ['评审可以打80分。', '所以最后给了90分。', '会议在3点20分开始。'])
+    assert.equal(metricOf(s), undefined, s);
 });
 
 test('a link’s bandwidth is not the memory’s, and a figure in brackets after a name is that name’s', () => {

@@ -6,8 +6,8 @@
  * bounded HTTP layer and parses with the same format module as the importer (src/formats/); where rows land
  * and how history is kept is refresh.ts's job.
  */
-import { parse } from 'csv-parse/sync';
 import type { TableName } from '../data/schema.ts';
+import { parseCsv } from '../formats/csv.ts';
 import { ARENA_CSV_COLUMNS, entriesFromCatalog, entryFromArenaCsv } from '../formats/arena.ts';
 import { EPOCH_COLUMNS, epochResults, notableObservations } from '../formats/epoch.ts';
 import { hubModelRow } from '../formats/hf.ts';
@@ -65,18 +65,11 @@ export function at(ctx: ConnectorContext, url: string): string {
   return `${ctx.endpoint.replace(/\/$/, '')}${u.pathname}${u.search}`;
 }
 
-/** CSV records with the importer's reader options; a missing required column (`a|b`: either) is schema drift. */
+/** CSV records read as the importer reads them; a missing required column (`a|b`: either) is schema drift. */
 function csvRecords(text: string, url: string, required: string[]): Record<string, string>[] {
   let records: Record<string, string>[];
   try {
-    records = parse(text, {
-      columns: true,
-      bom: true,
-      comment: '#',
-      comment_no_infix: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as Record<string, string>[];
+    records = parseCsv(text);
   } catch (err) {
     throw new ConnectorError(`schema drift: ${url} is not CSV (${(err as Error).message.split('\n')[0]})`);
   }

@@ -8,6 +8,7 @@ import { Db } from '../store/db.ts';
 import { mountDashboard, type Dashboard } from '../server/dashboard.ts';
 import { clientBundle } from './assets.ts';
 import { PageCache } from './cache.ts';
+import { PAGE_URLS } from '../../test/page-urls.ts';
 
 let db: Db;
 let app: Hono;
@@ -74,24 +75,10 @@ test('32 concurrent requests to the overview share one render; junk parameters s
 test('every table has a working CSV link, every chart an SVG link, every link on the pages answers', {
   timeout: 600000,
 }, async () => {
-  const pages = [
-    '/',
-    '/capability',
-    '/adoption',
-    '/cost',
-    '/compute?chip=nvidia-h20&destination=CN&date=2025-05-01',
-    '/policy',
-    '/claims',
-    '/sources',
-    '/models',
-    '/models/deepseek-r1',
-    '/methods',
-    '/glossary',
-  ];
   const seen = new Set<string>();
   let modelLinks = 0;
   for (const lang of ['en', 'zh-Hans']) {
-    for (const p of pages) {
+    for (const p of PAGE_URLS) {
       const path = lang === 'en' ? p : `${p}${p.includes('?') ? '&' : '?'}lang=${lang}`;
       const r = await app.request(path);
       assert.equal(r.status, 200, path);

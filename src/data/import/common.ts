@@ -3,7 +3,7 @@
  * What every importer shares: the shape of an importer's output, and small readers for the raw files.
  * Importers are pure functions of the raw data folder: they read files and return rows, nothing else.
  */
-import { parse } from 'csv-parse/sync';
+import { parseCsv } from '../../formats/csv.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Row, TableName } from '../schema.ts';
@@ -75,14 +75,7 @@ export function part<T extends TableName>(
 
 /** Reads a CSV with a header row into records keyed by column name. Lines starting with '#' are comments. */
 export function readCsv(path: string): Record<string, string>[] {
-  return parse(readFileSync(path, 'utf8'), {
-    columns: true,
-    bom: true,
-    comment: '#',
-    comment_no_infix: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  }) as Record<string, string>[];
+  return parseCsv(readFileSync(path, 'utf8'));
 }
 
 export function readJson(path: string): unknown {
