@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { tables } from '../data/schema.ts';
 import type { Deps, Fact } from '../ops/operation.ts';
+import { orgIndex, trafficDays, trafficRows } from './index.ts';
+import { windowFacts } from './windows.ts';
 
 const orgRow = tables.organizations.pick({ id: true, country: true });
 // Plain types (db.rows' fast path) for the large reads: models, usage and open models.
@@ -64,7 +66,34 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
     `SELECT model_id, country, base_models, relation, downloads, downloads_all_time,
        CAST(snapshot_date AS VARCHAR) AS d, source_id FROM open_models`,
   );
-  return [...shareFacts(usage, orgOfModel, countryOfOrg, open), ...downloadFacts(open)];
+  return [...shareFacts(usage, orgOfModel, countryOfOrg, open), ...downloadFacts(open), ...(await rollingFacts(deps))];
+}
+
+/** Tokens, requests and dollars over the 7 and 30 days ending at each complete day (windows.ts). */
+async function rollingFacts(deps: Deps): Promise<Fact[]> {
+  const db = await deps.db();
+  const span = await trafficDays(db);
+  if (span.lo === 'null') return [];
+  const rows = await trafficRows(db, span.lo, span.hiRaw);
+  deps.signal.throwIfAborted();
+  const orgs = await orgIndex(db);
+  const prices = await db.rows(
+    z.object({ source_id: z.string() }),
+    `SELECT DISTINCT source_id FROM prices WHERE provider = 'openrouter' ORDER BY 1`,
+  );
+  const traffic = [...new Set(rows.map((r) => r.source_id))].sort();
+  return [
+    ...windowFacts({
+      rows,
+      who: (r) => {
+        const a = orgs.byAuthor(r.author);
+        const org = r.organization_id ?? a.org;
+        return { org, country: org ? orgs.country(org) : a.country };
+      },
+      partial: span.partial,
+      sources: { traffic, prices: prices.map((p) => p.source_id).filter((x) => !traffic.includes(x)) },
+    }),
+  ];
 }
 
 /** The sizes of top lists whose places a claim counts ("four of the top five"). */

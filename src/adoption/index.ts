@@ -60,7 +60,7 @@ function table(by: By, totals: Map<string, number>): Record<string, string | num
     .map(([key, value]) => ({ [by]: key, value, share: sum > 0 ? value / sum : 0 }));
 }
 
-interface OrgIndex {
+export interface OrgIndex {
   /** The organization whose curated model-family prefix starts a model name (`someone/Qwen2.5-7B-merge` → alibaba). */
   byModelName(name: string): { org: string | null; country: string };
   country(org: string | null): string;
@@ -76,7 +76,7 @@ const orgRow = tables.organizations.pick({
   model_prefixes: true,
 });
 
-async function orgIndex(db: Db): Promise<OrgIndex> {
+export async function orgIndex(db: Db): Promise<OrgIndex> {
   const orgs = await db.rows(
     orgRow,
     'SELECT id, name_en, country, aliases, hf_orgs, model_prefixes FROM organizations',
@@ -138,8 +138,17 @@ export function partialDays(totals: readonly { date: string; total: number }[]):
   return [...new Set(out)].sort();
 }
 
-/** Traffic (tokens, requests, dollars) over `days` days ending at as_of, from OpenRouter's daily activity. */
-async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
+/** The daily traffic's span and its partially scraped days: the default window ends on the last complete day. */
+export interface TrafficDays {
+  lo: string;
+  /** The last day with rows, complete or not. */
+  hiRaw: string;
+  /** The last complete day. */
+  hi: string;
+  partial: string[];
+}
+
+export async function trafficDays(db: Db): Promise<TrafficDays> {
   const range = await db.rows(
     z.object({ lo: z.string().nullable(), hi: z.string().nullable() }),
     `SELECT CAST(min(date) AS VARCHAR) AS lo, CAST(max(date) AS VARCHAR) AS hi FROM usage WHERE "window" = 'day'`,
@@ -151,21 +160,23 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
     `SELECT CAST(date AS VARCHAR) AS d, sum(COALESCE(prompt_tokens, 0) + COALESCE(completion_tokens, 0)) AS t FROM usage WHERE "window" = 'day' GROUP BY 1`,
   );
   const partial = partialDays(daily.map((r) => ({ date: r.d, total: r.t })));
-  // The default window ends on the last complete day: a partially scraped day would understate every share's base.
+  // A partially scraped day would understate every share's base.
   const complete = daily
     .map((r) => r.d)
     .filter((d) => !partial.includes(d))
     .sort();
-  const hi = complete.at(-1) ?? hiRaw;
-  const to = req.asOf ?? hi;
-  const days = req.days ?? 30;
-  const from = addDays(to, -(days - 1));
-  if (to < lo)
-    throw new AdoptionError(`no daily traffic on or before ${to} (OpenRouter daily activity covers ${lo} to ${hi})`);
-  const rows = await db.rows(
+  return { lo, hiRaw, hi: complete.at(-1) ?? hiRaw, partial };
+}
+
+/** One daily usage row with the price valid that day (`pin`, `pout`: USD per million input and output tokens). */
+export type TrafficRow = z.output<typeof trafficRow>;
+
+/** The daily usage rows from `from` to `to` (inclusive), each with the price valid that day, if any. */
+export function trafficRows(db: Db, from: string, to: string): Promise<TrafficRow[]> {
+  return db.rows(
     trafficRow,
-    `SELECT u.author, u.variant, u.prompt_tokens AS p, u.completion_tokens AS c, u.requests AS r,
-            m.family, m.organization_id, pr.i AS pin, pr.o AS pout
+    `SELECT CAST(u.date AS VARCHAR) AS d, u.source_id, u.author, u.variant, u.prompt_tokens AS p, u.completion_tokens AS c,
+            u.requests AS r, m.family, m.organization_id, pr.i AS pin, pr.o AS pout
      FROM usage u LEFT JOIN models m ON m.id = u.model_id
      LEFT JOIN LATERAL (
        -- One price row per usage row: OpenRouter's own price first, then the latest, then the cheapest; on-demand
@@ -178,6 +189,30 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
      WHERE u."window" = 'day' AND u.date BETWEEN $1 AND $2`,
     [from, to],
   );
+}
+
+/**
+ * What one row counts: tokens (prompt + completion), requests, or dollars (tokens at the price valid that day;
+ * a free variant and an unpriced model count 0, `priced` says which). Pure.
+ */
+export function rowValue(r: TrafficRow, metric: 'tokens' | 'requests' | 'dollars'): { value: number; priced: boolean } {
+  const p = r.p ?? 0;
+  const c = r.c ?? 0;
+  if (metric === 'tokens') return { value: p + c, priced: false };
+  if (metric === 'requests') return { value: r.r ?? 0, priced: false };
+  if (r.variant === 'free' || r.pin === null) return { value: 0, priced: false };
+  return { value: (p * r.pin + c * (r.pout ?? 0)) / 1e6, priced: true };
+}
+
+/** Traffic (tokens, requests, dollars) over `days` days ending at as_of, from OpenRouter's daily activity. */
+async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
+  const { lo, hiRaw, hi, partial } = await trafficDays(db);
+  const to = req.asOf ?? hi;
+  const days = req.days ?? 30;
+  const from = addDays(to, -(days - 1));
+  if (to < lo)
+    throw new AdoptionError(`no daily traffic on or before ${to} (OpenRouter daily activity covers ${lo} to ${hi})`);
+  const rows = await trafficRows(db, from, to);
   const partialInWindow = partial.filter((d) => d >= from && d <= to);
   const orgs = await orgIndex(db);
   const totals = new Map<string, number>();
@@ -187,9 +222,7 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
   let unknownCountryTokens = 0;
   const priceSources = new Set<string>();
   for (const r of rows) {
-    const p = r.p ?? 0;
-    const c = r.c ?? 0;
-    const t = p + c;
+    const t = (r.p ?? 0) + (r.c ?? 0);
     tokens += t;
     const author = r.author;
     const who = orgs.byAuthor(author);
@@ -204,19 +237,10 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
         : req.by === 'family'
           ? (r.family ?? 'unknown')
           : (author ?? 'unknown');
-    let value: number;
-    if (req.metric === 'tokens') value = t;
-    else if (req.metric === 'requests') value = r.r ?? 0;
-    else {
-      const free = r.variant === 'free';
-      if (free) {
-        freeTokens += t;
-        value = 0;
-      } else if (r.pin === null) value = 0;
-      else {
-        value = (p * r.pin + c * (r.pout ?? 0)) / 1e6;
-        pricedTokens += t;
-      }
+    const { value, priced } = rowValue(r, req.metric as 'tokens' | 'requests' | 'dollars');
+    if (req.metric === 'dollars') {
+      if (r.variant === 'free') freeTokens += t;
+      else if (priced) pricedTokens += t;
     }
     totals.set(key, (totals.get(key) ?? 0) + value);
   }
@@ -261,6 +285,8 @@ async function traffic(db: Db, req: AdoptionRequest): Promise<AdoptionReport> {
 
 const U = tables.usage.shape;
 const trafficRow = z.object({
+  d: z.string(),
+  source_id: z.string(),
   author: U.author,
   variant: U.variant,
   p: U.prompt_tokens,

@@ -442,3 +442,38 @@ test('a name the claim is compared with is never tried as its subject', () => {
   // Named around it but not compared with: one of the candidates may bear it out.
   assert.equal(checkClaim(claim(ambiguous), ctx).verdict, 'supported');
 });
+
+test('a span of days is checked on the window of that length ending that day; an undated share on the latest one', () => {
+  const idx = new FactIndex();
+  const share = (window: string, time: string, value: number) =>
+    idx.add(fact({ entity: 'CN', entity_kind: 'country', metric: 'token_share', value, unit: 'ratio', time, window }));
+  share('7d', '2026-07-31', 0.7);
+  share('30d', '2026-07-31', 0.6);
+  share('30d', '2026-08-07', 0.64);
+  // A weekly list dated 2026-04-06 covers 30 March to 5 April.
+  share('week', '2026-04-06', 0.8);
+  const entities = new Map([
+    ['country-cn', { id: 'country-cn', kind: 'country', name: 'China', country: 'CN', facts: [] }],
+  ]);
+  const ctx: CheckContext = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+  const ask = (value: number, over: Partial<Extracted>) =>
+    checkClaim(claim({ subject: 'country-cn', metric: 'token_share', unit: 'ratio', value, ...over }), ctx).verdict;
+  // 25–31 July: the seven days, not the thirty.
+  assert.equal(ask(0.7, { time: '2026-07-31', days: 7 }), 'supported');
+  assert.equal(ask(0.6, { time: '2026-07-31', days: 7 }), 'contradicted');
+  assert.equal(ask(0.6, { time: '2026-07-31', days: 30 }), 'supported');
+  assert.equal(ask(0.8, { time: '2026-04-05', days: 7 }), 'supported');
+  assert.equal(ask(0.5, { time: '2026-04-05', days: 7 }), 'contradicted');
+  // A window ending another day says nothing.
+  assert.equal(ask(0.7, { time: '2026-07-30', days: 7 }), 'unverifiable');
+  // Undated in an article of 10 August: the 30 days that ended last before it bear it out, never refute it.
+  assert.equal(ask(0.64, { as_of: '2026-08-10' }), 'supported');
+  assert.equal(ask(0.6, { as_of: '2026-08-10' }), 'unverifiable');
+  assert.equal(ask(0.3, { as_of: '2026-08-10' }), 'unverifiable');
+  // More than ten days after the last window, or with no dateline: nothing to read it as of.
+  assert.equal(ask(0.64, { as_of: '2026-09-01' }), 'unverifiable');
+  assert.equal(ask(0.64, {}), 'unverifiable');
+  // A month holds the 30 days that end on its last day only.
+  assert.equal(ask(0.6, { time: '2026-07' }), 'supported');
+  assert.equal(ask(0.64, { time: '2026-08' }), 'unverifiable');
+});

@@ -71,6 +71,10 @@ const FAMILY: Record<string, string[]> = {
   price_ratio: ['ratio'],
   downloads_share: ['downloads_share', 'ratio'],
   token_share: ['token_share'],
+  request_share: ['request_share'],
+  spend_share: ['spend_share'],
+  // What was paid through a platform over a named span of days.
+  spend: ['spend:7d', 'spend:30d'],
   derivative_share: ['derivative_share'],
   // A chip made of chips: the compute dies in its package ("two 910B-class dies in one package").
   chip_count: ['chips_per_system', 'detail:gpus', 'dies_per_package'],
@@ -89,16 +93,18 @@ const FAMILY: Record<string, string[]> = {
   rating_gap: ['gap_points'],
   rating: ['arena_rating'],
   // A place said without its ranking: on the Arena board or by tokens on OpenRouter (support only).
-  rank: ['arena_rank', 'usage_rank'],
+  rank: ['arena_rank', 'usage_rank', 'token_rank'],
   tokens: [
     'tokens:week',
     'tokens:month',
+    'tokens:7d',
+    'tokens:30d',
     'platform_tokens:week',
     'platform_tokens:month',
     'platform_tokens:cumulative',
   ],
-  tokens_week: ['tokens:week', 'platform_tokens:week'],
-  tokens_month: ['tokens:month', 'platform_tokens:month'],
+  tokens_week: ['tokens:week', 'platform_tokens:week', 'tokens:7d'],
+  tokens_month: ['tokens:month', 'platform_tokens:month', 'tokens:30d'],
   growth: ['growth:week'],
   growth_week: ['growth:week'],
   compute: [
@@ -146,13 +152,16 @@ const CONTRA: Record<string, string[]> = {
   gap_points: ['gap_points'],
   gap_percent: ['gap_percent'],
   token_share: ['token_share'],
+  request_share: ['request_share'],
+  spend_share: ['spend_share'],
+  spend: ['spend:7d', 'spend:30d'],
   downloads: ['downloads'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
   rating_gap: ['gap_points'],
   // Volumes only for a stated window: "2 trillion tokens" alone may be a week's, a month's or a total.
-  tokens_week: ['tokens:week', 'platform_tokens:week'],
-  tokens_month: ['tokens:month', 'platform_tokens:month'],
+  tokens_week: ['tokens:week', 'platform_tokens:week', 'tokens:7d'],
+  tokens_month: ['tokens:month', 'platform_tokens:month', 'tokens:30d'],
   // A change week over week, for a stated week (or month): the weekly growth of the same model.
   growth_week: ['growth:week'],
   parameters: ['parameters', 'active_parameters'],
@@ -338,12 +347,42 @@ export function factKeys(ctx: CheckContext, id: string | null): { key: string; w
 
 const DAY = 86_400_000;
 
+/** The days a fact's window spans; rolling windows (`7d`, `30d`) end on their date, upstream lists the day before. */
+const WINDOW: Record<string, { days: number; endsBefore: boolean }> = {
+  day: { days: 1, endsBefore: false },
+  '7d': { days: 7, endsBefore: false },
+  '30d': { days: 30, endsBefore: false },
+  // A weekly (monthly) list dated D covers the seven (thirty) days before D.
+  week: { days: 7, endsBefore: true },
+  month: { days: 30, endsBefore: true },
+};
+const ROLLING = new Set(['7d', '30d']);
+
+/** The last day a windowed fact covers. */
+function lastDay(f: IndexedFact): string | null {
+  const w = f.window ? WINDOW[f.window] : undefined;
+  if (!w || f.time?.length !== 10) return null;
+  return w.endsBefore ? new Date(Date.parse(f.time) - DAY).toISOString().slice(0, 10) : f.time;
+}
+
 /**
- * Whether a fact holds for the claim's time. A day given for a weekly figure names its week: a usage row
- * dated D covers the seven days before D. Otherwise the month (or year) must agree.
+ * Whether a fact holds for the claim's time. A claim about a span of days (`days`, ending at its time) is
+ * borne out by a window of that length ending that day. A day given for a weekly figure names its week: a
+ * usage row dated D covers the seven days before D. A rolling window holds for a month only when it is that
+ * month's last 30 days. Otherwise the month (or year) must agree.
  */
-function sameTime(claim: string, f: IndexedFact): boolean {
+function sameTime(claim: string, f: IndexedFact, days?: number | null): boolean {
   if (f.time === null || f.table === 'events') return true;
+  if (f.window && WINDOW[f.window]) {
+    const w = WINDOW[f.window] as { days: number };
+    if (days && claim.length === 10) return Math.abs(w.days - days) <= 1 && lastDay(f) === claim;
+    if (ROLLING.has(f.window)) {
+      if (claim.length !== 7 || w.days !== 30) return false;
+      const end = new Date(Date.parse(`${claim}-01`));
+      end.setUTCMonth(end.getUTCMonth() + 1);
+      return lastDay(f) === new Date(end.getTime() - DAY).toISOString().slice(0, 10);
+    }
+  }
   if (claim.length === 10 && f.time.length === 10 && f.window === 'week') {
     const d = Date.parse(f.time) - Date.parse(claim);
     return d > 0 && d <= 7 * DAY;
@@ -359,6 +398,38 @@ function sameTime(claim: string, f: IndexedFact): boolean {
     return d > start && d <= next.getTime() + 6 * DAY;
   }
   return f.time.startsWith(claim.slice(0, 7)) || claim.startsWith(f.time.slice(0, claim.length));
+}
+
+/**
+ * For a claim that states no time in a dated article: the windowed figures (a week's, a month's traffic) that
+ * ended last before the article's date, within ten days of it, one per kind of window. They can bear the
+ * claim out, never refute it: which window the article read is not said.
+ */
+/** Claim metrics whose undated figures a dated article's latest window can bear out. */
+const TRAFFIC = new Set([
+  'token_share',
+  'request_share',
+  'spend_share',
+  'tokens_week',
+  'tokens_month',
+  'spend',
+  'rank',
+]);
+
+function latestWindows(cands: readonly IndexedFact[], asOf: string, metric: string): IndexedFact[] {
+  const latest = new Map<string, string>();
+  const from = new Date(Date.parse(asOf) - 10 * DAY).toISOString().slice(0, 10);
+  // One window, not several chances: the one the words name (a week's, a month's volume), else the 30 days
+  // `airace adoption show` reports by default.
+  const kinds = metric.endsWith('_week') ? ['7d', 'week'] : ['30d'];
+  const ok = (f: IndexedFact) => {
+    const end = lastDay(f);
+    return f.window !== undefined && kinds.includes(f.window) && end !== null && end <= asOf && end >= from;
+  };
+  for (const f of cands)
+    if (ok(f) && (latest.get(f.window as string) ?? '') < (lastDay(f) as string))
+      latest.set(f.window as string, lastDay(f) as string);
+  return cands.filter((f) => ok(f) && latest.get(f.window as string) === lastDay(f));
 }
 
 /** Systems by the chip they are built of, computed once per entity index. */
@@ -630,7 +701,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     cands = [...timeless, ...series.filter((f) => (f.time as string).startsWith(year))];
   }
   const seriesNow = cands.filter((f) => series.includes(f));
-  if (c.time && !coarse) current = cands.filter((f) => sameTime(c.time as string, f));
+  if (c.time && !coarse) current = cands.filter((f) => sameTime(c.time as string, f, c.days));
   else {
     // No stated time: a series is checked against its latest figure; earlier ones can only make the claim outdated.
     // Latest per series (one provider's list price, one model's rating), else per table.
@@ -642,6 +713,10 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     const now = (f: IndexedFact) => f.time === latest.get(key(f)) && !f.window;
     current = [...timeless, ...seriesNow.filter(now)];
     earlier = seriesNow.filter((f) => !now(f));
+  }
+  if (!c.time && asOf && TRAFFIC.has(c.metric)) {
+    const recent = latestWindows(seriesNow, asOf, c.metric).filter((f) => canSupport(f) && agrees(c, f));
+    if (recent.length) return { verdict: 'supported', evidence: recent.slice(0, 3).map(evidence), tolerance };
   }
   const matching = current.filter((f) => agrees(c, f));
   const superseded = matching.find(

@@ -23,6 +23,8 @@ export interface Extracted {
   bound: 'gt' | 'lt' | 'approx' | null;
   unit: string;
   time: string | null;
+  /** When the claim is about a span of days ("25–31 July", "the 30 days to 7 August"): its length; `time` is its last day. */
+  days?: number | null;
   /** Entities named in the sentence and the two before it. */
   context: string[];
   /** The article's own date (its dateline): what a claim that states no time is as of. */
@@ -57,6 +59,9 @@ const MARK_COMPARE_ZH =
 /** Prepositions before a name: its object, unless the name owns what follows ("over the 910B's 64GB"). */
 const MARK_PREP =
   /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
+/** A noun of things made, then where they come from: "models from", "chips made by". */
+const ORIGIN =
+  /\b(?:models?|chips?|labs?|companies|firms|developers?|systems?|entries|makers?|start-?ups?)\s+(?:(?:made|built|developed)\s+)?(?:from|by|out of)\s+(?:the\s+)?$/i;
 /** A sentence that opens with a pronoun continues the one before ("They commanded…", "其算力…"). */
 const PRONOUN =
   /^[\s"“'‘(•*「『《-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*「『《-]*(?:其|它|他们|它们|该|此)/i;
@@ -196,6 +201,24 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (has(s, /良率|良品率|yield rate/) && q.kind === 'percent') return 'yield';
       // "the die's area is 60% larger": a size compared, not performance.
       if (has(s, /\barea\b|die size|面积|芯片尺寸/)) return 'area_ratio';
+      // A platform's fee or commission ("keeps a fee of around 5%", "抽成两成"): its own measure.
+      if (
+        /\b(?:fees?|commissions?|take rate|cut)\b(?:\s(?:of|is|was|at))?\s(?:about|around|roughly|some|nearly)?\s?$|抽成|佣金|手续费|服务费/i.test(
+          q.lead ?? q.before ?? '',
+        )
+      )
+        return 'fee_share';
+      if (q.kind !== 'multiple') {
+        // A share of what was paid, or of the calls made, through a traffic platform: not of its tokens. The words
+        // right after the figure decide, then the sentence's.
+        const of =
+          /^\s?(?:的\s?)?(?:of\s(?:the\s|all\s)?)?(?:(dollars|spending|spend|revenue|money|payments|营收|收入|支出|金额|花费)|(requests|calls|api calls|请求|调用次数))/i.exec(
+            q.tail ?? q.after ?? '',
+          );
+        if (of) return of[1] ? 'spend_share' : 'request_share';
+        if (!has(s, TOKENS) && has(s, /\bdollars\b|\bspending\b|营收/)) return 'spend_share';
+        if (!has(s, TOKENS) && has(s, /\brequests\b|\bcalls\b|请求次数|调用次数/)) return 'request_share';
+      }
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
       if (
         has(
@@ -375,13 +398,44 @@ function chipCounts(norm: string, entities: EntityIndex, mentions: readonly Ment
   if (added) quantities.sort((a, b) => a.start - b.start);
 }
 
-/** A time named by pointing back to one just mentioned ("that week", "the same month", "同月"). */
+/** A time named by pointing back to one just mentioned ("that week", "the same month", "over the period", "同月"). */
 const TIME_BACK_REFERENCE = new RegExp(
   String.raw`\b(?:that|the)\s+(?:same\s+)?(?:week|month|quarter|year|day|period)\b` +
     String.raw`(?<!\bthe\s+(?:week|month|quarter|year|day|period))` +
-    '|(?:当周|该周|那周|那一周|同一周|同周|当月|该月|同月|同一个月|同年|该年|当季度|同季度)',
+    String.raw`|\b(?:over|during|in|for)\s+the\s+(?:period|window)\b` +
+    '|(?:当周|该周|那周|那一周|同一周|同周|当月|该月|同月|同一个月|同年|该年|当季度|同季度|同期|同一时期|这段期间|此期间)',
   'i',
 );
+
+/** A time as a claim carries it: the day, month or year, and for a span of days its length (`time` its last day). */
+interface When {
+  time: string;
+  days: number | null;
+}
+
+/** Metrics measured over a window of days (traffic): a span named earlier in the paragraph is theirs. */
+const WINDOWED = new Set([
+  'token_share',
+  'request_share',
+  'spend_share',
+  'share',
+  'tokens',
+  'tokens_week',
+  'tokens_month',
+  'spend',
+  'rank',
+]);
+
+/**
+ * A day written without its year (`--MM-DD`) completed from the article's date: that year, or the one before
+ * when the day would fall after the article. Other times are returned as they are.
+ */
+export function withYear(time: string | null, dateline: string | null): string | null {
+  if (!time?.startsWith('--') || !dateline) return time;
+  const y = Number(dateline.slice(0, 4));
+  const same = `${y}${time.slice(1)}`;
+  return same <= dateline ? same : `${y - 1}${time.slice(1)}`;
+}
 
 /**
  * The article's date: the first full date on one of its first six lines that are short (a dateline: "Updated
@@ -394,7 +448,7 @@ export function datelineOf(norm: string): string | null {
     if (++seen > 6) break;
     // A long line is body text: a date there is an event's, not the article's.
     if (line.length > 160) continue;
-    const d = findQuantities(line).find((q) => q.kind === 'date' && q.time?.length === 10);
+    const d = findQuantities(line).find((q) => q.kind === 'date' && q.time?.length === 10 && !q.days);
     if (d?.time) return d.time;
   }
   return null;
@@ -435,18 +489,23 @@ export function extractClaims(
       if ((mentions[k] as Mention).end <= to) out2.push(mentions[k] as Mention);
     return out2;
   };
-  const timeCache = new Map<number, string | null>();
-  const timeOf = (sp: readonly [number, number]): string | null => {
+  const timeCache = new Map<number, When | null>();
+  const whenOf = (sp: readonly [number, number]): When | null => {
     let t = timeCache.get(sp[0]);
     if (t === undefined) {
-      t =
-        findQuantities(norm.slice(sp[0], sp[1])).find(
-          // The first year or date that names a time (a quarter's year does, a duration does not).
-          (x) => (x.kind === 'year' || x.kind === 'date') && x.time !== undefined,
-        )?.time ?? null;
+      // The first year or date that names a time (a quarter's year does, a duration does not).
+      const q = findQuantities(norm.slice(sp[0], sp[1])).find(
+        (x) => (x.kind === 'year' || x.kind === 'date') && x.time !== undefined,
+      );
+      t = q?.time ? { time: q.time, days: q.days ?? null } : null;
       timeCache.set(sp[0], t);
     }
     return t;
+  };
+  const paragraphBreak = (k: number) => {
+    const prev = spans[k] as [number, number];
+    const next = spans[k + 1] as [number, number];
+    return norm.slice(prev[1], next[0]).includes('\n') || norm[prev[1] - 1] === '\n';
   };
   // The headline (first line) names the article's topic: its metric and entities carry to every sentence.
   const firstLine = spans
@@ -564,8 +623,12 @@ export function extractClaims(
     // Compared objects stay compared even when possessive ("仅为GPT-4的十分之一"); prepositions' objects do not.
     const likened = (m: Mention) =>
       SAME_BEFORE.test(norm.slice(Math.max(0, m.start - 2), m.start)) && SAME_AFTER.test(norm.slice(m.end, m.end + 12));
+    // "models from Chinese labs", "chips by Huawei": where the subject comes from, not a compared object.
+    const origin = (m: Mention) => ORIGIN.test(norm.slice(Math.max(0, m.start - 30), m.start));
     const marked = (m: Mention) =>
-      markedRaw(m, compareText) || likened(m) || (!possessive(m) && markedRaw(m, (h) => MARK_PREP.test(h)));
+      markedRaw(m, compareText) ||
+      likened(m) ||
+      (!possessive(m) && !origin(m) && markedRaw(m, (h) => MARK_PREP.test(h)));
     // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
     const compared =
       before.length > 1 ||
@@ -819,24 +882,35 @@ export function extractClaims(
           : /compute|flops|性能|performance|算力|faster|throughput/.test(sl)
             ? 'compute'
             : null;
-    let time = timeOf(sentence);
-    // "That week, …": a sentence that points back to a time takes the one named just before, in its paragraph.
-    if (time === null && spans[si] === sentence && TIME_BACK_REFERENCE.test(sentenceText)) {
-      for (let k = si - 1; k >= Math.max(0, si - 3) && time === null; k--) {
-        const prev = spans[k] as [number, number];
-        if (norm.slice(prev[1], (spans[k + 1] as [number, number])[0]).includes('\n') || norm[prev[1] - 1] === '\n')
-          break;
-        time = timeOf(prev);
+    let when = whenOf(sentence);
+    const own = spans[si] === sentence;
+    // "That week, …", "over the period", "同一週": a sentence that points back to a time takes the one named
+    // last before it, in its paragraph or the ones before.
+    if (when === null && own && TIME_BACK_REFERENCE.test(sentenceText)) {
+      for (let k = si - 1; k >= Math.max(0, si - 12) && when === null; k--) when = whenOf(spans[k] as [number, number]);
+    }
+    // A span of days named in a paragraph ("In the 30 days to 7 August, …") is the window of its traffic figures
+    // that follow in that paragraph and name no time of their own (the next paragraph may speak of now).
+    if (when === null && own && WINDOWED.has(metric)) {
+      for (let k = si - 1; k >= 0 && when === null && !paragraphBreak(k); k--) {
+        const w = whenOf(spans[k] as [number, number]);
+        if (w) when = w.days ? w : { time: '', days: null };
       }
+      if (when?.time === '') when = null;
     }
     // Clauses joined by semicolons are one sentence: a time named in one holds for the others.
     for (const step of [-1, 1]) {
-      for (let k = si; time === null && spans[si] === sentence && Math.abs(k - si) < 4; k += step) {
+      for (let k = si; when === null && own && Math.abs(k - si) < 4; k += step) {
         const [a, b] = step < 0 ? [spans[k - 1], spans[k]] : [spans[k], spans[k + 1]];
         if (!a || !b || !/[;；]\s*$/.test(norm.slice(a[0], a[1])) || norm.slice(a[1], b[0]).includes('\n')) break;
-        time = timeOf(step < 0 ? a : b);
+        when = whenOf(step < 0 ? a : b);
       }
     }
+    const time = when?.time ?? null;
+    // A token volume over a named window is that window's: a week's or a month's.
+    if (when?.days && metric === 'tokens') metric = when.days <= 8 ? 'tokens_week' : 'tokens_month';
+    // Money over a named span of days is what was paid through a platform in it, not a year's revenue or cost.
+    if (when?.days && ['revenue', 'cost', 'investment'].includes(metric)) metric = 'spend';
     // A decline is a negative growth (−9.33%), as the fact tables store it.
     // "-9.33% WoW": a minus sign written before a change.
     const minus = q.kind === 'percent' && /(?:^|[\s(:,])-$/.test(norm.slice(Math.max(0, q.start - 2), q.start));
@@ -871,6 +945,7 @@ export function extractClaims(
               ? `${q.unit}/Mtok`
               : q.unit,
       time,
+      days: when?.days ?? null,
       context,
       compared: comparedNames,
       subject_from: subjectFrom,
@@ -891,5 +966,25 @@ export function extractClaims(
         out.push({ ...claim, subject: partner.entity });
     }
   }
+  appositions(norm, out);
   return out;
+}
+
+/**
+ * "processed 64% of all tokens, about 190 trillion, while …": a figure set off by commas right after another
+ * restates it in another unit, and is said of the same subject (not of a name that follows it).
+ */
+function appositions(norm: string, claims: Extracted[]): void {
+  for (let i = 1; i < claims.length; i++) {
+    const a = claims[i - 1] as Extracted;
+    const b = claims[i] as Extracted;
+    if (a.sentence[0] !== b.sentence[0] || !a.subject || b.subject === a.subject || a.unit === b.unit) continue;
+    const between = norm.slice(a.end, b.start);
+    const closes = /^\s?[,，、)）]/.test(norm.slice(b.end, b.end + 2)) || b.end >= b.sentence[1] - 1;
+    if (
+      /^\s?[,，(（]\s?(?:or |i\.e\. |about |around |roughly |some |nearly |almost |约|近|即|合)?$/i.test(between) &&
+      closes
+    )
+      Object.assign(b, { subject: a.subject, subject_from: a.subject_from, comparison: a.comparison });
+  }
 }

@@ -122,20 +122,21 @@ test('end to end: "that week" carries the week named just before; a semicolon jo
   // China's top-10 models on OpenRouter: 4.69 trillion tokens in the week of 9-15 March 2026 (row of 16 March).
   const week = 'Consider the week of March 9-15, 2026.';
   const carried = one(`${week} During that same week, labs based in China served 4.7 trillion tokens.`, '4.7');
-  assert.equal(carried.time, '2026-03-09');
+  // The span's last day, and its length.
+  assert.equal(carried.time, '2026-03-15');
+  assert.equal(carried.days, 7);
   assert.equal(carried.verdict, 'supported');
   // A top-10 sum is a lower bound: a smaller figure for the same week is contradicted.
   const fewer = one(`${week} During that same week, labs based in China served 3 trillion tokens.`, '3 trillion');
   assert.equal(fewer.verdict, 'contradicted');
-  // No pointing back, or another paragraph: no time, so a week's volume is not checked.
-  for (const text of [
-    `${week} Separately, labs based in China served 4.7 trillion tokens a week.`,
-    `${week}\nDuring that same week, labs based in China served 4.7 trillion tokens.`,
-  ]) {
-    const c = one(text, '4.7');
-    assert.equal(c.time, null, text);
-    assert.equal(c.verdict, 'unverifiable');
-  }
+  // Pointing back reaches into the paragraph before too: "that same week" is the one named last.
+  assert.equal(one(`${week}\nDuring that same week, labs based in China served 4.7 trillion tokens.`, '4.7').days, 7);
+  // A span named in the paragraph is the window of the traffic figures after it there; not in the next paragraph
+  // without pointing back (it may speak of now): no time, so a week's volume is not checked.
+  assert.equal(one(`${week} Labs based in China served 4.7 trillion tokens.`, '4.7').days, 7);
+  const c = one(`${week}\nLabs based in China serve 4.7 trillion tokens a week.`, '4.7');
+  assert.equal(c.time, null);
+  assert.equal(c.verdict, 'unverifiable');
   // OpenRouter's weekly total in that week: 9.19 trillion.
   const joined = one('OpenRouter served 9.2T tokens in one week; that was in mid-March 2026.', '9.2T');
   assert.equal(joined.time, '2026-03');

@@ -17,7 +17,7 @@ import {
   type Verdict,
 } from './check.ts';
 import { loadEntities, type EntityIndex } from './entities.ts';
-import { datelineOf, extractClaims, type Extracted } from './extract.ts';
+import { datelineOf, extractClaims, withYear, type Extracted } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
 import { parseNumber } from './quantities.ts';
 import { InputError, type Operation } from '../ops/operation.ts';
@@ -52,6 +52,8 @@ export interface CheckedClaim {
   bound: 'gt' | 'lt' | 'approx' | null;
   unit: string;
   time: string | null;
+  /** For a claim about a span of days ("the 30 days to 7 August"): its length; `time` is its last day. */
+  days: number | null;
   verdict: Verdict;
   tolerance: string;
   evidence: Evidence[];
@@ -194,8 +196,11 @@ export function restatedTimes(claims: ClaimToCheck[]): void {
     const same = (dated.get(key(c)) ?? []).filter(
       (d) => Math.abs(d.value - c.value) <= 0.01 * Math.abs(c.value) && d.bound === c.bound,
     );
-    // Only when the restatements agree on when.
-    if (same.length && same.every((d) => d.time === same[0]?.time)) c.time = same[0]?.time ?? null;
+    // Only when the restatements agree on when (and over how many days).
+    if (same.length && same.every((d) => d.time === same[0]?.time && (d.days ?? null) === (same[0]?.days ?? null))) {
+      c.time = same[0]?.time ?? null;
+      c.days = same[0]?.days ?? null;
+    }
   }
 }
 
@@ -312,6 +317,7 @@ export class Checker {
       bound: c.bound,
       unit: c.unit,
       time: c.time,
+      days: c.days ?? null,
       verdict: v.verdict,
       tolerance: v.tolerance,
       evidence: v.evidence,
@@ -398,7 +404,10 @@ export class Checker {
     }
     const date = datelineOf(norm);
     const extracted: ClaimToCheck[] = extractClaims(norm, this.entities, mentions, signal);
-    for (const c of extracted) c.as_of = date;
+    for (const c of extracted) {
+      c.as_of = date;
+      c.time = withYear(c.time, date);
+    }
     inverseMultiples(norm, extracted);
     weeklyGrowth(norm, extracted);
     placesHeld(extracted);

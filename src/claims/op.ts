@@ -55,6 +55,8 @@ const claim = z.object({
   bound: z.enum(['gt', 'lt', 'approx']).nullable(),
   unit: z.string(),
   time: z.string().nullable(),
+  /** For a claim about a span of days: its length; `time` is its last day. */
+  days: z.number().int().nullable(),
   verdict: z.enum(['supported', 'contradicted', 'outdated', 'unverifiable']),
   tolerance: z.string(),
   evidence: z.array(evidence),

@@ -34,8 +34,10 @@ export interface Quantity {
   bound?: 'gt' | 'lt' | 'approx';
   /** Currency code, `percent`, `ratio`, `x`, `months`, `years`, `days`, or the counted noun (`chips`, `countries`, `times` …). */
   unit: string;
-  /** For dates and years: YYYY, YYYY-MM or YYYY-MM-DD. */
+  /** For dates and years: YYYY, YYYY-MM or YYYY-MM-DD; `--MM-DD` for a day whose year is not written. */
   time?: string;
+  /** For a span of days ("25–31 July", "the 30 days to 7 August"): its length; `time` is its last day. */
+  days?: number;
   /** Said as a change ("doubled", 翻倍): a growth whatever the words around it. */
   growth?: boolean;
   /** A few characters of text before and after the quantity, for the words that qualify it. */
@@ -43,6 +45,8 @@ export interface Quantity {
   after?: string;
   /** More of the text before it (30 characters), for phrases that end further off ("the deficit was still"). */
   lead?: string;
+  /** More of the text after it (30 characters), for the noun a share is of ("of the dollars paid"). */
+  tail?: string;
 }
 
 const CN_DIGIT: Record<string, number> = {
@@ -323,7 +327,105 @@ function dateOf(y: number, mo: number, d: number): Omit<Quantity, 'start' | 'end
 // Order matters: earlier rules claim their span first.
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** A month's name (its first three letters, then any of the rest): "Aug", "August", "Sept.". */
+const MONTH = String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?`;
+const monthNo = (m: string | undefined) => MONTHS.indexOf((m ?? '').slice(0, 3)) + 1;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** A day as a time: `YYYY-MM-DD`, or `--MM-DD` when the year is not written (the article's dateline gives it). */
+const dayTime = (y: number | null, mo: number, d: number) => `${y ? y : '-'}-${pad2(mo)}-${pad2(d)}`;
+
+/**
+ * A span of days as a quantity of kind `date`: its last day is the time, its length the days. The year, when
+ * written once, holds for both ends; a span that runs into the next month ("2月23日至3月1日") counts across it.
+ */
+function period(
+  y: number | null,
+  m1: number,
+  d1: number,
+  m2: number,
+  d2: number,
+): Omit<Quantity, 'start' | 'end'> | null {
+  if (!m1 || !m2 || m1 > 12 || m2 > 12 || d1 < 1 || d2 < 1 || d1 > 31 || d2 > 31) return null;
+  // Without a year, a common one: a span's length does not depend on it but across a leap day.
+  const yy = y ?? 2001;
+  const from = Date.UTC(m2 < m1 ? yy - 1 : yy, m1 - 1, d1);
+  const to = Date.UTC(yy, m2 - 1, d2);
+  const days = Math.round((to - from) / 86_400_000) + 1;
+  if (days < 2 || days > 92) return null;
+  return { kind: 'date', value: y ?? 0, unit: 'date', time: dayTime(y, m2, d2), days };
+}
+
+/** A window named by its length and last day ("the 30 days to 7 August", "截至7月31日的一周"). */
+function windowTo(days: number, y: number | null, mo: number, d: number): Omit<Quantity, 'start' | 'end'> | null {
+  if (!Number.isFinite(days) || days < 1 || days > 92 || !mo || mo > 12 || d < 1 || d > 31) return null;
+  return { kind: 'date', value: y ?? 0, unit: 'date', time: dayTime(y, mo, d), days };
+}
+
+/** A day written in English, with or without its year: "7 August", "August 7", "7 Aug 2026", "Aug. 7, 2026". */
+const EN_DAY = String.raw`(?:(\d{1,2})\s${MONTH}|${MONTH}\s(\d{1,2})(?!\d))(?:,?\s((?:19|20)\d{2}))?`;
+/** A day of EN_DAY's groups (5): [year, month, day]. */
+const enDay = (g: (string | undefined)[]): [number | null, number, number] => [
+  g[4] ? Number(g[4]) : null,
+  monthNo(g[1] ?? g[2]),
+  Number(g[0] ?? g[3]),
+];
+const WINDOW_LENGTH: Record<string, number> = { week: 7, fortnight: 14, month: 30 };
+const windowDays = (n: string) => WINDOW_LENGTH[n.toLowerCase()] ?? parseNumber(n);
+
 const RULES: Rule[] = [
+  // Spans of days: "7月25日至31日", "2月23日至3月1日", "2026年2月16日至22日".
+  {
+    re: new RegExp(
+      String.raw`(?:(\d{4})\s{0,3}年\s{0,3})?(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]?\s{0,3}(?:至|到|-|–|—|~|～)\s{0,3}(?:(\d{1,2})\s{0,3}月\s{0,3})?(\d{1,2})\s{0,3}[日号]`,
+      'g',
+    ),
+    make: (m) => {
+      const m1 = Number(m[2]);
+      return period(m[1] ? Number(m[1]) : null, m1, Number(m[3]), m[4] ? Number(m[4]) : m1, Number(m[5]));
+    },
+  },
+  // "25–31 July 2026", "between 25 and 31 July", "July 25–31", "30 March to 5 April", "Mar. 30 - Apr. 5, 2026".
+  {
+    re: new RegExp(
+      String.raw`\b(\d{1,2})\s?(?:[-–—]|\sand\s|\sto\s)\s?(\d{1,2})\s${MONTH}(?:,?\s((?:19|20)\d{2}))?\b|\b${MONTH}\s(\d{1,2})\s?[-–—]\s?(\d{1,2})(?!\d)(?:,?\s((?:19|20)\d{2}))?`,
+      'g',
+    ),
+    make: (m) => {
+      if (m[3]) return period(m[4] ? Number(m[4]) : null, monthNo(m[3]), Number(m[1]), monthNo(m[3]), Number(m[2]));
+      const mo = monthNo(m[5]);
+      return period(m[8] ? Number(m[8]) : null, mo, Number(m[6]), mo, Number(m[7]));
+    },
+  },
+  {
+    re: new RegExp(String.raw`\b${EN_DAY}\s(?:to|until|through|thru|[-–—])\s${EN_DAY}`, 'g'),
+    make: (m) => {
+      const [y1, m1, d1] = enDay(m.slice(1, 6));
+      const [y2, m2, d2] = enDay(m.slice(6, 11));
+      return period(y2 ?? y1, m1, d1, m2, d2);
+    },
+  },
+  // "the 30 days to 7 August", "the seven days ending July 31", "the week to 5 April", "the month through Aug. 7".
+  {
+    re: new RegExp(
+      String.raw`\b(?:the|past|last|previous)\s(?:(\d{1,2}|seven|fourteen|thirty|ninety)\sdays|(week|fortnight|month))\s(?:to|ending(?:\son)?|ended|through|thru|until|up\sto)\s${EN_DAY}`,
+      'gi',
+    ),
+    make: (m) => {
+      const [y, mo, d] = enDay(m.slice(3, 8));
+      return windowTo(windowDays(m[1] ?? m[2] ?? ''), y, mo, d);
+    },
+  },
+  // "截至7月31日的一周", "截至8月7日的30天", "截止2026年8月7日为止的7天".
+  {
+    re: new RegExp(
+      String.raw`截[至止]\s{0,2}(?:(\d{4})\s{0,3}年\s{0,3})?(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号](?:为止)?\s{0,2}(?:的|前)?\s{0,2}(?:(?:过去|近|最近)\s{0,2})?(?:(\d{1,2}|七|十四|三十)\s{0,2}天|(一周|一星期|一个月|一个星期))`,
+      'g',
+    ),
+    make: (m) => {
+      const n = m[4] ? (/\d/.test(m[4]) ? Number(m[4]) : chineseNumber(m[4])) : /月/.test(m[5] ?? '') ? 30 : 7;
+      return windowTo(n, m[1] ? Number(m[1]) : null, Number(m[2]), Number(m[3]));
+    },
+  },
   // 2025年2月12日, 2025 年 2 月 12 日, 2025-02-12
   {
     re: new RegExp(String.raw`(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}[日号]`, 'g'),
@@ -346,6 +448,11 @@ const RULES: Rule[] = [
       unit: 'date',
       time: `${m[3]}-${String(MONTHS.indexOf(m[1] as string) + 1).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}`,
     }),
+  },
+  // "10 August 2026", "7 Aug. 2026": a day, month and year written the British way.
+  {
+    re: new RegExp(String.raw`\b(\d{1,2})\s${MONTH},?\s((?:19|20)\d{2})\b`, 'g'),
+    make: (m) => dateOf(Number(m[3]), monthNo(m[2]), Number(m[1])),
   },
   // "Feb 2026", "February 2026": a month, not the year alone (after the rule with a day).
   {
@@ -396,6 +503,15 @@ const RULES: Rule[] = [
       unit: 'date',
       time: `--${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}`,
     }),
+  },
+  // "7 August", "August 7": a day whose year the article's dateline gives.
+  {
+    re: new RegExp(String.raw`\b(?:(\d{1,2})\s${MONTH}|${MONTH}\s(\d{1,2})(?![\d.,]\d|\d))`, 'g'),
+    make: (m) => {
+      const mo = monthNo(m[2] ?? m[3]);
+      const d = Number(m[1] ?? m[4]);
+      return mo && d >= 1 && d <= 31 ? { kind: 'date', value: 0, unit: 'date', time: dayTime(null, mo, d) } : null;
+    },
   },
   // 百分之六十 before the general 分之 (a percentage, not any fraction; 七百分之一 is one 700th)
   {
@@ -894,6 +1010,7 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
           before: norm.slice(Math.max(0, start - 12), start),
           lead: norm.slice(Math.max(0, start - 30), start),
           after: norm.slice(end, end + 12),
+          tail: norm.slice(end, end + 30),
         });
         for (let i = start; i < end; i++) used[i] = 1;
       }

@@ -9,7 +9,7 @@ import { before, test } from 'node:test';
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { type EntityIndex } from './entities.ts';
-import { datelineOf, extractClaims } from './extract.ts';
+import { datelineOf, extractClaims, withYear } from './extract.ts';
 import { chineseNumber, findQuantities, type Quantity } from './quantities.ts';
 import { normalizeForMatching, sentences } from './text.ts';
 import { claimsFixture } from '../../test/claims-fixture.ts';
@@ -338,4 +338,41 @@ test('a link’s bandwidth is not the memory’s, and a figure in brackets after
   assert.equal(claims('Its NVLink runs at 900 GB/s.')[0]?.metric, 'interconnect_bandwidth');
   const [inBrackets] = claims('H20的互联带宽不到H100（900GB/s）的一半。').filter((c) => c.value === 900);
   assert.equal(inBrackets?.subject, 'nvidia-h100-sxm');
+});
+
+test('days and spans of days: "10 August 2026", "7 August", "25–31 July", "7月25日至31日", "the 30 days to 7 August"', () => {
+  const when = (s: string) => {
+    const q = findQuantities(normalizeForMatching(s)).find((x) => x.kind === 'date');
+    return q ? [q.time, q.days ?? null] : null;
+  };
+  assert.deepEqual(when('Published 10 August 2026'), ['2026-08-10', null]);
+  assert.deepEqual(when('on 7 Aug. 2026,'), ['2026-08-07', null]);
+  // Without a year: the dateline gives it (withYear).
+  assert.deepEqual(when('on 7 August, the'), ['--08-07', null]);
+  assert.deepEqual(when('by August 7 it'), ['--08-07', null]);
+  assert.deepEqual(when('between 25 and 31 July 2026'), ['2026-07-31', 7]);
+  assert.deepEqual(when('July 25–31, 2026'), ['2026-07-31', 7]);
+  assert.deepEqual(when('from 30 March to 5 April'), ['--04-05', 7]);
+  assert.deepEqual(when('In the 30 days to 7 August, models'), ['--08-07', 30]);
+  assert.deepEqual(when('in the seven days ending July 31'), ['--07-31', 7]);
+  assert.deepEqual(when('over the week to 5 April'), ['--04-05', 7]);
+  for (const [, conv] of SCRIPTS) {
+    assert.deepEqual(when(conv('在7月25日至31日这7天里')), ['--07-31', 7]);
+    // Across a month's end: 2月23日至3月1日 is seven days (in a common year).
+    assert.deepEqual(when(conv('随后的2月23日至3月1日这一周')), ['--03-01', 7]);
+    assert.deepEqual(when(conv('2026年2月16日至22日')), ['2026-02-22', 7]);
+    assert.deepEqual(when(conv('截至8月7日的30天')), ['--08-07', 30]);
+    assert.deepEqual(when(conv('截至7月31日的一周')), ['--07-31', 7]);
+  }
+  // A span is not a dateline, nor is "May" the month in "may 5".
+  assert.equal(datelineOf(normalizeForMatching('The week of March 9-15, 2026\nBody.')), null);
+  assert.equal(when('prices may 5 times'), null);
+});
+
+test("a day without its year takes the dateline's, or the year before when it would fall after the article", () => {
+  assert.equal(withYear('--08-07', '2026-08-10'), '2026-08-07');
+  assert.equal(withYear('--12-20', '2026-03-12'), '2025-12-20');
+  assert.equal(withYear('--08-07', null), '--08-07');
+  assert.equal(withYear('2025-11', '2026-08-10'), '2025-11');
+  assert.equal(withYear(null, '2026-08-10'), null);
 });
