@@ -507,6 +507,27 @@ export function extractClaims(
     const next = spans[k + 1] as [number, number];
     return norm.slice(prev[1], next[0]).includes('\n') || norm[prev[1] - 1] === '\n';
   };
+  // The time named last before sentence `si` in its paragraph, remembered per sentence so that a paragraph of
+  // thousands of sentences is walked once, not once per claim.
+  const before_ = new Map<number, When | null>();
+  const namedBefore = (si: number): When | null => {
+    const walk: number[] = [];
+    let k = si;
+    let found: When | null = null;
+    while (k > 0 && !before_.has(k) && !paragraphBreak(k - 1)) {
+      walk.push(k);
+      const w = whenOf(spans[k - 1] as [number, number]);
+      if (w) {
+        found = w;
+        break;
+      }
+      k--;
+    }
+    if (!found) found = k > 0 && before_.has(k) ? (before_.get(k) ?? null) : null;
+    for (const j of walk) before_.set(j, found);
+    before_.set(si, found);
+    return found;
+  };
   // The headline (first line) names the article's topic: its metric and entities carry to every sentence.
   const firstLine = spans
     .slice(0, 8)
@@ -892,11 +913,8 @@ export function extractClaims(
     // A span of days named in a paragraph ("In the 30 days to 7 August, …") is the window of its traffic figures
     // that follow in that paragraph and name no time of their own (the next paragraph may speak of now).
     if (when === null && own && WINDOWED.has(metric)) {
-      for (let k = si - 1; k >= 0 && when === null && !paragraphBreak(k); k--) {
-        const w = whenOf(spans[k] as [number, number]);
-        if (w) when = w.days ? w : { time: '', days: null };
-      }
-      if (when?.time === '') when = null;
+      const w = namedBefore(si);
+      if (w?.days) when = w;
     }
     // Clauses joined by semicolons are one sentence: a time named in one holds for the others.
     for (const step of [-1, 1]) {
