@@ -424,7 +424,7 @@ function latestWindows(cands: readonly IndexedFact[], asOf: string, metric: stri
   const kinds = metric.endsWith('_week') ? ['7d', 'week'] : ['30d'];
   const ok = (f: IndexedFact) => {
     const end = lastDay(f);
-    return f.window !== undefined && kinds.includes(f.window) && end !== null && end <= asOf && end >= from;
+    return f.window !== undefined && kinds.includes(f.window) && end !== null && end < asOf && end >= from;
   };
   for (const f of cands)
     if (ok(f) && (latest.get(f.window as string) ?? '') < (lastDay(f) as string))

@@ -41,6 +41,7 @@ const WORDS: Record<ReportLanguage, Record<string, string>> = {
     value: 'value',
     tolerance: 'tolerance',
     permalink: 'permalink',
+    days: 'days to',
     sources: 'sources',
     claims: 'claims',
     open: 'Select a highlighted figure to see its evidence.',
@@ -64,6 +65,7 @@ const WORDS: Record<ReportLanguage, Record<string, string>> = {
     value: '数值',
     tolerance: '容差',
     permalink: '永久链接',
+    days: '天，截至',
     sources: '来源',
     claims: '个说法',
     open: '点击高亮的数字查看证据。',
@@ -87,6 +89,7 @@ const WORDS: Record<ReportLanguage, Record<string, string>> = {
     value: '數值',
     tolerance: '容差',
     permalink: '永久連結',
+    days: '天，截至',
     sources: '來源',
     claims: '個說法',
     open: '點擊標示的數字查看證據。',
@@ -113,7 +116,7 @@ function claimHtml(c: CheckedClaim, id: string, w: Record<string, string>): stri
   return (
     `<details class="claim ${esc(c.verdict)}" id="${id}"><summary><mark class="${esc(c.verdict)}">${esc(c.quote)}</mark><sup>${esc(w[c.verdict])}</sup></summary>` +
     `<span class="ev"><b>${esc(w[c.verdict])}</b> · ${esc(w['subject'])}: ${esc(c.subject_name ?? c.subject ?? '?')}${c.comparison ? ` vs ${esc(c.comparison)}` : ''} · ${esc(w['metric'])}: ${esc(c.metric)} · ` +
-    `${esc(w['value'])}: ${esc(bound)}${esc(c.value)} ${esc(c.unit)}${c.time ? ` (${esc(c.time)})` : ''} · ${esc(w['tolerance'])}: ${esc(c.tolerance)} · <a href="#${id}">${esc(w['permalink'])}</a>` +
+    `${esc(w['value'])}: ${esc(bound)}${esc(c.value)} ${esc(c.unit)}${c.time ? ` (${c.days ? `${c.days} ${esc(w['days'])} ` : ''}${esc(c.time)})` : ''} · ${esc(w['tolerance'])}: ${esc(c.tolerance)} · <a href="#${id}">${esc(w['permalink'])}</a>` +
     `<b class="evh">${esc(w['evidence'])}</b>${ev}</span></details>`
   );
 }

@@ -162,6 +162,7 @@ export const check = operation({
         unit: c.unit,
         bound: c.bound ?? '',
         time: c.time ?? '',
+        days: c.days ?? '',
         verdict: c.verdict,
         evidence: c.evidence.map((e) => e.id).join(' '),
         sources: [...new Set(c.evidence.flatMap((e) => e.sources))].join(' '),
