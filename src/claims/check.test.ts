@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { builtDb } from '../../test/helpers.ts';
-import { FactIndex, buildFactIndex, type IndexedFact } from '../facts/index.ts';
+import { FactIndex, type IndexedFact } from '../facts/index.ts';
+import { claimsFixture } from '../../test/claims-fixture.ts';
 import { Db } from '../store/db.ts';
 import { checkClaim, type CheckContext } from './check.ts';
 import type { EntityIndex } from './entities.ts';
@@ -165,7 +166,8 @@ let db: Db;
 let real: CheckContext;
 before(async () => {
   db = await Db.open(await builtDb());
-  const facts = await buildFactIndex(db);
+  // The checker's index, built once for the claims tests of this process.
+  const facts = (await claimsFixture()).checker.facts;
   const ents = new Map<string, unknown>();
   for (const f of facts.all())
     if (!ents.has(f.entity))

@@ -226,6 +226,11 @@ export class Checker {
     return this.ctx.facts;
   }
 
+  /** The entity index it links names with (built once, in `create`). */
+  get entityIndex(): EntityIndex {
+    return this.entities;
+  }
+
   /** `operations`: whose facts to index (the registry's list); by default every capability's (src/facts). */
   static async create(
     db: Db,
