@@ -8,6 +8,7 @@ import { InputError } from '../ops/operation.ts';
 import { Db } from '../store/db.ts';
 import { Checker, withoutSelfCitation, type CheckedDocument } from './index.ts';
 import { chineseNumber, findQuantities } from './quantities.ts';
+import { spellings } from './entities.ts';
 import { detectLanguage, htmlToText, normalizeForMatching } from './text.ts';
 import { claimsFixture } from '../../test/claims-fixture.ts';
 
@@ -373,4 +374,13 @@ test('an English month and year is a month ("Feb 2026", "September 2025"), not t
   assert.deepEqual(times('By September 2025 it had doubled.'), ['2025-09']);
   assert.deepEqual(times('On Feb 3, 2026 it shipped.'), ['2026-02-03']);
   assert.deepEqual(times('In 2026 it shipped.'), ['2026']);
+});
+
+test('a model id is also spelled the way articles write it: words for dashes, a point between version digits', () => {
+  const s = spellings('claude-opus-4-6-high');
+  for (const form of ['claude opus 4.6 high', 'claude-opus-4.6-high', 'claude opus 4 6 high'])
+    assert.ok(s.includes(form), form);
+  // A date or a size after the version keeps its digits: no point inside "20241022" or before "70b".
+  assert.ok(spellings('llama-3-1-70b').includes('llama 3.1 70b'));
+  assert.ok(!spellings('gpt-4-1106').some((x) => x.includes('4.1')));
 });

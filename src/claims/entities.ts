@@ -51,6 +51,8 @@ export function spellings(name: string): string[] {
   const out = new Set([name]);
   out.add(name.replace(/([A-Za-z]{3,}) (?=\d)/g, '$1'));
   out.add(name.replace(/([A-Za-z]{3,})(?=\d)/g, '$1 '));
+  // "claude-opus-4-6" is Claude Opus 4.6: a dash between a version's digits is its point (a lone minor digit).
+  for (const n of [...out]) if (/\d-\d(?!\d)/.test(n)) out.add(n.replace(/(\d)-(\d)(?!\d)/g, '$1.$2'));
   for (const n of [...out]) if (/[A-Za-z0-9]-[A-Za-z0-9]/.test(n)) out.add(n.replace(/-/g, ' '));
   return [...out];
 }
