@@ -226,6 +226,9 @@ const DIM: Record<string, [string, number]> = {
   downloads: ['count', 1],
   countries: ['count', 1],
   items: ['count', 1],
+  // A rating's points, however the source names them.
+  points: ['points', 1],
+  'rating points': ['points', 1],
 };
 const FACT_UNIT: Record<string, string> = {
   bf16_dense_tflops: 'TFLOPS',

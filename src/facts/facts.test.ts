@@ -349,3 +349,16 @@ test('compute dies in one package, read from the architecture as the sheet write
   const dies = (id: string) => facts.find((f) => f.entity === id && f.metric === 'dies_per_package')?.value;
   assert.deepEqual(['k1', 'k2', 'k3', 'k4'].map(dies), [4, 3, undefined, undefined]);
 });
+
+test("a model's place on the Arena is its position by score, as `airace leaderboard` lists that day's board", async () => {
+  const { leaderboard } = await import('../frontier/op.ts');
+  const deps = { db: async () => db, signal: new AbortController().signal } as never;
+  const board = await leaderboard.run(deps, { board: 'lmarena-text', as_of: '2026-08-20', limit: 15 });
+  assert.ok(board.rows.length === 15 && board.as_of === '2026-08-20');
+  board.rows.forEach((r, k) => {
+    const fact = idx.get(r.model_id, 'arena_rank').find((f) => f.time === board.as_of);
+    // Ties share the better place.
+    const tiedAbove = board.rows.findIndex((x) => x.score === r.score);
+    assert.equal(fact?.value, tiedAbove + 1, `${r.model_id} at ${k + 1}`);
+  });
+});

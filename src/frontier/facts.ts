@@ -1,6 +1,6 @@
 /**
  * @module
- * The frontier's checkable facts: leaderboard ratings and ranks (the overall board of each leaderboard, on
+ * The frontier's checkable facts: leaderboard ratings and places (the overall board of each leaderboard, on
  * the last snapshot of each month), benchmark results, and the gap between the US and China by date, in
  * points, percent of the leader's score and months, from the gap computation itself (src/frontier/gap.ts).
  */
@@ -16,7 +16,6 @@ const boardRow = z.object({
   model_id: z.string(),
   d: z.string(),
   score: z.number(),
-  rank: z.number().nullable(),
   preliminary: z.boolean().nullable(),
   source_id: z.string(),
 });
@@ -37,10 +36,30 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
   const out: Fact[] = [];
   const boards = await db.rows(
     boardRow,
-    `SELECT leaderboard, model_id, CAST(snapshot_date AS VARCHAR) AS d, score, rank, preliminary, source_id
+    `SELECT leaderboard, model_id, CAST(snapshot_date AS VARCHAR) AS d, score, preliminary, source_id
      FROM leaderboard_entries WHERE category = 'full' AND snapshot_date IN (
        SELECT max(snapshot_date) FROM leaderboard_entries GROUP BY leaderboard, date_trunc('month', snapshot_date))`,
   );
+  // A model's place is its position by score on that day's board, as `airace leaderboard` lists it (ties share
+  // the better place), not the board's own rank column, which some snapshots compute from intervals.
+  const place = new Map<string, number>();
+  const byDay = new Map<string, { key: string; score: number }[]>();
+  for (const r of boards) {
+    // The board as listed: preliminary entries left out, each model once (its best row).
+    if (r.preliminary === true) continue;
+    const day = `${r.leaderboard}\u0000${r.d}`;
+    let l = byDay.get(day);
+    if (!l) byDay.set(day, (l = []));
+    l.push({ key: `${day}\u0000${r.model_id}`, score: r.score });
+  }
+  for (const all of byDay.values()) {
+    const best = new Map<string, { key: string; score: number }>();
+    for (const x of all) if ((best.get(x.key)?.score ?? -Infinity) < x.score) best.set(x.key, x);
+    const l = [...best.values()].sort((a, b) => b.score - a.score);
+    l.forEach((x, k) =>
+      place.set(x.key, k > 0 && x.score === l[k - 1]?.score ? (place.get(l[k - 1]?.key ?? '') ?? k + 1) : k + 1),
+    );
+  }
   // Built field by field (no spread of a shared base): tens of thousands of facts on every index build.
   for (const r of boards) {
     const lb = r.leaderboard;
@@ -64,7 +83,8 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
       unit: 'rating points',
       statement: `${entity} on ${lb}, ${time}: ${r.score}`,
     });
-    if (r.rank !== null)
+    const at = place.get(`${lb}\u0000${time}\u0000${entity}`);
+    if (at !== undefined)
       out.push({
         entity,
         entity_kind: 'model',
@@ -76,9 +96,9 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
         series: `${lb}:${entity}:rank`,
         reading: true,
         metric: metric.replace('rating', 'rank'),
-        value: r.rank,
+        value: at,
         unit: 'rank',
-        statement: `${entity} ranks ${r.rank} on ${lb}, ${time}`,
+        statement: `${entity}: place ${at} by score on ${lb}, ${time}`,
       });
   }
   deps.signal.throwIfAborted();
