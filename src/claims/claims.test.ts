@@ -384,3 +384,22 @@ test('a model id is also spelled the way articles write it: words for dashes, a 
   assert.ok(spellings('llama-3-1-70b').includes('llama 3.1 70b'));
   assert.ok(!spellings('gpt-4-1106').some((x) => x.includes('4.1')));
 });
+
+test('a one-word name is a name only with its capital; where things come from is not what they are compared with', () => {
+  const subjects = (text: string) => checker.check('t', text).claims.map((c) => [c.quote, c.subject]);
+  // "together" is a word, "Together AI" a company.
+  const wired = checker.check('t', 'The system wires together 384 processors.').entities.map((e) => e.id);
+  assert.ok(!wired.includes('together-ai'), wired.join());
+  const named = checker.check('t', 'Together AI served 2 trillion tokens.').entities.map((e) => e.id);
+  assert.ok(named.includes('together-ai'), named.join());
+  // "models from Chinese labs", "came from Chinese developers": China's figures.
+  for (const text of [
+    'In the week to 5 April, models from Chinese labs processed 13.8 trillion tokens on OpenRouter.',
+    "In the week to 5 April, seven of OpenRouter's ten busiest models came from Chinese developers, and together they processed 13.8 trillion tokens.",
+  ])
+    assert.deepEqual(
+      subjects(text).find(([q]) => String(q).startsWith('13.8')),
+      ['13.8 trillion tokens', 'country-cn'],
+      text,
+    );
+});

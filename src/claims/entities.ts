@@ -40,6 +40,8 @@ interface Alias {
   ascii: boolean;
   /** An acronym as written ("US", "PRC"): matched with its case, so the word "us" is not the country. */
   exact?: string;
+  /** A name of one plain word ("Together", "Mistral"): a name only when written with a capital ("wires together"). */
+  capital?: boolean;
 }
 
 /**
@@ -143,7 +145,13 @@ export class EntityIndex {
       const first = pairKey(key, 0);
       const list = this.byFirst.get(first) ?? [];
       if (!list.some((a) => a.key === key && a.exact === acronym))
-        list.push({ key, entity, ascii, ...(acronym ? { exact: acronym } : {}) });
+        list.push({
+          key,
+          entity,
+          ascii,
+          ...(acronym ? { exact: acronym } : {}),
+          ...(/^[a-z]{3,}$/.test(key) ? { capital: true } : {}),
+        });
       this.byFirst.set(first, list);
     }
   }
@@ -215,6 +223,7 @@ export class EntityIndex {
         for (const a of list) {
           if (!lower.startsWith(a.key, i)) continue;
           if (a.exact !== undefined && !norm.startsWith(a.exact, i)) continue;
+          if (a.capital && !/[A-Z]/.test(norm[i] ?? '')) continue;
           if (a.ascii) {
             const before = lower[i - 1] ?? ' ';
             const after = lower[i + a.key.length] ?? ' ';

@@ -59,9 +59,9 @@ const MARK_COMPARE_ZH =
 /** Prepositions before a name: its object, unless the name owns what follows ("over the 910B's 64GB"). */
 const MARK_PREP =
   /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
-/** A noun of things made, then where they come from: "models from", "chips made by". */
+/** A noun of things made, then where they come from: "models from", "chips made by", "came from". */
 const ORIGIN =
-  /\b(?:models?|chips?|labs?|companies|firms|developers?|systems?|entries|makers?|start-?ups?)\s+(?:(?:made|built|developed)\s+)?(?:from|by|out of)\s+(?:the\s+)?$/i;
+  /\b(?:(?:models?|chips?|labs?|companies|firms|developers?|systems?|entries|makers?|start-?ups?)\s+(?:(?:made|built|developed)\s+)?|(?:come|comes|came|coming)\s+)(?:from|by|out of)\s+(?:the\s+)?$/i;
 /** A sentence that opens with a pronoun continues the one before ("They commanded…", "其算力…"). */
 const PRONOUN =
   /^[\s"“'‘(•*「『《-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*「『《-]*(?:其|它|他们|它们|该|此)/i;
