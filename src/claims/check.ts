@@ -479,7 +479,8 @@ function membersOf(entities: EntityIndex, id: string): string[] {
  * for none and the chosen subject's confirmed figure disagrees. An organization's claim about a
  * model attribute (parameters, context) is supported if one of its models bears it out, never contradicted so.
  */
-export function checkClaim(c: ClaimToCheck, ctx: CheckContext): Checked {
+export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
+  const c = asRatio(said);
   if (RATIO_CLAIM.has(c.metric) && c.subject && c.inverse) return checkRatio(c, ctx) as Checked;
   const first = checkOne(c, ctx);
   if (first.verdict === 'supported') return first;
@@ -525,6 +526,14 @@ export function checkClaim(c: ClaimToCheck, ctx: CheckContext): Checked {
     }
   }
   return first;
+}
+
+/** "60% more" is a ratio of 1.6 to the other side, "30% less" one of 0.7: the figure as checked. */
+function asRatio(c: ClaimToCheck): ClaimToCheck {
+  if (!c.change) return c;
+  const k = c.change === 'more' ? 1 : -1;
+  const to = (x: number | null) => (x === null ? null : 1 + k * x);
+  return { ...c, value: 1 + k * c.value, low: to(k > 0 ? c.low : c.high), high: to(k > 0 ? c.high : c.low), unit: 'x' };
 }
 
 /** A claim as checked: extracted, with what its wording says beyond the figure. */

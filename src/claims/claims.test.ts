@@ -403,3 +403,18 @@ test('a one-word name is a name only with its capital; where things come from is
       text,
     );
 });
+
+test('"60% more" is a ratio of 1.6; "the Huawei part" is the Huawei chip named before; a data centre is not data', () => {
+  const claims = (text: string) => checker.check('t', text).claims;
+  const one = (text: string, quote: string) => claims(text).find((c) => c.quote.startsWith(quote));
+  // 128 GB against 80 GB: 1.6 times, "60% more"; "90% more" is not borne out.
+  assert.equal(one('The Ascend 910C carries 60% more memory than the H100.', '60%')?.verdict, 'supported');
+  assert.notEqual(one('The Ascend 910C carries 90% more memory than the H100.', '90%')?.verdict, 'supported');
+  const text =
+    'Each Ascend 910C is rated at 780 teraflops of dense BF16 compute. The H100, found in most Chinese data ' +
+    "centres, manages 989 teraflops with 80 GB. On paper the Huawei part reaches nearly 80% of the H100's throughput.";
+  const ratio = one(text, '80%');
+  assert.equal(ratio?.subject, 'huawei-ascend-910c');
+  assert.equal(ratio?.verdict, 'supported');
+  assert.equal(one(text, '80 GB')?.metric, 'memory');
+});

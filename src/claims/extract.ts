@@ -29,6 +29,8 @@ export interface Extracted {
   context: string[];
   /** The article's own date (its dateline): what a claim that states no time is as of. */
   as_of?: string | null;
+  /** A percentage said as a difference ("60% more", "低两成"): the ratio to the other side is 1 ± the value. */
+  change?: 'more' | 'less';
   /** Of the names around it, those it is compared with ("than B", "与H100相同"): never its subject instead. */
   compared?: string[];
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
@@ -67,12 +69,14 @@ const PRONOUN =
   /^[\s"“'‘(•*「『《-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*「『《-]*(?:其|它|他们|它们|该|此)/i;
 /** A definite description standing for an entity named before: "the platform", "this chip", "该公司". */
 const DESCRIPTION =
-  /(?:^[\s"“'‘(•*「『《-]*|\b(?:the|this|that|its|their)\s+)(platform|company|firm|chip|accelerator|processor|model|system|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|模型|系统|国家)/i;
+  /(?:^[\s"“'‘(•*「『《-]*|\b(?:the|this|that|its|their)\s+)(?:([A-Za-z][\w-]*)\s+)?(platform|company|firm|chip|accelerator|processor|part|model|system|rack|cabinet|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|模型|系统|国家)/i;
+/** A description's noun right after a maker's name: "Huawei part", "Nvidia rack". */
+const MAKER_NOUN = /^\s(?:part|chip|accelerator|processor|system|rack|cabinet|model)s?\b/i;
 const DESCRIBED_KIND: [RegExp, string][] = [
   [/platform|company|firm|lab|startup|平台|公司|企业/, 'organization'],
-  [/chip|accelerator|processor|芯片/, 'chip'],
+  [/chip|accelerator|processor|part|芯片/, 'chip'],
   [/model|模型/, 'model'],
-  [/system|系统/, 'system'],
+  [/system|rack|cabinet|系统/, 'system'],
   [/country|nation|国家/, 'country'],
 ];
 /** A fall named just before a percentage: the growth is negative ("股价下跌2.5%", "fell 9%"). */
@@ -114,7 +118,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'TB':
         case 'PB':
         case 'MB':
-          return has(s, /数据|data|storage|存储|语料|dataset/) && !has(s, /hbm|显存|内存|memory/)
+          // (A data centre is where chips stand, not data.)
+          return has(s.replace(/data cent(?:er|re)s?|数据中心/g, ''), /数据|data|storage|存储|语料|dataset/) &&
+            !has(s, /hbm|显存|内存|memory/)
             ? 'data_size'
             : 'memory';
         case 'GB/s':
@@ -223,7 +229,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (
         has(
           s,
-          /性能|performance|推理|inference|表现|能力|faster|slower|速度|算力|compute|flops|bandwidth|带宽|内存|memory/,
+          /性能|performance|推理|inference|表现|能力|faster|slower|速度|算力|compute|flops|throughput|bandwidth|带宽|内存|memory/,
         ) &&
         (hasComparison || q.kind !== 'percent')
       )
@@ -295,6 +301,25 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     default:
       return null;
   }
+}
+
+/** Ratios a percentage of change can express ("60% more", "高两成"). */
+const RELATIVE_METRICS = new Set(['performance_ratio', 'ratio', 'price_ratio']);
+
+/**
+ * +1 for a percentage said as more than the other side ("60% more", "40% faster", "比B高约两成", "多出三成"), -1 as
+ * less ("30% cheaper", "低两成"), 0 otherwise: the ratio to the other side is then 1 ± the percentage.
+ */
+function relativeChange(q: Quantity, sentence: string): number {
+  const tail = q.tail ?? q.after ?? '';
+  const lead = q.lead ?? q.before ?? '';
+  if (/^\s?(?:more|higher|larger|greater|faster|bigger)\b/i.test(tail)) return 1;
+  if (/^\s?(?:less|lower|smaller|fewer|slower|cheaper)\b/i.test(tail)) return -1;
+  // Chinese: "比B高（出）约两成": a comparison with 比 before, the direction right before the figure.
+  if (!/比/.test(sentence)) return 0;
+  if (/(?:高出?|多出?|快|大|强)\s?(?:了|约|近|逾|超过)?\s?$/.test(lead)) return 1;
+  if (/(?:低|少|慢|小|便宜)\s?(?:了|约|近)?\s?$/.test(lead)) return -1;
+  return 0;
 }
 
 /** Metrics whose sentence words alone say little: a better one named nearby wins. */
@@ -629,6 +654,11 @@ export function extractClaims(
     if (q.kind === 'rank' && /^第|place|spot|position/i.test(norm.slice(q.start, q.end)) && !RANKING.test(sentenceText))
       continue;
     // "the 910B's 64GB", "华为的": a possessive names the subject even after "over" or "of".
+    // Who makes an entity: a model's or chip's organization, a system's through the chip it is built of.
+    const makerOf = (id: string): string | null | undefined => {
+      const e = entities.entities.get(id);
+      return e?.parent ?? (e?.builtOf ? entities.entities.get(e.builtOf)?.parent : undefined);
+    };
     const possessive = (m: Mention) => /^(?:'s|’s|s'|’|\s?的)/.test(norm.slice(m.end, m.end + 3));
     // The object of a preposition or of a comparing verb ("than B", "trailing B", "达到B的"), whatever follows it.
     const markedRaw = (m: Mention, test: (head: string) => boolean = markText): boolean => {
@@ -649,7 +679,10 @@ export function extractClaims(
     const marked = (m: Mention) =>
       markedRaw(m, compareText) ||
       likened(m) ||
-      (!possessive(m) && !origin(m) && markedRaw(m, (h) => MARK_PREP.test(h)));
+      // ("X% of the H100's throughput": a possessive after "of" is still its object.)
+      ((!possessive(m) || /\bof\s+(?:the\s+)?$/i.test(norm.slice(Math.max(0, m.start - 8), m.start))) &&
+        !origin(m) &&
+        markedRaw(m, (h) => MARK_PREP.test(h)));
     // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
     const compared =
       before.length > 1 ||
@@ -702,15 +735,21 @@ export function extractClaims(
     const described = (kinds?: readonly string[]): Mention | undefined => {
       const d = DESCRIPTION.exec(norm.slice(sentence[0], q.start));
       if (!d) return undefined;
-      const noun = (d[1] ?? d[2] ?? '').toLowerCase();
+      const noun = (d[2] ?? d[3] ?? '').toLowerCase();
       const kind = DESCRIBED_KIND.find(([re]) => re.test(noun))?.[1];
       // The description names its kind itself ("the chip's area"), whatever kinds the metric prefers.
       void kinds;
       if (!kind) return undefined;
       const at = sentence[0] + d.index;
-      return (
-        [...mentionsIn(windowStart, at)].reverse().find((m) => kindOf(m) === kind && !markedRaw(m)) ?? topic([kind])
-      );
+      // "the Huawei part": the one of that maker named last.
+      const maker = mentionsIn(at, at + d[0].length).find((m) => kindOf(m) === 'organization');
+      const earlier = [...mentionsIn(windowStart, at)].reverse().filter((m) => kindOf(m) === kind);
+      // (The maker as recorded, else as the product's name begins: "Huawei Ascend 910C".)
+      const madeBy = (m: Mention) =>
+        (makerOf(m.entity) ?? null) === maker?.entity ||
+        (entities.entities.get(m.entity)?.name ?? '').toLowerCase().startsWith(`${maker?.text.toLowerCase()} `);
+      if (maker) return earlier.find(madeBy);
+      return earlier.find((m) => !markedRaw(m)) ?? topic([kind]);
     };
     // The subject of the sentence before: its first name that is not a compared object.
     // (A sentence before that opens with a pronoun itself points further back: "X… They… That's…")
@@ -782,6 +821,9 @@ export function extractClaims(
         if (subject) break;
       }
       if (attributed && prefer.includes(kindOf(attributed) as Entity['kind'])) subject = attributed;
+      // "the Huawei part reaches 80% of …": a maker's name before a description names the maker's product.
+      if (subject && kindOf(subject) === 'organization' && MAKER_NOUN.test(norm.slice(subject.end, subject.end + 14)))
+        subject = described(prefer) ?? subject;
       if (!subject) subject = described(prefer);
       if (!subject && PRONOUN.test(sentenceText)) subject = previousSubject(prefer);
       if (!subject || ['chip_count', 'signatories'].includes(metric)) {
@@ -933,6 +975,8 @@ export function extractClaims(
     // "-9.33% WoW": a minus sign written before a change.
     const minus = q.kind === 'percent' && /(?:^|[\s(:,])-$/.test(norm.slice(Math.max(0, q.start - 2), q.start));
     const sign = metric === 'growth' && (DECLINE.test(q.before ?? '') || minus) && q.value > 0 ? -1 : 1;
+    // "60% more memory", "比H100高约两成": a ratio of 1.6 (1.2) to the other side; "30% less": 0.7.
+    const relative = q.kind === 'percent' && RELATIVE_METRICS.has(metric) ? relativeChange(q, sentenceText) : 0;
     const claim: Extracted = {
       quote: norm.slice(q.start, q.end),
       start: q.start,
@@ -966,6 +1010,7 @@ export function extractClaims(
       days: when?.days ?? null,
       context,
       compared: comparedNames,
+      ...(relative ? { change: relative > 0 ? ('more' as const) : ('less' as const) } : {}),
       subject_from: subjectFrom,
       aspect,
     };
