@@ -713,7 +713,18 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     cands = [...timeless, ...series.filter((f) => (f.time as string).startsWith(year))];
   }
   const seriesNow = cands.filter((f) => series.includes(f));
-  if (c.time && !coarse) current = cands.filter((f) => sameTime(c.time as string, f, c.days));
+  if (c.time && !coarse && c.time.length === 10 && !c.days) {
+    // A reading on a stated day (a rating, a gap "on 1 June"): the last one taken on or before it, within a month,
+    // per series; not every reading of that month.
+    const day = c.time;
+    const isReading = (f: IndexedFact) => !!f.reading && f.time !== null && !f.window;
+    const last = new Map<string, string>();
+    const key = (f: IndexedFact) => f.series ?? `${f.table}\u0000${f.metric}`;
+    for (const f of cands)
+      if (isReading(f) && (f.time as string) <= day && Date.parse(day) - Date.parse(f.time as string) <= 31 * DAY)
+        if ((last.get(key(f)) ?? '') < (f.time as string)) last.set(key(f), f.time as string);
+    current = cands.filter((f) => (isReading(f) ? last.get(key(f)) === f.time : sameTime(day, f, c.days)));
+  } else if (c.time && !coarse) current = cands.filter((f) => sameTime(c.time as string, f, c.days));
   else {
     // No stated time: a series is checked against its latest figure; earlier ones can only make the claim outdated.
     // Latest per series (one provider's list price, one model's rating), else per table.

@@ -257,7 +257,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         return /^[\s-]?(?:ahead|behind|clear|lead|more|fewer|higher|lower|of (?:lead|gap)|off|short|apart|adrift|gap|deficit|margin|advantage|of the (?:top|lead|leader|summit))/i.test(
           q.after ?? '',
         ) ||
-          /(?:领先|落后|相差|差距|只差|仅差|差了?|缩小到|缩小至|收窄至|扩大到|扩大至|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead)(?:\s(?:of|was|is|to|stood at|still|now))*\s?(?:just|only|about|roughly|nearly|almost|around|约|近|仅)?\s?$/i.test(
+          /(?:领先|落后|相差|差距|只差|仅差|差了?|缩小到|缩小至|收窄至|扩大到|扩大至|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead)(?:\s(?:of|was|is|to|stood at|still|now))*\s?(?:just|only|about|roughly|nearly|almost|around|约|接近|将近|近|仅|不到|超过|达到?|为|已|只有)?\s?$/i.test(
             q.lead ?? q.before ?? '',
           )
           ? 'rating_gap'
@@ -302,6 +302,10 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       return null;
   }
 }
+
+/** Gaps between the two countries' best, and the words that name the pair without naming either alone. */
+const PAIR_GAP = new Set(['rating_gap', 'gap_months', 'gap_points', 'gap_percent', 'gap_years']);
+const COUNTRY_PAIR = /中美|美中|两国|\btwo countries\b|\bboth countries\b/i;
 
 /** Ratios a percentage of change can express ("60% more", "高两成"). */
 const RELATIVE_METRICS = new Set(['performance_ratio', 'ratio', 'price_ratio']);
@@ -453,9 +457,17 @@ const WINDOWED = new Set([
 
 /**
  * A day written without its year (`--MM-DD`) completed from the article's date: that year, or the one before
- * when the day would fall after the article. Other times are returned as they are.
+ * when the day would fall after the article; a year counted from the article's (`rel:-1`, 去年) made absolute.
+ * Other times are returned as they are.
  */
 export function withYear(time: string | null, dateline: string | null): string | null {
+  // "去年6月1日": in the year before the article's; without a dateline, no time can be told.
+  const rel = /^rel:(-?\d+)(?::(--.+))?$/.exec(time ?? '');
+  if (rel) {
+    if (!dateline) return null;
+    const y = Number(dateline.slice(0, 4)) + Number(rel[1]);
+    return rel[2] ? `${y}${rel[2].slice(1)}` : String(y);
+  }
   if (!time?.startsWith('--') || !dateline) return time;
   const y = Number(dateline.slice(0, 4));
   const same = `${y}${time.slice(1)}`;
@@ -916,6 +928,15 @@ export function extractClaims(
       const built = systemsOf(entities).get(subject.entity) ?? [];
       if (built.length === 1) subject = { ...subject, entity: built[0] as string };
     }
+    // "中美大模型差距", "两国头部模型的差距", "the two countries' gap": the gap between the two countries, which the
+    // data keeps under the side behind (China), when the sentence names no country or model of its own.
+    if (
+      PAIR_GAP.has(metric) &&
+      COUNTRY_PAIR.test(sentenceText) &&
+      !inSentence.some((m) => ['country', 'model'].includes(kindOf(m) ?? '')) &&
+      entities.entities.has('country-cn')
+    )
+      subject = { entity: 'country-cn', start: q.start, end: q.start, text: '' };
     const comparison =
       comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const around = [...inWindow, ...inSentence];

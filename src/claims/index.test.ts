@@ -162,3 +162,16 @@ test('a count of places in a top list of stated size is checked against the plac
   assert.equal(held('two').verdict, 'contradicted');
   assert.equal(one('Chinese labs took four of the top five spots on OpenRouter.', 'four').verdict, 'unverifiable');
 });
+
+test('a gap "between the two countries" is China\'s, read on the day named: the last reading on or before it', () => {
+  for (const [text, verdict] of [
+    // On 24 May 2025 (the last reading before 1 June 2025) the Arena gap was 78.2 points.
+    ['科技频道 | 2026年6月3日\n\n去年6月1日的榜单上，两国头部模型的差距接近80分。', 'supported'],
+    ['科技频道 | 2026年6月3日\n\n去年6月1日的榜单上，两国头部模型的差距为40分。', 'contradicted'],
+  ] as const) {
+    const c = checker.check('t', text).claims.find((x) => x.unit === 'points');
+    assert.equal(c?.subject, 'country-cn', text);
+    assert.equal(c?.time, '2025-06-01', text);
+    assert.equal(c?.verdict, verdict, text);
+  }
+});

@@ -34,7 +34,10 @@ export interface Quantity {
   bound?: 'gt' | 'lt' | 'approx';
   /** Currency code, `percent`, `ratio`, `x`, `months`, `years`, `days`, or the counted noun (`chips`, `countries`, `times` …). */
   unit: string;
-  /** For dates and years: YYYY, YYYY-MM or YYYY-MM-DD; `--MM-DD` for a day whose year is not written. */
+  /**
+   * For dates and years: YYYY, YYYY-MM or YYYY-MM-DD; `--MM-DD` for a day whose year is not written; `rel:N` or
+   * `rel:N:--MM-DD` for a year counted from the article's (去年 is `rel:-1`).
+   */
   time?: string;
   /** For a span of days ("25–31 July", "the 30 days to 7 August"): its length; `time` is its last day. */
   days?: number;
@@ -493,6 +496,23 @@ const RULES: Rule[] = [
     make: (m) => {
       const y = chineseNumber(m[1] as string);
       return y >= 1900 && y < 2100 ? { kind: 'year', value: y, unit: 'year', time: String(y) } : null;
+    },
+  },
+  // "去年6月1日", "今年2月", "去年": a time in a year counted from the article's (`rel:-1:--06-01`, `rel:-1`).
+  {
+    re: /(去年|今年|前年|明年)(?:\s{0,2}(\d{1,2})\s{0,3}月(?:\s{0,3}(\d{1,2})\s{0,3}[日号])?)?/g,
+    make: (m) => {
+      const rel = { 去年: -1, 今年: 0, 前年: -2, 明年: 1 }[m[1] as '去年'] ?? 0;
+      const mo = Number(m[2] ?? 0);
+      const d = Number(m[3] ?? 0);
+      if (mo > 12 || d > 31) return null;
+      const at = mo ? (d ? `--${pad2(mo)}-${pad2(d)}` : `--${pad2(mo)}`) : '';
+      return {
+        kind: mo ? 'date' : 'year',
+        value: 0,
+        unit: mo ? 'date' : 'year',
+        time: `rel:${rel}${at ? `:${at}` : ''}`,
+      };
     },
   },
   {

@@ -376,3 +376,12 @@ test("a day without its year takes the dateline's, or the year before when it wo
   assert.equal(withYear('2025-11', '2026-08-10'), '2025-11');
   assert.equal(withYear(null, '2026-08-10'), null);
 });
+
+test("a year counted from the article's: 去年6月1日 is the year before the dateline's; without one, no time", () => {
+  const q = findQuantities(normalizeForMatching('回看一年前，去年6月1日的榜单上')).find((x) => x.kind === 'date');
+  assert.equal(q?.time, 'rel:-1:--06-01');
+  assert.equal(withYear('rel:-1:--06-01', '2026-06-03'), '2025-06-01');
+  assert.equal(withYear('rel:0:--02', '2026-06-03'), '2026-02');
+  assert.equal(withYear('rel:-1', '2026-06-03'), '2025');
+  assert.equal(withYear('rel:-1:--06-01', null), null);
+});
