@@ -27,8 +27,10 @@ const KINDS = ['model', 'organization', 'country', 'chip', 'system', 'product', 
 const VERDICTS = ['supported', 'contradicted', 'outdated', 'unverifiable'];
 const TIME = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 // A quote must hold the number: a digit, or a number word (English or Chinese) where the article spells it out.
-const NUMBER_WORD =
-  /\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|half|quarter|third|fifth|double|twice|million|billion|trillion|first|second|sixth|ninth|[〇零一二三四五六七八九十百千万萬亿億兆兩两半倍成]/i;
+const EN_NUMBER =
+  'one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|half|quarter|third|fifth|double|twice|' +
+  'million|billion|trillion|first|second|sixth|ninth';
+const NUMBER_WORD = new RegExp(`\\d|${EN_NUMBER}|[〇零一二三四五六七八九十百千万萬亿億兆兩两半倍成]`, 'i');
 // File names: fNN_<lang>_<topic>.txt; NN 01-04 English, 05-08 简体, 09-12 繁體.
 const NAME = /^f(\d{2})_(en|zh_hans|zh_hant)_[a-z0-9_]+\.txt$/;
 const LANG_OF: Record<string, string> = { en: 'en', zh_hans: 'zh-Hans', zh_hant: 'zh-Hant' };
