@@ -479,3 +479,39 @@ test('a span of days is checked on the window of that length ending that day; an
   assert.equal(ask(0.6, { time: '2026-07' }), 'supported');
   assert.equal(ask(0.64, { time: '2026-08' }), 'unverifiable');
 });
+
+test('a place is exact; an undated share in an article that names a week is read on that week, not the default', () => {
+  const idx = new FactIndex();
+  idx.add(
+    fact({ entity: 'm-a', entity_kind: 'model', metric: 'arena_rank', value: 25, unit: 'rank', time: '2026-07-30' }),
+  );
+  for (const [window, time, value] of [
+    ['7d', '2026-07-31', 0.65],
+    ['30d', '2026-08-02', 0.78],
+  ] as const)
+    idx.add(fact({ entity: 'US', entity_kind: 'country', metric: 'spend_share', value, unit: 'ratio', time, window }));
+  const entities = new Map([
+    ['model:m-a', { id: 'model:m-a', kind: 'model', name: 'M', country: null, facts: [] }],
+    ['country-us', { id: 'country-us', kind: 'country', name: 'US', country: 'US', facts: [] }],
+  ]);
+  const ctx: CheckContext = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+  const place = (value: number) =>
+    checkClaim(claim({ subject: 'model:m-a', metric: 'rank', unit: 'rank', value, as_of: '2026-08-03' }), ctx).verdict;
+  assert.equal(place(25), 'supported');
+  assert.notEqual(place(26), 'supported');
+  const share = (value: number, windows?: { time: string; days: number }[]) =>
+    checkClaim(
+      claim({
+        subject: 'country-us',
+        metric: 'spend_share',
+        unit: 'ratio',
+        value,
+        as_of: '2026-08-03',
+        ...(windows ? { windows } : {}),
+      }),
+      ctx,
+    ).verdict;
+  assert.equal(share(0.78), 'supported');
+  assert.equal(share(0.78, [{ time: '2026-07-31', days: 7 }]), 'unverifiable');
+  assert.equal(share(0.65, [{ time: '2026-07-31', days: 7 }]), 'supported');
+});

@@ -281,7 +281,8 @@ function agrees(c: Extracted, f: IndexedFact): boolean {
   if (!r) return false;
   // One stated tolerance for every figure, shares included: 5% of the value (10% when "about"), with a floor by unit.
   const share = c.unit === 'ratio' && f.unit === 'ratio';
-  const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
+  // A place is exact: 26th is not 25th (ties already share the better place).
+  const rel = f.unit === 'rank' ? 0 : c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   // A share is rounded to the point (61% is 60.5–61.5%), but a small one is not a point wide: 0.2% is not 1%.
   const floor = share
     ? Math.min(c.bound === 'approx' ? TOLERANCE.ratio : TOLERANCE.ratio / 2, Math.abs(c.value) * TOLERANCE.approx)
@@ -404,9 +405,9 @@ function sameTime(claim: string, f: IndexedFact, days?: number | null): boolean 
 }
 
 /**
- * For a claim that states no time in a dated article: the windowed figures (a week's, a month's traffic) that
- * ended last before the article's date, within ten days of it, one per kind of window. They can bear the
- * claim out, never refute it: which window the article read is not said.
+ * For a claim that states no time in a dated article that names no span of days: the windowed figures (a week's,
+ * a month's traffic) that ended last before the article's date, within ten days of it, one per kind of window.
+ * They can bear the claim out, never refute it: which window the article read is not said.
  */
 /** Claim metrics whose undated figures a dated article's latest window can bear out. */
 const TRAFFIC = new Set([
@@ -738,7 +739,11 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     earlier = seriesNow.filter((f) => !now(f));
   }
   if (!c.time && asOf && TRAFFIC.has(c.metric)) {
-    const recent = latestWindows(seriesNow, asOf, c.metric).filter((f) => canSupport(f) && agrees(c, f));
+    // The windows the article names elsewhere, if it names any ("the week to 31 July"); else the latest default.
+    const named = c.windows?.length
+      ? seriesNow.filter((f) => c.windows?.some((w) => sameTime(w.time, f, w.days)))
+      : latestWindows(seriesNow, asOf, c.metric);
+    const recent = named.filter((f) => canSupport(f) && agrees(c, f));
     if (recent.length) return { verdict: 'supported', evidence: recent.slice(0, 3).map(evidence), tolerance };
   }
   const matching = current.filter((f) => agrees(c, f));

@@ -413,6 +413,10 @@ export class Checker {
       c.as_of = date;
       c.time = withYear(c.time, date);
     }
+    // The spans of days the document names: an undated traffic figure is read on one of them, if any.
+    const windows = new Map<string, { time: string; days: number }>();
+    for (const c of extracted) if (c.days && c.time) windows.set(`${c.time}/${c.days}`, { time: c.time, days: c.days });
+    for (const c of extracted) if (!c.time && windows.size) c.windows = [...windows.values()];
     inverseMultiples(norm, extracted);
     weeklyGrowth(norm, extracted);
     placesHeld(extracted);

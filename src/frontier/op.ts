@@ -233,7 +233,8 @@ export const leaderboard = operation({
     `${r.board} on ${r.as_of}:\n` +
     formatTable(
       r.rows.map((x, k) => ({
-        rank: k + 1,
+        // Ties share the better place, as the fact index counts places.
+        rank: r.rows.findIndex((y) => y.score === x.score) + 1 || k + 1,
         model: x.model_id,
         score: Math.round(x.score),
         votes: x.votes ?? '',
