@@ -47,6 +47,7 @@ const METRIC_MATCH: [RegExp, RegExp][] = [
   [/valuation/, /valuation/],
   [/investment|funding|capex|spend/, /investment|amount|spend/],
   [/fee/, /fee/],
+  [/votes/, /votes/],
   [/rank/, /rank/],
   [/rating|score|elo/, /rating/],
   [/count|number|models|users|customers|nodes|size|spots/, /count|downloads|items/],

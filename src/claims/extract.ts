@@ -87,7 +87,7 @@ const DECLINE =
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 /** Words of a ranking: a place is a rank only in a sentence about one. */
 const RANKING =
-  /榜|排名|排行|名次|位列|位居|评分|得分|分数|token|用量|调用量|leaderboard|ranking|ranked|\bboard\b|arena|chart|table|score|rating|votes|\d\s?(?:points|分)/i;
+  /榜|排名|排行|名次|位列|位居|评分|得分|分数|前[\d一二三四五六七八九十百]+名|token|用量|调用量|leaderboard|ranking|ranked|\bboard\b|arena|chart|table|score|rating|votes|\d\s?(?:points|分)/i;
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
 export function metricOf(q: Quantity, sentence: string, hasComparison: boolean): string | null {
   const s = sentence.toLowerCase();
@@ -266,6 +266,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           : 'rating';
       }
       if (q.unit === 'countries') return has(s, /签署|签|sign|endorse/) ? 'signatories' : 'country_count';
+      if (q.unit === 'votes') return 'votes';
       if (has(s, /下载|download/)) return 'downloads';
       return q.unit === 'times' ? null : 'count';
     case 'number':
@@ -282,8 +283,16 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         /(?:晶体管|transistors?)\s?(?:数量?|数目|count)?\s?(?:达到?|为|约|高达|超过|of)?\s{0,2}$/i.test(q.before ?? '')
       )
         return q.value >= 1e6 ? 'transistor_count' : null;
-      // "2.94 trillion handled by US models" in a passage about tokens.
-      if (q.value >= 1e9 && has(s, /token/))
+      // "a rating of 1507", "Kimi K3 Max scores 1490": a leaderboard rating in points.
+      if (
+        /(?:\brating|\bscore|\belo)\s(?:of|at)\s?$|\bscor(?:es|ed|ing)\s?$|\brated\s(?:at\s)?$/i.test(q.before ?? '') &&
+        q.value >= 100
+      )
+        return 'rating';
+      // "TPP約4,992", "a TPP of 4,800": the export rules' measure, written without a unit.
+      if (/\btpp\s?\)?\s?(?:of|is|was|at|达到?|约|仅|为|只有|超过|逾)?\s{0,2}$/i.test(q.before ?? '')) return 'tpp';
+      // "2.94 trillion handled by US models", "周调用量便达到2.57万亿": a volume in a passage about tokens.
+      if (q.value >= 1e9 && has(s, TOKENS))
         return has(s, /week|每周|一周|单周/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
       if (/(?:context(?:\s(?:length|window))?|上下文(?:长度|窗口)?)\s?(?:of|is|为|达)?\s{0,2}$/i.test(q.before ?? ''))
@@ -1018,11 +1027,15 @@ export function extractClaims(
           : q.unit === 'number'
             ? metric.startsWith('tokens') || metric === 'context_length'
               ? 'tokens'
-              : metric === 'parameters'
-                ? 'parameters'
-                : metric === 'transistor_count'
-                  ? 'transistors'
-                  : q.unit
+              : metric === 'rating'
+                ? 'points'
+                : metric === 'tpp'
+                  ? 'TPP'
+                  : metric === 'parameters'
+                    ? 'parameters'
+                    : metric === 'transistor_count'
+                      ? 'transistors'
+                      : q.unit
             : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
               metric === 'price' &&
                 /^[A-Z]{3}$/.test(q.unit) &&
