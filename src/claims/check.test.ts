@@ -515,3 +515,32 @@ test('a place is exact; an undated share in an article that names a week is read
   assert.equal(share(0.78, [{ time: '2026-07-31', days: 7 }]), 'unverifiable');
   assert.equal(share(0.65, [{ time: '2026-07-31', days: 7 }]), 'supported');
 });
+
+test("with no reading up to the article's date, one taken in the ten days after can bear a rating out, never refute it", () => {
+  const idx = new FactIndex();
+  const reading = (metric: string, value: number, unit: string) =>
+    idx.add(
+      fact({
+        entity: 'm-a',
+        entity_kind: 'model',
+        metric,
+        value,
+        unit,
+        time: '2026-08-20',
+        reading: true,
+        series: metric,
+      }),
+    );
+  reading('arena_rating', 1490, 'rating points');
+  reading('arena_votes', 9271, 'votes');
+  const entities = new Map([['model:m-a', { id: 'model:m-a', kind: 'model', name: 'M', country: null, facts: [] }]]);
+  const ctx: CheckContext = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+  const ask = (metric: string, unit: string, value: number, as_of: string) =>
+    checkClaim(claim({ subject: 'model:m-a', metric, unit, value, as_of }), ctx).verdict;
+  assert.equal(ask('arena_rating', 'points', 1490, '2026-08-15'), 'supported');
+  assert.equal(ask('arena_rating', 'points', 1400, '2026-08-15'), 'unverifiable');
+  assert.equal(ask('arena_rating', 'points', 1490, '2026-07-15'), 'unverifiable');
+  // Votes only grow: a later count says nothing of the article's.
+  assert.equal(ask('votes', 'votes', 9271, '2026-08-15'), 'unverifiable');
+  assert.equal(ask('votes', 'votes', 9271, '2026-08-21'), 'supported');
+});

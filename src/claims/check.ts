@@ -88,6 +88,7 @@ const FAMILY: Record<string, string[]> = {
   gap_percent: ['gap_percent'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
+  votes: ['arena_votes'],
   // Points between two ratings: the gap between the countries' best models, seen from either side or from
   // either model. A rating said without its board is borne out by the Arena's (support only).
   rating_gap: ['gap_points'],
@@ -158,6 +159,7 @@ const CONTRA: Record<string, string[]> = {
   downloads: ['downloads'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
+  votes: ['arena_votes'],
   rating_gap: ['gap_points'],
   // Volumes only for a stated window: "2 trillion tokens" alone may be a week's, a month's or a total.
   tokens_week: ['tokens:week', 'platform_tokens:week', 'tokens:7d'],
@@ -226,6 +228,7 @@ const DIM: Record<string, [string, number]> = {
   downloads: ['count', 1],
   countries: ['count', 1],
   items: ['count', 1],
+  votes: ['count', 1],
   // A rating's points, however the source names them.
   points: ['points', 1],
   'rating points': ['points', 1],
@@ -409,6 +412,9 @@ function sameTime(claim: string, f: IndexedFact, days?: number | null): boolean 
  * a month's traffic) that ended last before the article's date, within ten days of it, one per kind of window.
  * They can bear the claim out, never refute it: which window the article read is not said.
  */
+/** Readings that only grow (a model's votes): one taken after an article overstates what it saw. */
+const GROWING = new Set(['arena_votes']);
+
 /** Claim metrics whose undated figures a dated article's latest window can bear out. */
 const TRAFFIC = new Set([
   'token_share',
@@ -694,6 +700,14 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   const asOf = !c.time ? c.as_of : null;
   if (asOf && cands.some((f) => f.reading && f.time !== null && f.time <= asOf))
     cands = cands.filter((f) => !f.reading || f.time === null || f.time <= asOf);
+  // With none up to then, a reading taken in the ten days after may bear the claim out, never refute it; not a
+  // count that only grows (votes), which a later reading overstates.
+  else if (asOf)
+    cands = cands.filter(
+      (f) =>
+        !f.reading || f.time === null || (!GROWING.has(f.metric) && Date.parse(f.time) - Date.parse(asOf) <= 10 * DAY),
+    );
+  const afterwards = (f: IndexedFact) => !!asOf && !!f.reading && f.time !== null && f.time > asOf;
   // A reading taken well before the article's date may not be the one it saw: it can bear the claim out, not
   // contradict it.
   const stale = (f: IndexedFact) =>
@@ -806,7 +820,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).
   const plausible = contra.filter((f) => {
     if (f.lower_bound && !belowBound(c, f)) return false;
-    if (stale(f)) return false;
+    if (stale(f) || afterwards(f)) return false;
     const r = rangeIn(c, f);
     const v = r ? (Number.isFinite(r[0]) ? r[0] : r[1]) : Number.NaN;
     return Number.isFinite(v) && v !== 0 && f.value / v > 0.2 && f.value / v < 5;

@@ -1,6 +1,6 @@
 /**
  * @module
- * The frontier's checkable facts: leaderboard ratings and places (the overall board of each leaderboard, on
+ * The frontier's checkable facts: leaderboard ratings, places and votes (the overall board of each leaderboard, on
  * the last snapshot of each month), benchmark results, and the gap between the US and China by date, in
  * points, percent of the leader's score and months, from the gap computation itself (src/frontier/gap.ts).
  */
@@ -16,6 +16,7 @@ const boardRow = z.object({
   model_id: z.string(),
   d: z.string(),
   score: z.number(),
+  votes: z.number().nullable(),
   preliminary: z.boolean().nullable(),
   source_id: z.string(),
 });
@@ -36,7 +37,7 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
   const out: Fact[] = [];
   const boards = await db.rows(
     boardRow,
-    `SELECT leaderboard, model_id, CAST(snapshot_date AS VARCHAR) AS d, score, preliminary, source_id
+    `SELECT leaderboard, model_id, CAST(snapshot_date AS VARCHAR) AS d, score, votes, preliminary, source_id
      FROM leaderboard_entries WHERE category = 'full' AND snapshot_date IN (
        SELECT max(snapshot_date) FROM leaderboard_entries GROUP BY leaderboard, date_trunc('month', snapshot_date))`,
   );
@@ -83,6 +84,22 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
       unit: 'rating points',
       statement: `${entity} on ${lb}, ${time}: ${r.score}`,
     });
+    if (r.votes !== null && r.votes > 0)
+      out.push({
+        entity,
+        entity_kind: 'model',
+        time,
+        source_ids,
+        status,
+        table: 'leaderboard_entries',
+        id: `${lb}:${entity}:${time}:votes`,
+        series: `${lb}:${entity}:votes`,
+        reading: true,
+        metric: metric.replace('rating', 'votes'),
+        value: r.votes,
+        unit: 'votes',
+        statement: `${entity}: ${r.votes} votes on ${lb}, ${time}`,
+      });
     const at = place.get(`${lb}\u0000${time}\u0000${entity}`);
     if (at !== undefined)
       out.push({
