@@ -418,3 +418,12 @@ test('"60% more" is a ratio of 1.6; "the Huawei part" is the Huawei chip named b
   assert.equal(ratio?.verdict, 'supported');
   assert.equal(one(text, '80 GB')?.metric, 'memory');
 });
+
+test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
+  const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
+  // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.
+  assert.ok(linked('Claude Opus 5 leads.').includes('model:claude-opus-5'));
+  assert.ok(linked('Kimi K3 follows.').includes('model:kimi-k3'));
+  // "claude-fable-5" is a model's own name and another model's alias: the name's bearer wins.
+  assert.ok(linked('Claude Fable 5 leads.').includes('model:claude-fable-5'));
+});

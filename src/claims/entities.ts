@@ -444,6 +444,7 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
       r.kind === 'country',
     );
   const written = new Map<string, Map<string, number>>();
+  const borrowed: [Entity, string[]][] = [];
   // Models by their own names where they are distinctive (a dash or digit in the name: DeepSeek-R1, Qwen3).
   for (const m of await db.rows(
     modelRow,
@@ -463,22 +464,30 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
       }
     if (!/\d/.test(name) && !/-/.test(name)) continue;
     // Written with spaces or dashes alike: "DeepSeek-V3" is "DeepSeek V3", "kimi-k2" is "Kimi K2".
-    const names = [
-      ...spellings(name),
-      ...(m.aliases ?? []).filter((a) => !a.includes('/') && /\d/.test(a) && a.length >= 5).flatMap(spellings),
-    ];
-    idx.add(
-      {
-        id: `model:${m['id']}`,
-        kind: 'model',
-        name,
-        country: m.country,
-        facts: [],
-        parent: m.organization_id,
-      },
-      names,
-    );
+    // Also as its id and its aliases' last part ("anthropic/claude-opus-5" → "claude-opus-5"), and without a
+    // release date ("kimi-k3-20260715" → "kimi-k3"): how articles write a model.
+    // A model's own name and id go first: another model's alias of the same words ("claude-fable-5" as an
+    // alias of an OpenRouter id) does not take the name from the model that bears it.
+    const undated = (n: string) => n.replace(/-(?:20\d{6}|\d{4})$/, '');
+    const usable = (n: string) => /\d/.test(n) && n.length >= 5;
+    const entity: Entity = {
+      id: `model:${m['id']}`,
+      kind: 'model',
+      name,
+      country: m.country,
+      facts: [],
+      parent: m.organization_id,
+    };
+    idx.add(entity, [...new Set([name, String(m['id'])].filter(usable))].flatMap(spellings));
+    borrowed.push([
+      entity,
+      [...new Set([name, String(m['id']), ...(m.aliases ?? []).map((a) => a.split('/').at(-1)?.split(':')[0] ?? '')])]
+        .flatMap((n) => [n, undated(n)])
+        .filter(usable)
+        .flatMap(spellings),
+    ]);
   }
+  for (const [entity, names] of borrowed) idx.add(entity, names);
   // Families of models by their own name ("Gemini", "Claude", "ChatGPT"), where the name is one lab's (most of
   // its models are that lab's), is not already an organization's name and is not a common word.
   const taken = new Set<string>();
