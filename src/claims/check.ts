@@ -266,6 +266,8 @@ function rangeIn(c: Extracted, f: IndexedFact): [number, number] | null {
   if (f.metric === 'amount' || f.metric === 'investment') return c.unit === f.unit ? [lo, hi] : null;
   // An event's numeric detail is named by its key ("gpus", "h800_gpu_hours"): the metric says what it counts.
   if (f.metric.startsWith('detail:')) return [lo, hi];
+  // A benchmark's score is in its own scale, named by the benchmark: a claim's points or bare number.
+  if (f.metric.startsWith('benchmark:')) return c.unit === 'points' || c.unit === 'number' ? [lo, hi] : null;
   if (fu === c.unit || f.unit === c.unit) return [lo, hi];
   const a = DIM[c.unit];
   const b = DIM[fu];
@@ -379,7 +381,8 @@ function lastDay(f: IndexedFact): string | null {
  * month's last 30 days. Otherwise the month (or year) must agree.
  */
 function sameTime(claim: string, f: IndexedFact, days?: number | null): boolean {
-  if (f.time === null || f.table === 'events') return true;
+  // An event's figure, or a model's benchmark score (dated by its release), holds whenever it is said.
+  if (f.time === null || f.table === 'events' || f.table === 'benchmark_results') return true;
   if (f.window && WINDOW[f.window]) {
     const w = WINDOW[f.window] as { days: number };
     if (days && claim.length === 10) return Math.abs(w.days - days) <= 1 && lastDay(f) === claim;
@@ -622,7 +625,8 @@ function toleranceOf(c: Extracted): string {
 }
 
 function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean; none?: boolean } {
-  const family = [...familyOf(c.metric)];
+  // A score on a named benchmark: that benchmark's (several, when the passage names only their maker).
+  const family = c.boards?.length ? c.boards.map((b) => `benchmark:${b}`) : [...familyOf(c.metric)];
   const tolerance = toleranceOf(c);
   if (c.metric === 'chip_count') {
     // A chip count is about a system named nearby, or built of a chip named nearby ("72 颗" after "GB200"):
@@ -814,7 +818,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
   const contra = confirmedOther.filter(
     (f) =>
-      contraOf(c.metric).includes(f.metric) &&
+      (c.boards?.length ? c.boards.length === 1 && family.includes(f.metric) : contraOf(c.metric).includes(f.metric)) &&
       ((c.time !== null && !coarse) || f.time === null || f.table === 'events' || standing(f)),
   );
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).

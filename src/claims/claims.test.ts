@@ -427,3 +427,20 @@ test("a model is named by its id and its aliases' last part too, without a relea
   // "claude-fable-5" is a model's own name and another model's alias: the name's bearer wins.
   assert.ok(linked('Claude Fable 5 leads.').includes('model:claude-fable-5'));
 });
+
+test('a score said of a benchmark the passage names is checked on that benchmark, not on the Arena', () => {
+  const verdict = (text: string) => checker.check('t', text).claims.find((c) => c.unit === 'points')?.verdict;
+  // Claude Opus 5 on the Artificial Analysis Intelligence Index: 63.1.
+  assert.equal(
+    verdict('On the Artificial Analysis Intelligence Index, Claude Opus 5 scores 63.1 points.'),
+    'supported',
+  );
+  assert.equal(
+    verdict('On the Artificial Analysis Intelligence Index, Claude Opus 5 scores 75 points.'),
+    'contradicted',
+  );
+  // Named by its maker and a word of its own; by the maker alone it could be any of three indices (the coding
+  // index's 78 would bear out 75): not checked then.
+  assert.equal(verdict('Artificial Analysis rates Claude Opus 5 on intelligence at 63.1 points.'), 'supported');
+  assert.notEqual(verdict('Artificial Analysis gives Claude Opus 5 a score of 75 points.'), 'supported');
+});

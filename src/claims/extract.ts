@@ -29,6 +29,8 @@ export interface Extracted {
   context: string[];
   /** The article's own date (its dateline): what a claim that states no time is as of. */
   as_of?: string | null;
+  /** For a score in points: the benchmarks its passage names (`aa_intelligence`), whose scores it is checked on. */
+  boards?: string[];
   /** The spans of days the document names anywhere ("the week to 31 July"): what an undated traffic figure may mean. */
   windows?: { time: string; days: number }[];
   /** A percentage said as a difference ("60% more", "低两成"): the ratio to the other side is 1 ± the value. */

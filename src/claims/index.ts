@@ -219,6 +219,8 @@ export class Checker {
     private readonly ctx: CheckContext,
     /** Source id by normalised URL, to recognise a document citing itself. */
     private readonly sourceByUrl: Map<string, string> = new Map(),
+    /** Benchmark ids with their titles, lower case. */
+    private readonly boards: readonly [string, string][] = [],
   ) {}
 
   /** The fact index the checker consults (built once, in `create`). */
@@ -269,7 +271,38 @@ export class Checker {
       l.push(`model:${m.id}`);
       familyMembers.set(fam, l);
     }
-    return new Checker(entities, { facts, entities, eventsOf, familyMembers }, sourceByUrl);
+    // The benchmarks by their titles as the data gives them ("Artificial Analysis Intelligence Index (via …)").
+    const boards = new Map<string, string>();
+    for (const f of facts.all())
+      if (f.metric.startsWith('benchmark:') && !boards.has(f.metric.slice(10)))
+        boards.set(
+          f.metric.slice(10),
+          f.unit
+            .replace(/\s*\(.*$/, '')
+            .toLowerCase()
+            .trim(),
+        );
+    return new Checker(entities, { facts, entities, eventsOf, familyMembers }, sourceByUrl, [...boards]);
+  }
+
+  /**
+   * The benchmarks a score's passage names (its sentence, the one before, the headline): by a title in full, else
+   * by its maker's name and a word of its own ("Artificial Analysis … intelligence"). None when the passage names
+   * none: a score in points is then an Arena rating.
+   */
+  private boardsNamed(text: string): string[] {
+    const t = text.toLowerCase();
+    const full = this.boards.filter(([, title]) => title.split(' ').length >= 2 && t.includes(title));
+    if (full.length) return full.map(([id]) => id);
+    // The maker's name and a word that tells its titles apart ("Artificial Analysis … intelligence"): the maker
+    // alone would let any of its indices bear a figure out.
+    return this.boards
+      .filter(([, title]) => {
+        const words = title.split(' ');
+        const own = words.slice(2).filter((w) => w.length > 3 && w !== 'index');
+        return words.length >= 3 && t.includes(words.slice(0, 2).join(' ')) && own.some((w) => t.includes(w));
+      })
+      .map(([id]) => id);
   }
 
   /** A family's name as the claim's sentence writes it, nearest the figure ("Claude Opus"), as `subject_text`. */
@@ -417,6 +450,19 @@ export class Checker {
     const windows = new Map<string, { time: string; days: number }>();
     for (const c of extracted) if (c.days && c.time) windows.set(`${c.time}/${c.days}`, { time: c.time, days: c.days });
     for (const c of extracted) if (!c.time && windows.size) c.windows = [...windows.values()];
+    // A score said of a benchmark the passage names is that benchmark's, not an Arena rating.
+    if (this.boards.length && extracted.some((c) => c.metric === 'rating')) {
+      const spans = sentences(norm, signal);
+      const head = norm.slice(0, Math.min(norm.length, norm.indexOf('\n') < 0 ? 300 : norm.indexOf('\n')));
+      for (const c of extracted) {
+        if (c.metric !== 'rating') continue;
+        const k = spans.findIndex(([a, b]) => c.start >= a && c.start < b);
+        const prev = k > 0 ? (spans[k - 1] as [number, number]) : null;
+        const passage = `${head} ${prev ? norm.slice(prev[0], prev[1]) : ''} ${norm.slice(c.sentence[0], c.sentence[1])}`;
+        const named = this.boardsNamed(passage);
+        if (named.length) c.boards = named;
+      }
+    }
     inverseMultiples(norm, extracted);
     weeklyGrowth(norm, extracted);
     placesHeld(extracted);
