@@ -62,61 +62,57 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
     );
   }
   // Built field by field (no spread of a shared base): tens of thousands of facts on every index build.
+  const reading = (
+    r: z.output<typeof boardRow>,
+    metric: string,
+    value: number,
+    unit: string,
+    suffix: string,
+    statement: string,
+  ): Fact => ({
+    entity: r.model_id,
+    entity_kind: 'model',
+    time: r.d,
+    source_ids: [r.source_id],
+    status: r.preliminary === true ? 'preliminary' : 'confirmed',
+    table: 'leaderboard_entries',
+    id: `${r.leaderboard}:${r.model_id}:${r.d}${suffix}`,
+    series: `${r.leaderboard}:${r.model_id}${suffix}`,
+    reading: true,
+    metric,
+    value,
+    unit,
+    statement,
+  });
   for (const r of boards) {
     const lb = r.leaderboard;
     const metric = lb === 'lmarena-text' ? 'arena_rating' : `rating:${lb}`;
     const entity = r.model_id;
     const time = r.d;
-    const status = r.preliminary === true ? 'preliminary' : 'confirmed';
-    const source_ids = [r.source_id];
-    out.push({
-      entity,
-      entity_kind: 'model',
-      time,
-      source_ids,
-      status,
-      table: 'leaderboard_entries',
-      id: `${lb}:${entity}:${time}`,
-      series: `${lb}:${entity}`,
-      reading: true,
-      metric,
-      value: r.score,
-      unit: 'rating points',
-      statement: `${entity} on ${lb}, ${time}: ${r.score}`,
-    });
+    out.push(reading(r, metric, r.score, 'rating points', '', `${entity} on ${lb}, ${time}: ${r.score}`));
     if (r.votes !== null && r.votes > 0)
-      out.push({
-        entity,
-        entity_kind: 'model',
-        time,
-        source_ids,
-        status,
-        table: 'leaderboard_entries',
-        id: `${lb}:${entity}:${time}:votes`,
-        series: `${lb}:${entity}:votes`,
-        reading: true,
-        metric: metric.replace('rating', 'votes'),
-        value: r.votes,
-        unit: 'votes',
-        statement: `${entity}: ${r.votes} votes on ${lb}, ${time}`,
-      });
+      out.push(
+        reading(
+          r,
+          metric.replace('rating', 'votes'),
+          r.votes,
+          'votes',
+          ':votes',
+          `${entity}: ${r.votes} votes on ${lb}, ${time}`,
+        ),
+      );
     const at = place.get(`${lb}\u0000${time}\u0000${entity}`);
     if (at !== undefined)
-      out.push({
-        entity,
-        entity_kind: 'model',
-        time,
-        source_ids,
-        status,
-        table: 'leaderboard_entries',
-        id: `${lb}:${entity}:${time}:rank`,
-        series: `${lb}:${entity}:rank`,
-        reading: true,
-        metric: metric.replace('rating', 'rank'),
-        value: at,
-        unit: 'rank',
-        statement: `${entity}: place ${at} by score on ${lb}, ${time}`,
-      });
+      out.push(
+        reading(
+          r,
+          metric.replace('rating', 'rank'),
+          at,
+          'rank',
+          ':rank',
+          `${entity}: place ${at} by score on ${lb}, ${time}`,
+        ),
+      );
   }
   deps.signal.throwIfAborted();
   for (const r of await db.rows(
