@@ -3,9 +3,9 @@
 // README.md and every key says split "fresh". It checks the key only; it never runs the extractor.
 import type { KeyClaim } from '../claims-key/key.ts';
 import { test } from 'node:test';
-import { assertKeyClaims } from '../claims-key/key.ts';
+import { assertKeyClaims, assertOneKeyEach, readKeySet } from '../claims-key/key.ts';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,8 +18,6 @@ interface FreshKeyFile {
 }
 
 const dir = dirname(fileURLToPath(import.meta.url));
-const articleDir = join(dir, 'articles');
-const keyDir = join(dir, 'keys');
 
 const LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
 // File names: fNN_<lang>_<topic>.txt; NN 01-04 English, 05-08 简体, 09-12 繁體.
@@ -27,22 +25,10 @@ const NAME = /^f(\d{2})_(en|zh_hans|zh_hant)_[a-z0-9_]+\.txt$/;
 const LANG_OF: Record<string, string> = { en: 'en', zh_hans: 'zh-Hans', zh_hant: 'zh-Hant' };
 const BLOCK = 4;
 
-const articles = readdirSync(articleDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort();
-const keyFiles = readdirSync(keyDir)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
-const docs = keyFiles.map((f) => JSON.parse(readFileSync(join(keyDir, f), 'utf8')) as FreshKeyFile);
+const set = readKeySet<FreshKeyFile>(dir);
+const { articleDir, articles, docs } = set;
 
-test('every article has exactly one key file, named after it', () => {
-  assert.ok(articles.length >= 9, `only ${articles.length} articles`);
-  assert.deepEqual(
-    keyFiles,
-    articles.map((a) => a.replace(/\.txt$/, '.json')),
-  );
-  docs.forEach((d, i) => assert.equal(d.article, articles[i]));
-});
+test('every article has exactly one key file, named after it', () => assertOneKeyEach(set, 9));
 
 test('file names, languages and the split follow the stated rule', () => {
   for (const d of docs) {

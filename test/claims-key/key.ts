@@ -4,6 +4,8 @@
  * and the rules every answer key's check applies to its claims.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 export interface KeyClaim {
   quote: string;
   value: number;
@@ -86,4 +88,28 @@ export function assertKeyClaims(article: string, text: string, claims: readonly 
     assert.ok(!identities.has(identity), `${at}: duplicate claim`);
     identities.add(identity);
   });
+}
+
+/** A set of articles and their keys (`articles/*.txt`, `keys/*.json` under `dir`), each list sorted by name. */
+export function readKeySet<K extends { article: string }>(dir: string) {
+  const articleDir = join(dir, 'articles');
+  const keyDir = join(dir, 'keys');
+  const articles = readdirSync(articleDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const keyFiles = readdirSync(keyDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const docs = keyFiles.map((f) => JSON.parse(readFileSync(join(keyDir, f), 'utf8')) as K);
+  return { articleDir, articles, keyFiles, docs };
+}
+
+/** Every article has exactly one key, named after it, and the set holds at least `min` articles. */
+export function assertOneKeyEach(set: ReturnType<typeof readKeySet>, min: number): void {
+  assert.ok(set.articles.length >= min, `only ${set.articles.length} articles`);
+  assert.deepEqual(
+    set.keyFiles,
+    set.articles.map((a) => a.replace(/\.txt$/, '.json')),
+  );
+  set.docs.forEach((d, i) => assert.equal(d.article, set.articles[i]));
 }

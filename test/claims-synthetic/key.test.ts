@@ -3,28 +3,21 @@
 // It checks the key only; it never runs the extractor.
 import type { KeyFile } from '../claims-key/key.ts';
 import { test } from 'node:test';
-import { assertKeyClaims } from '../claims-key/key.ts';
+import { assertKeyClaims, assertOneKeyEach, readKeySet } from '../claims-key/key.ts';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = dirname(fileURLToPath(import.meta.url));
-const articleDir = join(dir, 'articles');
-const keyDir = join(dir, 'keys');
 
 const LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
 // File names: sNN_<lang>_<topic>.txt; NN 01-06 English, 07-12 简体, 13-18 繁體.
 const NAME = /^s(\d{2})_(en|zh_hans|zh_hant)_[a-z0-9_]+\.txt$/;
 const LANG_OF: Record<string, string> = { en: 'en', zh_hans: 'zh-Hans', zh_hant: 'zh-Hant' };
 
-const articles = readdirSync(articleDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort();
-const keyFiles = readdirSync(keyDir)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
-const docs = keyFiles.map((f) => JSON.parse(readFileSync(join(keyDir, f), 'utf8')) as KeyFile);
+const set = readKeySet<KeyFile>(dir);
+const { articleDir, docs } = set;
 
 // Split rule: within each language's block of six numbers, the first three are build, the last three holdout.
 function expectedSplit(name: string): 'build' | 'holdout' {
@@ -32,14 +25,7 @@ function expectedSplit(name: string): 'build' | 'holdout' {
   return (n - 1) % 6 < 3 ? 'build' : 'holdout';
 }
 
-test('every article has exactly one key file, named after it', () => {
-  assert.ok(articles.length >= 12, `only ${articles.length} articles`);
-  assert.deepEqual(
-    keyFiles,
-    articles.map((a) => a.replace(/\.txt$/, '.json')),
-  );
-  docs.forEach((d, i) => assert.equal(d.article, articles[i]));
-});
+test('every article has exactly one key file, named after it', () => assertOneKeyEach(set, 12));
 
 test('file names, languages and splits follow the stated rule', () => {
   for (const d of docs) {
