@@ -95,6 +95,8 @@ const FAMILY: Record<string, string[]> = {
   rating: ['arena_rating'],
   // A place said without its ranking: on the Arena board or by tokens on OpenRouter (support only).
   rank: ['arena_rank', 'usage_rank', 'token_rank'],
+  token_rank: ['token_rank'],
+  usage_rank: ['usage_rank'],
   tokens: [
     'tokens:week',
     'tokens:month',
@@ -159,6 +161,9 @@ const CONTRA: Record<string, string[]> = {
   downloads: ['downloads'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
+  // A place by tokens on OpenRouter, a model's or a maker's, for the window said.
+  token_rank: ['token_rank'],
+  usage_rank: ['usage_rank'],
   votes: ['arena_votes'],
   rating_gap: ['gap_points'],
   // Volumes only for a stated window: "2 trillion tokens" alone may be a week's, a month's or a total.
@@ -427,6 +432,8 @@ const TRAFFIC = new Set([
   'tokens_month',
   'spend',
   'rank',
+  'token_rank',
+  'usage_rank',
 ]);
 
 function latestWindows(cands: readonly IndexedFact[], asOf: string, metric: string): IndexedFact[] {

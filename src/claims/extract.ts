@@ -65,9 +65,12 @@ const MARK_COMPARE_ZH =
 /** Prepositions before a name: its object, unless the name owns what follows ("over the 910B's 64GB"). */
 const MARK_PREP =
   /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
-/** A noun of things made, then where they come from: "models from", "chips made by", "came from". */
+/**
+ * A noun of things made, then where they come from ("models from", "chips made by", "came from"), or a version
+ * of a thing ("a preview of Qwen3.6 Plus"): the name is what the sentence speaks of, not a compared object.
+ */
 const ORIGIN =
-  /\b(?:(?:models?|chips?|labs?|companies|firms|developers?|systems?|entries|makers?|start-?ups?)\s+(?:(?:made|built|developed)\s+)?|(?:come|comes|came|coming)\s+)(?:from|by|out of)\s+(?:the\s+)?$/i;
+  /\b(?:(?:models?|chips?|labs?|companies|firms|developers?|systems?|entries|makers?|start-?ups?)\s+(?:(?:made|built|developed)\s+)?|(?:come|comes|came|coming)\s+)(?:from|by|out of)\s+(?:the\s+)?$|\b(?:preview|version|variant|release|edition|update)s?\s+of\s+(?:the\s+)?$/i;
 /** A sentence that opens with a pronoun continues the one before ("They commanded…", "其算力…"). */
 const PRONOUN =
   /^[\s"“'‘(•*「『《-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*「『《-]*(?:其|它|他们|它们|该|此)/i;
@@ -458,6 +461,8 @@ interface When {
 /** Metrics measured over a window of days (traffic): a span named earlier in the paragraph is theirs. */
 const WINDOWED = new Set([
   'token_share',
+  'token_rank',
+  'usage_rank',
   'request_share',
   'spend_share',
   'share',
@@ -940,6 +945,19 @@ export function extractClaims(
     ) {
       const built = systemsOf(entities).get(subject.entity) ?? [];
       if (built.length === 1) subject = { ...subject, entity: built[0] as string };
+    }
+    // A place on which ranking: by traffic (tokens, 流量) or on a leaderboard (Arena, 榜单), as its passage says;
+    // a place said of neither, or of both, stays a bare place (support only).
+    if (metric === 'rank' && subject) {
+      const prevSentence =
+        si > 0 ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]) : '';
+      const passage = `${headline} ${prevSentence} ${sentenceText}`.toLowerCase();
+      const traffic = has(passage, TOKENS);
+      const board = has(passage, /arena|leaderboard|榜|评分|rating|\belo\b|\bvotes\b/);
+      const k = kindOf(subject);
+      if (traffic && !board)
+        metric = k === 'model' ? 'usage_rank' : k === 'organization' || k === 'country' ? 'token_rank' : metric;
+      else if (board && !traffic && k === 'model') metric = 'arena_rank';
     }
     // "中美大模型差距", "两国头部模型的差距", "the two countries' gap": the gap between the two countries, which the
     // data keeps under the side behind (China), when the sentence names no country or model of its own.

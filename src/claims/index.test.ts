@@ -175,3 +175,17 @@ test('a gap "between the two countries" is China\'s, read on the day named: the 
     assert.equal(c?.verdict, verdict, text);
   }
 });
+
+test('a place is read on the ranking its passage speaks of: by tokens, or on the Arena, and then may be refuted', () => {
+  const place = (text: string) => checker.check('t', text).claims.find((c) => c.unit === 'rank');
+  // Over the 30 days to 7 August 2026, Xiaomi was second by tokens on OpenRouter.
+  const traffic = 'In the 30 days to 7 August 2026, on OpenRouter tokens, Xiaomi came in';
+  assert.equal(place(`${traffic} second place.`)?.metric, 'token_rank');
+  assert.equal(place(`${traffic} second place.`)?.verdict, 'supported');
+  assert.equal(place(`${traffic} fifth place.`)?.verdict, 'contradicted');
+  // On the Arena board of 31 May 2026, GLM-5.1 was 13th by score.
+  const board = 'On the Arena leaderboard of 31 May 2026, GLM-5.1 ranked';
+  assert.equal(place(`${board} 13th.`)?.metric, 'arena_rank');
+  assert.equal(place(`${board} 13th.`)?.verdict, 'supported');
+  assert.equal(place(`${board} 20th.`)?.verdict, 'contradicted');
+});
