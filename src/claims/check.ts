@@ -498,6 +498,7 @@ function membersOf(entities: EntityIndex, id: string): string[] {
  */
 export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
   const c = asRatio(said);
+  if (c.metric === 'token_ratio' && c.subject) return checkVolumeRatio(c, ctx);
   if (RATIO_CLAIM.has(c.metric) && c.subject && c.inverse) return checkRatio(c, ctx) as Checked;
   const first = checkOne(c, ctx);
   if (first.verdict === 'supported') return first;
@@ -543,6 +544,58 @@ export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
     }
   }
   return first;
+}
+
+const VOLUMES = ['tokens:7d', 'tokens:30d', 'tokens:week', 'tokens:month'];
+
+/**
+ * A ratio between two sides' token volumes ("nearly twice the US's", "前者接近后者的两倍"), from their volumes in
+ * the same window: the one the claim names, else the ones the article names, else the latest before its date.
+ * The other side is the comparison the text names; without one, each other side of the subject's kind named
+ * around it, and then the claim can only be borne out. Refuted only for a named comparison and window.
+ */
+function checkVolumeRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
+  const tolerance = toleranceOf(c);
+  const kindOf = (id: string) => ctx.entities.entities.get(id)?.kind;
+  const kind = kindOf(c.subject as string);
+  const others = c.comparison
+    ? [c.comparison]
+    : c.context.filter(
+        (e) => e !== c.subject && kindOf(e) === kind && !(kind === 'organization' && e === 'openrouter'),
+      );
+  const volumes = (id: string) => {
+    const key = factKeys(ctx, id)[0]?.key;
+    return key ? VOLUMES.flatMap((m) => [...ctx.facts.get(key, m)]) : [];
+  };
+  const mine = volumes(c.subject as string);
+  const windowed = (f: IndexedFact) =>
+    c.time && c.days
+      ? sameTime(c.time, f, c.days)
+      : c.windows?.length
+        ? c.windows.some((w) => sameTime(w.time, f, w.days))
+        : !!c.as_of &&
+          latestWindows([f], c.as_of, 'tokens_month').length + latestWindows([f], c.as_of, 'tokens_week').length > 0;
+  const pairs: IndexedFact[] = [];
+  for (const other of others)
+    for (const b of volumes(other)) {
+      if (!windowed(b)) continue;
+      const a = mine.find((f) => f.metric === b.metric && f.time === b.time);
+      if (!a || !(b.value > 0) || a.lower_bound || b.lower_bound) continue;
+      pairs.push({
+        ...a,
+        metric: `ratio:${a.metric}`,
+        value: a.value / b.value,
+        unit: 'x',
+        versus: b.entity,
+        id: `${a.id}/${b.id}`,
+        statement: `${a.entity} / ${b.entity}, ${a.metric} ${a.time}: ${(a.value / b.value).toFixed(2)} (${a.value} / ${b.value})`,
+        source_ids: [...new Set([...a.source_ids, ...b.source_ids])],
+      });
+    }
+  const hit = pairs.filter((f) => agrees(c, f));
+  if (hit.length) return { verdict: 'supported', evidence: hit.slice(0, 3).map(evidence), tolerance };
+  const refutable = !!c.comparison && !!c.time && !!c.days && pairs.length > 0;
+  return { verdict: refutable ? 'contradicted' : 'unverifiable', evidence: pairs.slice(0, 3).map(evidence), tolerance };
 }
 
 /** "60% more" is a ratio of 1.6 to the other side, "30% less" one of 0.7: the figure as checked. */

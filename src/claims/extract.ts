@@ -959,6 +959,21 @@ export function extractClaims(
         metric = k === 'model' ? 'usage_rank' : k === 'organization' || k === 'country' ? 'token_rank' : metric;
       else if (board && !traffic && k === 'model') metric = 'arena_rank';
     }
+    // "前者接近后者的两倍", "the former is twice the latter": of the last two names of one kind before it, the first
+    // is the subject and the second what it is compared with.
+    if (isRatio && /前者[^，。,;；]{0,12}后者|the former[^,.;]{0,40}the latter/i.test(sentenceText)) {
+      const named = [...inWindow].reverse();
+      const latter = named.find((m) =>
+        ['country', 'organization', 'model', 'chip', 'system'].includes(kindOf(m) ?? ''),
+      );
+      const former =
+        latter &&
+        named.find((m) => m.start < latter.start && kindOf(m) === kindOf(latter) && m.entity !== latter.entity);
+      if (latter && former) {
+        subject = former;
+        comparisonMention = latter;
+      }
+    }
     // "中美大模型差距", "两国头部模型的差距", "the two countries' gap": the gap between the two countries, which the
     // data keeps under the side behind (China), when the sentence names no country or model of its own.
     if (

@@ -189,3 +189,15 @@ test('a place is read on the ranking its passage speaks of: by tokens, or on the
   assert.equal(place(`${board} 13th.`)?.verdict, 'supported');
   assert.equal(place(`${board} 20th.`)?.verdict, 'contradicted');
 });
+
+test("a ratio between two sides' token volumes is computed from their volumes in the window said", () => {
+  // 25-31 July 2026: China 37.48 trillion tokens, the US 19.14 trillion, a ratio of 1.96.
+  const ratio = (text: string) => checker.check('t', text).claims.find((c) => c.metric === 'token_ratio');
+  const week =
+    'From 25 to 31 July 2026, Chinese models processed 37.5 trillion tokens and American models 19.1 trillion';
+  const said = ratio(`${week}; the former was nearly twice the latter.`);
+  assert.equal(said?.subject, 'country-cn');
+  assert.equal(said?.comparison, 'country-us');
+  assert.equal(said?.verdict, 'supported');
+  assert.equal(ratio(`${week}; the former was three times the latter.`)?.verdict, 'contradicted');
+});
