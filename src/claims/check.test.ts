@@ -544,3 +544,30 @@ test("with no reading up to the article's date, one taken in the ten days after 
   assert.equal(ask('votes', 'votes', 9271, '2026-08-15'), 'unverifiable');
   assert.equal(ask('votes', 'votes', 9271, '2026-08-21'), 'supported');
 });
+
+test('a model named without its release tag is borne out by a dated or preview release, never refuted by one', () => {
+  const idx = new FactIndex();
+  idx.add(
+    fact({
+      entity: 'm-b-04-02',
+      entity_kind: 'model',
+      metric: 'tokens:week',
+      value: 4.6e12,
+      unit: 'tokens',
+      time: '2026-04-06',
+      window: 'week',
+    }),
+  );
+  const entities = new Map([
+    ['model:m-b', { id: 'model:m-b', kind: 'model', name: 'M B', country: null, facts: [] }],
+    ['model:m-b-04-02', { id: 'model:m-b-04-02', kind: 'model', name: 'M B 04-02', country: null, facts: [] }],
+  ]);
+  const ctx: CheckContext = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+  const ask = (value: number) =>
+    checkClaim(
+      claim({ subject: 'model:m-b', metric: 'tokens_week', unit: 'tokens', value, time: '2026-04-05', days: 7 }),
+      ctx,
+    ).verdict;
+  assert.equal(ask(4.6e12), 'supported');
+  assert.equal(ask(8.5e12), 'unverifiable');
+});

@@ -351,8 +351,12 @@ export interface CheckContext {
 export function factKeys(ctx: CheckContext, id: string | null): { key: string; weak: boolean }[] {
   if (!id) return [];
   const out: { key: string; weak: boolean }[] = [];
-  if (id.startsWith('model:')) out.push({ key: id.slice(6), weak: false });
-  else if (id.startsWith('country-')) out.push({ key: id.slice(8).toUpperCase(), weak: false });
+  if (id.startsWith('model:')) {
+    out.push({ key: id.slice(6), weak: false });
+    // Its dated and preview releases ("glm-5-20260211" for GLM-5): they may bear a claim out, not refute it
+    // (a figure for the model may be their sum).
+    for (const v of variantsOf(ctx.entities).get(id) ?? []) out.push({ key: v.slice(6), weak: true });
+  } else if (id.startsWith('country-')) out.push({ key: id.slice(8).toUpperCase(), weak: false });
   else out.push({ key: id, weak: false });
   for (const f of ctx.entities.entities.get(id)?.facts ?? []) out.push({ key: f, weak: false });
   for (const e of ctx.eventsOf.get(id) ?? []) out.push({ key: e.id, weak: e.weak });
@@ -360,6 +364,25 @@ export function factKeys(ctx: CheckContext, id: string | null): { key: string; w
 }
 
 const DAY = 86_400_000;
+
+/** A release's tag after a model's id: a date ("-20260211", "-04-02") or a preview or free variant. */
+const RELEASE_TAG = /-(?:20\d{6}|\d{4}|\d{2}-\d{2}|preview|free|exp)$/;
+const variantsCache = new WeakMap<EntityIndex, Map<string, string[]>>();
+/** Models by the model they are a release of (`model:glm-5` → `model:glm-5-20260211`), once per entity index. */
+function variantsOf(entities: EntityIndex): Map<string, string[]> {
+  let m = variantsCache.get(entities);
+  if (!m) {
+    m = new Map();
+    for (const [id, e] of entities.entities) {
+      if (e.kind !== 'model' || !RELEASE_TAG.test(id)) continue;
+      let base = id;
+      while (RELEASE_TAG.test(base)) base = base.replace(RELEASE_TAG, '');
+      if (base !== id && entities.entities.has(base)) m.set(base, [...(m.get(base) ?? []), id]);
+    }
+    variantsCache.set(entities, m);
+  }
+  return m;
+}
 
 /** The days a fact's window spans; rolling windows (`7d`, `30d`) end on their date, upstream lists the day before. */
 const WINDOW: Record<string, { days: number; endsBefore: boolean }> = {
