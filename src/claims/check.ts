@@ -457,6 +457,8 @@ const TRAFFIC = new Set([
   'rank',
   'token_rank',
   'usage_rank',
+  'growth',
+  'growth_week',
 ]);
 
 function latestWindows(cands: readonly IndexedFact[], asOf: string, metric: string): IndexedFact[] {
