@@ -234,6 +234,9 @@ const DIM: Record<string, [string, number]> = {
   countries: ['count', 1],
   items: ['count', 1],
   votes: ['count', 1],
+  // Places held in a top list, counted as places or as the models in them.
+  spots: ['count', 1],
+  models: ['count', 1],
   // A rating's points, however the source names them.
   points: ['points', 1],
   'rating points': ['points', 1],
@@ -841,7 +844,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     current = [...timeless, ...seriesNow.filter(now)];
     earlier = seriesNow.filter((f) => !now(f));
   }
-  if (!c.time && asOf && TRAFFIC.has(c.metric)) {
+  if (!c.time && asOf && (TRAFFIC.has(c.metric) || c.metric.startsWith('top_spots_count:'))) {
     // The windows the article names elsewhere, if it names any ("the week to 31 July"); else the latest default.
     const named = c.windows?.length
       ? seriesNow.filter((f) => c.windows?.some((w) => sameTime(w.time, f, w.days)))

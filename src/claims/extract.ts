@@ -946,6 +946,17 @@ export function extractClaims(
       const built = systemsOf(entities).get(subject.entity) ?? [];
       if (built.length === 1) subject = { ...subject, entity: built[0] as string };
     }
+    // "只有四款来自中国", "four models from China": the count is the origin's (a country or maker named right after).
+    if (q.kind === 'count') {
+      const from = inSentence.find(
+        (m) =>
+          m.start >= q.end &&
+          m.start - q.end <= 16 &&
+          ['country', 'organization'].includes(kindOf(m) ?? '') &&
+          /(?:来自|出自|\bfrom|\bmade by|\bbuilt by)\s?(?:the\s)?$/i.test(norm.slice(q.end, m.start)),
+      );
+      if (from) subject = from;
+    }
     // A place on which ranking: by traffic (tokens, 流量) or on a leaderboard (Arena, 榜单), as its passage says;
     // a place said of neither, or of both, stays a bare place (support only).
     if (metric === 'rank' && subject) {

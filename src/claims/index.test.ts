@@ -201,3 +201,14 @@ test("a ratio between two sides' token volumes is computed from their volumes in
   assert.equal(said?.verdict, 'supported');
   assert.equal(ratio(`${week}; the former was three times the latter.`)?.verdict, 'contradicted');
 });
+
+test('a count of models in a named top list is the places held there, and the count is of the origin named after it', () => {
+  // OpenRouter's weekly top 10 for 16-22 February 2026 held 4 Chinese models.
+  const text = '2026年2月16日至22日这一周，OpenRouter前十名中来自中国的模型只有4款。';
+  const c = checker.check('t', text).claims.find((x) => x.quote.startsWith('4'));
+  assert.equal(c?.metric, 'top_spots_count:10');
+  assert.equal(c?.subject, 'country-cn');
+  assert.equal(c?.verdict, 'supported');
+  const wrong = checker.check('t', text.replace('4款', '7款')).claims.find((x) => x.quote.startsWith('7'));
+  assert.notEqual(wrong?.verdict, 'supported');
+});

@@ -168,12 +168,24 @@ export function weeklyGrowth(norm: string, claims: ClaimToCheck[]): void {
 /** The size of the top list in a count of places: "4/5 top spots", "three of the top five places". */
 const TOP_OF = /(?:\/|\bof|\bout of)\s?(?:the\s)?(?:top\s)?([\w,]+)\s(?:top\s)?(?:spots|places|positions|slots)\b/i;
 
-/** A count of places held in a top list of stated size (`top_spots_count:N`), checked on the `top_spots:N` facts. */
-export function placesHeld(claims: ClaimToCheck[]): void {
+/** A top list named in a sentence: "前十名中", "in the top 10", "of the ten busiest models". */
+const TOP_LIST =
+  /前\s?([\d一二三四五六七八九十百]+)\s?名|\btop[\s-]([\w]+)\b|\bof the ([\w]+) (?:busiest|biggest|largest|most[- ]used|most popular|leading|highest[- ]ranked)\b/i;
+
+/**
+ * A count of places held in a top list of stated size (`top_spots_count:N`), checked on the `top_spots:N` facts:
+ * "4/5 top spots", and a count of models in a sentence that names its top list ("前十名中来自中国的模型只有4款").
+ */
+export function placesHeld(claims: ClaimToCheck[], norm = ''): void {
   for (const c of claims) {
-    if (c.unit !== 'spots') continue;
-    const m = TOP_OF.exec(c.quote);
-    const n = m ? parseNumber(m[1] as string) : Number.NaN;
+    let n = Number.NaN;
+    if (c.unit === 'spots') {
+      const m = TOP_OF.exec(c.quote);
+      n = m ? parseNumber(m[1] as string) : Number.NaN;
+    } else if (c.unit === 'models' && norm) {
+      const m = TOP_LIST.exec(norm.slice(c.sentence[0], c.sentence[1]));
+      n = m ? parseNumber((m[1] ?? m[2] ?? m[3]) as string) : Number.NaN;
+    }
     if (Number.isInteger(n) && n > 0 && c.value <= n) c.metric = `top_spots_count:${n}`;
   }
 }
@@ -465,7 +477,7 @@ export class Checker {
     }
     inverseMultiples(norm, extracted);
     weeklyGrowth(norm, extracted);
-    placesHeld(extracted);
+    placesHeld(extracted, norm);
     restatedTimes(extracted);
     this.namedFamilies(norm, mentions, extracted);
     const claims = extracted.map((c, i) => {
