@@ -778,7 +778,16 @@ export function extractClaims(
       const madeBy = (m: Mention) =>
         (makerOf(m.entity) ?? null) === maker?.entity ||
         (entities.entities.get(m.entity)?.name ?? '').toLowerCase().startsWith(`${maker?.text.toLowerCase()} `);
-      if (maker) return earlier.find(madeBy);
+      // (The maker's product may have been named further back: the 200 names before it are searched, a bound so
+      // that a text of many descriptions stays linear.)
+      if (maker) {
+        const k = firstAtOrAfter(mentions, at, (x) => x.start);
+        for (let j = k - 1; j >= Math.max(0, k - 200); j--) {
+          const m = mentions[j] as Mention;
+          if (kindOf(m) === kind && madeBy(m)) return m;
+        }
+        return undefined;
+      }
       return earlier.find((m) => !markedRaw(m)) ?? topic([kind]);
     };
     // The subject of the sentence before: its first name that is not a compared object.
