@@ -199,6 +199,15 @@ function FAMILY_COMPUTE(): string[] {
   ];
 }
 
+/** The words that name each aspect a ratio compares, in a reported ratio's name or statement. */
+const ASPECT_WORDS: Record<string, RegExp> = {
+  compute: /comput|flops|perform|inference|throughput|speed/i,
+  memory: /memory|hbm|capacity/i,
+  bandwidth: /bandwidth/i,
+  power: /power|watt|energy/i,
+  count: /chips|accelerators|gpus|processors|count/i,
+};
+
 const RATIO_CLAIM = new Set(['performance_ratio', 'ratio', 'cost_ratio', 'price_ratio']);
 const ASPECT_RATIOS: Record<string, string[]> = {
   compute: ['ratio:bf16_dense_tflops', 'ratio:fp16_dense_tflops', 'ratio:dense16_tflops', 'ratio:bf16_dense_pflops'],
@@ -210,6 +219,7 @@ const ASPECT_RATIOS: Record<string, string[]> = {
     'ratio:scale_up_bandwidth_tbps',
   ],
   power: ['ratio:tdp_w', 'ratio:power_kw'],
+  count: ['ratio:chips_per_system'],
 };
 
 /** Units of one dimension, in a common base, so a claim in PFLOPS checks a spec in TFLOPS. */
@@ -780,6 +790,9 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
       for (const f of ctx.facts.about(k.key)) {
         if (seen.has(f) || f.table !== 'reported_figures' || f.unit !== 'ratio') continue;
         if (versus.size && f.versus && !versus.has(f.versus)) continue;
+        // Of the measure the claim compares: a memory ratio is not borne out by a ratio of power per flop.
+        const words = c.aspect ? ASPECT_WORDS[c.aspect] : undefined;
+        if (words && !words.test(`${f.metric} ${f.statement}`)) continue;
         seen.add(f);
         cands.push(f);
         if (!k.weak) weakOnly = false;

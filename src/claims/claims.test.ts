@@ -444,3 +444,25 @@ test('a score said of a benchmark the passage names is checked on that benchmark
   assert.equal(verdict('Artificial Analysis rates Claude Opus 5 on intelligence at 63.1 points.'), 'supported');
   assert.notEqual(verdict('Artificial Analysis gives Claude Opus 5 a score of 75 points.'), 'supported');
 });
+
+test("ratios between systems: chip counts, the maker's product for \"the Nvidia rack's\", the clause's own subject", () => {
+  const one = (text: string, quote: string) => checker.check('t', text).claims.find((c) => c.quote.startsWith(quote));
+  // CloudMatrix 384 holds 384 chips, the GB200 NVL72 72: 5.33 times.
+  const count = one(
+    "Huawei's CloudMatrix 384 system links 384 processors, over five times the 72 GPUs inside the GB200 NVL72.",
+    'five',
+  );
+  assert.equal(count?.comparison, 'nvidia-gb200-nvl72');
+  assert.equal(count?.verdict, 'supported');
+  // Its 49.2 TB of memory is 3.6 times the NVL72's 13.8 TB: "2.5 times" is not borne out by another measure's ratio.
+  const memory = one(
+    "Nvidia sells the GB200 NVL72. Huawei's CloudMatrix 384 pools its memory, about 2.5 times the Nvidia rack's.",
+    '2.5',
+  );
+  assert.equal(memory?.comparison, 'nvidia-gb200-nvl72');
+  assert.notEqual(memory?.verdict, 'supported');
+  // "The H20 offers 148 teraflops, and the 910C is …": the second clause's subject is the 910C.
+  const faster = one('The H20 offers just 148 teraflops, and the Ascend 910C is more than five times faster.', 'five');
+  assert.equal(faster?.subject, 'huawei-ascend-910c');
+  assert.equal(faster?.verdict, 'supported');
+});

@@ -40,7 +40,7 @@ export interface Extracted {
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
   subject_from?: 'sentence' | 'context' | 'ambiguous';
   /** What a ratio compares (compute, memory, bandwidth, power), from the words of its sentence. */
-  aspect?: 'compute' | 'memory' | 'bandwidth' | 'power' | null;
+  aspect?: 'compute' | 'memory' | 'bandwidth' | 'power' | 'count' | null;
 }
 
 const has = (s: string, re: RegExp) => re.test(s);
@@ -64,7 +64,7 @@ const MARK_COMPARE_ZH =
   /(?:超越|超过|落后于?|领先于?|不如|媲美|优于|逊于|相比|相较于?|类似于?|如同|相当于|仅为)[\u4e00-\u9fffA-Za-z ]{0,10}$/;
 /** Prepositions before a name: its object, unless the name owns what follows ("over the 910B's 64GB"). */
 const MARK_PREP =
-  /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
+  /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|\binside|\bwithin|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
 /**
  * A noun of things made, then where they come from ("models from", "chips made by", "came from"), or a version
  * of a thing ("a preview of Qwen3.6 Plus"): the name is what the sentence speaks of, not a compared object.
@@ -689,6 +689,20 @@ export function extractClaims(
       const e = entities.entities.get(id);
       return e?.parent ?? (e?.builtOf ? entities.entities.get(e.builtOf)?.parent : undefined);
     };
+    // "the Huawei system", "the Nvidia rack's": the maker's product of that kind named last before `at` (the maker
+    // as recorded, else as the product's name begins: "Huawei Ascend 910C"). Among the 200 names before it, a bound
+    // so that a text of many descriptions stays linear.
+    const productOf = (maker: Mention, kind: string, at: number): Mention | undefined => {
+      const madeBy = (m: Mention) =>
+        (makerOf(m.entity) ?? null) === maker.entity ||
+        (entities.entities.get(m.entity)?.name ?? '').toLowerCase().startsWith(`${maker.text.toLowerCase()} `);
+      const k = firstAtOrAfter(mentions, at, (x) => x.start);
+      for (let j = k - 1; j >= Math.max(0, k - 200); j--) {
+        const m = mentions[j] as Mention;
+        if (kindOf(m) === kind && madeBy(m)) return m;
+      }
+      return undefined;
+    };
     const possessive = (m: Mention) => /^(?:'s|’s|s'|’|\s?的)/.test(norm.slice(m.end, m.end + 3));
     // The object of a preposition or of a comparing verb ("than B", "trailing B", "达到B的"), whatever follows it.
     const markedRaw = (m: Mention, test: (head: string) => boolean = markText): boolean => {
@@ -773,21 +787,8 @@ export function extractClaims(
       const at = sentence[0] + d.index;
       // "the Huawei part": the one of that maker named last.
       const maker = mentionsIn(at, at + d[0].length).find((m) => kindOf(m) === 'organization');
+      if (maker) return productOf(maker, kind, at);
       const earlier = [...mentionsIn(windowStart, at)].reverse().filter((m) => kindOf(m) === kind);
-      // (The maker as recorded, else as the product's name begins: "Huawei Ascend 910C".)
-      const madeBy = (m: Mention) =>
-        (makerOf(m.entity) ?? null) === maker?.entity ||
-        (entities.entities.get(m.entity)?.name ?? '').toLowerCase().startsWith(`${maker?.text.toLowerCase()} `);
-      // (The maker's product may have been named further back: the 200 names before it are searched, a bound so
-      // that a text of many descriptions stays linear.)
-      if (maker) {
-        const k = firstAtOrAfter(mentions, at, (x) => x.start);
-        for (let j = k - 1; j >= Math.max(0, k - 200); j--) {
-          const m = mentions[j] as Mention;
-          if (kindOf(m) === kind && madeBy(m)) return m;
-        }
-        return undefined;
-      }
       return earlier.find((m) => !markedRaw(m)) ?? topic([kind]);
     };
     // The subject of the sentence before: its first name that is not a compared object.
@@ -821,11 +822,18 @@ export function extractClaims(
       // nearest, before the number first. Compared objects ("than B", "达到B的") only when nothing else is named.
       // In a Chinese sentence of several clauses, the number's own clause first ("B200的带宽为8TB/s，华为的…三分之一").
       // (Full-width commas are ASCII in the normalised text; only Chinese sentences are cut at them.)
+      // (An English sentence is cut where a new clause joins it: "The H20 offers 148 teraflops, and the 910C is
+      // seven times faster".)
+      const joined = [
+        ...sentenceText.slice(0, q.start - sentence[0]).matchAll(/[,;]\s+(?:and|but|while|whereas)\s/gi),
+      ].at(-1);
       const clauseAt = /[\u4e00-\u9fff]/.test(sentenceText)
         ? // Searched within the sentence: over the whole text a missing ";" would be a scan per quantity.
           sentence[0] +
           Math.max(0, ...[',', ';', ':'].map((c) => sentenceText.lastIndexOf(c, q.start - sentence[0] - 1) + 1))
-        : sentence[0];
+        : joined
+          ? sentence[0] + (joined.index ?? 0) + joined[0].length
+          : sentence[0];
       const clauseEnd =
         clauseAt > sentence[0] || /[\u4e00-\u9fff]/.test(sentenceText)
           ? Math.min(
@@ -934,6 +942,16 @@ export function extractClaims(
         const between = before.filter((m) => m.start > (subject as Mention).end && comparable(m));
         comparisonMention = between.at(-1) ?? inSentence.find((m) => m.start >= q.end && comparable(m));
       }
+      // "2.5 times the Nvidia rack's": the maker's product of the subject's kind, not the maker.
+      if (
+        comparisonMention &&
+        subject &&
+        kindOf(comparisonMention) === 'organization' &&
+        kindOf(subject) !== 'organization' &&
+        MAKER_NOUN.test(norm.slice(comparisonMention.end, comparisonMention.end + 14))
+      )
+        comparisonMention =
+          productOf(comparisonMention, kindOf(subject) as string, comparisonMention.start) ?? comparisonMention;
     }
     subject ??= before.at(-1) ?? inSentence[0] ?? inWindow.at(-1) ?? topic(null);
     // "H100（900GB/s）": a figure in brackets right after a name is that name's, whatever the sentence compares.
@@ -1031,7 +1049,10 @@ export function extractClaims(
           ? 'power'
           : /compute|flops|性能|performance|算力|faster|throughput/.test(sl)
             ? 'compute'
-            : null;
+            : // "384 processors, five times the 72 GPUs": a ratio of chip counts.
+              /\d\s?(?:[a-z0-9-]+\s){0,2}(?:chips|gpus|processors|accelerators)\b|\d\s?[颗张块]/.test(sl)
+              ? 'count'
+              : null;
     let when = whenOf(sentence);
     const own = spans[si] === sentence;
     // "That week, …", "over the period", "同一週": a sentence that points back to a time takes the one named
