@@ -26,6 +26,8 @@ const SYNTHETIC = join(ROOT, 'test', 'claims-synthetic');
 // The third: written after the rules of this round, by a reader who saw neither the code nor its output; never
 // read claim by claim ("fresh …" groups, split `fresh`: no build half).
 const FRESH = join(ROOT, 'test', 'claims-fresh');
+// The fourth: written last, by another such reader, and scored as numbers only ("fresh2 …").
+const FRESH2 = join(ROOT, 'test', 'claims-fresh2');
 
 /** Which of the checker's metrics can stand for a key metric (the reader named metrics freely). */
 const METRIC_MATCH: [RegExp, RegExp][] = [
@@ -121,21 +123,29 @@ function articlePath(article: string): string | null {
     join(CORPUS, 'dev', article),
     join(SYNTHETIC, 'articles', article),
     join(FRESH, 'articles', article),
+    join(FRESH2, 'articles', article),
   ])
     if (existsSync(p)) return p;
   return null;
 }
 
+type Set = '' | 'synth ' | 'fresh ' | 'fresh2 ';
+
 /** Every key file: the real articles' (groups named by language and split), the synthetic set's ("synth …") and the fresh set's ("fresh …"). */
-function keyFiles(): { path: string; set: '' | 'synth ' | 'fresh ' }[] {
-  const list = (dir: string, set: '' | 'synth ' | 'fresh ') =>
+function keyFiles(): { path: string; set: Set }[] {
+  const list = (dir: string, set: Set) =>
     existsSync(dir)
       ? readdirSync(dir)
           .filter((f) => f.endsWith('.json'))
           .sort()
           .map((f) => ({ path: join(dir, f), set }))
       : [];
-  return [...list(KEY, ''), ...list(join(SYNTHETIC, 'keys'), 'synth '), ...list(join(FRESH, 'keys'), 'fresh ')];
+  return [
+    ...list(KEY, ''),
+    ...list(join(SYNTHETIC, 'keys'), 'synth '),
+    ...list(join(FRESH, 'keys'), 'fresh '),
+    ...list(join(FRESH2, 'keys'), 'fresh2 '),
+  ];
 }
 
 test('claims against the answer key, per language and split', {
