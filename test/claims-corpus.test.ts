@@ -101,6 +101,8 @@ interface Tally {
   coveredRight: number;
   /** Claims the key calls contradicted (false) that the checker calls supported: must be none. */
   falseSupported: number;
+  /** A true or unverifiable claim called contradicted: the second-worst error, reported (not asserted). */
+  falseContradicted: number;
   verdicts: Record<string, number>;
 }
 const empty = (): Tally => ({
@@ -114,6 +116,7 @@ const empty = (): Tally => ({
   covered: 0,
   coveredRight: 0,
   falseSupported: 0,
+  falseContradicted: 0,
   verdicts: {},
 });
 
@@ -205,6 +208,7 @@ test('claims against the answer key, per language and split', {
             t.covered++;
             if (k.verdict === hit.verdict) t.coveredRight++;
           }
+          if (k.verdict !== 'contradicted' && hit.verdict === 'contradicted') t.falseContradicted++;
           if (k.verdict === 'contradicted' && hit.verdict === 'supported') {
             t.falseSupported++;
             // Per-claim detail for the build split only: the holdout is read as numbers, never claim by claim.
@@ -231,10 +235,10 @@ test('claims against the answer key, per language and split', {
       ([g, t]) =>
         `${g.padEnd(22)} ${String(t.files).padStart(5)} ${String(t.expected).padStart(5)} ${String(t.found).padStart(5)} ${String(t.tp).padStart(5)}  ` +
         `${pct(t.tp, t.found)}      ${pct(t.tp, t.expected)}   ${pct(t.subjectMetric, t.tp)}        ${t.withVerdict ? pct(t.verdictRight, t.withVerdict) : ' n/a'}    ` +
-        `${t.covered ? pct(t.coveredRight, t.covered) : ' n/a'} (${t.covered})   ${t.falseSupported}   ${JSON.stringify(t.verdicts)}`,
+        `${t.covered ? pct(t.coveredRight, t.covered) : ' n/a'} (${t.covered})   ${t.falseSupported}   ${t.falseContradicted}   ${JSON.stringify(t.verdicts)}`,
     );
   const table = [
-    'group                  files   key found match  precision recall subj+metric verdict  covered(n)  false-supported  verdicts found',
+    'group                  files   key found match  precision recall subj+metric verdict  covered(n)  false-supported  false-contradicted  verdicts found',
     ...rows,
   ].join('\n');
   console.log(`\n${table}\n`);
