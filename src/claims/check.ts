@@ -798,6 +798,18 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
         if (!k.weak) weakOnly = false;
       }
   }
+  // A link's bandwidth is given both ways in the data; an article may give it one way: each such figure stands
+  // also as its half. (Still support only: refuting these also refuted the thresholds of rules said beside a chip,
+  // a false 'contradicted' on the build split.)
+  if (c.metric === 'interconnect_bandwidth')
+    for (const f of [...cands])
+      if (f.metric === 'interconnect_gbps_bidirectional' && Number.isFinite(f.value))
+        cands.push({
+          ...f,
+          value: f.value / 2,
+          id: `${f.id}:one-way`,
+          statement: `${f.statement} (one way: ${f.value / 2})`,
+        });
   cands = cands.filter((f) => rangeIn(c, f) !== null);
   if (!cands.length) return { verdict: 'unverifiable', evidence: [], tolerance, none: true };
   // A reading (a rating, a gap) in an article that states no time but is dated: as of that date, so readings
