@@ -133,18 +133,26 @@ export class EntityIndex {
   readonly entities = new Map<string, Entity>();
   /** Aliases by their first two characters (as one number), longest first. */
   private readonly byFirst = new Map<number, Alias[]>();
+  /** Names indexed so far, with their case rule. */
+  private readonly taken = new Set<string>();
 
   add(entity: Entity, names: readonly (string | null | undefined)[], allowShort = false): void {
     this.entities.set(entity.id, entity);
     for (const n of names) {
       if (!n) continue;
-      const key = normalizeForMatching(n.normalize('NFKC')).toLowerCase().trim();
+      // (Plain ASCII needs no script conversion: most names are model ids, and converting each took a second.)
+      const nfkc = n.normalize('NFKC');
+      const key = (/^[\x20-\x7e]*$/.test(nfkc) ? nfkc : normalizeForMatching(nfkc)).toLowerCase().trim();
       if (key.length < 2 || (!allowShort && STOP.has(key))) continue;
       const ascii = /^[\x20-\x7e]+$/.test(key);
       const acronym = /^[A-Z.]{2,5}$/.test(n.trim()) ? normalizeForMatching(n.trim()) : undefined;
       const first = pairKey(key, 0);
       const list = this.byFirst.get(first) ?? [];
-      if (!list.some((a) => a.key === key && a.exact === acronym))
+      // One entry per name as written (the first entity to claim it keeps it): a set, since buckets of one prefix
+      // hold thousands of model names.
+      const once = `${key}\u0000${acronym ?? ''}`;
+      if (!this.taken.has(once)) {
+        this.taken.add(once);
         list.push({
           key,
           entity,
@@ -152,6 +160,7 @@ export class EntityIndex {
           ...(acronym ? { exact: acronym } : {}),
           ...(/^[a-z]{3,}$/.test(key) ? { capital: true } : {}),
         });
+      }
       this.byFirst.set(first, list);
     }
   }
