@@ -538,6 +538,17 @@ export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
   const c = asRatio(said);
   if (c.metric === 'token_ratio' && c.subject) return checkVolumeRatio(c, ctx);
   if (RATIO_CLAIM.has(c.metric) && c.subject && c.inverse) return checkRatio(c, ctx) as Checked;
+  // A traffic share said of the platform itself ("吃下OpenRouter六成五流量": the platform is where the share is
+  // taken, and its share of itself is all of it): the share is of a country or maker named around it, if exactly
+  // one bears it out; never refuted so.
+  if (SHARES.has(c.metric) && c.subject && isPlatform(ctx, c.subject)) {
+    const hits = c.context
+      .filter((e) => e !== c.subject && ['country', 'organization'].includes(ctx.entities.entities.get(e)?.kind ?? ''))
+      .map((e) => ({ e, r: checkOne({ ...c, subject: e, subject_from: 'context' }, ctx) }))
+      .filter((x) => x.r.verdict === 'supported');
+    if (hits.length === 1) return { ...(hits[0] as { r: Checked }).r, subject: (hits[0] as { e: string }).e };
+    return { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) };
+  }
   const first = checkOne(c, ctx);
   if (first.verdict === 'supported') return first;
   if (RATIO_CLAIM.has(c.metric) && c.subject && !c.comparison) {
@@ -634,6 +645,14 @@ function checkVolumeRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
   if (hit.length) return { verdict: 'supported', evidence: hit.slice(0, 3).map(evidence), tolerance };
   const refutable = !!c.comparison && !!c.time && !!c.days && pairs.length > 0;
   return { verdict: refutable ? 'contradicted' : 'unverifiable', evidence: pairs.slice(0, 3).map(evidence), tolerance };
+}
+
+const SHARES = new Set(['token_share', 'request_share', 'spend_share', 'share']);
+
+/** Whether an entity is a traffic platform: the data holds the platform's own totals for it. */
+function isPlatform(ctx: CheckContext, id: string): boolean {
+  const key = factKeys(ctx, id)[0]?.key;
+  return !!key && ['platform_tokens:week', 'platform_tokens:month'].some((m) => ctx.facts.get(key, m).length > 0);
 }
 
 /** "60% more" is a ratio of 1.6 to the other side, "30% less" one of 0.7: the figure as checked. */

@@ -212,3 +212,13 @@ test('a count of models in a named top list is the places held there, and the co
   const wrong = checker.check('t', text.replace('4款', '7款')).claims.find((x) => x.quote.startsWith('7'));
   assert.notEqual(wrong?.verdict, 'supported');
 });
+
+test('a traffic share said of the platform itself is the share of the one country or maker around it that bears it out', () => {
+  // 25-31 July 2026: Chinese models took 65.4% of OpenRouter's tokens.
+  const text = '科技频道 | 2026年8月3日\n\n在7月25日至31日这7天里，中国模型吃下OpenRouter六成五流量。';
+  const c = checker.check('t', text).claims.find((x) => x.quote.includes('六成五'));
+  assert.equal(c?.subject, 'country-cn');
+  assert.equal(c?.verdict, 'supported');
+  const off = checker.check('t', text.replace('六成五', '八成')).claims.find((x) => x.quote.includes('八成'));
+  assert.notEqual(off?.verdict, 'supported');
+});
