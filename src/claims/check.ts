@@ -12,7 +12,7 @@
  * a top-N list (`Fact.lower_bound`) is contradicted only by a smaller claim.
  */
 import type { FactIndex, IndexedFact } from '../facts/index.ts';
-import type { EntityIndex } from './entities.ts';
+import { groupedBy, systemsBuiltOf, type EntityIndex } from './entities.ts';
 import type { Extracted } from './extract.ts';
 
 export type Verdict = 'supported' | 'contradicted' | 'outdated' | 'unverifiable';
@@ -380,22 +380,14 @@ const DAY = 86_400_000;
 
 /** A release's tag after a model's id: a date ("-20260211", "-04-02") or a preview or free variant. */
 const RELEASE_TAG = /-(?:20\d{6}|\d{4}|\d{2}-\d{2}|preview|free|exp)$/;
-const variantsCache = new WeakMap<EntityIndex, Map<string, string[]>>();
-/** Models by the model they are a release of (`model:glm-5` → `model:glm-5-20260211`), once per entity index. */
-function variantsOf(entities: EntityIndex): Map<string, string[]> {
-  let m = variantsCache.get(entities);
-  if (!m) {
-    m = new Map();
-    for (const [id, e] of entities.entities) {
-      if (e.kind !== 'model' || !RELEASE_TAG.test(id)) continue;
-      let base = id;
-      while (RELEASE_TAG.test(base)) base = base.replace(RELEASE_TAG, '');
-      if (base !== id && entities.entities.has(base)) m.set(base, [...(m.get(base) ?? []), id]);
-    }
-    variantsCache.set(entities, m);
-  }
-  return m;
-}
+/** Models by the model they are a release of (`model:glm-5` → `model:glm-5-20260211`). */
+const variantsOf = (entities: EntityIndex) =>
+  groupedBy(entities, 'release', (e, id) => {
+    if (e.kind !== 'model' || !RELEASE_TAG.test(id)) return null;
+    let base = id;
+    while (RELEASE_TAG.test(base)) base = base.replace(RELEASE_TAG, '');
+    return entities.entities.has(base) ? base : null;
+  });
 
 /** The days a fact's window spans; rolling windows (`7d`, `30d`) end on their date, upstream lists the day before. */
 const WINDOW: Record<string, { days: number; endsBefore: boolean }> = {
@@ -490,20 +482,6 @@ function latestWindows(cands: readonly IndexedFact[], asOf: string, metric: stri
   return cands.filter((f) => ok(f) && latest.get(f.window as string) === lastDay(f));
 }
 
-/** Systems by the chip they are built of, computed once per entity index. */
-const builtOfCache = new WeakMap<EntityIndex, Map<string, string[]>>();
-function systemsBuiltOf(entities: EntityIndex): Map<string, string[]> {
-  let m = builtOfCache.get(entities);
-  if (!m) {
-    m = new Map();
-    for (const [id, e] of entities.entities) {
-      if (e.kind === 'system' && e.builtOf) m.set(e.builtOf, [...(m.get(e.builtOf) ?? []), id]);
-    }
-    builtOfCache.set(entities, m);
-  }
-  return m;
-}
-
 export interface Checked {
   verdict: Verdict;
   evidence: Evidence[];
@@ -515,18 +493,9 @@ export interface Checked {
 /** Metrics of a model that an organization's claim can be checked on through its models. */
 const MEMBER_METRICS = new Set(['parameters', 'context_length']);
 
-/** Models by the organization they belong to, computed once per entity index. */
-const membersCache = new WeakMap<EntityIndex, Map<string, string[]>>();
-function membersOf(entities: EntityIndex, id: string): string[] {
-  let m = membersCache.get(entities);
-  if (!m) {
-    m = new Map();
-    for (const [eid, e] of entities.entities)
-      if (e.kind === 'model' && e.parent) m.set(e.parent, [...(m.get(e.parent) ?? []), eid]);
-    membersCache.set(entities, m);
-  }
-  return m.get(id) ?? [];
-}
+/** Models by the organization they belong to. */
+const membersOf = (entities: EntityIndex, id: string): readonly string[] =>
+  groupedBy(entities, 'parent', (e) => (e.kind === 'model' ? e.parent : null)).get(id) ?? [];
 
 /**
  * Checks one claim. A subject the extractor marked ambiguous (two candidates of one kind nearby) is tried
@@ -617,17 +586,23 @@ function checkVolumeRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
     return key ? VOLUMES.flatMap((m) => [...ctx.facts.get(key, m)]) : [];
   };
   const mine = volumes(c.subject as string);
-  const windowed = (f: IndexedFact) =>
+  // (The latest windows are the latest of all the other side's volumes, not of each volume alone.)
+  const latest = (fs: readonly IndexedFact[]) =>
+    c.as_of
+      ? new Set([...latestWindows(fs, c.as_of, 'tokens_month'), ...latestWindows(fs, c.as_of, 'tokens_week')])
+      : new Set<IndexedFact>();
+  const windowed = (f: IndexedFact, recent: ReadonlySet<IndexedFact>) =>
     c.time && c.days
       ? sameTime(c.time, f, c.days)
       : c.windows?.length
         ? c.windows.some((w) => sameTime(w.time, f, w.days))
-        : !!c.as_of &&
-          latestWindows([f], c.as_of, 'tokens_month').length + latestWindows([f], c.as_of, 'tokens_week').length > 0;
+        : recent.has(f);
   const pairs: IndexedFact[] = [];
-  for (const other of others)
-    for (const b of volumes(other)) {
-      if (!windowed(b)) continue;
+  for (const other of others) {
+    const theirs = volumes(other);
+    const recent = c.time || c.windows?.length ? new Set<IndexedFact>() : latest(theirs);
+    for (const b of theirs) {
+      if (!windowed(b, recent)) continue;
       const a = mine.find((f) => f.metric === b.metric && f.time === b.time);
       if (!a || !(b.value > 0) || a.lower_bound || b.lower_bound) continue;
       pairs.push({
@@ -641,6 +616,7 @@ function checkVolumeRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
         source_ids: [...new Set([...a.source_ids, ...b.source_ids])],
       });
     }
+  }
   const hit = pairs.filter((f) => agrees(c, f));
   if (hit.length) return { verdict: 'supported', evidence: hit.slice(0, 3).map(evidence), tolerance };
   const refutable = !!c.comparison && !!c.time && !!c.days && pairs.length > 0;

@@ -129,6 +129,35 @@ const LINE_CODE = /^\s?(\d{3,4}[A-Z]{0,3})(?![A-Za-z0-9])/;
 const pairKey = (s: string, i: number) => (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) || 0);
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
+const groupCache = new WeakMap<EntityIndex, Map<string, Map<string, string[]>>>();
+
+/**
+ * Entity ids grouped by a key of theirs ("systems by the chip they are built of", "models by their lab"), computed
+ * once per index and name. `keyOf` returns null for an entity outside every group.
+ */
+export function groupedBy(
+  entities: EntityIndex,
+  name: string,
+  keyOf: (e: Entity, id: string) => string | null | undefined,
+): ReadonlyMap<string, string[]> {
+  let byName = groupCache.get(entities);
+  if (!byName) groupCache.set(entities, (byName = new Map()));
+  let m = byName.get(name);
+  if (!m) {
+    m = new Map();
+    for (const [id, e] of entities.entities) {
+      const k = keyOf(e, id);
+      if (k) m.set(k, [...(m.get(k) ?? []), id]);
+    }
+    byName.set(name, m);
+  }
+  return m;
+}
+
+/** Systems by the chip they are built of. */
+export const systemsBuiltOf = (entities: EntityIndex) =>
+  groupedBy(entities, 'builtOf', (e) => (e.kind === 'system' ? e.builtOf : null));
+
 export class EntityIndex {
   readonly entities = new Map<string, Entity>();
   /** Aliases by their first two characters (as one number), longest first. */

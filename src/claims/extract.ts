@@ -4,7 +4,7 @@
  * subject entity, an optional comparison entity and a time, all within its sentence. Quantities that
  * say nothing measurable (years, dates, bare numbers without a metric) are not claims.
  */
-import type { Entity, EntityIndex, Mention } from './entities.ts';
+import { systemsBuiltOf, type Entity, type EntityIndex, type Mention } from './entities.ts';
 import { findQuantities, parseNumber, type Quantity, type Stop } from './quantities.ts';
 import { sentences } from './text.ts';
 
@@ -389,19 +389,6 @@ const PREFER: Record<string, Entity['kind'][]> = {
   self_sufficiency: ['organization', 'country'],
   gap_months: ['country', 'organization', 'model'],
 };
-
-/** Systems by the chip they are built of, once per entity index. */
-const systemsCache = new WeakMap<EntityIndex, Map<string, string[]>>();
-function systemsOf(entities: EntityIndex): Map<string, string[]> {
-  let m = systemsCache.get(entities);
-  if (!m) {
-    m = new Map();
-    for (const [id, e] of entities.entities)
-      if (e.kind === 'system' && e.builtOf) m.set(e.builtOf, [...(m.get(e.builtOf) ?? []), id]);
-    systemsCache.set(entities, m);
-  }
-  return m;
-}
 
 const CHIP_NOUN = /^\s?(?:chips?|GPUs?|cards?|accelerators?|dies|processors|units)\b/i;
 
@@ -970,7 +957,7 @@ export function extractClaims(
       kindOf(subject) === 'chip' &&
       /超节点|集群|superpod|supernode|cluster|system|rack|机柜|pod\b/i.test(sentenceText)
     ) {
-      const built = systemsOf(entities).get(subject.entity) ?? [];
+      const built = systemsBuiltOf(entities).get(subject.entity) ?? [];
       if (built.length === 1) subject = { ...subject, entity: built[0] as string };
     }
     // "只有四款来自中国", "four models from China": the count is the origin's (a country or maker named right after).

@@ -461,14 +461,23 @@ export class Checker {
     // The spans of days the document names: an undated traffic figure is read on one of them, if any.
     const windows = new Map<string, { time: string; days: number }>();
     for (const c of extracted) if (c.days && c.time) windows.set(`${c.time}/${c.days}`, { time: c.time, days: c.days });
-    for (const c of extracted) if (!c.time && windows.size) c.windows = [...windows.values()];
+    const named = [...windows.values()];
+    for (const c of extracted) if (!c.time && named.length) c.windows = named;
     // A score said of a benchmark the passage names is that benchmark's, not an Arena rating.
     if (this.boards.length && extracted.some((c) => c.metric === 'rating')) {
       const spans = sentences(norm, signal);
       const head = norm.slice(0, Math.min(norm.length, norm.indexOf('\n') < 0 ? 300 : norm.indexOf('\n')));
       for (const c of extracted) {
         if (c.metric !== 'rating') continue;
-        const k = spans.findIndex(([a, b]) => c.start >= a && c.start < b);
+        // The claim's sentence by binary search: a document may hold thousands of sentences and of scores.
+        let lo = 0;
+        let hi = spans.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((spans[mid] as [number, number])[1] <= c.start) lo = mid + 1;
+          else hi = mid;
+        }
+        const k = lo < spans.length && (spans[lo] as [number, number])[0] <= c.start ? lo : -1;
         const prev = k > 0 ? (spans[k - 1] as [number, number]) : null;
         const passage = `${head} ${prev ? norm.slice(prev[0], prev[1]) : ''} ${norm.slice(c.sentence[0], c.sentence[1])}`;
         const named = this.boardsNamed(passage);

@@ -11,13 +11,11 @@ import {
   emptyOutput,
   observe,
   openWeightsFromLicense,
-  parseCi,
   part,
   readCsv,
   readJson,
   repoSource,
   toDate,
-  toInt,
   toNumber,
   type ImportOutput,
   type Importer,
@@ -326,22 +324,16 @@ export const cherry: Importer = {
       const score = toNumber(r['score']);
       if (!date || !raw || score === null) continue;
       if (r['score_flag']) preliminary++;
-      const [ci_low, ci_high] = parseCi(r['ci'], score);
-      const entry: Entry = {
-        leaderboard: 'lmarena-text',
-        category: 'full',
-        snapshot_date: date,
-        model_id: modelKey(raw),
-        model_raw: raw,
-        organization_raw: r['organization'] || null,
-        score,
-        ci_low,
-        ci_high,
-        votes: toInt(r['votes']),
-        rank: toInt(r['rank']),
-        preliminary: r['score_flag'] ? /preliminary/i.test(r['score_flag']) : null,
+      // The Arena CSV's record under this layout's column names, and its own preliminary flag.
+      const csv = entryFromArenaCsv(
+        { ...r, model: raw, arena_score: r['score'] ?? '', '95_pct_ci': r['ci'] ?? '' },
+        'lmarena-text',
+        'full',
+        date,
         source_id,
-      };
+      );
+      if (!csv) continue;
+      const entry: Entry = { ...csv, preliminary: r['score_flag'] ? /preliminary/i.test(r['score_flag']) : null };
       const k = `${date}\u0000${entry.model_id}\u0000${raw}`;
       const stamp = r['snapshot'] ?? '';
       const prev = latest.get(k);
