@@ -13,6 +13,7 @@ import type { Db } from '../store/db.ts';
 import { LINEAGE_SAMPLES } from '../data/import/lineage.ts';
 import { resolveLineage, rootId, type HubRecord } from './lineage.ts';
 import { grouped } from '../util/numbers.ts';
+import { addDays } from '../util/dates.ts';
 
 export type By = 'country' | 'family' | 'author';
 export type AdoptionMetric = 'downloads' | 'derivatives' | 'tokens' | 'requests' | 'dollars';
@@ -50,8 +51,6 @@ export interface AdoptionReport {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const addDays = (d: string, n: number) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 function table(by: By, totals: Map<string, number>): Record<string, string | number>[] {
   const sum = [...totals.values()].reduce((a, b) => a + b, 0);

@@ -8,6 +8,7 @@
  */
 import type { Fact } from '../ops/operation.ts';
 import { rowValue, type TrafficRow } from './index.ts';
+import { addDays } from '../util/dates.ts';
 
 /** The window lengths, in days, that facts are computed for. */
 export const ROLLING_DAYS = [7, 30] as const;
@@ -30,9 +31,6 @@ export interface WindowInput {
   /** Sources of the traffic and of the prices the dollars use. */
   sources: { traffic: readonly string[]; prices: readonly string[] };
 }
-
-const addDays = (d: string, n: number) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Per day, per entity (`country:CN`, `organization:deepseek`): tokens, requests, dollars. */
 function dailyTotals(input: WindowInput): Map<string, Map<string, [number, number, number]>> {

@@ -13,6 +13,7 @@
  */
 import type { FactIndex, IndexedFact } from '../facts/index.ts';
 import { groupedBy, systemsBuiltOf, type EntityIndex } from './entities.ts';
+import { addDays } from '../util/dates.ts';
 import type { Extracted } from './extract.ts';
 
 export type Verdict = 'supported' | 'contradicted' | 'outdated' | 'unverifiable';
@@ -404,7 +405,7 @@ const ROLLING = new Set(['7d', '30d']);
 function lastDay(f: IndexedFact): string | null {
   const w = f.window ? WINDOW[f.window] : undefined;
   if (!w || f.time?.length !== 10) return null;
-  return w.endsBefore ? new Date(Date.parse(f.time) - DAY).toISOString().slice(0, 10) : f.time;
+  return w.endsBefore ? addDays(f.time, -1) : f.time;
 }
 
 /**
@@ -468,7 +469,7 @@ const TRAFFIC = new Set([
 
 function latestWindows(cands: readonly IndexedFact[], asOf: string, metric: string): IndexedFact[] {
   const latest = new Map<string, string>();
-  const from = new Date(Date.parse(asOf) - 10 * DAY).toISOString().slice(0, 10);
+  const from = addDays(asOf, -10);
   // One window, not several chances: the one the words name (a week's, a month's volume), else the 30 days
   // `airace adoption show` reports by default.
   const kinds = metric.endsWith('_week') ? ['7d', 'week'] : ['30d'];
