@@ -406,7 +406,11 @@ test('a one-word name is a name only with its capital; where things come from is
 
 test('"60% more" is a ratio of 1.6; "the Huawei part" is the Huawei chip named before; a data centre is not data', () => {
   const claims = (text: string) => checker.check('t', text).claims;
-  const one = (text: string, quote: string) => claims(text).find((c) => c.quote.startsWith(quote));
+  const one = (text: string, quote: string) => {
+    const c = claims(text).find((x) => x.quote.startsWith(quote));
+    assert.ok(c, `${quote} is a claim of: ${text}`);
+    return c;
+  };
   // 128 GB against 80 GB: 1.6 times, "60% more"; "90% more" is not borne out.
   assert.equal(one('The Ascend 910C carries 60% more memory than the H100.', '60%')?.verdict, 'supported');
   assert.notEqual(one('The Ascend 910C carries 90% more memory than the H100.', '90%')?.verdict, 'supported');
@@ -429,7 +433,11 @@ test("a model is named by its id and its aliases' last part too, without a relea
 });
 
 test('a score said of a benchmark the passage names is checked on that benchmark, not on the Arena', () => {
-  const verdict = (text: string) => checker.check('t', text).claims.find((c) => c.unit === 'points')?.verdict;
+  const verdict = (text: string) => {
+    const c = checker.check('t', text).claims.find((x) => x.unit === 'points');
+    assert.ok(c, `a score is a claim of: ${text}`);
+    return c.verdict;
+  };
   // Claude Opus 5 on the Artificial Analysis Intelligence Index: 63.1.
   assert.equal(
     verdict('On the Artificial Analysis Intelligence Index, Claude Opus 5 scores 63.1 points.'),
@@ -446,7 +454,11 @@ test('a score said of a benchmark the passage names is checked on that benchmark
 });
 
 test("ratios between systems: chip counts, the maker's product for \"the Nvidia rack's\", the clause's own subject", () => {
-  const one = (text: string, quote: string) => checker.check('t', text).claims.find((c) => c.quote.startsWith(quote));
+  const one = (text: string, quote: string) => {
+    const c = checker.check('t', text).claims.find((x) => x.quote.startsWith(quote));
+    assert.ok(c, `${quote} is a claim of: ${text}`);
+    return c;
+  };
   // CloudMatrix 384 holds 384 chips, the GB200 NVL72 72: 5.33 times.
   const count = one(
     "Huawei's CloudMatrix 384 system links 384 processors, over five times the 72 GPUs inside the GB200 NVL72.",

@@ -210,6 +210,7 @@ test('a count of models in a named top list is the places held there, and the co
   assert.equal(c?.subject, 'country-cn');
   assert.equal(c?.verdict, 'supported');
   const wrong = checker.check('t', text.replace('4款', '7款')).claims.find((x) => x.quote.startsWith('7'));
+  assert.ok(wrong, 'the wrong count is a claim too');
   assert.notEqual(wrong?.verdict, 'supported');
 });
 
@@ -220,5 +221,6 @@ test('a traffic share said of the platform itself is the share of the one countr
   assert.equal(c?.subject, 'country-cn');
   assert.equal(c?.verdict, 'supported');
   const off = checker.check('t', text.replace('六成五', '八成')).claims.find((x) => x.quote.includes('八成'));
+  assert.ok(off, 'the wrong share is a claim too');
   assert.notEqual(off?.verdict, 'supported');
 });
