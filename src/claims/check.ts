@@ -506,6 +506,8 @@ const membersOf = (entities: EntityIndex, id: string): readonly string[] =>
  */
 export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
   const c = asRatio(said);
+  if (c.metric.startsWith('threshold_ratio_')) return checkToThreshold(c, ctx);
+  if (c.metric.startsWith('threshold_')) return checkThreshold(c, ctx);
   if (c.metric === 'token_ratio' && c.subject) return checkVolumeRatio(c, ctx);
   if (RATIO_CLAIM.has(c.metric) && c.subject && c.inverse) return checkRatio(c, ctx) as Checked;
   // A traffic share said of the platform itself ("吃下OpenRouter六成五流量": the platform is where the share is
@@ -563,6 +565,104 @@ export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
     }
   }
   return first;
+}
+
+/** Which of a rule's threshold parameters each threshold claim is about. */
+const THRESHOLD_PARAMS: Record<string, RegExp> = {
+  threshold_tpp:
+    /^threshold:(?:TPP|combination_sum|bit_length_x_TOPS_aggregated|digital_primitive_computational_units_bitlength_x_TOPS)$/,
+  threshold_pd: /^threshold:PD$/,
+  threshold_interconnect: /^threshold:aggregate_bidirectional_transfer_rate_GBps$/,
+  threshold_bandwidth_density: /^threshold:memory_bandwidth_density_GBps_per_mm2$/,
+};
+
+/** The rule entity each rule record belongs to. */
+const versionCache = new WeakMap<EntityIndex, Map<string, string>>();
+function versionsIndex(entities: EntityIndex): Map<string, string> {
+  let m = versionCache.get(entities);
+  if (!m) {
+    m = new Map();
+    for (const e of entities.entities.values()) for (const v of e.versions ?? []) m.set(v, e.id);
+    versionCache.set(entities, m);
+  }
+  return m;
+}
+
+/**
+ * Whether a rule record is in force on a day (a month or year counts to its end): effective by then, and not yet
+ * superseded or rescinded. Without a day, whether it ever stopped.
+ */
+function inForce(ctx: CheckContext, version: string, day: string | null): boolean {
+  const from = ctx.facts.get(version, 'effective_year')[0]?.time;
+  const end = (ctx.facts.get(version, 'superseded_year')[0] ?? ctx.facts.get(version, 'rescinded_year')[0])?.time;
+  if (!day) return !end;
+  const last = day.length === 4 ? `${day}-12-31` : day.length === 7 ? `${day}-31` : day;
+  return (!from || from <= last) && (!end || end > last);
+}
+
+/**
+ * A rule's threshold ("TPP of 4,800 or more"): read on the rule named (every record of it), else on every rule,
+ * as in force on the claim's day (effective by then, not yet superseded or rescinded). Borne out by a threshold in
+ * force; `outdated` when only a superseded record has it; refuted when no record of any time has it and records
+ * in force set that measure. The words "or more", "以上" are the rule's operator, not the writer's hedge.
+ */
+function checkThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
+  const tolerance = toleranceOf({ ...c, bound: c.bound === 'approx' ? 'approx' : null });
+  const param = THRESHOLD_PARAMS[c.metric] as RegExp;
+  const byVersion = versionsIndex(ctx.entities);
+  const rule = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
+  const versions = rule?.versions ?? [...byVersion.keys()];
+  const day = c.time ?? c.as_of ?? null;
+  const dateOf = (v: string, metric: string) => ctx.facts.get(v, metric)[0];
+  const scale = c.unit === 'TB/s' ? 1000 : 1;
+  const value = c.value * scale;
+  const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
+  const matches = (f: IndexedFact) => Math.abs(f.value - value) <= rel * Math.abs(f.value);
+  const all = versions.flatMap((v) => ctx.facts.about(v).filter((f) => param.test(f.metric) && isConfirmed(f.status)));
+  const current = all.filter((f) => inForce(ctx, f.entity, day));
+  const pick = (f: IndexedFact) => (c.subject ? undefined : (byVersion.get(f.entity) ?? null));
+  const hit = current.find(matches);
+  if (hit) return { verdict: 'supported', evidence: [evidence(hit)], tolerance, subject: pick(hit) };
+  const old = all.find(matches);
+  const end = old ? dateOf(old.entity, 'superseded_year') : undefined;
+  if (old && end && isConfirmed(end.status) && (!day || (end.time ?? '') <= day))
+    return { verdict: 'outdated', evidence: [evidence(old), evidence(end)], tolerance, subject: pick(old) };
+  if (!old && current.length)
+    return { verdict: 'contradicted', evidence: current.slice(0, 4).map(evidence), tolerance };
+  return { verdict: 'unverifiable', evidence: old ? [evidence(old)] : [], tolerance };
+}
+
+/**
+ * A chip's measure as a multiple of a rule's threshold ("three times the threshold"): the chip's figure over each
+ * threshold of that measure in force on the claim's day. Borne out by one of them; never refuted, since which of
+ * a rule's thresholds is meant is not said.
+ */
+function checkToThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
+  const tolerance = toleranceOf(c);
+  const measure = c.metric.slice('threshold_ratio_'.length);
+  const none = { verdict: 'unverifiable' as const, evidence: [], tolerance };
+  if (!c.subject) return none;
+  const day = c.time ?? c.as_of ?? null;
+  const param = THRESHOLD_PARAMS[`threshold_${measure}`] as RegExp;
+  const thresholds = [...versionsIndex(ctx.entities).keys()]
+    .filter((v) => inForce(ctx, v, day))
+    .flatMap((v) => ctx.facts.about(v).filter((f) => param.test(f.metric) && isConfirmed(f.status) && f.value > 0));
+  for (const own of ctx.facts.get(c.subject, measure)) {
+    if (!canSupport(own)) continue;
+    for (const t of thresholds) {
+      const ratio: IndexedFact = {
+        ...own,
+        metric: `ratio:${measure}`,
+        value: own.value / t.value,
+        unit: 'x',
+        id: `${own.id}/${t.id}`,
+        statement: `${own.statement} / ${t.statement} = ${(own.value / t.value).toFixed(2)}`,
+        source_ids: [...new Set([...own.source_ids, ...t.source_ids])],
+      };
+      if (agrees(c, ratio)) return { verdict: 'supported', evidence: [evidence(ratio)], tolerance };
+    }
+  }
+  return none;
 }
 
 const VOLUMES = ['tokens:7d', 'tokens:30d', 'tokens:week', 'tokens:month'];

@@ -10,7 +10,7 @@ import type { Db } from '../store/db.ts';
 import { normalizeForMatching, type Stop } from './text.ts';
 import { acceleratorOf, loadChips } from '../compute/index.ts';
 
-export type EntityKind = 'organization' | 'model' | 'chip' | 'system' | 'program' | 'event' | 'country';
+export type EntityKind = 'organization' | 'model' | 'chip' | 'system' | 'program' | 'event' | 'country' | 'rule';
 
 export interface Entity {
   id: string;
@@ -25,6 +25,8 @@ export interface Entity {
   builtOf?: string | null;
   /** A family of models ("Gemini", "Claude"): a version written after its name belongs to the mention. */
   family?: boolean;
+  /** For a rule: the rule records (versions) it is written as, whose thresholds and dates are its facts. */
+  versions?: string[];
 }
 
 export interface Mention {
@@ -293,6 +295,11 @@ export class EntityIndex {
     return this.withShortNames(norm, out);
   }
 
+  /** The entity a name as written stands for, if any. */
+  named(name: string): Entity | undefined {
+    return this.exact(normalizeForMatching(name.normalize('NFKC')).toLowerCase().trim());
+  }
+
   /** The entity an exact name (normalised, lower case) stands for, if any. */
   private exact(key: string): Entity | undefined {
     return this.byFirst.get(pairKey(key, 0))?.find((a) => a.key === key && a.exact === undefined)?.entity;
@@ -360,6 +367,7 @@ const systemRow = z.object({
   country: z.string().nullable(),
   accelerator: z.string().nullable(),
 });
+const ruleRow = z.object({ id: z.string(), title: z.string() });
 const modelRow = z.object({
   id: z.string(),
   name: z.string(),
@@ -375,6 +383,43 @@ const familyRow = z.object({
   own: z.number(),
   country: z.string().nullable(),
 });
+
+/**
+ * The rules as articles name them: by their export control classification number ("3A090", "ECCN 3A090.a"),
+ * one entity for every record of that number (its versions over time, its paragraphs), or else by title
+ * ("Framework for Artificial Intelligence Diffusion", also "AI Diffusion Framework", "AI Diffusion rule").
+ */
+export function rulesByName(
+  rows: readonly { id: string; title: string }[],
+): Map<string, { name: string; names: string[]; versions: string[] }> {
+  const out = new Map<string, { name: string; names: string[]; versions: string[] }>();
+  const put = (id: string, name: string, names: string[], version: string) => {
+    const r = out.get(id) ?? { name, names: [], versions: [] };
+    r.names.push(...names.filter((n) => !r.names.includes(n)));
+    r.versions.push(version);
+    out.set(id, r);
+  };
+  for (const row of rows) {
+    const eccn = /\bECCN\s+(\d[A-E]\d{3})((?:\.[a-z])?(?:\/\.[a-z])*)/.exec(row.title);
+    if (eccn) {
+      const code = eccn[1] as string;
+      const paragraphs = [...(eccn[2] ?? '').matchAll(/\.([a-z])/g)].map((m) => `${code}.${m[1]}`);
+      put(
+        `rule:${code}`,
+        `ECCN ${code}`,
+        [code, `ECCN ${code}`, ...paragraphs, ...paragraphs.map((p) => `ECCN ${p}`)],
+        row.id,
+      );
+      continue;
+    }
+    const title = row.title.replace(/\s*\(.*\)\s*$/, '').trim();
+    const framework = /^(?:Framework|Rule) for (.+)$/i.exec(title)?.[1];
+    if (!framework) continue;
+    const short = framework.replace(/\bArtificial Intelligence\b/g, 'AI');
+    put(`rule:${row.id}`, title, [title, `${short} Framework`, `${short} Rule`, short], row.id);
+  }
+  return out;
+}
 
 /** Builds the index from the database and data/curated/entities.json. */
 export async function loadEntities(db: Db, curatedPath: string): Promise<EntityIndex> {
@@ -481,6 +526,15 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
       r.kind === 'country' ? r.names : r.names.flatMap(spellings),
       r.kind === 'country',
     );
+  // A rule the curated table already names (in more scripts) is that entity, now with its records.
+  for (const [id, rule] of rulesByName(await db.rows(ruleRow, 'SELECT id, title FROM rules ORDER BY id'))) {
+    const known = rule.names.map((n) => idx.named(n)).find((e) => e !== undefined);
+    if (known) Object.assign(known, { kind: 'rule', versions: rule.versions });
+    idx.add(
+      known ?? { id, kind: 'rule', name: rule.name, country: 'US', facts: [], versions: rule.versions },
+      rule.names,
+    );
+  }
   const written = new Map<string, Map<string, number>>();
   const borrowed: [Entity, string[]][] = [];
   // Models by their own names where they are distinctive (a dash or digit in the name: DeepSeek-R1, Qwen3).

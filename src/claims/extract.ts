@@ -134,6 +134,12 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         case 'TB/s': {
           // A link between chips (NVLink, 互联) is not the memory's bandwidth: the words next to the figure decide,
           // then the sentence's.
+          // "2 GB/s per square millimetre", "每平方毫米2 GB/s": bandwidth per area (the HBM rule's measure).
+          if (
+            /^\s?(?:per\s+(?:square\s+)?mil+i?met|per\s+mm|\/\s?mm)|^\s?每平方毫米/i.test(q.tail ?? q.after ?? '') ||
+            /(?:每平方毫米|per\s+mm2?)\s?$/i.test(q.before ?? '')
+          )
+            return 'bandwidth_density';
           const LINK =
             /互联|互连|片间|卡间|interconnect|nvlink|chip-to-chip|scale-up|\blinks?\b|infinity fabric|\bub\b/i;
           const MEMORY = /hbm|显存|内存|memory/i;
@@ -295,7 +301,19 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       )
         return 'rating';
       // "TPP約4,992", "a TPP of 4,800": the export rules' measure, written without a unit.
-      if (/\btpp\s?\)?\s?(?:of|is|was|at|达到?|约|仅|为|只有|超过|逾)?\s{0,2}$/i.test(q.before ?? '')) return 'tpp';
+      if (
+        new RegExp(`(?:\\btpp|总处理性能)\\s?\\)?${MEASURE_VERB}`, 'i').test(q.lead ?? q.before ?? '') ||
+        (RULE_THRESHOLD_AFTER.test(q.after ?? '') && /\btpp\b|总处理性能/i.test(s))
+      )
+        return 'tpp';
+      // "a performance density of 5.92", "性能密度达到5.92": TPP per square millimetre of die.
+      if (
+        new RegExp(`(?:performance density|性能密度|\\bpd)\\s?\\)?${MEASURE_VERB}`, 'i').test(
+          q.lead ?? q.before ?? '',
+        ) ||
+        (RULE_THRESHOLD_AFTER.test(q.after ?? '') && /performance density|性能密度/i.test(s))
+      )
+        return 'pd';
       // "2.94 trillion handled by US models", "周调用量便达到2.57万亿": a volume in a passage about tokens.
       if (q.value >= 1e9 && has(s, TOKENS))
         return has(s, /week|每周|一周|单周/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
@@ -318,6 +336,32 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       return null;
   }
 }
+
+/** Between a measure's name and its figure: a verb or preposition, then a qualifier ("of at least", "刚好超过"). */
+const MEASURE_VERB =
+  '\\s?(?:of|is|was|at|达到?|约|仅|为|只有|超过|逾|刚好|恰好|reaches|exceeds){0,2}\\s?(?:at least|at most|about|around|roughly|nearly|over|above|more than|约|近|超过|逾|达到?)?\\s{0,2}$';
+/** A bare figure followed by the word threshold ("4,800的门槛", "the 4,800 threshold"). */
+const RULE_THRESHOLD_AFTER = /^\s?(?:的\s?)?(?:tpp\s)?(?:threshold|cut-?off|门槛|门限|阈值)/i;
+/** A chip measure an export rule sets a threshold on, and the threshold's metric. */
+const THRESHOLD_OF: Record<string, string> = {
+  tpp: 'threshold_tpp',
+  pd: 'threshold_pd',
+  interconnect_bandwidth: 'threshold_interconnect',
+  bandwidth_density: 'threshold_bandwidth_density',
+};
+const RULE_MEASURE = /\btpp\b|performance density|性能密度|总处理性能|\beccn\b|3a090/i;
+/** Words that name a figure as a threshold: right before it ("the threshold of"), or right after ("4,800 threshold"). */
+const THRESHOLD_WORD =
+  /(?:threshold|cut-?off|门槛|门限|阈值|界线)\s?(?:of|at|is|was|set at|为|是|的)?\s?(?:tpp\s?)?(?:约|仅|只有|近|逾|超过|about|roughly|nearly)?\s?$/i;
+const THRESHOLD_AFTER = /^\s?\)?\s?(?:(?:tpp|pd)\s)?(?:threshold|cut-?off|门槛|门限|阈值|的门槛|为门槛)/i;
+/** The threshold named after a multiple or share of it ("three times the threshold", "of the 4,800 cut-off"). */
+const THRESHOLD_OBJECT = /^\s?(?:times\s+|of\s+)?(?:the|that|this)\s+(?:[\w,.-]+\s+){0,2}(?:threshold|cut-?off)/i;
+/** A rule's operator said after the figure ("or more", "以上", "即受管制"). */
+const THRESHOLD_BOUND =
+  /^\s?\)?\s?(?:or (?:more|above|higher|greater|over)|and (?:above|higher|over)|以上|及以上|或以上|即(?:受|须|需|被|属)|就(?:受|须|需|要))/i;
+/** Words of export control: a figure said in such a sentence of no chip is a rule's. */
+const CONTROL =
+  /export control|\bcontrol(?:s|led|ling)?\b|licen[cs]e|\beccn\b|3a090|\brules?\b|restrict|管制|出口|许可|规则|禁令|限制/i;
 
 /** Gaps between the two countries' best, and the words that name the pair without naming either alone. */
 const PAIR_GAP = new Set(['rating_gap', 'gap_months', 'gap_points', 'gap_percent', 'gap_years']);
@@ -636,7 +680,11 @@ export function extractClaims(
     )
       continue;
     // "the 1-trillion-token mark": a threshold named, not a figure claimed.
-    if (/^(?:[\s-]+[A-Za-z]+){0,2}\s+(?:mark|threshold|milestone|barrier)\b/i.test(norm.slice(q.end, q.end + 40)))
+    // (A rule's threshold of a chip's measure is a figure claimed: "the 4,800 TPP threshold".)
+    if (
+      /^(?:[\s-]+[A-Za-z]+){0,2}\s+(?:mark|threshold|milestone|barrier)\b/i.test(norm.slice(q.end, q.end + 40)) &&
+      !RULE_MEASURE.test(norm.slice(Math.max(0, q.start - 40), q.end + 40))
+    )
       continue;
     // "OpenRouter's top 10 models", "前3名客户": the size of the set spoken of, not a count claimed.
     if (
@@ -997,6 +1045,50 @@ export function extractClaims(
       if (latter && former) {
         subject = former;
         comparisonMention = latter;
+      }
+    }
+    // A chip's measure as a multiple of a rule's threshold ("达门槛3倍以上", "half the threshold"): said of the chip.
+    if (q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple') {
+      const lead = norm.slice(Math.max(sentence[0], q.start - 12), q.start);
+      const tail = norm.slice(q.end, Math.min(sentence[1], q.end + 30));
+      const measure = /\btpp\b|总处理性能/i.test(`${headline} ${sentenceText}`)
+        ? 'tpp'
+        : /performance density|性能密度/i.test(`${headline} ${sentenceText}`)
+          ? 'pd'
+          : null;
+      if (measure && (THRESHOLD_WORD.test(lead) || THRESHOLD_OBJECT.test(tail))) {
+        const chip =
+          [...inWindow, ...before].reverse().find((m) => kindOf(m) === 'chip' && !marked(m)) ??
+          inSentence.find((m) => kindOf(m) === 'chip');
+        metric = `threshold_ratio_${measure}`;
+        subject = chip;
+        comparisonMention = undefined;
+      }
+    }
+    // A rule's threshold ("a TPP of 4,800 or more", "TPP达到4800即受管制"): said of the rule named around it, or of
+    // none (the checker reads every rule's thresholds), never of a chip named beside it.
+    if (THRESHOLD_OF[metric]) {
+      const own = sentenceText.slice(0, q.start - sentence[0]);
+      const clause = own.slice(Math.max(0, ...[',', ';', ':', '，'].map((c) => own.lastIndexOf(c) + 1)));
+      const chipInClause = inSentence.some(
+        (m) => m.end <= q.start && m.start >= q.start - clause.length && ['chip', 'system'].includes(kindOf(m) ?? ''),
+      );
+      const rules = [...inWindow, ...inSentence].filter((m) => kindOf(m) === 'rule');
+      const after = norm.slice(q.end, Math.min(sentence[1], q.end + 16));
+      const lead = norm.slice(Math.max(sentence[0], q.start - 24), q.start);
+      const named = THRESHOLD_WORD.test(lead.split(/\d/).at(-1) ?? '') || THRESHOLD_AFTER.test(after);
+      const bounded = THRESHOLD_BOUND.test(after) && !PRONOUN.test(sentenceText);
+      // Export-control words alone make it a rule's only where no chip, system or pronoun stands for one.
+      const ruleTalk =
+        rules.some((m) => m.start >= sentence[0]) ||
+        ((CONTROL.test(sentenceText) || rules.length > 0) &&
+          !PRONOUN.test(sentenceText) &&
+          !inSentence.some((m) => ['chip', 'system'].includes(kindOf(m) ?? '')));
+      if (named || (!chipInClause && (bounded || ruleTalk))) {
+        metric = THRESHOLD_OF[metric] as string;
+        const rule = rules.filter((m) => m.end <= q.start).at(-1) ?? rules[0] ?? topic(['rule']);
+        subject = rule;
+        comparisonMention = undefined;
       }
     }
     // "中美大模型差距", "两国头部模型的差距", "the two countries' gap": the gap between the two countries, which the

@@ -34,6 +34,8 @@ const ruleRow = z.object({
   title: R.title,
   published: R.published,
   effective: R.effective,
+  superseded_by: R.superseded_by,
+  rescinded: R.rescinded,
   detail: jsonText(ruleDetail),
   source_ids: R.source_ids,
 });
@@ -43,9 +45,9 @@ export async function ruleFactsOf(deps: Deps): Promise<Fact[]> {
   const rows = await (await deps.db()).rows(
     ruleRow,
     `SELECT id, title, CAST(published AS VARCHAR) AS published, CAST(effective AS VARCHAR) AS effective,
-       detail_json AS detail, source_ids FROM rules`,
+       superseded_by, rescinded, detail_json AS detail, source_ids FROM rules`,
   );
-  return [...ruleFacts(rows), ...ruleDateFacts(rows)];
+  return [...ruleFacts(rows), ...ruleDateFacts(rows), ...ruleEndFacts(rows)];
 }
 
 /** A rule's publication and effective dates, as the year (value) on the day (time): "the 2023 rule". */
@@ -68,6 +70,42 @@ export function* ruleDateFacts(rows: readonly RuleRow[]): Generator<Fact> {
         statement: `${r.title.slice(0, 80)}: ${kind} ${d}`,
       };
     }
+  }
+}
+
+/**
+ * The day a rule stopped being the one in force: its successor's effective date ("3A090-2023 (effective
+ * 2023-11-17)"), or the date its rescission begins ("2025-05-13: BIS announced …"), unconfirmed when its record
+ * says the rescission is.
+ */
+export function* ruleEndFacts(rows: readonly RuleRow[]): Generator<Fact> {
+  for (const r of rows) {
+    const by = /^(\S+)\s*\(effective (\d{4}-\d{2}-\d{2})\)/.exec(r.superseded_by ?? '');
+    const off = /^(\d{4}-\d{2}-\d{2})/.exec(r.rescinded ?? '');
+    const end = by
+      ? { metric: 'superseded_year', day: by[2] as string, what: `superseded by ${by[1]}`, sure: true }
+      : off
+        ? {
+            metric: 'rescinded_year',
+            day: off[1] as string,
+            what: 'rescission',
+            sure: !/unconfirmed/i.test(r.rescinded ?? ''),
+          }
+        : null;
+    if (!end) continue;
+    yield {
+      entity: r.id,
+      entity_kind: 'rule',
+      metric: end.metric,
+      value: Number(end.day.slice(0, 4)),
+      unit: 'year',
+      time: end.day,
+      source_ids: r.source_ids,
+      status: end.sure ? 'confirmed' : 'unconfirmed',
+      table: 'rules',
+      id: `${r.id}:${end.metric.replace(/_year$/, '')}`,
+      statement: `${r.title.slice(0, 80)}: ${end.what} from ${end.day}`,
+    };
   }
 }
 
