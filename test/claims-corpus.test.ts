@@ -79,12 +79,13 @@ let entities: EntityIndex;
 before(async () => void ({ checker, entities } = await claimsFixture()));
 
 function subjectAgrees(key: KeyClaim, c: CheckedClaim): boolean {
-  if (!c.subject) return false;
   const linked = entities.find(normalizeForMatching(key.subject)).map((m) => m.entity);
+  // No entity on either side (a survey): the names must agree.
+  if (!c.subject && linked.length) return false;
   const parentOf = (id: string) => entities.entities.get(id)?.parent ?? null;
-  if (linked.includes(c.subject)) return true;
+  if (c.subject && linked.includes(c.subject)) return true;
   // A model's family named by the key ("DeepSeek") and the model found ("DeepSeek-V3"), or the reverse.
-  if (linked.some((l) => parentOf(c.subject as string) === l || parentOf(l) === c.subject)) return true;
+  if (c.subject && linked.some((l) => parentOf(c.subject as string) === l || parentOf(l) === c.subject)) return true;
   const name = (c.subject_name ?? '').toLowerCase().replace(/[\s_-]+/g, '');
   const ks = key.subject.toLowerCase().replace(/[\s_-]+/g, '');
   return name !== '' && (name === ks || name.includes(ks) || ks.includes(name));

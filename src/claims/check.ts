@@ -747,8 +747,6 @@ export type ClaimToCheck = Extracted & {
    * that B's figure is that multiple of the subject's.
    */
   inverse?: boolean;
-  /** The subject as the text names it ("Claude Opus" for the Claude family), when that says more than its id. */
-  subject_text?: string;
 };
 
 const words = (s: string) =>

@@ -39,6 +39,8 @@ export interface Extracted {
   compared?: string[];
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
   subject_from?: 'sentence' | 'context' | 'ambiguous';
+  /** The subject as the text names it: where it is no entity the data holds (a survey), or narrows a family. */
+  subject_text?: string;
   /** What a ratio compares (compute, memory, bandwidth, power), from the words of its sentence. */
   aspect?: 'compute' | 'memory' | 'bandwidth' | 'power' | 'count' | null;
 }
@@ -354,6 +356,8 @@ const RULE_MEASURE = /\btpp\b|performance density|性能密度|总处理性能|\
 const THRESHOLD_WORD =
   /(?:threshold|cut-?off|门槛|门限|阈值|界线)\s?(?:of|at|is|was|set at|为|是|的)?\s?(?:tpp\s?)?(?:约|仅|只有|近|逾|超过|about|roughly|nearly)?\s?$/i;
 const THRESHOLD_AFTER = /^\s?\)?\s?(?:(?:tpp|pd)\s)?(?:threshold|cut-?off|门槛|门限|阈值|的门槛|为门槛)/i;
+/** Words of a survey: its figures are what its respondents said. */
+const SURVEY = /\bsurvey(?:s|ed)?\b|\bpoll(?:s|ed)?\b|\bquestionnaire|\brespondents\b|调查|调研|问卷|民调|受访/i;
 /** The threshold named after a multiple or share of it ("three times the threshold", "of the 4,800 cut-off"). */
 const THRESHOLD_OBJECT = /^\s?(?:times\s+|of\s+)?(?:the|that|this)\s+(?:[\w,.-]+\s+){0,2}(?:threshold|cut-?off)/i;
 /** A rule's operator said after the figure ("or more", "以上", "即受管制"). */
@@ -1047,6 +1051,26 @@ export function extractClaims(
         comparisonMention = latter;
       }
     }
+    // What a survey found ("a survey … found that 62% of its members", "六成五的受访开发者"), and how many it asked
+    // ("a survey of 1,200 developers"): the survey's figures, about no entity the data holds.
+    // (Named "survey" in every language, as entities are named in English.)
+    let surveyed: string | null = null;
+    const survey = SURVEY.exec(sentenceText);
+    if (
+      survey &&
+      sentence[0] + survey.index < q.start + 4 &&
+      ['percent', 'fraction', 'count', 'number'].includes(q.kind)
+    ) {
+      const asked =
+        /^\s?(?:people|adults|developers|engineers|firms|companies|respondents|executives|users|\S{0,3}(?:名|位|家|人))/i;
+      const share = q.kind === 'percent' || q.kind === 'fraction';
+      if (share || q.unit === 'people' || asked.test(q.after ?? '')) {
+        metric = share ? 'survey_share' : 'respondent_count';
+        subject = undefined;
+        comparisonMention = undefined;
+        surveyed = 'survey';
+      }
+    }
     // A chip's measure as a multiple of a rule's threshold ("达门槛3倍以上", "half the threshold"): said of the chip.
     if (q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple') {
       const lead = norm.slice(Math.max(sentence[0], q.start - 12), q.start);
@@ -1204,6 +1228,7 @@ export function extractClaims(
       ...(relative ? { change: relative > 0 ? ('more' as const) : ('less' as const) } : {}),
       subject_from: subjectFrom,
       aspect,
+      ...(surveyed ? { subject_text: surveyed } : {}),
     };
     out.push(claim);
     // "DeepSeek-V3 and DeepSeek-V2 also exceeded 1 trillion": one figure said of two subjects is two claims.

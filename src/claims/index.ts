@@ -358,7 +358,9 @@ export class Checker {
       end: c.end,
       sentence: text.slice(c.sentence[0], c.sentence[1]).trim(),
       subject: c.subject,
-      subject_name: c.subject ? (this.entities.entities.get(c.subject)?.name ?? null) : subjectText,
+      subject_name: c.subject
+        ? (this.entities.entities.get(c.subject)?.name ?? null)
+        : (subjectText ?? c.subject_text ?? null),
       comparison: c.comparison,
       metric: c.metric,
       value: c.value,

@@ -2,7 +2,8 @@
  * Rules' thresholds as claims: a figure an export rule sets on a chip measure (TPP, performance density,
  * interconnect, memory bandwidth density) is said of the rule, read on the records in force on the claim's day,
  * `outdated` when only a superseded record has it, and refuted when no record has it; a chip's measure as a
- * multiple of the threshold is the chip's. Sentences of our own, over the real snapshot.
+ * multiple of the threshold is the chip's. And a survey's figures, which are about no entity. Sentences of our own, over
+ * the real snapshot.
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
@@ -88,4 +89,19 @@ test("a chip's measure as a multiple of the threshold is the chip's; a chip's ow
   const named = only('The H20 has a TPP of 2,368, under the rule.', '2,368');
   assert.equal(named.metric, 'tpp');
   assert.equal(named.subject, 'nvidia-h20');
+});
+
+test("a survey's figures are the survey's: about no entity the data holds, never checked on one named beside them", () => {
+  const en = claimsOf('In a survey of 900 engineers, 38% said they prefer Qwen models for price.');
+  const share = en.find((c) => c.quote === '38%');
+  assert.equal(share?.metric, 'survey_share');
+  assert.equal(share?.subject, null);
+  assert.equal(share?.subject_name, 'survey');
+  assert.equal(share?.verdict, 'unverifiable');
+  assert.equal(en.find((c) => c.quote.startsWith('900'))?.metric, 'respondent_count');
+  const zh = only('一项调查显示，四成五的受访企业已接入DeepSeek的API。', '四成五');
+  assert.equal(zh.metric, 'survey_share');
+  assert.equal(zh.verdict, 'unverifiable');
+  // Without survey words, the same share is the model's.
+  assert.notEqual(only('Qwen models took 38% of downloads.', '38%').metric, 'survey_share');
 });
