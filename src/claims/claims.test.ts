@@ -296,13 +296,15 @@ test('a document cannot confirm itself: evidence citing only the document is dro
   assert.equal(corroborated.verdict, 'contradicted', 'a fact with another source as well stands');
 });
 
+/** The claim at `quote` in `text`, which must be found. */
+const claim = (text: string, quote: string) => {
+  const doc = checker.check('mechanisms.txt', text);
+  const c = doc.claims.find((x) => x.quote.includes(quote));
+  assert.ok(c, `a claim at "${quote}" in: ${text}`);
+  return c;
+};
+
 test('extraction mechanisms (issue 17): units, number words, ranks, bounds, grammar-aware subjects, families', () => {
-  const claim = (text: string, quote: string) => {
-    const doc = checker.check('mechanisms.txt', text);
-    const c = doc.claims.find((x) => x.quote.includes(quote));
-    assert.ok(c, `a claim at "${quote}" in: ${text}`);
-    return c;
-  };
   // Number words, magnitudes and units.
   const half = claim('Hunyuan 3D passed half a million downloads.', 'half a million');
   assert.equal(half.value, 5e5);
@@ -383,6 +385,19 @@ test('a model id is also spelled the way articles write it: words for dashes, a 
   // A date or a size after the version keeps its digits: no point inside "20241022" or before "70b".
   assert.ok(spellings('llama-3-1-70b').includes('llama 3.1 70b'));
   assert.ok(!spellings('gpt-4-1106').some((x) => x.includes('4.1')));
+  // A tier after the version is set off by a space: "gpt-5-5-pro" is GPT-5.5 Pro.
+  assert.ok(spellings('gpt-5-5-pro').includes('gpt-5.5 pro'));
+});
+
+test("a short model name with its tier after it is that tier's model; a model's output price needs no word for price", () => {
+  assert.equal(
+    claim('DeepSeek的轻量版V4 Flash输出每百万tokens只要0.28美元。', '0.28').subject,
+    'model:deepseek-v4-flash',
+  );
+  const out = claim('Anthropic的Claude Sonnet 5输出价降至10美元。', '10美元');
+  assert.equal(out.metric, 'price');
+  assert.equal(out.subject, 'model:claude-sonnet-5');
+  assert.equal(claim('微软向OpenAI投入100亿美元。', '100亿美元').metric, 'investment');
 });
 
 test('a one-word name is a name only with its capital; where things come from is not what they are compared with', () => {

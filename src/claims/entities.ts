@@ -57,6 +57,8 @@ export function spellings(name: string): string[] {
   out.add(name.replace(/([A-Za-z]{3,})(?=\d)/g, '$1 '));
   // "claude-opus-4-6" is Claude Opus 4.6: a dash between a version's digits is its point (a lone minor digit).
   for (const n of [...out]) if (/\d-\d(?!\d)/.test(n)) out.add(n.replace(/(\d)-(\d)(?!\d)/g, '$1.$2'));
+  // "gpt-5.5-pro" is also GPT-5.5 Pro: a tier after the version, set off by a space.
+  for (const n of [...out]) if (/\d-[A-Za-z]/.test(n)) out.add(n.replace(/(\d)-(?=[A-Za-z])/g, '$1 '));
   for (const n of [...out]) if (/[A-Za-z0-9]-[A-Za-z0-9]/.test(n)) out.add(n.replace(/-/g, ' '));
   return [...out];
 }
@@ -124,6 +126,9 @@ const FAMILY_VERSION =
 
 /** A short model name standing alone: a capital and a version ("R1", "V3", "K2", "M2.5"). */
 const SHORT_NAME = /[A-Z]\d{1,2}(?:\.\d)?(?![A-Za-z0-9]|\.\d)/g;
+
+/** A tier written after a short model name ("V4 Flash"). */
+const SHORT_TIER = /^\s(Flash|Pro|Max|Mini|Lite|Turbo|Plus|Ultra|Air|Nano|Thinking|Coder)(?![A-Za-z0-9])/;
 
 /** A model number after a product line's word: "950PR", " 910D". */
 const LINE_CODE = /^\s?(\d{3,4}[A-Z]{0,3})(?![A-Za-z0-9])/;
@@ -330,14 +335,28 @@ export class EntityIndex {
       if (/[A-Za-z0-9.-]/.test(norm[start - 1] ?? '')) continue;
       while (k < found.length && (found[k] as Mention).end <= start) k++;
       if (k < found.length && (found[k] as Mention).start < end) continue;
-      const hits = new Set<Entity>();
-      for (const word of words) {
-        const e = [`${word}-${c[0].toLowerCase()}`, `${word} ${c[0].toLowerCase()}`]
-          .map((key) => this.exact(key))
-          .find((x) => x?.kind === 'model');
-        if (e) hits.add(e);
+      // With the tier written after it ("V4 Flash", "K3 Max"), the tier's model first.
+      const tier = SHORT_TIER.exec(norm.slice(end, end + 12));
+      let hit: { e: Entity; end: number } | undefined;
+      for (const [name, to] of [
+        ...(tier
+          ? [[`${c[0]} ${(tier[1] as string).toLowerCase()}`.toLowerCase(), end + tier[0].length] as const]
+          : []),
+        [c[0].toLowerCase(), end] as const,
+      ]) {
+        const hits = new Set<Entity>();
+        for (const word of words) {
+          const e = [`${word}-${name.replace(' ', '-')}`, `${word} ${name}`]
+            .map((key) => this.exact(key))
+            .find((x) => x?.kind === 'model');
+          if (e) hits.add(e);
+        }
+        if (hits.size === 1) {
+          hit = { e: [...hits][0] as Entity, end: to };
+          break;
+        }
       }
-      if (hits.size === 1) extra.push({ entity: [...hits][0]?.id as string, start, end, text: c[0] });
+      if (hit) extra.push({ entity: hit.e.id, start, end: hit.end, text: norm.slice(start, hit.end) });
     }
     return extra.length ? [...found, ...extra].sort((a, b) => a.start - b.start) : found;
   }

@@ -187,6 +187,14 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (has(s, /训练成本|训练费用|训练花费|training cost|cost to train|to train/)) return 'training_cost';
       if (has(s, /每百万|per million|百万 ?token|\/m(?:tok)?\b/)) return 'price';
       if (has(s, /价格|定价|price|priced|售价|单价/)) return 'price';
+      // "Gemini 3.1 Pro输出10美元", "输出价降至10美元": a model's input or output price, per million tokens.
+      if (
+        has(
+          s,
+          /(?:输入|输出)价?\s?(?:为|是|约|仅|只要|降至|降到|升至|涨到|调至)?\s?(?:每百万\s?(?:tokens?)?)?\s?[$¥€]?\s?\d/i,
+        )
+      )
+        return 'price';
       // Earnings per share: a per-share figure, neither revenue nor a price.
       if (has(s, /每股盈余|每股收益|每股净利|\beps\b|earnings per share/)) return 'eps';
       if (has(s, /营收|收入|revenue|sales/)) return 'revenue';
