@@ -76,6 +76,7 @@ const FAMILY: Record<string, string[]> = {
   spend_share: ['spend_share'],
   // What was paid through a platform over a named span of days.
   spend: ['spend:7d', 'spend:30d'],
+  requests: ['requests:7d', 'requests:30d'],
   derivative_share: ['derivative_share'],
   // A chip made of chips: the compute dies in its package ("two 910B-class dies in one package").
   chip_count: ['chips_per_system', 'detail:gpus', 'dies_per_package'],
@@ -159,6 +160,7 @@ const CONTRA: Record<string, string[]> = {
   request_share: ['request_share'],
   spend_share: ['spend_share'],
   spend: ['spend:7d', 'spend:30d'],
+  requests: ['requests:7d', 'requests:30d'],
   downloads: ['downloads'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
@@ -245,6 +247,7 @@ const DIM: Record<string, [string, number]> = {
   countries: ['count', 1],
   items: ['count', 1],
   votes: ['count', 1],
+  requests: ['count', 1],
   // Places held in a top list, counted as places or as the models in them.
   spots: ['count', 1],
   models: ['count', 1],
@@ -460,6 +463,7 @@ const TRAFFIC = new Set([
   'tokens_week',
   'tokens_month',
   'spend',
+  'requests',
   'rank',
   'token_rank',
   'usage_rank',

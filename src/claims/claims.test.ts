@@ -493,3 +493,31 @@ test("ratios between systems: chip counts, the maker's product for \"the Nvidia 
   assert.equal(faster?.subject, 'huawei-ascend-910c');
   assert.equal(faster?.verdict, 'supported');
 });
+
+test('traffic: where a volume went, calls counted apart from tokens, spending on a side, a name in apposition', () => {
+  const doc = checker.check(
+    'traffic.txt',
+    'Traffic report\n2026-08-03\n\nIn the seven days to July 31, apps routed 37.5 trillion tokens to Chinese models on OpenRouter. ' +
+      'Counted by calls, American models led with about 2.1 billion in the week. ' +
+      'Spending on Chinese models over the seven days came to $17.1 million.\n\n' +
+      'Anthropic, the largest American supplier by spend, handled 6.1 trillion tokens.',
+  );
+  const at = (quote: string) => {
+    const c = doc.claims.find((x) => x.quote.includes(quote));
+    assert.ok(c, quote);
+    return c;
+  };
+  const tokens = at('37.5 trillion');
+  assert.deepEqual([tokens.subject, tokens.metric, tokens.time], ['country-cn', 'tokens_week', '2026-07-31']);
+  assert.equal(tokens.verdict, 'supported');
+  const calls = at('2.1 billion');
+  assert.deepEqual(
+    [calls.subject, calls.metric, calls.unit, calls.time],
+    ['country-us', 'requests', 'requests', '2026-07-31'],
+  );
+  assert.equal(calls.verdict, 'supported');
+  const spend = at('$17.1 million');
+  assert.deepEqual([spend.subject, spend.metric, spend.time], ['country-cn', 'spend', '2026-07-31']);
+  assert.equal(spend.verdict, 'supported');
+  assert.equal(at('6.1 trillion').subject, 'anthropic');
+});

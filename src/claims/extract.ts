@@ -72,7 +72,7 @@ const MARK_PREP =
  * of a thing ("a preview of Qwen3.6 Plus"): the name is what the sentence speaks of, not a compared object.
  */
 const ORIGIN =
-  /\b(?:(?:models?|chips?|labs?|companies|firms|developers?|systems?|entries|makers?|start-?ups?)\s+(?:(?:made|built|developed)\s+)?|(?:come|comes|came|coming)\s+)(?:from|by|out of)\s+(?:the\s+)?$|\b(?:preview|version|variant|release|edition|update)s?\s+of\s+(?:the\s+)?$/i;
+  /\b(?:(?:models?|chips?|labs?|companies|firms|developers?|systems?|entries|makers?|start-?ups?)\s+(?:(?:made|built|developed)\s+)?|(?:come|comes|came|coming)\s+)(?:from|by|out of)\s+(?:the\s+)?$|\b(?:preview|version|variant|release|edition|update)s?\s+of\s+(?:the\s+)?$|\b(?:spending|spend|spent|paid|payments?)\s+on\s+(?:the\s+)?$/i;
 /** A sentence that opens with a pronoun continues the one before ("They commanded…", "其算力…"). */
 const PRONOUN =
   /^[\s"“'‘(•*「『《-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*「『《-]*(?:其|它|他们|它们|该|此)/i;
@@ -93,6 +93,11 @@ const DECLINE =
   /(?:下跌|下降|下滑|减少|缩水|衰退|[年季月]减|跌了?|降了?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:s|ing)?|down|lower by|shr[ai]nk)\s{0,2}(?:by\s)?(?:[~≈约]\s?)?$/i;
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 /** Words of a ranking: a place is a rank only in a sentence about one. */
+const TOKEN_WORD = /token|词元/i;
+/** Volumes said of where they went ("sent 5 trillion tokens to Chinese models"). */
+const TO_WHOM = new Set(['tokens', 'tokens_week', 'tokens_month', 'requests']);
+/** Words for requests made through a platform. */
+const REQUESTS = /\brequests\b|\bcalls\b|\bapi calls\b|请求|调用次数/i;
 const RANKING =
   /榜|排名|排行|名次|位列|位居|评分|得分|分数|前[\d一二三四五六七八九十百]+名|token|用量|调用量|leaderboard|ranking|ranked|\bboard\b|arena|chart|table|score|rating|votes|\d\s?(?:points|分)/i;
 /** The metric a quantity measures, from its kind, unit and the words of its sentence; null if none. */
@@ -287,6 +292,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           : 'rating';
       }
       if (q.unit === 'countries') return has(s, /签署|签|sign|endorse/) ? 'signatories' : 'country_count';
+      // "约16亿次", "85亿次请求": calls made through a traffic platform.
+      if (q.unit === 'times' && q.value >= 1e6 && has(s, REQUESTS)) return 'requests';
       if (q.unit === 'votes') return 'votes';
       if (has(s, /下载|download/)) return 'downloads';
       return q.unit === 'times' ? null : 'count';
@@ -324,6 +331,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         (RULE_THRESHOLD_AFTER.test(q.after ?? '') && /performance density|性能密度/i.test(s))
       )
         return 'pd';
+      // "more calls, about 2.1 billion": a count of requests named just before it, not of tokens.
+      if (q.value >= 1e6 && REQUESTS.test(q.lead ?? '') && !/token/i.test(`${q.lead ?? ''} ${q.after ?? ''}`))
+        return 'requests';
       // "2.94 trillion handled by US models", "周调用量便达到2.57万亿": a volume in a passage about tokens.
       if (q.value >= 1e9 && has(s, TOKENS))
         return has(s, /week|每周|一周|单周/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
@@ -491,6 +501,8 @@ const TIME_BACK_REFERENCE = new RegExp(
   String.raw`\b(?:that|the)\s+(?:same\s+)?(?:week|month|quarter|year|day|period)\b` +
     String.raw`(?<!\bthe\s+(?:week|month|quarter|year|day|period))` +
     String.raw`|\b(?:over|during|in|for)\s+the\s+(?:period|window)\b` +
+    // "over the seven days", "in the week": the span named before.
+    String.raw`|\b(?:over|during|in|across)\s+the\s+(?:seven|7|thirty|30)\s+days\b|\b(?:in|during|over)\s+the\s+week\b` +
     '|(?:当周|该周|那周|那一周|同一周|同周|当月|该月|同月|同一个月|同年|该年|当季度|同季度|同期|同一时期|这段期间|此期间)',
   'i',
 );
@@ -513,6 +525,7 @@ const WINDOWED = new Set([
   'tokens_week',
   'tokens_month',
   'spend',
+  'requests',
   'rank',
 ]);
 
@@ -809,6 +822,14 @@ export function extractClaims(
     // "投入研发经费约1797亿元" in a sentence that also names revenue: the words next to the amount decide.
     if (q.kind === 'amount' && metric !== 'price' && /投资|投入|经费|拨款|融资|\binvest|\bfunding/i.test(tight))
       metric = 'investment';
+    // A bare volume after words about calls, in a sentence not about tokens ("Counted by calls, … 2.1 billion").
+    if (
+      q.kind === 'number' &&
+      metric?.startsWith('tokens') &&
+      REQUESTS.test(norm.slice(sentence[0], q.start)) &&
+      !TOKEN_WORD.test(sentenceText)
+    )
+      metric = 'requests';
     if (!metric) continue;
     // Two sentences back, for what the sentence refers to without naming it ("384颗而非72颗" after naming the systems).
     const windowStart = spans[Math.max(0, si - 2)]?.[0] ?? sentence[0];
@@ -946,8 +967,11 @@ export function extractClaims(
         (m) =>
           m.start >= q.end &&
           m.start - q.end <= 24 &&
-          /\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) &&
-          ok(m),
+          ((/\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) && ok(m)) ||
+            // "sent 37.5 trillion tokens to Chinese models": where a volume went (the object of "to", all the same).
+            (TO_WHOM.has(metric ?? '') &&
+              /^\s?to\s+(?:the\s+)?$/i.test(norm.slice(q.end, m.start)) &&
+              ['country', 'organization', 'model'].includes(kindOf(m) ?? ''))),
       );
       // "Gemini 2.5 Pro, which is ranked 3rd": a relative pronoun's antecedent, compared object or not.
       const last = before.at(-1);
@@ -955,7 +979,20 @@ export function extractClaims(
         last && /^\s?,?\s*(?:which|who)\b/i.test(norm.slice(last.end, q.start)) && ok({ ...last, start: -1 })
           ? last
           : undefined;
-      const nearest = relative ?? [...before].reverse().find(ok);
+      let nearest = relative ?? [...before].reverse().find(ok);
+      // "Anthropic, the largest American supplier by spend, handled …": a name inside an apposition describes the
+      // name before it, which is the subject.
+      if (nearest && !relative) {
+        const k = before.indexOf(nearest);
+        const head = before[k - 1];
+        if (
+          head &&
+          ok(head) &&
+          /^\s?,\s+(?:the|a|an|its)\s[^,]{0,50}$/i.test(norm.slice(head.end, nearest.start)) &&
+          /^[^,]{0,40},/.test(norm.slice(nearest.end, q.start))
+        )
+          nearest = head;
+      }
       // "The platform's volume", "该芯片的": a description names the entity last spoken of, unless a name follows it.
       const desc = DESCRIPTION.exec(norm.slice(sentence[0], q.start));
       subject =
@@ -1216,13 +1253,15 @@ export function extractClaims(
               ? 'tokens'
               : metric === 'rating'
                 ? 'points'
-                : metric === 'tpp'
-                  ? 'TPP'
-                  : metric === 'parameters'
-                    ? 'parameters'
-                    : metric === 'transistor_count'
-                      ? 'transistors'
-                      : q.unit
+                : metric === 'requests'
+                  ? 'requests'
+                  : metric === 'tpp'
+                    ? 'TPP'
+                    : metric === 'parameters'
+                      ? 'parameters'
+                      : metric === 'transistor_count'
+                        ? 'transistors'
+                        : q.unit
             : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
               metric === 'price' &&
                 /^[A-Z]{3}$/.test(q.unit) &&
