@@ -967,10 +967,17 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     current = [...timeless, ...seriesNow.filter(now)];
     earlier = seriesNow.filter((f) => !now(f));
   }
-  if (!c.time && asOf && (TRAFFIC.has(c.metric) || c.metric.startsWith('top_spots_count:'))) {
+  // (A volume of no stated window only on the window the article names: alone it may be a week's or a month's.)
+  // (A bare volume only where the article names one span: with several, any might match.)
+  const windowed =
+    TRAFFIC.has(c.metric) || (c.metric === 'tokens' && c.windows?.length === 1 && !c.bound?.match(/gt|lt/));
+  if (!c.time && asOf && (windowed || c.metric.startsWith('top_spots_count:'))) {
     // The windows the article names elsewhere, if it names any ("the week to 31 July"); else the latest default.
+    // (A bare volume only on a window of the named span's length: a week's list or a total is another measure.)
+    const span = (f: IndexedFact, days: number) =>
+      c.metric !== 'tokens' || (days <= 8 ? ['7d', 'week'] : ['30d', 'month']).includes(f.window ?? '');
     const named = c.windows?.length
-      ? seriesNow.filter((f) => c.windows?.some((w) => sameTime(w.time, f, w.days)))
+      ? seriesNow.filter((f) => c.windows?.some((w) => sameTime(w.time, f, w.days) && span(f, w.days)))
       : latestWindows(seriesNow, asOf, c.metric);
     const recent = named.filter((f) => canSupport(f) && agrees(c, f));
     if (recent.length) return { verdict: 'supported', evidence: recent.slice(0, 3).map(evidence), tolerance };

@@ -521,3 +521,17 @@ test('traffic: where a volume went, calls counted apart from tokens, spending on
   assert.equal(spend.verdict, 'supported');
   assert.equal(at('6.1 trillion').subject, 'anthropic');
 });
+
+test("a headline's halves are two clauses; a bare volume is read on the one span the article names", () => {
+  const doc = checker.check(
+    'headline.txt',
+    '中国模型周用量占OpenRouter六成 花费占比却不到两成\n2026年8月3日\n\n7月25日至31日这七天里，中国模型合计处理约37.5万亿个token。\n\n分厂商看，DeepSeek约11.9万亿，小米约6万亿。',
+  );
+  const at = (quote: string) => doc.claims.find((c) => c.quote.includes(quote));
+  assert.equal(at('六成')?.metric, 'token_share');
+  assert.equal(at('两成')?.metric, 'spend_share');
+  // Borne out on that span (DeepSeek's 11.87 trillion in the 7 days to 31 July), never refuted so (Xiaomi's 8.73).
+  const bare = at('11.9万亿');
+  assert.deepEqual([bare?.metric, bare?.time, bare?.verdict], ['tokens', null, 'supported']);
+  assert.equal(at('6万亿')?.verdict, 'unverifiable');
+});

@@ -94,6 +94,8 @@ const DECLINE =
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 /** Words of a ranking: a place is a rank only in a sentence about one. */
 const TOKEN_WORD = /token|词元/i;
+/** Where a clause ends: a comma or semicolon, or a space between Chinese phrases (a headline's two halves). */
+const CLAUSE_BREAK = /[,;，；]|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff])/;
 /** Volumes said of where they went ("sent 5 trillion tokens to Chinese models"). */
 const TO_WHOM = new Set(['tokens', 'tokens_week', 'tokens_month', 'requests']);
 /** Words for requests made through a platform. */
@@ -246,11 +248,12 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         // A share of what was paid, or of the calls made, through a traffic platform: not of its tokens. The words
         // right after the figure decide, then the sentence's.
         const of =
-          /^\s?(?:的\s?)?(?:of\s(?:the\s|all\s)?)?(?:(dollars|spending|spend|revenue|money|payments|营收|收入|支出|金额|花费)|(requests|calls|api calls|请求|调用次数))/i.exec(
+          // (Set off by a space, a Chinese noun begins another phrase: "五成七 花费占比…" in a headline.)
+          /^(?:\s?的\s?|\s?of\s(?:the\s|all\s)?|(?=[\u4e00-\u9fff]))(?:(dollars|spending|spend|revenue|money|payments|营收|收入|支出|金额|花费)|(requests|calls|api calls|请求|调用次数))/i.exec(
             q.tail ?? q.after ?? '',
           );
         if (of) return of[1] ? 'spend_share' : 'request_share';
-        if (!has(s, TOKENS) && has(s, /\bdollars\b|\bspending\b|营收/)) return 'spend_share';
+        if (!has(s, TOKENS) && has(s, /\bdollars\b|\bspending\b|营收|花费|支出/)) return 'spend_share';
         if (!has(s, TOKENS) && has(s, /\brequests\b|\bcalls\b|请求次数|调用次数/)) return 'request_share';
       }
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
@@ -796,13 +799,18 @@ export function extractClaims(
     // Words next to the number decide first ("performance that reach 80%" in a sentence that also says "cost").
     const near = norm.slice(Math.max(sentence[0], q.start - 48), Math.min(sentence[1], q.end + 48));
     // The words right next to it first ("价格便宜约75%，速度快2倍": the 75% is about price).
+    // (Cut with the figure's edge characters in place, so that a space right next to it can be a break.)
     const tight =
       (norm
-        .slice(Math.max(sentence[0], q.start - 10), q.start)
-        .split(/[,;，；]/)
-        .at(-1) ?? '') +
+        .slice(Math.max(sentence[0], q.start - 10), q.start + 1)
+        .split(CLAUSE_BREAK)
+        .at(-1)
+        ?.slice(0, -1) ?? '') +
       norm.slice(q.start, q.end) +
-      (norm.slice(q.end, Math.min(sentence[1], q.end + 12)).split(/[,;，；]/)[0] ?? '');
+      (norm
+        .slice(q.end - 1, Math.min(sentence[1], q.end + 12))
+        .split(CLAUSE_BREAK)[0]
+        ?.slice(1) ?? '');
     const ratioLike = q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' || q.kind === 'amount';
     const tightMetric = ratioLike ? metricOf(q, tight, compared) : null;
     const local = ratioLike
