@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { tables } from '../data/schema.ts';
 import type { Deps, Fact } from '../ops/operation.ts';
-import { orgIndex, trafficDays, trafficRows } from './index.ts';
+import { LINEAGE_SAMPLES, orgIndex, trafficDays, trafficRows } from './index.ts';
 import { windowFacts } from './windows.ts';
 
 const orgRow = tables.organizations.pick({ id: true, country: true });
@@ -34,6 +34,7 @@ const openRow = z.object({
   downloads_all_time: z.number().nullable(),
   d: z.string(),
   source_id: z.string(),
+  family: z.string().nullable(),
 });
 export type OpenRow = z.output<typeof openRow>;
 
@@ -63,10 +64,16 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
   deps.signal.throwIfAborted();
   const open = await db.rows(
     openRow,
-    `SELECT model_id, country, base_models, relation, downloads, downloads_all_time,
-       CAST(snapshot_date AS VARCHAR) AS d, source_id FROM open_models`,
+    `SELECT o.model_id, o.country, o.base_models, o.relation, o.downloads, o.downloads_all_time,
+       CAST(o.snapshot_date AS VARCHAR) AS d, o.source_id, m.family
+     FROM open_models o LEFT JOIN models m ON m.id = o.model_id`,
   );
-  return [...shareFacts(usage, orgOfModel, countryOfOrg, open), ...downloadFacts(open), ...(await rollingFacts(deps))];
+  return [
+    ...shareFacts(usage, orgOfModel, countryOfOrg, open),
+    ...downloadFacts(open),
+    ...downloadTotals(open.filter((r) => !(r.source_id in LINEAGE_SAMPLES))),
+    ...(await rollingFacts(deps)),
+  ];
 }
 
 /** Tokens, requests and dollars over the 7 and 30 days ending at each complete day (windows.ts). */
@@ -172,6 +179,63 @@ export function* placeFacts(
   }
 }
 
+/**
+ * Downloads of each country's and each family's models per snapshot (30 days as the hub counts them), and each
+ * family's share of the snapshot's: the totals `airace adoption show --metric downloads --by country|family`
+ * reports (lineage samples left out, as there).
+ */
+export function* downloadTotals(open: readonly OpenRow[]): Generator<Fact> {
+  const snaps = new Map<string, OpenRow[]>();
+  for (const r of open) {
+    if (r.downloads === null || !Number.isFinite(r.downloads)) continue;
+    let g = snaps.get(r.d);
+    if (!g) snaps.set(r.d, (g = []));
+    g.push(r);
+  }
+  for (const [d, rows] of snaps) {
+    const total = rows.reduce((s, r) => s + (r.downloads as number), 0);
+    const sources = [...new Set(rows.map((r) => r.source_id))];
+    for (const [kind, keyOf] of [
+      ['country', (r: OpenRow) => r.country],
+      ['family', (r: OpenRow) => (r.family ? `family:${r.family}` : null)],
+    ] as const) {
+      const by = new Map<string, number>();
+      for (const r of rows) {
+        const k = keyOf(r);
+        if (k && k !== 'unknown' && k !== 'other') by.set(k, (by.get(k) ?? 0) + (r.downloads as number));
+      }
+      for (const [entity, v] of by) {
+        const base = {
+          entity,
+          entity_kind: kind === 'country' ? ('country' as const) : ('model' as const),
+          time: d,
+          source_ids: sources,
+          status: 'confirmed',
+          window: '30d',
+          table: 'open_models',
+        };
+        yield {
+          ...base,
+          metric: 'downloads',
+          value: v,
+          unit: 'downloads',
+          id: `downloads:${d}:${entity}`,
+          statement: `${entity}: ${v} downloads of the ${rows.length} open models of the snapshot ${d} (30 days)`,
+        };
+        if (kind === 'family' && total > 0)
+          yield {
+            ...base,
+            metric: 'downloads_share',
+            value: v / total,
+            unit: 'ratio',
+            id: `downloads_share:${d}:${entity}`,
+            statement: `${entity}: ${((100 * v) / total).toFixed(1)}% of downloads of the ${rows.length} open models of the snapshot ${d}`,
+          };
+      }
+    }
+  }
+}
+
 /** Downloads (last 30 days as the hub counts them, and all time) of each open model per snapshot. */
 export function* downloadFacts(open: readonly OpenRow[]): Generator<Fact> {
   for (const r of open) {
@@ -187,8 +251,8 @@ export function* downloadFacts(open: readonly OpenRow[]): Generator<Fact> {
         time: r.d,
         source_ids: [r.source_id],
         status: 'confirmed',
-        // The hub's downloads count the last 30 days; the all-time count is a standing total.
-        ...(col === 'downloads' ? { window: 'month' } : { series: `${r.model_id}:${col}` }),
+        // The hub's downloads count the 30 days to the snapshot; the all-time count is a standing total.
+        ...(col === 'downloads' ? { window: '30d' } : { series: `${r.model_id}:${col}` }),
         table: 'open_models',
         id: `${r.model_id}:${col}:${r.d}`,
         statement: `${r.model_id}: ${n} ${col.replace(/_/g, ' ')} (${r.d})`,
@@ -345,7 +409,7 @@ export function* shareFacts(
           time: d,
           source_ids: sources,
           status: 'confirmed',
-          ...(metric === 'downloads_share' ? { window: 'month' } : { series: `${metric}:${c}` }),
+          ...(metric === 'downloads_share' ? { window: '30d' } : { series: `${metric}:${c}` }),
           table: 'open_models',
           id: `${metric}:${d}:${c}`,
           statement: `${c}: ${((100 * v) / total).toFixed(1)}% of ${what}, snapshot ${d}`,

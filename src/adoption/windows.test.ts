@@ -98,3 +98,26 @@ test('the real windows agree with the adoption report for the same days', async 
     }
   }
 });
+
+test("the download totals by country and family agree with the adoption report of the snapshot's day", async () => {
+  const fs = await adoptionFacts({ db: async () => db, signal: new AbortController().signal } as never);
+  for (const by of ['country', 'family'] as const) {
+    const r = await adoption(db, { by, metric: 'downloads' });
+    const day = r.window.to;
+    let n = 0;
+    // (No fact for the rows that name no one: "other", "unknown".)
+    for (const row of r.rows.filter((x) => !['other', 'unknown'].includes(String(x[by]))).slice(0, 3)) {
+      const key = String(row[by]);
+      const entity = by === 'family' ? `family:${key}` : key;
+      const f = fs.find((x) => x.metric === 'downloads' && x.entity === entity && x.time === day && x.window === '30d');
+      assert.ok(f, `${by} ${entity} ${day}`);
+      assert.equal(f.value, Number(row['value']), `${entity}: ${f.value} vs ${row['value']}`);
+      if (by === 'family') {
+        const share = fs.find((x) => x.metric === 'downloads_share' && x.entity === entity && x.time === day);
+        assert.ok(share && Math.abs(share.value - Number(row['share'])) < 1e-9, `${entity} share`);
+      }
+      n++;
+    }
+    assert.ok(n > 0, `${by}: rows compared`);
+  }
+});

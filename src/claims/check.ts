@@ -469,6 +469,8 @@ const TRAFFIC = new Set([
   'usage_rank',
   'growth',
   'growth_week',
+  'downloads',
+  'downloads_share',
 ]);
 
 function latestWindows(cands: readonly IndexedFact[], asOf: string, metric: string): IndexedFact[] {

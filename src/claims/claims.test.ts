@@ -535,3 +535,16 @@ test("a headline's halves are two clauses; a bare volume is read on the one span
   assert.deepEqual([bare?.metric, bare?.time, bare?.verdict], ['tokens', null, 'supported']);
   assert.equal(at('6万亿')?.verdict, 'unverifiable');
 });
+
+test('a release told in passing dates the release, not the figure; an undated download count is the latest snapshot', () => {
+  const doc = checker.check(
+    'downloads.txt',
+    '开源模型下载\n2026年7月30日\n\nOpenAI去年开源的gpt-oss-20b下载量约800万次。Qwen3-0.6B被下载了2806万次。',
+  );
+  const gpt = doc.claims.find((c) => c.quote.includes('800万'));
+  assert.equal(gpt?.time, null, 'not dated 2025 by 去年开源');
+  assert.equal(gpt?.verdict, 'supported', 'gpt-oss-20b: 7.98 million in the snapshot of 2026-07-28');
+  assert.equal(doc.claims.find((c) => c.quote.includes('2806万'))?.verdict, 'supported');
+  const en = checker.check('t', 'Released in 2025, gpt-oss-20b drew about 8 million downloads.').claims;
+  assert.equal(en.find((c) => c.quote.includes('8 million'))?.time, null);
+});

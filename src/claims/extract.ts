@@ -510,6 +510,11 @@ const TIME_BACK_REFERENCE = new RegExp(
   'i',
 );
 
+/** Words of a release right after a time ("去年开源的", "2025年发布") or right before it ("released in 2025"). */
+const RELEASED_AFTER = /^\s?(?:年)?\s?(?:开源|发布|推出|上线|问世|成立)/;
+const RELEASED_BEFORE =
+  /\b(?:released|launched|founded|introduced|open-sourced|unveiled|debuted)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
+
 /** A time as a claim carries it: the day, month or year, and for a span of days its length (`time` its last day). */
 interface When {
   time: string;
@@ -607,9 +612,15 @@ export function extractClaims(
   const whenOf = (sp: readonly [number, number]): When | null => {
     let t = timeCache.get(sp[0]);
     if (t === undefined) {
-      // The first year or date that names a time (a quarter's year does, a duration does not).
-      const q = findQuantities(norm.slice(sp[0], sp[1])).find(
-        (x) => (x.kind === 'year' || x.kind === 'date') && x.time !== undefined,
+      // The first year or date that names a time (a quarter's year does, a duration does not), and not the time of
+      // a release told in passing ("OpenAI去年开源的gpt-oss", "released in 2025"): that dates the release.
+      const text = norm.slice(sp[0], sp[1]);
+      const q = findQuantities(text).find(
+        (x) =>
+          (x.kind === 'year' || x.kind === 'date') &&
+          x.time !== undefined &&
+          !RELEASED_AFTER.test(text.slice(x.end, x.end + 8)) &&
+          !RELEASED_BEFORE.test(text.slice(Math.max(0, x.start - 24), x.start)),
       );
       t = q?.time ? { time: q.time, days: q.days ?? null } : null;
       timeCache.set(sp[0], t);
