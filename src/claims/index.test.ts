@@ -224,3 +224,12 @@ test('a traffic share said of the platform itself is the share of the one countr
   assert.ok(off, 'the wrong share is a claim too');
   assert.notEqual(off?.verdict, 'supported');
 });
+
+test('an index named in Chinese is that benchmark: scores are checked on it, and not on another of its maker', () => {
+  const score = (text: string) => checker.check('t', text).claims.find((c) => c.unit === 'points');
+  const zh = score('在Artificial Analysis的綜合智慧指數上，Claude Opus 5拿下63.1分。');
+  assert.equal(zh?.verdict, 'supported');
+  assert.match(zh?.evidence[0]?.statement ?? '', /aa_intelligence/);
+  // Kimi K3 holds 59.7 on the intelligence index: 50.2 is refuted there.
+  assert.equal(score('在Artificial Analysis的综合智能指数上，Kimi K3得分为50.2分。')?.verdict, 'contradicted');
+});

@@ -225,6 +225,14 @@ const eventRow = z.object({
 const sourceRow = z.object({ id: z.string(), url: z.string() });
 const familyRow = z.object({ id: z.string(), family: z.string() });
 
+/** The words of an index's name in Chinese (normalised to simplified script), and the English title word each is. */
+const INDEX_WORDS: [RegExp, string][] = [
+  [/(?:智能|智慧)指数/, 'intelligence'],
+  [/(?:编程|程式|程序|代码)(?:能力)?指数/, 'coding'],
+  [/(?:代理|智能体|智能代理)(?:能力)?指数/, 'agentic'],
+  [/数学(?:能力)?指数/, 'math'],
+];
+
 export class Checker {
   private constructor(
     private readonly entities: EntityIndex,
@@ -303,7 +311,8 @@ export class Checker {
    * none: a score in points is then an Arena rating.
    */
   private boardsNamed(text: string): string[] {
-    const t = text.toLowerCase();
+    // An index named in Chinese ("综合智能指数", "程式能力指數"): the English word its title has.
+    const t = [text.toLowerCase(), ...INDEX_WORDS.filter(([re]) => re.test(text)).map(([, w]) => w)].join(' ');
     const full = this.boards.filter(([, title]) => title.split(' ').length >= 2 && t.includes(title));
     if (full.length) return full.map(([id]) => id);
     // The maker's name and a word that tells its titles apart ("Artificial Analysis … intelligence"): the maker
