@@ -32,6 +32,11 @@ test('the index holds every dataset, keyed by entity and metric, each fact with 
     'ratios between chips',
   );
   assert.equal(some('huawei-cloudmatrix-384', 'chips_per_system')[0]?.value, 384);
+  // The Arena board of each recent day (an article cites "the board dated 14 August"), of month ends before.
+  const rating = (id: string, day: string) => some(id, 'arena_rating').find((f) => f.time === day)?.value;
+  assert.equal(rating('qwen3-8-max', '2026-08-14'), 1491, 'a recent day that ends no month');
+  const days = new Set(idx.get('gpt-4', 'arena_rating').map((f) => f.time?.slice(0, 7)));
+  assert.ok(days.size > 3 && days.size === idx.get('gpt-4', 'arena_rating').length, 'one board a month, long ago');
   assert.ok(
     some('3A090-2023', 'threshold:TPP').some((f) => f.value === 4800),
     'rule thresholds',

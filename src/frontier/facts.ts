@@ -1,7 +1,7 @@
 /**
  * @module
  * The frontier's checkable facts: leaderboard ratings, places and votes (the overall board of each leaderboard, on
- * the last snapshot of each month), benchmark results, and the gap between the US and China by date, in
+ * every snapshot of its last 60 days and the last snapshot of each month before), benchmark results, and the gap between the US and China by date, in
  * points, percent of the leader's score and months, from the gap computation itself (src/frontier/gap.ts).
  */
 import { z } from 'zod';
@@ -31,6 +31,12 @@ const benchmarkRow = z.object({
   source_id: z.string(),
 });
 
+/**
+ * Boards of every day in this many days before a leaderboard's last (articles cite the board of a day: "the board
+ * dated 14 August"); before that, the last board of each month.
+ */
+const RECENT_DAYS = 60;
+
 /** Leaderboard ratings and ranks, and benchmark results, by model. */
 export async function boardFacts(deps: Deps): Promise<Fact[]> {
   const db = await deps.db();
@@ -38,8 +44,9 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
   const boards = await db.rows(
     boardRow,
     `SELECT leaderboard, model_id, CAST(snapshot_date AS VARCHAR) AS d, score, votes, preliminary, source_id
-     FROM leaderboard_entries WHERE category = 'full' AND snapshot_date IN (
-       SELECT max(snapshot_date) FROM leaderboard_entries GROUP BY leaderboard, date_trunc('month', snapshot_date))`,
+     FROM leaderboard_entries e WHERE category = 'full' AND (snapshot_date IN (
+       SELECT max(snapshot_date) FROM leaderboard_entries GROUP BY leaderboard, date_trunc('month', snapshot_date))
+       OR snapshot_date > (SELECT max(snapshot_date) - INTERVAL ${RECENT_DAYS} DAY FROM leaderboard_entries x WHERE x.leaderboard = e.leaderboard))`,
   );
   // A model's place is its position by score on that day's board, as `airace leaderboard` lists it (ties share
   // the better place), not the board's own rank column, which some snapshots compute from intervals.
