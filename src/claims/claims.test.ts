@@ -548,3 +548,16 @@ test('a release told in passing dates the release, not the figure; an undated do
   const en = checker.check('t', 'Released in 2025, gpt-oss-20b drew about 8 million downloads.').claims;
   assert.equal(en.find((c) => c.quote.includes('8 million'))?.time, null);
 });
+
+test("a total of a specification is the system's that holds the chips; a ratio compares what its own clause names", () => {
+  const total = claim('华为的CloudMatrix 384集成384颗昇腾910C，HBM总容量49.2TB。', '49.2');
+  assert.deepEqual([total.subject, total.verdict], ['huawei-cloudmatrix-384', 'supported']);
+  const en = claim('The CloudMatrix 384 packs 384 Ascend 910C chips, a total HBM capacity of 49.2 TB.', '49.2');
+  assert.equal(en.subject, 'huawei-cloudmatrix-384');
+  // One chip's own figure stays the chip's.
+  assert.equal(claim('The Ascend 910C carries 128 GB of HBM.', '128').subject, 'huawei-ascend-910c');
+  // The count in the figure's clause, the power in the next: 384 / 72 chips.
+  const text = 'CloudMatrix 384的芯片数量是GB200 NVL72的5.3倍，功耗约为其4倍。';
+  assert.equal(claim(text, '5.3').verdict, 'supported');
+  assert.equal(claim(text, '4倍').verdict, 'supported');
+});

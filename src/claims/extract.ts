@@ -94,6 +94,8 @@ const DECLINE =
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 /** Words of a ranking: a place is a rank only in a sentence about one. */
 const TOKEN_WORD = /token|词元/i;
+/** A total said of many parts ("总容量", "aggregate bandwidth", "in total"). */
+const TOTAL = /总|合计|共计|整体|\btotal\b|\baggregate\b|\bcombined\b/i;
 /** Where a clause ends: a comma or semicolon, or a space between Chinese phrases (a headline's two halves). */
 const CLAUSE_BREAK = /[,;，；]|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff])/;
 /** Volumes said of where they went ("sent 5 trillion tokens to Chinese models"). */
@@ -387,6 +389,22 @@ const THRESHOLD_BOUND =
 /** Words of export control: a figure said in such a sentence of no chip is a rule's. */
 const CONTROL =
   /export control|\bcontrol(?:s|led|ling)?\b|licen[cs]e|\beccn\b|3a090|\brules?\b|restrict|管制|出口|许可|规则|禁令|限制/i;
+
+/** What a ratio compares (bandwidth, memory, power, compute, a count of chips), from the words of a text. */
+function aspectOf(sl: string): Extracted['aspect'] {
+  if (/bandwidth|带宽|互联|interconnect/.test(sl)) return 'bandwidth';
+  if (/memory|hbm|内存|显存|容量/.test(sl)) return 'memory';
+  if (/power|功耗|watt|能耗/.test(sl)) return 'power';
+  if (/compute|flops|性能|performance|算力|faster|throughput/.test(sl)) return 'compute';
+  // "384 processors, five times the 72 GPUs", "芯片数量是后者的5.3倍": a ratio of chip counts.
+  if (
+    /\d\s?(?:[a-z0-9-]+\s){0,2}(?:chips|gpus|processors|accelerators)\b|\d\s?[颗张块]|芯片数量|芯片数|number of (?:chips|gpus)|chip count/.test(
+      sl,
+    )
+  )
+    return 'count';
+  return null;
+}
 
 /** Gaps between the two countries' best, and the words that name the pair without naming either alone. */
 const PAIR_GAP = new Set(['rating_gap', 'gap_months', 'gap_points', 'gap_percent', 'gap_years']);
@@ -1031,6 +1049,22 @@ export function extractClaims(
       subject ??= inSentence.find((m) => m.start >= q.end && ok(m) && !figureBetween(q.end, m.start));
       // "They commanded nearly 70%": the subject was named in the sentences before.
       subject ??= fromWindow() ?? topic(kinds) ?? anyWindow();
+      // "集成384颗昇腾910C，HBM总容量49.2TB": a total of a specification is the system's that holds the chips, when
+      // one is named nearby and the figure's own clause names no other.
+      if (
+        spec &&
+        subject &&
+        kindOf(subject) === 'chip' &&
+        TOTAL.test(
+          norm
+            .slice(Math.max(sentence[0], q.start - 30), q.start)
+            .split(CLAUSE_BREAK)
+            .at(-1) ?? '',
+        )
+      ) {
+        const system = [...inWindow, ...before].reverse().find((m) => kindOf(m) === 'system' && !marked(m));
+        if (system) subject = system;
+      }
     }
     if (isRatio) {
       // "80% of Nvidia's H100": of the entities after "of", the one of the subject's kind (the chip, not its maker).
@@ -1207,19 +1241,22 @@ export function extractClaims(
         : subject && around.some((m) => m.entity !== subject?.entity && kindOf(m) === kindOf(subject as Mention))
           ? 'ambiguous'
           : 'context';
-    const sl = sentenceText.toLowerCase();
-    const aspect = /bandwidth|带宽|互联|interconnect/.test(sl)
-      ? 'bandwidth'
-      : /memory|hbm|内存|显存|容量/.test(sl)
-        ? 'memory'
-        : /power|功耗|watt|能耗/.test(sl)
-          ? 'power'
-          : /compute|flops|性能|performance|算力|faster|throughput/.test(sl)
-            ? 'compute'
-            : // "384 processors, five times the 72 GPUs": a ratio of chip counts.
-              /\d\s?(?:[a-z0-9-]+\s){0,2}(?:chips|gpus|processors|accelerators)\b|\d\s?[颗张块]/.test(sl)
-              ? 'count'
-              : null;
+    // What a ratio compares: named in the figure's own clause first, else in its sentence.
+    const clauseOf = (() => {
+      const a =
+        norm
+          .slice(sentence[0], q.start + 1)
+          .split(CLAUSE_BREAK)
+          .at(-1)
+          ?.slice(0, -1) ?? '';
+      const b =
+        norm
+          .slice(q.end - 1, sentence[1])
+          .split(CLAUSE_BREAK)[0]
+          ?.slice(1) ?? '';
+      return `${a}${norm.slice(q.start, q.end)}${b}`.toLowerCase();
+    })();
+    const aspect = aspectOf(clauseOf) ?? aspectOf(sentenceText.toLowerCase());
     let when = whenOf(sentence);
     const own = spans[si] === sentence;
     // "That week, …", "over the period", "同一週": a sentence that points back to a time takes the one named
