@@ -304,6 +304,9 @@ function rangeIn(c: Extracted, f: IndexedFact): [number, number] | null {
 
 function agrees(c: Extracted, f: IndexedFact): boolean {
   if (!Number.isFinite(f.value)) return false;
+  // A place in a tie is any of the places the tie spans (rows counted): 25th to 27th for three at one score.
+  if (f.unit === 'rank' && f.tied_to !== undefined && (c.bound === null || c.bound === 'approx'))
+    return c.value >= f.value && c.value <= f.tied_to;
   const r = rangeIn(c, f);
   if (!r) return false;
   // One stated tolerance for every figure, shares included: 5% of the value (10% when "about"), with a floor by unit.

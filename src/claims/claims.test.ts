@@ -561,3 +561,18 @@ test("a total of a specification is the system's that holds the chips; a ratio c
   assert.equal(claim(text, '5.3').verdict, 'supported');
   assert.equal(claim(text, '4倍').verdict, 'supported');
 });
+
+test("a figure takes the time named last before it in its sentence; a place in a tie is any place the tie spans", () => {
+  const doc = checker.check(
+    'board.txt',
+    'Arena\n2026-08-15\n\nOn the 8 August board GLM-5.1 trailed by 38 points, and on 10 July it sat 37 points adrift of the leader.',
+  );
+  const at = (quote: string) => doc.claims.find((c) => c.quote.includes(quote));
+  assert.equal(at('38')?.time, '2026-08-08');
+  assert.equal(at('37')?.time, '2026-07-10');
+  assert.equal(at('37')?.verdict, 'supported');
+  // Three models at 1469 on 30 July hold places 25 to 27.
+  const place = (n: string) => claim(`On the Arena text board of 30 July 2026, GLM-5.1 ranked ${n}.`, n);
+  assert.equal(place('27th').verdict, 'supported');
+  assert.equal(place('28th').verdict, 'contradicted');
+});

@@ -626,24 +626,36 @@ export function extractClaims(
       if ((mentions[k] as Mention).end <= to) out2.push(mentions[k] as Mention);
     return out2;
   };
-  const timeCache = new Map<number, When | null>();
-  const whenOf = (sp: readonly [number, number]): When | null => {
+  // The years and dates that name a time in a sentence (a quarter's year does, a duration does not), with where
+  // each starts; not the time of a release told in passing ("OpenAI去年开源的gpt-oss", "released in 2025").
+  const timeCache = new Map<number, (When & { at: number })[]>();
+  const timesIn = (sp: readonly [number, number]): (When & { at: number })[] => {
     let t = timeCache.get(sp[0]);
     if (t === undefined) {
-      // The first year or date that names a time (a quarter's year does, a duration does not), and not the time of
-      // a release told in passing ("OpenAI去年开源的gpt-oss", "released in 2025"): that dates the release.
       const text = norm.slice(sp[0], sp[1]);
-      const q = findQuantities(text).find(
-        (x) =>
-          (x.kind === 'year' || x.kind === 'date') &&
-          x.time !== undefined &&
-          !RELEASED_AFTER.test(text.slice(x.end, x.end + 8)) &&
-          !RELEASED_BEFORE.test(text.slice(Math.max(0, x.start - 24), x.start)),
-      );
-      t = q?.time ? { time: q.time, days: q.days ?? null } : null;
+      t = findQuantities(text)
+        .filter(
+          (x) =>
+            (x.kind === 'year' || x.kind === 'date') &&
+            x.time !== undefined &&
+            !RELEASED_AFTER.test(text.slice(x.end, x.end + 8)) &&
+            !RELEASED_BEFORE.test(text.slice(Math.max(0, x.start - 24), x.start)),
+        )
+        .map((x) => ({ time: x.time as string, days: x.days ?? null, at: sp[0] + x.start }));
       timeCache.set(sp[0], t);
     }
     return t;
+  };
+  /** A sentence's time: its first. */
+  const whenOf = (sp: readonly [number, number]): When | null => {
+    const t = timesIn(sp)[0];
+    return t ? { time: t.time, days: t.days } : null;
+  };
+  /** A figure's time in its sentence: the last named before it ("on 8 August …, and on 10 July … 26th"), else the first. */
+  const whenAt = (sp: readonly [number, number], at: number): When | null => {
+    const all = timesIn(sp);
+    const t = all.filter((x) => x.at < at).at(-1) ?? all[0];
+    return t ? { time: t.time, days: t.days } : null;
   };
   const paragraphBreak = (k: number) => {
     const prev = spans[k] as [number, number];
@@ -1257,7 +1269,7 @@ export function extractClaims(
       return `${a}${norm.slice(q.start, q.end)}${b}`.toLowerCase();
     })();
     const aspect = aspectOf(clauseOf) ?? aspectOf(sentenceText.toLowerCase());
-    let when = whenOf(sentence);
+    let when = whenAt(sentence, q.start);
     const own = spans[si] === sentence;
     // "That week, …", "over the period", "同一週": a sentence that points back to a time takes the one named
     // last before it, in its paragraph or the ones before.

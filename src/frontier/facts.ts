@@ -51,6 +51,8 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
   // A model's place is its position by score on that day's board, as `airace leaderboard` lists it (ties share
   // the better place), not the board's own rank column, which some snapshots compute from intervals.
   const place = new Map<string, number>();
+  /** The last place a tie spans, by the key of each model in it. */
+  const tieEnd = new Map<string, number>();
   const byDay = new Map<string, { key: string; score: number }[]>();
   for (const r of boards) {
     // The board as listed: preliminary entries left out, each model once (its best row).
@@ -67,6 +69,11 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
     l.forEach((x, k) =>
       place.set(x.key, k > 0 && x.score === l[k - 1]?.score ? (place.get(l[k - 1]?.key ?? '') ?? k + 1) : k + 1),
     );
+    // Counting rows, a tie of three at 25th holds places 25 to 27.
+    for (let k = l.length - 1, end = l.length; k >= 0; k--) {
+      if (k < l.length - 1 && l[k]?.score !== l[k + 1]?.score) end = k + 1;
+      if ((place.get(l[k]?.key ?? '') ?? 0) < end) tieEnd.set(l[k]?.key as string, end);
+    }
   }
   // Built field by field (no spread of a shared base): tens of thousands of facts on every index build.
   const reading = (
@@ -109,17 +116,19 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
         ),
       );
     const at = place.get(`${lb}\u0000${time}\u0000${entity}`);
-    if (at !== undefined)
-      out.push(
-        reading(
-          r,
-          metric.replace('rating', 'rank'),
-          at,
-          'rank',
-          ':rank',
-          `${entity}: place ${at} by score on ${lb}, ${time}`,
-        ),
+    const to = tieEnd.get(`${lb}\u0000${time}\u0000${entity}`);
+    if (at !== undefined) {
+      const f = reading(
+        r,
+        metric.replace('rating', 'rank'),
+        at,
+        'rank',
+        ':rank',
+        `${entity}: place ${at}${to ? ` (tied: places ${at}–${to})` : ''} by score on ${lb}, ${time}`,
       );
+      if (to) f.tied_to = to;
+      out.push(f);
+    }
   }
   deps.signal.throwIfAborted();
   for (const r of await db.rows(
