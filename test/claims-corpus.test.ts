@@ -32,6 +32,7 @@ const FRESH2 = join(ROOT, 'test', 'claims-fresh2');
 /** Which of the checker's metrics can stand for a key metric (the reader named metrics freely). */
 const METRIC_MATCH: [RegExp, RegExp][] = [
   [/threshold/, /^threshold_/],
+  [/entity_list|entities_added/, /^count:entities/],
   [/share|proportion|percent/, /share|percentage/],
   [/token|volume|traffic|usage|consumption/, /tokens|token_share/],
   [/flops|tops|compute|performance$/, /compute|tpp/],

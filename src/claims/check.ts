@@ -77,6 +77,7 @@ const FAMILY: Record<string, string[]> = {
   // What was paid through a platform over a named span of days.
   spend: ['spend:7d', 'spend:30d'],
   requests: ['requests:7d', 'requests:30d'],
+  'count:entities': ['count:entities'],
   derivative_share: ['derivative_share'],
   // A chip made of chips: the compute dies in its package ("two 910B-class dies in one package").
   chip_count: ['chips_per_system', 'detail:gpus', 'dies_per_package'],
@@ -248,6 +249,7 @@ const DIM: Record<string, [string, number]> = {
   items: ['count', 1],
   votes: ['count', 1],
   requests: ['count', 1],
+  entities: ['count', 1],
   // Places held in a top list, counted as places or as the models in them.
   spots: ['count', 1],
   models: ['count', 1],

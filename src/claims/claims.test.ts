@@ -562,7 +562,7 @@ test("a total of a specification is the system's that holds the chips; a ratio c
   assert.equal(claim(text, '4倍').verdict, 'supported');
 });
 
-test("a figure takes the time named last before it in its sentence; a place in a tie is any place the tie spans", () => {
+test('a figure takes the time named last before it in its sentence; a place in a tie is any place the tie spans', () => {
   const doc = checker.check(
     'board.txt',
     'Arena\n2026-08-15\n\nOn the 8 August board GLM-5.1 trailed by 38 points, and on 10 July it sat 37 points adrift of the leader.',

@@ -100,6 +100,9 @@ const TOTAL = /总|合计|共计|整体|\btotal\b|\baggregate\b|\bcombined\b/i;
 const CLAUSE_BREAK = /[,;，；]|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff])/;
 /** Volumes said of where they went ("sent 5 trillion tokens to Chinese models"). */
 const TO_WHOM = new Set(['tokens', 'tokens_week', 'tokens_month', 'requests']);
+/** Entities counted right after a number ("17 Chinese entities", "140个实体"): additions to a list. */
+const ENTITIES_AFTER =
+  /^\s?(?:个|家)?\s?(?:(?:Chinese|US|American|foreign|new)\s|中国|美国|外国)?\s?(?:entities\b|实体)/i;
 /** Words for requests made through a platform. */
 const REQUESTS = /\brequests\b|\bcalls\b|\bapi calls\b|请求|调用次数/i;
 const RANKING =
@@ -300,6 +303,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       // "约16亿次", "85亿次请求": calls made through a traffic platform.
       if (q.unit === 'times' && q.value >= 1e6 && has(s, REQUESTS)) return 'requests';
       if (q.unit === 'votes') return 'votes';
+      // "新增140个实体", "13个中国实体": entities put on a list (the Entity List).
+      if (['items', 'units'].includes(q.unit) && ENTITIES_AFTER.test(q.tail ?? q.after ?? '')) return 'count:entities';
       if (has(s, /下载|download/)) return 'downloads';
       return q.unit === 'times' ? null : 'count';
     case 'number':
@@ -343,6 +348,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (q.value >= 1e9 && has(s, TOKENS))
         return has(s, /week|每周|一周|单周/) ? 'tokens_week' : has(s, /month|每月|月度/) ? 'tokens_month' : 'tokens';
       if (/(?:\brank(?:ed|s)?|\bno\.|#)\s{0,2}$/i.test(q.before ?? '')) return 'rank';
+      if (ENTITIES_AFTER.test(q.tail ?? q.after ?? '')) return 'count:entities';
       if (/(?:context(?:\s(?:length|window))?|上下文(?:长度|窗口)?)\s?(?:of|is|为|达)?\s{0,2}$/i.test(q.before ?? ''))
         return 'context_length';
       return null;

@@ -34,6 +34,42 @@ export async function timelineFacts(deps: Deps): Promise<Fact[]> {
   return [...eventFacts(rows)];
 }
 
+/** Things an event's text counts ("140 Entity List additions", "13 entities", "8,192 cards"), by the noun. */
+const COUNTED: [RegExp, string][] = [
+  [/^(?:(?:Chinese|US|American|foreign|new)\s+)?(?:entities|Entity List additions|entries)\b/i, 'entities'],
+  [/^(?:countries|nations)\b/i, 'countries'],
+  [/^(?:chips|cards|GPUs|accelerators)\b/i, 'chips'],
+  [/^(?:companies|firms)\b/i, 'companies'],
+  [/^gigafactories\b/i, 'gigafactories'],
+];
+
+/**
+ * The counts an event's title and notes state in words ("140 Entity List additions"): `count:<noun>` facts, each
+ * a series of its own (an event's counts do not supersede each other), its statement the words around it.
+ */
+function* countsIn(base: Omit<Fact, 'id' | 'metric' | 'value' | 'unit' | 'statement'>, id: string, text: string) {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?=[A-Za-z])/g)) {
+    const rest = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
+    const noun = COUNTED.find(([re]) => re.test(rest))?.[1];
+    if (!noun) continue;
+    const value = Number((m[1] as string).replace(/,/g, ''));
+    const key = `${noun}:${value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const at = m.index ?? 0;
+    yield {
+      ...base,
+      id: `${id}:count:${key}`,
+      series: `${id}:count:${key}`,
+      metric: `count:${noun}`,
+      value,
+      unit: noun,
+      statement: `${text.slice(Math.max(0, at - 60), at + 60).trim()} (${value} ${noun})`,
+    };
+  }
+}
+
 /**
  * Event figures: the amount and its parts (metric `amount`), figures as first reported and as later found
  * (`later` links them), signatory counts, percentages in the details (`ratio`), other numeric details.
@@ -149,6 +185,7 @@ export function* eventFacts(rows: readonly EventRow[]): Generator<Fact> {
           statement: `${title}: ${String(v)}`,
         };
     }
+    yield* countsIn(base, id, `${title}. ${typeof detail['notes'] === 'string' ? detail['notes'] : ''}`);
     const pct = /(\d+(?:\.\d+)?)\s*%/.exec(title) ?? /(\d+)pct/.exec(id);
     if (pct)
       yield {
