@@ -85,6 +85,8 @@ function subjectAgrees(key: KeyClaim, c: CheckedClaim): boolean {
   if (!c.subject && linked.length) return false;
   const parentOf = (id: string) => entities.entities.get(id)?.parent ?? null;
   if (c.subject && linked.includes(c.subject)) return true;
+  // A gap between two is said of the pair: the side the key names may be the one the checker compares with.
+  if (/gap|lead|behind/.test(key.metric) && c.comparison && linked.includes(c.comparison)) return true;
   // A model's family named by the key ("DeepSeek") and the model found ("DeepSeek-V3"), or the reverse.
   if (c.subject && linked.some((l) => parentOf(c.subject as string) === l || parentOf(l) === c.subject)) return true;
   const name = (c.subject_name ?? '').toLowerCase().replace(/[\s_-]+/g, '');

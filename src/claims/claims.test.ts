@@ -576,3 +576,15 @@ test('a figure takes the time named last before it in its sentence; a place in a
   assert.equal(place('27th').verdict, 'supported');
   assert.equal(place('28th').verdict, 'contradicted');
 });
+
+test('a gap between the two countries is kept under the side behind, the side ahead its comparison', () => {
+  const doc = checker.check(
+    'gap.txt',
+    "Arena\n2026-08-15\n\nOn the board dated 14 August, America's lead over China has narrowed to 15 points.",
+  );
+  const gap = doc.claims.find((c) => c.quote.includes('15'));
+  assert.deepEqual(
+    [gap?.metric, gap?.subject, gap?.comparison, gap?.verdict],
+    ['rating_gap', 'country-cn', 'country-us', 'supported'],
+  );
+});

@@ -293,7 +293,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         return /^[\s-]?(?:ahead|behind|clear|lead|more|fewer|higher|lower|of (?:lead|gap)|off|short|apart|adrift|gap|deficit|margin|advantage|of the (?:top|lead|leader|summit))/i.test(
           q.after ?? '',
         ) ||
-          /(?:领先|落后|相差|差距|只差|仅差|差了?|缩小到|缩小至|收窄至|扩大到|扩大至|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead)(?:\s(?:of|was|is|to|stood at|still|now))*\s?(?:just|only|about|roughly|nearly|almost|around|约|接近|将近|近|仅|不到|超过|达到?|为|已|只有)?\s?$/i.test(
+          /(?:领先|落后|相差|差距|只差|仅差|差了?|缩小到|缩小至|收窄至|扩大到|扩大至|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead|\bnarrow(?:ed|s|ing)?|\bwiden(?:ed|s|ing)?|\bshr[iu]nk|\bshrinks)(?:\s(?:of|was|is|to|stood at|still|now))*\s?(?:just|only|about|roughly|nearly|almost|around|约|接近|将近|近|仅|不到|超过|达到?|为|已|只有)?\s?$/i.test(
             q.lead ?? q.before ?? '',
           )
           ? 'rating_gap'
@@ -1240,6 +1240,17 @@ export function extractClaims(
       entities.entities.has('country-cn')
     )
       subject = { entity: 'country-cn', start: q.start, end: q.start, text: '' };
+    // "America's lead", "美國與中國的差距": a gap between the two countries is kept under the side behind, as the
+    // data keeps it, the side ahead its comparison.
+    if (
+      PAIR_GAP.has(metric) &&
+      subject?.entity === 'country-us' &&
+      entities.entities.has('country-cn') &&
+      mentions.some((m) => m.entity === 'country-cn')
+    ) {
+      comparisonMention = subject;
+      subject = { entity: 'country-cn', start: q.start, end: q.start, text: '' };
+    }
     const comparison =
       comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     const around = [...inWindow, ...inSentence];
