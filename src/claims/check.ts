@@ -827,9 +827,18 @@ function toleranceOf(c: Extracted): string {
   return `±${rel * 100}% relative${floor ? ` (at least ±${floor} ${c.unit})` : ''}${c.bound === 'gt' ? ', lower bound' : c.bound === 'lt' ? ', upper bound' : ''}`;
 }
 
+/** Gap metrics, and the boards a gap said of none is read on. */
+const GAP_TABLES = new Set(['rating_gap', 'gap_points', 'gap_months', 'gap_percent']);
+const DEFAULT_GAPS = ['gap (arena-text)', 'gap (epoch-eci)'];
+
 function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean; none?: boolean } {
-  // A score on a named benchmark: that benchmark's (several, when the passage names only their maker).
-  const family = c.boards?.length ? c.boards.map((b) => `benchmark:${b}`) : [...familyOf(c.metric)];
+  // A score on a named benchmark: that benchmark's (several, when the passage names only their maker). A gap: the
+  // gap on that benchmark, else on the Arena or Epoch's index (not on an index the passage does not name).
+  const gap = GAP_TABLES.has(c.metric);
+  const family = c.boards?.length && !gap ? c.boards.map((b) => `benchmark:${b}`) : [...familyOf(c.metric)];
+  const gapTables = gap
+    ? new Set(c.boards?.length ? c.boards.map((b) => `gap (${b.replace(/_/g, '-')})`) : DEFAULT_GAPS)
+    : null;
   const tolerance = toleranceOf(c);
   if (c.metric === 'chip_count') {
     // A chip count is about a system named nearby, or built of a chip named nearby ("72 颗" after "GB200"):
@@ -880,6 +889,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     for (const m of family) {
       for (const f of ctx.facts.get(k.key, m)) {
         if (seen.has(f)) continue;
+        if (gapTables && !gapTables.has(f.table)) continue;
         // A comparison claim is checked against the figure for the same pair, when it names the other side.
         if (versus.size && f.versus && !versus.has(f.versus)) continue;
         if (!versus.size && f.versus && f.metric.startsWith('ratio')) continue;

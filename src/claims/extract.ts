@@ -293,7 +293,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         return /^[\s-]?(?:ahead|behind|clear|lead|more|fewer|higher|lower|of (?:lead|gap)|off|short|apart|adrift|gap|deficit|margin|advantage|of the (?:top|lead|leader|summit))/i.test(
           q.after ?? '',
         ) ||
-          /(?:领先|落后|相差|差距|只差|仅差|差了?|缩小到|缩小至|收窄至|扩大到|扩大至|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead|\bnarrow(?:ed|s|ing)?|\bwiden(?:ed|s|ing)?|\bshr[iu]nk|\bshrinks)(?:\s(?:of|was|is|to|stood at|still|now))*\s?(?:just|only|about|roughly|nearly|almost|around|约|接近|将近|近|仅|不到|超过|达到?|为|已|只有)?\s?$/i.test(
+          /(?:领先|落后|相差|差距|只差|仅差|差了?|(?:缩小|收窄|缩窄|扩大|拉大)(?:到|至|为)|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead|\bnarrow(?:ed|s|ing)?|\bwiden(?:ed|s|ing)?|\bshr[iu]nk|\bshrinks)(?:\s(?:of|was|is|to|stood at|still|now))*\s?(?:just|only|about|roughly|nearly|almost|around|约|接近|将近|近|仅|不到|超过|达到?|为|已|只有)?\s?$/i.test(
             q.lead ?? q.before ?? '',
           )
           ? 'rating_gap'

@@ -233,3 +233,15 @@ test('an index named in Chinese is that benchmark: scores are checked on it, and
   // Kimi K3 holds 59.7 on the intelligence index: 50.2 is refuted there.
   assert.equal(score('在Artificial Analysis的综合智能指数上，Kimi K3得分为50.2分。')?.verdict, 'contradicted');
 });
+
+test('a gap said of a named index is read on that index; a gap said of none, never on an index not named', () => {
+  const gap = (text: string) =>
+    checker.check('t', `Gap\n2026-08-10\n\n${text}`).claims.find((c) => c.unit === 'points');
+  const named = gap('在Artificial Analysis的综合智能指数上，中美差距只有3.4分。');
+  assert.equal(named?.verdict, 'supported');
+  assert.match(named?.evidence[0]?.statement ?? '', /^aa-intelligence/);
+  // The same figure said of no index: not the intelligence index's (the Arena gap then was some 15 to 40 points).
+  const bare = gap('The gap between the best American and the best Chinese model is just 3.4 points.');
+  assert.notEqual(bare?.verdict, 'supported');
+  assert.ok(!(bare?.evidence ?? []).some((e) => /^aa-/.test(e.statement)));
+});

@@ -225,6 +225,11 @@ const eventRow = z.object({
 const sourceRow = z.object({ id: z.string(), url: z.string() });
 const familyRow = z.object({ id: z.string(), family: z.string() });
 
+/** Gaps between the two sides' best, read on the board their passage names. */
+const GAPS = new Set(['rating_gap', 'gap_points', 'gap_months', 'gap_percent']);
+
+const ARENA = /\barena\b|lmarena|竞技场/i;
+
 /** The words of an index's name in Chinese (normalised to simplified script), and the English title word each is. */
 const INDEX_WORDS: [RegExp, string][] = [
   [/(?:智能|智慧)指数/, 'intelligence'],
@@ -310,18 +315,19 @@ export class Checker {
    * by its maker's name and a word of its own ("Artificial Analysis … intelligence"). None when the passage names
    * none: a score in points is then an Arena rating.
    */
-  private boardsNamed(text: string): string[] {
+  private boardsNamed(text: string, document = text): string[] {
     // An index named in Chinese ("综合智能指数", "程式能力指數"): the English word its title has.
     const t = [text.toLowerCase(), ...INDEX_WORDS.filter(([re]) => re.test(text)).map(([, w]) => w)].join(' ');
     const full = this.boards.filter(([, title]) => title.split(' ').length >= 2 && t.includes(title));
     if (full.length) return full.map(([id]) => id);
-    // The maker's name and a word that tells its titles apart ("Artificial Analysis … intelligence"): the maker
-    // alone would let any of its indices bear a figure out.
+    // The maker's name (anywhere in the document) and a word of the passage that tells its titles apart
+    // ("Artificial Analysis … intelligence"): the maker alone would let any of its indices bear a figure out.
+    const doc = document.toLowerCase();
     return this.boards
       .filter(([, title]) => {
         const words = title.split(' ');
         const own = words.slice(2).filter((w) => w.length > 3 && w !== 'index');
-        return words.length >= 3 && t.includes(words.slice(0, 2).join(' ')) && own.some((w) => t.includes(w));
+        return words.length >= 3 && doc.includes(words.slice(0, 2).join(' ')) && own.some((w) => t.includes(w));
       })
       .map(([id]) => id);
   }
@@ -475,11 +481,13 @@ export class Checker {
     const named = [...windows.values()];
     for (const c of extracted) if (!c.time && named.length) c.windows = named;
     // A score said of a benchmark the passage names is that benchmark's, not an Arena rating.
-    if (this.boards.length && extracted.some((c) => c.metric === 'rating')) {
+    // (So is a gap said of one: "综合智能指数仅差3.4分" is the gap on that index.)
+    const scored = (c: ClaimToCheck) => c.metric === 'rating' || GAPS.has(c.metric);
+    if (this.boards.length && extracted.some(scored)) {
       const spans = sentences(norm, signal);
       const head = norm.slice(0, Math.min(norm.length, norm.indexOf('\n') < 0 ? 300 : norm.indexOf('\n')));
       for (const c of extracted) {
-        if (c.metric !== 'rating') continue;
+        if (!scored(c)) continue;
         // The claim's sentence by binary search: a document may hold thousands of sentences and of scores.
         let lo = 0;
         let hi = spans.length;
@@ -491,8 +499,12 @@ export class Checker {
         const k = lo < spans.length && (spans[lo] as [number, number])[0] <= c.start ? lo : -1;
         const prev = k > 0 ? (spans[k - 1] as [number, number]) : null;
         const passage = `${head} ${prev ? norm.slice(prev[0], prev[1]) : ''} ${norm.slice(c.sentence[0], c.sentence[1])}`;
-        const named = this.boardsNamed(passage);
-        if (named.length) c.boards = named;
+        // The boards its sentence and passage name (a gap said where the Arena is named may be the Arena's): with
+        // several, any may bear it out and none refute it.
+        const named = this.boardsNamed(passage, norm);
+        if (GAPS.has(c.metric) && ARENA.test(passage)) named.push('arena-text');
+        if (named.length && !(named.length === 1 && named[0] === 'arena-text' && c.metric === 'rating'))
+          c.boards = named;
       }
     }
     inverseMultiples(norm, extracted);

@@ -155,10 +155,13 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
 }
 
 /** The US–China gap by date on each Arena board and the Capabilities Index (the point estimate, no resampling). */
+/** The gaps the news reports: on the Arena, on Epoch's capabilities index and on Artificial Analysis's indices. */
+export const GAP_METRICS = ['arena-text', 'epoch-eci', 'aa-intelligence', 'aa-coding', 'aa-agentic'];
+
 export async function gapFactsOf(deps: Deps): Promise<Fact[]> {
   const db = await deps.db();
   const out: Fact[] = [];
-  const metrics = (await listMetrics(db)).filter((m) => ['arena-text', 'epoch-eci'].includes(m.id));
+  const metrics = (await listMetrics(db)).filter((m) => GAP_METRICS.includes(m.id));
   for (const m of metrics) {
     deps.signal.throwIfAborted();
     const loaded = await loadObservations(db, m, false);
