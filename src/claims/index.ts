@@ -503,8 +503,10 @@ export class Checker {
         // several, any may bear it out and none refute it.
         const named = this.boardsNamed(passage, norm);
         if (GAPS.has(c.metric) && ARENA.test(passage)) named.push('arena-text');
-        if (named.length && !(named.length === 1 && named[0] === 'arena-text' && c.metric === 'rating'))
-          c.boards = named;
+        if (!named.length) continue;
+        c.boards = named;
+        // A score on a benchmark is that benchmark's score, not an Arena rating: named so ("score:aa_intelligence").
+        if (c.metric === 'rating') c.metric = named.length === 1 ? `score:${named[0]}` : 'score';
       }
     }
     inverseMultiples(norm, extracted);
