@@ -926,6 +926,15 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
           statement: `${f.statement} (one way: ${f.value / 2})`,
         });
   cands = cands.filter((f) => rangeIn(c, f) !== null);
+  // A price said of its seller (the maker's own, or a platform named) is that seller's, when the data lists any.
+  if (c.seller) {
+    const sells = (f: IndexedFact) =>
+      c.seller === 'first_party'
+        ? f.first_party === true
+        : f.provider !== undefined && (f.provider === c.seller || f.provider.startsWith(`${c.seller}_`));
+    const theirs = cands.filter((f) => f.provider === undefined || sells(f));
+    if (cands.some(sells)) cands = theirs;
+  }
   if (!cands.length) return { verdict: 'unverifiable', evidence: [], tolerance, none: true };
   // A reading (a rating, a gap) in an article that states no time but is dated: as of that date, so readings
   // taken after it are not what the article saw (when the data holds any reading up to then).

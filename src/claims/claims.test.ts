@@ -588,3 +588,13 @@ test('a gap between the two countries is kept under the side behind, the side ah
     ['rating_gap', 'country-cn', 'country-us', 'supported'],
   );
 });
+
+test("a price said to be the maker's own is read on the maker's list price, not a reseller's", () => {
+  // DeepSeek lists V4 Pro input at $0.435; resellers (Azure, Fireworks) at $1.74.
+  const own = claim('DeepSeek官方给DeepSeek V4 Pro的输入价为每百万tokens 1.74美元。', '1.74');
+  assert.equal(own.verdict, 'contradicted');
+  assert.match(own.evidence[0]?.statement ?? '', /first party/);
+  assert.equal(claim('DeepSeek官方给DeepSeek V4 Pro的输入价为每百万tokens 0.435美元。', '0.435').verdict, 'supported');
+  // Said of no seller: any list price may bear it out.
+  assert.equal(claim('DeepSeek V4 Pro的输入价为每百万tokens 1.74美元。', '1.74').verdict, 'supported');
+});

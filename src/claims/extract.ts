@@ -39,6 +39,8 @@ export interface Extracted {
   compared?: string[];
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
   subject_from?: 'sentence' | 'context' | 'ambiguous';
+  /** For a price: who sells at it as the text says ("官方", "first-party": `first_party`; "on OpenRouter": its id). */
+  seller?: string;
   /** The subject as the text names it: where it is no entity the data holds (a survey), or narrows a family. */
   subject_text?: string;
   /** What a ratio compares (compute, memory, bandwidth, power), from the words of its sentence. */
@@ -395,6 +397,29 @@ const THRESHOLD_BOUND =
 /** Words of export control: a figure said in such a sentence of no chip is a rule's. */
 const CONTROL =
   /export control|\bcontrol(?:s|led|ling)?\b|licen[cs]e|\beccn\b|3a090|\brules?\b|restrict|管制|出口|许可|规则|禁令|限制/i;
+
+/** Words that say a price is the maker's own. */
+const FIRST_PARTY =
+  /官方|官网|自家|原厂|first[- ]party|\bofficial\b|its own (?:api|platform|site)|directly from|\bthe maker's/i;
+/** A platform a price is paid on ("on OpenRouter", "在OpenRouter上", "via Azure"). */
+const ON_PLATFORM = /(?:\bon|\bat|\bvia|\bthrough|在|通过|经由)\s?(?:the\s)?$/i;
+
+/** Who sells at the price a clause states: the maker itself, a platform named, or (unsaid) anyone. */
+function sellerOf(
+  clause: string,
+  inSentence: readonly Mention[],
+  norm: string,
+  entities: EntityIndex,
+): { seller?: string } {
+  if (FIRST_PARTY.test(clause)) return { seller: 'first_party' };
+  const at = inSentence.find(
+    (m) =>
+      entities.entities.get(m.entity)?.kind === 'organization' &&
+      clause.includes(norm.slice(m.start, m.end).toLowerCase()) &&
+      ON_PLATFORM.test(norm.slice(Math.max(0, m.start - 8), m.start)),
+  );
+  return at ? { seller: at.entity } : {};
+}
 
 /** What a ratio compares (bandwidth, memory, power, compute, a count of chips), from the words of a text. */
 function aspectOf(sl: string): Extracted['aspect'] {
@@ -1361,6 +1386,7 @@ export function extractClaims(
       subject_from: subjectFrom,
       aspect,
       ...(surveyed ? { subject_text: surveyed } : {}),
+      ...(metric === 'price' || metric === 'price_ratio' ? sellerOf(clauseOf, inSentence, norm, entities) : {}),
     };
     out.push(claim);
     // "DeepSeek-V3 and DeepSeek-V2 also exceeded 1 trillion": one figure said of two subjects is two claims.

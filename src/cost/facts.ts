@@ -63,6 +63,8 @@ export async function priceFacts(deps: Deps): Promise<Fact[]> {
         source_ids: [r.source_id],
         status: 'confirmed',
         series: `${model}:${provider}:${tier}:${name}`,
+        provider,
+        first_party: r.first_party,
         table: 'prices',
         id: `${model}:${provider}:${tier}:${d}:${name}`,
         statement:

@@ -81,6 +81,9 @@ export const factSchema = z.object({
   window: z.string().optional(),
   /** The true figure is at least this (a sum over a top-N list): a smaller claim contradicts it, a larger one does not. */
   lower_bound: z.boolean().optional(),
+  /** For a price: who sells at it (a provider id as the price list names it), and whether it is the model's maker. */
+  provider: z.string().optional(),
+  first_party: z.boolean().optional(),
   /** For a place shared by a tie (25th of three at one score): the last place the tie spans (27). */
   tied_to: z.number().optional(),
   /** For a figure a later one superseded: that later figure. */
