@@ -517,6 +517,10 @@ const membersOf = (entities: EntityIndex, id: string): readonly string[] =>
  */
 export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
   const c = asRatio(said);
+  if (c.metric === 'price_ratio' && c.subject?.startsWith('model:')) {
+    const r = checkPriceRatio(c, ctx);
+    if (r.verdict !== 'unverifiable') return r;
+  }
   if (c.metric.startsWith('threshold_ratio_')) return checkToThreshold(c, ctx);
   if (c.metric.startsWith('threshold_')) return checkThreshold(c, ctx);
   if (c.metric === 'token_ratio' && c.subject) return checkVolumeRatio(c, ctx);
@@ -671,6 +675,54 @@ function checkToThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
         source_ids: [...new Set([...own.source_ids, ...t.source_ids])],
       };
       if (agrees(c, ratio)) return { verdict: 'supported', evidence: [evidence(ratio)], tolerance };
+    }
+  }
+  return none;
+}
+
+/**
+ * A ratio between two models' prices ("输出价的近三十倍", "2.5 times Sonnet 5's"): their current list prices, the
+ * output's or the input's as the sentence says (both tried when it says neither), the makers' own where both
+ * list one. Refuted only when the other model is named, the price is named and both makers list theirs.
+ */
+function checkPriceRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
+  const tolerance = toleranceOf(c);
+  const none: Checked = { verdict: 'unverifiable', evidence: [], tolerance };
+  const others = c.comparison
+    ? [c.comparison]
+    : c.context.filter((e) => e !== c.subject && e.startsWith('model:') && !c.compared?.includes(e));
+  const said = c.price_of ? [`${c.price_of}_price`] : ['output_price', 'input_price'];
+  const current = (id: string, metric: string) => {
+    const keys = factKeys(ctx, id).filter((k) => !k.weak);
+    const all = keys.flatMap((k) => [...ctx.facts.get(k.key, metric)]).filter((f) => isConfirmed(f.status));
+    const latest = new Map<string, IndexedFact>();
+    for (const f of all)
+      if ((latest.get(f.series ?? f.id)?.time ?? '') < (f.time ?? '')) latest.set(f.series ?? f.id, f);
+    const now = [...latest.values()].filter((f) => f.value > 0);
+    const own = now.filter((f) => f.first_party);
+    return { own, any: now };
+  };
+  for (const metric of said) {
+    const mine = current(c.subject as string, metric);
+    for (const other of others) {
+      const theirs = current(other, metric);
+      const pairs = (a: IndexedFact[], b: IndexedFact[]) => a.flatMap((x) => b.map((y) => [x, y] as const));
+      const sure = mine.own.length > 0 && theirs.own.length > 0;
+      const ratioOf = ([x, y]: readonly [IndexedFact, IndexedFact]): IndexedFact => ({
+        ...x,
+        metric: `ratio:${metric}`,
+        value: x.value / y.value,
+        unit: 'x',
+        id: `${x.id}/${y.id}`,
+        versus: y.entity,
+        statement: `${x.statement} / ${y.statement} = ${(x.value / y.value).toFixed(2)}`,
+        source_ids: [...new Set([...x.source_ids, ...y.source_ids])],
+      });
+      const tried = (sure ? pairs(mine.own, theirs.own) : pairs(mine.any, theirs.any)).map(ratioOf);
+      const hit = tried.find((f) => agrees(c, f));
+      if (hit) return { verdict: 'supported', evidence: [evidence(hit)], tolerance };
+      if (sure && c.comparison && said.length === 1 && tried.length)
+        return { verdict: 'contradicted', evidence: tried.slice(0, 2).map(evidence), tolerance };
     }
   }
   return none;

@@ -598,3 +598,17 @@ test("a price said to be the maker's own is read on the maker's list price, not 
   // Said of no seller: any list price may bear it out.
   assert.equal(claim('DeepSeek V4 Pro的输入价为每百万tokens 1.74美元。', '1.74').verdict, 'supported');
 });
+
+test("a ratio of two models' prices is read on their makers' list prices; '是X的N倍' makes X what it is a multiple of", () => {
+  // Claude Opus 5 lists output at $25, Claude Sonnet 5 at $10, DeepSeek V4 Pro at $0.87.
+  const text = 'Anthropic的Claude Opus 5输出价为每百万tokens 25美元，是DeepSeek V4 Pro输出价的近三十倍。';
+  const near = claim(text, '三十倍');
+  assert.deepEqual(
+    [near.metric, near.subject, near.comparison],
+    ['price_ratio', 'model:claude-opus-5', 'model:deepseek-v4-pro'],
+  );
+  assert.equal(near.verdict, 'supported');
+  assert.equal(claim('Claude Opus 5的输出价是Claude Sonnet 5的2.5倍。', '2.5').verdict, 'supported');
+  // Both makers list theirs, the price and the other model are named: 4 times is refuted.
+  assert.equal(claim('Claude Opus 5的输出价是Claude Sonnet 5的4倍。', '4倍').verdict, 'contradicted');
+});

@@ -39,6 +39,8 @@ export interface Extracted {
   compared?: string[];
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
   subject_from?: 'sentence' | 'context' | 'ambiguous';
+  /** For a price or a ratio of prices: which, as its clause says (the input's or the output's). */
+  price_of?: 'input' | 'output';
   /** For a price: who sells at it as the text says ("官方", "first-party": `first_party`; "on OpenRouter": its id). */
   seller?: string;
   /** The subject as the text names it: where it is no entity the data holds (a survey), or narrows a family. */
@@ -274,7 +276,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         return 'performance_ratio';
       if (has(s, /下载|download/)) return 'downloads_share';
       if (has(s, /占|份额|share|需求|demand|市场|market|比例|proportion/)) return 'share';
-      if (has(s, /价格|售价|定价|单价|price|便宜|cheaper/)) return 'price_ratio';
+      if (has(s, /价格|售价|定价|单价|price|便宜|cheaper|输出价|输入价|贵/)) return 'price_ratio';
       if (q.kind === 'multiple' && has(s, TOKENS)) return 'token_ratio';
       return q.kind === 'percent' ? 'percentage' : q.kind === 'multiple' ? 'ratio' : null;
     case 'count':
@@ -1177,6 +1179,27 @@ export function extractClaims(
         metric = k === 'model' ? 'usage_rank' : k === 'organization' || k === 'country' ? 'token_rank' : metric;
       else if (board && !traffic && k === 'model') metric = 'arena_rank';
     }
+    // "……，是DeepSeek V4 Flash输出价的逾400倍": the name after 是/为 and before "的 N倍" is what the figure is a multiple
+    // of; the subject is the name of its kind before it.
+    if (isRatio) {
+      const of = [...before]
+        .reverse()
+        .find(
+          (m) =>
+            /(?:是|为|相当于|等于)\s?$/.test(norm.slice(Math.max(0, m.start - 4), m.start)) &&
+            /^[^，。,;；]{0,12}的\s?\S{0,3}$/.test(norm.slice(m.end, q.start)),
+        );
+      const kind = of ? kindOf(of) : undefined;
+      const own =
+        of &&
+        [...inWindow, ...before]
+          .reverse()
+          .find((m) => m.end <= of.start && m.entity !== of.entity && kindOf(m) === kind);
+      if (of && own) {
+        subject = own;
+        comparisonMention = of;
+      }
+    }
     // "前者接近后者的两倍", "the former is twice the latter": of the last two names of one kind before it, the first
     // is the subject and the second what it is compared with.
     if (isRatio && /前者[^，。,;；]{0,12}后者|the former[^,.;]{0,40}the latter/i.test(sentenceText)) {
@@ -1387,6 +1410,11 @@ export function extractClaims(
       aspect,
       ...(surveyed ? { subject_text: surveyed } : {}),
       ...(metric === 'price' || metric === 'price_ratio' ? sellerOf(clauseOf, inSentence, norm, entities) : {}),
+      ...(metric === 'price_ratio' && /输出|output/i.test(clauseOf)
+        ? { price_of: 'output' as const }
+        : metric === 'price_ratio' && /输入|input/i.test(clauseOf)
+          ? { price_of: 'input' as const }
+          : {}),
     };
     out.push(claim);
     // "DeepSeek-V3 and DeepSeek-V2 also exceeded 1 trillion": one figure said of two subjects is two claims.
