@@ -33,6 +33,7 @@ const FRESH2 = join(ROOT, 'test', 'claims-fresh2');
 const METRIC_MATCH: [RegExp, RegExp][] = [
   [/threshold/, /^threshold_/],
   [/entity_list|entities_added/, /^count:entities/],
+  [/derivative/, /^derivative/],
   [/share|proportion|percent/, /share|percentage/],
   [/token|volume|traffic|usage|consumption/, /tokens|token_share/],
   [/flops|tops|compute|performance$/, /compute|tpp/],

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { tables } from '../data/schema.ts';
 import type { Deps, Fact } from '../ops/operation.ts';
-import { LINEAGE_SAMPLES, orgIndex, trafficDays, trafficRows } from './index.ts';
+import type { Db } from '../store/db.ts';
+import { adoption, LINEAGE_SAMPLES, orgIndex, trafficDays, trafficRows } from './index.ts';
 import { windowFacts } from './windows.ts';
 
 const orgRow = tables.organizations.pick({ id: true, country: true });
@@ -72,6 +73,7 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
     ...shareFacts(usage, orgOfModel, countryOfOrg, open),
     ...downloadFacts(open),
     ...downloadTotals(open.filter((r) => !(r.source_id in LINEAGE_SAMPLES))),
+    ...(await derivativeFacts(db)),
     ...(await rollingFacts(deps)),
   ];
 }
@@ -177,6 +179,52 @@ export function* placeFacts(
         }
     }
   }
+}
+
+/**
+ * Derivatives by the country of their root, as `airace adoption show --metric derivatives --by country` reports
+ * them (a lineage sample, not a census of the Hub: its figures can bear a claim out, never refute one, since the
+ * checker refutes only on the measures it lists as refutable).
+ */
+async function derivativeFacts(db: Db): Promise<Fact[]> {
+  const r = await adoption(db, { by: 'country', metric: 'derivatives' }).catch(() => null);
+  if (!r) return [];
+  // The sample's date, as the report names it ("… in openllm-v2-lineage (2025-06-09)").
+  const day = r.window.to ?? /\((\d{4}-\d{2}-\d{2})\)/.exec(r.window.description)?.[1] ?? null;
+  const out: Fact[] = [];
+  for (const row of r.rows) {
+    const c = String(row['country']);
+    if (c === 'unknown' || c === 'other') continue;
+    const base = {
+      entity: c,
+      entity_kind: 'country' as const,
+      time: day,
+      source_ids: r.sources,
+      status: 'confirmed',
+      table: 'lineage',
+    };
+    out.push(
+      {
+        ...base,
+        metric: 'derivatives',
+        value: Number(row['value']),
+        unit: 'models',
+        id: `derivatives:${day}:${c}`,
+        series: `derivatives:${c}`,
+        statement: `${c}: ${row['value']} derivatives rooted in its models, ${r.window.description.slice(0, 80)}`,
+      },
+      {
+        ...base,
+        metric: 'derivative_share',
+        value: Number(row['share']),
+        unit: 'ratio',
+        id: `derivative_share:${day}:${c}`,
+        series: `derivative_share:${c}`,
+        statement: `${c}: ${(100 * Number(row['share'])).toFixed(1)}% of derivatives rooted in its models, ${r.window.description.slice(0, 80)}`,
+      },
+    );
+  }
+  return out;
 }
 
 /**

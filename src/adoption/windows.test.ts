@@ -121,3 +121,16 @@ test("the download totals by country and family agree with the adoption report o
     assert.ok(n > 0, `${by}: rows compared`);
   }
 });
+
+test('the derivative facts by country are the adoption report of derivatives', async () => {
+  const fs = await adoptionFacts({ db: async () => db, signal: new AbortController().signal } as never);
+  const r = await adoption(db, { by: 'country', metric: 'derivatives' });
+  const named = r.rows.filter((x) => !['other', 'unknown'].includes(String(x['country'])));
+  assert.ok(named.length > 0);
+  for (const row of named) {
+    const c = String(row['country']);
+    assert.equal(fs.find((f) => f.metric === 'derivatives' && f.entity === c)?.value, Number(row['value']), c);
+    const share = fs.find((f) => f.metric === 'derivative_share' && f.entity === c)?.value ?? Number.NaN;
+    assert.ok(Math.abs(share - Number(row['share'])) < 1e-12, `${c} share`);
+  }
+});

@@ -79,6 +79,7 @@ const FAMILY: Record<string, string[]> = {
   requests: ['requests:7d', 'requests:30d'],
   'count:entities': ['count:entities'],
   derivative_share: ['derivative_share'],
+  derivatives: ['derivatives'],
   // A chip made of chips: the compute dies in its package ("two 910B-class dies in one package").
   chip_count: ['chips_per_system', 'detail:gpus', 'dies_per_package'],
   dies: ['dies_per_package'],

@@ -612,3 +612,12 @@ test("a ratio of two models' prices is read on their makers' list prices; '是X�
   // Both makers list theirs, the price and the other model are named: 4 times is refuted.
   assert.equal(claim('Claude Opus 5的输出价是Claude Sonnet 5的4倍。', '4倍').verdict, 'contradicted');
 });
+
+test("models derived from a country's: their count and share in the lineage sample, borne out, never refuted", () => {
+  const text = '在开源模型的谱系样本中，以中国模型为源头的衍生模型约占16%，共约446个。';
+  const share = claim(text, '16%');
+  assert.deepEqual([share.metric, share.subject, share.verdict], ['derivative_share', 'country-cn', 'supported']);
+  assert.equal(claim(text, '446').metric, 'derivatives');
+  // A sample, not the Hub: a share it does not bear out is not refuted by it.
+  assert.equal(claim(text.replace('16%', '30%'), '30%').verdict, 'unverifiable');
+});

@@ -107,6 +107,8 @@ const TO_WHOM = new Set(['tokens', 'tokens_week', 'tokens_month', 'requests']);
 /** Entities counted right after a number ("17 Chinese entities", "140个实体"): additions to a list. */
 const ENTITIES_AFTER =
   /^\s?(?:个|家)?\s?(?:(?:Chinese|US|American|foreign|new)\s|中国|美国|外国)?\s?(?:entities\b|实体)/i;
+/** Models derived from others: fine-tunes, merges, quantizations. */
+const DERIVED = /衍生|derivative|fine-?tunes?\b|\bmerges\b|quantiz/i;
 /** Words for requests made through a platform. */
 const REQUESTS = /\brequests\b|\bcalls\b|\bapi calls\b|请求|调用次数/i;
 const RANKING =
@@ -274,6 +276,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         (hasComparison || q.kind !== 'percent')
       )
         return 'performance_ratio';
+      // "以中国模型为源头的衍生模型约占两成": a share of the models derived from others (fine-tunes, merges).
+      if (has(s, DERIVED)) return 'derivative_share';
       if (has(s, /下载|download/)) return 'downloads_share';
       if (has(s, /占|份额|share|需求|demand|市场|market|比例|proportion/)) return 'share';
       if (has(s, /价格|售价|定价|单价|price|便宜|cheaper|输出价|输入价|贵/)) return 'price_ratio';
@@ -309,6 +313,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (q.unit === 'votes') return 'votes';
       // "新增140个实体", "13个中国实体": entities put on a list (the Entity List).
       if (['items', 'units'].includes(q.unit) && ENTITIES_AFTER.test(q.tail ?? q.after ?? '')) return 'count:entities';
+      if (has(s, DERIVED) && !has(s, /下载|download/)) return 'derivatives';
       if (has(s, /下载|download/)) return 'downloads';
       return q.unit === 'times' ? null : 'count';
     case 'number':
