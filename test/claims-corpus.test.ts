@@ -34,6 +34,8 @@ const METRIC_MATCH: [RegExp, RegExp][] = [
   [/threshold/, /^threshold_/],
   [/entity_list|entities_added/, /^count:entities/],
   [/derivative/, /^derivative/],
+  [/member|tier\d?_country_count/, /^members/],
+  [/_cap$|^cap_|_cap_/, /^threshold_/],
   [/share|proportion|percent/, /share|percentage/],
   [/token|volume|traffic|usage|consumption/, /tokens|token_share/],
   [/flops|tops|compute|performance$/, /compute|tpp/],

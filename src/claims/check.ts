@@ -522,6 +522,7 @@ export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
     const r = checkPriceRatio(c, ctx);
     if (r.verdict !== 'unverifiable') return r;
   }
+  if (c.metric === 'members' || c.metric.startsWith('members:')) return checkMembers(c, ctx);
   if (c.metric.startsWith('threshold_ratio_')) return checkToThreshold(c, ctx);
   if (c.metric.startsWith('threshold_')) return checkThreshold(c, ctx);
   if (c.metric === 'token_ratio' && c.subject) return checkVolumeRatio(c, ctx);
@@ -585,8 +586,9 @@ export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
 
 /** Which of a rule's threshold parameters each threshold claim is about. */
 const THRESHOLD_PARAMS: Record<string, RegExp> = {
+  // (With the diffusion rule's caps in TPP: per consignee a year, per country over 2025-2027.)
   threshold_tpp:
-    /^threshold:(?:TPP|combination_sum|bit_length_x_TOPS_aggregated|digital_primitive_computational_units_bitlength_x_TOPS)$/,
+    /^threshold:(?:TPP|combination_sum|bit_length_x_TOPS_aggregated|digital_primitive_computational_units_bitlength_x_TOPS|TPP_per_ultimate_consignee_per_calendar_year|cumulative_TPP_per_country_2025_2027)$/,
   threshold_pd: /^threshold:PD$/,
   threshold_interconnect: /^threshold:aggregate_bidirectional_transfer_rate_GBps$/,
   threshold_bandwidth_density: /^threshold:memory_bandwidth_density_GBps_per_mm2$/,
@@ -635,7 +637,8 @@ function checkThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
   const rel = c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   const matches = (f: IndexedFact) => Math.abs(f.value - value) <= rel * Math.abs(f.value);
   const all = versions.flatMap((v) => ctx.facts.about(v).filter((f) => param.test(f.metric) && isConfirmed(f.status)));
-  const current = all.filter((f) => inForce(ctx, f.entity, day));
+  // A rule of one record named: what that rule sets, in force or not; else the records in force on the day.
+  const current = rule?.versions?.length === 1 ? all : all.filter((f) => inForce(ctx, f.entity, day));
   const pick = (f: IndexedFact) => (c.subject ? undefined : (byVersion.get(f.entity) ?? null));
   const hit = current.find(matches);
   if (hit) return { verdict: 'supported', evidence: [evidence(hit)], tolerance, subject: pick(hit) };
@@ -646,6 +649,23 @@ function checkThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
   if (!old && current.length)
     return { verdict: 'contradicted', evidence: current.slice(0, 4).map(evidence), tolerance };
   return { verdict: 'unverifiable', evidence: old ? [evidence(old)] : [], tolerance };
+}
+
+/**
+ * How many destinations a rule's list names (a country group's members, a tier's countries): the lists of the rule
+ * or group named (a tier's by its number). Refuted only when one list is meant and the data holds it.
+ */
+function checkMembers(c: ClaimToCheck, ctx: CheckContext): Checked {
+  const tolerance = toleranceOf(c);
+  const e = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
+  const ids = e ? [e.id, ...(e.versions ?? [])] : [];
+  const want = c.metric === 'members' ? 'members:' : c.metric;
+  const lists = ids.flatMap((id) => ctx.facts.about(id).filter((f) => f.metric.startsWith(want)));
+  const hit = lists.find((f) => agrees(c, f));
+  if (hit) return { verdict: 'supported', evidence: [evidence(hit)], tolerance };
+  const only = lists.length === 1 ? (lists[0] as IndexedFact) : undefined;
+  if (only && isConfirmed(only.status)) return { verdict: 'contradicted', evidence: [evidence(only)], tolerance };
+  return { verdict: 'unverifiable', evidence: lists.slice(0, 3).map(evidence), tolerance };
 }
 
 /**

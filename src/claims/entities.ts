@@ -545,14 +545,35 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
       r.kind === 'country' ? r.names : r.names.flatMap(spellings),
       r.kind === 'country',
     );
+  // The country groups the rules list ("Country Group D:5"), each an entity of its own.
+  for (const r of await db.rows(
+    z.object({ detail: z.string().nullable() }),
+    `SELECT detail_json AS detail FROM rules WHERE detail_json LIKE '%country_groups%'`,
+  )) {
+    const groups = (JSON.parse(r.detail ?? '{}') as { country_groups?: Record<string, unknown> }).country_groups ?? {};
+    for (const g of Object.keys(groups).filter((k) => /^[A-E]:\d$/.test(k)))
+      idx.add({ id: `group:${g}`, kind: 'rule', name: `Country Group ${g}`, country: 'US', facts: [] }, [
+        `Country Group ${g}`,
+        `Group ${g}`,
+        g,
+        `${g}国家组`,
+        `${g}組`,
+        `${g}组`,
+      ]);
+  }
   // A rule the curated table already names (in more scripts) is that entity, now with its records.
   for (const [id, rule] of rulesByName(await db.rows(ruleRow, 'SELECT id, title FROM rules ORDER BY id'))) {
     const known = rule.names.map((n) => idx.named(n)).find((e) => e !== undefined);
     if (known) Object.assign(known, { kind: 'rule', versions: rule.versions });
-    idx.add(
-      known ?? { id, kind: 'rule', name: rule.name, country: 'US', facts: [], versions: rule.versions },
-      rule.names,
-    );
+    // A rule titled a framework is called either in Chinese ("AI扩散规则", "AI扩散框架").
+    const curatedNames = known ? (curated.records.find((x) => x.id === known.id)?.names ?? []) : [];
+    const framework = /^Framework for/i.test(rule.name)
+      ? curatedNames.filter((n) => /规则|規則/.test(n)).map((n) => n.replace(/规则|規則/, '框架'))
+      : [];
+    idx.add(known ?? { id, kind: 'rule', name: rule.name, country: 'US', facts: [], versions: rule.versions }, [
+      ...rule.names,
+      ...framework,
+    ]);
   }
   const written = new Map<string, Map<string, number>>();
   const borrowed: [Entity, string[]][] = [];

@@ -339,7 +339,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       // "TPP約4,992", "a TPP of 4,800": the export rules' measure, written without a unit.
       if (
         new RegExp(`(?:\\btpp|总处理性能)\\s?\\)?${MEASURE_VERB}`, 'i').test(q.lead ?? q.before ?? '') ||
-        (RULE_THRESHOLD_AFTER.test(q.after ?? '') && /\btpp\b|总处理性能/i.test(s))
+        (RULE_THRESHOLD_AFTER.test(q.after ?? '') && /\btpp\b|总处理性能/i.test(s)) ||
+        // "7.9亿TPP", "26.9 million TPP": the unit written after.
+        /^\s?tpp\b/i.test(q.after ?? '')
       )
         return 'tpp';
       // "a performance density of 5.92", "性能密度达到5.92": TPP per square millimetre of die.
@@ -394,6 +396,10 @@ const RULE_MEASURE = /\btpp\b|performance density|性能密度|总处理性能|\
 const THRESHOLD_WORD =
   /(?:threshold|cut-?off|门槛|门限|阈值|界线)\s?(?:of|at|is|was|set at|为|是|的)?\s?(?:tpp\s?)?(?:约|仅|只有|近|逾|超过|about|roughly|nearly)?\s?$/i;
 const THRESHOLD_AFTER = /^\s?\)?\s?(?:(?:tpp|pd)\s)?(?:threshold|cut-?off|门槛|门限|阈值|的门槛|为门槛)/i;
+/** A tier of a rule's destinations ("Tier 1", "第一级"). */
+const TIER = /\btier[\s-]?(?:1|2|3|one|two|three)\b|第[一二三]级|[一二三]级(?:国家|伙伴|地区)/i;
+const tierNumber = (t: string) => (/1|one|一/i.test(t) ? 1 : /2|two|二/i.test(t) ? 2 : 3);
+
 /** Words of a survey: its figures are what its respondents said. */
 const SURVEY = /\bsurvey(?:s|ed)?\b|\bpoll(?:s|ed)?\b|\bquestionnaire|\brespondents\b|调查|调研|问卷|民调|受访/i;
 /** The threshold named after a multiple or share of it ("three times the threshold", "of the 4,800 cut-off"). */
@@ -878,6 +884,21 @@ export function extractClaims(
     // Words next to the number decide first ("performance that reach 80%" in a sentence that also says "cost").
     const near = norm.slice(Math.max(sentence[0], q.start - 48), Math.min(sentence[1], q.end + 48));
     // The words right next to it first ("价格便宜约75%，速度快2倍": the 75% is about price).
+    // The figure's clause, lower case (what a measure word of the clause says about it).
+    const clauseText = () => {
+      const a =
+        norm
+          .slice(sentence[0], q.start + 1)
+          .split(CLAUSE_BREAK)
+          .at(-1)
+          ?.slice(0, -1) ?? '';
+      const b =
+        norm
+          .slice(q.end - 1, sentence[1])
+          .split(CLAUSE_BREAK)[0]
+          ?.slice(1) ?? '';
+      return `${a}${norm.slice(q.start, q.end)}${b}`.toLowerCase();
+    };
     // (Cut with the figure's edge characters in place, so that a space right next to it can be a break.)
     const tight =
       (norm
@@ -1258,6 +1279,16 @@ export function extractClaims(
         comparisonMention = undefined;
       }
     }
+    // How many destinations a rule's list names ("Country Group D:5 … 22 countries", "24个第一级伙伴"): said of the
+    // list's rule or group named around it; a tier's by its number.
+    if (metric === 'country_count' || (q.kind === 'count' && TIER.test(clauseText()))) {
+      const rule = [...inWindow, ...inSentence].filter((m) => kindOf(m) === 'rule').at(-1);
+      const tier = TIER.exec(clauseText());
+      if (rule) {
+        subject = rule;
+        metric = tier ? `members:tier${tierNumber(tier[0])}` : 'members';
+      }
+    }
     // A rule's threshold ("a TPP of 4,800 or more", "TPP达到4800即受管制"): said of the rule named around it, or of
     // none (the checker reads every rule's thresholds), never of a chip named beside it.
     if (THRESHOLD_OF[metric]) {
@@ -1279,7 +1310,8 @@ export function extractClaims(
           !inSentence.some((m) => ['chip', 'system'].includes(kindOf(m) ?? '')));
       if (named || (!chipInClause && (bounded || ruleTalk))) {
         metric = THRESHOLD_OF[metric] as string;
-        const rule = rules.filter((m) => m.end <= q.start).at(-1) ?? rules[0] ?? topic(['rule']);
+        // (Not the document's most named rule: a passage may speak of another; unnamed, every rule is read.)
+        const rule = rules.filter((m) => m.end <= q.start).at(-1) ?? rules[0];
         subject = rule;
         comparisonMention = undefined;
       }

@@ -119,3 +119,15 @@ test("counts an event's text states are facts of the event: entities put on the 
     'unverifiable',
   );
 });
+
+test("a rule's lists are counted (a country group's members, a tier's countries), and a one-record rule's caps are its own", () => {
+  const groups = only('Country Group D:5 now lists 22 countries.', '22');
+  assert.deepEqual([groups.metric, groups.subject, groups.verdict], ['members', 'group:D:5', 'supported']);
+  assert.equal(only('Country Group D:5 now lists 30 countries.', '30').verdict, 'contradicted');
+  const tier = only('Under the AI Diffusion rule, 18 countries were in Tier 1.', '18');
+  assert.deepEqual([tier.metric, tier.verdict], ['members:tier1', 'supported']);
+  assert.equal(only('Under the AI Diffusion rule, 24 countries were in Tier 1.', '24').verdict, 'contradicted');
+  // The framework was rescinded; what it set is still what it set.
+  const cap = only('AI擴散框架規定，第二級國家的累計上限為7.9億TPP。', '7.9');
+  assert.deepEqual([cap.metric, cap.verdict], ['threshold_tpp', 'supported']);
+});

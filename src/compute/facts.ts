@@ -322,16 +322,63 @@ export function systemSpecFacts(rows: readonly SystemRecord[]): Fact[] {
   return all;
 }
 
-/** Numeric thresholds in a rule's criteria (`{param, op, value}` anywhere in its detail). */
+/**
+ * Numeric thresholds in a rule's criteria (`{param, op, value}` anywhere in its detail), caps in H100 equivalents
+ * where given, and how many destinations each list names (a tier's, a country group's: `group:D:5`).
+ */
 export function* ruleFacts(rows: readonly RuleRow[]): Generator<Fact> {
   for (const r of rows) {
     const seen = new Set<string>();
+    const out: Fact[] = [];
     const stack: unknown[] = [r.detail];
     for (let n = 0; stack.length && n < 100_000; n++) {
       const v = stack.pop();
       if (Array.isArray(v)) stack.push(...v);
       else if (v && typeof v === 'object') {
         const o = v as Record<string, unknown>;
+        // A list of destinations (a tier, a country group): how many it names.
+        const members = (name: string, list: unknown[], entity = r.id) => {
+          const id = `${entity}:members:${name}`;
+          if (seen.has(id)) return;
+          seen.add(id);
+          out.push({
+            entity,
+            entity_kind: 'rule',
+            metric: `members:${name}`,
+            value: list.length,
+            unit: 'countries',
+            time: r.published,
+            source_ids: r.source_ids,
+            status: 'confirmed',
+            table: 'rules',
+            id,
+            statement: `${r.title.slice(0, 80)}: ${name} lists ${list.length} destinations`,
+          });
+        };
+        if (typeof o['id'] === 'string' && Array.isArray(o['destinations'])) members(o['id'], o['destinations']);
+        if (o['country_groups'] && typeof o['country_groups'] === 'object')
+          for (const [g, list] of Object.entries(o['country_groups'] as Record<string, unknown>))
+            if (Array.isArray(list) && /^[A-E]:\d$/.test(g)) members(g, list, `group:${g}`);
+        // A cap said in H100 equivalents too ("about 50,000 H100s").
+        if (typeof o['param'] === 'string' && typeof o['approx_H100_equiv'] === 'number') {
+          const id = `${r.id}:${o['param']}:h100`;
+          if (!seen.has(id)) {
+            seen.add(id);
+            out.push({
+              entity: r.id,
+              entity_kind: 'rule',
+              metric: `h100_equivalents:${o['param']}`,
+              value: o['approx_H100_equiv'],
+              unit: 'chips',
+              time: r.published,
+              source_ids: r.source_ids,
+              status: 'confirmed',
+              table: 'rules',
+              id,
+              statement: `${r.title.slice(0, 80)}: ${o['param']} ≈ ${o['approx_H100_equiv']} H100 equivalents`,
+            });
+          }
+        }
         if (typeof o['param'] === 'string' && typeof o['value'] === 'number') {
           const id = `${r.id}:${o['param']}:${String(o['op'] ?? '')}:${o['value']}`;
           if (!seen.has(id)) {
@@ -354,5 +401,6 @@ export function* ruleFacts(rows: readonly RuleRow[]): Generator<Fact> {
         stack.push(...Object.values(o));
       }
     }
+    yield* out;
   }
 }
