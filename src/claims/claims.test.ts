@@ -621,3 +621,14 @@ test("models derived from a country's: their count and share in the lineage samp
   // A sample, not the Hub: a share it does not bear out is not refuted by it.
   assert.equal(claim(text.replace('16%', '30%'), '30%').verdict, 'unverifiable');
 });
+
+test("'eight and a half months', a rating held on a board ('leads with 1506'), and no comma in a bare number", () => {
+  const doc = checker.check(
+    'board.txt',
+    'Arena\n2026-08-15\n\nOn the board dated 14 August, Claude Fable 5 leads with 1506, and China is about eight and a half months behind.',
+  );
+  const at = (quote: string) => doc.claims.find((c) => c.quote.includes(quote));
+  assert.deepEqual([at('1506')?.quote, at('1506')?.metric, at('1506')?.verdict], ['1506', 'rating', 'supported']);
+  const months = at('eight and a half');
+  assert.deepEqual([months?.value, months?.metric, months?.verdict], [8.5, 'gap_months', 'supported']);
+});

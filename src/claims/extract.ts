@@ -336,6 +336,16 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         q.value >= 100
       )
         return 'rating';
+      // "Claude Fable 5 still leads with 1506", "sits at 1469": a place on a leaderboard held with a rating.
+      if (
+        q.value >= 800 &&
+        q.value <= 2500 &&
+        /\b(?:leads?|led|sits?|sat|stands?|stood|tops?|topped|ranks?|ranked|follows?|trails?)\s(?:\w+\s)?(?:with|at|on)\s?$/i.test(
+          q.lead ?? q.before ?? '',
+        ) &&
+        has(s, /arena|leaderboard|rating|\belo\b|board/)
+      )
+        return 'rating';
       // "TPP約4,992", "a TPP of 4,800": the export rules' measure, written without a unit.
       if (
         new RegExp(`(?:\\btpp|总处理性能)\\s?\\)?${MEASURE_VERB}`, 'i').test(q.lead ?? q.before ?? '') ||

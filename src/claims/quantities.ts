@@ -113,7 +113,7 @@ export function chineseNumber(s: string): number {
 
 // A number starts where no numeral run is under way: without the look-behind, a failed match is retried at
 // every digit of a long run, which makes each rule quadratic in the run's length.
-const WORDS = String.raw`(?:half a(?=[\s-](?:million|billion|trillion|thousand))|a(?=[\s-](?:million|billion|trillion))|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|a thousand)`;
+const WORDS = String.raw`(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half|half a(?=[\s-](?:million|billion|trillion|thousand))|a(?=[\s-](?:million|billion|trillion))|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|a thousand)`;
 const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|\d[,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|\b${WORDS}\b))`;
 /**
  * "40多万", "一百余家", "十多颗", "十几家", "1亿多": more than the number, written after it or after its magnitude,
@@ -174,6 +174,9 @@ export function parseNumber(raw: string): number {
   if (/^\d/.test(s)) return Number(s);
   const w = WORD_VALUE[s.toLowerCase()];
   if (w !== undefined) return w;
+  // "eight and a half"
+  const half = /^(\w+)\s+and\s+a\s+half$/i.exec(s);
+  if (half) return (WORD_VALUE[(half[1] as string).toLowerCase()] ?? Number.NaN) + 0.5;
   return chineseNumber(s);
 }
 
@@ -551,7 +554,7 @@ const RULES: Rule[] = [
     }),
   },
   {
-    re: /(?<!\b(?:first|second|latter|former|other|the)\s)\b(a half|one half|half(?! a[\s-](?:million|billion|trillion|thousand))|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi,
+    re: /(?<!\b(?:first|second|latter|former|other|the)\s)(?<!\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and(?:\s+a)?\s)\b(a half|one half|half(?! a[\s-](?:million|billion|trillion|thousand))|a third|one third|a quarter|one quarter|one fifth|a fifth|a tenth|one[- ]tenth|one hundredth)\b/gi,
     make: (m) => ({
       kind: 'fraction',
       value: ENGLISH_FRACTIONS[(m[1] as string).toLowerCase().replace('one-tenth', 'one tenth')] ?? Number.NaN,
@@ -887,7 +890,8 @@ const RULES: Rule[] = [
   },
   // Anything else numeric with a magnitude, or a bare Arabic number.
   {
-    re: new RegExp(String.raw`(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s{0,3}(${MAG})?`, 'g'),
+    // (A comma after the number ends the clause, not the number: "leads with 1506, a point ahead".)
+    re: new RegExp(String.raw`(?<![\d,.])(\d(?:[\d,]*\d)?(?:\.\d+)?)\s{0,3}(${MAG})?`, 'g'),
     make: (m) =>
       !m[2] && /^(19|20)\d{2}$/.test(m[1] as string)
         ? { kind: 'year', value: Number(m[1]), unit: 'year', time: m[1] as string }
