@@ -630,7 +630,14 @@ function checkThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
   const byVersion = versionsIndex(ctx.entities);
   const rule = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
   const versions = rule?.versions ?? [...byVersion.keys()];
-  const day = c.time ?? c.as_of ?? null;
+  // The rule as first made: on the day its first record took effect.
+  const first = c.original
+    ? versions
+        .map((v) => ctx.facts.get(v, 'effective_year')[0]?.time)
+        .filter((t): t is string => !!t)
+        .sort()[0]
+    : undefined;
+  const day = first ?? c.time ?? c.as_of ?? null;
   const dateOf = (v: string, metric: string) => ctx.facts.get(v, metric)[0];
   const scale = c.unit === 'TB/s' ? 1000 : 1;
   const value = c.value * scale;

@@ -39,6 +39,8 @@ export interface Extracted {
   compared?: string[];
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
   subject_from?: 'sentence' | 'context' | 'ambiguous';
+  /** For a rule's threshold: said of the rule as first made ("最初的ECCN 3A090", "the original rule"). */
+  original?: boolean;
   /** For a price or a ratio of prices: which, as its clause says (the input's or the output's). */
   price_of?: 'input' | 'output';
   /** For a price: who sells at it as the text says ("官方", "first-party": `first_party`; "on OpenRouter": its id). */
@@ -414,6 +416,8 @@ const tierNumber = (t: string) => (/1|one|一/i.test(t) ? 1 : /2|two|二/i.test(
 const SURVEY = /\bsurvey(?:s|ed)?\b|\bpoll(?:s|ed)?\b|\bquestionnaire|\brespondents\b|调查|调研|问卷|民调|受访/i;
 /** The threshold named after a multiple or share of it ("three times the threshold", "of the 4,800 cut-off"). */
 const THRESHOLD_OBJECT = /^\s?(?:times\s+|of\s+)?(?:the|that|this)\s+(?:[\w,.-]+\s+){0,2}(?:threshold|cut-?off)/i;
+/** A rule named as first made ("最初的", "the original", "the initial"). */
+const ORIGINAL = /(?:最初|起初|原先|当初|最早|首版|original|initial|first)\s?(?:的)?\s?$/i;
 /** A rule's operator said after the figure ("or more", "以上", "即受管制"). */
 const THRESHOLD_BOUND =
   /^\s?\)?\s?(?:or (?:more|above|higher|greater|over)|and (?:above|higher|over)|以上|及以上|或以上|即(?:受|须|需|被|属)|就(?:受|须|需|要))/i;
@@ -1299,6 +1303,7 @@ export function extractClaims(
         metric = tier ? `members:tier${tierNumber(tier[0])}` : 'members';
       }
     }
+    let original = false;
     // A rule's threshold ("a TPP of 4,800 or more", "TPP达到4800即受管制"): said of the rule named around it, or of
     // none (the checker reads every rule's thresholds), never of a chip named beside it.
     if (THRESHOLD_OF[metric]) {
@@ -1323,6 +1328,7 @@ export function extractClaims(
         // (Not the document's most named rule: a passage may speak of another; unnamed, every rule is read.)
         const rule = rules.filter((m) => m.end <= q.start).at(-1) ?? rules[0];
         subject = rule;
+        if (rule && ORIGINAL.test(norm.slice(Math.max(0, rule.start - 12), rule.start))) original = true;
         comparisonMention = undefined;
       }
     }
@@ -1456,6 +1462,7 @@ export function extractClaims(
       subject_from: subjectFrom,
       aspect,
       ...(surveyed ? { subject_text: surveyed } : {}),
+      ...(original ? { original } : {}),
       ...(metric === 'price' || metric === 'price_ratio' ? sellerOf(clauseOf, inSentence, norm, entities) : {}),
       ...(metric === 'price_ratio' && /输出|output/i.test(clauseOf)
         ? { price_of: 'output' as const }

@@ -131,3 +131,11 @@ test("a rule's lists are counted (a country group's members, a tier's countries)
   const cap = only('AI擴散框架規定，第二級國家的累計上限為7.9億TPP。', '7.9');
   assert.deepEqual([cap.metric, cap.verdict], ['threshold_tpp', 'supported']);
 });
+
+test('a threshold of the rule as first made is read on its first record: borne out, not outdated', () => {
+  const text = 'The original ECCN 3A090 rule caught chips whose interconnect reached 600 GB/s.';
+  const c = only(text, '600');
+  assert.deepEqual([c.metric, c.verdict], ['threshold_interconnect', 'supported']);
+  // Said as the rule of today, the same figure is outdated (the 2023 revision dropped the interconnect test).
+  assert.equal(only(text.replace('The original ECCN 3A090 rule', 'ECCN 3A090'), '600').verdict, 'outdated');
+});
