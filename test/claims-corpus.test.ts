@@ -28,6 +28,9 @@ const SYNTHETIC = join(ROOT, 'test', 'claims-synthetic');
 const FRESH = join(ROOT, 'test', 'claims-fresh');
 // The fourth: written last, by another such reader, and scored as numbers only ("fresh2 …").
 const FRESH2 = join(ROOT, 'test', 'claims-fresh2');
+// The fifth: written by a third such reader while the rules of the round after were written, scored once at its end
+// ("fresh3 …"), as numbers only.
+const FRESH3 = join(ROOT, 'test', 'claims-fresh3');
 
 /** Which of the checker's metrics can stand for a key metric (the reader named metrics freely). */
 const METRIC_MATCH: [RegExp, RegExp][] = [
@@ -139,12 +142,13 @@ function articlePath(article: string): string | null {
     join(SYNTHETIC, 'articles', article),
     join(FRESH, 'articles', article),
     join(FRESH2, 'articles', article),
+    join(FRESH3, 'articles', article),
   ])
     if (existsSync(p)) return p;
   return null;
 }
 
-type Set = '' | 'synth ' | 'fresh ' | 'fresh2 ';
+type Set = '' | 'synth ' | 'fresh ' | 'fresh2 ' | 'fresh3 ';
 
 /** Every key file: the real articles' (groups named by language and split), the synthetic set's ("synth …") and the fresh set's ("fresh …"). */
 function keyFiles(): { path: string; set: Set }[] {
@@ -160,6 +164,7 @@ function keyFiles(): { path: string; set: Set }[] {
     ...list(join(SYNTHETIC, 'keys'), 'synth '),
     ...list(join(FRESH, 'keys'), 'fresh '),
     ...list(join(FRESH2, 'keys'), 'fresh2 '),
+    ...list(join(FRESH3, 'keys'), 'fresh3 '),
   ];
 }
 

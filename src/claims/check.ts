@@ -574,7 +574,14 @@ export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
   }
   // The subject has no figure of this measure at all: the passage's topic may ("2,000 GPUs" after "DeepSeek
   // trained …"). One of the entities named nearby bears it out, or nothing does; never a contradiction so.
-  if (first.none) {
+  // (Not a traffic or download figure whose own sentence names its model: many models have figures of one size,
+  // and another name's that happens to agree is not about it.)
+  const named =
+    c.subject_from === 'sentence' &&
+    kind === 'model' &&
+    (c.metric.startsWith('tokens') ||
+      ['token_share', 'requests', 'spend', 'downloads', 'usage_rank'].includes(c.metric));
+  if (first.none && !named) {
     for (const e of c.context) {
       if (e === c.subject || e === c.comparison || c.compared?.includes(e)) continue;
       const r = checkOne({ ...c, subject: e, subject_from: 'context' }, ctx);

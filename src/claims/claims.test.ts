@@ -632,3 +632,18 @@ test("'eight and a half months', a rating held on a board ('leads with 1506'), a
   const months = at('eight and a half');
   assert.deepEqual([months?.value, months?.metric, months?.verdict], [8.5, 'gap_months', 'supported']);
 });
+
+test("a model's traffic figure is not borne out by another model's named beside it that happens to agree", () => {
+  // GLM-5.2's month ending 1 August was 13.9 trillion tokens; Nemotron 3 Ultra has no such figure in the data.
+  const c = claim(
+    "In the month to 31 July, Zhipu's GLM-5.2 came fifth, while the busiest American model was NVIDIA's Nemotron 3 Ultra at about 13 trillion tokens.",
+    '13 trillion',
+  );
+  assert.equal(c.subject, 'family:nemotron');
+  assert.notEqual(c.verdict, 'supported');
+  // "Xiaomi, whose MiMo line …, processed": the name before "whose" is the subject.
+  assert.equal(
+    claim('Xiaomi, whose MiMo line barely registered a year ago, processed about 8.7 trillion tokens.', '8.7').subject,
+    'xiaomi',
+  );
+});

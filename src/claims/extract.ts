@@ -1110,7 +1110,7 @@ export function extractClaims(
         if (
           head &&
           ok(head) &&
-          /^\s?,\s+(?:the|a|an|its)\s[^,]{0,50}$/i.test(norm.slice(head.end, nearest.start)) &&
+          /^\s?,\s+(?:the|a|an|its|whose)\s[^,]{0,50}$/i.test(norm.slice(head.end, nearest.start)) &&
           /^[^,]{0,40},/.test(norm.slice(nearest.end, q.start))
         )
           nearest = head;
