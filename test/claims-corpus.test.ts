@@ -231,7 +231,15 @@ test('claims against the answer key, per language and split', {
             if (k.verdict !== hit.verdict) t.confusion[pair] = (t.confusion[pair] ?? 0) + 1;
             if (k.verdict === hit.verdict) t.coveredRight++;
           }
-          if (k.verdict !== 'contradicted' && hit.verdict === 'contradicted') t.falseContradicted++;
+          if (k.verdict !== 'contradicted' && hit.verdict === 'contradicted') {
+            t.falseContradicted++;
+            // Read claim by claim only for the set named (CLAIMS_FALSE_CONTRADICTED=fresh3): a held-out set's are then
+            // no longer unseen, which the report must say.
+            if (process.env['CLAIMS_FALSE_CONTRADICTED'] === set.trim() && / all /.test(` ${group}`))
+              misses.push(
+                `FALSE CONTRADICTED ${key.article}: "${k.quote}" key ${k.verdict} (${k.subject}/${k.metric}) found ${hit.subject}/${hit.metric} ${hit.value} ${hit.unit}; ${hit.evidence[0]?.statement ?? ''}`,
+              );
+          }
           if (k.verdict === 'contradicted' && hit.verdict === 'supported') {
             t.falseSupported++;
             // Per-claim detail for the build split only: the holdout is read as numbers, never claim by claim.

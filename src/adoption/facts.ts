@@ -350,6 +350,7 @@ export function* shareFacts(
     if (total <= 0) continue;
     // A source that lists only the top N models ("…-top10") gives lower bounds for any sum over them.
     const partial = [...sources].some((src) => /top-?\d+/i.test(src));
+    // And any list's platform total sums only the models it lists (the daily table counts more).
     const sum = partial ? ' (at least: a sum over the top models only)' : '';
     if (w !== 'day')
       yield {
@@ -361,11 +362,11 @@ export function* shareFacts(
         time: d,
         source_ids: [...sources],
         status: 'confirmed',
-        ...(partial ? { lower_bound: true } : {}),
+        lower_bound: true,
         window: w,
         table: 'usage',
         id: `platform_tokens:${w}:${d}`,
-        statement: `all tracked models: ${total} tokens on OpenRouter, ${w} ending ${d}${sum}`,
+        statement: `all tracked models: ${total} tokens on OpenRouter, ${w} ending ${d}${sum || ' (at least: a sum over the models listed)'}`,
       };
     for (const kind of ['organization', 'country', 'model'] as const) {
       if (kind === 'model' && w === 'day') continue;

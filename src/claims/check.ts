@@ -523,6 +523,9 @@ export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
     if (r.verdict !== 'unverifiable') return r;
   }
   if (c.metric === 'members' || c.metric.startsWith('members:')) return checkMembers(c, ctx);
+  if (c.metric === 'blended_price') return checkBlended(c, ctx);
+  // A category board (Chinese prompts, coding) is not the overall board the data holds.
+  if (c.category) return { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) };
   if (c.metric.startsWith('threshold_ratio_')) return checkToThreshold(c, ctx);
   if (c.metric.startsWith('threshold_')) return checkThreshold(c, ctx);
   if (c.metric === 'token_ratio' && c.subject) return checkVolumeRatio(c, ctx);
@@ -663,6 +666,36 @@ function checkThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
   if (!old && current.length)
     return { verdict: 'contradicted', evidence: current.slice(0, 4).map(evidence), tolerance };
   return { verdict: 'unverifiable', evidence: old ? [evidence(old)] : [], tolerance };
+}
+
+/**
+ * A blended price ("混合价"): input and output weighted 3:1, from one seller's current prices of the model. Borne
+ * out by a seller whose blend agrees; never refuted (other blends exist).
+ */
+function checkBlended(c: ClaimToCheck, ctx: CheckContext): Checked {
+  const tolerance = `${toleranceOf(c)}; blend of 3 parts input to 1 part output`;
+  const latest = new Map<string, IndexedFact>();
+  for (const k of factKeys(ctx, c.subject))
+    for (const m of ['input_price', 'output_price'])
+      for (const f of ctx.facts.get(k.key, m))
+        if (f.series && isConfirmed(f.status) && (latest.get(f.series)?.time ?? '') <= (f.time ?? ''))
+          latest.set(f.series, f);
+  for (const inp of latest.values()) {
+    if (inp.metric !== 'input_price') continue;
+    const out = latest.get((inp.series as string).replace(/input_price$/, 'output_price'));
+    if (!out) continue;
+    const blend: IndexedFact = {
+      ...inp,
+      metric: 'blended_price',
+      value: (3 * inp.value + out.value) / 4,
+      id: `${inp.id}+${out.id}`,
+      statement: `(3 × ${inp.statement} + ${out.statement}) / 4 = ${((3 * inp.value + out.value) / 4).toFixed(3)}`,
+      source_ids: [...new Set([...inp.source_ids, ...out.source_ids])],
+    };
+    if (agrees({ ...c, unit: c.unit === 'USD' ? 'USD/Mtok' : c.unit }, blend))
+      return { verdict: 'supported', evidence: [evidence(blend)], tolerance };
+  }
+  return { verdict: 'unverifiable', evidence: [], tolerance };
 }
 
 /**
@@ -1152,8 +1185,11 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
       (c.boards?.length ? c.boards.length === 1 && family.includes(f.metric) : contraOf(c.metric).includes(f.metric)) &&
       ((c.time !== null && !coarse) || f.time === null || f.table === 'events' || standing(f)),
   );
+  // Nor a share of a weekly or monthly list: its total is the list's own (the models below its cut are left out).
+  const refutable = (f: IndexedFact) => !(f.metric === 'token_share' && (f.window === 'week' || f.window === 'month'));
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).
   const plausible = contra.filter((f) => {
+    if (!refutable(f)) return false;
     if (f.lower_bound && !belowBound(c, f)) return false;
     if (stale(f) || afterwards(f)) return false;
     const r = rangeIn(c, f);

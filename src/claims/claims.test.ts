@@ -647,3 +647,14 @@ test("a model's traffic figure is not borne out by another model's named beside 
     'xiaomi',
   );
 });
+
+test("a maker's product the data does not name is not the maker; a blended price is input and output weighted 3:1", () => {
+  // "Tencent's Hy9 ranked second": not Tencent's place among makers.
+  const hy = claim("On OpenRouter, Tencent's Hy9 model ranked second by tokens last month.", 'second');
+  assert.notEqual(hy.subject, 'tencent');
+  assert.notEqual(hy.verdict, 'contradicted');
+  // Claude Opus 5 lists input at $5 and output at $25 (first party): (3 × 5 + 25) / 4 = 10.
+  const blend = claim('Anthropic的Claude Opus 5混合价为每百万tokens 10美元。', '10美元');
+  assert.deepEqual([blend.metric, blend.verdict], ['blended_price', 'supported']);
+  assert.equal(claim('Anthropic的Claude Opus 5混合价为每百万tokens 14美元。', '14美元').verdict, 'unverifiable');
+});

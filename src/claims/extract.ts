@@ -39,6 +39,8 @@ export interface Extracted {
   compared?: string[];
   /** Whether the subject is named in the claim's own sentence, or inferred from the passage or the document. */
   subject_from?: 'sentence' | 'context' | 'ambiguous';
+  /** For a place or rating: said of one of the Arena's category boards, which the data does not hold. */
+  category?: boolean;
   /** For a rule's threshold: said of the rule as first made ("最初的ECCN 3A090", "the original rule"). */
   original?: boolean;
   /** For a price or a ratio of prices: which, as its clause says (the input's or the output's). */
@@ -84,14 +86,15 @@ const PRONOUN =
   /^[\s"“'‘(•*「『《-]*(?:(?:however|but|and|yet|still),?\s+)?(?:they|it|its|their|these|those|he|she|we|that(?:'s|’s| is| was)|this(?: is| was)?)\b|^[\s"“'‘(•*「『《-]*(?:其|它|他们|它们|该|此)/i;
 /** A definite description standing for an entity named before: "the platform", "this chip", "该公司". */
 const DESCRIPTION =
-  /(?:^[\s"“'‘(•*「『《-]*|\b(?:the|this|that|its|their)\s+)(?:([A-Za-z][\w-]*)\s+)?(platform|company|firm|chip|accelerator|processor|part|model|system|rack|cabinet|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|模型|系统|国家)/i;
+  /(?:^[\s"“'‘(•*「『《-]*|\b(?:the|this|that|its|their)\s+)(?:([A-Za-z][\w-]*)\s+)?(platform|company|firm|chip|accelerator|processor|part|model|system|machine|supercomputer|superpod|pod|cluster|rack|cabinet|lab|startup|country|nation)(?:'s|’s)?\b|(?:该|此|这家|这款|这个|这一|其)(平台|公司|企业|芯片|模型|系统|超节点|国家)/i;
 /** A description's noun right after a maker's name: "Huawei part", "Nvidia rack". */
-const MAKER_NOUN = /^\s(?:part|chip|accelerator|processor|system|rack|cabinet|model)s?\b/i;
+const MAKER_NOUN =
+  /^\s(?:part|chip|accelerator|processor|system|machine|supercomputer|superpod|pod|cluster|rack|cabinet|model)s?\b/i;
 const DESCRIBED_KIND: [RegExp, string][] = [
   [/platform|company|firm|lab|startup|平台|公司|企业/, 'organization'],
   [/chip|accelerator|processor|part|芯片/, 'chip'],
   [/model|模型/, 'model'],
-  [/system|rack|cabinet|系统/, 'system'],
+  [/system|machine|supercomputer|superpod|pod|cluster|rack|cabinet|系统|超节点/, 'system'],
   [/country|nation|国家/, 'country'],
 ];
 /** A fall named just before a percentage: the growth is negative ("股价下跌2.5%", "fell 9%"). */
@@ -199,6 +202,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           return null;
       }
     case 'amount':
+      // "混合价", "a blended price": input and output weighted 3:1, the usual blend.
+      if (has(s, /混合价|blended/)) return 'blended_price';
       if (/\/(?:Mtok|Ktok|hour)$/.test(q.unit)) return 'price';
       // A share's price is not a price of the product.
       if (has(s, /股价|收盘价|开盘价|share price|stock price/)) return 'stock_price';
@@ -416,6 +421,13 @@ const tierNumber = (t: string) => (/1|one|一/i.test(t) ? 1 : /2|two|二/i.test(
 const SURVEY = /\bsurvey(?:s|ed)?\b|\bpoll(?:s|ed)?\b|\bquestionnaire|\brespondents\b|调查|调研|问卷|民调|受访/i;
 /** The threshold named after a multiple or share of it ("three times the threshold", "of the 4,800 cut-off"). */
 const THRESHOLD_OBJECT = /^\s?(?:times\s+|of\s+)?(?:the|that|this)\s+(?:[\w,.-]+\s+){0,2}(?:threshold|cut-?off)/i;
+/** Measures said of a maker's product as much as of the maker. */
+const PRODUCT_METRICS = /^(?:tokens|token_share|token_rank|usage_rank|rank|price|requests)/;
+/** A product's name the index may not hold: letters and a digit ("Hy3", "Nemo 7B"), after a Chinese brand or not. */
+const UNKNOWN_PRODUCT = /(?<![A-Za-z0-9])[A-Z][A-Za-z]{0,12}\d[\w.]*(?![A-Za-z0-9])/;
+/** The Arena's category boards. */
+const ARENA_CATEGORY =
+  /中文(?:榜|提示)|chinese[- ](?:prompts?|language|board)|\bcoding\b|编程榜|视觉|\bvision\b|webdev|style control/i;
 /** A rule named as first made ("最初的", "the original", "the initial"). */
 const ORIGINAL = /(?:最初|起初|原先|当初|最早|首版|original|initial|first)\s?(?:的)?\s?$/i;
 /** A rule's operator said after the figure ("or more", "以上", "即受管制"). */
@@ -944,6 +956,8 @@ export function extractClaims(
     // "投入研发经费约1797亿元" in a sentence that also names revenue: the words next to the amount decide.
     if (q.kind === 'amount' && metric !== 'price' && /投资|投入|经费|拨款|融资|\binvest|\bfunding/i.test(tight))
       metric = 'investment';
+    // "混合价为每百万tokens 10美元": a blend named in the clause, whatever the words right before the amount.
+    if (metric === 'price' && /混合价|blended/i.test(clauseText())) metric = 'blended_price';
     // A bare volume after words about calls, in a sentence not about tokens ("Counted by calls, … 2.1 billion").
     if (
       q.kind === 'number' &&
@@ -1341,6 +1355,23 @@ export function extractClaims(
       entities.entities.has('country-cn')
     )
       subject = { entity: 'country-cn', start: q.start, end: q.start, text: '' };
+    // "混元Hy3排第二", "its Nemo 7 model": a product name the data does not know, between the maker named and the figure,
+    // is what the figure is about; the maker is not its subject.
+    let category = false;
+    if (subject && ['organization', 'country'].includes(kindOf(subject) ?? '') && PRODUCT_METRICS.test(metric)) {
+      const between = norm.slice(subject.end, q.start);
+      const at = between.search(UNKNOWN_PRODUCT);
+      if (
+        at >= 0 &&
+        !/[,;，；。]/.test(between.slice(0, at)) &&
+        !mentions.some((m) => m.start <= subject!.end + at && m.end > subject!.end + at)
+      )
+        subject = undefined;
+    }
+    // A place or rating on one of the Arena's category boards (Chinese prompts, coding, vision): not the overall
+    // board the data holds.
+    // (A gap is read on that board's gap where the data holds it: see the checker's boards.)
+    if (/^(?:arena_|rank$|rating$)/.test(metric) && ARENA_CATEGORY.test(sentenceText)) category = true;
     // "America's lead", "美國與中國的差距": a gap between the two countries is kept under the side behind, as the
     // data keeps it, the side ahead its comparison.
     if (
@@ -1463,6 +1494,7 @@ export function extractClaims(
       aspect,
       ...(surveyed ? { subject_text: surveyed } : {}),
       ...(original ? { original } : {}),
+      ...(category ? { category } : {}),
       ...(metric === 'price' || metric === 'price_ratio' ? sellerOf(clauseOf, inSentence, norm, entities) : {}),
       ...(metric === 'price_ratio' && /输出|output/i.test(clauseOf)
         ? { price_of: 'output' as const }

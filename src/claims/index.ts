@@ -502,7 +502,17 @@ export class Checker {
         // The boards its sentence and passage name (a gap said where the Arena is named may be the Arena's): with
         // several, any may bear it out and none refute it.
         const named = this.boardsNamed(passage, norm);
-        if (GAPS.has(c.metric) && ARENA.test(passage)) named.push('arena-text');
+        if (GAPS.has(c.metric) && ARENA.test(passage)) {
+          // One of its category boards, where the claim's sentence names one.
+          const own = norm.slice(c.sentence[0], c.sentence[1]);
+          named.push(
+            /中文(?:榜|提示)|chinese[- ](?:prompts?|language|board)/i.test(own)
+              ? 'arena-text-chinese'
+              : /\bcoding\b|编程榜/i.test(own)
+                ? 'arena-text-coding'
+                : 'arena-text',
+          );
+        }
         if (!named.length) continue;
         c.boards = named;
         // A score on a benchmark is that benchmark's score, not an Arena rating: named so ("score:aa_intelligence").
