@@ -103,6 +103,8 @@ const DECLINE =
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 /** Words of a ranking: a place is a rank only in a sentence about one. */
 const TOKEN_WORD = /token|词元/i;
+/** How far from a figure its clause is looked for. */
+const CLAUSE_REACH = 240;
 /** A total said of many parts ("总容量", "aggregate bandwidth", "in total"). */
 const TOTAL = /总|合计|共计|整体|\btotal\b|\baggregate\b|\bcombined\b/i;
 /** Where a clause ends: a comma or semicolon, or a space between Chinese phrases (a headline's two halves). */
@@ -789,6 +791,8 @@ export function extractClaims(
     return false;
   };
   const figureBetweenAll = (a: number, b: number) => figureWithin(a, b);
+  // What each sentence's words say a ratio compares, once per sentence.
+  const aspectCache = new Map<number, Extracted['aspect']>();
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi] as Quantity;
     if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
@@ -911,20 +915,21 @@ export function extractClaims(
     const near = norm.slice(Math.max(sentence[0], q.start - 48), Math.min(sentence[1], q.end + 48));
     // The words right next to it first ("价格便宜约75%，速度快2倍": the 75% is about price).
     // The figure's clause, lower case (what a measure word of the clause says about it).
-    const clauseText = () => {
-      const a =
+    // (Within a reach of the figure: a sentence of thousands of figures is not read whole for each.)
+    let clauseMemo: string | undefined;
+    const clauseText = (): string =>
+      (clauseMemo ??= `${
         norm
-          .slice(sentence[0], q.start + 1)
+          .slice(Math.max(sentence[0], q.start - CLAUSE_REACH), q.start + 1)
           .split(CLAUSE_BREAK)
           .at(-1)
-          ?.slice(0, -1) ?? '';
-      const b =
+          ?.slice(0, -1) ?? ''
+      }${norm.slice(q.start, q.end)}${
         norm
-          .slice(q.end - 1, sentence[1])
+          .slice(q.end - 1, Math.min(sentence[1], q.end + CLAUSE_REACH))
           .split(CLAUSE_BREAK)[0]
-          ?.slice(1) ?? '';
-      return `${a}${norm.slice(q.start, q.end)}${b}`.toLowerCase();
-    };
+          ?.slice(1) ?? ''
+      }`.toLowerCase());
     // (Cut with the figure's edge characters in place, so that a space right next to it can be a break.)
     const tight =
       (norm
@@ -1321,7 +1326,7 @@ export function extractClaims(
     // A rule's threshold ("a TPP of 4,800 or more", "TPP达到4800即受管制"): said of the rule named around it, or of
     // none (the checker reads every rule's thresholds), never of a chip named beside it.
     if (THRESHOLD_OF[metric]) {
-      const own = sentenceText.slice(0, q.start - sentence[0]);
+      const own = norm.slice(Math.max(sentence[0], q.start - CLAUSE_REACH), q.start);
       const clause = own.slice(Math.max(0, ...[',', ';', ':', '，'].map((c) => own.lastIndexOf(c) + 1)));
       const chipInClause = inSentence.some(
         (m) => m.end <= q.start && m.start >= q.start - clause.length && ['chip', 'system'].includes(kindOf(m) ?? ''),
@@ -1403,21 +1408,11 @@ export function extractClaims(
           ? 'ambiguous'
           : 'context';
     // What a ratio compares: named in the figure's own clause first, else in its sentence.
-    const clauseOf = (() => {
-      const a =
-        norm
-          .slice(sentence[0], q.start + 1)
-          .split(CLAUSE_BREAK)
-          .at(-1)
-          ?.slice(0, -1) ?? '';
-      const b =
-        norm
-          .slice(q.end - 1, sentence[1])
-          .split(CLAUSE_BREAK)[0]
-          ?.slice(1) ?? '';
-      return `${a}${norm.slice(q.start, q.end)}${b}`.toLowerCase();
-    })();
-    const aspect = aspectOf(clauseOf) ?? aspectOf(sentenceText.toLowerCase());
+    const clauseOf = clauseText();
+    let sentenceAspect = aspectCache.get(sentence[0]);
+    if (sentenceAspect === undefined)
+      aspectCache.set(sentence[0], (sentenceAspect = aspectOf(sentenceText.toLowerCase())));
+    const aspect = aspectOf(clauseOf) ?? sentenceAspect;
     let when = whenAt(sentence, q.start);
     const own = spans[si] === sentence;
     // "That week, …", "over the period", "同一週": a sentence that points back to a time takes the one named
