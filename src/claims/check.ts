@@ -604,16 +604,11 @@ const THRESHOLD_PARAMS: Record<string, RegExp> = {
   threshold_bandwidth_density: /^threshold:memory_bandwidth_density_GBps_per_mm2$/,
 };
 
-/** The rule entity each rule record belongs to. */
-const versionCache = new WeakMap<EntityIndex, Map<string, string>>();
+/** The rule entity each rule record belongs to (its id by the record's). */
 function versionsIndex(entities: EntityIndex): Map<string, string> {
-  let m = versionCache.get(entities);
-  if (!m) {
-    m = new Map();
-    for (const e of entities.entities.values()) for (const v of e.versions ?? []) m.set(v, e.id);
-    versionCache.set(entities, m);
-  }
-  return m;
+  return new Map(
+    [...groupedBy(entities, 'versions', (e) => e.versions)].map(([v, ids]) => [v, ids[0] as string] as const),
+  );
 }
 
 /**
@@ -715,6 +710,19 @@ function checkMembers(c: ClaimToCheck, ctx: CheckContext): Checked {
   return { verdict: 'unverifiable', evidence: lists.slice(0, 3).map(evidence), tolerance };
 }
 
+/** One figure over another of one measure, as a fact of its own that cites both. */
+function quotient(x: IndexedFact, y: IndexedFact, measure: string): IndexedFact {
+  return {
+    ...x,
+    metric: `ratio:${measure}`,
+    value: x.value / y.value,
+    unit: 'x',
+    id: `${x.id}/${y.id}`,
+    statement: `${x.statement} / ${y.statement} = ${(x.value / y.value).toFixed(2)}`,
+    source_ids: [...new Set([...x.source_ids, ...y.source_ids])],
+  };
+}
+
 /**
  * A chip's measure as a multiple of a rule's threshold ("three times the threshold"): the chip's figure over each
  * threshold of that measure in force on the claim's day. Borne out by one of them; never refuted, since which of
@@ -733,15 +741,7 @@ function checkToThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
   for (const own of ctx.facts.get(c.subject, measure)) {
     if (!canSupport(own)) continue;
     for (const t of thresholds) {
-      const ratio: IndexedFact = {
-        ...own,
-        metric: `ratio:${measure}`,
-        value: own.value / t.value,
-        unit: 'x',
-        id: `${own.id}/${t.id}`,
-        statement: `${own.statement} / ${t.statement} = ${(own.value / t.value).toFixed(2)}`,
-        source_ids: [...new Set([...own.source_ids, ...t.source_ids])],
-      };
+      const ratio = quotient(own, t, measure);
       if (agrees(c, ratio)) return { verdict: 'supported', evidence: [evidence(ratio)], tolerance };
     }
   }
@@ -776,17 +776,10 @@ function checkPriceRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
       const theirs = current(other, metric);
       const pairs = (a: IndexedFact[], b: IndexedFact[]) => a.flatMap((x) => b.map((y) => [x, y] as const));
       const sure = mine.own.length > 0 && theirs.own.length > 0;
-      const ratioOf = ([x, y]: readonly [IndexedFact, IndexedFact]): IndexedFact => ({
-        ...x,
-        metric: `ratio:${metric}`,
-        value: x.value / y.value,
-        unit: 'x',
-        id: `${x.id}/${y.id}`,
+      const tried = (sure ? pairs(mine.own, theirs.own) : pairs(mine.any, theirs.any)).map(([x, y]) => ({
+        ...quotient(x, y, metric),
         versus: y.entity,
-        statement: `${x.statement} / ${y.statement} = ${(x.value / y.value).toFixed(2)}`,
-        source_ids: [...new Set([...x.source_ids, ...y.source_ids])],
-      });
-      const tried = (sure ? pairs(mine.own, theirs.own) : pairs(mine.any, theirs.any)).map(ratioOf);
+      }));
       const hit = tried.find((f) => agrees(c, f));
       if (hit) return { verdict: 'supported', evidence: [evidence(hit)], tolerance };
       if (sure && c.comparison && said.length === 1 && tried.length)

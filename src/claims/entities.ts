@@ -140,12 +140,12 @@ const groupCache = new WeakMap<EntityIndex, Map<string, Map<string, string[]>>>(
 
 /**
  * Entity ids grouped by a key of theirs ("systems by the chip they are built of", "models by their lab"), computed
- * once per index and name. `keyOf` returns null for an entity outside every group.
+ * once per index and name. `keyOf` returns null for an entity outside every group, several keys for one in several.
  */
 export function groupedBy(
   entities: EntityIndex,
   name: string,
-  keyOf: (e: Entity, id: string) => string | null | undefined,
+  keyOf: (e: Entity, id: string) => string | readonly string[] | null | undefined,
 ): ReadonlyMap<string, string[]> {
   let byName = groupCache.get(entities);
   if (!byName) groupCache.set(entities, (byName = new Map()));
@@ -153,8 +153,8 @@ export function groupedBy(
   if (!m) {
     m = new Map();
     for (const [id, e] of entities.entities) {
-      const k = keyOf(e, id);
-      if (k) m.set(k, [...(m.get(k) ?? []), id]);
+      const keys = keyOf(e, id);
+      for (const k of typeof keys === 'string' ? [keys] : (keys ?? [])) m.set(k, [...(m.get(k) ?? []), id]);
     }
     byName.set(name, m);
   }
