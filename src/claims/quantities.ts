@@ -122,7 +122,7 @@ const NUM = String.raw`(?:(?<![\d零〇一二两三四五六七八九十百千]|
 const MORE = String.raw`(?:[多余几]\s?)?`;
 const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|兆(?!瓦|赫|字节)|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMKTB]\b)`;
 const CUR_BEFORE = String.raw`(?:US\$|NT\$|HK\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?|新台币|台币|人民币|港币)`;
-const CUR_AFTER = String.raw`(?:美元|美金|欧元|人民币|新台币|台币|港元|港币|韩元|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
+const CUR_AFTER = String.raw`(?:元(?:新台币|台币|港币|人民币)|美元|美金|欧元|人民币|新台币|台币|港元|港币|韩元|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
 const COUNT_WORD = String.raw`(?:个国家|个月|套|个?节点|台服务器|名?开发者|名?用户|次下载|颗|块|卡|次|个|家|名|款|台(?![北中南东湾积])|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:weekly|monthly|daily|active|paying|registered|unique)\s(?:active\s)?(?=users|developers))?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|points|votes|transistors|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b|-point\b|\s[a-z][a-z-]+\svotes\b|\s(?:[A-Z][A-Za-z]+\s){1,2}(?:chips|GPUs|processors|accelerators)\b)`;
 const DURATION = String.raw`(?:个月|个?季度|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
 
@@ -219,6 +219,11 @@ const CURRENCY: Record<string, string> = {
   港币: 'HKD',
   hk$: 'HKD',
   韩元: 'KRW',
+  // "1.2兆元新台幣": the yuan of the currency named after it.
+  元新台币: 'TWD',
+  元台币: 'TWD',
+  元港币: 'HKD',
+  元人民币: 'CNY',
   元: 'CNY',
   yuan: 'CNY',
   rmb: 'CNY',

@@ -385,3 +385,10 @@ test("a year counted from the article's: 去年6月1日 is the year before the d
   assert.equal(withYear('rel:-1', '2026-06-03'), '2025');
   assert.equal(withYear('rel:-1:--06-01', null), null);
 });
+
+test('yuan of a currency named after it: 1.2兆元新台幣 is TWD, 300亿元人民币 CNY', () => {
+  const unit = (t: string) => findQuantities(normalizeForMatching(t)).find((q) => q.kind === 'amount')?.unit;
+  assert.equal(unit('出口額約1.2兆元新台幣'), 'TWD');
+  assert.equal(unit('投入300億元人民幣'), 'CNY');
+  assert.equal(unit('成本約5000元'), 'CNY');
+});
