@@ -604,12 +604,8 @@ const THRESHOLD_PARAMS: Record<string, RegExp> = {
   threshold_bandwidth_density: /^threshold:memory_bandwidth_density_GBps_per_mm2$/,
 };
 
-/** The rule entity each rule record belongs to (its id by the record's). */
-function versionsIndex(entities: EntityIndex): Map<string, string> {
-  return new Map(
-    [...groupedBy(entities, 'versions', (e) => e.versions)].map(([v, ids]) => [v, ids[0] as string] as const),
-  );
-}
+/** The rule entities by the rule records (versions) they are written as. */
+const rulesByRecord = (entities: EntityIndex) => groupedBy(entities, 'versions', (e) => e.versions);
 
 /**
  * Whether a rule record is in force on a day (a month or year counts to its end): effective by then, and not yet
@@ -632,9 +628,9 @@ function inForce(ctx: CheckContext, version: string, day: string | null): boolea
 function checkThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
   const tolerance = toleranceOf({ ...c, bound: c.bound === 'approx' ? 'approx' : null });
   const param = THRESHOLD_PARAMS[c.metric] as RegExp;
-  const byVersion = versionsIndex(ctx.entities);
+  const byRecord = rulesByRecord(ctx.entities);
   const rule = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
-  const versions = rule?.versions ?? [...byVersion.keys()];
+  const versions = rule?.versions ?? [...byRecord.keys()];
   // The rule as first made: on the day its first record took effect.
   const first = c.original
     ? versions
@@ -651,7 +647,7 @@ function checkThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
   const all = versions.flatMap((v) => ctx.facts.about(v).filter((f) => param.test(f.metric) && isConfirmed(f.status)));
   // A rule of one record named: what that rule sets, in force or not; else the records in force on the day.
   const current = rule?.versions?.length === 1 ? all : all.filter((f) => inForce(ctx, f.entity, day));
-  const pick = (f: IndexedFact) => (c.subject ? undefined : (byVersion.get(f.entity) ?? null));
+  const pick = (f: IndexedFact) => (c.subject ? undefined : (byRecord.get(f.entity)?.[0] ?? null));
   const hit = current.find(matches);
   if (hit) return { verdict: 'supported', evidence: [evidence(hit)], tolerance, subject: pick(hit) };
   const old = all.find(matches);
@@ -669,15 +665,14 @@ function checkThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
  */
 function checkBlended(c: ClaimToCheck, ctx: CheckContext): Checked {
   const tolerance = `${toleranceOf(c)}; blend of 3 parts input to 1 part output`;
-  const latest = new Map<string, IndexedFact>();
-  for (const k of factKeys(ctx, c.subject))
-    for (const m of ['input_price', 'output_price'])
-      for (const f of ctx.facts.get(k.key, m))
-        if (f.series && isConfirmed(f.status) && (latest.get(f.series)?.time ?? '') <= (f.time ?? ''))
-          latest.set(f.series, f);
+  const latest = latestBySeries(
+    factKeys(ctx, c.subject).flatMap((k) =>
+      ['input_price', 'output_price'].flatMap((m) => [...ctx.facts.get(k.key, m)]),
+    ),
+  );
   for (const inp of latest.values()) {
-    if (inp.metric !== 'input_price') continue;
-    const out = latest.get((inp.series as string).replace(/input_price$/, 'output_price'));
+    if (inp.metric !== 'input_price' || !inp.series) continue;
+    const out = latest.get(inp.series.replace(/input_price$/, 'output_price'));
     if (!out) continue;
     const blend: IndexedFact = {
       ...inp,
@@ -710,6 +705,17 @@ function checkMembers(c: ClaimToCheck, ctx: CheckContext): Checked {
   return { verdict: 'unverifiable', evidence: lists.slice(0, 3).map(evidence), tolerance };
 }
 
+/** The latest confirmed figure of each series (a seller's list price), by series (or id, for one of no series). */
+function latestBySeries(facts: readonly IndexedFact[]): Map<string, IndexedFact> {
+  const latest = new Map<string, IndexedFact>();
+  for (const f of facts) {
+    if (!isConfirmed(f.status)) continue;
+    const k = f.series ?? f.id;
+    if ((latest.get(k)?.time ?? '') <= (f.time ?? '')) latest.set(k, f);
+  }
+  return latest;
+}
+
 /** One figure over another of one measure, as a fact of its own that cites both. */
 function quotient(x: IndexedFact, y: IndexedFact, measure: string): IndexedFact {
   return {
@@ -735,7 +741,7 @@ function checkToThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
   if (!c.subject) return none;
   const day = c.time ?? c.as_of ?? null;
   const param = THRESHOLD_PARAMS[`threshold_${measure}`] as RegExp;
-  const thresholds = [...versionsIndex(ctx.entities).keys()]
+  const thresholds = [...rulesByRecord(ctx.entities).keys()]
     .filter((v) => inForce(ctx, v, day))
     .flatMap((v) => ctx.facts.about(v).filter((f) => param.test(f.metric) && isConfirmed(f.status) && f.value > 0));
   for (const own of ctx.facts.get(c.subject, measure)) {
@@ -762,11 +768,9 @@ function checkPriceRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
   const said = c.price_of ? [`${c.price_of}_price`] : ['output_price', 'input_price'];
   const current = (id: string, metric: string) => {
     const keys = factKeys(ctx, id).filter((k) => !k.weak);
-    const all = keys.flatMap((k) => [...ctx.facts.get(k.key, metric)]).filter((f) => isConfirmed(f.status));
-    const latest = new Map<string, IndexedFact>();
-    for (const f of all)
-      if ((latest.get(f.series ?? f.id)?.time ?? '') < (f.time ?? '')) latest.set(f.series ?? f.id, f);
-    const now = [...latest.values()].filter((f) => f.value > 0);
+    const now = [...latestBySeries(keys.flatMap((k) => [...ctx.facts.get(k.key, metric)])).values()].filter(
+      (f) => f.value > 0,
+    );
     const own = now.filter((f) => f.first_party);
     return { own, any: now };
   };
@@ -940,14 +944,15 @@ function toleranceOf(c: Extracted): string {
   return `±${rel * 100}% relative${floor ? ` (at least ±${floor} ${c.unit})` : ''}${c.bound === 'gt' ? ', lower bound' : c.bound === 'lt' ? ', upper bound' : ''}`;
 }
 
-/** Gap metrics, and the boards a gap said of none is read on. */
-const GAP_TABLES = new Set(['rating_gap', 'gap_points', 'gap_months', 'gap_percent']);
+/** Gaps between the two sides' best, read on a board (their passage names it, else the defaults below). */
+export const GAP_METRICS: ReadonlySet<string> = new Set(['rating_gap', 'gap_points', 'gap_months', 'gap_percent']);
+/** The boards a gap said of none is read on. */
 const DEFAULT_GAPS = ['gap (arena-text)', 'gap (epoch-eci)'];
 
 function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boolean; none?: boolean } {
   // A score on a named benchmark: that benchmark's (several, when the passage names only their maker). A gap: the
   // gap on that benchmark, else on the Arena or Epoch's index (not on an index the passage does not name).
-  const gap = GAP_TABLES.has(c.metric);
+  const gap = GAP_METRICS.has(c.metric);
   const family = c.boards?.length && !gap ? c.boards.map((b) => `benchmark:${b}`) : [...familyOf(c.metric)];
   const gapTables = gap
     ? new Set(c.boards?.length ? c.boards.map((b) => `gap (${b.replace(/_/g, '-')})`) : DEFAULT_GAPS)

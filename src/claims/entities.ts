@@ -386,7 +386,7 @@ const systemRow = z.object({
   country: z.string().nullable(),
   accelerator: z.string().nullable(),
 });
-const ruleRow = z.object({ id: z.string(), title: z.string() });
+const ruleRow = z.object({ id: z.string(), title: z.string(), detail: z.string().nullable() });
 const modelRow = z.object({
   id: z.string(),
   name: z.string(),
@@ -545,11 +545,9 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
       r.kind === 'country' ? r.names : r.names.flatMap(spellings),
       r.kind === 'country',
     );
+  const rules = await db.rows(ruleRow, 'SELECT id, title, detail_json AS detail FROM rules ORDER BY id');
   // The country groups the rules list ("Country Group D:5"), each an entity of its own.
-  for (const r of await db.rows(
-    z.object({ detail: z.string().nullable() }),
-    `SELECT detail_json AS detail FROM rules WHERE detail_json LIKE '%country_groups%'`,
-  )) {
+  for (const r of rules) {
     const groups = (JSON.parse(r.detail ?? '{}') as { country_groups?: Record<string, unknown> }).country_groups ?? {};
     for (const g of Object.keys(groups).filter((k) => /^[A-E]:\d$/.test(k)))
       idx.add({ id: `group:${g}`, kind: 'rule', name: `Country Group ${g}`, country: 'US', facts: [] }, [
@@ -557,12 +555,11 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
         `Group ${g}`,
         g,
         `${g}国家组`,
-        `${g}組`,
         `${g}组`,
       ]);
   }
   // A rule the curated table already names (in more scripts) is that entity, now with its records.
-  for (const [id, rule] of rulesByName(await db.rows(ruleRow, 'SELECT id, title FROM rules ORDER BY id'))) {
+  for (const [id, rule] of rulesByName(rules)) {
     const known = rule.names.map((n) => idx.named(n)).find((e) => e !== undefined);
     if (known) Object.assign(known, { kind: 'rule', versions: rule.versions });
     // A rule titled a framework is called either in Chinese ("AI扩散规则", "AI扩散框架").

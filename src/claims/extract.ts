@@ -427,9 +427,16 @@ const THRESHOLD_OBJECT = /^\s?(?:times\s+|of\s+)?(?:the|that|this)\s+(?:[\w,.-]+
 const PRODUCT_METRICS = /^(?:tokens|token_share|token_rank|usage_rank|rank|price|requests)/;
 /** A product's name the index may not hold: letters and a digit ("Hy3", "Nemo 7B"), after a Chinese brand or not. */
 const UNKNOWN_PRODUCT = /(?<![A-Za-z0-9])[A-Z][A-Za-z]{0,12}\d[\w.]*(?![A-Za-z0-9])/;
-/** The Arena's category boards. */
-const ARENA_CATEGORY =
-  /中文(?:榜|提示)|chinese[- ](?:prompts?|language|board)|\bcoding\b|编程榜|视觉|\bvision\b|webdev|style control/i;
+/** The Arena's category boards a text names, and the gap board the data holds for each (null: none). */
+const ARENA_CATEGORIES: [RegExp, string | null][] = [
+  [/中文(?:榜|提示)|chinese[- ](?:prompts?|language|board)/i, 'arena-text-chinese'],
+  [/\bcoding\b|编程榜/i, 'arena-text-coding'],
+  [/视觉|\bvision\b|webdev|style control/i, null],
+];
+/** The category board a text names (its gap board id, or null when the data holds none); undefined for none named. */
+export function arenaBoardOf(text: string): string | null | undefined {
+  return ARENA_CATEGORIES.find(([re]) => re.test(text))?.[1];
+}
 /** A rule named as first made ("最初的", "the original", "the initial"). */
 const ORIGINAL = /(?:最初|起初|原先|当初|最早|首版|original|initial|first)\s?(?:的)?\s?$/i;
 /** A rule's operator said after the figure ("or more", "以上", "即受管制"). */
@@ -1376,7 +1383,7 @@ export function extractClaims(
     // A place or rating on one of the Arena's category boards (Chinese prompts, coding, vision): not the overall
     // board the data holds.
     // (A gap is read on that board's gap where the data holds it: see the checker's boards.)
-    if (/^(?:arena_|rank$|rating$)/.test(metric) && ARENA_CATEGORY.test(sentenceText)) category = true;
+    if (/^(?:arena_|rank$|rating$)/.test(metric) && arenaBoardOf(sentenceText) !== undefined) category = true;
     // "America's lead", "美國與中國的差距": a gap between the two countries is kept under the side behind, as the
     // data keeps it, the side ahead its comparison.
     if (

@@ -10,6 +10,7 @@ import type { Db } from '../store/db.ts';
 import { buildFactIndex, type FactIndex } from '../facts/index.ts';
 import {
   checkClaim,
+  GAP_METRICS,
   type CheckContext,
   type Checked,
   type ClaimToCheck,
@@ -17,7 +18,7 @@ import {
   type Verdict,
 } from './check.ts';
 import { loadEntities, type EntityIndex } from './entities.ts';
-import { datelineOf, extractClaims, withYear, type Extracted } from './extract.ts';
+import { arenaBoardOf, datelineOf, extractClaims, withYear, type Extracted } from './extract.ts';
 import { llmExtract, type LlmOptions } from './llm.ts';
 import { parseNumber } from './quantities.ts';
 import { InputError, type Operation } from '../ops/operation.ts';
@@ -224,9 +225,6 @@ const eventRow = z.object({
 });
 const sourceRow = z.object({ id: z.string(), url: z.string() });
 const familyRow = z.object({ id: z.string(), family: z.string() });
-
-/** Gaps between the two sides' best, read on the board their passage names. */
-const GAPS = new Set(['rating_gap', 'gap_points', 'gap_months', 'gap_percent']);
 
 const ARENA = /\barena\b|lmarena|竞技场/i;
 
@@ -482,7 +480,7 @@ export class Checker {
     for (const c of extracted) if (!c.time && named.length) c.windows = named;
     // A score said of a benchmark the passage names is that benchmark's, not an Arena rating.
     // (So is a gap said of one: "综合智能指数仅差3.4分" is the gap on that index.)
-    const scored = (c: ClaimToCheck) => c.metric === 'rating' || GAPS.has(c.metric);
+    const scored = (c: ClaimToCheck) => c.metric === 'rating' || GAP_METRICS.has(c.metric);
     if (this.boards.length && extracted.some(scored)) {
       const spans = sentences(norm, signal);
       const head = norm.slice(0, Math.min(norm.length, norm.indexOf('\n') < 0 ? 300 : norm.indexOf('\n')));
@@ -502,16 +500,9 @@ export class Checker {
         // The boards its sentence and passage name (a gap said where the Arena is named may be the Arena's): with
         // several, any may bear it out and none refute it.
         const named = this.boardsNamed(passage, norm);
-        if (GAPS.has(c.metric) && ARENA.test(passage)) {
+        if (GAP_METRICS.has(c.metric) && ARENA.test(passage)) {
           // One of its category boards, where the claim's sentence names one.
-          const own = norm.slice(c.sentence[0], c.sentence[1]);
-          named.push(
-            /中文(?:榜|提示)|chinese[- ](?:prompts?|language|board)/i.test(own)
-              ? 'arena-text-chinese'
-              : /\bcoding\b|编程榜/i.test(own)
-                ? 'arena-text-coding'
-                : 'arena-text',
-          );
+          named.push(arenaBoardOf(norm.slice(c.sentence[0], c.sentence[1])) ?? 'arena-text');
         }
         if (!named.length) continue;
         c.boards = named;
