@@ -103,6 +103,8 @@ const DECLINE =
 const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 /** Words of a ranking: a place is a rank only in a sentence about one. */
 const TOKEN_WORD = /token|词元/i;
+/** A blended price: input and output weighted together. */
+const BLENDED = /混合价|blended/i;
 /** How far from a figure its clause is looked for. */
 const CLAUSE_REACH = 240;
 /** A total said of many parts ("总容量", "aggregate bandwidth", "in total"). */
@@ -205,7 +207,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       }
     case 'amount':
       // "混合价", "a blended price": input and output weighted 3:1, the usual blend.
-      if (has(s, /混合价|blended/)) return 'blended_price';
+      if (has(s, BLENDED)) return 'blended_price';
       if (/\/(?:Mtok|Ktok|hour)$/.test(q.unit)) return 'price';
       // A share's price is not a price of the product.
       if (has(s, /股价|收盘价|开盘价|share price|stock price/)) return 'stock_price';
@@ -800,6 +802,8 @@ export function extractClaims(
   const figureBetweenAll = (a: number, b: number) => figureWithin(a, b);
   // What each sentence's words say a ratio compares, once per sentence.
   const aspectCache = new Map<number, Extracted['aspect']>();
+  // Where each sentence names a survey, once per sentence.
+  const surveyCache = new Map<number, RegExpExecArray | null>();
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi] as Quantity;
     if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
@@ -969,7 +973,7 @@ export function extractClaims(
     if (q.kind === 'amount' && metric !== 'price' && /投资|投入|经费|拨款|融资|\binvest|\bfunding/i.test(tight))
       metric = 'investment';
     // "混合价为每百万tokens 10美元": a blend named in the clause, whatever the words right before the amount.
-    if (metric === 'price' && /混合价|blended/i.test(clauseText())) metric = 'blended_price';
+    if (metric === 'price' && BLENDED.test(clauseText())) metric = 'blended_price';
     // A bare volume after words about calls, in a sentence not about tokens ("Counted by calls, … 2.1 billion").
     if (
       q.kind === 'number' &&
@@ -1285,7 +1289,8 @@ export function extractClaims(
     // ("a survey of 1,200 developers"): the survey's figures, about no entity the data holds.
     // (Named "survey" in every language, as entities are named in English.)
     let surveyed: string | null = null;
-    const survey = SURVEY.exec(sentenceText);
+    let survey = surveyCache.get(sentence[0]);
+    if (survey === undefined) surveyCache.set(sentence[0], (survey = SURVEY.exec(sentenceText)));
     if (
       survey &&
       sentence[0] + survey.index < q.start + 4 &&
@@ -1305,12 +1310,16 @@ export function extractClaims(
     if (q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple') {
       const lead = norm.slice(Math.max(sentence[0], q.start - 12), q.start);
       const tail = norm.slice(q.end, Math.min(sentence[1], q.end + 30));
-      const measure = /\btpp\b|总处理性能/i.test(`${headline} ${sentenceText}`)
-        ? 'tpp'
-        : /performance density|性能密度/i.test(`${headline} ${sentenceText}`)
-          ? 'pd'
-          : null;
-      if (measure && (THRESHOLD_WORD.test(lead) || THRESHOLD_OBJECT.test(tail))) {
+      // (The words next to the figure first: the sentence is read only for a figure said of a threshold.)
+      const ofThreshold = THRESHOLD_WORD.test(lead) || THRESHOLD_OBJECT.test(tail);
+      const measure = !ofThreshold
+        ? null
+        : /\btpp\b|总处理性能/i.test(`${headline} ${sentenceText}`)
+          ? 'tpp'
+          : /performance density|性能密度/i.test(`${headline} ${sentenceText}`)
+            ? 'pd'
+            : null;
+      if (measure) {
         const chip =
           [...inWindow, ...before].reverse().find((m) => kindOf(m) === 'chip' && !marked(m)) ??
           inSentence.find((m) => kindOf(m) === 'chip');
@@ -1333,8 +1342,11 @@ export function extractClaims(
     // A rule's threshold ("a TPP of 4,800 or more", "TPP达到4800即受管制"): said of the rule named around it, or of
     // none (the checker reads every rule's thresholds), never of a chip named beside it.
     if (THRESHOLD_OF[metric]) {
-      const own = norm.slice(Math.max(sentence[0], q.start - CLAUSE_REACH), q.start);
-      const clause = own.slice(Math.max(0, ...[',', ';', ':', '，'].map((c) => own.lastIndexOf(c) + 1)));
+      const clause =
+        norm
+          .slice(Math.max(sentence[0], q.start - CLAUSE_REACH), q.start)
+          .split(CLAUSE_BREAK)
+          .at(-1) ?? '';
       const chipInClause = inSentence.some(
         (m) => m.end <= q.start && m.start >= q.start - clause.length && ['chip', 'system'].includes(kindOf(m) ?? ''),
       );
