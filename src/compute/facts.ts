@@ -329,78 +329,75 @@ export function systemSpecFacts(rows: readonly SystemRecord[]): Fact[] {
 export function* ruleFacts(rows: readonly RuleRow[]): Generator<Fact> {
   for (const r of rows) {
     const seen = new Set<string>();
-    const out: Fact[] = [];
+    // Thresholds in the order met, then the lists and caps.
+    const thresholds: Fact[] = [];
+    const others: Fact[] = [];
+    const put = (to: Fact[], entity: string, id: string, metric: string, value: number, unit: string, said: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      to.push({
+        entity,
+        entity_kind: 'rule',
+        metric,
+        value,
+        unit,
+        time: r.published,
+        source_ids: r.source_ids,
+        status: 'confirmed',
+        table: 'rules',
+        id,
+        statement: `${r.title.slice(0, 80)}: ${said}`,
+      });
+    };
+    // A list of destinations (a tier, a country group): how many it names.
+    const members = (name: string, list: unknown[], entity = r.id) =>
+      put(
+        others,
+        entity,
+        `${entity}:members:${name}`,
+        `members:${name}`,
+        list.length,
+        'countries',
+        `${name} lists ${list.length} destinations`,
+      );
     const stack: unknown[] = [r.detail];
     for (let n = 0; stack.length && n < 100_000; n++) {
       const v = stack.pop();
       if (Array.isArray(v)) stack.push(...v);
       else if (v && typeof v === 'object') {
         const o = v as Record<string, unknown>;
-        // A list of destinations (a tier, a country group): how many it names.
-        const members = (name: string, list: unknown[], entity = r.id) => {
-          const id = `${entity}:members:${name}`;
-          if (seen.has(id)) return;
-          seen.add(id);
-          out.push({
-            entity,
-            entity_kind: 'rule',
-            metric: `members:${name}`,
-            value: list.length,
-            unit: 'countries',
-            time: r.published,
-            source_ids: r.source_ids,
-            status: 'confirmed',
-            table: 'rules',
-            id,
-            statement: `${r.title.slice(0, 80)}: ${name} lists ${list.length} destinations`,
-          });
-        };
         if (typeof o['id'] === 'string' && Array.isArray(o['destinations'])) members(o['id'], o['destinations']);
         if (o['country_groups'] && typeof o['country_groups'] === 'object')
           for (const [g, list] of Object.entries(o['country_groups'] as Record<string, unknown>))
             if (Array.isArray(list) && /^[A-E]:\d$/.test(g)) members(g, list, `group:${g}`);
+        const param = o['param'];
         // A cap said in H100 equivalents too ("about 50,000 H100s").
-        if (typeof o['param'] === 'string' && typeof o['approx_H100_equiv'] === 'number') {
-          const id = `${r.id}:${o['param']}:h100`;
-          if (!seen.has(id)) {
-            seen.add(id);
-            out.push({
-              entity: r.id,
-              entity_kind: 'rule',
-              metric: `h100_equivalents:${o['param']}`,
-              value: o['approx_H100_equiv'],
-              unit: 'chips',
-              time: r.published,
-              source_ids: r.source_ids,
-              status: 'confirmed',
-              table: 'rules',
-              id,
-              statement: `${r.title.slice(0, 80)}: ${o['param']} ≈ ${o['approx_H100_equiv']} H100 equivalents`,
-            });
-          }
-        }
-        if (typeof o['param'] === 'string' && typeof o['value'] === 'number') {
-          const id = `${r.id}:${o['param']}:${String(o['op'] ?? '')}:${o['value']}`;
-          if (!seen.has(id)) {
-            seen.add(id);
-            yield {
-              entity: r.id,
-              entity_kind: 'rule',
-              metric: `threshold:${o['param']}`,
-              value: o['value'],
-              unit: o['param'],
-              time: r.published,
-              source_ids: r.source_ids,
-              status: 'confirmed',
-              table: 'rules',
-              id,
-              statement: `${r.title.slice(0, 80)}: ${o['param']} ${String(o['op'] ?? '')} ${o['value']}`,
-            };
-          }
+        if (typeof param === 'string' && typeof o['approx_H100_equiv'] === 'number')
+          put(
+            others,
+            r.id,
+            `${r.id}:${param}:h100`,
+            `h100_equivalents:${param}`,
+            o['approx_H100_equiv'],
+            'chips',
+            `${param} ≈ ${o['approx_H100_equiv']} H100 equivalents`,
+          );
+        if (typeof param === 'string' && typeof o['value'] === 'number') {
+          const op = String(o['op'] ?? '');
+          put(
+            thresholds,
+            r.id,
+            `${r.id}:${param}:${op}:${o['value']}`,
+            `threshold:${param}`,
+            o['value'],
+            param,
+            `${param} ${op} ${o['value']}`,
+          );
         }
         stack.push(...Object.values(o));
       }
     }
-    yield* out;
+    yield* thresholds;
+    yield* others;
   }
 }
