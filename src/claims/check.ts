@@ -210,6 +210,7 @@ const ASPECT_WORDS: Record<string, RegExp> = {
   memory: /memory|hbm|capacity/i,
   bandwidth: /bandwidth/i,
   power: /power|watt|energy/i,
+  power_per_compute: /power per (?:flop|pflop|compute)/i,
   count: /chips|accelerators|gpus|processors|count/i,
 };
 
@@ -224,6 +225,7 @@ const ASPECT_RATIOS: Record<string, string[]> = {
     'ratio:scale_up_bandwidth_tbps',
   ],
   power: ['ratio:tdp_w', 'ratio:power_kw'],
+  power_per_compute: ['ratio:kw_per_pflops', 'ratio:w_per_tflops'],
   count: ['ratio:chips_per_system'],
 };
 
@@ -1180,7 +1182,9 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
   const contra = confirmedOther.filter(
     (f) =>
-      (c.boards?.length ? c.boards.length === 1 && family.includes(f.metric) : contraOf(c.metric).includes(f.metric)) &&
+      (c.boards?.length
+        ? c.boards.length === 1 && family.includes(f.metric)
+        : contraOf(c.metric).includes(f.metric) || specRatioRefutes(c, f)) &&
       ((c.time !== null && !coarse) || f.time === null || f.table === 'events' || standing(f)),
   );
   // Nor a share of a weekly or monthly list: its total is the list's own (the models below its cut are left out).
@@ -1210,6 +1214,15 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     tolerance,
     agreeing: matching.length > 0,
   };
+}
+
+/**
+ * A ratio of two chips' or systems' specifications refutes a ratio claim between them when the claim's own clause
+ * names the aspect plainly ("60% more memory"); the ratios of that aspect's every measure must then disagree.
+ */
+function specRatioRefutes(c: Extracted, f: IndexedFact): boolean {
+  if (!RATIO_CLAIM.has(c.metric) || !c.comparison || !c.aspect || !c.aspect_plain) return false;
+  return f.versus === c.comparison && (ASPECT_RATIOS[c.aspect] ?? []).includes(f.metric);
 }
 
 /** A compute figure without a stated precision contradicts only if no precision's figure agrees with it. */

@@ -438,6 +438,40 @@ test('"60% more" is a ratio of 1.6; "the Huawei part" is the Huawei chip named b
   assert.equal(one(text, '80 GB')?.metric, 'memory');
 });
 
+test('a ratio between two chips: its aspect, bound and the other side read from its clause; a plain aspect can refute', () => {
+  const one = (text: string, quote: string) => {
+    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
+    assert.ok(c, `${quote} is a claim of: ${text}`);
+    return c;
+  };
+  // H100 989.4 against Ascend 910C 780 BF16 TFLOPS: 1.27, "a quarter more" (a fraction as a percentage).
+  const quarter = one('The H100 delivers a quarter more BF16 compute than the Ascend 910C.', 'quarter');
+  assert.equal(quarter.verdict, 'supported');
+  // MI300X 192 GB against H100 80 GB: 2.4. The other side is the chip named before the subject.
+  const memory = (n: string) => one(`The H100 has 80 GB of memory, and the MI300X has ${n} times as much memory.`, n);
+  assert.equal(memory('2.4').comparison, 'nvidia-h100-sxm');
+  assert.equal(memory('2.4').verdict, 'supported');
+  assert.equal(memory('three').verdict, 'contradicted');
+  // A second ratio in a clause that names nobody compares the same two: 5.3 against 3.35 TB/s is 1.58.
+  const both = 'The MI300X has 2.4 times the memory of the H100 while offering 58% more bandwidth.';
+  assert.equal(one(both, '58%').subject, 'amd-mi300x');
+  assert.equal(one(both, '58%').verdict, 'supported');
+  // A qualifier before the compared name bounds the ratio after it; 比 makes a comparison of one name.
+  assert.equal(one('MI300X的显存不到H100的三倍。', '三倍').verdict, 'supported');
+  assert.equal(one('MI300X的显存是H100的三倍。', '三倍').verdict, 'contradicted');
+  assert.equal(one('MI300X的显存带宽比H100高约六成。', '六成').verdict, 'supported');
+  // Power for each unit of compute: 559.4 kW over 300 PFLOPS against 145 kW over 180 PFLOPS, 2.3.
+  const perFlop = (n: string) =>
+    one(`For each petaflop of compute, the CloudMatrix 384 burns ${n} times the power of the GB200 NVL72.`, n);
+  assert.equal(perFlop('2.3').verdict, 'supported');
+  assert.equal(perFlop('four').verdict, 'contradicted');
+  // A workload the specifications do not give (inference) is not refuted by them.
+  assert.notEqual(
+    one('In inference tests the MI300X has three times as much memory headroom as the H100.', 'three').verdict,
+    'contradicted',
+  );
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.

@@ -5,7 +5,7 @@
  * say nothing measurable (years, dates, bare numbers without a metric) are not claims.
  */
 import { systemsBuiltOf, type Entity, type EntityIndex, type Mention } from './entities.ts';
-import { findQuantities, parseNumber, type Quantity, type Stop } from './quantities.ts';
+import { bounded, findQuantities, parseNumber, qualifierBefore, type Quantity, type Stop } from './quantities.ts';
 import { sentences } from './text.ts';
 
 export interface Extracted {
@@ -50,7 +50,13 @@ export interface Extracted {
   /** The subject as the text names it: where it is no entity the data holds (a survey), or narrows a family. */
   subject_text?: string;
   /** What a ratio compares (compute, memory, bandwidth, power), from the words of its sentence. */
-  aspect?: 'compute' | 'memory' | 'bandwidth' | 'power' | 'count' | null;
+  aspect?: 'compute' | 'memory' | 'bandwidth' | 'power' | 'power_per_compute' | 'count' | null;
+  /**
+   * Whether the figure's own clause names that aspect plainly: no other precision (FP8, INT8), and no measured
+   * workload (inference, training, a benchmark) the specifications do not give. Only then can a ratio of
+   * specifications refute it.
+   */
+  aspect_plain?: boolean;
 }
 
 const has = (s: string, re: RegExp) => re.test(s);
@@ -473,19 +479,35 @@ function sellerOf(
 
 /** What a ratio compares (bandwidth, memory, power, compute, a count of chips), from the words of a text. */
 function aspectOf(sl: string): Extracted['aspect'] {
-  if (/bandwidth|带宽|互联|interconnect/.test(sl)) return 'bandwidth';
-  if (/memory|hbm|内存|显存|容量/.test(sl)) return 'memory';
-  if (/power|功耗|watt|能耗/.test(sl)) return 'power';
-  if (/compute|flops|性能|performance|算力|faster|throughput/.test(sl)) return 'compute';
-  // "384 processors, five times the 72 GPUs", "芯片数量是后者的5.3倍": a ratio of chip counts.
-  if (
-    /\d\s?(?:[a-z0-9-]+\s){0,2}(?:chips|gpus|processors|accelerators)\b|\d\s?[颗张块]|芯片数量|芯片数|number of (?:chips|gpus)|chip count/.test(
-      sl,
-    )
-  )
-    return 'count';
-  return null;
+  return ASPECTS.find(([, re]) => re.test(sl))?.[0] ?? null;
 }
+
+/** How many aspects a text names: a sentence that names one names it plainly wherever the figure stands. */
+function aspectsIn(sl: string): number {
+  return ASPECTS.filter(([, re]) => re.test(sl)).length;
+}
+
+const PER_COMPUTE = String.raw`(?:\bper\b|\bfor (?:each|every)\b|每)\s?(?:unit of )?(?:compute|petaflop|teraflop|pflops|tflops|flop|单位算力|算力)`;
+const PER_COMPUTE_RE = new RegExp(PER_COMPUTE);
+/** The aspects a ratio may compare, the most specific first. */
+const ASPECTS: [NonNullable<Extracted['aspect']>, RegExp][] = [
+  // "three times the power for each unit of compute", "每PFLOPS功耗": power over compute, not power.
+  [
+    'power_per_compute',
+    new RegExp(
+      `(?:power|energy|watts?|electricity|功耗|能耗|电力|耗电)[^.;。；]{0,30}${PER_COMPUTE}|${PER_COMPUTE}[^.;。；]{0,60}(?:power|energy|功耗|能耗|耗电)`,
+    ),
+  ],
+  ['bandwidth', /bandwidth|带宽|互联|interconnect/],
+  ['memory', /memory|hbm|内存|显存|容量/],
+  ['power', /power|功耗|watt|能耗/],
+  ['compute', /compute|flops|性能|performance|算力|faster|throughput/],
+  // "384 processors, five times the 72 GPUs", "芯片数量是后者的5.3倍": a ratio of chip counts.
+  [
+    'count',
+    /\d\s?(?:[a-z0-9-]+\s){0,2}(?:chips|gpus|processors|accelerators)\b|\d\s?[颗张块]|芯片数量|芯片数|number of (?:chips|gpus)|chip count/,
+  ],
+];
 
 /** Gaps between the two countries' best, and the words that name the pair without naming either alone. */
 const PAIR_GAP = new Set(['rating_gap', 'gap_months', 'gap_points', 'gap_percent', 'gap_years']);
@@ -919,6 +941,8 @@ export function extractClaims(
     // A comparison: two entities before the number, or one after it as the object of "of"/"than" ("80% of H100").
     const compared =
       before.length > 1 ||
+      // "（它）反而比H100还高约两成": one name, compared with what the sentence speaks of.
+      before.some((m) => /比\s?$/.test(norm.slice(Math.max(0, m.start - 2), m.start))) ||
       inSentence.some(
         (m) => m.start >= q.end && marked(m) && ['chip', 'model', 'system', 'organization'].includes(kindOf(m) ?? ''),
       );
@@ -1091,8 +1115,22 @@ export function extractClaims(
       // "the Huawei part reaches 80% of …": a maker's name before a description names the maker's product.
       if (subject && kindOf(subject) === 'organization' && MAKER_NOUN.test(norm.slice(subject.end, subject.end + 14)))
         subject = described(prefer) ?? subject;
+      // "The Huawei system draws 560 kW … and needs three times the power": of a ratio, a description that opens
+      // the sentence before any name is its subject.
+      if (isRatio) {
+        const d = DESCRIPTION.exec(norm.slice(sentence[0], q.start));
+        const at = d ? sentence[0] + d.index : -1;
+        const ds = d && (!subject || at < subject.start) ? described(prefer) : undefined;
+        // (Where the sentence names it: the description stands for the name.)
+        if (d && ds) subject = { ...ds, start: at, end: at + d[0].length };
+      }
       if (!subject) subject = described(prefer);
-      if (!subject && PRONOUN.test(sentenceText)) subject = previousSubject(prefer);
+      // "Huawei's answer is the Ascend 910C. Its … 80% of the H100's": of a ratio, the previous sentence's name of
+      // the kind it compares first (the chip, not its maker).
+      if (!subject && PRONOUN.test(sentenceText))
+        subject = isRatio
+          ? (prefer.map((k) => previousSubject([k])).find(Boolean) ?? previousSubject(prefer))
+          : previousSubject(prefer);
       if (!subject || ['chip_count', 'signatories'].includes(metric)) {
         const top = prefer[0];
         const near =
@@ -1193,6 +1231,11 @@ export function extractClaims(
         // "A 达到 B 的 60%": B is the last comparable mention between the subject and the number.
         const between = before.filter((m) => m.start > (subject as Mention).end && comparable(m));
         comparisonMention = between.at(-1) ?? inSentence.find((m) => m.start >= q.end && comparable(m));
+        // "The H20 offers 148 teraflops, and the 910C is seven times faster": compared with the one of its kind
+        // named before it in the sentence.
+        comparisonMention ??= before
+          .filter((m) => m.end <= (subject as Mention).start && m.entity !== subject?.entity)
+          .findLast((m) => comparable(m) && kindOf(m) === kindOf(subject as Mention));
       }
       // "2.5 times the Nvidia rack's": the maker's product of the subject's kind, not the maker.
       if (
@@ -1409,6 +1452,19 @@ export function extractClaims(
     }
     const comparison =
       comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
+    // "不到H100（900GB/s）的一半": a qualifier before the compared name bounds the ratio after it.
+    let qb = q;
+    if (
+      isRatio &&
+      !q.bound &&
+      comparison &&
+      comparisonMention &&
+      comparisonMention.end <= q.start &&
+      /^[^，。,;；]{0,16}的\s?$/.test(norm.slice(comparisonMention.end, q.start))
+    ) {
+      const b = qualifierBefore(norm, comparisonMention.start);
+      if (b) qb = bounded(q, b);
+    }
     const around = [...inWindow, ...inSentence];
     const context = [...new Set(around.map((m) => m.entity))];
     // Compared objects: anywhere around the claim by a comparing word; in its own sentence also by a preposition
@@ -1431,7 +1487,20 @@ export function extractClaims(
     let sentenceAspect = aspectCache.get(sentence[0]);
     if (sentenceAspect === undefined)
       aspectCache.set(sentence[0], (sentenceAspect = aspectOf(sentenceText.toLowerCase())));
-    const aspect = aspectOf(clauseOf) ?? sentenceAspect;
+    const clauseAspect = aspectOf(clauseOf);
+    // ("For each petaflop, X burns four times the power": the clause names power, and the words before it in its
+    // sentence power per compute. Said after it, that is another clause's.)
+    const aspect =
+      (clauseAspect === 'power' || clauseAspect === 'compute') &&
+      sentenceAspect === 'power_per_compute' &&
+      PER_COMPUTE_RE.test(norm.slice(sentence[0], q.start).toLowerCase())
+        ? sentenceAspect
+        : (clauseAspect ?? sentenceAspect);
+    const aspectPlain =
+      (clauseAspect !== null || aspectsIn(sentenceText.toLowerCase()) === 1) &&
+      !/\b(?:fp8|fp4|fp6|int8|int4|fp32|fp64|tf32|sparse|sparsity|inference|training|benchmark|real[- ]world|effective|measured|tested)\b|推理|训练|实测|稀疏|跑分/i.test(
+        sentenceText,
+      );
     let when = whenAt(sentence, q.start);
     const own = spans[si] === sentence;
     // "That week, …", "over the period", "同一週": a sentence that points back to a time takes the one named
@@ -1463,7 +1532,11 @@ export function extractClaims(
     const minus = q.kind === 'percent' && /(?:^|[\s(:,])-$/.test(norm.slice(Math.max(0, q.start - 2), q.start));
     const sign = metric === 'growth' && (DECLINE.test(q.before ?? '') || minus) && q.value > 0 ? -1 : 1;
     // "60% more memory", "比H100高约两成": a ratio of 1.6 (1.2) to the other side; "30% less": 0.7.
-    const relative = q.kind === 'percent' && RELATIVE_METRICS.has(metric) ? relativeChange(q, sentenceText) : 0;
+    // ("two-thirds more", "多出三分之一": a fraction is a percentage too.)
+    const relative =
+      (q.kind === 'percent' || q.kind === 'fraction') && RELATIVE_METRICS.has(metric)
+        ? relativeChange(q, sentenceText)
+        : 0;
     const claim: Extracted = {
       quote: norm.slice(q.start, q.end),
       start: q.start,
@@ -1473,9 +1546,9 @@ export function extractClaims(
       comparison,
       metric,
       value: sign * q.value,
-      low: (sign < 0 ? q.high : q.low) === undefined ? null : sign * ((sign < 0 ? q.high : q.low) as number),
-      high: (sign < 0 ? q.low : q.high) === undefined ? null : sign * ((sign < 0 ? q.low : q.high) as number),
-      bound: q.bound ?? null,
+      low: (sign < 0 ? qb.high : qb.low) === undefined ? null : sign * ((sign < 0 ? qb.high : qb.low) as number),
+      high: (sign < 0 ? qb.low : qb.high) === undefined ? null : sign * ((sign < 0 ? qb.low : qb.high) as number),
+      bound: qb.bound ?? null,
       unit:
         metric === 'tokens_per_second'
           ? 'tokens/s'
@@ -1506,6 +1579,7 @@ export function extractClaims(
       ...(relative ? { change: relative > 0 ? ('more' as const) : ('less' as const) } : {}),
       subject_from: subjectFrom,
       aspect,
+      ...(aspectPlain ? { aspect_plain: true } : {}),
       ...(surveyed ? { subject_text: surveyed } : {}),
       ...(original ? { original } : {}),
       ...(category ? { category } : {}),
@@ -1532,7 +1606,32 @@ export function extractClaims(
     }
   }
   appositions(norm, out);
+  sharedComparisons(norm, out, mentionsIn);
   return out;
+}
+
+/**
+ * "reaches 80% of the H100's throughput while holding 60% more memory", "前者算力是后者的1.7倍，内存则是3.6倍": a
+ * ratio in a clause that names nobody compares the same two as the ratio before it in its sentence.
+ */
+function sharedComparisons(
+  norm: string,
+  claims: Extracted[],
+  mentionsIn: (from: number, to: number) => readonly unknown[],
+): void {
+  for (let i = 1; i < claims.length; i++) {
+    const a = claims[i - 1] as Extracted;
+    const b = claims[i] as Extracted;
+    if (a.sentence[0] !== b.sentence[0] || !a.subject || !a.comparison || a.metric !== b.metric) continue;
+    if (!RATIO.has(b.metric) || b.comparison === a.comparison) continue;
+    const between = norm.slice(a.end, b.start);
+    if (between.length > CLAUSE_REACH) continue;
+    // The clause of the second: from the last word or mark that joins it to the first.
+    let join = -1;
+    for (const m of between.matchAll(/\b(?:while|and|with|but|whereas)\b|[,，;；、]|而|同时|则|且/gi)) join = m.index;
+    if (join < 0 || mentionsIn(a.end + join, b.end).length || mentionsIn(b.end, b.end + 40).length) continue;
+    Object.assign(b, { subject: a.subject, subject_from: a.subject_from, comparison: a.comparison });
+  }
 }
 
 /**

@@ -926,6 +926,30 @@ function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'app
   return null;
 }
 
+/** `q` under a qualifier's bound: "nearly" is below the figure, within a tenth of it. */
+export function bounded<Q extends Pick<Quantity, 'value' | 'low' | 'high' | 'bound'>>(q: Q, bound: 'gt' | 'lt' | 'approx' | 'nearly'): Q {
+  if (bound === 'nearly') return { ...q, bound: 'lt', low: q.low ?? q.value * 0.9, high: q.high ?? q.value };
+  return {
+    ...q,
+    bound,
+    low: q.low === undefined && bound === 'gt' ? q.value : q.low,
+    high: q.high === undefined && bound === 'lt' ? q.value : q.high,
+  };
+}
+
+/**
+ * The bound set by a qualifier before `pos` that is separated from its figure by the figure's comparison
+ * ("不到H100的一半", "超过前者的两倍", "约为B的1.5倍"): the qualifier right before the compared name.
+ */
+export function qualifierBefore(norm: string, pos: number): 'gt' | 'lt' | 'approx' | 'nearly' | null {
+  const before = norm.slice(Math.max(0, pos - 16), pos).replace(/(?:为|是|达到)\s?$/, '');
+  if (GT_BEFORE.test(before)) return 'gt';
+  if (LT_BEFORE.test(before)) return 'lt';
+  if (NEARLY_BEFORE.test(before)) return 'nearly';
+  if (APPROX_BEFORE.test(before)) return 'approx';
+  return null;
+}
+
 /** Anything a quantity can start from: digits, numerals, currency signs, number and fraction words. */
 const TRIGGER =
   /[\d$€¥£零〇一二两三四五六七八九十百千万亿翻]|\b(?:twice|thrice|doubled|tripled|quadrupled|fold|thirds|quarters|triple|double|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
@@ -1026,15 +1050,7 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
         )
           q = { kind: 'percent', value: 1, unit: 'ratio', growth: true };
         const bound = q.bound ?? (/\d\+|[\d十百千万亿][多余几]/.test(span) ? 'gt' : qualifier(norm, start, end));
-        if (bound === 'nearly') {
-          q.bound = 'lt';
-          q.low ??= q.value * 0.9;
-          q.high ??= q.value;
-        } else if (bound) {
-          q.bound = bound;
-          if (q.low === undefined && bound === 'gt') q.low = q.value;
-          if (q.high === undefined && bound === 'lt') q.high = q.value;
-        }
+        if (bound) q = bounded(q, bound);
         out.push({
           start,
           end,

@@ -254,6 +254,8 @@ export function chipSpecFacts(rows: readonly ChipRecord[]): Fact[] {
       ['tpp', d.tpp, 'TPP'],
       ['pd', d.pd, 'TPP/mm2'],
       ['tflops_per_w', d.tflops_per_w, 'TFLOPS/W'],
+      // Its inverse, as "power for each unit of compute" is said.
+      ['w_per_tflops', d.tflops_per_w ? 1 / d.tflops_per_w : null, 'W/TFLOPS'],
     ] as const) {
       if (v === null) continue;
       all.push({
@@ -318,6 +320,21 @@ export function systemSpecFacts(rows: readonly SystemRecord[]): Fact[] {
         statement: `${r.name}: ${col.replace(/_/g, ' ')} ${v}`,
       });
     }
+    // Power for each unit of compute ("three times the power per petaflop"): the system's power over its BF16.
+    if (r.power_kw && r.bf16_dense_pflops)
+      all.push({
+        entity: id,
+        entity_kind: 'system',
+        metric: 'kw_per_pflops',
+        value: r.power_kw / r.bf16_dense_pflops,
+        unit: 'kW/PFLOPS',
+        time: null,
+        source_ids: r.source_ids,
+        status: status('power_kw') === 'confirmed' && status('bf16_dense_pflops') === 'confirmed' ? 'confirmed' : 'unconfirmed',
+        table: 'systems (derived)',
+        id: `${id}:kw_per_pflops`,
+        statement: `${r.name}: ${Number((r.power_kw / r.bf16_dense_pflops).toFixed(3))} kW per BF16 PFLOPS (computed)`,
+      });
   }
   return all;
 }
