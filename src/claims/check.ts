@@ -519,6 +519,10 @@ const membersOf = (entities: EntityIndex, id: string): readonly string[] =>
  * model attribute (parameters, context) is supported if one of its models bears it out, never contradicted so.
  */
 export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
+  return checkStated(said, ctx);
+}
+
+function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
   const c = asRatio(said);
   if (c.metric === 'price_ratio' && c.subject?.startsWith('model:')) {
     const r = checkPriceRatio(c, ctx);

@@ -472,6 +472,24 @@ test('a ratio between two chips: its aspect, bound and the other side read from 
   );
 });
 
+test('a paragraph that names no time continues the span of days named in the paragraph before', () => {
+  const one = (text: string, quote: string) => {
+    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
+    assert.ok(c, `${quote} is a claim of: ${text}`);
+    return c;
+  };
+  const lead = 'From 24 to 30 June 2026, models from China processed 26.5 trillion tokens on OpenRouter.\n\n';
+  // DeepSeek: 7.72 trillion tokens in those seven days.
+  const carried = one(`${lead}Among makers, DeepSeek handled 7.7 trillion.`, '7.7');
+  assert.equal(carried.time, '2026-06-30');
+  assert.equal(carried.verdict, 'supported');
+  assert.equal(one(`${lead}Among makers, DeepSeek handled 9.9 trillion.`, '9.9').verdict, 'contradicted');
+  // A sentence that speaks of another time without a date is not that span's.
+  const other = one(`${lead}Six months earlier, DeepSeek handled 2 trillion.`, '2 trillion');
+  assert.equal(other.time, null);
+  assert.notEqual(other.verdict, 'contradicted');
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.

@@ -643,6 +643,9 @@ interface When {
 }
 
 /** Metrics measured over a window of days (traffic): a span named earlier in the paragraph is theirs. */
+/** Words for a time other than the one named last ("a year ago", "six months prior", "此前", "上周"). */
+const OTHER_TIME =
+  /\b(?:ago|prior|earlier|previous(?:ly)?|last (?:week|month|year)|next (?:week|month|year)|since|until|later|formerly|once)\b|此前|之前|以前|前一|上周|上月|上个月|去年|今年|明年|年前|月前|周前|曾经|曾|届时|将来|未来/i;
 const WINDOWED = new Set([
   'token_share',
   'token_rank',
@@ -785,6 +788,20 @@ export function extractClaims(
     for (const j of walk) before_.set(j, found);
     before_.set(si, found);
     return found;
+  };
+  /**
+   * The span of days named last before paragraph of sentence `si`, in the two paragraphs before it, if no other
+   * time is named after it; null if the last time named there is no span.
+   */
+  const spanInPassage = (si: number): When | null => {
+    let k = si;
+    while (k > 0 && !paragraphBreak(k - 1)) k--;
+    for (let j = k - 1, breaks = 0; j >= Math.max(0, k - 12) && breaks < 2; j--) {
+      const t = whenOf(spans[j] as [number, number]);
+      if (t) return t.days ? t : null;
+      if (j > 0 && paragraphBreak(j - 1)) breaks++;
+    }
+    return null;
   };
   // The headline (first line) names the article's topic: its metric and entities carry to every sentence.
   const firstLine = spans
@@ -1510,9 +1527,13 @@ export function extractClaims(
     }
     // A span of days named in a paragraph ("In the 30 days to 7 August, …") is the window of its traffic figures
     // that follow in that paragraph and name no time of their own (the next paragraph may speak of now).
+    // A paragraph that names no time at all continues the span named last in the paragraphs before it ("6月24日至30日
+    // …" then "分厂商看，DeepSeek以7.7万亿居首"), unless its sentence speaks of another time without a date
+    // ("six months prior", "此前").
     if (when === null && own && WINDOWED.has(metric)) {
       const w = namedBefore(si);
       if (w?.days) when = w;
+      else if (!w && !timesIn(sentence).length && !OTHER_TIME.test(sentenceText)) when = spanInPassage(si);
     }
     // Clauses joined by semicolons are one sentence: a time named in one holds for the others.
     for (const step of [-1, 1]) {
