@@ -574,7 +574,7 @@ test('traffic: where a volume went, calls counted apart from tokens, spending on
   assert.equal(at('6.1 trillion').subject, 'anthropic');
 });
 
-test("a headline's halves are two clauses; a bare volume is read on the one span the article names", () => {
+test("a headline's halves are two clauses; a bare volume in the next paragraph is read on the span named", () => {
   const doc = checker.check(
     'headline.txt',
     '中国模型周用量占OpenRouter六成 花费占比却不到两成\n2026年8月3日\n\n7月25日至31日这七天里，中国模型合计处理约37.5万亿个token。\n\n分厂商看，DeepSeek约11.9万亿，小米约6万亿。',
@@ -582,10 +582,11 @@ test("a headline's halves are two clauses; a bare volume is read on the one span
   const at = (quote: string) => doc.claims.find((c) => c.quote.includes(quote));
   assert.equal(at('六成')?.metric, 'token_share');
   assert.equal(at('两成')?.metric, 'spend_share');
-  // Borne out on that span (DeepSeek's 11.87 trillion in the 7 days to 31 July), never refuted so (Xiaomi's 8.73).
+  // The paragraph names no time: it continues that span (DeepSeek's 11.87 trillion in the 7 days to 31 July;
+  // Xiaomi's 8.73).
   const bare = at('11.9万亿');
-  assert.deepEqual([bare?.metric, bare?.time, bare?.verdict], ['tokens', null, 'supported']);
-  assert.equal(at('6万亿')?.verdict, 'unverifiable');
+  assert.deepEqual([bare?.metric, bare?.time, bare?.verdict], ['tokens_week', '2026-07-31', 'supported']);
+  assert.equal(at('6万亿')?.verdict, 'contradicted');
 });
 
 test('a release told in passing dates the release, not the figure; an undated download count is the latest snapshot', () => {

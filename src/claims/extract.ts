@@ -646,6 +646,8 @@ interface When {
 /** Words for a time other than the one named last ("a year ago", "six months prior", "此前", "上周"). */
 const OTHER_TIME =
   /\b(?:ago|prior|earlier|previous(?:ly)?|last (?:week|month|year)|next (?:week|month|year)|since|until|later|formerly|once)\b|此前|之前|以前|前一|上周|上月|上个月|去年|今年|明年|年前|月前|周前|曾经|曾|届时|将来|未来/i;
+/** A figure said as a rate ("4.7 trillion tokens a week", "每周"): what is usual now, not a span's. */
+const RATE = /\b(?:a|per|each|every) (?:day|week|month)\b|每周|每月|每天|每日/i;
 const WINDOWED = new Set([
   'token_share',
   'token_rank',
@@ -1533,7 +1535,8 @@ export function extractClaims(
     if (when === null && own && WINDOWED.has(metric)) {
       const w = namedBefore(si);
       if (w?.days) when = w;
-      else if (!w && !timesIn(sentence).length && !OTHER_TIME.test(sentenceText)) when = spanInPassage(si);
+      else if (!w && !timesIn(sentence).length && !OTHER_TIME.test(sentenceText) && !RATE.test(sentenceText))
+        when = spanInPassage(si);
     }
     // Clauses joined by semicolons are one sentence: a time named in one holds for the others.
     for (const step of [-1, 1]) {

@@ -131,8 +131,8 @@ test('end to end: "that week" carries the week named just before; a semicolon jo
   assert.equal(fewer.verdict, 'contradicted');
   // Pointing back reaches into the paragraph before too: "that same week" is the one named last.
   assert.equal(one(`${week}\nDuring that same week, labs based in China served 4.7 trillion tokens.`, '4.7').days, 7);
-  // A span named in the paragraph is the window of the traffic figures after it there; not in the next paragraph
-  // without pointing back (it may speak of now): no time, so a week's volume is not checked.
+  // A span named in the paragraph is the window of the traffic figures after it there; not of a rate in the next
+  // paragraph ("a week": what is usual now): no time, so a week's volume is not checked.
   assert.equal(one(`${week} Labs based in China served 4.7 trillion tokens.`, '4.7').days, 7);
   const c = one(`${week}\nLabs based in China serve 4.7 trillion tokens a week.`, '4.7');
   assert.equal(c.time, null);

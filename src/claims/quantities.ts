@@ -927,7 +927,10 @@ function qualifier(norm: string, start: number, end: number): 'gt' | 'lt' | 'app
 }
 
 /** `q` under a qualifier's bound: "nearly" is below the figure, within a tenth of it. */
-export function bounded<Q extends Pick<Quantity, 'value' | 'low' | 'high' | 'bound'>>(q: Q, bound: 'gt' | 'lt' | 'approx' | 'nearly'): Q {
+export function bounded<Q extends Pick<Quantity, 'value' | 'low' | 'high' | 'bound'>>(
+  q: Q,
+  bound: 'gt' | 'lt' | 'approx' | 'nearly',
+): Q {
   if (bound === 'nearly') return { ...q, bound: 'lt', low: q.low ?? q.value * 0.9, high: q.high ?? q.value };
   return {
     ...q,

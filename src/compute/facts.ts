@@ -330,7 +330,10 @@ export function systemSpecFacts(rows: readonly SystemRecord[]): Fact[] {
         unit: 'kW/PFLOPS',
         time: null,
         source_ids: r.source_ids,
-        status: status('power_kw') === 'confirmed' && status('bf16_dense_pflops') === 'confirmed' ? 'confirmed' : 'unconfirmed',
+        status:
+          status('power_kw') === 'confirmed' && status('bf16_dense_pflops') === 'confirmed'
+            ? 'confirmed'
+            : 'unconfirmed',
         table: 'systems (derived)',
         id: `${id}:kw_per_pflops`,
         statement: `${r.name}: ${Number((r.power_kw / r.bf16_dense_pflops).toFixed(3))} kW per BF16 PFLOPS (computed)`,
