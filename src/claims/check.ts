@@ -524,6 +524,10 @@ export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
 
 function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
   const c = asRatio(said);
+  if (c.direction) {
+    const r = checkRatingDifference(c, ctx);
+    if (r) return r;
+  }
   if (c.metric === 'price_ratio' && c.subject?.startsWith('model:')) {
     const r = checkPriceRatio(c, ctx);
     if (r.verdict !== 'unverifiable') return r;
@@ -1227,6 +1231,58 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
 function specRatioRefutes(c: Extracted, f: IndexedFact): boolean {
   if (!RATIO_CLAIM.has(c.metric) || !c.comparison || !c.aspect || !c.aspect_plain) return false;
   return f.versus === c.comparison && (ASPECT_RATIOS[c.aspect] ?? []).includes(f.metric);
+}
+
+/**
+ * "A leads B by 9 points": the difference of the two models' Arena ratings on one board, on the last day both were
+ * read up to the claim's day (the article's, else the latest). Null when either was never read.
+ */
+function checkRatingDifference(c: Extracted, ctx: CheckContext): Checked | null {
+  if (!c.subject || !c.comparison || c.category) return null;
+  const readings = (id: string) =>
+    factKeys(ctx, id)
+      .filter((k) => !k.weak)
+      .flatMap((k) => [...ctx.facts.get(k.key, 'arena_rating')])
+      .filter((f) => f.time !== null && f.series !== undefined);
+  const board = (f: IndexedFact) => (f.series as string).split(':')[0] as string;
+  const theirs = new Map(readings(c.comparison).map((f) => [`${board(f)}|${f.time}`, f]));
+  const day = c.time?.length === 10 ? c.time : c.time ? null : c.as_of;
+  const within = (f: IndexedFact) =>
+    day
+      ? (f.time as string) <= day && Date.parse(day) - Date.parse(f.time as string) <= 31 * DAY
+      : !c.time || (f.time as string).startsWith(c.time);
+  // On the overall text board, unless the passage names another.
+  if (c.boards?.length && !c.boards.includes('arena-text')) return null;
+  const boards = new Set(['lmarena-text']);
+  const pairs = readings(c.subject)
+    .filter((f) => boards.has(board(f)) && within(f) && theirs.has(`${board(f)}|${f.time}`))
+    .sort((a, b) => (b.time as string).localeCompare(a.time as string));
+  const a = pairs[0];
+  if (!a) return null;
+  const b = theirs.get(`${board(a)}|${a.time}`) as IndexedFact;
+  const diff = c.direction === 'behind' ? b.value - a.value : a.value - b.value;
+  const fact: IndexedFact = {
+    ...a,
+    metric: 'rating_difference',
+    versus: b.entity,
+    value: diff,
+    unit: 'points',
+    source_ids: [...new Set([...a.source_ids, ...b.source_ids])],
+    status: isConfirmed(a.status) && isConfirmed(b.status) ? 'confirmed' : 'unconfirmed',
+    id: `${a.id}-${b.id}`,
+    statement: `${board(a)}, ${a.time}: ${a.entity} ${a.value} vs ${b.entity} ${b.value}; ${
+      diff >= 0 ? `${c.direction} by ${diff}` : `not ${c.direction}`
+    } points`,
+  };
+  const tolerance = toleranceOf(c);
+  if (agrees(c, fact))
+    return { verdict: canSupport(fact) ? 'supported' : 'unverifiable', evidence: [evidence(fact)], tolerance };
+  // (A lead said of the wrong side is refuted too: the difference has the other sign.)
+  return {
+    verdict: isConfirmed(fact.status) && (diff <= 0 || c.value > 0) ? 'contradicted' : 'unverifiable',
+    evidence: [evidence(fact), evidence(a), evidence(b)],
+    tolerance,
+  };
 }
 
 /** A compute figure without a stated precision contradicts only if no precision's figure agrees with it. */

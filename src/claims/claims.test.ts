@@ -490,6 +490,48 @@ test('a paragraph that names no time continues the span of days named in the par
   assert.notEqual(other.verdict, 'contradicted');
 });
 
+test('a gap between two models is the difference of their ratings that day, on the side the words say leads', () => {
+  const one = (text: string, quote: string) => {
+    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
+    assert.ok(c, `${quote} is a claim of: ${text}`);
+    return c;
+  };
+  // 20 August 2026 on the text board: Claude Opus 4.6 High 1505, Claude Opus 4.6 1497.
+  const on = 'On 20 August 2026, on the Arena text leaderboard,';
+  const lead = one(`${on} Claude Opus 4.6 High leads Claude Opus 4.6 by 8 points.`, '8 points');
+  assert.deepEqual([lead.subject, lead.comparison], ['model:claude-opus-4-6-high', 'model:claude-opus-4-6']);
+  assert.equal(lead.verdict, 'supported');
+  assert.equal(one(`${on} Claude Opus 4.6 trails Claude Opus 4.6 High by 8 points.`, '8 points').verdict, 'supported');
+  assert.equal(one(`${on} Claude Opus 4.6 High leads Claude Opus 4.6 by 20 points.`, '20').verdict, 'contradicted');
+  // The wrong side said to lead: refuted, whatever the size.
+  assert.equal(
+    one(`${on} Claude Opus 4.6 leads Claude Opus 4.6 High by 8 points.`, '8 points').verdict,
+    'contradicted',
+  );
+});
+
+test('a month without a day is a time ("by the end of February", "2月底"); a name after a new clause is not the subject', () => {
+  const one = (text: string, quote: string) => {
+    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
+    assert.ok(c, `${quote} is a claim of: ${text}`);
+    return c;
+  };
+  const dated = 'Arena notes\nUpdated 21 August 2026\n\n';
+  // The end of a month is its last day; the year is the dateline's.
+  assert.equal(one(`${dated}By the end of February the gap to China was 48 points.`, '48').time, '2026-02-28');
+  assert.equal(one(`${dated}In early March the gap to China was 48 points.`, '48').time, '2026-03');
+  assert.equal(one(`${dated}中美差距在2月底为48分。`, '48').time, '2026-02-28');
+  // "May" the verb is no month; "3个月" is a duration.
+  assert.equal(one(`${dated}Analysts may say the gap to China was 48 points.`, '48').time, null);
+  // The subject of a gap is not a name in the clause joined after it, but the side spoken of before.
+  const joined = one(
+    `${dated}In November 2025 the best Chinese model was 61 points behind. By the end of February the deficit was ` +
+      "48 points, and on 1 June Zhipu's GLM-5.1 trailed.",
+    '48',
+  );
+  assert.equal(joined.subject, 'country-cn');
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.

@@ -57,6 +57,8 @@ export interface Extracted {
    * specifications refute it.
    */
   aspect_plain?: boolean;
+  /** For a gap between two models: whether the subject is ahead of its comparison or behind it. */
+  direction?: 'ahead' | 'behind';
 }
 
 const has = (s: string, re: RegExp) => re.test(s);
@@ -646,6 +648,10 @@ interface When {
 /** Words for a time other than the one named last ("a year ago", "six months prior", "此前", "上周"). */
 const OTHER_TIME =
   /\b(?:ago|prior|earlier|previous(?:ly)?|last (?:week|month|year)|next (?:week|month|year)|since|until|later|formerly|once)\b|此前|之前|以前|前一|上周|上月|上个月|去年|今年|明年|年前|月前|周前|曾经|曾|届时|将来|未来/i;
+/** Words of leading or trailing right before the model they compare with ("ahead of the second-placed"). */
+const RIVAL_BEFORE =
+  /(?:\bahead of|\bbehind|\btrail(?:s|ing|ed)?|\blead(?:s|ing)?(?: over)?|\bled(?: over)?|\bin front of|\boutscor\w*|\bbeat(?:s|ing)?|领先(?:于)?|落后(?:于)?|高出|低于|超过|超出)\s?(?:the\s|an?\s)?(?:[\w-]+\s){0,2}$/i;
+const RIVAL_BEHIND = /\bbehind|\btrail|落后|低于/i;
 /** A figure said as a rate ("4.7 trillion tokens a week", "每周"): what is usual now, not a span's. */
 const RATE = /\b(?:a|per|each|every) (?:day|week|month)\b|每周|每月|每天|每日/i;
 const WINDOWED = new Set([
@@ -1218,7 +1224,14 @@ export function extractClaims(
       // "They processed 18 trillion": a pronoun points back to the sentence before, not at a name later on.
       if (!subject && PRONOUN.test(sentenceText)) subject = previousSubject(kinds);
       // A name after the number is its subject only with no other figure between ("18T vs 5.5T for US models").
-      subject ??= inSentence.find((m) => m.start >= q.end && ok(m) && !figureBetween(q.end, m.start));
+      // (Nor across a new clause: "the deficit was still 58 points, and on 1 June Zhipu's GLM-5.1 …".)
+      subject ??= inSentence.find(
+        (m) =>
+          m.start >= q.end &&
+          ok(m) &&
+          !figureBetween(q.end, m.start) &&
+          !/[;；]|,\s(?:and|but|while|whereas)\s|[,，]\s?(?:而|但|同时)/.test(norm.slice(q.end, m.start)),
+      );
       // "They commanded nearly 70%": the subject was named in the sentences before.
       subject ??= fromWindow() ?? topic(kinds) ?? anyWindow();
       // "集成384颗昇腾910C，HBM总容量49.2TB": a total of a specification is the system's that holds the chips, when
@@ -1469,6 +1482,36 @@ export function extractClaims(
       comparisonMention = subject;
       subject = { entity: 'country-cn', start: q.start, end: q.start, text: '' };
     }
+    // "It is ahead of the second-placed Claude Opus 4.6 by 9 points", "领先Gemini 3 Pro 12分": a gap between two
+    // models, one the object of a word of leading or trailing; which side leads, as the words say.
+    let direction: Extracted['direction'];
+    if ((metric === 'rating_gap' || metric === 'gap_points') && subject?.entity !== 'country-cn') {
+      const rival = inSentence.find(
+        (m) =>
+          kindOf(m) === 'model' &&
+          RIVAL_BEFORE.test(norm.slice(Math.max(sentence[0], m.start - 40), m.start)) &&
+          !figureBetween(Math.min(m.end, q.start), Math.max(m.start, q.end)),
+      );
+      if (rival) {
+        let own = subject && kindOf(subject) === 'model' && subject.entity !== rival.entity ? subject : undefined;
+        // ("A leads B by 8": the model named before B in its clause.)
+        own ??= inSentence.findLast(
+          (m) =>
+            m.end <= rival.start &&
+            kindOf(m) === 'model' &&
+            m.entity !== rival.entity &&
+            !/[,;，；]/.test(norm.slice(m.end, rival.start)),
+        );
+        if (!own && PRONOUN.test(sentenceText)) own = previousSubject(['model']);
+        if (own && own.entity !== rival.entity) {
+          subject = own;
+          comparisonMention = rival;
+          direction = RIVAL_BEHIND.test(norm.slice(Math.max(sentence[0], rival.start - 40), rival.start))
+            ? 'behind'
+            : 'ahead';
+        }
+      }
+    }
     const comparison =
       comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     // "不到H100（900GB/s）的一半": a qualifier before the compared name bounds the ratio after it.
@@ -1604,6 +1647,7 @@ export function extractClaims(
       subject_from: subjectFrom,
       aspect,
       ...(aspectPlain ? { aspect_plain: true } : {}),
+      ...(direction && comparison ? { direction } : {}),
       ...(surveyed ? { subject_text: surveyed } : {}),
       ...(original ? { original } : {}),
       ...(category ? { category } : {}),

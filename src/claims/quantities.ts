@@ -345,6 +345,12 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const MONTH = String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?`;
 const monthNo = (m: string | undefined) => MONTHS.indexOf((m ?? '').slice(0, 3)) + 1;
 const pad2 = (n: number) => String(n).padStart(2, '0');
+/**
+ * A month whose year is not written (`--MM`); its end ("the end of February", "2月底") its last day, where a
+ * reading taken then is what was read (28 February: a leap day's reading is a day older).
+ */
+const monthTime = (mo: number, end: boolean) =>
+  end ? `--${pad2(mo)}-${pad2([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] as number)}` : `--${pad2(mo)}`;
 /** A day as a time: `YYYY-MM-DD`, or `--MM-DD` when the year is not written (the article's dateline gives it). */
 const dayTime = (y: number | null, mo: number, d: number) => `${y ? y : '-'}-${pad2(mo)}-${pad2(d)}`;
 
@@ -542,6 +548,31 @@ const RULES: Rule[] = [
       const mo = monthNo(m[2] ?? m[3]);
       const d = Number(m[1] ?? m[4]);
       return mo && d >= 1 && d <= 31 ? { kind: 'date', value: 0, unit: 'date', time: dayTime(null, mo, d) } : null;
+    },
+  },
+  // "by the end of February", "in early March", "since June": a month whose year the article's dateline gives (not
+  // "May" the verb: a word of time comes before it).
+  {
+    re: new RegExp(
+      String.raw`\b(?:(?:[Bb]y|[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Ff]rom)\s(?:the\s)?(?:(?:end|start|beginning|middle)\sof\s|(?:early|mid|late)[-\s])?|(?:[Tt]he\s)?(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle)\sof\s|(?:[Ee]arly|[Mm]id|[Ll]ate)[-\s])${MONTH}(?![\w-]|\s\d|,\s\d)`,
+      'g',
+    ),
+    make: (m) => {
+      const mo = monthNo(m[1]);
+      return mo ? { kind: 'date', value: 0, unit: 'date', time: monthTime(mo, /end|late/i.test(m[0])) } : null;
+    },
+  },
+  // "2月底", "三月初", "6月份": a month whose year the dateline gives (not "3个月", three months; not a day).
+  {
+    re: new RegExp(
+      String.raw`(?<![\d.个])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月(?:底|初|末|中旬|上旬|下旬|份|中)(?![\d日号])`,
+      'g',
+    ),
+    make: (m) => {
+      const mo = parseNumber(m[1] as string);
+      return mo >= 1 && mo <= 12
+        ? { kind: 'date', value: 0, unit: 'date', time: monthTime(mo, /[底末]|下旬/.test(m[0])) }
+        : null;
     },
   },
   // 百分之六十 before the general 分之 (a percentage, not any fraction; 七百分之一 is one 700th)
@@ -955,7 +986,7 @@ export function qualifierBefore(norm: string, pos: number): 'gt' | 'lt' | 'appro
 
 /** Anything a quantity can start from: digits, numerals, currency signs, number and fraction words. */
 const TRIGGER =
-  /[\d$€¥£零〇一二两三四五六七八九十百千万亿翻]|\b(?:twice|thrice|doubled|tripled|quadrupled|fold|thirds|quarters|triple|double|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
+  /[\d$€¥£零〇一二两三四五六七八九十百千万亿翻]|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|twice|thrice|doubled|tripled|quadrupled|fold|thirds|quarters|triple|double|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
 const BEFORE = 16;
 const AFTER = 40;
 
