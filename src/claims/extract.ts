@@ -671,7 +671,7 @@ const WINDOWED = new Set([
 
 /**
  * A day written without its year (`--MM-DD`) completed from the article's date: that year, or the one before
- * when the day would fall after the article; a year counted from the article's (`rel:-1`, 去年) made absolute.
+ * when the day would fall more than a month after the article; a year counted from the article's (`rel:-1`, 去年) made absolute.
  * Other times are returned as they are.
  */
 export function withYear(time: string | null, dateline: string | null): string | null {
@@ -685,7 +685,9 @@ export function withYear(time: string | null, dateline: string | null): string |
   if (!time?.startsWith('--') || !dateline) return time;
   const y = Number(dateline.slice(0, 4));
   const same = `${y}${time.slice(1)}`;
-  return same <= dateline ? same : `${y - 1}${time.slice(1)}`;
+  // (A day within a month after the article is still its year: a window or a date just ahead, not last year's.)
+  const ahead = Date.parse(same.length === 7 ? `${same}-01` : same) - Date.parse(dateline);
+  return same <= dateline || ahead <= 31 * 86_400_000 ? same : `${y - 1}${time.slice(1)}`;
 }
 
 /**

@@ -372,6 +372,8 @@ test('days and spans of days: "10 August 2026", "7 August", "25â€“31 July", "7æœ
 test("a day without its year takes the dateline's, or the year before when it would fall after the article", () => {
   assert.equal(withYear('--08-07', '2026-08-10'), '2026-08-07');
   assert.equal(withYear('--12-20', '2026-03-12'), '2025-12-20');
+  // A day within a month after the article is its year's (a window just ahead), not the year before.
+  assert.equal(withYear('--08-07', '2026-08-03'), '2026-08-07');
   assert.equal(withYear('--08-07', null), '--08-07');
   assert.equal(withYear('2025-11', '2026-08-10'), '2025-11');
   assert.equal(withYear(null, '2026-08-10'), null);
