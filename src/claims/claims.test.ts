@@ -532,6 +532,24 @@ test('a month without a day is a time ("by the end of February", "2月底"); a n
   assert.equal(joined.subject, 'country-cn');
 });
 
+test("a place said right before a name, or inside an apposition after it, is that name's", () => {
+  const one = (text: string, quote: string) => {
+    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
+    assert.ok(c, `${quote} is a claim of: ${text}`);
+    return c;
+  };
+  // 20 August 2026 on the text board: Claude Opus 4.6 High second; 31 May: GLM-5.1 13th (tied to 14th).
+  const on = 'On the Arena text leaderboard of 20 August 2026,';
+  const placed = one(`${on} the third-ranked model trails the second-placed Claude Opus 4.6 High.`, 'second');
+  assert.deepEqual([placed.subject, placed.verdict], ['model:claude-opus-4-6-high', 'supported']);
+  const inside = one(
+    "On 31 May 2026 on the Arena text leaderboard, Zhipu's GLM-5.1, then the strongest Chinese model in 13th place, " +
+      'was 28 points behind.',
+    '13th',
+  );
+  assert.equal(inside.subject, 'model:glm-5-1');
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.

@@ -1205,8 +1205,12 @@ export function extractClaims(
         if (
           head &&
           ok(head) &&
-          /^\s?,\s+(?:the|a|an|its|whose)\s[^,]{0,50}$/i.test(norm.slice(head.end, nearest.start)) &&
-          /^[^,]{0,40},/.test(norm.slice(nearest.end, q.start))
+          /^\s?,\s+(?:(?:then|now|still|currently|once|formerly|already)\s+)?(?:the|a|an|its|whose)\s[^,]{0,50}$/i.test(
+            norm.slice(head.end, nearest.start),
+          ) &&
+          // (The figure after the apposition, or inside it: "X, then the best Chinese entry in 13th place, …".)
+          (/^[^,]{0,40},/.test(norm.slice(nearest.end, q.start)) ||
+            (!norm.slice(nearest.end, q.start).includes(',') && /^[^,.;]{0,30},/.test(norm.slice(q.end, q.end + 32))))
         )
           nearest = head;
       }
@@ -1217,6 +1221,17 @@ export function extractClaims(
         (desc && (!nearest || nearest.start < sentence[0] + desc.index) ? described(kinds ?? undefined) : undefined) ??
         nearest;
       if (!subject && attributed && ok(attributed)) subject = attributed;
+      // "the second-placed Claude Opus 4.6", "排名第二的GLM-5": a place said right before a name is that name's.
+      if (q.kind === 'rank') {
+        const placed = inSentence.find(
+          (m) =>
+            m.start >= q.end &&
+            m.start - q.end <= 14 &&
+            ['model', 'organization', 'country', 'chip'].includes(kindOf(m) ?? '') &&
+            /^\s?(?:-?\s?(?:placed|ranked)\s)?(?:the\s)?$|^(?:名|位)?的\s?$/i.test(norm.slice(q.end, m.start)),
+        );
+        if (placed) subject = placed;
+      }
       // Earlier sentences name the subject: objects of "than" or "over" there are not it (the document's topic
       // is a better guess than a compared object).
       const fromWindow = () => [...inWindow].reverse().find((m) => ok(m) && !markedRaw(m));
