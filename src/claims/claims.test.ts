@@ -550,6 +550,13 @@ test("a place said right before a name, or inside an apposition after it, is tha
   assert.equal(inside.subject, 'model:glm-5-1');
 });
 
+test('a figure in a quotation that names nothing is a general remark, not a claim; a quoted claim of a name is one', () => {
+  const quotes = (text: string) => checker.check('t', text).claims.map((c) => c.quote);
+  assert.deepEqual(quotes('"Two chips a dozen percent apart are interchangeable," an engineer said.'), []);
+  assert.deepEqual(quotes('「差距不到一成的兩款晶片可以互換」，一位工程師說。'), []);
+  assert.ok(quotes('"The Ascend 910C carries 128 GB of memory," Huawei said.').includes('128 GB'));
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.

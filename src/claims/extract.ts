@@ -652,6 +652,8 @@ const OTHER_TIME =
 const RIVAL_BEFORE =
   /(?:\bahead of|\bbehind|\btrail(?:s|ing|ed)?|\blead(?:s|ing)?(?: over)?|\bled(?: over)?|\bin front of|\boutscor\w*|\bbeat(?:s|ing)?|领先(?:于)?|落后(?:于)?|高出|低于|超过|超出)\s?(?:the\s|an?\s)?(?:[\w-]+\s){0,2}$/i;
 const RIVAL_BEHIND = /\bbehind|\btrail|落后|低于/i;
+/** A quotation within a paragraph (straight quotes are normalised curly ones too). */
+const QUOTED = /"[^"\n]{1,600}"|「[^」\n]{1,600}」|『[^』\n]{1,600}』/g;
 /** A figure said as a rate ("4.7 trillion tokens a week", "每周"): what is usual now, not a span's. */
 const RATE = /\b(?:a|per|each|every) (?:day|week|month)\b|每周|每月|每天|每日/i;
 const WINDOWED = new Set([
@@ -853,10 +855,19 @@ export function extractClaims(
   const aspectCache = new Map<number, Extracted['aspect']>();
   // Where each sentence names a survey, once per sentence.
   const surveyCache = new Map<number, RegExpExecArray | null>();
+  // Quoted speech: a figure in a quotation that names nothing is someone's general remark ("Two models a dozen
+  // points apart trade places often," one said), not a claim about anything the data holds.
+  const quotes = [...norm.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inBareQuote = (q: Quantity) => {
+    const k = firstAtOrAfter(quotes, q.start + 1, (x) => x[0]) - 1;
+    const span = quotes[k];
+    return !!span && span[1] >= q.end && !mentionsIn(span[0], span[1]).length;
+  };
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi] as Quantity;
     if ((qi & 0x3ff) === 0) signal?.throwIfAborted();
     if (q.kind === 'year' || q.kind === 'date') continue;
+    if (quotes.length && inBareQuote(q)) continue;
     // "未来三年", "over the past decade": a span of time named as when, not a duration claimed.
     if (
       q.kind === 'duration' &&

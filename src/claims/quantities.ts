@@ -837,12 +837,12 @@ const RULES: Rule[] = [
       return { kind: 'spec', value: parseNumber(m[1] as string) * mag, unit };
     },
   },
-  // 六成 = 60%; 三成五 = 35%; 三成多 (more than 30%).
+  // 六成 = 60%; 三成五 = 35%; 七成半 = 75%; 三成多 (more than 30%).
   {
-    re: /(?<![\d零〇一二两三四五六七八九十])([一二三四五六七八九两]|\d(?:\.\d)?)成(?:([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿\d]))?(?![员功为立本长绩就果熟型品交都年分])/g,
+    re: /(?<![\d零〇一二两三四五六七八九十])([一二三四五六七八九两]|\d(?:\.\d)?)成(?:([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿\d])|(半))?(?![员功为立本长绩就果熟型品交都年分])/g,
     make: (m) => ({
       kind: 'percent',
-      value: parseNumber(m[1] as string) / 10 + (m[2] ? parseNumber(m[2]) / 100 : 0),
+      value: parseNumber(m[1] as string) / 10 + (m[2] ? parseNumber(m[2]) / 100 : m[3] ? 0.05 : 0),
       unit: 'ratio',
     }),
   },

@@ -137,6 +137,13 @@ test('percentages: 百分之N, N成 (三成五), N%, ％, and fractions M分之N
       },
     ),
   );
+  // N成半: N tenths and a half.
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 9 }), fc.constantFrom(...SCRIPTS), (tenths, [, conv]) => {
+      const q = only(conv(`费用占${DIGITS[tenths]}成半。`));
+      return q.kind === 'percent' && close(q.value, tenths / 10 + 0.05);
+    }),
+  );
   fc.assert(
     fc.property(
       fc.integer({ min: 2, max: 1000 }),
