@@ -557,6 +557,23 @@ test('a figure in a quotation that names nothing is a general remark, not a clai
   assert.ok(quotes('"The Ascend 910C carries 128 GB of memory," Huawei said.').includes('128 GB'));
 });
 
+test('a sentence that points back ("同一期間") names the time it points to, for the sentences after it too', () => {
+  const doc = checker.check(
+    't',
+    'OpenRouter月報\n2026年8月10日\n\n截至8月7日的30日內，美國模型處理約90萬億token。同一期間，中國模型只收到約5,400萬美元。' +
+      '中國模型的請求數約69億次；DeepSeek約48.8萬億token。',
+  );
+  const at = (quote: string) => {
+    const c = doc.claims.find((x) => x.quote.includes(quote));
+    assert.ok(c, `${quote} is a claim`);
+    return c;
+  };
+  // China on OpenRouter in the 30 days to 7 August: $54.3 million, 6.94 billion requests; DeepSeek 48.8 trillion.
+  for (const q of ['90萬億', '5,400萬', '69億', '48.8萬億']) {
+    assert.deepEqual([at(q).time, at(q).verdict], ['2026-08-07', 'supported'], q);
+  }
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.

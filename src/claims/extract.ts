@@ -629,7 +629,7 @@ const TIME_BACK_REFERENCE = new RegExp(
     String.raw`|\b(?:over|during|in|for)\s+the\s+(?:period|window)\b` +
     // "over the seven days", "in the week": the span named before.
     String.raw`|\b(?:over|during|in|across)\s+the\s+(?:seven|7|thirty|30)\s+days\b|\b(?:in|during|over)\s+the\s+week\b` +
-    '|(?:当周|该周|那周|那一周|同一周|同周|当月|该月|同月|同一个月|同年|该年|当季度|同季度|同期|同一时期|这段期间|此期间)',
+    '|(?:当周|该周|那周|那一周|同一周|同周|当月|该月|同月|同一个月|同年|该年|当季度|同季度|同期|同一时期|同一期间|同一段时间|这段期间|此期间|该期间|这段时间|那段时间)',
   'i',
 );
 
@@ -780,6 +780,18 @@ export function extractClaims(
     const next = spans[k + 1] as [number, number];
     return norm.slice(prev[1], next[0]).includes('\n') || norm[prev[1] - 1] === '\n';
   };
+  // A sentence's time, or the one it points back to ("同一期间", "that week": the time named last before it).
+  const pointed = new Map<number, When | null>();
+  const pointedWhen = (k: number): When | null => {
+    let w = pointed.get(k);
+    if (w !== undefined) return w;
+    const sp = spans[k] as [number, number];
+    w = whenOf(sp);
+    if (!w && TIME_BACK_REFERENCE.test(norm.slice(sp[0], sp[1])))
+      for (let j = k - 1; j >= Math.max(0, k - 12) && !w; j--) w = whenOf(spans[j] as [number, number]);
+    pointed.set(k, w ?? null);
+    return w ?? null;
+  };
   // The time named last before sentence `si` in its paragraph, remembered per sentence so that a paragraph of
   // thousands of sentences is walked once, not once per claim.
   const before_ = new Map<number, When | null>();
@@ -789,7 +801,7 @@ export function extractClaims(
     let found: When | null = null;
     while (k > 0 && !before_.has(k) && !paragraphBreak(k - 1)) {
       walk.push(k);
-      const w = whenOf(spans[k - 1] as [number, number]);
+      const w = pointedWhen(k - 1);
       if (w) {
         found = w;
         break;
@@ -809,7 +821,7 @@ export function extractClaims(
     let k = si;
     while (k > 0 && !paragraphBreak(k - 1)) k--;
     for (let j = k - 1, breaks = 0; j >= Math.max(0, k - 12) && breaks < 2; j--) {
-      const t = whenOf(spans[j] as [number, number]);
+      const t = pointedWhen(j);
       if (t) return t.days ? t : null;
       if (j > 0 && paragraphBreak(j - 1)) breaks++;
     }
@@ -1614,7 +1626,7 @@ export function extractClaims(
       for (let k = si; when === null && own && Math.abs(k - si) < 4; k += step) {
         const [a, b] = step < 0 ? [spans[k - 1], spans[k]] : [spans[k], spans[k + 1]];
         if (!a || !b || !/[;；]\s*$/.test(norm.slice(a[0], a[1])) || norm.slice(a[1], b[0]).includes('\n')) break;
-        when = whenOf(step < 0 ? a : b);
+        when = pointedWhen(step < 0 ? k - 1 : k + 1);
       }
     }
     const time = when?.time ?? null;
