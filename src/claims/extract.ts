@@ -283,7 +283,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
             q.tail ?? q.after ?? '',
           );
         if (of) return of[1] ? 'spend_share' : 'request_share';
-        if (!has(s, TOKENS) && has(s, /\bdollars\b|\bspending\b|营收|花费|支出/)) return 'spend_share';
+        if (!has(s, TOKENS) && has(s, /\bdollars\b|\bspending\b|\bfees\b|营收|花费|支出|费用/)) return 'spend_share';
         if (!has(s, TOKENS) && has(s, /\brequests\b|\bcalls\b|请求次数|调用次数/)) return 'request_share';
       }
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
