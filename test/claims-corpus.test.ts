@@ -31,6 +31,9 @@ const FRESH2 = join(ROOT, 'test', 'claims-fresh2');
 // The fifth: written by a third such reader while the rules of the round after were written, scored once at its end
 // ("fresh3 …"), as numbers only.
 const FRESH3 = join(ROOT, 'test', 'claims-fresh3');
+// The sixth: written by a fourth such reader at the start of the round after, scored once near its end ("fresh4 …"),
+// as numbers only.
+const FRESH4 = join(ROOT, 'test', 'claims-fresh4');
 
 /** Which of the checker's metrics can stand for a key metric (the reader named metrics freely). */
 const METRIC_MATCH: [RegExp, RegExp][] = [
@@ -143,12 +146,13 @@ function articlePath(article: string): string | null {
     join(FRESH, 'articles', article),
     join(FRESH2, 'articles', article),
     join(FRESH3, 'articles', article),
+    join(FRESH4, 'articles', article),
   ])
     if (existsSync(p)) return p;
   return null;
 }
 
-type Set = '' | 'synth ' | 'fresh ' | 'fresh2 ' | 'fresh3 ';
+type Set = '' | 'synth ' | 'fresh ' | 'fresh2 ' | 'fresh3 ' | 'fresh4 ';
 
 /** Every key file: the real articles' (groups named by language and split), the synthetic set's ("synth …") and the fresh set's ("fresh …"). */
 function keyFiles(): { path: string; set: Set }[] {
@@ -165,6 +169,7 @@ function keyFiles(): { path: string; set: Set }[] {
     ...list(join(FRESH, 'keys'), 'fresh '),
     ...list(join(FRESH2, 'keys'), 'fresh2 '),
     ...list(join(FRESH3, 'keys'), 'fresh3 '),
+    ...list(join(FRESH4, 'keys'), 'fresh4 '),
   ];
 }
 

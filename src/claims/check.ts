@@ -527,6 +527,8 @@ function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
   if (c.direction) {
     const r = checkRatingDifference(c, ctx);
     if (r) return r;
+    // (Not two models' readings: the gap between the sides, as any other.)
+    return checkStated({ ...said, comparison: null, direction: undefined }, ctx);
   }
   if (c.metric === 'price_ratio' && c.subject?.startsWith('model:')) {
     const r = checkPriceRatio(c, ctx);
@@ -553,6 +555,11 @@ function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
   }
   const first = checkOne(c, ctx);
   if (first.verdict === 'supported') return first;
+  // A price that names neither side (input, output) may be their blend: one the blend bears out is not refuted.
+  if (first.verdict === 'contradicted' && c.metric === 'price' && !c.price_of) {
+    const blend = checkBlended(c, ctx);
+    if (blend.verdict === 'supported') return { ...blend, verdict: 'unverifiable' };
+  }
   if (RATIO_CLAIM.has(c.metric) && c.subject && !c.comparison) {
     const paired = checkRatio(c, ctx);
     if (paired) return paired;
@@ -956,6 +963,8 @@ function toleranceOf(c: Extracted): string {
 
 /** Gaps between the two sides' best, read on a board (their passage names it, else the defaults below). */
 export const GAP_METRICS: ReadonlySet<string> = new Set(['rating_gap', 'gap_points', 'gap_months', 'gap_percent']);
+/** The fact metrics of the gaps between the two sides' best. */
+const GAP_METRICS_FACT: ReadonlySet<string> = new Set(['gap_points', 'gap_months', 'gap_percent']);
 /** The boards a gap said of none is read on. */
 const DEFAULT_GAPS = ['gap (arena-text)', 'gap (epoch-eci)'];
 
@@ -1117,7 +1126,11 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     for (const f of seriesNow)
       if ((latest.get(key(f)) ?? '') < (f.time as string)) latest.set(key(f), f.time as string);
     // A figure measured over a window (a week's traffic) has no "now": an undated claim of it is not checked.
-    const now = (f: IndexedFact) => f.time === latest.get(key(f)) && !f.window;
+    // (A gap's reading is "now" only if taken within a quarter of the article's date: a model's gap series that
+    // ended a year before it is what was, not what the article saw.)
+    const longAgo = (f: IndexedFact) => !!asOf && f.time !== null && Date.parse(asOf) - Date.parse(f.time) > 92 * DAY;
+    const now = (f: IndexedFact) =>
+      f.time === latest.get(key(f)) && !f.window && !(GAP_METRICS_FACT.has(f.metric) && longAgo(f));
     current = [...timeless, ...seriesNow.filter(now)];
     earlier = seriesNow.filter((f) => !now(f));
   }

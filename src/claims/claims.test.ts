@@ -574,6 +574,24 @@ test('a sentence that points back ("同一期間") names the time it points to, 
   }
 });
 
+test('"more by one time" is twice; a fraction after "up by" is a growth; "the week before" is the week before', () => {
+  const one = (text: string, quote: string) => {
+    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
+    assert.ok(c, `${quote} is a claim of: ${text}`);
+    return c;
+  };
+  // MI300X 192 GB against H100 80 GB (2.4); 5.3 against 3.35 TB/s (1.58).
+  assert.equal(one('MI300X的显存比H100多出一倍多。', '一倍').verdict, 'supported');
+  assert.equal(one('MI300X的显存带宽比H100多出近一倍。', '一倍').verdict, 'contradicted');
+  assert.equal(one("Tencent's traffic was up by roughly a third.", 'third').metric, 'growth');
+  // DeepSeek: 16.4% of OpenRouter's tokens in the 7 days to 12 July 2026, 13.7% in the 7 days to 19 July.
+  const text = 'OpenRouter weekly\n20 July 2026\n\nIn the seven days to 19 July, DeepSeek held 13.7% of tokens. ';
+  const before = one(`${text}The week before, DeepSeek held 16.4% of tokens.`, '16.4%');
+  assert.deepEqual([before.time, before.verdict], ['2026-07-12', 'supported']);
+  assert.equal(one(`${text}That was down from the week before.`, '13.7%').time, '2026-07-19');
+  assert.equal(one('中国模型占支出约一成。', '一成').metric, 'spend_share');
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.

@@ -250,6 +250,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (has(s, /训练成本|训练费用|training cost|成本|cost/)) return 'cost_ratio';
       if (has(s, /自主化|自给|自主|self-suffic/)) return 'self_sufficiency';
       // "rose to 50%", "提升至50%": a level reached, not a growth.
+      // "up by roughly three quarters": a fraction too, by the words before it.
+      if (q.kind === 'fraction' && CHANGE_BEFORE.test(q.lead ?? q.before ?? '')) return 'growth';
       if (
         q.kind === 'percent' &&
         !/(?:至|到|\bto|\breach(?:es|ed)?|\bfrom|从)\s{0,2}(?:[~≈约]\s?)?$/i.test(q.before ?? '') &&
@@ -283,6 +285,12 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
             q.tail ?? q.after ?? '',
           );
         if (of) return of[1] ? 'spend_share' : 'request_share';
+        // "占消费额近九成": the measure named right before the figure.
+        const lead =
+          /(?:(消费额|消费金额|花费|支出|营收|收入|费用|金额)|(请求数?|调用次数))\s?(?:的)?\s?(?:约|近|逾|超过|不到|将近|接近|达到?)?\s?$/.exec(
+            q.lead ?? q.before ?? '',
+          );
+        if (lead) return lead[1] ? 'spend_share' : 'request_share';
         if (!has(s, TOKENS) && has(s, /\bdollars\b|\bspending\b|\bfees\b|营收|花费|支出|费用/)) return 'spend_share';
         if (!has(s, TOKENS) && has(s, /\brequests\b|\bcalls\b|请求次数|调用次数/)) return 'request_share';
       }
@@ -439,8 +447,8 @@ const PRODUCT_METRICS = /^(?:tokens|token_share|token_rank|usage_rank|rank|price
 const UNKNOWN_PRODUCT = /(?<![A-Za-z0-9])[A-Z][A-Za-z]{0,12}\d[\w.]*(?![A-Za-z0-9])/;
 /** The Arena's category boards a text names, and the gap board the data holds for each (null: none). */
 const ARENA_CATEGORIES: [RegExp, string | null][] = [
-  [/中文(?:榜|提示)|chinese[- ](?:prompts?|language|board)/i, 'arena-text-chinese'],
-  [/\bcoding\b|编程榜/i, 'arena-text-coding'],
+  [/中文(?:类)?(?:榜|提示|排名)|chinese[- ](?:prompts?|language|board)/i, 'arena-text-chinese'],
+  [/\bcoding\b|编程(?:类)?(?:榜|提示|排名)/i, 'arena-text-coding'],
   [/视觉|\bvision\b|webdev|style control/i, null],
 ];
 /** The category board a text names (its gap board id, or null when the data holds none); undefined for none named. */
@@ -652,6 +660,21 @@ const OTHER_TIME =
 const RIVAL_BEFORE =
   /(?:\bahead of|\bbehind|\btrail(?:s|ing|ed)?|\blead(?:s|ing)?(?: over)?|\bled(?: over)?|\bin front of|\boutscor\w*|\bbeat(?:s|ing)?|领先(?:于)?|落后(?:于)?|高出|低于|超过|超出)\s?(?:the\s|an?\s)?(?:[\w-]+\s){0,2}$/i;
 const RIVAL_BEHIND = /\bbehind|\btrail|落后|低于/i;
+/** The week before the one named ("the week before", "a week earlier", "上一周"). */
+const WEEK_BEFORE =
+  /(?<!\b(?:on|over|than|from|versus|vs\.?)\s)\b(?:the|a) week (?:before|earlier|prior)\b|(?<!\b(?:on|over|than|from|versus|vs\.?)\s)\bthe (?:previous|prior|preceding) week\b|(?<![较比与和])(?:上一?周|前一周)/i;
+/** Words of a change right before its size ("up by roughly", "fell by", "增长了约"). */
+const CHANGE_BEFORE =
+  /(?:\b(?:up|down|rose|grew|fell|dropped|jumped|climbed|increased|decreased|declined|surged|gained)(?: by)?|增长了?|下降了?|减少了?|增加了?|提升了?)\s(?:(?:about|roughly|nearly|almost|some|around|over|more than)\s)?$|(?:增长了?|下降了?|减少了?|增加了?|提升了?)(?:约|近|逾)?$/i;
+/**
+ * The side of a price the words right before it name, the nearer one ("输入0.5美元、输出2美元": the second is the
+ * output's); none when they name neither or when another figure stands between.
+ */
+function sideOf(lead: string): { price_of?: 'input' | 'output' } {
+  const last = [...lead.matchAll(/输入|输出|\binput\b|\boutput\b/gi)].at(-1);
+  if (!last || /\d/.test(lead.slice(last.index + last[0].length))) return {};
+  return /输出|output/i.test(last[0]) ? { price_of: 'output' } : { price_of: 'input' };
+}
 /** A quotation within a paragraph (straight quotes are normalised curly ones too). */
 const QUOTED = /"[^"\n]{1,600}"|「[^」\n]{1,600}」|『[^』\n]{1,600}』/g;
 /** A figure said as a rate ("4.7 trillion tokens a week", "每周"): what is usual now, not a span's. */
@@ -669,6 +692,7 @@ const WINDOWED = new Set([
   'spend',
   'requests',
   'rank',
+  'growth',
 ]);
 
 /**
@@ -1629,6 +1653,18 @@ export function extractClaims(
         when = pointedWhen(step < 0 ? k - 1 : k + 1);
       }
     }
+    // "DeepSeek, which had led the table the week before with 16.4%": the week before the one named.
+    if (
+      when?.days === 7 &&
+      /^(?:\d{4}|-)-\d{2}-\d{2}$/.test(when.time) &&
+      WEEK_BEFORE.test(norm.slice(Math.max(sentence[0], q.start - 64), q.start))
+    ) {
+      // (A day without its year keeps none: the dateline gives it later.)
+      const bare = when.time.startsWith('--');
+      const day = new Date(Date.parse(bare ? `2001${when.time.slice(1)}` : when.time) - 7 * 86_400_000);
+      const iso = day.toISOString().slice(0, 10);
+      when = { time: bare ? `-${iso.slice(4)}` : iso, days: 7 };
+    }
     const time = when?.time ?? null;
     // A token volume over a named window is that window's: a week's or a month's.
     if (when?.days && metric === 'tokens') metric = when.days <= 8 ? 'tokens_week' : 'tokens_month';
@@ -1644,6 +1680,22 @@ export function extractClaims(
       (q.kind === 'percent' || q.kind === 'fraction') && RELATIVE_METRICS.has(metric)
         ? relativeChange(q, sentenceText)
         : 0;
+    // "比H100多出近一倍": more by one time is twice as much; more by N times (N ≥ 2) is said for N or N + 1 times.
+    if (
+      q.kind === 'multiple' &&
+      RATIO.has(metric) &&
+      /比/.test(sentenceText) &&
+      /(?:多出?|高出?|大|快|强|贵)\s?(?:了|约|近|逾|超过|将近|接近)?\s?$/.test(q.lead ?? q.before ?? '')
+    ) {
+      if (q.value === 1)
+        qb = {
+          ...qb,
+          value: 2,
+          low: qb.low === undefined ? undefined : qb.low + 1,
+          high: qb.high === undefined ? undefined : qb.high + 1,
+        };
+      else qb = { ...qb, low: Math.min(qb.low ?? q.value, q.value), high: (qb.high ?? q.value) + 1 };
+    }
     const claim: Extracted = {
       quote: norm.slice(q.start, q.end),
       start: q.start,
@@ -1652,7 +1704,7 @@ export function extractClaims(
       subject: subject?.entity ?? null,
       comparison,
       metric,
-      value: sign * q.value,
+      value: sign * qb.value,
       low: (sign < 0 ? qb.high : qb.low) === undefined ? null : sign * ((sign < 0 ? qb.high : qb.low) as number),
       high: (sign < 0 ? qb.low : qb.high) === undefined ? null : sign * ((sign < 0 ? qb.low : qb.high) as number),
       bound: qb.bound ?? null,
@@ -1696,7 +1748,9 @@ export function extractClaims(
         ? { price_of: 'output' as const }
         : metric === 'price_ratio' && /输入|input/i.test(clauseOf)
           ? { price_of: 'input' as const }
-          : {}),
+          : metric === 'price'
+            ? sideOf(norm.slice(Math.max(sentence[0], q.start - 24), q.start))
+            : {}),
     };
     out.push(claim);
     // "DeepSeek-V3 and DeepSeek-V2 also exceeded 1 trillion": one figure said of two subjects is two claims.

@@ -63,7 +63,10 @@ test('the verdicts are mixed across the set', () => {
   assert.ok(share('supported') >= 0.45 && share('supported') <= 0.65, `supported ${share('supported')}`);
   assert.ok(share('contradicted') >= 0.15 && share('contradicted') <= 0.35, `contradicted ${share('contradicted')}`);
   assert.ok(share('unverifiable') >= 0.08 && share('unverifiable') <= 0.25, `unverifiable ${share('unverifiable')}`);
-  assert.ok(all.some((c) => c.verdict === 'outdated'), 'no outdated claim');
+  assert.ok(
+    all.some((c) => c.verdict === 'outdated'),
+    'no outdated claim',
+  );
 });
 
 for (const d of docs)
