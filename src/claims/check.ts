@@ -523,6 +523,8 @@ export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
 }
 
 function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
+  // A lead in years ("落後逾一年") is one in months, as the gaps are kept.
+  if (said.metric === 'gap_years') return checkStated(inMonths(said), ctx);
   const c = asRatio(said);
   if (c.direction) {
     const r = checkRatingDifference(c, ctx);
@@ -1244,6 +1246,12 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
 function specRatioRefutes(c: Extracted, f: IndexedFact): boolean {
   if (!RATIO_CLAIM.has(c.metric) || !c.comparison || !c.aspect || !c.aspect_plain) return false;
   return f.versus === c.comparison && (ASPECT_RATIOS[c.aspect] ?? []).includes(f.metric);
+}
+
+/** A gap said in years, as the same gap in months. */
+function inMonths(c: ClaimToCheck): ClaimToCheck {
+  const m = (x: number | null) => (x === null ? null : x * 12);
+  return { ...c, metric: 'gap_months', unit: 'months', value: c.value * 12, low: m(c.low), high: m(c.high) };
 }
 
 /**

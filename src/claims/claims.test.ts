@@ -592,6 +592,21 @@ test('"more by one time" is twice; a fraction after "up by" is a growth; "the we
   assert.equal(one('中国模型占支出约一成。', '一成').metric, 'spend_share');
 });
 
+test('"a year ago" is the time of the figures of its own clause only; a lead in years is one in months', () => {
+  const one = (text: string, quote: string) => {
+    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
+    assert.ok(c, `${quote} is a claim of: ${text}`);
+    return c;
+  };
+  const dated = 'Arena notes\nUpdated 20 August 2026\n\n';
+  assert.equal(one(`${dated}A year ago the gap to China was 60 points.`, '60').time, '2025-08-20');
+  // Another clause's, or another sentence's, time it is not.
+  assert.equal(one(`${dated}The gap to China is 17 points, far less than a year ago.`, '17').time, null);
+  assert.equal(one(`${dated}It looked different a year ago. The gap to China is 17 points.`, '17').time, null);
+  // 20 August 2026: China 8.7 months behind on the text board; "more than a year" is not borne out.
+  assert.notEqual(one(`${dated}中国顶尖模型落后逾一年。`, '一年').verdict, 'supported');
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.

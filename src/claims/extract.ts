@@ -701,6 +701,10 @@ const WINDOWED = new Set([
  * Other times are returned as they are.
  */
 export function withYear(time: string | null, dateline: string | null): string | null {
+  // "一年前", "six months ago": counted back from the article's date; without one, no time can be told.
+  const ago = /^ago:(\d+)$/.exec(time ?? '');
+  if (ago)
+    return dateline ? new Date(Date.parse(dateline) - Number(ago[1]) * 86_400_000).toISOString().slice(0, 10) : null;
   // "去年6月1日": in the year before the article's; without a dateline, no time can be told.
   const rel = /^rel:(-?\d+)(?::(--.+))?$/.exec(time ?? '');
   if (rel) {
@@ -780,6 +784,8 @@ export function extractClaims(
           (x) =>
             (x.kind === 'year' || x.kind === 'date') &&
             x.time !== undefined &&
+            // ("a year ago" is its own clause's time only: see `agoIn`.)
+            !x.time.startsWith('ago:') &&
             !RELEASED_AFTER.test(text.slice(x.end, x.end + 8)) &&
             !RELEASED_BEFORE.test(text.slice(Math.max(0, x.start - 24), x.start)),
         )
@@ -803,6 +809,18 @@ export function extractClaims(
     const prev = spans[k] as [number, number];
     const next = spans[k + 1] as [number, number];
     return norm.slice(prev[1], next[0]).includes('\n') || norm[prev[1] - 1] === '\n';
+  };
+  // Times counted back from the article's date ("a year ago", "两年前"), and the clause of a figure that names one.
+  const agoTimes = quantities.filter((x) => x.kind === 'date' && x.time?.startsWith('ago:'));
+  const agoIn = (q: Quantity, sentence: readonly [number, number]): When | null => {
+    if (!agoTimes.length) return null;
+    const from = Math.max(sentence[0], q.start - CLAUSE_REACH);
+    const head = norm.slice(from, q.start).split(CLAUSE_BREAK).at(-1) ?? '';
+    const start = q.start - head.length;
+    const to = Math.min(sentence[1], q.end + CLAUSE_REACH);
+    const end = q.end + (norm.slice(q.end, to).split(CLAUSE_BREAK)[0]?.length ?? 0);
+    const hit = agoTimes.find((x) => x.start >= start && x.end <= end);
+    return hit ? { time: hit.time as string, days: null } : null;
   };
   // A sentence's time, or the one it points back to ("同一期间", "that week": the time named last before it).
   const pointed = new Map<number, When | null>();
@@ -1628,6 +1646,9 @@ export function extractClaims(
         sentenceText,
       );
     let when = whenAt(sentence, q.start);
+    // "而一年前只有不到4个月": a time counted back from the article's date is the time of its own clause's figures.
+    const ago = agoIn(q, sentence);
+    if (ago) when = ago;
     const own = spans[si] === sentence;
     // "That week, …", "over the period", "同一週": a sentence that points back to a time takes the one named
     // last before it, in its paragraph or the ones before.

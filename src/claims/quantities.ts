@@ -393,6 +393,27 @@ const WINDOW_LENGTH: Record<string, number> = { week: 7, fortnight: 14, month: 3
 const windowDays = (n: string) => WINDOW_LENGTH[n.toLowerCase()] ?? parseNumber(n);
 
 const RULES: Rule[] = [
+  // "a year ago", "six months ago", "一年前", "两个月前": a time counted back from the article's date (`ago:DAYS`).
+  {
+    re: new RegExp(
+      String.raw`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s(year|month|week)s?\sago\b|(?<![\d零〇一二两三四五六七八九十])(半|[一二两三四五六七八九十]{1,2}|\d{1,2})\s?(?:个)?\s?(年|月|周|星期)(?:以前|之前|前)(?![进往夕后])`,
+      'gi',
+    ),
+    make: (m) => {
+      const n = m[1]
+        ? /^an?$/i.test(m[1])
+          ? 1
+          : parseNumber(m[1])
+        : m[3] === '半'
+          ? 0.5
+          : parseNumber(m[3] as string);
+      const unit = (m[2] ?? m[4] ?? '').toLowerCase();
+      const days = n * (/year|年/.test(unit) ? 365 : /month|月/.test(unit) ? 30.44 : 7);
+      return Number.isFinite(days) && days > 0
+        ? { kind: 'date', value: 0, unit: 'date', time: `ago:${Math.round(days)}` }
+        : null;
+    },
+  },
   // Spans of days: "7月25日至31日", "2月23日至3月1日", "2026年2月16日至22日".
   {
     re: new RegExp(
@@ -986,7 +1007,7 @@ export function qualifierBefore(norm: string, pos: number): 'gt' | 'lt' | 'appro
 
 /** Anything a quantity can start from: digits, numerals, currency signs, number and fraction words. */
 const TRIGGER =
-  /[\d$€¥£零〇一二两三四五六七八九十百千万亿翻]|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|twice|thrice|doubled|tripled|quadrupled|fold|thirds|quarters|triple|double|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
+  /[\d$€¥£零〇一二两三四五六七八九十百千万亿翻]|\b(?:ago|january|february|march|april|may|june|july|august|september|october|november|december|twice|thrice|doubled|tripled|quadrupled|fold|thirds|quarters|triple|double|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
 const BEFORE = 16;
 const AFTER = 40;
 

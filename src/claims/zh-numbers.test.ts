@@ -387,8 +387,18 @@ test("a day without its year takes the dateline's, or the year before when it wo
 });
 
 test("a year counted from the article's: 去年6月1日 is the year before the dateline's; without one, no time", () => {
-  const q = findQuantities(normalizeForMatching('回看一年前，去年6月1日的榜单上')).find((x) => x.kind === 'date');
-  assert.equal(q?.time, 'rel:-1:--06-01');
+  const dates = findQuantities(normalizeForMatching('回看一年前，去年6月1日的榜单上')).filter((x) => x.kind === 'date');
+  assert.deepEqual(
+    dates.map((x) => x.time),
+    ['ago:365', 'rel:-1:--06-01'],
+  );
+  // Counted back from the dateline: a year ago, six months ago (30.44 days a month), three weeks ago.
+  assert.equal(withYear('ago:365', '2026-06-03'), '2025-06-03');
+  const ago = (t: string) => findQuantities(normalizeForMatching(t)).find((x) => x.kind === 'date')?.time;
+  assert.equal(ago('six months ago'), 'ago:183');
+  assert.equal(ago('兩個月前'), 'ago:61');
+  assert.equal(ago('A week ago, it led'), 'ago:7');
+  assert.equal(withYear('ago:7', null), null);
   assert.equal(withYear('rel:-1:--06-01', '2026-06-03'), '2025-06-01');
   assert.equal(withYear('rel:0:--02', '2026-06-03'), '2026-02');
   assert.equal(withYear('rel:-1', '2026-06-03'), '2025');
