@@ -1627,11 +1627,13 @@ export function extractClaims(
           ? 'ambiguous'
           : 'context';
     // What a ratio compares: named in the figure's own clause first, else in its sentence.
+    // (Only a share, fraction or multiple compares an aspect: other figures are not read for one.)
     const clauseOf = clauseText();
-    let sentenceAspect = aspectCache.get(sentence[0]);
+    const compares = q.kind === 'percent' || q.kind === 'fraction' || q.kind === 'multiple' || RATIO.has(metric);
+    let sentenceAspect = compares ? aspectCache.get(sentence[0]) : null;
     if (sentenceAspect === undefined)
       aspectCache.set(sentence[0], (sentenceAspect = aspectOf(sentenceText.toLowerCase())));
-    const clauseAspect = aspectOf(clauseOf);
+    const clauseAspect = compares ? aspectOf(clauseOf) : null;
     // ("For each petaflop, X burns four times the power": the clause names power, and the words before it in its
     // sentence power per compute. Said after it, that is another clause's.)
     const aspect =
@@ -1641,6 +1643,7 @@ export function extractClaims(
         ? sentenceAspect
         : (clauseAspect ?? sentenceAspect);
     const aspectPlain =
+      RATIO.has(metric) &&
       (clauseAspect !== null || aspectsIn(sentenceText.toLowerCase()) === 1) &&
       !/\b(?:fp8|fp4|fp6|int8|int4|fp32|fp64|tf32|sparse|sparsity|inference|training|benchmark|real[- ]world|effective|measured|tested)\b|推理|训练|实测|稀疏|跑分/i.test(
         sentenceText,
