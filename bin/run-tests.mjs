@@ -30,9 +30,11 @@ for (const f of files) {
 
 const dir = join(tmpdir(), `airace-tests-${process.pid}`);
 mkdirSync(dir, { recursive: true });
+const labels = new Map();
 const entries = [...groups].map(([key, members]) => {
   if (members.length === 1) return members[0];
   const entry = join(dir, `${key.replaceAll('/', '_')}.test.mjs`);
+  labels.set(entry, `${key}/ (${members.length} files)`);
   const body = members.map(
     (m) =>
       `describe(${JSON.stringify(relative(root, m))}, async () => { await import(${JSON.stringify(pathToFileURL(m).href)}); });`,
@@ -42,10 +44,25 @@ const entries = [...groups].map(([key, members]) => {
 });
 
 let failed = false;
+const t0 = performance.now();
+// AIRACE_TEST_TIMES=1: when each file's tests (or a folder group's) started and ended, to see what ran beside what.
+const spans = new Map();
 const stream = run({ files: entries, concurrency: 2 });
 stream.on('test:fail', () => (failed = true));
+for (const kind of ['test:pass', 'test:fail'])
+  stream.on(kind, (d) => {
+    if (d.nesting !== 0 || !d.file) return;
+    const end = (performance.now() - t0) / 1000;
+    const [a = Infinity, b = 0] = spans.get(d.file) ?? [];
+    spans.set(d.file, [Math.min(a, end - (d.details.duration_ms ?? 0) / 1000), Math.max(b, end)]);
+  });
 stream.on('end', () => {
   rmSync(dir, { recursive: true, force: true });
   process.exitCode = failed ? 1 : 0;
+  if (process.env['AIRACE_TEST_TIMES'])
+    for (const [f, [a, b]] of [...spans].sort((x, y) => x[1][0] - y[1][0]))
+      process.stderr.write(
+        `${a.toFixed(1).padStart(6)} → ${b.toFixed(1).padStart(6)} s  ${labels.get(f) ?? relative(root, f)}\n`,
+      );
 });
 stream.compose(spec).pipe(process.stdout);
