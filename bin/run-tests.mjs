@@ -5,7 +5,8 @@
 //
 // The test files of one capability folder (src/<folder>/…) share one process: starting Node with tsx costs about
 // half a second of CPU, which, paid once per file, was a seventh of the suite. Each file still runs as its own
-// suite, named after it, with its own before/after hooks; the cross-cutting suites in test/ keep a process each.
+// suite, named after it, with its own before/after hooks; the cross-cutting suites in test/ keep a process each,
+// and the answer keys' checks in test/'s subfolders share one.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -16,10 +17,14 @@ import { pathToFileURL } from 'node:url';
 const root = resolve(import.meta.dirname, '..');
 const files = process.argv.slice(2).map((f) => resolve(root, f));
 
-/** src/<folder>/… → that folder; anything else runs alone. */
+/**
+ * src/<folder>/… → that folder; the files in test/'s subfolders (the answer keys' checks, light and reading
+ * only their own files: a process each cost more than their tests) → one process; anything else runs alone.
+ */
 const folderOf = (f) => {
   const parts = relative(root, f).split(sep);
-  return parts[0] === 'src' && parts.length > 2 ? `src/${parts[1]}` : null;
+  if (parts[0] === 'src' && parts.length > 2) return `src/${parts[1]}`;
+  return parts[0] === 'test' && parts.length > 2 ? 'test/*' : null;
 };
 
 const groups = new Map();
@@ -33,7 +38,7 @@ mkdirSync(dir, { recursive: true });
 const labels = new Map();
 const entries = [...groups].map(([key, members]) => {
   if (members.length === 1) return members[0];
-  const entry = join(dir, `${key.replaceAll('/', '_')}.test.mjs`);
+  const entry = join(dir, `${key.replaceAll(/[/*]/g, '_')}.test.mjs`);
   labels.set(entry, `${key}/ (${members.length} files)`);
   const body = members.map(
     (m) =>
