@@ -5,8 +5,8 @@
 //
 // The test files of one capability folder (src/<folder>/…) share one process: starting Node with tsx costs about
 // half a second of CPU, which, paid once per file, was a seventh of the suite. Each file still runs as its own
-// suite, named after it, with its own before/after hooks; the cross-cutting suites in test/ keep a process each,
-// and the answer keys' checks in test/'s subfolders share one.
+// suite, named after it, with its own before/after hooks. The suites through the API and the CLI share one too
+// (SHARED below), the answer keys' checks in test/'s subfolders one, and the other suites in test/ keep one each.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -18,14 +18,19 @@ const root = resolve(import.meta.dirname, '..');
 const files = process.argv.slice(2).map((f) => resolve(root, f));
 
 /**
- * The three suites in test/ that drive every operation through the API and the CLI share a process: each loaded
- * the whole application and opened the database for itself, and together they compute many of the same answers
- * (their CPU: 33-38 s in three processes, 25-29 s in one). The claims corpus gained nothing with src/claims.
+ * The suites that drive the operations through the API and the CLI share a process: each loaded the whole
+ * application and opened the database for itself, and together they compute many of the same answers. Their CPU,
+ * two runs each on the shared machine: contract, reliability and fuzz 33.5-38.3 s in three processes, 25.0-28.9 s
+ * in one; with the README's examples and the server's and the CLI's own tests, 43.8-48.3 s in six, 37.1-37.5 s in
+ * one. (The claims corpus gained nothing with src/claims, which shares its checker.)
  */
 const SHARED = {
   'test/contract.test.ts': 'test/api',
   'test/reliability.test.ts': 'test/api',
   'test/fuzz.test.ts': 'test/api',
+  'test/readme.test.ts': 'test/api',
+  'src/server/index.test.ts': 'test/api',
+  'src/cli/main.test.ts': 'test/api',
 };
 
 /**
