@@ -22,7 +22,8 @@ const files = process.argv.slice(2).map((f) => resolve(root, f));
  * application and opened the database for itself, and together they compute many of the same answers. Their CPU,
  * two runs each on the shared machine: contract, reliability and fuzz 33.5-38.3 s in three processes, 25.0-28.9 s
  * in one; with the README's examples and the server's and the CLI's own tests, 43.8-48.3 s in six, 37.1-37.5 s in
- * one. (The claims corpus gained nothing with src/claims, which shares its checker.)
+ * one; with the dashboard pages' and the fact index's tests too, 59.6 s in eight, 53.5 s in one (one run each). (The
+ * claims corpus gained nothing with src/claims, which shares its checker.)
  */
 const SHARED = {
   'test/contract.test.ts': 'test/api',
@@ -31,6 +32,8 @@ const SHARED = {
   'test/readme.test.ts': 'test/api',
   'src/server/index.test.ts': 'test/api',
   'src/cli/main.test.ts': 'test/api',
+  'src/pages/pages.test.ts': 'test/api',
+  'src/facts/facts.test.ts': 'test/api',
 };
 
 /**
