@@ -47,20 +47,16 @@ const only = process.argv.slice(2);
 // browser journeys alone were the tail). The order is by their time in a full run; the rest follow by name.
 const FIRST = [
   'test/browser.test.ts',
-  'src/claims/',
+  // With the other suites through the API and the CLI, the server's, the pages' and the facts' (bin/run-tests.mjs).
   'test/contract.test.ts',
+  'src/claims/',
   'src/data/',
-  'src/server/',
-  'test/reliability.test.ts',
-  'src/pages/',
   'src/store/',
   'src/frontier/',
   'src/catalog/',
   'test/claims-corpus.test.ts',
   'test/workers.test.ts',
   'src/adoption/',
-  'src/facts/',
-  'test/fuzz.test.ts',
 ];
 const rank = (f) => {
   const i = FIRST.findIndex((p) => f === p || (p.endsWith('/') && f.startsWith(p)));
