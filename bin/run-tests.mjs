@@ -3,10 +3,11 @@
 // the longest file, the browser journeys, last and left it running alone at the end). Started by bin/test.mjs
 // with `--import tsx`, which the test processes inherit.
 //
-// The test files of one capability folder (src/<folder>/…) share one process: starting Node with tsx costs about
-// half a second of CPU, which, paid once per file, was a seventh of the suite. Each file still runs as its own
-// suite, named after it, with its own before/after hooks. The suites through the API and the CLI share one too
-// (SHARED below), the answer keys' checks in test/'s subfolders one, and the other suites in test/ keep one each.
+// Test files share processes: starting Node with tsx, loading the application and opening the database cost a
+// second or two of CPU, which, paid once per file, was a seventh of the suite. Each file still runs as its own
+// suite, named after it, with its own before/after hooks. The groups: the suites through the API and the CLI
+// (SHARED below), src/claims, src/data, the other capability folders, the answer keys' checks in test/'s
+// subfolders; the other suites in test/ keep a process each.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -37,15 +38,18 @@ const SHARED = {
 };
 
 /**
- * src/<folder>/… → that folder; the files in test/'s subfolders (the answer keys' checks, light and reading
- * only their own files: a process each cost more than their tests) → one process; SHARED as it says; anything
- * else runs alone.
+ * src/claims and src/data, the longest folders, a process each; the other capability folders one together (a
+ * process each cost more than most of their tests: 27 files of 12 small folders took 39.3 s of CPU in 12
+ * processes, 21.4 s in one; with store, frontier and catalog too, 46.5 s in 13, 41.2 s in one; one run each). The
+ * files in test/'s subfolders (the answer keys' checks, light and reading only their own files) one; SHARED as it
+ * says; anything else runs alone.
  */
+const OWN = new Set(['claims', 'data']);
 const folderOf = (f) => {
   const parts = relative(root, f).split(sep);
   const shared = SHARED[parts.join('/')];
   if (shared) return shared;
-  if (parts[0] === 'src' && parts.length > 2) return `src/${parts[1]}`;
+  if (parts[0] === 'src' && parts.length > 2) return OWN.has(parts[1]) ? `src/${parts[1]}` : 'src/*';
   return parts[0] === 'test' && parts.length > 2 ? 'test/*' : null;
 };
 
