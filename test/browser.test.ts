@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve, type RunningServer } from '../src/server/index.ts';
 import { interfaceStrings, LANGS, type Lang } from '../src/pages/i18n.ts';
 import { builtDb, ROOT } from './helpers.ts';
@@ -48,13 +48,36 @@ after(async () => {
 const WIDTHS = { desktop: 1200, phone: 390 } as const;
 type Width = keyof typeof WIDTHS;
 
-async function open(path: string, lang: Lang, width: Width): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: WIDTHS[width], height: 900 } });
+/**
+ * A browser context per language and width: pages of one context share its HTTP and code caches, so the client
+ * bundle is fetched and compiled once, not once per page (a context per page did both each time). Each has its
+ * own cookies, so the language cookie the server sets stays with its language.
+ */
+const contextFor = (width: Width): Promise<BrowserContext> =>
+  browser.newContext({ viewport: { width: WIDTHS[width], height: 900 } });
+
+/** The errors a page reported since its last navigation by open(). */
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** Opens path in lang in a new page of ctx, or in page (the next navigation of one page). */
+async function open(
+  ctx: BrowserContext,
+  path: string,
+  lang: Lang,
+  reuse?: Page,
+): Promise<{ page: Page; errors: string[] }> {
+  let page = reuse;
+  if (!page) {
+    const opened = await ctx.newPage();
+    page = opened;
+    pageErrors.set(opened, []);
+    opened.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.get(opened)?.push(m.text());
+    });
+    opened.on('pageerror', (e) => pageErrors.get(opened)?.push(e.message));
+  }
   const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
+  pageErrors.set(page, errors);
   const url = `${base}${path}${lang === 'en' ? '' : `${path.includes('?') ? '&' : '?'}lang=${lang}`}`;
   const res = await page.goto(url);
   assert.equal(res?.status(), 200, url);
@@ -101,8 +124,13 @@ for (const lang of LANGS) {
       timeout: 300000,
     }, async () => {
       const untranslated: string[] = [];
+      const ctx = await contextFor(width);
+      // One page, navigated from page to page: a page per visit started a renderer each time.
+      let page: Page | undefined;
       for (const path of PAGES) {
-        const { page, errors } = await open(path, lang, width);
+        const opened = await open(ctx, path, lang, page);
+        page = opened.page;
+        const errors = opened.errors;
         assert.deepEqual(errors, [], path);
         assert.equal(await page.locator('nav a').count(), 9, path);
         assert.equal(await page.locator('html').getAttribute('lang'), lang);
@@ -141,8 +169,8 @@ for (const lang of LANGS) {
           if (found.length) untranslated.push(`${path}: ${found.join(', ')}`);
         }
         await shot(page, `${lang}-${width}-${slug(path)}`);
-        await page.close();
       }
+      await ctx.close();
       assert.deepEqual(untranslated, [], `untranslated interface words in ${lang}`);
     });
   }
@@ -153,7 +181,8 @@ test('charts are interactive: a tooltip names model and source; legend toggles; 
   timeout: 120000,
 }, async () => {
   for (const lang of LANGS) {
-    const { page } = await open('/capability', lang, 'desktop');
+    const ctx = await contextFor('desktop');
+    const { page } = await open(ctx, '/capability', lang);
     const canvas = page.locator('#chart-frontier .live canvas').first();
     await canvas.waitFor();
     await canvas.scrollIntoViewIfNeeded();
@@ -184,13 +213,13 @@ test('charts are interactive: a tooltip names model and source; legend toggles; 
     await page.waitForTimeout(300);
     assert.notDeepEqual(await canvas.screenshot(), before, `${lang}: the legend toggles a series`);
     await shot(page, `${lang}-desktop-capability-tooltip`);
-    await page.close();
+    await ctx.close();
   }
 });
 
-async function sortSearchAndWeights(lang: Lang, width: Width): Promise<void> {
+async function sortSearchAndWeights(ctx: BrowserContext, page: Page, lang: Lang, width: Width): Promise<void> {
   // Sort and search a table.
-  let { page } = await open('/models', lang, width);
+  await open(ctx, '/models', lang, page);
   const rows = page.locator('.tbl').first().locator('tbody tr:not([hidden])');
   const all = await rows.count();
   await page.locator('.tbl input.filter').first().fill('deepseek');
@@ -198,17 +227,15 @@ async function sortSearchAndWeights(lang: Lang, width: Width): Promise<void> {
   assert.ok(some > 0 && some < all, `search narrowed ${all} rows to ${some}`);
   await page.locator('.tbl th button.sort').first().click();
   assert.equal(await page.locator('.tbl th').first().getAttribute('aria-sort'), 'ascending');
-  await page.close();
 
   // Analyst: change the scorecard weights; they go into the URL.
-  ({ page } = await open('/', lang, width));
+  await open(ctx, '/', lang, page);
   await page.fill('input[name=w_capability]', '0');
   await page.fill('input[name=w_adoption]', '3');
   await page.locator('#weights button').click();
   await page.waitForURL(/w_adoption=3/);
   assert.equal(await page.inputValue('input[name=w_adoption]'), '3');
   await shot(page, `${lang}-${width}-journey-weights`);
-  await page.close();
 }
 
 test('journeys: a model page from the leaderboard, sort and search a table, edit weights, classify a chip, check an article', {
@@ -217,8 +244,9 @@ test('journeys: a model page from the leaderboard, sort and search a table, edit
 }, async () => {
   for (const lang of LANGS) {
     for (const width of widthsFor(lang)) {
-      // Engineering lead: from the leaderboard to a model's page.
-      let { page } = await open('/capability', lang, width);
+      // Engineering lead: from the leaderboard to a model's page. One page per language and width, navigated.
+      const ctx = await contextFor(width);
+      const { page } = await open(ctx, '/capability', lang);
       const first = page.locator('#main table').last().locator('tbody tr a').first();
       const name = (await first.textContent()) ?? '';
       await first.click();
@@ -226,14 +254,13 @@ test('journeys: a model page from the leaderboard, sort and search a table, edit
       assert.equal((await page.locator('h1').textContent())?.trim(), name.trim());
       assert.ok((await page.locator('.answer').textContent())?.includes(name.trim()));
       await shot(page, `${lang}-${width}-journey-model`);
-      await page.close();
 
       // Sorting, searching and the weights form work the same in every language (client code and URL
       // parameters; their labels are checked by the page sweep): tried in English.
-      if (lang === 'en') await sortSearchAndWeights(lang, width);
+      if (lang === 'en') await sortSearchAndWeights(ctx, page, lang, width);
 
       // Compliance analyst: classify the H20 for China in May 2025.
-      ({ page } = await open('/compute', lang, width));
+      await open(ctx, '/compute', lang, page);
       await page.selectOption('select[name=chip]', 'nvidia-h20');
       await page.selectOption('select[name=destination]', 'CN');
       await page.fill('input[name=date]', '2025-05-01');
@@ -242,10 +269,9 @@ test('journeys: a model page from the leaderboard, sort and search a table, edit
       const verdict = (await page.locator('#classification .answer').textContent()) ?? '';
       assert.match(verdict, /H20/);
       await shot(page, `${lang}-${width}-journey-classify`);
-      await page.close();
 
       // Fact checker: paste an article.
-      ({ page } = await open('/claims', lang, width));
+      await open(ctx, '/claims', lang, page);
       await page.fill('#article', '欧盟将斥资500亿欧元。華為的昇騰910C晶片已經提供了Nvidia H100約60%的推理性能。');
       await page.locator('form button').last().click();
       await page.waitForSelector('#report mark');
@@ -257,13 +283,14 @@ test('journeys: a model page from the leaderboard, sort and search a table, edit
       );
       if (width === 'phone') assert.ok(sw <= 390, `claims result at 390 px is ${sw} px wide`);
       await shot(page, `${lang}-${width}-journey-claims`);
-      await page.close();
+      await ctx.close();
     }
   }
 });
 
 test('keyboard: the skip link comes first and table headers are buttons', { skip }, async () => {
-  const { page } = await open('/capability', 'en', 'desktop');
+  const ctx = await contextFor('desktop');
+  const { page } = await open(ctx, '/capability', 'en');
   await page.keyboard.press('Tab');
   assert.equal(
     await page.evaluate(
@@ -274,5 +301,5 @@ test('keyboard: the skip link comes first and table headers are buttons', { skip
     'skip',
   );
   assert.ok((await page.locator('th button.sort').count()) > 3);
-  await page.close();
+  await ctx.close();
 });

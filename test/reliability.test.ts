@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
@@ -28,7 +28,12 @@ test('kill -9 during airace build leaves the previous database intact and usable
   copyFileSync(await builtDb(), path);
   const before = readFileSync(path);
   const child = spawn(process.execPath, [BIN, 'build', '--db', path], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 2500));
+  // Killed once the build is writing its temporary database (a fixed 2.5 s wait let it run on for a second or two
+  // of CPU): checked every 20 ms, for at most a minute.
+  const temp = `${path}.tmp-${child.pid}`;
+  for (let t = 0; t < 3000 && !existsSync(temp) && child.exitCode === null; t++)
+    await new Promise((r) => setTimeout(r, 20));
+  assert.ok(existsSync(temp), 'the build started writing its temporary database');
   child.kill('SIGKILL');
   await new Promise((r) => child.on('exit', r));
   assert.deepEqual(readFileSync(path), before);
