@@ -12,21 +12,34 @@ import { Checker, MAX_DOCUMENT_BYTES, visibleText } from './index.ts';
 import { claimsReport } from './html.ts';
 
 const checkers = new WeakMap<Db, Promise<Checker>>();
+/** Checkers of built files by version, the latest few: handles on one file (each CLI call opens one) share one. */
+const byVersion = new Map<string, Promise<Checker>>();
+const VERSIONS_KEPT = 2;
 
 /**
  * The checker for this database, built on first use (the fact index takes a couple of seconds) from the facts
  * of `deps.operations` (the registry's list) when given, else of every capability. A read-only handle is one
- * version of the database, so caching per handle is caching per version.
+ * version of the database, so caching per handle is caching per version; handles on the same built file share
+ * one (the checker keeps no handle).
  */
 export async function checkerFor(deps: Deps): Promise<Checker> {
   const db = await deps.db();
-  let c = checkers.get(db);
+  const curated = join(deps.paths.curated, 'entities.json');
+  const key = db.version.startsWith('file:') ? `${db.version}\u0000${curated}` : null;
+  let c = checkers.get(db) ?? (key ? byVersion.get(key) : undefined);
   if (!c) {
-    c = Checker.create(db, join(deps.paths.curated, 'entities.json'), undefined, deps.operations);
+    c = Checker.create(db, curated, undefined, deps.operations);
     checkers.set(db, c);
+    if (key) {
+      byVersion.set(key, c);
+      while (byVersion.size > VERSIONS_KEPT) byVersion.delete(byVersion.keys().next().value as string);
+    }
     // A failed build is not cached: the next request tries again.
-    c.catch(() => checkers.delete(db));
-  }
+    c.catch(() => {
+      checkers.delete(db);
+      if (key && byVersion.get(key) === c) byVersion.delete(key);
+    });
+  } else checkers.set(db, c);
   return c;
 }
 
