@@ -519,7 +519,10 @@ const membersOf = (entities: EntityIndex, id: string): readonly string[] =>
  * model attribute (parameters, context) is supported if one of its models bears it out, never contradicted so.
  */
 export function checkClaim(said: ClaimToCheck, ctx: CheckContext): Checked {
-  return checkStated(said, ctx);
+  const r = checkStated(said, ctx);
+  return said.support_only && (r.verdict === 'contradicted' || r.verdict === 'outdated')
+    ? { ...r, verdict: 'unverifiable' }
+    : r;
 }
 
 function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {

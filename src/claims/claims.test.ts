@@ -607,6 +607,16 @@ test('"a year ago" is the time of the figures of its own clause only; a lead in 
   assert.notEqual(one(`${dated}中国顶尖模型落后逾一年。`, '一年').verdict, 'supported');
 });
 
+test("a gap in a sentence that names nobody, after the countries' gap was spoken of, is that gap (support only)", () => {
+  const doc = (text: string) => checker.check('t', `Arena notes\nUpdated 21 August 2026\n\n${text}`).claims;
+  // 20 August 2026 on the text board: the best Chinese model 17 points behind the best American one.
+  const lead = 'China now trails the United States by 17 points on the Arena. ';
+  const later = doc(`${lead}Analysts say a 17-point margin is within the noise.`)[1];
+  assert.deepEqual([later?.subject, later?.verdict], ['country-cn', 'supported']);
+  // Guessed, so a figure that disagrees is not refuted.
+  assert.equal(doc(`${lead}Analysts say a 30-point margin is within the noise.`)[1]?.verdict, 'unverifiable');
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.

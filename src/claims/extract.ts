@@ -57,6 +57,8 @@ export interface Extracted {
    * specifications refute it.
    */
   aspect_plain?: boolean;
+  /** Its subject is a guess from the passage: the data can bear it out, never refute it. */
+  support_only?: boolean;
   /** For a gap between two models: whether the subject is ahead of its comparison or behind it. */
   direction?: 'ahead' | 'behind';
 }
@@ -1793,7 +1795,26 @@ export function extractClaims(
   }
   appositions(norm, out);
   sharedComparisons(norm, out, mentionsIn);
+  pairGapTopic(out, mentionsIn);
   return out;
+}
+
+/**
+ * "a 17-point lead sits close to the noise", "差距只有1.8分": a gap said in a sentence that names nobody, in an
+ * article that spoke of the gap between the two countries' best, is that gap, the side behind its subject as the
+ * data keeps it. A guess from the passage: it can bear the figure out, never refute it.
+ */
+function pairGapTopic(claims: Extracted[], mentionsIn: (from: number, to: number) => readonly unknown[]): void {
+  let countries = false;
+  for (const c of claims) {
+    if (!PAIR_GAP.has(c.metric)) continue;
+    if (c.subject === 'country-cn' || c.subject === 'country-us') {
+      countries = true;
+      continue;
+    }
+    if (!countries || c.subject_from === 'sentence' || mentionsIn(c.sentence[0], c.sentence[1]).length) continue;
+    Object.assign(c, { subject: 'country-cn', comparison: 'country-us', subject_from: 'context', support_only: true });
+  }
 }
 
 /**
