@@ -438,12 +438,14 @@ test('"60% more" is a ratio of 1.6; "the Huawei part" is the Huawei chip named b
   assert.equal(one(text, '80 GB')?.metric, 'memory');
 });
 
+/** The claim whose quote holds `quote` in `text` (asserted found). */
+function one(text: string, quote: string) {
+  const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
+  assert.ok(c, `${quote} is a claim of: ${text}`);
+  return c;
+}
+
 test('a ratio between two chips: its aspect, bound and the other side read from its clause; a plain aspect can refute', () => {
-  const one = (text: string, quote: string) => {
-    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
-    assert.ok(c, `${quote} is a claim of: ${text}`);
-    return c;
-  };
   // H100 989.4 against Ascend 910C 780 BF16 TFLOPS: 1.27, "a quarter more" (a fraction as a percentage).
   const quarter = one('The H100 delivers a quarter more BF16 compute than the Ascend 910C.', 'quarter');
   assert.equal(quarter.verdict, 'supported');
@@ -473,11 +475,6 @@ test('a ratio between two chips: its aspect, bound and the other side read from 
 });
 
 test('a paragraph that names no time continues the span of days named in the paragraph before', () => {
-  const one = (text: string, quote: string) => {
-    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
-    assert.ok(c, `${quote} is a claim of: ${text}`);
-    return c;
-  };
   const lead = 'From 24 to 30 June 2026, models from China processed 26.5 trillion tokens on OpenRouter.\n\n';
   // DeepSeek: 7.72 trillion tokens in those seven days.
   const carried = one(`${lead}Among makers, DeepSeek handled 7.7 trillion.`, '7.7');
@@ -491,11 +488,6 @@ test('a paragraph that names no time continues the span of days named in the par
 });
 
 test('a gap between two models is the difference of their ratings that day, on the side the words say leads', () => {
-  const one = (text: string, quote: string) => {
-    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
-    assert.ok(c, `${quote} is a claim of: ${text}`);
-    return c;
-  };
   // 20 August 2026 on the text board: Claude Opus 4.6 High 1505, Claude Opus 4.6 1497.
   const on = 'On 20 August 2026, on the Arena text leaderboard,';
   const lead = one(`${on} Claude Opus 4.6 High leads Claude Opus 4.6 by 8 points.`, '8 points');
@@ -511,11 +503,6 @@ test('a gap between two models is the difference of their ratings that day, on t
 });
 
 test('a month without a day is a time ("by the end of February", "2月底"); a name after a new clause is not the subject', () => {
-  const one = (text: string, quote: string) => {
-    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
-    assert.ok(c, `${quote} is a claim of: ${text}`);
-    return c;
-  };
   const dated = 'Arena notes\nUpdated 21 August 2026\n\n';
   // The end of a month is its last day; the year is the dateline's.
   assert.equal(one(`${dated}By the end of February the gap to China was 48 points.`, '48').time, '2026-02-28');
@@ -533,11 +520,6 @@ test('a month without a day is a time ("by the end of February", "2月底"); a n
 });
 
 test("a place said right before a name, or inside an apposition after it, is that name's", () => {
-  const one = (text: string, quote: string) => {
-    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
-    assert.ok(c, `${quote} is a claim of: ${text}`);
-    return c;
-  };
   // 20 August 2026 on the text board: Claude Opus 4.6 High second; 31 May: GLM-5.1 13th (tied to 14th).
   const on = 'On the Arena text leaderboard of 20 August 2026,';
   const placed = one(`${on} the third-ranked model trails the second-placed Claude Opus 4.6 High.`, 'second');
@@ -575,11 +557,6 @@ test('a sentence that points back ("同一期間") names the time it points to, 
 });
 
 test('"more by one time" is twice; a fraction after "up by" is a growth; "the week before" is the week before', () => {
-  const one = (text: string, quote: string) => {
-    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
-    assert.ok(c, `${quote} is a claim of: ${text}`);
-    return c;
-  };
   // MI300X 192 GB against H100 80 GB (2.4); 5.3 against 3.35 TB/s (1.58).
   assert.equal(one('MI300X的显存比H100多出一倍多。', '一倍').verdict, 'supported');
   assert.equal(one('MI300X的显存带宽比H100多出近一倍。', '一倍').verdict, 'contradicted');
@@ -593,11 +570,6 @@ test('"more by one time" is twice; a fraction after "up by" is a growth; "the we
 });
 
 test('"a year ago" is the time of the figures of its own clause only; a lead in years is one in months', () => {
-  const one = (text: string, quote: string) => {
-    const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
-    assert.ok(c, `${quote} is a claim of: ${text}`);
-    return c;
-  };
   const dated = 'Arena notes\nUpdated 20 August 2026\n\n';
   assert.equal(one(`${dated}A year ago the gap to China was 60 points.`, '60').time, '2025-08-20');
   // Another clause's, or another sentence's, time it is not.

@@ -22,12 +22,28 @@ const LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
 const LANG_OF: Record<string, string> = { en: 'en', zh_hans: 'zh-Hans', zh_hant: 'zh-Hant' };
 const BLOCK = 4;
 
-export function heldOutKeyTests(dir: string, letter: string): void {
+/** What a set asks of its articles and keys (a later set asked for longer articles and more claims). */
+export interface HeldOutRanges {
+  /** At least this many articles. */
+  articles: number;
+  /** Articles of each language, at least. */
+  perLanguage: number;
+  words: [number, number];
+  han: [number, number];
+  claims: [number, number];
+}
+
+const RANGES: HeldOutRanges = { articles: 9, perLanguage: 3, words: [250, 450], han: [400, 800], claims: [10, 16] };
+
+export function heldOutKeyTests(dir: string, letter: string, ranges: HeldOutRanges = RANGES): void {
   const name = new RegExp(`^${letter}(\\d{2})_(en|zh_hans|zh_hant)_[a-z0-9_]+\\.txt$`);
   const set = readKeySet<HeldOutKeyFile>(dir);
   const { articleDir, articles, docs } = set;
+  const [minWords, maxWords] = ranges.words;
+  const [minHan, maxHan] = ranges.han;
+  const [minClaims, maxClaims] = ranges.claims;
 
-  test('every article has exactly one key file, named after it', () => assertOneKeyEach(set, 9));
+  test('every article has exactly one key file, named after it', () => assertOneKeyEach(set, ranges.articles));
 
   test('file names, languages and the split follow the stated rule', () => {
     for (const d of docs) {
@@ -41,7 +57,10 @@ export function heldOutKeyTests(dir: string, letter: string): void {
       assert.equal(d.split, 'fresh', `${d.article}: split`);
     }
     for (const lang of LANGUAGES)
-      assert.ok(docs.filter((d) => d.language === lang).length >= 3, `fewer than 3 ${lang} articles`);
+      assert.ok(
+        docs.filter((d) => d.language === lang).length >= ranges.perLanguage,
+        `fewer than ${ranges.perLanguage} ${lang} articles`,
+      );
   });
 
   test('every article has a headline, a dated dateline and a length in range', () => {
@@ -52,10 +71,10 @@ export function heldOutKeyTests(dir: string, letter: string): void {
       assert.match(lines.slice(1, 5).join('\n'), /20\d\d|民國\d+年/, `${a}: no dated dateline near the top`);
       if (a.includes('_en_')) {
         const words = text.split(/\s+/).filter(Boolean).length;
-        assert.ok(words >= 250 && words <= 450, `${a}: ${words} words`);
+        assert.ok(words >= minWords && words <= maxWords, `${a}: ${words} words`);
       } else {
         const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-        assert.ok(han >= 400 && han <= 800, `${a}: ${han} Chinese characters`);
+        assert.ok(han >= minHan && han <= maxHan, `${a}: ${han} Chinese characters`);
       }
     }
   });
@@ -63,7 +82,10 @@ export function heldOutKeyTests(dir: string, letter: string): void {
   for (const d of docs)
     test(`claims of ${d.article}`, () => {
       const text = readFileSync(join(articleDir, d.article), 'utf8');
-      assert.ok(d.claims.length >= 10 && d.claims.length <= 16, `${d.claims.length} claims, not 10-16`);
+      assert.ok(
+        d.claims.length >= minClaims && d.claims.length <= maxClaims,
+        `${d.claims.length} claims, not ${minClaims}-${maxClaims}`,
+      );
       assertKeyClaims(d.article, text, d.claims);
     });
 }
