@@ -1251,6 +1251,8 @@ function specRatioRefutes(c: Extracted, f: IndexedFact): boolean {
   return f.versus === c.comparison && (ASPECT_RATIOS[c.aspect] ?? []).includes(f.metric);
 }
 
+const round1 = (x: number) => Number(x.toFixed(1));
+
 /** A gap said in years, as the same gap in months. */
 function inMonths(c: ClaimToCheck): ClaimToCheck {
   const m = (x: number | null) => (x === null ? null : x * 12);
@@ -1294,16 +1296,16 @@ function checkRatingDifference(c: Extracted, ctx: CheckContext): Checked | null 
     source_ids: [...new Set([...a.source_ids, ...b.source_ids])],
     status: isConfirmed(a.status) && isConfirmed(b.status) ? 'confirmed' : 'unconfirmed',
     id: `${a.id}-${b.id}`,
-    statement: `${board(a)}, ${a.time}: ${a.entity} ${a.value} vs ${b.entity} ${b.value}; ${
-      diff >= 0 ? `${c.direction} by ${diff}` : `not ${c.direction}`
-    } points`,
+    statement: `${board(a)}, ${a.time}: ${a.entity} ${round1(a.value)} vs ${b.entity} ${round1(b.value)}; ${
+      diff >= 0 ? `${c.direction} by ${round1(diff)} points` : `not ${c.direction}`
+    }`,
   };
   const tolerance = toleranceOf(c);
   if (agrees(c, fact))
     return { verdict: canSupport(fact) ? 'supported' : 'unverifiable', evidence: [evidence(fact)], tolerance };
   // (A lead said of the wrong side is refuted too: the difference has the other sign.)
   return {
-    verdict: isConfirmed(fact.status) && (diff <= 0 || c.value > 0) ? 'contradicted' : 'unverifiable',
+    verdict: isConfirmed(fact.status) ? 'contradicted' : 'unverifiable',
     evidence: [evidence(fact), evidence(a), evidence(b)],
     tolerance,
   };
