@@ -188,7 +188,7 @@ const CONTRA: Record<string, string[]> = {
   memory: ['memory_gb', 'hbm_capacity_tb'],
   bandwidth: ['memory_bandwidth_tbps', 'hbm_bandwidth_tbps'],
   power: ['tdp_w', 'power_kw'],
-  price: ['input_price', 'output_price'],
+  price: ['input_price', 'output_price', 'cache_read_price'],
   tpp: ['tpp'],
   pd: ['pd'],
 };
@@ -977,7 +977,13 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // A score on a named benchmark: that benchmark's (several, when the passage names only their maker). A gap: the
   // gap on that benchmark, else on the Arena or Epoch's index (not on an index the passage does not name).
   const gap = GAP_METRICS.has(c.metric);
-  const family = c.boards?.length && !gap ? c.boards.map((b) => `benchmark:${b}`) : [...familyOf(c.metric)];
+  // (A price on a cache hit is a measure of its own, not the input or output price.)
+  const family =
+    c.boards?.length && !gap
+      ? c.boards.map((b) => `benchmark:${b}`)
+      : c.metric === 'price' && c.price_of === 'cache_read'
+        ? ['cache_read_price']
+        : [...familyOf(c.metric)];
   const gapTables = gap
     ? new Set(c.boards?.length ? c.boards.map((b) => `gap (${b.replace(/_/g, '-')})`) : DEFAULT_GAPS)
     : null;

@@ -589,6 +589,14 @@ test("a gap in a sentence that names nobody, after the countries' gap was spoken
   assert.equal(doc(`${lead}Analysts say a 30-point margin is within the noise.`)[1]?.verdict, 'unverifiable');
 });
 
+test('a price on a cache hit is checked on the cache-hit prices, not the input or output ones', () => {
+  // DeepSeek V4 Flash: $0.0028 per million tokens on a cache hit, first party (since 21 June 2026).
+  const hit = (usd: string) => one(`DeepSeek V4 Flash官方定价中，缓存命中时每百万token为${usd}美元。`, usd);
+  assert.equal(hit('0.0028').verdict, 'supported');
+  assert.equal(hit('0.0035').verdict, 'contradicted');
+  assert.equal(hit('0.0035').evidence[0]?.statement.includes('cache read price'), true);
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.

@@ -44,7 +44,7 @@ export interface Extracted {
   /** For a rule's threshold: said of the rule as first made ("最初的ECCN 3A090", "the original rule"). */
   original?: boolean;
   /** For a price or a ratio of prices: which, as its clause says (the input's or the output's). */
-  price_of?: 'input' | 'output';
+  price_of?: 'input' | 'output' | 'cache_read';
   /** For a price: who sells at it as the text says ("官方", "first-party": `first_party`; "on OpenRouter": its id). */
   seller?: string;
   /** The subject as the text names it: where it is no entity the data holds (a survey), or narrows a family. */
@@ -670,11 +670,12 @@ const CHANGE_BEFORE =
   /(?:\b(?:up|down|rose|grew|fell|dropped|jumped|climbed|increased|decreased|declined|surged|gained)(?: by)?|增长了?|下降了?|减少了?|增加了?|提升了?)\s(?:(?:about|roughly|nearly|almost|some|around|over|more than)\s)?$|(?:增长了?|下降了?|减少了?|增加了?|提升了?)(?:约|近|逾)?$/i;
 /**
  * The side of a price the words right before it name, the nearer one ("输入0.5美元、输出2美元": the second is the
- * output's); none when they name neither or when another figure stands between.
+ * output's; "缓存命中时" a cache hit's); none when they name none or when another figure stands between.
  */
-function sideOf(lead: string): { price_of?: 'input' | 'output' } {
-  const last = [...lead.matchAll(/输入|输出|\binput\b|\boutput\b/gi)].at(-1);
+function sideOf(lead: string): { price_of?: 'input' | 'output' | 'cache_read' } {
+  const last = [...lead.matchAll(/输入|输出|缓存|\binput\b|\boutput\b|\bcache[ds]?\b/gi)].at(-1);
   if (!last || /\d/.test(lead.slice(last.index + last[0].length))) return {};
+  if (/缓存|cache/i.test(last[0])) return { price_of: 'cache_read' };
   return /输出|output/i.test(last[0]) ? { price_of: 'output' } : { price_of: 'input' };
 }
 /** A quotation within a paragraph (straight quotes are normalised curly ones too). */

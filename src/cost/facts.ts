@@ -1,7 +1,7 @@
 /**
  * @module
- * The cost capability's checkable facts: input and output prices per million tokens by model, provider, tier
- * and date. The list price (tier `on-demand`) is `input_price` / `output_price`; other tiers (batch, free …)
+ * The cost capability's checkable facts: input, output and cache-hit prices per million tokens by model,
+ * provider, tier and date. The list price (tier `on-demand`) is `input_price` / `output_price`; other tiers (batch, free …)
  * carry their tier in the metric (`input_price:batch`), so a claimed list price is not checked against them.
  */
 import { z } from 'zod';
@@ -15,6 +15,7 @@ const priceRow = z.object({
   tier: z.string(),
   input_usd_per_mtok: z.number().nullable(),
   output_usd_per_mtok: z.number().nullable(),
+  cache_read_usd_per_mtok: z.number().nullable(),
   context_tokens: z.number().nullable(),
   d: z.string(),
   source_id: z.string(),
@@ -25,7 +26,8 @@ export async function priceFacts(deps: Deps): Promise<Fact[]> {
   const out: Fact[] = [];
   for (const r of await db.rows(
     priceRow,
-    `SELECT model_id, provider, first_party, tier, input_usd_per_mtok, output_usd_per_mtok, context_tokens,
+    `SELECT model_id, provider, first_party, tier, input_usd_per_mtok, output_usd_per_mtok, cache_read_usd_per_mtok,
+       context_tokens,
        CAST(valid_from AS VARCHAR) AS d, source_id FROM prices`,
   )) {
     const { tier, d } = r;
@@ -49,6 +51,8 @@ export async function priceFacts(deps: Deps): Promise<Fact[]> {
     for (const [col, name] of [
       ['input_usd_per_mtok', 'input_price'],
       ['output_usd_per_mtok', 'output_price'],
+      // The input price on a cache hit, where the provider lists one.
+      ['cache_read_usd_per_mtok', 'cache_read_price'],
     ] as const) {
       const price = r[col];
       if (price === null) continue;
@@ -68,7 +72,7 @@ export async function priceFacts(deps: Deps): Promise<Fact[]> {
         table: 'prices',
         id: `${model}:${provider}:${tier}:${d}:${name}`,
         statement:
-          `${model} ${name.replace('_', ' ')} at ${provider}${r.first_party ? ' (first party)' : ''}` +
+          `${model} ${name.replaceAll('_', ' ')} at ${provider}${r.first_party ? ' (first party)' : ''}` +
           `${tier === 'on-demand' ? '' : `, ${tier} tier`} from ${d}: $${price} per million tokens`,
       });
     }
