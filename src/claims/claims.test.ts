@@ -599,6 +599,8 @@ test('a price on a cache hit is checked on the cache-hit prices, not the input o
 
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
+  // Listed only as "gemini-3-1-pro-preview": named without the preview tag in articles.
+  assert.ok(linked('Gemini 3.1 Pro leads.').includes('model:gemini-3-1-pro-preview'));
   // Named "claude-opus-5-20260723" and "kimi-k3-20260715" in the data, written without the date in articles.
   assert.ok(linked('Claude Opus 5 leads.').includes('model:claude-opus-5'));
   assert.ok(linked('Kimi K3 follows.').includes('model:kimi-k3'));

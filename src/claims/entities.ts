@@ -597,7 +597,10 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     // release date ("kimi-k3-20260715" → "kimi-k3"): how articles write a model.
     // A model's own name and id go first: another model's alias of the same words ("claude-fable-5" as an
     // alias of an OpenRouter id) does not take the name from the model that bears it.
-    const undated = (n: string) => n.replace(/-(?:20\d{6}|\d{4})$/, '');
+    // (And without a preview tag: "gemini-3-1-pro-preview" is how a model is listed before its release, "Gemini
+    // 3.1 Pro" how articles name it; a released model of that name, where the data holds one, keeps it.)
+    const undated = (n: string) =>
+      n.replace(/-(?:20\d{6}|\d{4})$/, '').replace(/[-\s](?:preview|exp)(?:[-\s]\d{2}-\d{2})?$/i, '');
     const usable = (n: string) => /\d/.test(n) && n.length >= 5;
     const entity: Entity = {
       id: `model:${m['id']}`,
