@@ -316,4 +316,4 @@ test('claims against the answer key, per language and split', {
 
 /** What the build split reaches today (measured, rounded down); raise them as the rules improve. */
 const FLOORS = { precision: 0.9, recall: 0.9, subjectMetric: 0.8, verdict: 0.8 };
-const FRESH_FLOORS = { precision: 0.95, recall: 0.9, subjectMetric: 0.78, verdict: 0.77 };
+const FRESH_FLOORS = { precision: 0.96, recall: 0.9, subjectMetric: 0.8, verdict: 0.83 };
