@@ -540,6 +540,10 @@ function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
     if (r.verdict !== 'unverifiable') return r;
   }
   if (c.metric === 'members' || c.metric.startsWith('members:')) return checkMembers(c, ctx);
+  if (c.metric === 'chip_count' && c.subject && ctx.entities.entities.get(c.subject)?.kind === 'rule') {
+    const r = checkCapInChips(c, ctx);
+    if (r.verdict !== 'unverifiable' || r.evidence.length) return r;
+  }
   if (c.metric === 'blended_price') return checkBlended(c, ctx);
   // A category board (Chinese prompts, coding) is not the overall board the data holds.
   if (c.category) return { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) };
@@ -1258,6 +1262,28 @@ function specRatioRefutes(c: Extracted, f: IndexedFact): boolean {
 }
 
 const round1 = (x: number) => Number(x.toFixed(1));
+
+/**
+ * "capped most countries at roughly 50,000 H100 equivalents": a count of chips said of a rule is one of its caps in
+ * H100 equivalents; borne out by any, refuted only where the rule has one cap.
+ */
+function checkCapInChips(c: ClaimToCheck, ctx: CheckContext): Checked {
+  const tolerance = toleranceOf(c);
+  // (The rule's facts are its records': its versions.)
+  const keys = [
+    ...factKeys(ctx, c.subject).map((k) => k.key),
+    ...(ctx.entities.entities.get(c.subject as string)?.versions ?? []),
+  ];
+  const caps = keys.flatMap((k) => [...ctx.facts.about(k)]).filter((f) => f.metric.startsWith('h100_equivalents:'));
+  const hit = caps.find((f) => agrees(c, f));
+  if (hit) return { verdict: canSupport(hit) ? 'supported' : 'unverifiable', evidence: [evidence(hit)], tolerance };
+  const only = caps.length === 1 ? (caps[0] as IndexedFact) : undefined;
+  return {
+    verdict: only && isConfirmed(only.status) ? 'contradicted' : 'unverifiable',
+    evidence: caps.slice(0, 3).map(evidence),
+    tolerance,
+  };
+}
 
 /** A gap said in years, as the same gap in months. */
 function inMonths(c: ClaimToCheck): ClaimToCheck {

@@ -597,6 +597,15 @@ test('a price on a cache hit is checked on the cache-hit prices, not the input o
   assert.equal(hit('0.0035').evidence[0]?.statement.includes('cache read price'), true);
 });
 
+test('a count of chips said of a rule is one of its caps in H100 equivalents (borne out by any, not refuted)', () => {
+  // The AI Diffusion framework: 49,901 H100 equivalents per country over 2025-2027, 1,699 per consignee a year.
+  const cap = (n: string) =>
+    one(`Under the AI Diffusion Rule, a country could receive about ${n} H100 equivalents.`, n);
+  assert.equal(cap('50,000').verdict, 'supported');
+  assert.equal(cap('1,700').verdict, 'supported');
+  assert.equal(cap('90,000').verdict, 'unverifiable');
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Listed only as "gemini-3-1-pro-preview": named without the preview tag in articles.
