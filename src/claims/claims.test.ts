@@ -35,6 +35,10 @@ test('numerals: Chinese and Arabic, 万/亿, decimals, ranges, %, 分之, 倍, c
   assert.deepEqual(q('€1.5bn'), [{ kind: 'amount', value: 1.5e9, unit: 'EUR' }]);
   assert.deepEqual(q('落后6到12个月'), [{ kind: 'duration', value: 9, unit: 'months', low: 6, high: 12 }]);
   assert.deepEqual(q('6 to 12 months behind'), [{ kind: 'duration', value: 9, unit: 'months', low: 6, high: 12 }]);
+  // A bare number joined to a figure with a unit is the range's low end; a change from one to the other is not.
+  assert.deepEqual(q('draws between 400 and 480 kW'), [{ kind: 'spec', value: 440, unit: 'kW', low: 400, high: 480 }]);
+  assert.deepEqual(q('介于400至480千瓦'), [{ kind: 'spec', value: 440, unit: 'kW', low: 400, high: 480 }]);
+  assert.equal(q('power rose from 400 to 480 kW').at(-1)?.value, 480);
   assert.deepEqual(q('约60%的性能'), [{ kind: 'percent', value: 0.6, unit: 'ratio' }]);
   assert.deepEqual(q('百分之七十'), [{ kind: 'percent', value: 0.7, unit: 'ratio' }]);
   assert.deepEqual(q('训练成本仅为十分之一'), [{ kind: 'fraction', value: 0.1, unit: 'ratio' }]);

@@ -1119,5 +1119,47 @@ export function findQuantities(norm: string, taken: readonly [number, number][] 
       }
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return ranges(
+    norm,
+    out.sort((a, b) => a.start - b.start),
+  );
+}
+
+/**
+ * "between 400 and 480 kW", "from 55 to 65 points", "400-480 kW", "400至480千瓦": a bare number joined to a figure
+ * with a unit is the low end of a range in that unit (the figure becomes the range, from the number on).
+ */
+function ranges(norm: string, qs: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (let i = 0; i < qs.length; i++) {
+    const a = qs[i] as Quantity;
+    const b = qs[i + 1];
+    if (
+      a.kind === 'number' &&
+      b &&
+      b.kind !== 'number' &&
+      b.kind !== 'date' &&
+      b.kind !== 'year' &&
+      b.low === undefined
+    ) {
+      const join = norm.slice(a.end, b.start);
+      const lead = norm.slice(Math.max(0, a.start - 32), a.start);
+      // ("rose from 400 to 480 kW" is a change, not a range.)
+      const change =
+        /\b(?:rose|grew|fell|increased|decreased|jumped|dropped|climbed|went|risen|fallen|grown|cut|raised|lowered|up|down)\s+(?:\w+\s+)?from\s$/i.test(
+          lead,
+        );
+      const joined =
+        (!change && /^\s?(?:to|-|–|—|~|～|至|到)\s?(?:about\s|约)?$/i.test(join)) ||
+        (/^\s(?:and)\s$/i.test(join) && /\bbetween\s$/i.test(lead));
+      // (The ends are the same measure: the second no more than ten times the first, and larger.)
+      if (joined && a.value > 0 && b.value > a.value && b.value <= 10 * a.value && !b.bound) {
+        out.push({ ...b, start: a.start, value: (a.value + b.value) / 2, low: a.value, high: b.value });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
