@@ -610,6 +610,15 @@ test('a count of chips said of a rule is one of its caps in H100 equivalents (bo
   assert.equal(cap('90,000').verdict, 'unverifiable');
 });
 
+test('"seven of the ten busiest models … came from Chinese developers" is a count of a top list\'s places', () => {
+  // China: 7 of the top 10 models by tokens on OpenRouter in the week ending 6 April 2026.
+  const c = one(
+    'In the week to 5 April 2026, seven of the ten busiest models on the platform came from Chinese labs.',
+    'seven',
+  );
+  assert.deepEqual([c.subject, c.metric, c.verdict], ['country-cn', 'top_spots_count:10', 'supported']);
+});
+
 test("a model is named by its id and its aliases' last part too, without a release date; its own name comes first", () => {
   const linked = (text: string) => checker.check('t', text).entities.map((e) => e.id);
   // Listed only as "gemini-3-1-pro-preview": named without the preview tag in articles.

@@ -1387,10 +1387,13 @@ export function extractClaims(
     }
     // "只有四款来自中国", "four models from China": the count is the origin's (a country or maker named right after).
     if (q.kind === 'count') {
+      // ("seven of the ten busiest models on OpenRouter's chart came from Chinese developers": further, in its clause.)
+      const reach = q.unit === 'models' ? 64 : 16;
       const from = inSentence.find(
         (m) =>
           m.start >= q.end &&
-          m.start - q.end <= 16 &&
+          m.start - q.end <= reach &&
+          !/[,;，；]/.test(norm.slice(q.end, m.start)) &&
           ['country', 'organization'].includes(kindOf(m) ?? '') &&
           /(?:来自|出自|\bfrom|\bmade by|\bbuilt by)\s?(?:the\s)?$/i.test(norm.slice(q.end, m.start)),
       );

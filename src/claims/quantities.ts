@@ -714,6 +714,14 @@ const RULES: Rule[] = [
     ),
     make: (m) => ({ kind: 'count', value: parseNumber((m[1] ?? m[2]) as string), unit: 'spots' }),
   },
+  // "seven of the ten busiest models": a count of the models of a top list (its size the sentence's top list).
+  {
+    re: new RegExp(
+      String.raw`(${NUM})\s(?:of|out of)\s(?:the\s)?(?:${NUM})\s(?:busiest|biggest|largest|most[- ]used|most popular|leading|highest[- ]ranked)\s(?:[\w-]+\s){0,2}?models\b`,
+      'gi',
+    ),
+    make: (m) => ({ kind: 'count', value: parseNumber(m[1] as string), unit: 'models' }),
+  },
   // Growth by its number of digits: 三位数增长 (100% or more), double-digit growth (10% or more).
   {
     re: /(三位数|两位数|双位数|triple[- ]digit|double[- ]digit)(?=(?:的)?\s?(?:增长|增幅|增速|growth|gains?|increases?|rises?))/gi,
