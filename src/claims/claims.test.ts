@@ -39,6 +39,7 @@ test('numerals: Chinese and Arabic, 万/亿, decimals, ranges, %, 分之, 倍, c
   assert.deepEqual(q('draws between 400 and 480 kW'), [{ kind: 'spec', value: 440, unit: 'kW', low: 400, high: 480 }]);
   assert.deepEqual(q('介于400至480千瓦'), [{ kind: 'spec', value: 440, unit: 'kW', low: 400, high: 480 }]);
   assert.equal(q('power rose from 400 to 480 kW').at(-1)?.value, 480);
+  assert.deepEqual(q('a single point ahead'), [{ kind: 'count', value: 1, unit: 'points' }]);
   assert.deepEqual(q('约60%的性能'), [{ kind: 'percent', value: 0.6, unit: 'ratio' }]);
   assert.deepEqual(q('百分之七十'), [{ kind: 'percent', value: 0.7, unit: 'ratio' }]);
   assert.deepEqual(q('训练成本仅为十分之一'), [{ kind: 'fraction', value: 0.1, unit: 'ratio' }]);

@@ -938,7 +938,14 @@ export function extractClaims(
     // "第二名" (second place) and list numbering are ordinals, not quantities.
     if (norm[q.start - 1] === '第') continue;
     // "一个国家" is "a country": the indefinite article, not a count.
-    if (q.kind === 'count' && q.value === 1 && /^(一|one\b|a\b)/i.test(norm.slice(q.start, q.end))) continue;
+    // (Not "a single point": a gap of one.)
+    if (
+      q.kind === 'count' &&
+      q.value === 1 &&
+      q.unit !== 'points' &&
+      /^(一|one\b|a\b)/i.test(norm.slice(q.start, q.end))
+    )
+      continue;
     // "A100 80GB": a figure that belongs to the name of the entity just before it.
     const prevMention = mentions[firstAtOrAfter(mentions, q.start, (m) => m.start) - 1];
     if (

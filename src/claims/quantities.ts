@@ -660,6 +660,11 @@ const RULES: Rule[] = [
       return { kind: 'percent', value: v, unit: 'ratio', growth: true };
     },
   },
+  // "a single point ahead", "half a point behind": a gap of one point, or of a half.
+  {
+    re: /\b(?:a single|just one|only one) point\b|\bhalf a point\b/gi,
+    make: (m) => ({ kind: 'count', value: /half/i.test(m[0]) ? 0.5 : 1, unit: 'points' }),
+  },
   // Rating points in Chinese: "以1502分居首", "差距缩小至28分" (分 alone is also a minute or a cent: only next to
   // words of a score or a gap).
   {
@@ -1015,7 +1020,7 @@ export function qualifierBefore(norm: string, pos: number): 'gt' | 'lt' | 'appro
 
 /** Anything a quantity can start from: digits, numerals, currency signs, number and fraction words. */
 const TRIGGER =
-  /[\d$€¥£零〇一二两三四五六七八九十百千万亿翻]|\b(?:ago|january|february|march|april|may|june|july|august|september|october|november|december|twice|thrice|doubled|tripled|quadrupled|fold|thirds|quarters|triple|double|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
+  /[\d$€¥£零〇一二两三四五六七八九十百千万亿翻]|\b(?:ago|single|january|february|march|april|may|june|july|august|september|october|november|december|twice|thrice|doubled|tripled|quadrupled|fold|thirds|quarters|triple|double|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|thousand|thousands|millions|billions|trillions|half|third|quarter|fifth|tenth|hundredth)\b/gi;
 const BEFORE = 16;
 const AFTER = 40;
 
