@@ -26,10 +26,10 @@ const files = process.argv.slice(2).map((f) => resolve(root, f));
  * one; with the dashboard pages' and the fact index's tests too, 59.6 s in eight, 53.5 s in one (one run each). (The
  * claims corpus gained nothing with src/claims, which shares its checker.)
  */
+// (Not test/fuzz and test/reliability: the shared process once ended silently as fuzz began, after the server's
+// tests, in one of four full runs; they spawn and kill builds and servers, so each keeps a process of its own.)
 const SHARED = {
   'test/contract.test.ts': 'test/api',
-  'test/reliability.test.ts': 'test/api',
-  'test/fuzz.test.ts': 'test/api',
   'test/readme.test.ts': 'test/api',
   'src/server/index.test.ts': 'test/api',
   'src/cli/main.test.ts': 'test/api',
