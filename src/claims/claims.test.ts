@@ -580,6 +580,9 @@ test('"a year ago" is the time of the figures of its own clause only; a lead in 
   // Another clause's, or another sentence's, time it is not.
   assert.equal(one(`${dated}The gap to China is 17 points, far less than a year ago.`, '17').time, null);
   assert.equal(one(`${dated}It looked different a year ago. The gap to China is 17 points.`, '17').time, null);
+  // A release told in passing dates the release, not the figure.
+  assert.equal(one(`${dated}一年前开源的DeepSeek-R1下载量为886万次。`, '886').time, null);
+  assert.equal(one(`${dated}DeepSeek-R1, released a year ago, has 8.86 million downloads.`, '8.86').time, null);
   // 20 August 2026: China 8.7 months behind on the text board; "more than a year" is not borne out.
   assert.notEqual(one(`${dated}中国顶尖模型落后逾一年。`, '一年').verdict, 'supported');
 });

@@ -814,7 +814,14 @@ export function extractClaims(
     return norm.slice(prev[1], next[0]).includes('\n') || norm[prev[1] - 1] === '\n';
   };
   // Times counted back from the article's date ("a year ago", "两年前"), and the clause of a figure that names one.
-  const agoTimes = quantities.filter((x) => x.kind === 'date' && x.time?.startsWith('ago:'));
+  // (Not a release told in passing: "一年前开源的R1", "released a year ago".)
+  const agoTimes = quantities.filter(
+    (x) =>
+      x.kind === 'date' &&
+      x.time?.startsWith('ago:') &&
+      !RELEASED_AFTER.test(norm.slice(x.end, x.end + 8)) &&
+      !RELEASED_BEFORE.test(norm.slice(Math.max(0, x.start - 24), x.start)),
+  );
   const agoIn = (q: Quantity, sentence: readonly [number, number]): When | null => {
     if (!agoTimes.length) return null;
     const from = Math.max(sentence[0], q.start - CLAUSE_REACH);
