@@ -443,38 +443,31 @@ test('"60% more" is a ratio of 1.6; "the Huawei part" is the Huawei chip named b
   assert.equal(one(text, '80 GB')?.metric, 'memory');
 });
 
-/** The claim whose quote holds `quote` in `text` (asserted found). */
-function one(text: string, quote: string) {
-  const c = checker.check('t', text).claims.find((x) => x.quote.includes(quote));
-  assert.ok(c, `${quote} is a claim of: ${text}`);
-  return c;
-}
-
 test('a ratio between two chips: its aspect, bound and the other side read from its clause; a plain aspect can refute', () => {
   // H100 989.4 against Ascend 910C 780 BF16 TFLOPS: 1.27, "a quarter more" (a fraction as a percentage).
-  const quarter = one('The H100 delivers a quarter more BF16 compute than the Ascend 910C.', 'quarter');
+  const quarter = claim('The H100 delivers a quarter more BF16 compute than the Ascend 910C.', 'quarter');
   assert.equal(quarter.verdict, 'supported');
   // MI300X 192 GB against H100 80 GB: 2.4. The other side is the chip named before the subject.
-  const memory = (n: string) => one(`The H100 has 80 GB of memory, and the MI300X has ${n} times as much memory.`, n);
+  const memory = (n: string) => claim(`The H100 has 80 GB of memory, and the MI300X has ${n} times as much memory.`, n);
   assert.equal(memory('2.4').comparison, 'nvidia-h100-sxm');
   assert.equal(memory('2.4').verdict, 'supported');
   assert.equal(memory('three').verdict, 'contradicted');
   // A second ratio in a clause that names nobody compares the same two: 5.3 against 3.35 TB/s is 1.58.
   const both = 'The MI300X has 2.4 times the memory of the H100 while offering 58% more bandwidth.';
-  assert.equal(one(both, '58%').subject, 'amd-mi300x');
-  assert.equal(one(both, '58%').verdict, 'supported');
+  assert.equal(claim(both, '58%').subject, 'amd-mi300x');
+  assert.equal(claim(both, '58%').verdict, 'supported');
   // A qualifier before the compared name bounds the ratio after it; 比 makes a comparison of one name.
-  assert.equal(one('MI300X的显存不到H100的三倍。', '三倍').verdict, 'supported');
-  assert.equal(one('MI300X的显存是H100的三倍。', '三倍').verdict, 'contradicted');
-  assert.equal(one('MI300X的显存带宽比H100高约六成。', '六成').verdict, 'supported');
+  assert.equal(claim('MI300X的显存不到H100的三倍。', '三倍').verdict, 'supported');
+  assert.equal(claim('MI300X的显存是H100的三倍。', '三倍').verdict, 'contradicted');
+  assert.equal(claim('MI300X的显存带宽比H100高约六成。', '六成').verdict, 'supported');
   // Power for each unit of compute: 559.4 kW over 300 PFLOPS against 145 kW over 180 PFLOPS, 2.3.
   const perFlop = (n: string) =>
-    one(`For each petaflop of compute, the CloudMatrix 384 burns ${n} times the power of the GB200 NVL72.`, n);
+    claim(`For each petaflop of compute, the CloudMatrix 384 burns ${n} times the power of the GB200 NVL72.`, n);
   assert.equal(perFlop('2.3').verdict, 'supported');
   assert.equal(perFlop('four').verdict, 'contradicted');
   // A workload the specifications do not give (inference) is not refuted by them.
   assert.notEqual(
-    one('In inference tests the MI300X has three times as much memory headroom as the H100.', 'three').verdict,
+    claim('In inference tests the MI300X has three times as much memory headroom as the H100.', 'three').verdict,
     'contradicted',
   );
 });
@@ -482,12 +475,12 @@ test('a ratio between two chips: its aspect, bound and the other side read from 
 test('a paragraph that names no time continues the span of days named in the paragraph before', () => {
   const lead = 'From 24 to 30 June 2026, models from China processed 26.5 trillion tokens on OpenRouter.\n\n';
   // DeepSeek: 7.72 trillion tokens in those seven days.
-  const carried = one(`${lead}Among makers, DeepSeek handled 7.7 trillion.`, '7.7');
+  const carried = claim(`${lead}Among makers, DeepSeek handled 7.7 trillion.`, '7.7');
   assert.equal(carried.time, '2026-06-30');
   assert.equal(carried.verdict, 'supported');
-  assert.equal(one(`${lead}Among makers, DeepSeek handled 9.9 trillion.`, '9.9').verdict, 'contradicted');
+  assert.equal(claim(`${lead}Among makers, DeepSeek handled 9.9 trillion.`, '9.9').verdict, 'contradicted');
   // A sentence that speaks of another time without a date is not that span's.
-  const other = one(`${lead}Six months earlier, DeepSeek handled 2 trillion.`, '2 trillion');
+  const other = claim(`${lead}Six months earlier, DeepSeek handled 2 trillion.`, '2 trillion');
   assert.equal(other.time, null);
   assert.notEqual(other.verdict, 'contradicted');
 });
@@ -495,14 +488,17 @@ test('a paragraph that names no time continues the span of days named in the par
 test('a gap between two models is the difference of their ratings that day, on the side the words say leads', () => {
   // 20 August 2026 on the text board: Claude Opus 4.6 High 1505, Claude Opus 4.6 1497.
   const on = 'On 20 August 2026, on the Arena text leaderboard,';
-  const lead = one(`${on} Claude Opus 4.6 High leads Claude Opus 4.6 by 8 points.`, '8 points');
+  const lead = claim(`${on} Claude Opus 4.6 High leads Claude Opus 4.6 by 8 points.`, '8 points');
   assert.deepEqual([lead.subject, lead.comparison], ['model:claude-opus-4-6-high', 'model:claude-opus-4-6']);
   assert.equal(lead.verdict, 'supported');
-  assert.equal(one(`${on} Claude Opus 4.6 trails Claude Opus 4.6 High by 8 points.`, '8 points').verdict, 'supported');
-  assert.equal(one(`${on} Claude Opus 4.6 High leads Claude Opus 4.6 by 20 points.`, '20').verdict, 'contradicted');
+  assert.equal(
+    claim(`${on} Claude Opus 4.6 trails Claude Opus 4.6 High by 8 points.`, '8 points').verdict,
+    'supported',
+  );
+  assert.equal(claim(`${on} Claude Opus 4.6 High leads Claude Opus 4.6 by 20 points.`, '20').verdict, 'contradicted');
   // The wrong side said to lead: refuted, whatever the size.
   assert.equal(
-    one(`${on} Claude Opus 4.6 leads Claude Opus 4.6 High by 8 points.`, '8 points').verdict,
+    claim(`${on} Claude Opus 4.6 leads Claude Opus 4.6 High by 8 points.`, '8 points').verdict,
     'contradicted',
   );
 });
@@ -510,13 +506,13 @@ test('a gap between two models is the difference of their ratings that day, on t
 test('a month without a day is a time ("by the end of February", "2月底"); a name after a new clause is not the subject', () => {
   const dated = 'Arena notes\nUpdated 21 August 2026\n\n';
   // The end of a month is its last day; the year is the dateline's.
-  assert.equal(one(`${dated}By the end of February the gap to China was 48 points.`, '48').time, '2026-02-28');
-  assert.equal(one(`${dated}In early March the gap to China was 48 points.`, '48').time, '2026-03');
-  assert.equal(one(`${dated}中美差距在2月底为48分。`, '48').time, '2026-02-28');
+  assert.equal(claim(`${dated}By the end of February the gap to China was 48 points.`, '48').time, '2026-02-28');
+  assert.equal(claim(`${dated}In early March the gap to China was 48 points.`, '48').time, '2026-03');
+  assert.equal(claim(`${dated}中美差距在2月底为48分。`, '48').time, '2026-02-28');
   // "May" the verb is no month; "3个月" is a duration.
-  assert.equal(one(`${dated}Analysts may say the gap to China was 48 points.`, '48').time, null);
+  assert.equal(claim(`${dated}Analysts may say the gap to China was 48 points.`, '48').time, null);
   // The subject of a gap is not a name in the clause joined after it, but the side spoken of before.
-  const joined = one(
+  const joined = claim(
     `${dated}In November 2025 the best Chinese model was 61 points behind. By the end of February the deficit was ` +
       "48 points, and on 1 June Zhipu's GLM-5.1 trailed.",
     '48',
@@ -527,9 +523,9 @@ test('a month without a day is a time ("by the end of February", "2月底"); a n
 test("a place said right before a name, or inside an apposition after it, is that name's", () => {
   // 20 August 2026 on the text board: Claude Opus 4.6 High second; 31 May: GLM-5.1 13th (tied to 14th).
   const on = 'On the Arena text leaderboard of 20 August 2026,';
-  const placed = one(`${on} the third-ranked model trails the second-placed Claude Opus 4.6 High.`, 'second');
+  const placed = claim(`${on} the third-ranked model trails the second-placed Claude Opus 4.6 High.`, 'second');
   assert.deepEqual([placed.subject, placed.verdict], ['model:claude-opus-4-6-high', 'supported']);
-  const inside = one(
+  const inside = claim(
     "On 31 May 2026 on the Arena text leaderboard, Zhipu's GLM-5.1, then the strongest Chinese model in 13th place, " +
       'was 28 points behind.',
     '13th',
@@ -563,28 +559,28 @@ test('a sentence that points back ("同一期間") names the time it points to, 
 
 test('"more by one time" is twice; a fraction after "up by" is a growth; "the week before" is the week before', () => {
   // MI300X 192 GB against H100 80 GB (2.4); 5.3 against 3.35 TB/s (1.58).
-  assert.equal(one('MI300X的显存比H100多出一倍多。', '一倍').verdict, 'supported');
-  assert.equal(one('MI300X的显存带宽比H100多出近一倍。', '一倍').verdict, 'contradicted');
-  assert.equal(one("Tencent's traffic was up by roughly a third.", 'third').metric, 'growth');
+  assert.equal(claim('MI300X的显存比H100多出一倍多。', '一倍').verdict, 'supported');
+  assert.equal(claim('MI300X的显存带宽比H100多出近一倍。', '一倍').verdict, 'contradicted');
+  assert.equal(claim("Tencent's traffic was up by roughly a third.", 'third').metric, 'growth');
   // DeepSeek: 16.4% of OpenRouter's tokens in the 7 days to 12 July 2026, 13.7% in the 7 days to 19 July.
   const text = 'OpenRouter weekly\n20 July 2026\n\nIn the seven days to 19 July, DeepSeek held 13.7% of tokens. ';
-  const before = one(`${text}The week before, DeepSeek held 16.4% of tokens.`, '16.4%');
+  const before = claim(`${text}The week before, DeepSeek held 16.4% of tokens.`, '16.4%');
   assert.deepEqual([before.time, before.verdict], ['2026-07-12', 'supported']);
-  assert.equal(one(`${text}That was down from the week before.`, '13.7%').time, '2026-07-19');
-  assert.equal(one('中国模型占支出约一成。', '一成').metric, 'spend_share');
+  assert.equal(claim(`${text}That was down from the week before.`, '13.7%').time, '2026-07-19');
+  assert.equal(claim('中国模型占支出约一成。', '一成').metric, 'spend_share');
 });
 
 test('"a year ago" is the time of the figures of its own clause only; a lead in years is one in months', () => {
   const dated = 'Arena notes\nUpdated 20 August 2026\n\n';
-  assert.equal(one(`${dated}A year ago the gap to China was 60 points.`, '60').time, '2025-08-20');
+  assert.equal(claim(`${dated}A year ago the gap to China was 60 points.`, '60').time, '2025-08-20');
   // Another clause's, or another sentence's, time it is not.
-  assert.equal(one(`${dated}The gap to China is 17 points, far less than a year ago.`, '17').time, null);
-  assert.equal(one(`${dated}It looked different a year ago. The gap to China is 17 points.`, '17').time, null);
+  assert.equal(claim(`${dated}The gap to China is 17 points, far less than a year ago.`, '17').time, null);
+  assert.equal(claim(`${dated}It looked different a year ago. The gap to China is 17 points.`, '17').time, null);
   // A release told in passing dates the release, not the figure.
-  assert.equal(one(`${dated}一年前开源的DeepSeek-R1下载量为886万次。`, '886').time, null);
-  assert.equal(one(`${dated}DeepSeek-R1, released a year ago, has 8.86 million downloads.`, '8.86').time, null);
+  assert.equal(claim(`${dated}一年前开源的DeepSeek-R1下载量为886万次。`, '886').time, null);
+  assert.equal(claim(`${dated}DeepSeek-R1, released a year ago, has 8.86 million downloads.`, '8.86').time, null);
   // 20 August 2026: China 8.7 months behind on the text board; "more than a year" is not borne out.
-  assert.notEqual(one(`${dated}中国顶尖模型落后逾一年。`, '一年').verdict, 'supported');
+  assert.notEqual(claim(`${dated}中国顶尖模型落后逾一年。`, '一年').verdict, 'supported');
 });
 
 test("a gap in a sentence that names nobody, after the countries' gap was spoken of, is that gap (support only)", () => {
@@ -599,7 +595,7 @@ test("a gap in a sentence that names nobody, after the countries' gap was spoken
 
 test('a price on a cache hit is checked on the cache-hit prices, not the input or output ones', () => {
   // DeepSeek V4 Flash: $0.0028 per million tokens on a cache hit, first party (since 21 June 2026).
-  const hit = (usd: string) => one(`DeepSeek V4 Flash官方定价中，缓存命中时每百万token为${usd}美元。`, usd);
+  const hit = (usd: string) => claim(`DeepSeek V4 Flash官方定价中，缓存命中时每百万token为${usd}美元。`, usd);
   assert.equal(hit('0.0028').verdict, 'supported');
   assert.equal(hit('0.0035').verdict, 'contradicted');
   assert.equal(hit('0.0035').evidence[0]?.statement.includes('cache read price'), true);
@@ -608,7 +604,7 @@ test('a price on a cache hit is checked on the cache-hit prices, not the input o
 test('a count of chips said of a rule is one of its caps in H100 equivalents (borne out by any, not refuted)', () => {
   // The AI Diffusion framework: 49,901 H100 equivalents per country over 2025-2027, 1,699 per consignee a year.
   const cap = (n: string) =>
-    one(`Under the AI Diffusion Rule, a country could receive about ${n} H100 equivalents.`, n);
+    claim(`Under the AI Diffusion Rule, a country could receive about ${n} H100 equivalents.`, n);
   assert.equal(cap('50,000').verdict, 'supported');
   assert.equal(cap('1,700').verdict, 'supported');
   assert.equal(cap('90,000').verdict, 'unverifiable');
@@ -616,7 +612,7 @@ test('a count of chips said of a rule is one of its caps in H100 equivalents (bo
 
 test('"seven of the ten busiest models … came from Chinese developers" is a count of a top list\'s places', () => {
   // China: 7 of the top 10 models by tokens on OpenRouter in the week ending 6 April 2026.
-  const c = one(
+  const c = claim(
     'In the week to 5 April 2026, seven of the ten busiest models on the platform came from Chinese labs.',
     'seven',
   );

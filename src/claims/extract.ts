@@ -1675,9 +1675,7 @@ export function extractClaims(
     const own = spans[si] === sentence;
     // "That week, …", "over the period", "同一週": a sentence that points back to a time takes the one named
     // last before it, in its paragraph or the ones before.
-    if (when === null && own && TIME_BACK_REFERENCE.test(sentenceText)) {
-      for (let k = si - 1; k >= Math.max(0, si - 12) && when === null; k--) when = whenOf(spans[k] as [number, number]);
-    }
+    if (when === null && own) when = pointedWhen(si);
     // A span of days named in a paragraph ("In the 30 days to 7 August, …") is the window of its traffic figures
     // that follow in that paragraph and name no time of their own (the next paragraph may speak of now).
     // A paragraph that names no time at all continues the span named last in the paragraphs before it ("6月24日至30日
