@@ -41,6 +41,8 @@ const SHAPES: [string, (n: number) => string, ('text' | 'html')?][] = [
   ['unclosed tags', (n) => '<a '.repeat(n / 3), 'html'],
   ['entities', (n) => '&amp;'.repeat(n / 5)],
   ['ranges', (n) => '1-2-'.repeat(n / 4)],
+  ['times counted back, one per figure', (n) => '一年前5%，'.repeat(n / 6)],
+  ['quotations', (n) => '"5% said," '.repeat(n / 11)],
 ];
 
 /**
