@@ -919,6 +919,13 @@ export function extractClaims(
   const figureBetweenAll = (a: number, b: number) => figureWithin(a, b);
   // What each sentence's words say a ratio compares, once per sentence.
   const aspectCache = new Map<number, Extracted['aspect']>();
+  // How many aspects each sentence names, once per sentence.
+  const aspectCounts = new Map<number, number>();
+  const sentenceAspects = (at: number, text: string) => {
+    let n = aspectCounts.get(at);
+    if (n === undefined) aspectCounts.set(at, (n = aspectsIn(text.toLowerCase())));
+    return n;
+  };
   // Where each sentence names a survey, once per sentence.
   const surveyCache = new Map<number, RegExpExecArray | null>();
   // Quoted speech: a figure in a quotation that names nothing is someone's general remark ("Two models a dozen
@@ -1666,7 +1673,7 @@ export function extractClaims(
         : (clauseAspect ?? sentenceAspect);
     const aspectPlain =
       RATIO.has(metric) &&
-      (clauseAspect !== null || aspectsIn(sentenceText.toLowerCase()) === 1) &&
+      (clauseAspect !== null || sentenceAspects(sentence[0], sentenceText) === 1) &&
       !/\b(?:fp8|fp4|fp6|int8|int4|fp32|fp64|tf32|sparse|sparsity|inference|training|benchmark|real[- ]world|effective|measured|tested)\b|推理|训练|实测|稀疏|跑分/i.test(
         sentenceText,
       );
