@@ -36,6 +36,7 @@ const openRow = z.object({
   d: z.string(),
   source_id: z.string(),
   family: z.string().nullable(),
+  organization_id: z.string().nullable(),
 });
 export type OpenRow = z.output<typeof openRow>;
 
@@ -66,7 +67,7 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
   const open = await db.rows(
     openRow,
     `SELECT o.model_id, o.country, o.base_models, o.relation, o.downloads, o.downloads_all_time,
-       CAST(o.snapshot_date AS VARCHAR) AS d, o.source_id, m.family
+       CAST(o.snapshot_date AS VARCHAR) AS d, o.source_id, m.family, o.organization_id
      FROM open_models o LEFT JOIN models m ON m.id = o.model_id`,
   );
   return [
@@ -228,9 +229,9 @@ async function derivativeFacts(db: Db): Promise<Fact[]> {
 }
 
 /**
- * Downloads of each country's and each family's models per snapshot (30 days as the hub counts them), and each
- * family's share of the snapshot's: the totals `airace adoption show --metric downloads --by country|family`
- * reports (lineage samples left out, as there).
+ * Downloads of each country's, each family's and each organization's models per snapshot (30 days as the hub counts
+ * them), and each family's and organization's share of the snapshot's: the totals `airace adoption show --metric
+ * downloads --by country|family|author` reports (lineage samples left out, as there).
  */
 export function* downloadTotals(open: readonly OpenRow[]): Generator<Fact> {
   const snaps = new Map<string, OpenRow[]>();
@@ -246,6 +247,8 @@ export function* downloadTotals(open: readonly OpenRow[]): Generator<Fact> {
     for (const [kind, keyOf] of [
       ['country', (r: OpenRow) => r.country],
       ['family', (r: OpenRow) => (r.family ? `family:${r.family}` : null)],
+      // (The organization that publishes a model: "千问团队发布的模型", "Meta's models".)
+      ['organization', (r: OpenRow) => r.organization_id],
     ] as const) {
       const by = new Map<string, number>();
       for (const r of rows) {
@@ -255,7 +258,7 @@ export function* downloadTotals(open: readonly OpenRow[]): Generator<Fact> {
       for (const [entity, v] of by) {
         const base = {
           entity,
-          entity_kind: kind === 'country' ? ('country' as const) : ('model' as const),
+          entity_kind: kind === 'family' ? ('model' as const) : kind,
           time: d,
           source_ids: sources,
           status: 'confirmed',
@@ -270,7 +273,7 @@ export function* downloadTotals(open: readonly OpenRow[]): Generator<Fact> {
           id: `downloads:${d}:${entity}`,
           statement: `${entity}: ${v} downloads of the ${rows.length} open models of the snapshot ${d} (30 days)`,
         };
-        if (kind === 'family' && total > 0)
+        if (kind !== 'country' && total > 0)
           yield {
             ...base,
             metric: 'downloads_share',

@@ -481,6 +481,9 @@ const TRAFFIC = new Set([
   'downloads_share',
 ]);
 
+/** Measures the hub counts over its last 30 days only. */
+const HUB_WINDOWED = new Set(['downloads', 'downloads_share', 'download_ratio']);
+
 function latestWindows(cands: readonly IndexedFact[], asOf: string, metric: string): IndexedFact[] {
   const latest = new Map<string, string>();
   const from = addDays(asOf, -10);
@@ -549,7 +552,10 @@ function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
   if (c.category) return { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) };
   if (c.metric.startsWith('threshold_ratio_')) return checkToThreshold(c, ctx);
   if (c.metric.startsWith('threshold_')) return checkThreshold(c, ctx);
-  if (c.metric === 'token_ratio' && c.subject) return checkVolumeRatio(c, ctx);
+  // A count of downloads said of a day is of the hub's 30 days to that day ("7月28日的快照"): the only window it shows.
+  if (HUB_WINDOWED.has(c.metric) && c.time?.length === 10 && !c.days) return checkClaim({ ...c, days: 30 }, ctx);
+  const volumes = VOLUMES[c.metric];
+  if (volumes && c.subject) return checkVolumeRatio(c, ctx, volumes);
   if (RATIO_CLAIM.has(c.metric) && c.subject && c.inverse) return checkRatio(c, ctx) as Checked;
   // A traffic share said of the platform itself ("吃下OpenRouter六成五流量": the platform is where the share is
   // taken, and its share of itself is all of it): the share is of a country or maker named around it, if exactly
@@ -819,7 +825,13 @@ function checkPriceRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
   return none;
 }
 
-const VOLUMES = ['tokens:7d', 'tokens:30d', 'tokens:week', 'tokens:month'];
+/** The volumes a ratio of each measure is read on: a platform's traffic, spend and calls, and the hub's downloads. */
+const VOLUMES: Record<string, readonly string[]> = {
+  token_ratio: ['tokens:7d', 'tokens:30d', 'tokens:week', 'tokens:month'],
+  spend_ratio: ['spend:7d', 'spend:30d'],
+  request_ratio: ['requests:7d', 'requests:30d'],
+  download_ratio: ['downloads'],
+};
 
 /**
  * A ratio between two sides' token volumes ("nearly twice the US's", "前者接近后者的两倍"), from their volumes in
@@ -827,7 +839,7 @@ const VOLUMES = ['tokens:7d', 'tokens:30d', 'tokens:week', 'tokens:month'];
  * The other side is the comparison the text names; without one, each other side of the subject's kind named
  * around it, and then the claim can only be borne out. Refuted only for a named comparison and window.
  */
-function checkVolumeRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
+function checkVolumeRatio(c: ClaimToCheck, ctx: CheckContext, measures: readonly string[]): Checked {
   const tolerance = toleranceOf(c);
   const kindOf = (id: string) => ctx.entities.entities.get(id)?.kind;
   const kind = kindOf(c.subject as string);
@@ -838,7 +850,7 @@ function checkVolumeRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
       );
   const volumes = (id: string) => {
     const key = factKeys(ctx, id)[0]?.key;
-    return key ? VOLUMES.flatMap((m) => [...ctx.facts.get(key, m)]) : [];
+    return key ? measures.flatMap((m) => [...ctx.facts.get(key, m)]) : [];
   };
   const mine = volumes(c.subject as string);
   // (The latest windows are the latest of all the other side's volumes, not of each volume alone.)
@@ -1153,6 +1165,14 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // (A bare volume only where the article names one span: with several, any might match.)
   const windowed =
     TRAFFIC.has(c.metric) || (c.metric === 'tokens' && c.windows?.length === 1 && !c.bound?.match(/gt|lt/));
+  // An undated count of downloads on the hub is of its last 30 days, the only window it shows: as of the latest
+  // snapshot in the ten days before the article, which it can then bear out or refute.
+  if (!c.time && asOf && HUB_WINDOWED.has(c.metric) && !c.windows?.length) {
+    const day = latestWindows(seriesNow, asOf, c.metric)
+      .map(lastDay)
+      .find((d) => d !== null);
+    if (day) return checkOne({ ...c, time: day, days: 30 }, ctx);
+  }
   if (!c.time && asOf && (windowed || c.metric.startsWith('top_spots_count:'))) {
     // The windows the article names elsewhere, if it names any ("the week to 31 July"); else the latest default.
     // (A bare volume only on a window of the named span's length: a week's list or a total is another measure.)

@@ -119,10 +119,12 @@ const BLENDED = /混合价|blended/i;
 const CLAUSE_REACH = 240;
 /** A total said of many parts ("总容量", "aggregate bandwidth", "in total"). */
 const TOTAL = /总|合计|共计|整体|\btotal\b|\baggregate\b|\bcombined\b/i;
+/** Words for money spent ("消费额", "spent", "spending"): what was paid, over a span of days through a platform. */
+const SPENT = /消费|花费|支出|\bspen(?:t|d|ds|ding)\b|\bbilled\b/i;
 /** Where a clause ends: a comma or semicolon, or a space between Chinese phrases (a headline's two halves). */
 const CLAUSE_BREAK = /[,;，；]|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff])/;
 /** Volumes said of where they went ("sent 5 trillion tokens to Chinese models"). */
-const TO_WHOM = new Set(['tokens', 'tokens_week', 'tokens_month', 'requests']);
+const TO_WHOM = new Set(['tokens', 'tokens_week', 'tokens_month', 'requests', 'spend']);
 /** Entities counted right after a number ("17 Chinese entities", "140个实体"): additions to a list. */
 const ENTITIES_AFTER =
   /^\s?(?:个|家)?\s?(?:(?:Chinese|US|American|foreign|new)\s|中国|美国|外国)?\s?(?:entities\b|实体)/i;
@@ -293,10 +295,16 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
             q.lead ?? q.before ?? '',
           );
         if (lead) return lead[1] ? 'spend_share' : 'request_share';
-        if (!has(s, TOKENS) && has(s, /\bdollars\b|\bspending\b|\bfees\b|营收|花费|支出|费用/)) return 'spend_share';
+        if (!has(s, TOKENS) && has(s, /\bdollars\b|\bspending\b|\bfees\b|营收|花费|支出|费用|消费/))
+          return 'spend_share';
         if (!has(s, TOKENS) && has(s, /\brequests\b|\bcalls\b|请求次数|调用次数/)) return 'request_share';
       }
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
+      // "千问的下载量是其近六倍", "spend about 3.6 times OpenAI's": a multiple of another side's volume of that measure.
+      if (q.kind === 'multiple' && has(s, /下载|download/)) return 'download_ratio';
+      if (q.kind === 'multiple' && !has(s, TOKENS) && (has(s, SPENT) || has(s, /\bdollars\b|营收/)))
+        return 'spend_ratio';
+      if (q.kind === 'multiple' && !has(s, TOKENS) && has(s, REQUESTS)) return 'request_ratio';
       if (
         has(
           s,
@@ -546,7 +554,16 @@ function relativeChange(q: Quantity, sentence: string): number {
 
 /** Metrics whose sentence words alone say little: a better one named nearby wins. */
 const GENERIC = new Set(['percentage', 'ratio', 'count', 'investment', 'share', 'duration']);
-const RATIO = new Set(['performance_ratio', 'cost_ratio', 'price_ratio', 'ratio', 'token_ratio']);
+const RATIO = new Set([
+  'performance_ratio',
+  'cost_ratio',
+  'price_ratio',
+  'ratio',
+  'token_ratio',
+  'spend_ratio',
+  'request_ratio',
+  'download_ratio',
+]);
 const SPEC_METRICS = new Set([
   'compute',
   'compute_fp8',
@@ -1114,6 +1131,11 @@ export function extractClaims(
     // "投入研发经费约1797亿元" in a sentence that also names revenue: the words next to the amount decide.
     if (q.kind === 'amount' && metric !== 'price' && /投资|投入|经费|拨款|融资|\binvest|\bfunding/i.test(tight))
       metric = 'investment';
+    // "錄得約1.28億美元消費", "spend of $45 million": money said to be spent in the figure's own clause is spending
+    // (through a platform, once a span of days names its window), not a price, an investment or revenue.
+    // (Not a price per token, which names its unit.)
+    const spentHere = q.kind === 'amount' && !/\//.test(q.unit) && SPENT.test(clauseText());
+    if (spentHere && metric !== null && ['price', 'revenue', 'cost', 'investment'].includes(metric)) metric = 'cost';
     // "混合价为每百万tokens 10美元": a blend named in the clause, whatever the words right before the amount.
     if (metric === 'price' && BLENDED.test(clauseText())) metric = 'blended_price';
     // A bare volume after words about calls, in a sentence not about tokens ("Counted by calls, … 2.1 billion").
@@ -1277,8 +1299,11 @@ export function extractClaims(
           m.start - q.end <= 24 &&
           ((/\b(?:by|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$/i.test(norm.slice(q.end, m.start)) && ok(m)) ||
             // "sent 37.5 trillion tokens to Chinese models": where a volume went (the object of "to", all the same).
-            (TO_WHOM.has(metric ?? '') &&
-              /^\s?to\s+(?:the\s+)?$/i.test(norm.slice(q.end, m.start)) &&
+            // ("spent $128 million on Anthropic models": what money went on.)
+            ((TO_WHOM.has(metric ?? '') || spentHere) &&
+              (metric === 'spend' || spentHere ? /^\s?(?:to|on)\s+(?:the\s+)?$/i : /^\s?to\s+(?:the\s+)?$/i).test(
+                norm.slice(q.end, m.start),
+              ) &&
               ['country', 'organization', 'model'].includes(kindOf(m) ?? ''))),
       );
       // "Gemini 2.5 Pro, which is ranked 3rd": a relative pronoun's antecedent, compared object or not.
@@ -1690,7 +1715,7 @@ export function extractClaims(
     // A paragraph that names no time at all continues the span named last in the paragraphs before it ("6月24日至30日
     // …" then "分厂商看，DeepSeek以7.7万亿居首"), unless its sentence speaks of another time without a date
     // ("six months prior", "此前").
-    if (when === null && own && WINDOWED.has(metric)) {
+    if (when === null && own && (WINDOWED.has(metric) || spentHere)) {
       const w = namedBefore(si);
       if (w?.days) when = w;
       else if (!w && !timesIn(sentence).length && !OTHER_TIME.test(sentenceText) && !RATE.test(sentenceText))
@@ -1820,6 +1845,7 @@ export function extractClaims(
   }
   appositions(norm, out);
   sharedComparisons(norm, out, mentionsIn);
+  spendLists(norm, out);
   pairGapTopic(out, mentionsIn);
   return out;
 }
@@ -1863,6 +1889,31 @@ function sharedComparisons(
     for (const m of between.matchAll(/\b(?:while|and|with|but|whereas)\b|[,，;；、]|而|同时|则|且/gi)) join = m.index;
     if (join < 0 || mentionsIn(a.end + join, b.end).length || mentionsIn(b.end, b.end + 40).length) continue;
     Object.assign(b, { subject: a.subject, subject_from: a.subject_from, comparison: a.comparison });
+  }
+}
+
+/** Words that say what kind of money an amount is, other than spending. */
+const MONEY_KIND =
+  /投资|投入|融资|拨款|基金|营收|收入|利润|估值|市值|价格|定价|售价|成本|\binvest|\bfund|\brevenue|\bsales\b|\bprofit|\bvaluation|\bprice|\bcost/i;
+
+/**
+ * "Anthropic … spent $128 million; OpenAI came second at about $45 million; Google, $15 million": amounts listed after
+ * a spend in its paragraph, within two sentences, that name no kind of money of their own are spends of the same
+ * window.
+ */
+function spendLists(norm: string, claims: Extracted[]): void {
+  let last: Extracted | null = null;
+  for (const b of claims) {
+    if (b.metric === 'spend') {
+      last = b;
+      continue;
+    }
+    if (!last || b.unit !== last.unit || !['investment', 'cost'].includes(b.metric)) continue;
+    const between = norm.slice(last.end, b.start);
+    if (between.includes('\n') || (between.match(/[.!?。！？](?=\s|$)|[。！？]/g)?.length ?? 0) > 2) continue;
+    const clause = norm.slice(b.sentence[0], b.end).split(CLAUSE_BREAK).at(-1) ?? '';
+    if (MONEY_KIND.test(clause) || (b.time && b.time !== last.time)) continue;
+    Object.assign(b, { metric: 'spend', time: last.time, days: last.days ?? null });
   }
 }
 

@@ -245,3 +245,46 @@ test('a gap said of a named index is read on that index; a gap said of none, nev
   assert.notEqual(bare?.verdict, 'supported');
   assert.ok(!(bare?.evidence ?? []).some((e) => /^aa-/.test(e.statement)));
 });
+
+test('end to end: money said to be spent over a window is spending on the platform, and so are the amounts listed after it', () => {
+  // OpenRouter, the 30 days 21 June to 20 July 2026: Anthropic's models $127.8M, OpenAI's $35.5M, Google's $11.7M.
+  const text =
+    'Over the 30 days from June 21 to July 20, 2026, OpenRouter users spent about $128 million on Anthropic models. ' +
+    'OpenAI followed at roughly $45 million, then Google at some $11.7 million.';
+  const spend = claimsOf(text).filter((c) => c.unit === 'USD');
+  assert.deepEqual(
+    spend.map((c) => [c.metric, c.verdict]),
+    [
+      ['spend', 'supported'],
+      ['spend', 'contradicted'],
+      ['spend', 'supported'],
+    ],
+  );
+  // Money that names another kind keeps it: an investment listed after a spend is not a spend.
+  const pledge = claimsOf(`${text} Separately, OpenAI pledged an investment of $50 million in a new fund.`).at(-1);
+  assert.notEqual(pledge?.metric, 'spend');
+  // A multiple of another side's spending is read on their spend in that window: 127.8 / 35.5 = 3.6.
+  const ratio = claimsOf(
+    'In the 30 days from June 21 to July 20, 2026, spending on Anthropic models was 3.6 times the spending on OpenAI models.',
+  ).find((c) => c.unit === 'x');
+  assert.equal(ratio?.metric, 'spend_ratio');
+  assert.equal(ratio?.verdict, 'supported');
+});
+
+test("end to end: downloads said of an organization are its models' on the hub, over the 30 days to the snapshot", () => {
+  // The hub's snapshot of 28 July 2026: Alibaba's (Qwen's) models 153.6M of 260M downloads, Meta's 26.5M, Nvidia's 23.6M.
+  const dated = 'Hub snapshot, July 28, 2026: Alibaba models were downloaded 154 million times, about six times Meta.';
+  const [count, ratio] = claimsOf(dated);
+  assert.equal(count?.verdict, 'supported');
+  assert.equal(ratio?.metric, 'download_ratio');
+  assert.equal(ratio?.verdict, 'supported');
+  // Undated, in an article of 1 August: the latest snapshot before it is the count it read, which can refute it.
+  const undated = (n: string) => claimsOf(`1 August 2026\n\nNvidia models drew about ${n} million downloads.`)[0];
+  assert.equal(undated('23.6')?.verdict, 'supported');
+  assert.equal(undated('30')?.verdict, 'contradicted');
+  // Long after the snapshot, what the hub showed then is not what the article saw.
+  assert.equal(
+    claimsOf('1 December 2026\n\nNvidia models drew about 30 million downloads.')[0]?.verdict,
+    'unverifiable',
+  );
+});
