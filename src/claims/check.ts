@@ -294,7 +294,9 @@ function rangeIn(c: Extracted, f: IndexedFact): [number, number] | null {
   // An event's numeric detail is named by its key ("gpus", "h800_gpu_hours"): the metric says what it counts.
   if (f.metric.startsWith('detail:')) return [lo, hi];
   // A benchmark's score is in its own scale, named by the benchmark: a claim's points or bare number.
-  if (f.metric.startsWith('benchmark:')) return c.unit === 'points' || c.unit === 'number' ? [lo, hi] : null;
+  // (A percentage on one scored from 0 to 1, "answers 94.6%", is that fraction.)
+  if (f.metric.startsWith('benchmark:'))
+    return c.unit === 'points' || c.unit === 'number' || (c.unit === 'ratio' && f.value <= 1) ? [lo, hi] : null;
   if (fu === c.unit || f.unit === c.unit) return [lo, hi];
   const a = DIM[c.unit];
   const b = DIM[fu];
@@ -986,6 +988,9 @@ function toleranceOf(c: Extracted): string {
 export const GAP_METRICS: ReadonlySet<string> = new Set(['rating_gap', 'gap_points', 'gap_months', 'gap_percent']);
 /** The fact metrics of the gaps between the two sides' best. */
 const GAP_METRICS_FACT: ReadonlySet<string> = new Set(['gap_points', 'gap_months', 'gap_percent']);
+/** A benchmark whose gap view is named otherwise (the frontier's gap on Epoch's index is `epoch-eci`). */
+const GAP_BOARD: Record<string, string> = { epoch_capabilities_index: 'epoch-eci' };
+
 /** The boards a gap said of none is read on. */
 const DEFAULT_GAPS = ['gap (arena-text)', 'gap (epoch-eci)'];
 
@@ -1001,7 +1006,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
         ? ['cache_read_price']
         : [...familyOf(c.metric)];
   const gapTables = gap
-    ? new Set(c.boards?.length ? c.boards.map((b) => `gap (${b.replace(/_/g, '-')})`) : DEFAULT_GAPS)
+    ? new Set(c.boards?.length ? c.boards.map((b) => `gap (${GAP_BOARD[b] ?? b.replace(/_/g, '-')})`) : DEFAULT_GAPS)
     : null;
   const tolerance = toleranceOf(c);
   if (c.metric === 'chip_count') {

@@ -6,7 +6,7 @@
  */
 import { systemsBuiltOf, type Entity, type EntityIndex, type Mention } from './entities.ts';
 import { bounded, findQuantities, parseNumber, qualifierBefore, type Quantity, type Stop } from './quantities.ts';
-import { sentences } from './text.ts';
+import { firstAtOrAfter, sentences } from './text.ts';
 
 export interface Extracted {
   quote: string;
@@ -338,7 +338,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         return /^[\s-]?(?:ahead|behind|clear|lead|more|fewer|higher|lower|of (?:lead|gap)|off|short|apart|adrift|gap|deficit|margin|advantage|of the (?:top|lead|leader|summit))/i.test(
           q.after ?? '',
         ) ||
-          /(?:领先|落后|相差|差距|只差|仅差|差了?|(?:缩小|收窄|缩窄|扩大|拉大)(?:到|至|为)|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead|\bnarrow(?:ed|s|ing)?|\bwiden(?:ed|s|ing)?|\bshr[iu]nk|\bshrinks)(?:\s(?:of|was|is|to|stood at|still|now))*\s?(?:just|only|about|roughly|nearly|almost|around|约|接近|将近|近|仅|不到|超过|达到?|为|已|只有)?\s?$/i.test(
+          /(?:领先|落后|相差|差距|只差|仅差|差了?|(?:缩小|收窄|缩窄|扩大|拉大)(?:到|至|为)|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead|\bnarrow(?:ed|s|ing)?|\bwiden(?:ed|s|ing)?|\bshr[iu]nk|\bshrinks)(?:\s(?:of|was|is|to|stood at|stands at|still|now|then|had|has|been|already|currently|once))*(?:\s?(?:just|only|about|roughly|nearly|almost|around|约|接近|将近|近|仅|不到|超过|达到?|为|已|只有)){0,2}\s?$/i.test(
             q.lead ?? q.before ?? '',
           )
           ? 'rating_gap'
@@ -374,15 +374,16 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       )
         return 'rating';
       // "Claude Fable 5 still leads with 1506", "sits at 1469": a place on a leaderboard held with a rating.
+      // (Below a rating's scale, "sits at 148.2", "led with 154.2": a score, if its passage names a benchmark whose
+      // scale it is on; the checker's boards decide, and drop it otherwise.)
       if (
-        q.value >= 800 &&
-        q.value <= 2500 &&
-        /\b(?:leads?|led|sits?|sat|stands?|stood|tops?|topped|ranks?|ranked|follows?|trails?)\s(?:\w+\s)?(?:with|at|on)\s?$/i.test(
+        /\b(?:leads?|led|leading|sits?|sat|sitting|stands?|stood|standing|tops?|topped|ranks?|ranked|follows?|trails?)\s(?:\w+\s)?(?:with|at|on)\s?$/i.test(
           q.lead ?? q.before ?? '',
-        ) &&
-        has(s, /arena|leaderboard|rating|\belo\b|board/)
-      )
-        return 'rating';
+        )
+      ) {
+        if (q.value >= 800 && q.value <= 2500 && has(s, /arena|leaderboard|rating|\belo\b|board/)) return 'rating';
+        if (q.value >= 10 && q.value < 800) return 'bare_score';
+      }
       // "TPP約4,992", "a TPP of 4,800": the export rules' measure, written without a unit.
       if (
         new RegExp(`(?:\\btpp|总处理性能)\\s?\\)?${MEASURE_VERB}`, 'i').test(q.lead ?? q.before ?? '') ||
@@ -771,17 +772,6 @@ export function extractClaims(
   chipCounts(norm, entities, mentions, quantities);
   const spans = sentences(norm, signal);
   const out: Extracted[] = [];
-  // Lookups by position, by binary search: documents can hold thousands of sentences and mentions.
-  const firstAtOrAfter = <T>(xs: readonly T[], pos: number, key: (x: T) => number) => {
-    let lo = 0;
-    let hi = xs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (key(xs[mid] as T) < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const mentionsIn = (from: number, to: number) => {
     const out2: Mention[] = [];
     for (

@@ -288,3 +288,31 @@ test("end to end: downloads said of an organization are its models' on the hub, 
     'unverifiable',
   );
 });
+
+test('end to end: a benchmark is named as its id spells it or by its acronym, and a score after it is on it', () => {
+  // Epoch's index: GPT-5.4 Pro 157.94, Kimi K2.5 148.19; GPQA Diamond: GPT-5.4 Pro 0.946, GLM-5 0.878.
+  const opening = 'The Epoch Capabilities Index (ECI) folds many tests into one number.\n\n';
+  const score = one(`${opening}GPT-5.4 Pro now scores 157.9 on the index.`, '157.9');
+  assert.equal(score.metric, 'score:epoch_capabilities_index');
+  assert.equal(score.verdict, 'supported');
+  // A bare figure after "sits at" is a score on the benchmark named before, on its scale, or no claim at all.
+  assert.equal(one(`${opening}Kimi K2.5 sits at 148.2.`, '148.2').verdict, 'supported');
+  assert.equal(claimsOf('Kimi K2.5 sits at 148.2.').length, 0);
+  assert.equal(claimsOf(`${opening}Kimi K2.5 sits at 600.`).length, 0);
+  // A place is still written as one.
+  assert.equal(one('On the Arena, Kimi K2.5 sits 3rd.', '3rd').unit, 'rank');
+  // A percentage said in a sentence that names a benchmark scored from 0 to 1 is that fraction.
+  const right = one('On GPQA Diamond, GPT-5.4 Pro answers 94.6% of the questions.', '94.6%');
+  assert.equal(right.metric, 'score:gpqa_diamond');
+  assert.equal(right.verdict, 'supported');
+  assert.equal(one('On GPQA Diamond, GLM-5 answers about 70% of the questions.', '70%').verdict, 'contradicted');
+  // The acronym alone names it.
+  assert.equal(one('On ECI, Kimi K2.5 scores 148.2.', '148.2').metric, 'score:epoch_capabilities_index');
+});
+
+test('end to end: an index whose name holds a category word is that index, not a category board of the Arena', () => {
+  // Artificial Analysis Coding Index: Claude Opus 5 at 78.
+  const c = one('根据Artificial Analysis的编程能力指数（Coding Index），Claude Opus 5以78分居首。', '78分');
+  assert.equal(c.metric, 'score:aa_coding');
+  assert.equal(c.verdict, 'supported');
+});

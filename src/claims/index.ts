@@ -28,6 +28,7 @@ import {
   decodeEntities,
   decodeUtf8,
   detectLanguage,
+  firstAtOrAfter,
   htmlToText,
   LANGUAGE_NAMES,
   looksLikeHtml,
@@ -227,6 +228,23 @@ const sourceRow = z.object({ id: z.string(), url: z.string() });
 const familyRow = z.object({ id: z.string(), family: z.string() });
 
 const ARENA = /\barena\b|lmarena|竞技场/i;
+/** Scores read on a board's scale. */
+const RATED = new Set(['rating', 'bare_score']);
+
+/**
+ * A benchmark's name from its id, its words set apart by a space, a hyphen or nothing ("swe_bench_verified":
+ * "SWE-bench Verified", "SWEbench verified"), and, for a name of three words or more, its acronym in capitals
+ * ("ECI").
+ */
+function namePatterns(id: string): [RegExp, RegExp | null] {
+  const words = id.split('_').filter(Boolean);
+  const body = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]?');
+  const acronym =
+    words.length >= 3 && words.every((w) => /^[a-z]+$/.test(w))
+      ? new RegExp(`(?<![A-Za-z0-9])${words.map((w) => (w[0] as string).toUpperCase()).join('')}(?![A-Za-z0-9])`)
+      : null;
+  return [new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, 'i'), acronym];
+}
 
 /** The words of an index's name in Chinese (normalised to simplified script), and the English title word each is. */
 const INDEX_WORDS: [RegExp, string][] = [
@@ -244,7 +262,14 @@ export class Checker {
     private readonly sourceByUrl: Map<string, string> = new Map(),
     /** Benchmark ids with their titles, lower case. */
     private readonly boards: readonly [string, string][] = [],
-  ) {}
+    /** The lowest and highest score each benchmark holds: whether a score can be on it at all. */
+    private readonly scales: ReadonlyMap<string, [number, number]> = new Map(),
+  ) {
+    this.names = boards.map(([id]) => [id, ...namePatterns(id)]);
+  }
+
+  /** Each benchmark's name as its id spells it ("gpqa_diamond": "GPQA Diamond", "GPQA-Diamond"), and its acronym. */
+  private readonly names: readonly [string, RegExp, RegExp | null][];
 
   /** The fact index the checker consults (built once, in `create`). */
   get facts(): FactIndex {
@@ -296,8 +321,13 @@ export class Checker {
     }
     // The benchmarks by their titles as the data gives them ("Artificial Analysis Intelligence Index (via …)").
     const boards = new Map<string, string>();
-    for (const f of facts.all())
-      if (f.metric.startsWith('benchmark:') && !boards.has(f.metric.slice(10)))
+    const scales = new Map<string, [number, number]>();
+    for (const f of facts.all()) {
+      if (!f.metric.startsWith('benchmark:') || !Number.isFinite(f.value)) continue;
+      const range = scales.get(f.metric.slice(10));
+      if (range) scales.set(f.metric.slice(10), [Math.min(range[0], f.value), Math.max(range[1], f.value)]);
+      else scales.set(f.metric.slice(10), [f.value, f.value]);
+      if (!boards.has(f.metric.slice(10)))
         boards.set(
           f.metric.slice(10),
           f.unit
@@ -305,7 +335,8 @@ export class Checker {
             .toLowerCase()
             .trim(),
         );
-    return new Checker(entities, { facts, entities, eventsOf, familyMembers }, sourceByUrl, [...boards]);
+    }
+    return new Checker(entities, { facts, entities, eventsOf, familyMembers }, sourceByUrl, [...boards], scales);
   }
 
   /**
@@ -317,6 +348,8 @@ export class Checker {
     // An index named in Chinese ("综合智能指数", "程式能力指數"): the English word its title has.
     const t = [text.toLowerCase(), ...INDEX_WORDS.filter(([re]) => re.test(text)).map(([, w]) => w)].join(' ');
     const full = this.boards.filter(([, title]) => title.split(' ').length >= 2 && t.includes(title));
+    for (const [id, name, acronym] of this.names)
+      if ((name.test(text) || acronym?.test(text)) && !full.some(([b]) => b === id)) full.push([id, '']);
     if (full.length) return full.map(([id]) => id);
     // The maker's name (anywhere in the document) and a word of the passage that tells its titles apart
     // ("Artificial Analysis … intelligence"): the maker alone would let any of its indices bear a figure out.
@@ -328,6 +361,27 @@ export class Checker {
         return words.length >= 3 && doc.includes(words.slice(0, 2).join(' ')) && own.some((w) => t.includes(w));
       })
       .map(([id]) => id);
+  }
+
+  /** Where the document names a benchmark (by its name, title or acronym) or the Arena, in order. */
+  private boardMentions(norm: string): { at: number; id: string }[] {
+    const out: { at: number; id: string }[] = [];
+    const global = (re: RegExp) => new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    for (const [id, name, acronym] of this.names)
+      for (const re of acronym ? [name, acronym] : [name])
+        for (const m of norm.matchAll(global(re))) out.push({ at: m.index, id });
+    for (const [id, title] of this.boards)
+      if (title.split(' ').length >= 3)
+        for (const m of norm.toLowerCase().matchAll(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')))
+          out.push({ at: m.index, id });
+    // An index named in Chinese, by its word and its maker named anywhere ("程式能力指数").
+    for (const [re] of INDEX_WORDS)
+      for (const m of norm.matchAll(global(re))) {
+        const ids = this.boardsNamed(m[0], norm);
+        if (ids.length === 1) out.push({ at: m.index, id: ids[0] as string });
+      }
+    for (const m of norm.matchAll(global(ARENA))) out.push({ at: m.index, id: 'arena' });
+    return out.sort((a, b) => a.at - b.at);
   }
 
   /** A family's name as the claim's sentence writes it, nearest the figure ("Claude Opus"), as `subject_text`. */
@@ -480,26 +534,54 @@ export class Checker {
     for (const c of extracted) if (!c.time && named.length) c.windows = named;
     // A score said of a benchmark the passage names is that benchmark's, not an Arena rating.
     // (So is a gap said of one: "综合智能指数仅差3.4分" is the gap on that index.)
-    const scored = (c: ClaimToCheck) => c.metric === 'rating' || GAP_METRICS.has(c.metric);
+    // (And a model's percentage said in a sentence that names a benchmark: "on GPQA Diamond it answers 94.6%".)
+    const percent = (c: ClaimToCheck) =>
+      (c.metric === 'percentage' || c.metric === 'share') && c.unit === 'ratio' && !!c.subject?.startsWith('model:');
+    const scored = (c: ClaimToCheck) =>
+      c.metric === 'rating' || c.metric === 'bare_score' || GAP_METRICS.has(c.metric) || percent(c);
     if (this.boards.length && extracted.some(scored)) {
+      let mentioned: { at: number; id: string }[] | null = null;
       const spans = sentences(norm, signal);
       const head = norm.slice(0, Math.min(norm.length, norm.indexOf('\n') < 0 ? 300 : norm.indexOf('\n')));
       for (const c of extracted) {
         if (!scored(c)) continue;
         // The claim's sentence by binary search: a document may hold thousands of sentences and of scores.
-        let lo = 0;
-        let hi = spans.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if ((spans[mid] as [number, number])[1] <= c.start) lo = mid + 1;
-          else hi = mid;
-        }
+        const lo = firstAtOrAfter(spans, c.start + 1, (sp) => sp[1]);
         const k = lo < spans.length && (spans[lo] as [number, number])[0] <= c.start ? lo : -1;
         const prev = k > 0 ? (spans[k - 1] as [number, number]) : null;
         const passage = `${head} ${prev ? norm.slice(prev[0], prev[1]) : ''} ${norm.slice(c.sentence[0], c.sentence[1])}`;
         // The boards its sentence and passage name (a gap said where the Arena is named may be the Arena's): with
         // several, any may bear it out and none refute it.
+        if (percent(c)) {
+          const own = this.boardsNamed(norm.slice(c.sentence[0], c.sentence[1]), norm);
+          if (own.length !== 1) continue;
+          c.boards = own;
+          c.metric = `score:${own[0]}`;
+          continue;
+        }
         const named = this.boardsNamed(passage, norm);
+        // Named earlier in the document ("the Epoch Capabilities Index" in the opening, then "scores 157.9 on the
+        // index"): the benchmark named last before the claim, unless that was the Arena, and only for a score on
+        // its scale.
+        if (!named.length && !ARENA.test(passage)) {
+          mentioned ??= this.boardMentions(norm);
+          const last = mentioned[firstAtOrAfter(mentioned, c.start, (m) => m.at) - 1];
+          const scale = last ? this.scales.get(last.id) : undefined;
+          const onScale = (v: number) => !!scale && v >= 0.8 * scale[0] && v <= 1.25 * scale[1];
+          if (last && last.id !== 'arena' && (!RATED.has(c.metric) || onScale(c.value))) named.push(last.id);
+        }
+        // A bare score is a benchmark's, on its scale, or no claim.
+        if (c.metric === 'bare_score') {
+          const on = named.filter((id) => {
+            const scale = this.scales.get(id);
+            return !!scale && c.value >= 0.8 * scale[0] && c.value <= 1.25 * scale[1];
+          });
+          if (on.length) {
+            c.boards = on;
+            c.metric = on.length === 1 ? `score:${on[0]}` : 'score';
+          }
+          continue;
+        }
         if (GAP_METRICS.has(c.metric) && ARENA.test(passage)) {
           // One of its category boards, where the claim's sentence names one.
           named.push(arenaBoardOf(norm.slice(c.sentence[0], c.sentence[1])) ?? 'arena-text');
@@ -507,9 +589,15 @@ export class Checker {
         if (!named.length) continue;
         c.boards = named;
         // A score on a benchmark is that benchmark's score, not an Arena rating: named so ("score:aa_intelligence").
-        if (c.metric === 'rating') c.metric = named.length === 1 ? `score:${named[0]}` : 'score';
+        // (Then a category its words name, "Coding Index", is the benchmark's subject, not an Arena category board.)
+        if (c.metric === 'rating') {
+          c.metric = named.length === 1 ? `score:${named[0]}` : 'score';
+          delete c.category;
+        }
       }
     }
+    // (A bare score no benchmark's scale holds is not a claim: "stands at 135" may be anything.)
+    for (let i = extracted.length - 1; i >= 0; i--) if (extracted[i]?.metric === 'bare_score') extracted.splice(i, 1);
     inverseMultiples(norm, extracted);
     weeklyGrowth(norm, extracted);
     placesHeld(extracted, norm);

@@ -704,7 +704,8 @@ const RULES: Rule[] = [
     make: (m) => ({ kind: 'rank', value: parseNumber(m[1] as string), unit: 'rank' }),
   },
   {
-    re: /\b(?:rank(?:ed|s|ing)?|placed?|sits?)\s+(?:at\s+)?(?:No\.\s?|number\s+|#)?(\d{1,3}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:st|nd|rd|th)?\b(?!\s?(?:%|percent|per cent|points?\b|pts\b|votes?\b|tokens?\b|million|billion|trillion))|\bNo\.\s?(\d{1,3})\b/gi,
+    // ("sits at 148.2", "sits at 154" are scores: a place where it sits is written as one, "sits 3rd", "sits at No. 3".)
+    re: /\b(?:rank(?:ed|s|ing)?|placed?|sits?\s+(?=(?:at\s+)?(?:No\.|number\s|#|\d{1,3}(?:st|nd|rd|th)\b|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b)))\s*(?:at\s+)?(?:No\.\s?|number\s+|#)?(\d{1,3}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:st|nd|rd|th)?\b(?![.,]\d)(?!\s?(?:%|percent|per cent|points?\b|pts\b|votes?\b|tokens?\b|million|billion|trillion))|\bNo\.\s?(\d{1,3})\b/gi,
     make: (m) => {
       const w = (m[1] ?? m[2] ?? '').toLowerCase();
       const v = ORDINAL[w] ?? Number(w);

@@ -283,6 +283,19 @@ export function detectLanguage(text: string, normalized: string): Language {
 const CLOSERS = new Set(['」', '』', '”', '’', '"', "'", ')', '》', '】', '〕']);
 
 /** Longest sentence span: a claim's context never needs more, and it keeps the work per quantity bounded. */
+/** The index of the first of `xs` (sorted by `key`) at or after `pos`, by binary search: documents can hold thousands
+ * of sentences, mentions and figures. */
+export function firstAtOrAfter<T>(xs: readonly T[], pos: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid] as T) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export const MAX_SENTENCE = 600;
 
 /**
