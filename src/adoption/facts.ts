@@ -118,6 +118,7 @@ export function* placeFacts(
   groups: ReadonlyMap<string, readonly UsageRow[]>,
   orgOfModel: ReadonlyMap<string, string>,
   countryOfOrg: ReadonlyMap<string, string>,
+  suspect: ReadonlyMap<string, string> = new Map(),
 ): Generator<Fact> {
   for (const [k, rows] of groups) {
     const [w, d] = k.split('|') as [string, string];
@@ -133,7 +134,13 @@ export function* placeFacts(
     }
     // Ties keep no order: a model tied with another takes the better place of the two.
     const ranked = [...byModel].filter(([, t]) => t > 0).sort((a, b) => b[1] - a[1]);
-    const common = { time: d, source_ids: [...sources], status: 'confirmed', window: w, table: 'usage' };
+    const common = {
+      time: d,
+      source_ids: [...sources],
+      status: suspect.get(k) ?? 'confirmed',
+      window: w,
+      table: 'usage',
+    };
     let place = 0;
     for (let i = 0; i < Math.min(20, ranked.length); i++) {
       const [model, t] = ranked[i] as [string, number];
@@ -316,6 +323,30 @@ export function* downloadFacts(open: readonly OpenRow[]): Generator<Fact> {
  * Token shares (usage) per window and date, by organization, by country and by model; and, from the open
  * models table, download shares and derivative shares by country per snapshot.
  */
+/**
+ * Lists whose tokens sum to under 1% of the median list of their window (the monthly list of 5 August 2026 holds
+ * three embedding models, 1,123 tokens): the status their facts carry instead of `confirmed`.
+ */
+function partialScrapes(groups: ReadonlyMap<string, readonly UsageRow[]>): Map<string, string> {
+  const totals = new Map<string, [string, number][]>();
+  for (const [k, rows] of groups) {
+    const w = k.split('|')[0] as string;
+    const t = rows.reduce((a, r) => a + (Number.isFinite(r.total_tokens) ? r.total_tokens : 0), 0);
+    const l = totals.get(w) ?? [];
+    l.push([k, t]);
+    totals.set(w, l);
+  }
+  const out = new Map<string, string>();
+  for (const list of totals.values()) {
+    const sorted = list.map(([, t]) => t).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    for (const [k, t] of list)
+      if (list.length >= 5 && t < 0.01 * median)
+        out.set(k, `inconsistent: the list sums to ${t} tokens, under 1% of the median list of its window (${median})`);
+  }
+  return out;
+}
+
 export function* shareFacts(
   usage: readonly UsageRow[],
   orgOfModel: ReadonlyMap<string, string>,
@@ -329,8 +360,11 @@ export function* shareFacts(
     if (!g) groups.set(k, (g = []));
     g.push(r);
   }
+  const suspect = partialScrapes(groups);
   for (const [k, rows] of groups) {
     const [w, d] = k.split('|') as [string, string];
+    // (A list far smaller than the others of its window is a broken scrape: flagged, it neither bears out nor refutes.)
+    const status = suspect.get(k) ?? 'confirmed';
     let total = 0;
     const by = {
       organization: new Map<string, number>(),
@@ -364,7 +398,7 @@ export function* shareFacts(
         unit: 'tokens',
         time: d,
         source_ids: [...sources],
-        status: 'confirmed',
+        status,
         lower_bound: true,
         window: w,
         table: 'usage',
@@ -385,13 +419,14 @@ export function* shareFacts(
           unit: 'ratio',
           time: d,
           source_ids: [...sources],
-          status: 'confirmed',
+          status,
           window: w,
           table: 'usage',
           id: `token_share:${w}:${d}:${entity}`,
           statement: `${entity}: ${(100 * share).toFixed(1)}% of tokens on OpenRouter, ${w} ending ${d}`,
         };
-        if (w !== 'day' && t > 0)
+        // (A day's volume only of a lab or a country: the daily rows are summed per lab.)
+        if (t > 0)
           yield {
             entity,
             entity_kind: kind,
@@ -400,7 +435,7 @@ export function* shareFacts(
             unit: 'tokens',
             time: d,
             source_ids: [...sources],
-            status: 'confirmed',
+            status,
             ...(partial && kind !== 'model' ? { lower_bound: true } : {}),
             window: w,
             table: 'usage',
@@ -410,7 +445,7 @@ export function* shareFacts(
       }
     }
   }
-  yield* placeFacts(groups, orgOfModel, countryOfOrg);
+  yield* placeFacts(groups, orgOfModel, countryOfOrg, suspect);
   yield* weeklyGrowth(usage);
   yield* cumulative(usage);
   // Download and derivative shares by country, per snapshot of the open models table.

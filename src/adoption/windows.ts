@@ -1,7 +1,7 @@
 /**
  * @module
  * Traffic over rolling windows as checkable facts: for the 7 and the 30 days ending at each complete day of
- * OpenRouter's daily activity, each country's and organization's tokens, requests and dollars, its share of
+ * OpenRouter's daily activity, each country's, organization's and model family's tokens, requests and dollars, its share of
  * each, and its place by tokens and by dollars. These are the figures `airace adoption show --days N --as-of D`
  * prints, so an article's "in the 30 days to 7 August" or "7月25日至31日这7天" is checked against the window it
  * names. Pure: the rows come from `trafficRows` (index.ts).
@@ -40,7 +40,10 @@ function dailyTotals(input: WindowInput): Map<string, Map<string, [number, numbe
     if (!day) days.set(r.d, (day = new Map()));
     const { org, country } = input.who(r);
     const v = MEASURES.map((m) => rowValue(r, m.metric).value) as [number, number, number];
-    for (const key of [`country:${country}`, `organization:${org ?? 'unknown'}`, 'all:']) {
+    // (And the model family, `family:qwen`: "the Qwen series took a quarter of the tokens".)
+    const keys = [`country:${country}`, `organization:${org ?? 'unknown'}`, 'all:'];
+    if (r.family) keys.push(`family:${r.family}`);
+    for (const key of keys) {
       const t = day.get(key) ?? [0, 0, 0];
       for (let i = 0; i < 3; i++) t[i] = (t[i] as number) + v[i as 0 | 1 | 2];
       day.set(key, t);
@@ -81,14 +84,17 @@ export function* windowFacts(input: WindowInput): Generator<Fact> {
           m.metric === 'dollars' ? [...input.sources.traffic, ...input.sources.prices] : [...input.sources.traffic];
         const common = { time: end, source_ids: sources, status: 'confirmed', window: w, table: 'usage' };
         const places = new Map<string, number>();
-        for (const kind of ['country', 'organization']) {
+        for (const kind of ['country', 'organization', 'family']) {
           const ranked = kept
             .filter(([key]) => key.startsWith(`${kind}:`))
             .sort((a, b) => (b[1][i] as number) - (a[1][i] as number));
           ranked.forEach(([key], k) => places.set(key, k + 1));
         }
         for (const [key, s] of kept) {
-          const [kind, entity] = key.split(':') as ['country' | 'organization', string];
+          const [group, id0] = key.split(':') as ['country' | 'organization' | 'family', string];
+          // A family is the entity `family:<id>`, of the models' kind.
+          const entity = group === 'family' ? key : id0;
+          const kind = group === 'family' ? ('model' as const) : group;
           const v = s[i] as number;
           const id = `${w}:${end}:${entity}`;
           const amount = m.metric === 'dollars' ? `${v.toFixed(0)} USD` : `${v} ${m.noun}`;
@@ -122,7 +128,7 @@ export function* windowFacts(input: WindowInput): Generator<Fact> {
               value: place,
               unit: 'rank',
               id: `${m.rank}:${id}`,
-              statement: `${entity}: ${kind === 'country' ? 'country' : 'maker'} number ${place} by ${m.noun} on OpenRouter, ${when}`,
+              statement: `${entity}: ${group === 'family' ? 'family' : kind === 'country' ? 'country' : 'maker'} number ${place} by ${m.noun} on OpenRouter, ${when}`,
             };
         }
       }

@@ -112,6 +112,7 @@ const FAMILY: Record<string, string[]> = {
   ],
   tokens_week: ['tokens:week', 'platform_tokens:week', 'tokens:7d'],
   tokens_month: ['tokens:month', 'platform_tokens:month', 'tokens:30d'],
+  tokens_day: ['tokens:day'],
   growth: ['growth:week'],
   growth_week: ['growth:week'],
   compute: [
@@ -174,6 +175,7 @@ const CONTRA: Record<string, string[]> = {
   // Volumes only for a stated window: "2 trillion tokens" alone may be a week's, a month's or a total.
   tokens_week: ['tokens:week', 'platform_tokens:week', 'tokens:7d'],
   tokens_month: ['tokens:month', 'platform_tokens:month', 'tokens:30d'],
+  tokens_day: ['tokens:day'],
   // A change week over week, for a stated week (or month): the weekly growth of the same model.
   growth_week: ['growth:week'],
   parameters: ['parameters', 'active_parameters'],
@@ -570,6 +572,16 @@ function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
     if (hits.length === 1) return { ...(hits[0] as { r: Checked }).r, subject: (hits[0] as { e: string }).e };
     return { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) };
   }
+  // A family named with a version or tier ("Nemotron 3 Ultra") is one of its models: the family's own figures are
+  // not about it, and which model it is the data may not say (see namedMembers below).
+  const members = namedMembers(c, ctx);
+  if (c.subject_text && ctx.entities.entities.get(c.subject ?? '')?.family && versioned(c, ctx)) {
+    for (const m of members) {
+      const r = checkOne({ ...c, subject: m }, ctx);
+      if (r.verdict === 'supported') return { verdict: r.verdict, evidence: r.evidence, tolerance: r.tolerance };
+    }
+    return { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) };
+  }
   const first = checkOne(c, ctx);
   if (first.verdict === 'supported') return first;
   // A price that names neither side (input, output) may be their blend: one the blend bears out is not refuted.
@@ -599,7 +611,7 @@ function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
   }
   // A family named with a tier or version ("Claude Opus"): one of the models so named bears it out, or none
   // does; never a contradiction so (which of them the text means is not said).
-  for (const m of namedMembers(c, ctx)) {
+  for (const m of members) {
     const r = checkOne({ ...c, subject: m }, ctx);
     if (r.verdict === 'supported') return { verdict: r.verdict, evidence: r.evidence, tolerance: r.tolerance };
   }
@@ -613,11 +625,15 @@ function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
   // trained …"). One of the entities named nearby bears it out, or nothing does; never a contradiction so.
   // (Not a traffic or download figure whose own sentence names its model: many models have figures of one size,
   // and another name's that happens to agree is not about it.)
-  const named =
-    c.subject_from === 'sentence' &&
-    kind === 'model' &&
-    (c.metric.startsWith('tokens') ||
-      ['token_share', 'requests', 'spend', 'downloads', 'usage_rank'].includes(c.metric));
+  // (Nor any traffic or download figure whose subject the text leaves unnamed, "腾讯混元Hy3约8万亿Token" with Hy3
+  // unknown: every maker, country and family has such figures, and one of them is bound to agree.)
+  const volume =
+    c.metric.startsWith('tokens') ||
+    ['token_share', 'request_share', 'spend_share', 'requests', 'spend', 'downloads', 'downloads_share'].includes(
+      c.metric,
+    ) ||
+    c.metric.endsWith('_rank');
+  const named = volume && (!c.subject || (c.subject_from === 'sentence' && kind === 'model'));
   if (first.none && !named) {
     for (const e of c.context) {
       if (e === c.subject || e === c.comparison || c.compared?.includes(e)) continue;
@@ -927,6 +943,14 @@ const words = (s: string) =>
  * The models of a family that the text's name for it narrows to ("Claude Opus": the Claude models whose id
  * carries every word of it); none when the text says no more than the family's own name.
  */
+/** Whether a family's name is written with words of its own beyond the family's ("Claude Opus", "Qwen3"). */
+function versioned(c: ClaimToCheck, ctx: CheckContext): boolean {
+  const family = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
+  if (!family?.family || !c.subject_text) return false;
+  const own = new Set(words(family.name));
+  return words(c.subject_text).some((w) => !own.has(w));
+}
+
 function namedMembers(c: ClaimToCheck, ctx: CheckContext): readonly string[] {
   const family = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
   if (!family?.family || !c.subject_text || !ctx.familyMembers) return [];

@@ -124,7 +124,7 @@ const SPENT = /消费|花费|支出|\bspen(?:t|d|ds|ding)\b|\bbilled\b/i;
 /** Where a clause ends: a comma or semicolon, or a space between Chinese phrases (a headline's two halves). */
 const CLAUSE_BREAK = /[,;，；]|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff])/;
 /** Volumes said of where they went ("sent 5 trillion tokens to Chinese models"). */
-const TO_WHOM = new Set(['tokens', 'tokens_week', 'tokens_month', 'requests', 'spend']);
+const TO_WHOM = new Set(['tokens', 'tokens_week', 'tokens_month', 'tokens_day', 'requests', 'spend']);
 /** Entities counted right after a number ("17 Chinese entities", "140个实体"): additions to a list. */
 const ENTITIES_AFTER =
   /^\s?(?:个|家)?\s?(?:(?:Chinese|US|American|foreign|new)\s|中国|美国|外国)?\s?(?:entities\b|实体)/i;
@@ -316,6 +316,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       // "以中国模型为源头的衍生模型约占两成": a share of the models derived from others (fine-tunes, merges).
       if (has(s, DERIVED)) return 'derivative_share';
       if (has(s, /下载|download/)) return 'downloads_share';
+      // "占全部Token的四分之一，是GPT系列的两倍": a multiple of another side's share of tokens is of their volumes.
+      if (q.kind === 'multiple' && has(s, TOKENS) && !has(s, /价格|售价|定价|单价|price|cost|费用|美元|\$/))
+        return 'token_ratio';
       if (has(s, /占|份额|share|需求|demand|市场|market|比例|proportion/)) return 'share';
       if (has(s, /价格|售价|定价|单价|price|便宜|cheaper|输出价|输入价|贵/)) return 'price_ratio';
       if (q.kind === 'multiple' && has(s, TOKENS)) return 'token_ratio';
@@ -657,7 +660,8 @@ const TIME_BACK_REFERENCE = new RegExp(
     String.raw`|\b(?:over|during|in|for)\s+the\s+(?:period|window)\b` +
     // "over the seven days", "in the week": the span named before.
     String.raw`|\b(?:over|during|in|across)\s+the\s+(?:seven|7|thirty|30)\s+days\b|\b(?:in|during|over)\s+the\s+week\b` +
-    '|(?:当周|该周|那周|那一周|同一周|同周|当月|该月|同月|同一个月|同年|该年|当季度|同季度|同期|同一时期|同一期间|同一段时间|这段期间|此期间|该期间|这段时间|那段时间)',
+    String.raw`|\b(?:the\s+(?:day|week)\s+before|the\s+previous\s+day)\b` +
+    '|(?:当天|当日|同日|同一天|这一天|那天|那一天|前一天|前一日|当周|该周|那周|那一周|同一周|同周|当月|该月|同月|同一个月|同年|该年|当季度|同季度|同期|同一时期|同一期间|同一段时间|这段期间|此期间|该期间|这段时间|那段时间)',
   'i',
 );
 
@@ -681,6 +685,15 @@ const RIVAL_BEFORE =
   /(?:\bahead of|\bbehind|\btrail(?:s|ing|ed)?|\blead(?:s|ing)?(?: over)?|\bled(?: over)?|\bin front of|\boutscor\w*|\bbeat(?:s|ing)?|领先(?:于)?|落后(?:于)?|高出|低于|超过|超出)\s?(?:the\s|an?\s)?(?:[\w-]+\s){0,2}$/i;
 const RIVAL_BEHIND = /\bbehind|\btrail|落后|低于/i;
 /** The week before the one named ("the week before", "a week earlier", "上一周"). */
+/** A day moved by `n` days; a day without its year keeps none (the dateline gives it later). */
+function shiftDay(time: string, n: number): string {
+  const bare = time.startsWith('--');
+  const iso = new Date(Date.parse(bare ? `2001${time.slice(1)}` : time) + n * 86_400_000).toISOString().slice(0, 10);
+  return bare ? `-${iso.slice(4)}` : iso;
+}
+
+/** "前一天", "the day before": the day before the one named (said of a sentence that names no day of its own). */
+const DAY_BEFORE = /(?:^|[^较比与和])(?:前一天|前一日)|\bthe\s+(?:day\s+before|previous\s+day)\b/i;
 const WEEK_BEFORE =
   /(?<!\b(?:on|over|than|from|versus|vs\.?)\s)\b(?:the|a) week (?:before|earlier|prior)\b|(?<!\b(?:on|over|than|from|versus|vs\.?)\s)\bthe (?:previous|prior|preceding) week\b|(?<![较比与和])(?:上一?周|前一周)/i;
 /** Words of a change right before its size ("up by roughly", "fell by", "增长了约"). */
@@ -710,6 +723,11 @@ const WINDOWED = new Set([
   'tokens',
   'tokens_week',
   'tokens_month',
+  'tokens_day',
+  'token_ratio',
+  'spend_ratio',
+  'request_ratio',
+  'download_ratio',
   'spend',
   'requests',
   'rank',
@@ -1461,11 +1479,18 @@ export function extractClaims(
             /^[^，。,;；]{0,12}的\s?\S{0,3}$/.test(norm.slice(m.end, q.start)),
         );
       const kind = of ? kindOf(of) : undefined;
+      // (Else a maker, model or country named before it in the sentence: "DeepSeek系列……，是GPT系列的两倍".)
+      const earlier = of
+        ? [...inWindow, ...before].reverse().filter((m) => m.end <= of.start && m.entity !== of.entity)
+        : [];
       const own =
-        of &&
-        [...inWindow, ...before]
-          .reverse()
-          .find((m) => m.end <= of.start && m.entity !== of.entity && kindOf(m) === kind);
+        earlier.find((m) => kindOf(m) === kind) ??
+        earlier.find(
+          (m) =>
+            m.start >= sentence[0] &&
+            ['organization', 'model', 'country'].includes(kindOf(m) ?? '') &&
+            ['organization', 'model', 'country'].includes(kind ?? ''),
+        );
       if (of && own) {
         subject = own;
         comparisonMention = of;
@@ -1699,7 +1724,12 @@ export function extractClaims(
     const own = spans[si] === sentence;
     // "That week, …", "over the period", "同一週": a sentence that points back to a time takes the one named
     // last before it, in its paragraph or the ones before.
-    if (when === null && own) when = pointedWhen(si);
+    if (when === null && own) {
+      when = pointedWhen(si);
+      // ("前一天，…": the day before the one pointed back to.)
+      if (when && !when.days && /^(?:\d{4}|-)-\d{2}-\d{2}$/.test(when.time) && DAY_BEFORE.test(sentenceText))
+        when = { time: shiftDay(when.time, -1), days: null };
+    }
     // A span of days named in a paragraph ("In the 30 days to 7 August, …") is the window of its traffic figures
     // that follow in that paragraph and name no time of their own (the next paragraph may speak of now).
     // A paragraph that names no time at all continues the span named last in the paragraphs before it ("6月24日至30日
@@ -1725,15 +1755,20 @@ export function extractClaims(
       /^(?:\d{4}|-)-\d{2}-\d{2}$/.test(when.time) &&
       WEEK_BEFORE.test(norm.slice(Math.max(sentence[0], q.start - 64), q.start))
     ) {
-      // (A day without its year keeps none: the dateline gives it later.)
-      const bare = when.time.startsWith('--');
-      const day = new Date(Date.parse(bare ? `2001${when.time.slice(1)}` : when.time) - 7 * 86_400_000);
-      const iso = day.toISOString().slice(0, 10);
-      when = { time: bare ? `-${iso.slice(4)}` : iso, days: 7 };
+      when = { time: shiftDay(when.time, -7), days: 7 };
     }
     const time = when?.time ?? null;
     // A token volume over a named window is that window's: a week's or a month's.
     if (when?.days && metric === 'tokens') metric = when.days <= 8 ? 'tokens_week' : 'tokens_month';
+    // Said of one day ("7月19日 … 当天处理了约5.4万亿Token"), a volume is that day's; not a total up to it.
+    else if (
+      metric === 'tokens' &&
+      when &&
+      !when.days &&
+      /^(?:\d{4}|-)-\d{2}-\d{2}$/.test(when.time) &&
+      !/累计|累积|截至|截止|总计|\bcumulative|\bby\b|\bthrough\b|\bsince\b|\bso far\b|\bto date\b/i.test(clauseText())
+    )
+      metric = 'tokens_day';
     // Money over a named span of days is what was paid through a platform in it, not a year's revenue or cost.
     if (when?.days && ['revenue', 'cost', 'investment'].includes(metric)) metric = 'spend';
     // A decline is a negative growth (−9.33%), as the fact tables store it.

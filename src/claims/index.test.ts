@@ -316,3 +316,42 @@ test('end to end: an index whose name holds a category word is that index, not a
   assert.equal(c.metric, 'score:aa_coding');
   assert.equal(c.verdict, 'supported');
 });
+
+test('end to end: "当天" and "前一天" point back to the day named before; a volume of that day is its daily volume', () => {
+  // OpenRouter's daily activity: Chinese labs 5.40T tokens on 19 July 2026, US labs 2.41T on 18 July.
+  const day = '2026年8月9日\n\n高峰在7月19日。当天中国厂商的模型处理了约5.4万亿Token。';
+  const c = one(day, '5.4万亿');
+  assert.equal(c.time, '2026-07-19');
+  assert.equal(c.metric, 'tokens_day');
+  assert.equal(c.verdict, 'supported');
+  const before = one(`${day}前一天，美国厂商的模型处理了约2.4万亿Token。`, '2.4万亿');
+  assert.equal(before.time, '2026-07-18');
+  assert.equal(before.verdict, 'supported');
+  assert.equal(one(`${day}前一天，美国厂商的模型处理了约3.5万亿Token。`, '3.5万亿').verdict, 'contradicted');
+  // A total up to a day is not that day's volume.
+  assert.notEqual(one('截至7月19日，中国厂商的模型累计处理了约5.4万亿Token。', '5.4万亿').metric, 'tokens_day');
+});
+
+test("end to end: a family's traffic is its models' over the window; a multiple of another's share is of their volumes", () => {
+  // The 7 days 1-7 August 2026: DeepSeek's models 16.68T tokens, the GPT family 8.37T, the Gemini family 5.60T.
+  const week = '2026年8月9日\n\n8月1日至7日这一周，DeepSeek的模型占全部Token的四分之一，是GPT系列的两倍。';
+  const ratio = one(week, '两倍');
+  assert.equal(ratio.metric, 'token_ratio');
+  assert.equal(ratio.subject, 'deepseek');
+  assert.equal(ratio.comparison, 'family:gpt');
+  assert.equal(ratio.verdict, 'supported');
+  assert.equal(one('2026年8月9日\n\n8月1日至7日这一周，Gemini系列约5.6万亿Token。', '5.6万亿').verdict, 'supported');
+  assert.equal(one('2026年8月9日\n\n8月1日至7日这一周，Gemini系列约7.5万亿Token。', '7.5万亿').verdict, 'contradicted');
+});
+
+test("end to end: a family named with a version is one of its models, never checked on the family's own figures", () => {
+  // The Gemini family's 5.60T tokens over 1-7 August 2026 are not those of a "Gemini 9 Ultra" the data does not hold.
+  const c = one('2026年8月9日\n\n8月1日至7日这一周，Gemini 9 Ultra约5.6万亿Token。', '5.6万亿');
+  assert.equal(c.verdict, 'unverifiable');
+  // Nor is a traffic figure whose subject the text names in words the data does not know borne out by another's.
+  const unknown = one(
+    '2026年8月9日\n\n8月1日至7日这一周，GPT系列约8.4万亿Token；某某实验室的Zorbix约5.6万亿Token。',
+    '5.6万亿',
+  );
+  assert.notEqual(unknown.verdict, 'supported');
+});

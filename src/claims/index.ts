@@ -228,6 +228,9 @@ const sourceRow = z.object({ id: z.string(), url: z.string() });
 const familyRow = z.object({ id: z.string(), family: z.string() });
 
 const ARENA = /\barena\b|lmarena|竞技场/i;
+/** A version or tier written after a family's name ("3 Ultra", "2.5-Pro", "-VL"). */
+const VERSION_AFTER =
+  /^(?:[\s-]?(?:\d+(?:\.\d+)*[a-z]?\b|(?:ultra|pro|max|mini|nano|super|flash|lite|plus|turbo|instruct|coder|opus|sonnet|haiku|vl|omni)\b))+/i;
 /** Scores read on a board's scale. */
 const RATED = new Set(['rating', 'bare_score']);
 
@@ -407,7 +410,9 @@ export class Checker {
         if (m.entity !== c.subject) continue;
         if (!best || Math.abs(m.start - c.start) < Math.abs(best.start - c.start)) best = m;
       }
-      if (best) c.subject_text = norm.slice(best.start, best.end);
+      // With the version or tier written right after it ("Nemotron 3 Ultra", "Qwen3"): a model of the family.
+      if (best)
+        c.subject_text = norm.slice(best.start, best.end + (VERSION_AFTER.exec(norm.slice(best.end))?.[0].length ?? 0));
     }
   }
 

@@ -367,3 +367,19 @@ test("a model's place on the Arena is its position by score, as `airace leaderbo
     assert.equal(fact?.value, tiedAbove + 1, `${r.model_id} at ${k + 1}`);
   });
 });
+
+test("a list far smaller than its window's others is flagged, not confirmed: a partial scrape", () => {
+  const row = (d: string, t: number) => ({
+    w: 'month',
+    d,
+    model_id: 'a',
+    author: 'x',
+    total_tokens: t,
+    source_id: 's',
+  });
+  const usage = [...['01', '02', '03', '04', '05', '06'].map((d) => row(`2026-01-${d}`, 1e12)), row('2026-01-07', 900)];
+  const facts = [...shareFacts(usage, new Map([['a', 'orgA']]), new Map([['orgA', 'CN']]))];
+  const of = (d: string) => facts.filter((f) => f.entity === 'CN' && f.metric === 'tokens:month' && f.time === d);
+  assert.equal(of('2026-01-06')[0]?.status, 'confirmed');
+  assert.match(of('2026-01-07')[0]?.status ?? '', /^inconsistent: the list sums to 900 tokens/);
+});
