@@ -51,7 +51,8 @@ function familyOf(metric: string): readonly string[] {
 
 /** Fact metrics that can contradict a claim metric. */
 function contraOf(metric: string): readonly string[] {
-  return CONTRA[metric] ?? topSpots(metric) ?? [];
+  // (A rating or place on one of the Arena's other boards, "rating:lmarena-vision", is refuted by that board's.)
+  return CONTRA[metric] ?? topSpots(metric) ?? (/^(?:rating|rank):lmarena-/.test(metric) ? [metric] : []);
 }
 
 /** Fact metrics that can verify a claim metric. */
@@ -1012,6 +1013,9 @@ function toleranceOf(c: Extracted): string {
 export const GAP_METRICS: ReadonlySet<string> = new Set(['rating_gap', 'gap_points', 'gap_months', 'gap_percent']);
 /** The fact metrics of the gaps between the two sides' best. */
 const GAP_METRICS_FACT: ReadonlySet<string> = new Set(['gap_points', 'gap_months', 'gap_percent']);
+/** Units of readings off a board that an old reading can be told again of: places and ratings. */
+const RANKED = new Set(['rank', 'points', 'rating']);
+
 /** A benchmark whose gap view is named otherwise (the frontier's gap on Epoch's index is `epoch-eci`). */
 const GAP_BOARD: Record<string, string> = { epoch_capabilities_index: 'epoch-eci' };
 
@@ -1289,8 +1293,36 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     !weakOnly &&
     !matching.length &&
     otherPrecisionsDisagree(c, cands)
-  )
+  ) {
+    // A place or rating an earlier confirmed reading of the same board bore out, that the reading of the claim's
+    // time replaced, is an old figure told again: outdated ("仍排第一", first in August, second in December).
+    const series = (f: IndexedFact) => `${f.table}\u0000${f.metric}\u0000${f.entity}`;
+    // (Not when its own sentence names the day: then it is that day's figure, and wrong.)
+    const replaced = new Set(
+      plausible
+        .filter(
+          (f) => f.reading && RANKED.has(f.unit) && !GAP_METRICS_FACT.has(f.metric) && (c.time_carried || !c.time),
+        )
+        .map(series),
+    );
+    const before = replaced.size
+      ? cands.filter(
+          (f) =>
+            f.reading &&
+            replaced.has(series(f)) &&
+            isConfirmed(f.status) &&
+            agrees(c, f) &&
+            plausible.some((p) => series(p) === series(f) && (f.time ?? '') < (p.time ?? '')),
+        )
+      : [];
+    if (before.length)
+      return {
+        verdict: 'outdated',
+        evidence: [...near(plausible).slice(0, 1), evidence(before.at(-1) as IndexedFact)],
+        tolerance,
+      };
     return { verdict: 'contradicted', evidence: near(plausible), tolerance };
+  }
   // Evidence reached only through a weak link (a country's events, a lab's model) is not about this claim.
   if (weakOnly) return { verdict: 'unverifiable', evidence: [], tolerance };
   return {

@@ -59,6 +59,8 @@ export interface Extracted {
   aspect_plain?: boolean;
   /** Its subject is a guess from the passage: the data can bear it out, never refute it. */
   support_only?: boolean;
+  /** Whether its time is named elsewhere in the passage (a sentence before, "当天"), not in its own sentence. */
+  time_carried?: boolean;
   /** For a gap between two models: whether the subject is ahead of its comparison or behind it. */
   direction?: 'ahead' | 'behind';
 }
@@ -459,15 +461,23 @@ const THRESHOLD_OBJECT = /^\s?(?:times\s+|of\s+)?(?:the|that|this)\s+(?:[\w,.-]+
 const PRODUCT_METRICS = /^(?:tokens|token_share|token_rank|usage_rank|rank|price|requests)/;
 /** A product's name the index may not hold: letters and a digit ("Hy3", "Nemo 7B"), after a Chinese brand or not. */
 const UNKNOWN_PRODUCT = /(?<![A-Za-z0-9])[A-Z][A-Za-z]{0,12}\d[\w.]*(?![A-Za-z0-9])/;
-/** The Arena's category boards a text names, and the gap board the data holds for each (null: none). */
-const ARENA_CATEGORIES: [RegExp, string | null][] = [
-  [/中文(?:类)?(?:榜|提示|排名)|chinese[- ](?:prompts?|language|board)/i, 'arena-text-chinese'],
-  [/\bcoding\b|编程(?:类)?(?:榜|提示|排名)/i, 'arena-text-coding'],
-  [/视觉|\bvision\b|webdev|style control/i, null],
+/**
+ * The Arena's category boards a text names: the gap board the data holds for each, and the board whose ratings and
+ * places it holds (null: none).
+ */
+const ARENA_CATEGORIES: [RegExp, string | null, string | null][] = [
+  [/中文(?:类)?(?:榜|提示|排名)|chinese[- ](?:prompts?|language|board)/i, 'arena-text-chinese', null],
+  [/\bcoding\b|编程(?:类)?(?:榜|提示|排名)/i, 'arena-text-coding', null],
+  [/视觉|\bvision\b/i, 'arena-vision', 'lmarena-vision'],
+  [/webdev|style control/i, null, null],
 ];
 /** The category board a text names (its gap board id, or null when the data holds none); undefined for none named. */
 export function arenaBoardOf(text: string): string | null | undefined {
   return ARENA_CATEGORIES.find(([re]) => re.test(text))?.[1];
+}
+/** The board of ratings and places of the category a text names, where the data holds one. */
+function arenaRatingsOf(text: string): string | null {
+  return ARENA_CATEGORIES.find(([re]) => re.test(text))?.[2] ?? null;
 }
 /** A rule named as first made ("最初的", "the original", "the initial"). */
 const ORIGINAL = /(?:最初|起初|原先|当初|最早|首版|original|initial|first)\s?(?:的)?\s?$/i;
@@ -713,6 +723,8 @@ function sideOf(lead: string): { price_of?: 'input' | 'output' | 'cache_read' } 
 const QUOTED = /"[^"\n]{1,600}"|「[^」\n]{1,600}」|『[^』\n]{1,600}』/g;
 /** A figure said as a rate ("4.7 trillion tokens a week", "每周"): what is usual now, not a span's. */
 const RATE = /\b(?:a|per|each|every) (?:day|week|month)\b|每周|每月|每天|每日/i;
+/** Metrics read off a board on a day: gaps, ratings, places. */
+const READING = /^(?:rating_gap|gap_months|gap_points|gap_percent|rating|rank|arena_\w+|(?:rating|rank):[\w-]+)$/;
 const WINDOWED = new Set([
   'token_share',
   'token_rank',
@@ -1621,7 +1633,18 @@ export function extractClaims(
     // A place or rating on one of the Arena's category boards (Chinese prompts, coding, vision): not the overall
     // board the data holds.
     // (A gap is read on that board's gap where the data holds it: see the checker's boards.)
-    if (/^(?:arena_|rank$|rating$)/.test(metric) && arenaBoardOf(sentenceText) !== undefined) category = true;
+    // (Said on a board whose ratings and places the data holds, "视觉榜", it is that board's rating or place.)
+    // (The board named in the sentence before, in its paragraph, where its own names none: "视觉榜的情况有所不同。")
+    const boardText =
+      arenaBoardOf(sentenceText) === undefined && si > 0 && !paragraphBreak(si - 1)
+        ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1])
+        : sentenceText;
+    if (/^(?:arena_|rank$|rating$)/.test(metric) && arenaBoardOf(boardText) !== undefined) {
+      const ratings = arenaRatingsOf(boardText);
+      const measure = /rank$/.test(metric) ? 'rank' : /rating$/.test(metric) ? 'rating' : null;
+      if (ratings && measure) metric = `${measure}:${ratings}`;
+      else category = true;
+    }
     // "America's lead", "美國與中國的差距": a gap between the two countries is kept under the side behind, as the
     // data keeps it, the side ahead its comparison.
     if (
@@ -1721,6 +1744,7 @@ export function extractClaims(
     // "而一年前只有不到4个月": a time counted back from the article's date is the time of its own clause's figures.
     const ago = agoIn(q, sentence);
     if (ago) when = ago;
+    const stated = when;
     const own = spans[si] === sentence;
     // "That week, …", "over the period", "同一週": a sentence that points back to a time takes the one named
     // last before it, in its paragraph or the ones before.
@@ -1740,6 +1764,12 @@ export function extractClaims(
       if (w?.days) when = w;
       else if (!w && !timesIn(sentence).length && !OTHER_TIME.test(sentenceText) && !RATE.test(sentenceText))
         when = spanInPassage(si);
+    }
+    // A reading (a gap, a rating, a place) said after a day named earlier in its paragraph ("截至12月17日，…。中美在
+    // 视觉榜上的差距近90分"): of that day, unless its sentence speaks of another time.
+    if (when === null && own && READING.test(metric) && !OTHER_TIME.test(sentenceText)) {
+      const w = namedBefore(si);
+      if (w && !w.days && /^(?:\d{4}|-)-\d{2}-\d{2}$/.test(w.time)) when = w;
     }
     // Clauses joined by semicolons are one sentence: a time named in one holds for the others.
     for (const step of [-1, 1]) {
@@ -1844,6 +1874,7 @@ export function extractClaims(
       ...(surveyed ? { subject_text: surveyed } : {}),
       ...(original ? { original } : {}),
       ...(category ? { category } : {}),
+      ...(stated === null && when !== null ? { time_carried: true } : {}),
       ...(metric === 'price' || metric === 'price_ratio' ? sellerOf(clauseOf, inSentence, norm, entities) : {}),
       ...(metric === 'price_ratio' && /输出|output/i.test(clauseOf)
         ? { price_of: 'output' as const }

@@ -355,3 +355,21 @@ test("end to end: a family named with a version is one of its models, never chec
   );
   assert.notEqual(unknown.verdict, 'supported');
 });
+
+test("end to end: a rating or place on the Arena's vision board is that board's; an old place told again is outdated", () => {
+  // The vision board of 17 December 2025: Gemini 3 Pro first at 1330.1, Gemini 2.5 Pro second (first on 4 August).
+  const para = '2025年12月20日\n\n再看竞技场的视觉榜。截至12月17日，Gemini 3 Pro以1330分领跑。';
+  const rating = one(para, '1330分');
+  assert.equal(rating.metric, 'rating:lmarena-vision');
+  assert.equal(rating.verdict, 'supported');
+  assert.equal(one(para.replace('1330', '1100'), '1100分').verdict, 'contradicted');
+  // A gap said after the day named in its paragraph is of that day, on the vision board's gap.
+  const gap = one(`${para}中美在视觉榜上的差距约为${'70'}分。`, '70分');
+  assert.equal(gap.time, '2025-12-17');
+  assert.ok(gap.evidence.some((e) => e.statement.startsWith('arena-vision, 2025-12-17')));
+  // First in August, second by the day the passage names: outdated, not false.
+  const old = one(`${para}Gemini 2.5 Pro在视觉榜上仍排第一。`, '第一');
+  assert.equal(old.verdict, 'outdated');
+  // Said of the day in its own sentence, a place that day's reading does not bear out is wrong.
+  assert.equal(one('2025年12月17日的视觉榜上，Gemini 2.5 Pro排第一。', '第一').verdict, 'contradicted');
+});

@@ -568,9 +568,11 @@ export class Checker {
         // Named earlier in the document ("the Epoch Capabilities Index" in the opening, then "scores 157.9 on the
         // index"): the benchmark named last before the claim, unless that was the Arena, and only for a score on
         // its scale.
-        if (!named.length && !ARENA.test(passage)) {
+        let arena = ARENA.test(passage);
+        if (!named.length && !arena) {
           mentioned ??= this.boardMentions(norm);
           const last = mentioned[firstAtOrAfter(mentioned, c.start, (m) => m.at) - 1];
+          arena = last?.id === 'arena';
           const scale = last ? this.scales.get(last.id) : undefined;
           const onScale = (v: number) => !!scale && v >= 0.8 * scale[0] && v <= 1.25 * scale[1];
           if (last && last.id !== 'arena' && (!RATED.has(c.metric) || onScale(c.value))) named.push(last.id);
@@ -587,7 +589,7 @@ export class Checker {
           }
           continue;
         }
-        if (GAP_METRICS.has(c.metric) && ARENA.test(passage)) {
+        if (GAP_METRICS.has(c.metric) && arena) {
           // One of its category boards, where the claim's sentence names one.
           named.push(arenaBoardOf(norm.slice(c.sentence[0], c.sentence[1])) ?? 'arena-text');
         }

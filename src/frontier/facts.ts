@@ -156,13 +156,14 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
 
 /** The US–China gap by date on each Arena board and the Capabilities Index (the point estimate, no resampling). */
 /**
- * The gaps the news reports: on the Arena (overall, Chinese prompts, coding), on Epoch's capabilities index and on
+ * The gaps the news reports: on the Arena (overall, Chinese prompts, coding, vision), on Epoch's capabilities index and on
  * Artificial Analysis's indices.
  */
 export const GAP_METRICS = [
   'arena-text',
   'arena-text-chinese',
   'arena-text-coding',
+  'arena-vision',
   'epoch-eci',
   'aa-intelligence',
   'aa-coding',
