@@ -553,8 +553,9 @@ function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
     if (r.verdict !== 'unverifiable' || r.evidence.length) return r;
   }
   if (c.metric === 'blended_price') return checkBlended(c, ctx);
-  // A category board (Chinese prompts, coding) is not the overall board the data holds.
-  if (c.category) return { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) };
+  // A category board (Chinese prompts, coding) is not the overall board the data holds; a party's own data is not
+  // the data's.
+  if (c.category || c.own_data) return { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) };
   if (c.metric.startsWith('threshold_ratio_')) return checkToThreshold(c, ctx);
   if (c.metric.startsWith('threshold_')) return checkThreshold(c, ctx);
   // A count of downloads said of a day is of the hub's 30 days to that day ("7月28日的快照"): the only window it shows.
@@ -714,29 +715,56 @@ function checkThreshold(c: ClaimToCheck, ctx: CheckContext): Checked {
  * A blended price ("混合价"): input and output weighted 3:1, from one seller's current prices of the model. Borne
  * out by a seller whose blend agrees; never refuted (other blends exist).
  */
-function checkBlended(c: ClaimToCheck, ctx: CheckContext): Checked {
-  const tolerance = `${toleranceOf(c)}; blend of 3 parts input to 1 part output`;
-  const latest = latestBySeries(
-    factKeys(ctx, c.subject).flatMap((k) =>
-      ['input_price', 'output_price'].flatMap((m) => [...ctx.facts.get(k.key, m)]),
-    ),
+/** Each seller's blend of 3 parts input to 1 part output of a model's prices in force on `day` (its latest then). */
+function blendsOf(ctx: CheckContext, id: string | null, day: string | null): IndexedFact[] {
+  const all = factKeys(ctx, id).flatMap((k) =>
+    ['input_price', 'output_price'].flatMap((m) => [...ctx.facts.get(k.key, m)]),
   );
+  const inForceThen = day ? all.filter((f) => f.time === null || f.time <= day) : all;
+  const latest = latestBySeries(inForceThen.length ? inForceThen : all);
+  const blends: IndexedFact[] = [];
   for (const inp of latest.values()) {
     if (inp.metric !== 'input_price' || !inp.series) continue;
     const out = latest.get(inp.series.replace(/input_price$/, 'output_price'));
     if (!out) continue;
-    const blend: IndexedFact = {
+    blends.push({
       ...inp,
       metric: 'blended_price',
       value: (3 * inp.value + out.value) / 4,
       id: `${inp.id}+${out.id}`,
       statement: `(3 × ${inp.statement} + ${out.statement}) / 4 = ${((3 * inp.value + out.value) / 4).toFixed(3)}`,
       source_ids: [...new Set([...inp.source_ids, ...out.source_ids])],
-    };
-    if (agrees({ ...c, unit: c.unit === 'USD' ? 'USD/Mtok' : c.unit }, blend))
-      return { verdict: 'supported', evidence: [evidence(blend)], tolerance };
+    });
   }
-  return { verdict: 'unverifiable', evidence: [], tolerance };
+  return blends;
+}
+
+/** A blend said in dollars is per million tokens. */
+const blendUnit = (c: ClaimToCheck): ClaimToCheck => ({ ...c, unit: c.unit === 'USD' ? 'USD/Mtok' : c.unit });
+
+/** The day a price is read on: the claim's, else the article's. */
+const priceDay = (c: ClaimToCheck) => (c.time?.length === 10 ? c.time : (c.as_of ?? null));
+
+function checkBlended(c: ClaimToCheck, ctx: CheckContext): Checked {
+  const tolerance = `${toleranceOf(c)}; blend of 3 parts input to 1 part output`;
+  // The prices in force on the claim's day, else on the article's: each seller's latest list price by then.
+  const day = priceDay(c);
+  const blends = blendsOf(ctx, c.subject, day);
+  for (const blend of blends)
+    if (agrees(blendUnit(c), blend)) return { verdict: 'supported', evidence: [evidence(blend)], tolerance };
+  // No seller's blend on the day bears it out: refuted by the confirmed ones, when the article is dated and every
+  // blend is of the claim's order (not a price of something else).
+  const confirmed = blends.filter((b) => isConfirmed(b.status));
+  const near = (b: IndexedFact) => b.value / c.value > 0.2 && b.value / c.value < 5;
+  // (Nor when a blend of the month before bears it out: a price that changed around the day may be the one read.)
+  const lately = day
+    ? [7, 30].flatMap((n) => blendsOf(ctx, c.subject, addDays(day, -n))).filter((b) => agrees(blendUnit(c), b))
+    : [];
+  if (lately.length)
+    return { verdict: 'unverifiable', evidence: [...lately, ...blends].slice(0, 3).map(evidence), tolerance };
+  if (day && confirmed.length && blends.every(near) && !c.support_only && c.subject_from !== 'ambiguous')
+    return { verdict: 'contradicted', evidence: confirmed.slice(0, 3).map(evidence), tolerance };
+  return { verdict: 'unverifiable', evidence: blends.slice(0, 3).map(evidence), tolerance };
 }
 
 /**
@@ -816,14 +844,19 @@ function checkPriceRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
   const others = c.comparison
     ? [c.comparison]
     : c.context.filter((e) => e !== c.subject && e.startsWith('model:') && !c.compared?.includes(e));
-  const said = c.price_of ? [`${c.price_of}_price`] : ['output_price', 'input_price'];
+  // (A ratio said where the sentence speaks of blends is one of blends: "Kimi K3約為Terra的2.7倍".)
+  const said = c.blended ? ['blended_price'] : c.price_of ? [`${c.price_of}_price`] : ['output_price', 'input_price'];
   const current = (id: string, metric: string) => {
     const keys = factKeys(ctx, id).filter((k) => !k.weak);
-    const now = [...latestBySeries(keys.flatMap((k) => [...ctx.facts.get(k.key, metric)])).values()].filter(
-      (f) => f.value > 0,
-    );
+    const now = (
+      metric === 'blended_price'
+        ? blendsOf(ctx, id, priceDay(c))
+        : [...latestBySeries(keys.flatMap((k) => [...ctx.facts.get(k.key, metric)])).values()]
+    ).filter((f) => f.value > 0);
     const own = now.filter((f) => f.first_party);
-    return { own, any: now };
+    // (Of blends, the maker's own and the cheapest: not every pair of sellers, one of which would agree by chance.)
+    const cheapest = [...now].sort((a, b) => a.value - b.value).slice(0, 1);
+    return { own, any: metric === 'blended_price' ? [...new Set([...own, ...cheapest])] : now };
   };
   for (const metric of said) {
     const mine = current(c.subject as string, metric);
@@ -831,7 +864,10 @@ function checkPriceRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
       const theirs = current(other, metric);
       const pairs = (a: IndexedFact[], b: IndexedFact[]) => a.flatMap((x) => b.map((y) => [x, y] as const));
       const sure = mine.own.length > 0 && theirs.own.length > 0;
-      const tried = (sure ? pairs(mine.own, theirs.own) : pairs(mine.any, theirs.any)).map(([x, y]) => ({
+      // (Blends: the makers' own and the cheapest, either pair.)
+      const tried = (
+        sure && metric !== 'blended_price' ? pairs(mine.own, theirs.own) : pairs(mine.any, theirs.any)
+      ).map(([x, y]) => ({
         ...quotient(x, y, metric),
         versus: y.entity,
       }));

@@ -45,6 +45,8 @@ export interface Extracted {
   original?: boolean;
   /** For a price or a ratio of prices: which, as its clause says (the input's or the output's). */
   price_of?: 'input' | 'output' | 'cache_read';
+  /** For a ratio of prices: said where the sentence speaks of blends of input and output, and names no side. */
+  blended?: boolean;
   /** For a price: who sells at it as the text says ("官方", "first-party": `first_party`; "on OpenRouter": its id). */
   seller?: string;
   /** The subject as the text names it: where it is no entity the data holds (a survey), or narrows a family. */
@@ -59,6 +61,11 @@ export interface Extracted {
   aspect_plain?: boolean;
   /** Its subject is a guess from the passage: the data can bear it out, never refute it. */
   support_only?: boolean;
+  /**
+   * Said of a party's own platform or data ("其平台上……的下载超过2亿次", "on its own cloud"), or a volume a party the
+   * text does not name reports ("一家国内镜像站则称"): figures the data does not hold.
+   */
+  own_data?: boolean;
   /** Whether its time is named elsewhere in the passage (a sentence before, "当天"), not in its own sentence. */
   time_carried?: boolean;
   /** For a gap between two models: whether the subject is ahead of its comparison or behind it. */
@@ -117,6 +124,8 @@ const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
 const TOKEN_WORD = /token|词元/i;
 /** A blended price: input and output weighted together. */
 const BLENDED = /混合价|blended/i;
+/** A side of a price: what is read or written. */
+const SIDE = /输入|输出|缓存|\binput|\boutput|\bcache/i;
 /** How far from a figure its clause is looked for. */
 const CLAUSE_REACH = 240;
 /** A total said of many parts ("总容量", "aggregate bandwidth", "in total"). */
@@ -723,6 +732,14 @@ function sideOf(lead: string): { price_of?: 'input' | 'output' | 'cache_read' } 
 const QUOTED = /"[^"\n]{1,600}"|「[^」\n]{1,600}」|『[^』\n]{1,600}』/g;
 /** A figure said as a rate ("4.7 trillion tokens a week", "每周"): what is usual now, not a span's. */
 const RATE = /\b(?:a|per|each|every) (?:day|week|month)\b|每周|每月|每天|每日/i;
+/** A party's own platform, service or figures. */
+const OWN_DATA =
+  /其平台|其自有|自家平台|其官网|\bits own (?:platform|site|hub|cloud|service|servers|api|data|figures|numbers)\b|\bon its (?:platform|site|hub|cloud)\b/i;
+/** A figure a party the text leaves unnamed reports ("一家国内镜像站则称", "a cloud provider said"). */
+const UNNAMED_SOURCE =
+  /一家[^，。,;；]{0,24}(?:称|表示|说|透露|披露|声称|宣称)|据一家|\ban? (?:[a-z-]+ ){0,4}(?:firm|company|site|mirror|startup|provider|operator|platform|vendor)\b[^.]{0,40}\b(?:said|says|claims?|claimed|reported|told)\b/i;
+/** Volumes such a party reports of its own traffic, downloads or spending. */
+const OWN_MEASURES = /^(?:tokens|token_share|requests|request_share|spend|spend_share|downloads|downloads_share)/;
 /** Metrics read off a board on a day: gaps, ratings, places. */
 const READING = /^(?:rating_gap|gap_months|gap_points|gap_percent|rating|rank|arena_\w+|(?:rating|rank):[\w-]+)$/;
 const WINDOWED = new Set([
@@ -1158,6 +1175,9 @@ export function extractClaims(
     if (spentHere && metric !== null && ['price', 'revenue', 'cost', 'investment'].includes(metric)) metric = 'cost';
     // "混合价为每百万tokens 10美元": a blend named in the clause, whatever the words right before the amount.
     if (metric === 'price' && BLENDED.test(clauseText())) metric = 'blended_price';
+    // ("以三份輸入、一份輸出的混合價格計算，……最便宜的是Terra，每百萬token約2.25美元": a blend named earlier in the
+    // sentence, and no side named in the figure's clause.)
+    else if (metric === 'price' && BLENDED.test(sentenceText) && !SIDE.test(clauseText())) metric = 'blended_price';
     // A bare volume after words about calls, in a sentence not about tokens ("Counted by calls, … 2.1 billion").
     if (
       q.kind === 'number' &&
@@ -1875,7 +1895,19 @@ export function extractClaims(
       ...(original ? { original } : {}),
       ...(category ? { category } : {}),
       ...(stated === null && when !== null ? { time_carried: true } : {}),
+      ...(OWN_DATA.test(sentenceText) || (UNNAMED_SOURCE.test(sentenceText) && OWN_MEASURES.test(metric))
+        ? { own_data: true }
+        : {}),
       ...(metric === 'price' || metric === 'price_ratio' ? sellerOf(clauseOf, inSentence, norm, entities) : {}),
+      // (Blends named in its sentence or the one before in its paragraph: "……的混合價格約0.15美元；……價格則是它的兩倍".)
+      ...(metric === 'price_ratio' &&
+      !SIDE.test(clauseOf) &&
+      (BLENDED.test(sentenceText) ||
+        (si > 0 &&
+          !paragraphBreak(si - 1) &&
+          BLENDED.test(norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]))))
+        ? { blended: true }
+        : {}),
       ...(metric === 'price_ratio' && /输出|output/i.test(clauseOf)
         ? { price_of: 'output' as const }
         : metric === 'price_ratio' && /输入|input/i.test(clauseOf)

@@ -373,3 +373,19 @@ test("end to end: a rating or place on the Arena's vision board is that board's;
   // Said of the day in its own sentence, a place that day's reading does not bear out is wrong.
   assert.equal(one('2025年12月17日的视觉榜上，Gemini 2.5 Pro排第一。', '第一').verdict, 'contradicted');
 });
+
+test('end to end: a price in a sentence about blends is a blend, on the day; a ratio there is of blends; own data is not ours', () => {
+  // OpenRouter from 8 August 2026: Kimi K3 $3 in / $15 out (blend 6.00), GPT-5.6 Terra $1 / $6 (blend 2.25).
+  const day = '2026年8月10日\n\n';
+  const terra = (v: string) =>
+    one(`${day}按三份输入、一份输出的混合价格计算，最便宜的是GPT-5.6 Terra，每百万token约${v}美元。`, `${v}美元`);
+  assert.equal(terra('2.25').metric, 'blended_price');
+  assert.equal(terra('2.25').verdict, 'supported');
+  // No seller's blend that day, nor in the month before, is near 3.5: refuted.
+  assert.equal(terra('3.5').verdict, 'contradicted');
+  const ratio = one(`${day}按混合价格计算，GPT-5.6 Terra最便宜；Kimi K3约为它的2.7倍。`, '2.7倍');
+  assert.equal(ratio.verdict, 'supported');
+  // A volume a party leaves unnamed reports of its own platform is not the hub's.
+  const mirror = one(`${day}一家镜像站则称，其平台上千问系列的下载超过2亿次。`, '2亿次');
+  assert.equal(mirror.verdict, 'unverifiable');
+});
