@@ -389,3 +389,11 @@ test('end to end: a price in a sentence about blends is a blend, on the day; a r
   const mirror = one(`${day}一家镜像站则称，其平台上千问系列的下载超过2亿次。`, '2亿次');
   assert.equal(mirror.verdict, 'unverifiable');
 });
+
+test('end to end: of two indices named in a sentence, a score is on the one named before it', () => {
+  // Artificial Analysis, 8 August 2026: Qwen3.8 Max 71.8 on the Coding Index, 58.4 on the Agentic Index.
+  const text = 'Artificial Analysis的榜单上，Qwen3.8 Max的编程指数只有58分，比它的智能体指数还低。';
+  const c = one(text, '58分');
+  assert.equal(c.metric, 'score:aa_coding');
+  assert.equal(c.verdict, 'contradicted');
+});

@@ -568,6 +568,13 @@ export class Checker {
         // Named earlier in the document ("the Epoch Capabilities Index" in the opening, then "scores 157.9 on the
         // index"): the benchmark named last before the claim, unless that was the Arena, and only for a score on
         // its scale.
+        // With several named, the one named last before the figure in its own sentence, if any: "Qwen3.8 Max的编程
+        // 指数只有60.5分，与其智能体表现并不匹配" is on the coding index, not the agentic one named after it.
+        if (named.length > 1) {
+          mentioned ??= this.boardMentions(norm);
+          const last = mentioned[firstAtOrAfter(mentioned, c.start, (m) => m.at) - 1];
+          if (last && last.at >= c.sentence[0] && named.includes(last.id)) named.splice(0, named.length, last.id);
+        }
         let arena = ARENA.test(passage);
         if (!named.length && !arena) {
           mentioned ??= this.boardMentions(norm);

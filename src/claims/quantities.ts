@@ -396,7 +396,7 @@ const RULES: Rule[] = [
   // "a year ago", "six months ago", "一年前", "两个月前": a time counted back from the article's date (`ago:DAYS`).
   {
     re: new RegExp(
-      String.raw`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s(year|month|week)s?\sago\b|(?<![\d零〇一二两三四五六七八九十])(半|[一二两三四五六七八九十]{1,2}|\d{1,2})\s?(?:个)?\s?(年|月|周|星期)(?:以前|之前|前)(?![进往夕后])`,
+      String.raw`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s(year|month|week)s?\sago\b|(?<![\d零〇一二两三四五六七八九十])(半|[一二两三四五六七八九十]{1,2}|\d{1,2})\s?(?:个)?\s?(年|月|周|星期)(?:以前|之前|前)(?![进往夕后])(?!\s{0,2}(?:就|便)?\s{0,2}(?:已经?|已)?\s{0,2}(?:达到|达成|做到))`,
       'gi',
     ),
     make: (m) => {
@@ -673,10 +673,17 @@ const RULES: Rule[] = [
       const head = m.input.slice(Math.max(0, m.index - 14), m.index);
       const tail = m.input.slice(m.index + m[0].length, m.index + m[0].length + 4);
       if (/[点时]\s?$/.test(head)) return null;
+      // (Or a score named earlier in its sentence, a list of scores: "在程式指数上约58分，……Qwen3.7 Max则约55分".)
+      const sentence =
+        m.input
+          .slice(Math.max(0, m.index - 80), m.index)
+          .split(/[。！？!?\n]/)
+          .at(-1) ?? '';
       const scored =
-        /(?:评分|得分|分数|分差|差距|相差|领先|落后|只差|仅差|缩小|收窄|扩大|榜|排名|积分)[^,，。;；]{0,8}$/.test(
+        /(?:评分|得分|分数|分差|差距|相差|领先|落后|只差|仅差|缩小|收窄|扩大|榜|排名|积分|指数)[^,，。;；]{0,8}$/.test(
           head,
         ) ||
+        /指数|评分|得分|\d\s?分(?![钟之析别布享成红拆类支配摊期批子部公])/.test(sentence) ||
         /(?:以|获得?|拿下)\s?$/.test(head) ||
         /^\s?(?:居首|领先|排|位列|的成绩|的评分|的分差|之差)/.test(tail);
       return scored ? { kind: 'count', value: parseNumber(m[1] as string), unit: 'points' } : null;
@@ -927,6 +934,27 @@ const RULES: Rule[] = [
   {
     re: /(?<![\d零〇一二两三四五六七八九十个])[一二三四1-4]\s?季度|\bQ[1-4]\b/g,
     make: () => ({ kind: 'date', value: 0, unit: 'date' }),
+  },
+  // "八个半月" (8.5 months), "一个多月" (more than a month): a count of months with a half, or more.
+  {
+    re: new RegExp(String.raw`(${NUM})\s?个\s?([半多])\s?月`, 'g'),
+    make: (m) => {
+      const n = parseNumber(m[1] as string);
+      return m[2] === '半'
+        ? { kind: 'duration', value: n + 0.5, unit: 'months' }
+        : { kind: 'duration', value: n, unit: 'months', bound: 'gt', low: n };
+    },
+  },
+  // Votes in Chinese: "近2万票", "逾5万票", and a count after 得票 or 票数 ("累计得票约2.4万").
+  {
+    re: new RegExp(
+      String.raw`(?:(?:得票|票数|投票数?)(?:数|总数)?\s{0,2}(?:为|达到?|约|近|逾|超过|仅|只有|已)*\s{0,2})?(${NUM})\s{0,2}(${MAG})?\s{0,2}(票)?`,
+      'g',
+    ),
+    make: (m) => {
+      if (!m[3] && !/^(?:得票|票数|投票)/.test(m[0])) return null;
+      return { kind: 'count', value: num(m[1], m[2]), unit: 'votes' };
+    },
   },
   // Durations: 6个月, 18 months
   {

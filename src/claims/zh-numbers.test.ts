@@ -411,3 +411,24 @@ test('yuan of a currency named after it: 1.2兆元新台幣 is TWD, 300亿元人
   assert.equal(unit('投入300億元人民幣'), 'CNY');
   assert.equal(unit('成本約5000元'), 'CNY');
 });
+
+test('votes, months with a half or more, a level reached months before, and a list of index scores', () => {
+  for (const [, conv] of SCRIPTS) {
+    const q = (t: string) => findQuantities(normalizeForMatching(conv(t))).map((x) => [x.kind, x.value, x.unit]);
+    assert.deepEqual(q('这款模型累计得票近3万票'), [['count', 30000, 'votes']]);
+    assert.deepEqual(q('它的得票约1.2万，排名靠前'), [['count', 12000, 'votes']]);
+    assert.deepEqual(q('落后三个半月'), [['duration', 3.5, 'months']]);
+    const more = findQuantities(normalizeForMatching(conv('只落后两个多月')))[0];
+    assert.equal(more?.value, 2);
+    assert.equal(more?.bound, 'gt');
+    // "reached it N months ago" is how far behind, not a time; "N months ago" alone is a time.
+    assert.deepEqual(q('对手早在四个月前就已达到这一水平'), [['duration', 4, 'months']]);
+    assert.equal(findQuantities(normalizeForMatching(conv('四个月前，它还落后')))[0]?.kind, 'date');
+    // A score after an index, and the scores listed after it in its sentence.
+    assert.deepEqual(q('甲模型在数学指数上约61分，乙模型则约57分'), [
+      ['count', 61, 'points'],
+      ['count', 57, 'points'],
+    ]);
+    assert.notDeepEqual(q('会议开了45分钟')[0], ['count', 45, 'points']);
+  }
+});
