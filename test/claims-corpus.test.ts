@@ -82,6 +82,16 @@ const METRIC_MATCH: [RegExp, RegExp][] = [
 export function metricAgrees(key: string, found: string): boolean {
   const k = key.toLowerCase();
   if (k === found) return true;
+  // A score on a benchmark ("score:gpqa_diamond") is the key's metric named for that benchmark ("gpqa_diamond",
+  // "aa_coding_index"), or by its acronym ("eci_score" for "score:epoch_capabilities_index").
+  if (found.startsWith('score:')) {
+    const id = found.slice(6);
+    const acronym = id
+      .split('_')
+      .map((w) => w[0])
+      .join('');
+    if (k.includes(id) || (acronym.length >= 3 && k.split('_')[0] === acronym)) return true;
+  }
   return METRIC_MATCH.some(([kr, fr]) => kr.test(k) && fr.test(found));
 }
 

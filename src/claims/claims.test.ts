@@ -842,3 +842,14 @@ test("a maker's product the data does not name is not the maker; a blended price
   assert.deepEqual([blend.metric, blend.verdict], ['blended_price', 'supported']);
   assert.equal(claim('Anthropic的Claude Opus 5混合价为每百万tokens 14美元。', '14美元').verdict, 'unverifiable');
 });
+
+test('a gap said as ahead of (behind) someone by N分, and between each country’s best, is the countries’ gap', () => {
+  const c = claim('2025年12月15日\n\n按竞技场12月11日的文本榜，美国最强模型领先中国最强模型56分。', '56分');
+  assert.equal(c.metric, 'rating_gap');
+  assert.equal(c.subject, 'country-cn');
+  assert.equal(c.verdict, 'supported');
+  const best = claim('在竞技场的文本榜上，美国最佳模型Gemini 3 Pro与中国最佳的GLM-4.6相差约56分。', '56分');
+  assert.equal(best.subject, 'country-cn');
+  // A rating said with the words of a rating stays one.
+  assert.equal(claim('在竞技场的文本榜上，Gemini 3 Pro以1492分领先。', '1492分').metric, 'rating');
+});

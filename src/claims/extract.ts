@@ -356,7 +356,12 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
             q.lead ?? q.before ?? '',
           )
           ? 'rating_gap'
-          : 'rating';
+          : // "领先中国最强模型56分", "落后对手约20分": ahead of (behind) someone by the figure.
+            /(?:领先|落后|高出|超出)[^，。,;；\d]{1,16}?(?:约|近|仅|不到|超过|逾|达)?\s?$/.test(
+                q.lead ?? q.before ?? '',
+              )
+            ? 'rating_gap'
+            : 'rating';
       }
       if (q.unit === 'countries') return has(s, /签署|签|sign|endorse/) ? 'signatories' : 'country_count';
       // "约16亿次", "85亿次请求": calls made through a traffic platform.
@@ -555,6 +560,9 @@ const ASPECTS: [NonNullable<Extracted['aspect']>, RegExp][] = [
 /** Gaps between the two countries' best, and the words that name the pair without naming either alone. */
 const PAIR_GAP = new Set(['rating_gap', 'gap_months', 'gap_points', 'gap_percent', 'gap_years']);
 const COUNTRY_PAIR = /中美|美中|两国|\btwo countries\b|\bboth countries\b/i;
+/** Each country's best named in one sentence: "美国最佳……中国最佳", "the best American … the best Chinese". */
+const BEST_OF_EACH =
+  /(?:美国|美方)(?:的)?(?:最佳|最强|最好|第一)[\s\S]{0,60}(?:中国|国产|中方)(?:的)?(?:最佳|最强|最好|第一)|(?:中国|国产|中方)(?:的)?(?:最佳|最强|最好|第一)[\s\S]{0,60}(?:美国|美方)(?:的)?(?:最佳|最强|最好|第一)|\b(?:best|top|strongest|leading) (?:US|U\.S\.|American)\b[\s\S]{0,80}\b(?:best|top|strongest|leading) (?:Chinese|China's)\b|\b(?:best|top|strongest|leading) (?:Chinese|China's)\b[\s\S]{0,80}\b(?:best|top|strongest|leading) (?:US|U\.S\.|American)\b/i;
 
 /** Ratios a percentage of change can express ("60% more", "高两成"). */
 const RELATIVE_METRICS = new Set(['performance_ratio', 'ratio', 'price_ratio']);
@@ -1636,6 +1644,10 @@ export function extractClaims(
       !inSentence.some((m) => ['country', 'model'].includes(kindOf(m) ?? '')) &&
       entities.entities.has('country-cn')
     )
+      subject = { entity: 'country-cn', start: q.start, end: q.start, text: '' };
+    // "美国最佳模型X与中国最佳的Y相差约60分", "the best US model leads the best Chinese one by 20 points": the gap
+    // between each country's best is the countries' gap, whatever the models are called.
+    else if (PAIR_GAP.has(metric) && BEST_OF_EACH.test(sentenceText) && entities.entities.has('country-cn'))
       subject = { entity: 'country-cn', start: q.start, end: q.start, text: '' };
     // "混元Hy3排第二", "its Nemo 7 model": a product name the data does not know, between the maker named and the figure,
     // is what the figure is about; the maker is not its subject.
