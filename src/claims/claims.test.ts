@@ -853,3 +853,27 @@ test('a gap said as ahead of (behind) someone by N分, and between each country�
   // A rating said with the words of a rating stays one.
   assert.equal(claim('在竞技场的文本榜上，Gemini 3 Pro以1492分领先。', '1492分').metric, 'rating');
 });
+
+test('members of a group, requests and calls, customers, cents per million tokens, "more than double", a score of N', () => {
+  const q = (t: string) => findQuantities(t).map((x) => [x.kind, x.value, x.unit]);
+  assert.deepEqual(q('the group has 31 members'), [['count', 31, 'members']]);
+  assert.deepEqual(q('it served 820 million requests and 90 million calls'), [
+    ['count', 820000000, 'requests'],
+    ['count', 90000000, 'requests'],
+  ]);
+  assert.deepEqual(q('over 5,000 enterprise customers'), [['count', 5000, 'customers']]);
+  assert.deepEqual(q('about 40 cents per million tokens'), [['amount', 0.4, 'USD/Mtok']]);
+  assert.deepEqual(q('its memory is more than double'), [['multiple', 2, 'x']]);
+  assert.deepEqual(q('double-digit growth')[0]?.[2], 'ratio');
+  // Country Group D:5 lists 22 destinations on the lists of 23 July 2026: said of the group named before the figure.
+  const d5 = claim(
+    'On the lists in force since July 23, 2026, Country Group D:5 has 26 members, while A:5 is larger.',
+    '26',
+  );
+  assert.equal(d5.subject, 'group:D:5');
+  assert.equal(d5.verdict, 'contradicted');
+  // A score below a rating's scale is a benchmark's named in its passage: Claude Opus 5 at 63.1 on the AA index.
+  const aa = claim('On the Artificial Analysis Intelligence Index, Claude Opus 5 leads with a score of 63.1.', '63.1');
+  assert.equal(aa.metric, 'score:aa_intelligence');
+  assert.equal(aa.verdict, 'supported');
+});

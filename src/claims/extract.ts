@@ -367,6 +367,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       // "约16亿次", "85亿次请求": calls made through a traffic platform.
       if (q.unit === 'times' && q.value >= 1e6 && has(s, REQUESTS)) return 'requests';
       if (q.unit === 'votes') return 'votes';
+      // "has 26 members" (a country group's), "917 million requests", "700 million calls".
+      if (q.unit === 'members') return 'country_count';
+      if (q.unit === 'requests') return 'requests';
       // "新增140个实体", "13个中国实体": entities put on a list (the Entity List).
       if (['items', 'units'].includes(q.unit) && ENTITIES_AFTER.test(q.tail ?? q.after ?? '')) return 'count:entities';
       if (has(s, DERIVED) && !has(s, /下载|download/)) return 'derivatives';
@@ -387,11 +390,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       )
         return q.value >= 1e6 ? 'transistor_count' : null;
       // "a rating of 1507", "Kimi K3 Max scores 1490": a leaderboard rating in points.
-      if (
-        /(?:\brating|\bscore|\belo)\s(?:of|at)\s?$|\bscor(?:es|ed|ing)\s?$|\brated\s(?:at\s)?$/i.test(q.before ?? '') &&
-        q.value >= 100
-      )
-        return 'rating';
+      if (/(?:\brating|\bscore|\belo)\s(?:of|at)\s?$|\bscor(?:es|ed|ing)\s?$|\brated\s(?:at\s)?$/i.test(q.before ?? ''))
+        // (Below a rating's scale, "a score of 63.1": a benchmark's, if its passage names one it is on.)
+        return q.value >= 100 ? 'rating' : q.value > 0 ? 'bare_score' : null;
       // "Claude Fable 5 still leads with 1506", "sits at 1469": a place on a leaderboard held with a rating.
       // (Below a rating's scale, "sits at 148.2", "led with 154.2": a score, if its passage names a benchmark whose
       // scale it is on; the checker's boards decide, and drop it otherwise.)
@@ -1597,7 +1598,9 @@ export function extractClaims(
     // How many destinations a rule's list names ("Country Group D:5 … 22 countries", "24个第一级伙伴"): said of the
     // list's rule or group named around it; a tier's by its number.
     if (metric === 'country_count' || (q.kind === 'count' && TIER.test(clauseText()))) {
-      const rule = [...inWindow, ...inSentence].filter((m) => kindOf(m) === 'rule').at(-1);
+      // (The one named last before the figure; else the first after it: "D:5 … has 26 members, while A:5 …".)
+      const rules = [...inWindow, ...inSentence].filter((m) => kindOf(m) === 'rule');
+      const rule = rules.filter((m) => m.end <= q.start).at(-1) ?? rules.find((m) => m.start >= q.end);
       const tier = TIER.exec(clauseText());
       if (rule) {
         subject = rule;

@@ -123,7 +123,7 @@ const MORE = String.raw`(?:[多余几]\s?)?`;
 const MAG = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|兆(?!瓦|赫|字节)|千|[\s-]?(?:trillion|billion|million|thousand)\b|\s?(?:bn|mn)\b|(?<=\d)[mkMKTB]\b)`;
 const CUR_BEFORE = String.raw`(?:US\$|NT\$|HK\$|\$|€|¥|£|USD\s?|EUR\s?|RMB\s?|新台币|台币|人民币|港币)`;
 const CUR_AFTER = String.raw`(?:元(?:新台币|台币|港币|人民币)|美元|美金|欧元|人民币|新台币|台币|港元|港币|韩元|英镑|日元|元|\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b)`;
-const COUNT_WORD = String.raw`(?:个国家|个月|套|个?节点|台服务器|名?开发者|名?用户|次下载|颗|块|卡|次|个|家|名|款|台(?![北中南东湾积])|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:weekly|monthly|daily|active|paying|registered|unique)\s(?:active\s)?(?=users|developers))?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|points|votes|transistors|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents)\b|-point\b|\s[a-z][a-z-]+\svotes\b|\s(?:[A-Z][A-Za-z]+\s){1,2}(?:chips|GPUs|processors|accelerators)\b)`;
+const COUNT_WORD = String.raw`(?:个国家|个月|套|个?节点|台服务器|名?开发者|名?用户|次下载|颗|块|卡|次|个|家|名|款|台(?![北中南东湾积])|张|位(?!数)|项|人(?!均|次)|万次|\s?(?:(?:weekly|monthly|daily|active|paying|registered|unique)\s(?:active\s)?(?=users|developers)|(?:business|enterprise|corporate|paying)\s(?=customers|clients|users))?(?:(?:AI\s)?chips|GPUs?|accelerators|cards|countries|downloads|times|models|companies|users|developers|people|points|votes|transistors|employees|engineers|experts|nodes|servers|racks|switches|systems|papers|patents|members|requests|calls|customers|clients|subscribers)\b|-point\b|\s[a-z][a-z-]+\svotes\b|\s(?:[A-Z][A-Za-z]+\s){1,2}(?:chips|GPUs|processors|accelerators)\b)`;
 const DURATION = String.raw`(?:个月|个?季度|周|星期|天|小时|年(?![代级度份前后内底初中末来])|\s?(?:months?|years?|weeks?|days?|hours?|quarters?)\b)`;
 
 const ORDINAL: Record<string, number> = {
@@ -266,6 +266,12 @@ const COUNT_UNIT: Record<string, string> = {
   systems: 'units',
   papers: 'items',
   patents: 'items',
+  members: 'members',
+  requests: 'requests',
+  calls: 'requests',
+  customers: 'customers',
+  clients: 'customers',
+  subscribers: 'users',
   个国家: 'countries',
   套: 'units',
   节点: 'nodes',
@@ -651,9 +657,15 @@ const RULES: Rule[] = [
   },
   // Multiples and growth in words: twice, 3-fold, doubled (+100%), tripled, 翻倍, 翻两番.
   {
-    re: /\b(twice|thrice)\b|\b(\d+(?:\.\d+)?|two|three|four|five|ten)[\s-]fold\b|\b(doubled|tripled|quadrupled)\b|(翻了?一?倍|翻了?一番|翻了?两番)/gi,
+    // ("more than double", "is triple": a multiple, as "twice"; not "double-digit".)
+    re: /\b(twice|thrice|(?<=\b(?:is|was|than|nearly|almost|about|roughly|over)\s)(?:double|triple|quadruple)(?![\s-]digit))\b|\b(\d+(?:\.\d+)?|two|three|four|five|ten)[\s-]fold\b|\b(doubled|tripled|quadrupled)\b|(翻了?一?倍|翻了?一番|翻了?两番)/gi,
     make: (m) => {
-      if (m[1]) return { kind: 'multiple', value: /twice/i.test(m[1]) ? 2 : 3, unit: 'x' };
+      if (m[1])
+        return {
+          kind: 'multiple',
+          value: /twice|double/i.test(m[1]) ? 2 : /quadruple/i.test(m[1]) ? 4 : 3,
+          unit: 'x',
+        };
       if (m[2]) return { kind: 'multiple', value: WORD_VALUE[m[2].toLowerCase()] ?? Number(m[2]), unit: 'x' };
       const w = (m[3] ?? m[4] ?? '').toLowerCase();
       const v = /tripled/.test(w) ? 2 : /quadrupled|两番/.test(w) ? 3 : 1;
@@ -934,6 +946,11 @@ const RULES: Rule[] = [
   {
     re: /(?<![\d零〇一二两三四五六七八九十个])[一二三四1-4]\s?季度|\bQ[1-4]\b/g,
     make: () => ({ kind: 'date', value: 0, unit: 'date' }),
+  },
+  // "about 12 cents per million tokens": a price in cents.
+  {
+    re: /\b(\d+(?:\.\d+)?)\s?(?:cents?|¢)\s(?:per|a|for each|for every|\/)\s?(?:one\s|1\s?)?(?:million|m)\s(?:input\s|output\s)?tokens\b/gi,
+    make: (m) => ({ kind: 'amount', value: Number(m[1]) / 100, unit: 'USD/Mtok' }),
   },
   // "八个半月" (8.5 months), "一个多月" (more than a month): a count of months with a half, or more.
   {
