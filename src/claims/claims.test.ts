@@ -877,3 +877,15 @@ test('members of a group, requests and calls, customers, cents per million token
   assert.equal(aa.metric, 'score:aa_intelligence');
   assert.equal(aa.verdict, 'supported');
 });
+
+test('a survey is named by who ran it, where the sentence says so; else "survey"', () => {
+  const named = claim(
+    'A poll of 900 engineers by the consultancy Harrow Field found that 61% prefer open models.',
+    '61%',
+  );
+  assert.equal(named.metric, 'survey_share');
+  assert.equal(named.subject_name, 'Harrow Field');
+  // A place before the kind of firm is not its name.
+  const place = claim('In a survey published by a Berlin consultancy, 47% said they pay for two models.', '47%');
+  assert.equal(place.subject_name, 'survey');
+});

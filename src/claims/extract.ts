@@ -741,6 +741,9 @@ function sideOf(lead: string): { price_of?: 'input' | 'output' | 'cache_read' } 
 const QUOTED = /"[^"\n]{1,600}"|「[^」\n]{1,600}」|『[^』\n]{1,600}』/g;
 /** A figure said as a rate ("4.7 trillion tokens a week", "每周"): what is usual now, not a span's. */
 const RATE = /\b(?:a|per|each|every) (?:day|week|month)\b|每周|每月|每天|每日/i;
+/** Who ran a survey: the capitalised name after "by" or "from" (and a word for what it is), before the figure. */
+const SURVEYOR =
+  /\b(?:by|from|conducted by|commissioned by)\s+(?:the\s+|an?\s+)?(?:(?:consultancy|consulting firm|research firm|firm|agency|pollster|analysts?|research group|group|company)\s+)?((?:[A-Z][\w&.'-]*)(?:\s(?:&\s)?[A-Z][\w&.'-]*){0,3})(?![\w&.'-])(?!\s+(?:consultancy|firm|agency|company|group|research|pollster|analysts?|institute)\b)/;
 /** A party's own platform, service or figures. */
 const OWN_DATA =
   /其平台|其自有|自家平台|其官网|\bits own (?:platform|site|hub|cloud|service|servers|api|data|figures|numbers)\b|\bon its (?:platform|site|hub|cloud)\b/i;
@@ -1570,7 +1573,8 @@ export function extractClaims(
         metric = share ? 'survey_share' : 'respondent_count';
         subject = undefined;
         comparisonMention = undefined;
-        surveyed = 'survey';
+        // Named by who ran it, where the sentence says ("a poll … by the consultancy Northgate Insight"), else "survey".
+        surveyed = SURVEYOR.exec(norm.slice(sentence[0], q.start))?.[1]?.trim() ?? 'survey';
       }
     }
     // A chip's measure as a multiple of a rule's threshold ("达门槛3倍以上", "half the threshold"): said of the chip.
