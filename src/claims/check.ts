@@ -948,7 +948,7 @@ function checkVolumeRatio(c: ClaimToCheck, ctx: CheckContext, measures: readonly
 const SHARES = new Set(['token_share', 'request_share', 'spend_share', 'share']);
 
 /** Whether an entity is a traffic platform: the data holds the platform's own totals for it. */
-function isPlatform(ctx: CheckContext, id: string): boolean {
+export function isPlatform(ctx: CheckContext, id: string): boolean {
   const key = factKeys(ctx, id)[0]?.key;
   return !!key && ['platform_tokens:week', 'platform_tokens:month'].some((m) => ctx.facts.get(key, m).length > 0);
 }

@@ -397,3 +397,15 @@ test('end to end: of two indices named in a sentence, a score is on the one name
   assert.equal(c.metric, 'score:aa_coding');
   assert.equal(c.verdict, 'contradicted');
 });
+
+test('end to end: a share with no measure named, in a text about a traffic platform, is a share of its tokens', () => {
+  // OpenRouter's daily activity, 17 June 2026: Chinese labs 57.9% of tokens.
+  const text = '2026年8月9日\n\nOpenRouter上的国产模型份额值得关注。6月17日，中国模型份额约为{v}%。';
+  assert.equal(one(text.replace('{v}', '58'), '58%').verdict, 'supported');
+  assert.equal(one(text.replace('{v}', '48'), '48%').verdict, 'contradicted');
+  // Not a share of spending, or of a market.
+  assert.notEqual(
+    one(text.replace('中国模型份额约为{v}%', '中国模型的消费额份额约为48%'), '48%').metric,
+    'token_share',
+  );
+});

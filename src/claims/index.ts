@@ -11,6 +11,7 @@ import { buildFactIndex, type FactIndex } from '../facts/index.ts';
 import {
   checkClaim,
   GAP_METRICS,
+  isPlatform,
   type CheckContext,
   type Checked,
   type ClaimToCheck,
@@ -231,6 +232,9 @@ const ARENA = /\barena\b|lmarena|竞技场/i;
 /** A version or tier written after a family's name ("3 Ultra", "2.5-Pro", "-VL"). */
 const VERSION_AFTER =
   /^(?:[\s-]?(?:\d+(?:\.\d+)*[a-z]?\b|(?:ultra|pro|max|mini|nano|super|flash|lite|plus|turbo|instruct|coder|opus|sonnet|haiku|vl|omni)\b))+/i;
+/** Measures a share may be of other than tokens: money, calls, downloads, a market, a survey's answers. */
+const OTHER_MEASURE =
+  /消费|花费|支出|营收|收入|费用|金额|请求|调用次数|下载|市场|受访|调查|\b(?:spend|spending|revenue|dollars|requests|calls|downloads|market|survey|respondents)\b/i;
 /** Scores read on a board's scale. */
 const RATED = new Set(['rating', 'bare_score']);
 
@@ -537,6 +541,15 @@ export class Checker {
     for (const c of extracted) if (c.days && c.time) windows.set(`${c.time}/${c.days}`, { time: c.time, days: c.days });
     const named = [...windows.values()];
     for (const c of extracted) if (!c.time && named.length) c.windows = named;
+    // A share of a country or maker that names no measure, in a text about a traffic platform ("中国模型份额约为48%"
+    // where OpenRouter is the topic): its share of the platform's tokens, the measure its rankings are by.
+    if (mentions.some((m) => isPlatform(this.ctx, m.entity)))
+      for (const c of extracted) {
+        const kind = c.subject ? this.entities.entities.get(c.subject)?.kind : undefined;
+        const clause = norm.slice(c.sentence[0], c.sentence[1]);
+        if (c.metric === 'share' && (kind === 'country' || kind === 'organization') && !OTHER_MEASURE.test(clause))
+          c.metric = 'token_share';
+      }
     // A score said of a benchmark the passage names is that benchmark's, not an Arena rating.
     // (So is a gap said of one: "综合智能指数仅差3.4分" is the gap on that index.)
     // (And a model's percentage said in a sentence that names a benchmark: "on GPQA Diamond it answers 94.6%".)
