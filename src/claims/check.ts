@@ -562,6 +562,10 @@ function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
   if (HUB_WINDOWED.has(c.metric) && c.time?.length === 10 && !c.days) return checkClaim({ ...c, days: 30 }, ctx);
   const volumes = VOLUMES[c.metric];
   if (volumes && c.subject) return checkVolumeRatio(c, ctx, volumes);
+  if ((c.metric === 'growth' || c.metric === 'growth_week') && c.subject && c.time?.length === 10 && c.days) {
+    const r = checkWindowGrowth(c, ctx);
+    if (r.verdict !== 'unverifiable' || r.evidence.length) return r;
+  }
   if (RATIO_CLAIM.has(c.metric) && c.subject && c.inverse) return checkRatio(c, ctx) as Checked;
   // A traffic share said of the platform itself ("吃下OpenRouter六成五流量": the platform is where the share is
   // taken, and its share of itself is all of it): the share is of a country or maker named around it, if exactly
@@ -894,6 +898,45 @@ const VOLUMES: Record<string, readonly string[]> = {
  * The other side is the comparison the text names; without one, each other side of the subject's kind named
  * around it, and then the claim can only be borne out. Refuted only for a named comparison and window.
  */
+/**
+ * A change over a span of days ("up by roughly three quarters" in the week to 19 July): the subject's tokens in that
+ * window against the window of the same length just before it, from the daily activity's rolling windows and from
+ * the weekly lists. The two count differently (all models, or the listed ones), so either may bear it out and
+ * neither refutes it.
+ */
+function checkWindowGrowth(c: ClaimToCheck, ctx: CheckContext): Checked {
+  const tolerance = toleranceOf(c);
+  const key = factKeys(ctx, c.subject)[0]?.key;
+  const day = c.time as string;
+  const n = c.days as number;
+  const changes: IndexedFact[] = [];
+  // (A rolling window is dated by its last day; a weekly list by the day after its week.)
+  for (const [metric, end] of [
+    [n === 7 ? 'tokens:7d' : n === 30 ? 'tokens:30d' : '', day],
+    [n === 7 ? 'tokens:week' : '', addDays(day, 1)],
+  ] as const) {
+    if (!metric || !key) continue;
+    const volumes = ctx.facts.get(key, metric);
+    const now = volumes.find((f) => f.time === end);
+    const before = volumes.find((f) => f.time === addDays(end, -n));
+    if (!now || !before || !(before.value > 0)) continue;
+    const g = now.value / before.value - 1;
+    changes.push({
+      ...now,
+      metric: 'growth',
+      value: g,
+      unit: 'ratio',
+      id: `${now.id}/${before.id}`,
+      statement: `${now.entity}: tokens ${now.time} against ${before.time} (${metric}): ${(100 * g).toFixed(1)}% (${now.value} / ${before.value})`,
+      source_ids: [...new Set([...now.source_ids, ...before.source_ids])],
+    });
+  }
+  const hit = changes.find((f) => agrees(c, f));
+  return hit
+    ? { verdict: 'supported', evidence: [evidence(hit)], tolerance }
+    : { verdict: 'unverifiable', evidence: changes.slice(0, 2).map(evidence), tolerance };
+}
+
 function checkVolumeRatio(c: ClaimToCheck, ctx: CheckContext, measures: readonly string[]): Checked {
   const tolerance = toleranceOf(c);
   const kindOf = (id: string) => ctx.entities.entities.get(id)?.kind;

@@ -270,8 +270,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (
         q.kind === 'percent' &&
         !/(?:至|到|\bto|\breach(?:es|ed)?|\bfrom|从)\s{0,2}(?:[~≈约]\s?)?$/i.test(q.before ?? '') &&
+        // (The words before it in its clause, to two dozen characters: "its tokens up by roughly 76%".)
         (/增长|增幅|增加|增速|成长|[年季月]增|growth|grew|increase|rose|jump|surge|\bup\b|\+$|wow\b|yoy\b|week-over-week|year-over-year|环比|同比|improve|提升|提高/i.test(
-          `${q.before ?? ''} ${q.after ?? ''}`,
+          `${(q.lead ?? q.before ?? '').slice(-24)} ${q.after ?? ''}`,
         ) ||
           DECLINE.test(q.before ?? '') ||
           q.growth === true ||
@@ -1666,13 +1667,28 @@ export function extractClaims(
         at >= 0 &&
         !/[,;，；。]/.test(between.slice(0, at)) &&
         !mentions.some((m) => m.start <= subject!.end + at && m.end > subject!.end + at)
-      )
-        subject = undefined;
+      ) {
+        // ("MiniMax cut the price of its M3 model": the maker's name and the product's together may name a model.)
+        const product = UNKNOWN_PRODUCT.exec(between.slice(at))?.[0] ?? '';
+        const maker = subject;
+        const named = entities
+          .find(`${norm.slice(maker.start, maker.end)} ${product}`)
+          .find((m) => entities.entities.get(m.entity)?.parent === maker.entity);
+        subject = named ? { ...named, start: subject.end + at, end: subject.end + at + product.length } : undefined;
+      }
     }
     // A place or rating on one of the Arena's category boards (Chinese prompts, coding, vision): not the overall
     // board the data holds.
     // (A gap is read on that board's gap where the data holds it: see the checker's boards.)
     // (Said on a board whose ratings and places the data holds, "视觉榜", it is that board's rating or place.)
+    // "the B200 scores 36,000": a chip's score is the export rules' total processing performance, not a rating.
+    // ("Nvidia's B200 … scores 36,000": the chip named last before it, no model after it, is what scores.)
+    if (metric === 'rating' && !(subject && kindOf(subject) === 'model')) {
+      const chip = inSentence.filter((m) => m.end <= q.start && kindOf(m) === 'chip').at(-1);
+      if (chip && !inSentence.some((m) => m.start > chip.end && m.end <= q.start && kindOf(m) === 'model'))
+        subject = chip;
+    }
+    if (metric === 'rating' && subject && kindOf(subject) === 'chip') metric = 'tpp';
     // (The board named in the sentence before, in its paragraph, where its own names none: "视觉榜的情况有所不同。")
     const boardText =
       arenaBoardOf(sentenceText) === undefined && si > 0 && !paragraphBreak(si - 1)

@@ -409,3 +409,27 @@ test('end to end: a share with no measure named, in a text about a traffic platf
     'token_share',
   );
 });
+
+test("end to end: a maker's week-on-week growth, a chip's score, and a maker's product named by its short name", () => {
+  // Tencent's models: 11.57T tokens in the 7 days to 19 July 2026, 6.59T in the 7 days to 12 July (+75.7%).
+  const growth = one(
+    'In the seven days from July 13 to July 19, 2026, Tencent saw its tokens up by roughly 76%.',
+    '76%',
+  );
+  assert.equal(growth.verdict, 'supported');
+  // Neither count refutes it: the daily activity and the weekly lists count differently.
+  assert.notEqual(
+    one('In the seven days from July 13 to July 19, 2026, Tencent saw its tokens up by roughly 20%.', '20%').verdict,
+    'contradicted',
+  );
+  // The B200 (HGX) has a TPP of 36,000.
+  const tpp = one("Nvidia's B200, in its HGX board form, scores 36,000 under the rules.", '36,000');
+  assert.equal(tpp.metric, 'tpp');
+  assert.equal(tpp.subject, 'nvidia-b200-hgx');
+  assert.equal(tpp.verdict, 'supported');
+  // "its M3 model": the maker's model of that name.
+  assert.equal(
+    one('MiniMax cut the price of its M3 model, leaving output at $1.20.', '$1.20').subject,
+    'model:minimax-m3',
+  );
+});
