@@ -275,6 +275,29 @@ export class Checker {
     this.names = boards.map(([id]) => [id, ...namePatterns(id)]);
   }
 
+  private namePasses: [RegExp, [string, RegExp][]][] | undefined;
+
+  /** The names (as ids spell them, and titles of three words or more) and the acronyms, each as one pattern. */
+  private passes(): [RegExp, [string, RegExp][]][] {
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const names: [string, RegExp][] = [
+      ...this.names.map(([id, name]) => [id, name] as [string, RegExp]),
+      ...this.boards
+        .filter(([, title]) => title.split(' ').length >= 3)
+        .map(([id, title]) => [id, new RegExp(escape(title), 'i')] as [string, RegExp]),
+    ];
+    const acronyms = this.names.flatMap(([id, , a]) => (a ? [[id, a] as [string, RegExp]] : []));
+    const one = (list: [string, RegExp][], flags: string) =>
+      new RegExp(list.map(([, re]) => `(?:${re.source})`).join('|'), flags);
+    // (Each hit is told apart by its own pattern, anchored to the whole hit.)
+    const whole = (list: [string, RegExp][]) =>
+      list.map(([id, re]) => [id, new RegExp(`^(?:${re.source})$`, re.flags)] as [string, RegExp]);
+    return [
+      ...(names.length ? [[one(names, 'gi'), whole(names)] as [RegExp, [string, RegExp][]]] : []),
+      ...(acronyms.length ? [[one(acronyms, 'g'), whole(acronyms)] as [RegExp, [string, RegExp][]]] : []),
+    ];
+  }
+
   /** Each benchmark's name as its id spells it ("gpqa_diamond": "GPQA Diamond", "GPQA-Diamond"), and its acronym. */
   private readonly names: readonly [string, RegExp, RegExp | null][];
 
@@ -374,13 +397,13 @@ export class Checker {
   private boardMentions(norm: string): { at: number; id: string }[] {
     const out: { at: number; id: string }[] = [];
     const global = (re: RegExp) => new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    for (const [id, name, acronym] of this.names)
-      for (const re of acronym ? [name, acronym] : [name])
-        for (const m of norm.matchAll(global(re))) out.push({ at: m.index, id });
-    for (const [id, title] of this.boards)
-      if (title.split(' ').length >= 3)
-        for (const m of norm.toLowerCase().matchAll(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')))
-          out.push({ at: m.index, id });
+    // One pass per kind of name over the document (names, acronyms), then which benchmark each hit names.
+    this.namePasses ??= this.passes();
+    for (const [pass, each] of this.namePasses)
+      for (const m of norm.matchAll(pass)) {
+        const hit = each.find(([, re]) => re.test(m[0]));
+        if (hit) out.push({ at: m.index, id: hit[0] });
+      }
     // An index named in Chinese, by its word and its maker named anywhere ("程式能力指数").
     for (const [re] of INDEX_WORDS)
       for (const m of norm.matchAll(global(re))) {
