@@ -177,6 +177,8 @@ const CONTRA: Record<string, string[]> = {
   tokens_week: ['tokens:week', 'platform_tokens:week', 'tokens:7d'],
   tokens_month: ['tokens:month', 'platform_tokens:month', 'tokens:30d'],
   tokens_day: ['tokens:day'],
+  // A chip's link, both ways or one way (a rule's limit on links said beside a chip is the rule's: see extract).
+  interconnect_bandwidth: ['interconnect_gbps_bidirectional'],
   // A change week over week, for a stated week (or month): the weekly growth of the same model.
   growth_week: ['growth:week'],
   parameters: ['parameters', 'active_parameters'],
@@ -1190,8 +1192,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
       }
   }
   // A link's bandwidth is given both ways in the data; an article may give it one way: each such figure stands
-  // also as its half. (Still support only: refuting these also refuted the thresholds of rules said beside a chip,
-  // a false 'contradicted' on the build split.)
+  // also as its half.
   if (c.metric === 'interconnect_bandwidth')
     for (const f of [...cands])
       if (f.metric === 'interconnect_gbps_bidirectional' && Number.isFinite(f.value))
@@ -1355,6 +1356,11 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
         : contraOf(c.metric).includes(f.metric) || specRatioRefutes(c, f)) &&
       ((c.time !== null && !coarse) || f.time === null || f.table === 'events' || standing(f)),
   );
+  // (A link's bandwidth only for a chip named alone: "the A800, a cut-down A100, … 400 GB/s" may be either's.)
+  const otherChip = c.context.some((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === 'chip');
+  if (otherChip)
+    for (let i = contra.length - 1; i >= 0; i--)
+      if (contra[i]?.metric === 'interconnect_gbps_bidirectional') contra.splice(i, 1);
   // Nor a share of a weekly or monthly list: its total is the list's own (the models below its cut are left out).
   const refutable = (f: IndexedFact) => !(f.metric === 'token_share' && (f.window === 'week' || f.window === 'month'));
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).

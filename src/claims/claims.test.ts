@@ -889,3 +889,14 @@ test('a survey is named by who ran it, where the sentence says so; else "survey"
   const place = claim('In a survey published by a Berlin consultancy, 47% said they pay for two models.', '47%');
   assert.equal(place.subject_name, 'survey');
 });
+
+test("a chip's link bandwidth named alone is refuted by the chip's, both ways or one way; not beside another chip", () => {
+  // The H800's NVLink: 400 GB/s both ways (200 one way).
+  assert.equal(claim('The H800 has an interconnect bandwidth of 400 GB/s.', '400').verdict, 'supported');
+  assert.equal(claim('The H800 has an interconnect bandwidth of 200 GB/s.', '200').verdict, 'supported');
+  assert.equal(claim('The H800 has an interconnect bandwidth of 300 GB/s.', '300').verdict, 'contradicted');
+  assert.notEqual(
+    claim('The H800, a cut-down H100, has an interconnect bandwidth of 300 GB/s.', '300').verdict,
+    'contradicted',
+  );
+});
