@@ -34,6 +34,9 @@ const FRESH3 = join(ROOT, 'test', 'claims-fresh3');
 // The sixth: written by a fourth such reader at the start of the round after, scored once near its end ("fresh4 …");
 // since the round after, a build set, read claim by claim (see its README).
 const FRESH4 = join(ROOT, 'test', 'claims-fresh4');
+// The seventh: written by a fifth such reader at the start of the round after, scored once near its end ("fresh5 …"),
+// as numbers only.
+const FRESH5 = join(ROOT, 'test', 'claims-fresh5');
 
 /** Which of the checker's metrics can stand for a key metric (the reader named metrics freely). */
 const METRIC_MATCH: [RegExp, RegExp][] = [
@@ -157,12 +160,13 @@ function articlePath(article: string): string | null {
     join(FRESH2, 'articles', article),
     join(FRESH3, 'articles', article),
     join(FRESH4, 'articles', article),
+    join(FRESH5, 'articles', article),
   ])
     if (existsSync(p)) return p;
   return null;
 }
 
-type Set = '' | 'synth ' | 'fresh ' | 'fresh2 ' | 'fresh3 ' | 'fresh4 ';
+type Set = '' | 'synth ' | 'fresh ' | 'fresh2 ' | 'fresh3 ' | 'fresh4 ' | 'fresh5 ';
 
 /** Every key file: the real articles' (groups named by language and split), the synthetic set's ("synth …") and the fresh set's ("fresh …"). */
 function keyFiles(): { path: string; set: Set }[] {
@@ -180,6 +184,7 @@ function keyFiles(): { path: string; set: Set }[] {
     ...list(join(FRESH2, 'keys'), 'fresh2 '),
     ...list(join(FRESH3, 'keys'), 'fresh3 '),
     ...list(join(FRESH4, 'keys'), 'fresh4 '),
+    ...list(join(FRESH5, 'keys'), 'fresh5 '),
   ];
 }
 

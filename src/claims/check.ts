@@ -437,7 +437,13 @@ function sameTime(claim: string, f: IndexedFact, days?: number | null): boolean 
   if (f.time === null || f.table === 'events' || f.table === 'benchmark_results') return true;
   if (f.window && WINDOW[f.window]) {
     const w = WINDOW[f.window] as { days: number };
-    if (days && claim.length === 10) return Math.abs(w.days - days) <= 1 && lastDay(f) === claim;
+    // (A weekly list's date is read as the day after its week; the upstream scrape does not say, so a list dated the
+    // week's first day is that week's too: either may bear the claim out.)
+    if (days && claim.length === 10)
+      return (
+        Math.abs(w.days - days) <= 1 &&
+        (lastDay(f) === claim || (f.window === 'week' && f.time === addDays(claim, -(days - 1))))
+      );
     if (ROLLING.has(f.window)) {
       if (claim.length !== 7 || w.days !== 30) return false;
       const end = new Date(Date.parse(`${claim}-01`));
@@ -1096,6 +1102,8 @@ export const GAP_METRICS: ReadonlySet<string> = new Set(['rating_gap', 'gap_poin
 const GAP_METRICS_FACT: ReadonlySet<string> = new Set(['gap_points', 'gap_months', 'gap_percent']);
 /** Units of readings off a board that an old reading can be told again of: places and ratings. */
 const RANKED = new Set(['rank', 'points', 'rating']);
+/** A reading off a board (a place, a rating): what an article may repeat from before. */
+const toldAgain = (f: IndexedFact) => !!f.reading && RANKED.has(f.unit);
 
 /** A benchmark whose gap view is named otherwise (the frontier's gap on Epoch's index is `epoch-eci`). */
 const GAP_BOARD: Record<string, string> = { epoch_capabilities_index: 'epoch-eci' };
@@ -1385,15 +1393,13 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     // (Not when its own sentence names the day: then it is that day's figure, and wrong.)
     const replaced = new Set(
       plausible
-        .filter(
-          (f) => f.reading && RANKED.has(f.unit) && !GAP_METRICS_FACT.has(f.metric) && (c.time_carried || !c.time),
-        )
+        .filter((f) => toldAgain(f) && !GAP_METRICS_FACT.has(f.metric) && (c.time_carried || !c.time))
         .map(series),
     );
     const before = replaced.size
       ? cands.filter(
           (f) =>
-            f.reading &&
+            toldAgain(f) &&
             replaced.has(series(f)) &&
             isConfirmed(f.status) &&
             agrees(c, f) &&

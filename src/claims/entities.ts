@@ -487,11 +487,32 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     const curated = all.filter((c) => c['source_id'] !== 'epoch-ml-hardware');
     return curated.length === 1 ? curated[0]?.['id'] : undefined;
   };
+  // The name without its maker's ("Amazon Trainium2": "Trainium2"; "Google TPU v6e Trillium": "TPU v6e Trillium" and
+  // "TPU v6e"), where it holds a digit and no other chip's name says the same.
+  const unprefixed = (c: ChipRow): string[] => {
+    const name = String(c['name']).replace(/\s*\(.*\)$/, '');
+    const maker = (orgNamesById.get(c.organization_id ?? '') ?? []).find((o) =>
+      name.toLowerCase().startsWith(`${o.toLowerCase()} `),
+    );
+    const rest = maker ? name.slice(maker.length + 1).trim() : '';
+    if (!/\d/.test(rest) || rest.length < 4) return [];
+    const short = /^(.*\d[\w.]*)\s+[A-Z][a-z]{3,}$/.exec(rest)?.[1];
+    return short && short.length >= 4 ? [rest, short] : [rest];
+  };
+  const restCount = new Map<string, number>();
+  for (const c of chips)
+    for (const r of unprefixed(c)) restCount.set(r.toLowerCase(), (restCount.get(r.toLowerCase()) ?? 0) + 1);
   for (const c of chips) {
     const name = String(c['name']);
     const found = coreOf(name);
     const core = found && owner(found) === c['id'] ? found : undefined;
-    const names = [...spellings(name), String(c['id'])];
+    const names = [
+      ...spellings(name),
+      String(c['id']),
+      ...unprefixed(c)
+        .filter((r) => restCount.get(r.toLowerCase()) === 1)
+        .flatMap(spellings),
+    ];
     const line = lineCode(name);
     if (line) {
       const words = /ascend/i.test(line[1] as string) ? [line[1] as string, '昇腾', '升腾'] : [line[1] as string];

@@ -119,11 +119,12 @@ const DESCRIBED_KIND: [RegExp, string][] = [
 /** A fall named just before a percentage: the growth is negative ("股价下跌2.5%", "fell 9%"). */
 const DECLINE =
   /(?:下跌|下降|下滑|减少|缩水|衰退|[年季月]减|跌了?|降了?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:s|ing)?|down|lower by|shr[ai]nk)\s{0,2}(?:by\s)?(?:[~≈约]\s?)?$/i;
-const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量/;
+const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量|词元/;
 /** Words of a ranking: a place is a rank only in a sentence about one. */
 const TOKEN_WORD = /token|词元/i;
 /** A blended price: input and output weighted together. */
-const BLENDED = /混合价|blended/i;
+const BLENDED =
+  /混合价|blended|三比一|3\s?:\s?1|三份输入|(?:three|3) parts? input|(?:three|3)-to-one|weighted (?:3|three) to (?:1|one)/i;
 /** A side of a price: what is read or written. */
 const SIDE = /输入|输出|缓存|\binput|\boutput|\bcache/i;
 /** How far from a figure its clause is looked for. */
@@ -353,7 +354,7 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
         return /^[\s-]?(?:ahead|behind|clear|lead|more|fewer|higher|lower|of (?:lead|gap)|off|short|apart|adrift|gap|deficit|margin|advantage|of the (?:top|lead|leader|summit))/i.test(
           q.after ?? '',
         ) ||
-          /(?:领先|落后|相差|差距|只差|仅差|差了?|(?:缩小|收窄|缩窄|扩大|拉大)(?:到|至|为)|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead|\bnarrow(?:ed|s|ing)?|\bwiden(?:ed|s|ing)?|\bshr[iu]nk|\bshrinks)(?:\s(?:of|was|is|to|stood at|stands at|still|now|then|had|has|been|already|currently|once))*(?:\s?(?:just|only|about|roughly|nearly|almost|around|约|接近|将近|近|仅|不到|超过|达到?|为|已|只有)){0,2}\s?$/i.test(
+          /(?:领先|落后|相差|差距|只差|仅差|差了?|(?:缩小|收窄|缩窄|扩大|拉大)(?:到|至|为)|拉开|\bby|\bwithin|\bdeficit|\bgap|\bmargin|\blead|\bnarrow(?:ed|s|ing)?|\bwiden(?:ed|s|ing)?|\bshr[iu]nk|\bshrinks)(?:\s(?:of|was|is|to|stood at|stands at|still|now|then|had|has|been|already|currently|once))*(?:\s?(?:just|only|about|roughly|nearly|almost|around|约|接近|将近|近|仅|不到|超过|逾|达到?|为|已|只有)){0,2}\s?$/i.test(
             q.lead ?? q.before ?? '',
           )
           ? 'rating_gap'
@@ -1207,6 +1208,8 @@ export function extractClaims(
     const isRatio = RATIO.has(metric);
     // "x% of B", "faster than B", "vs B": B is what the number is measured against, not its subject.
     let subject: Mention | undefined;
+    // The subject a sentence opening with a pronoun points back to ("它配备…"): named, not guessed.
+    let pointedAt: Mention | undefined;
     let comparisonMention: Mention | undefined;
     const comparable = (m: Mention) =>
       m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
@@ -1320,10 +1323,12 @@ export function extractClaims(
       if (!subject) subject = described(prefer);
       // "Huawei's answer is the Ascend 910C. Its … 80% of the H100's": of a ratio, the previous sentence's name of
       // the kind it compares first (the chip, not its maker).
-      if (!subject && PRONOUN.test(sentenceText))
+      if (!subject && PRONOUN.test(sentenceText)) {
         subject = isRatio
           ? (prefer.map((k) => previousSubject([k])).find(Boolean) ?? previousSubject(prefer))
           : previousSubject(prefer);
+        pointedAt = subject;
+      }
       if (!subject || ['chip_count', 'signatories'].includes(metric)) {
         const top = prefer[0];
         const near =
@@ -1408,7 +1413,7 @@ export function extractClaims(
       // Without a subject in the sentence: the passage's topic, named before it, else the document's.
       if (!subject && spec) subject = fromWindow() ?? topic(kinds) ?? anyWindow();
       // "They processed 18 trillion": a pronoun points back to the sentence before, not at a name later on.
-      if (!subject && PRONOUN.test(sentenceText)) subject = previousSubject(kinds);
+      if (!subject && PRONOUN.test(sentenceText)) pointedAt = subject = previousSubject(kinds);
       // A name after the number is its subject only with no other figure between ("18T vs 5.5T for US models").
       // (Nor across a new clause: "the deficit was still 58 points, and on 1 June Zhipu's GLM-5.1 …".)
       subject ??= inSentence.find(
@@ -1630,8 +1635,9 @@ export function extractClaims(
       const named = THRESHOLD_WORD.test(lead.split(/\d/).at(-1) ?? '') || THRESHOLD_AFTER.test(after);
       const bounded = THRESHOLD_BOUND.test(after) && !PRONOUN.test(sentenceText);
       // Export-control words alone make it a rule's only where no chip, system or pronoun stands for one.
+      // (A rule named after the figure, "约为3A090.a门槛的3.4倍", compares with its threshold: not the figure's.)
       const ruleTalk =
-        rules.some((m) => m.start >= sentence[0]) ||
+        rules.some((m) => m.start >= sentence[0] && m.end <= q.start) ||
         ((CONTROL.test(sentenceText) || rules.length > 0) &&
           !PRONOUN.test(sentenceText) &&
           !inSentence.some((m) => ['chip', 'system'].includes(kindOf(m) ?? '')));
@@ -1767,12 +1773,47 @@ export function extractClaims(
         .every((m) => likened(m) || markedRaw(m, compareText) || (inOwn(m) && marked(m))),
     );
     // A subject from the passage is trusted only when no other entity of its kind is named around the claim.
+    // ("不过，H20的优势在于内存系统。它配备…": a sentence opening with a pronoun, its subject the one entity of that
+    // kind the sentence before names.)
+    function pointsBack(): boolean {
+      if (!subject || si === 0 || !PRONOUN.test(sentenceText)) return false;
+      const [a, b] = spans[si - 1] as [number, number];
+      const before = mentionsIn(a, b).filter((m) => kindOf(m) === kindOf(subject as Mention));
+      return before.length > 0 && before.every((m) => m.entity === subject?.entity);
+    }
     const subjectFrom: 'sentence' | 'context' | 'ambiguous' =
-      subject && subject.start >= sentence[0] && subject.end <= sentence[1]
+      subject && ((subject.start >= sentence[0] && subject.end <= sentence[1]) || subject === pointedAt || pointsBack())
         ? 'sentence'
         : subject && around.some((m) => m.entity !== subject?.entity && kindOf(m) === kindOf(subject as Mention))
           ? 'ambiguous'
           : 'context';
+    // "A的两款Claude及谷歌的Gemini 3 Flash……只占约一成", "OpenAI and Anthropic together took 40%": one share or volume
+    // said of names joined before it, the sentence's only figure, is the group's; no one member's figure is it.
+    // (Not "each", "各", "分别": then it is every member's.)
+    function groupSaid(): boolean {
+      if (!/share|tokens|requests|spend|downloads/.test(metric ?? '')) return false;
+      if (/\beach\b|\brespectively\b|各|分别|均/.test(sentenceText)) return false;
+      const names = inSentence.filter(
+        (m) => m.end <= q.start && ['model', 'organization', 'country'].includes(kindOf(m) ?? ''),
+      );
+      if (new Set(names.map((m) => m.entity)).size < 2) return false;
+      const joined = names.some((m, k) => {
+        const next = names[k + 1];
+        return (
+          !!next &&
+          /^[^，。,;；]{0,12}?(?:及|和|与|以及|、|\band\b|&)[^，。,;；]{0,12}$/.test(norm.slice(m.end, next.start))
+        );
+      });
+      const figures = quantities.filter((x) => x.start >= sentence[0] && x.end <= sentence[1] && x.kind === q.kind);
+      return joined && figures.length === 1;
+    }
+    // A chip's figure whose sentence names only a maker ("Google第六代TPU「Trillium」……32GB") may be of a chip the data
+    // does not name: the one from the passage is a guess, which may bear it out but not refute it.
+    const guessedChip =
+      subjectFrom !== 'sentence' &&
+      SPEC_METRICS.has(metric) &&
+      inSentence.some((m) => kindOf(m) === 'organization') &&
+      !inSentence.some((m) => ['chip', 'system'].includes(kindOf(m) ?? ''));
     // What a ratio compares: named in the figure's own clause first, else in its sentence.
     // (Only a share, fraction or multiple compares an aspect: other figures are not read for one.)
     const clauseOf = clauseText();
@@ -1930,6 +1971,8 @@ export function extractClaims(
       ...(original ? { original } : {}),
       ...(category ? { category } : {}),
       ...(stated === null && when !== null ? { time_carried: true } : {}),
+      ...(guessedChip ? { support_only: true } : {}),
+      ...(groupSaid() ? { own_data: true } : {}),
       ...(OWN_DATA.test(sentenceText) || (UNNAMED_SOURCE.test(sentenceText) && OWN_MEASURES.test(metric))
         ? { own_data: true }
         : {}),

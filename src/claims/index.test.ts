@@ -433,3 +433,32 @@ test("end to end: a maker's week-on-week growth, a chip's score, and a maker's p
     'model:minimax-m3',
   );
 });
+
+test('end to end: a chip named without its maker, a pronoun pointing back, a rule named after a chip’s figure, 词元', () => {
+  // Amazon Trainium2: 96 GB, TPP 10,672 (secondary record: supports only); the H20's memory bandwidth is 4.0 TB/s.
+  const trn = one('亚马逊的Trainium2则配备96GB内存，TPP逾1万，同样落在管制范围内。', '1万');
+  assert.equal(trn.subject, 'amazon-trainium2');
+  assert.equal(trn.metric, 'tpp');
+  assert.equal(trn.verdict, 'supported');
+  // "它" opens the sentence: the one chip the sentence before names, whatever else the passage names.
+  const h20 = one('华为的昇腾910C算力更强。不过，H20的优势在于内存系统。它的显存带宽为3.3TB/s。', '3.3TB/s');
+  assert.equal(h20.subject, 'nvidia-h20');
+  assert.equal(h20.verdict, 'contradicted');
+  // A threshold named after the figure is what the figure is compared with, not whose it is.
+  const br = one('壁仞的BR100按出口管制规则计算的总处理性能（TPP）达16,384，约为3A090.a门槛的3.4倍。', '16,384');
+  assert.equal(br.metric, 'tpp');
+  // 词元 is a token (Taiwan).
+  assert.equal(one('2026年8月9日\n\n8月1日至7日这一周，Gemini系列约5.6万亿个词元。', '5.6万亿').verdict, 'supported');
+});
+
+test('end to end: one share said of names joined before it is the group’s; a chip guessed from the passage is not refuted', () => {
+  // Gemini 3 Flash alone held 10.2% of the weekly list of 13 April 2026; with the two Claude models, more.
+  const group = one(
+    '2026年4月20日\n\n4月6日至12日这一周，Anthropic的两款Claude及谷歌的Gemini 3 Flash合计只占约一成。',
+    '一成',
+  );
+  assert.notEqual(group.verdict, 'supported');
+  // "Google's sixth TPU … 32GB": a chip the passage names (the H100, 80 GB) is a guess, not refuted by its memory.
+  const guess = one('H100的显存为80GB。谷歌第六代TPU每颗只配备32GB高带宽内存。', '32GB');
+  assert.notEqual(guess.verdict, 'contradicted');
+});

@@ -600,7 +600,10 @@ export class Checker {
           c.metric = `score:${own[0]}`;
           continue;
         }
-        const named = this.boardsNamed(passage, norm);
+        // (Named near it first, its sentence and the one before; the headline's only where nothing nearer or earlier
+        // in the body names one: "Sonnet 4.6在這項指數……" after the agentic index, under a headline of another.)
+        const near = `${prev ? norm.slice(prev[0], prev[1]) : ''} ${norm.slice(c.sentence[0], c.sentence[1])}`;
+        const named = this.boardsNamed(near, norm);
         // Named earlier in the document ("the Epoch Capabilities Index" in the opening, then "scores 157.9 on the
         // index"): the benchmark named last before the claim, unless that was the Arena, and only for a score on
         // its scale.
@@ -611,14 +614,20 @@ export class Checker {
           const last = mentioned[firstAtOrAfter(mentioned, c.start, (m) => m.at) - 1];
           if (last && last.at >= c.sentence[0] && named.includes(last.id)) named.splice(0, named.length, last.id);
         }
-        let arena = ARENA.test(passage);
+        let arena = ARENA.test(near);
         if (!named.length && !arena) {
           mentioned ??= this.boardMentions(norm);
-          const last = mentioned[firstAtOrAfter(mentioned, c.start, (m) => m.at) - 1];
+          // (The headline's mentions are not the body's: the last one in the body before the claim.)
+          const body = mentioned.filter((m) => m.at >= head.length);
+          const last = body[firstAtOrAfter(body, c.start, (m) => m.at) - 1];
           arena = last?.id === 'arena';
           const scale = last ? this.scales.get(last.id) : undefined;
           const onScale = (v: number) => !!scale && v >= 0.8 * scale[0] && v <= 1.25 * scale[1];
           if (last && last.id !== 'arena' && (!RATED.has(c.metric) || onScale(c.value))) named.push(last.id);
+        }
+        if (!named.length && !arena) {
+          named.push(...this.boardsNamed(passage, norm));
+          arena = ARENA.test(passage);
         }
         // A bare score is a benchmark's, on its scale, or no claim.
         if (c.metric === 'bare_score') {

@@ -322,11 +322,11 @@ const SPEC_UNIT: [RegExp, string][] = [
   [/^(nm|纳米)$/i, 'nm'],
   [/^(ms|毫秒|milliseconds?)$/i, 'ms'],
   [/gpu[\s-]?hours?|gpu小时|gpu 小时/i, 'gpu_hours'],
-  [/^(?:个\s?)?tokens?$/i, 'tokens'],
+  [/^(?:个\s?)?(?:tokens?|词元)$/i, 'tokens'],
   [/^-?(parameters?|params)$|参数/i, 'parameters'],
 ];
 const specUnit = (u: string) => SPEC_UNIT.find(([re]) => re.test(u.trim()))?.[1] ?? u.trim();
-const SPEC = String.raw`(?:teraflops|petaflops|exaflops|kilowatts?|megawatts?|gigawatts?|gigabytes?|terabytes?|petabytes?|TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|千瓦|兆瓦|瓦特?|nm|纳米|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|(?:个\s?)?tokens?|-?parameters?|params|个?参数)(?![A-Za-z])`;
+const SPEC = String.raw`(?:teraflops|petaflops|exaflops|kilowatts?|megawatts?|gigawatts?|gigabytes?|terabytes?|petabytes?|TFLOPS|PFLOPS|EFLOPS|TOPS|POPS|GB\/s|TB\/s|GBps|TBps|GB|TB|PB|MB|kW|MW|GW|W|watts?|千瓦|兆瓦|瓦特?|nm|纳米|ms|毫秒|milliseconds?|GPU[\s-]?hours?|个\s?GPU\s?小时|GPU\s?小时|(?:个\s?)?tokens?|(?:个\s?)?词元|-?parameters?|params|个?参数)(?![A-Za-z])`;
 
 interface Rule {
   /** A group named `lead` is context before the quantity, kept out of its span (a look-behind, but fast). */
