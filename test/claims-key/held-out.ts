@@ -31,6 +31,13 @@ export interface HeldOutRanges {
   words: [number, number];
   han: [number, number];
   claims: [number, number];
+  /** Verdicts mixed across the set: the share of each, and the fewest outdated claims. */
+  mix?: {
+    supported: [number, number];
+    contradicted: [number, number];
+    unverifiable: [number, number];
+    outdated: number;
+  };
 }
 
 const RANGES: HeldOutRanges = { articles: 9, perLanguage: 3, words: [250, 450], han: [400, 800], claims: [10, 16] };
@@ -88,4 +95,17 @@ export function heldOutKeyTests(dir: string, letter: string, ranges: HeldOutRang
       );
       assertKeyClaims(d.article, text, d.claims);
     });
+}
+
+/** The set's verdicts are mixed as its brief asked (fresh4, fresh5): shares of each verdict, and outdated ones. */
+export function mixedVerdictsTest(dir: string, mix: NonNullable<HeldOutRanges['mix']>): void {
+  test('the verdicts are mixed across the set', () => {
+    const all = readKeySet<HeldOutKeyFile>(dir).docs.flatMap((d) => d.claims);
+    const share = (v: string) => all.filter((c) => c.verdict === v).length / all.length;
+    for (const v of ['supported', 'contradicted', 'unverifiable'] as const) {
+      const [lo, hi] = mix[v];
+      assert.ok(share(v) >= lo && share(v) <= hi, `${v} ${share(v)}`);
+    }
+    assert.ok(all.filter((c) => c.verdict === 'outdated').length >= mix.outdated, 'too few outdated claims');
+  });
 }
