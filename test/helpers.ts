@@ -4,7 +4,7 @@
  * whole test run (test files run in separate processes; the first one to need it builds it, atomically).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from '../src/store/build.ts';
@@ -43,7 +43,26 @@ let built: Promise<string> | undefined;
 export function builtDb(): Promise<string> {
   built ??= (async () => {
     const path = join(tmpdir(), `airace-test-${fingerprint()}.duckdb`);
-    if (!existsSync(path)) await build(SNAPSHOT, path);
+    // Test processes run side by side: one builds, under a lock, and the others wait for it. (Two building at once
+    // replaced the file under a process that had opened the first: its CLI and its API then read different builds.)
+    const lock = `${path}.lock`;
+    for (const started = Date.now(); !existsSync(path); ) {
+      try {
+        mkdirSync(lock);
+      } catch {
+        // Held by another process; a lock older than ten minutes is a crashed build's.
+        if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 600_000)
+          rmSync(lock, { recursive: true, force: true });
+        if (Date.now() - started > 900_000) throw new Error(`timed out waiting for ${lock}`);
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
+      try {
+        if (!existsSync(path)) await build(SNAPSHOT, path);
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
+    }
     return path;
   })();
   return built;
