@@ -436,6 +436,14 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
     case 'rank':
       return 'rank';
     case 'duration':
+      // "短短一个半月内明显拉大", "in just two months": a span of time things happened in, not how far behind.
+      // ("在两个月内", "within two months" may bound a gap: those stay.)
+      if (
+        (/(?:短短|仅仅)\s?$/.test(q.before ?? '') && /^\s?(?:内|之内|里)/.test(q.after ?? '')) ||
+        /^\s?(?:以来|期间)/.test(q.after ?? '') ||
+        /\bin (?:just|only)\s$/i.test(q.before ?? '')
+      )
+        return null;
       if (q.unit === 'months' && has(s, GAP)) return 'gap_months';
       if (q.unit === 'years' && has(s, GAP)) return 'gap_years';
       return has(

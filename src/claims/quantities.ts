@@ -962,15 +962,15 @@ const RULES: Rule[] = [
         : { kind: 'duration', value: n, unit: 'months', bound: 'gt', low: n };
     },
   },
-  // Votes in Chinese: "近2万票", "逾5万票", and a count after 得票 or 票数 ("累计得票约2.4万").
+  // Votes in Chinese: "近2万票", "逾5万票", "约2万1千票", and a count after 得票 or 票数 ("累计得票约2.4万").
   {
     re: new RegExp(
-      String.raw`(?:(?:得票|票数|投票数?)(?:数|总数)?\s{0,2}(?:为|达到?|约|近|逾|超过|仅|只有|已)*\s{0,2})?(${NUM})\s{0,2}(${MAG})?\s{0,2}(票)?`,
+      String.raw`(?:(?:得票|票数|投票数?)(?:数|总数)?\s{0,2}(?:为|达到?|约|近|逾|超过|仅|只有|已)*\s{0,2})?(?<![\d.,万千百])(${NUM})\s{0,2}(${MAG})?(?:\s{0,2}(\d)\s{0,2}千)?\s{0,2}(票)?`,
       'g',
     ),
     make: (m) => {
-      if (!m[3] && !/^(?:得票|票数|投票)/.test(m[0])) return null;
-      return { kind: 'count', value: num(m[1], m[2]), unit: 'votes' };
+      if (!m[4] && !/^(?:得票|票数|投票)/.test(m[0])) return null;
+      return { kind: 'count', value: num(m[1], m[2]) + (m[3] ? Number(m[3]) * 1000 : 0), unit: 'votes' };
     },
   },
   // Durations: 6个月, 18 months

@@ -432,3 +432,14 @@ test('votes, months with a half or more, a level reached months before, and a li
     assert.notDeepEqual(q('会议开了45分钟')[0], ['count', 45, 'points']);
   }
 });
+
+test('votes written in two magnitudes, and a span of time things happened in', () => {
+  for (const [, conv] of SCRIPTS) {
+    const q = (t: string) => findQuantities(normalizeForMatching(conv(t))).map((x) => [x.kind, x.value, x.unit]);
+    assert.deepEqual(q('累计约3万2千票；'), [['count', 32000, 'votes']]);
+  }
+  // "短短两个月内差距拉大": when it widened, not by how much; "落后两个月" is how far behind.
+  const gap = (t: string) => claims(t).find((c) => c.unit === 'months')?.metric;
+  assert.equal(gap('中美差距在短短两个月内明显拉大。'), undefined);
+  assert.equal(gap('中美差距约为两个月。'), 'gap_months');
+});
