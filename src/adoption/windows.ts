@@ -1,10 +1,10 @@
 /**
  * @module
  * Traffic over rolling windows as checkable facts: for the 7 and the 30 days ending at each complete day of
- * OpenRouter's daily activity, each country's, organization's and model family's tokens, requests and dollars, its share of
- * each, and its place by tokens and by dollars. These are the figures `airace adoption show --days N --as-of D`
- * prints, so an article's "in the 30 days to 7 August" or "7月25日至31日这7天" is checked against the window it
- * names. Pure: the rows come from `trafficRows` (index.ts).
+ * OpenRouter's daily activity, each country's, organization's and model family's tokens, requests and dollars, its
+ * share of each, and its place by tokens and by dollars. These are the figures `airace adoption show --days N
+ * --as-of D` prints, so an article's "in the 30 days to 7 August" or "7月25日至31日这7天" is checked against the
+ * window it names. Pure: the rows come from `trafficRows` (index.ts).
  */
 import type { Fact } from '../ops/operation.ts';
 import { rowValue, type TrafficRow } from './index.ts';

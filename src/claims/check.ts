@@ -901,12 +901,6 @@ const VOLUMES: Record<string, readonly string[]> = {
 };
 
 /**
- * A ratio between two sides' token volumes ("nearly twice the US's", "前者接近后者的两倍"), from their volumes in
- * the same window: the one the claim names, else the ones the article names, else the latest before its date.
- * The other side is the comparison the text names; without one, each other side of the subject's kind named
- * around it, and then the claim can only be borne out. Refuted only for a named comparison and window.
- */
-/**
  * A change over a span of days ("up by roughly three quarters" in the week to 19 July): the subject's tokens in that
  * window against the window of the same length just before it, from the daily activity's rolling windows and from
  * the weekly lists. The two count differently (all models, or the listed ones), so either may bear it out and
@@ -945,6 +939,12 @@ function checkWindowGrowth(c: ClaimToCheck, ctx: CheckContext): Checked {
     : { verdict: 'unverifiable', evidence: changes.slice(0, 2).map(evidence), tolerance };
 }
 
+/**
+ * A ratio between two sides' token volumes ("nearly twice the US's", "前者接近后者的两倍"), from their volumes in
+ * the same window: the one the claim names, else the ones the article names, else the latest before its date.
+ * The other side is the comparison the text names; without one, each other side of the subject's kind named
+ * around it, and then the claim can only be borne out. Refuted only for a named comparison and window.
+ */
 function checkVolumeRatio(c: ClaimToCheck, ctx: CheckContext, measures: readonly string[]): Checked {
   const tolerance = toleranceOf(c);
   const kindOf = (id: string) => ctx.entities.entities.get(id)?.kind;
@@ -1027,10 +1027,6 @@ const words = (s: string) =>
     .split(/[^a-z0-9\u4e00-\u9fff]+/)
     .filter(Boolean);
 
-/**
- * The models of a family that the text's name for it narrows to ("Claude Opus": the Claude models whose id
- * carries every word of it); none when the text says no more than the family's own name.
- */
 /** Whether a family's name is written with words of its own beyond the family's ("Claude Opus", "Qwen3"). */
 function versioned(c: ClaimToCheck, ctx: CheckContext): boolean {
   const family = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
@@ -1039,6 +1035,10 @@ function versioned(c: ClaimToCheck, ctx: CheckContext): boolean {
   return words(c.subject_text).some((w) => !own.has(w));
 }
 
+/**
+ * The models of a family that the text's name for it narrows to ("Claude Opus": the Claude models whose id
+ * carries every word of it); none when the text says no more than the family's own name.
+ */
 function namedMembers(c: ClaimToCheck, ctx: CheckContext): readonly string[] {
   const family = c.subject ? ctx.entities.entities.get(c.subject) : undefined;
   if (!family?.family || !c.subject_text || !ctx.familyMembers) return [];
@@ -1048,8 +1048,7 @@ function namedMembers(c: ClaimToCheck, ctx: CheckContext): readonly string[] {
   const key = `${family.id}\u0000${named.join(' ')}`;
   let out = memo.get(key);
   if (!out) {
-    const own = new Set(words(family.name));
-    out = named.some((w) => !own.has(w))
+    out = versioned(c, ctx)
       ? (ctx.familyMembers.get(family.id) ?? []).filter((m) => {
           const has = new Set(words(m.replace(/^model:/, '')));
           return named.every((w) => has.has(w));
@@ -1357,18 +1356,16 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     return { verdict: 'unverifiable', evidence: [...near(old).slice(0, 1), ...near(current).slice(0, 2)], tolerance };
   }
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
+  // (A link's bandwidth only for a chip named alone: "the A800, a cut-down A100, … 400 GB/s" may be either's.)
+  const otherChip = c.context.some((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === 'chip');
   const contra = confirmedOther.filter(
     (f) =>
       (c.boards?.length
         ? c.boards.length === 1 && family.includes(f.metric)
         : contraOf(c.metric).includes(f.metric) || specRatioRefutes(c, f)) &&
-      ((c.time !== null && !coarse) || f.time === null || f.table === 'events' || standing(f)),
+      ((c.time !== null && !coarse) || f.time === null || f.table === 'events' || standing(f)) &&
+      !(otherChip && f.metric === 'interconnect_gbps_bidirectional'),
   );
-  // (A link's bandwidth only for a chip named alone: "the A800, a cut-down A100, … 400 GB/s" may be either's.)
-  const otherChip = c.context.some((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === 'chip');
-  if (otherChip)
-    for (let i = contra.length - 1; i >= 0; i--)
-      if (contra[i]?.metric === 'interconnect_gbps_bidirectional') contra.splice(i, 1);
   // Nor a share of a weekly or monthly list: its total is the list's own (the models below its cut are left out).
   const refutable = (f: IndexedFact) => !(f.metric === 'token_share' && (f.window === 'week' || f.window === 'month'));
   // Nor a subject guessed from the passage, or a figure orders of magnitude away (then it is about something else).
@@ -1483,9 +1480,8 @@ function checkRatingDifference(c: Extracted, ctx: CheckContext): Checked | null 
       : !c.time || (f.time as string).startsWith(c.time);
   // On the overall text board, unless the passage names another.
   if (c.boards?.length && !c.boards.includes('arena-text')) return null;
-  const boards = new Set(['lmarena-text']);
   const pairs = readings(c.subject)
-    .filter((f) => boards.has(board(f)) && within(f) && theirs.has(`${board(f)}|${f.time}`))
+    .filter((f) => board(f) === 'lmarena-text' && within(f) && theirs.has(`${board(f)}|${f.time}`))
     .sort((a, b) => (b.time as string).localeCompare(a.time as string));
   const a = pairs[0];
   if (!a) return null;

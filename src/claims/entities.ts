@@ -499,9 +499,10 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     const short = /^(.*\d[\w.]*)\s+[A-Z][a-z]{3,}$/.exec(rest)?.[1];
     return short && short.length >= 4 ? [rest, short] : [rest];
   };
+  const rests = new Map(chips.map((c) => [c, unprefixed(c)] as const));
   const restCount = new Map<string, number>();
-  for (const c of chips)
-    for (const r of unprefixed(c)) restCount.set(r.toLowerCase(), (restCount.get(r.toLowerCase()) ?? 0) + 1);
+  for (const rs of rests.values())
+    for (const r of rs) restCount.set(r.toLowerCase(), (restCount.get(r.toLowerCase()) ?? 0) + 1);
   for (const c of chips) {
     const name = String(c['name']);
     const found = coreOf(name);
@@ -509,9 +510,7 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     const names = [
       ...spellings(name),
       String(c['id']),
-      ...unprefixed(c)
-        .filter((r) => restCount.get(r.toLowerCase()) === 1)
-        .flatMap(spellings),
+      ...(rests.get(c) ?? []).filter((r) => restCount.get(r.toLowerCase()) === 1).flatMap(spellings),
     ];
     const line = lineCode(name);
     if (line) {

@@ -7,6 +7,7 @@
 import { systemsBuiltOf, type Entity, type EntityIndex, type Mention } from './entities.ts';
 import { bounded, findQuantities, parseNumber, qualifierBefore, type Quantity, type Stop } from './quantities.ts';
 import { firstAtOrAfter, sentences } from './text.ts';
+import { addDays } from '../util/dates.ts';
 
 export interface Extracted {
   quote: string;
@@ -125,8 +126,9 @@ const TOKEN_WORD = /token|词元/i;
 /** A blended price: input and output weighted together. */
 const BLENDED =
   /混合价|blended|三比一|3\s?:\s?1|三份输入|(?:three|3) parts? input|(?:three|3)-to-one|weighted (?:3|three) to (?:1|one)/i;
-/** A side of a price: what is read or written. */
+/** A side of a price: what is read or written (or read from a cache). */
 const SIDE = /输入|输出|缓存|\binput|\boutput|\bcache/i;
+const SIDES = new RegExp(SIDE.source, 'gi');
 /** How far from a figure its clause is looked for. */
 const CLAUSE_REACH = 240;
 /** A total said of many parts ("总容量", "aggregate bandwidth", "in total"). */
@@ -725,10 +727,12 @@ const RIVAL_BEHIND = /\bbehind|\btrail|落后|低于/i;
 /** The week before the one named ("the week before", "a week earlier", "上一周"). */
 /** A day moved by `n` days; a day without its year keeps none (the dateline gives it later). */
 function shiftDay(time: string, n: number): string {
-  const bare = time.startsWith('--');
-  const iso = new Date(Date.parse(bare ? `2001${time.slice(1)}` : time) + n * 86_400_000).toISOString().slice(0, 10);
-  return bare ? `-${iso.slice(4)}` : iso;
+  // (A year without a leap day stands in for the missing one.)
+  return time.startsWith('--') ? `-${addDays(`2001${time.slice(1)}`, n).slice(4)}` : addDays(time, n);
 }
+
+/** A time that is one day ("2026-07-19", or "--07-19" before the dateline gives its year). */
+const IS_DAY = /^(?:\d{4}|-)-\d{2}-\d{2}$/;
 
 /** "前一天", "the day before": the day before the one named (said of a sentence that names no day of its own). */
 const DAY_BEFORE = /(?:^|[^较比与和])(?:前一天|前一日)|\bthe\s+(?:day\s+before|previous\s+day)\b/i;
@@ -742,7 +746,7 @@ const CHANGE_BEFORE =
  * output's; "缓存命中时" a cache hit's); none when they name none or when another figure stands between.
  */
 function sideOf(lead: string): { price_of?: 'input' | 'output' | 'cache_read' } {
-  const last = [...lead.matchAll(/输入|输出|缓存|\binput\b|\boutput\b|\bcache[ds]?\b/gi)].at(-1);
+  const last = [...lead.matchAll(SIDES)].at(-1);
   if (!last || /\d/.test(lead.slice(last.index + last[0].length))) return {};
   if (/缓存|cache/i.test(last[0])) return { price_of: 'cache_read' };
   return /输出|output/i.test(last[0]) ? { price_of: 'output' } : { price_of: 'input' };
@@ -793,8 +797,7 @@ const WINDOWED = new Set([
 export function withYear(time: string | null, dateline: string | null): string | null {
   // "一年前", "six months ago": counted back from the article's date; without one, no time can be told.
   const ago = /^ago:(\d+)$/.exec(time ?? '');
-  if (ago)
-    return dateline ? new Date(Date.parse(dateline) - Number(ago[1]) * 86_400_000).toISOString().slice(0, 10) : null;
+  if (ago) return dateline ? addDays(dateline, -Number(ago[1])) : null;
   // "去年6月1日": in the year before the article's; without a dateline, no time can be told.
   const rel = /^rel:(-?\d+)(?::(--.+))?$/.exec(time ?? '');
   if (rel) {
@@ -888,6 +891,11 @@ export function extractClaims(
     const prev = spans[k] as [number, number];
     const next = spans[k + 1] as [number, number];
     return norm.slice(prev[1], next[0]).includes('\n') || norm[prev[1] - 1] === '\n';
+  };
+  /** The sentence before sentence `si` in its paragraph ('' at a paragraph's start). */
+  const prevInParagraph = (si: number): string => {
+    const sp = si > 0 && !paragraphBreak(si - 1) ? spans[si - 1] : undefined;
+    return sp ? norm.slice(sp[0], sp[1]) : '';
   };
   // Times counted back from the article's date ("a year ago", "两年前"), and the clause of a figure that names one.
   // (Not a release told in passing: "一年前开源的R1", "released a year ago".)
@@ -1216,8 +1224,6 @@ export function extractClaims(
     const isRatio = RATIO.has(metric);
     // "x% of B", "faster than B", "vs B": B is what the number is measured against, not its subject.
     let subject: Mention | undefined;
-    // The subject a sentence opening with a pronoun points back to ("它配备…"): named, not guessed.
-    let pointedAt: Mention | undefined;
     let comparisonMention: Mention | undefined;
     const comparable = (m: Mention) =>
       m.entity !== subject?.entity && ['chip', 'model', 'system', 'organization', 'country'].includes(kindOf(m) ?? '');
@@ -1331,12 +1337,10 @@ export function extractClaims(
       if (!subject) subject = described(prefer);
       // "Huawei's answer is the Ascend 910C. Its … 80% of the H100's": of a ratio, the previous sentence's name of
       // the kind it compares first (the chip, not its maker).
-      if (!subject && PRONOUN.test(sentenceText)) {
+      if (!subject && PRONOUN.test(sentenceText))
         subject = isRatio
           ? (prefer.map((k) => previousSubject([k])).find(Boolean) ?? previousSubject(prefer))
           : previousSubject(prefer);
-        pointedAt = subject;
-      }
       if (!subject || ['chip_count', 'signatories'].includes(metric)) {
         const top = prefer[0];
         const near =
@@ -1421,7 +1425,7 @@ export function extractClaims(
       // Without a subject in the sentence: the passage's topic, named before it, else the document's.
       if (!subject && spec) subject = fromWindow() ?? topic(kinds) ?? anyWindow();
       // "They processed 18 trillion": a pronoun points back to the sentence before, not at a name later on.
-      if (!subject && PRONOUN.test(sentenceText)) pointedAt = subject = previousSubject(kinds);
+      if (!subject && PRONOUN.test(sentenceText)) subject = previousSubject(kinds);
       // A name after the number is its subject only with no other figure between ("18T vs 5.5T for US models").
       // (Nor across a new clause: "the deficit was still 58 points, and on 1 June Zhipu's GLM-5.1 …".)
       subject ??= inSentence.find(
@@ -1704,10 +1708,7 @@ export function extractClaims(
     }
     if (metric === 'rating' && subject && kindOf(subject) === 'chip') metric = 'tpp';
     // (The board named in the sentence before, in its paragraph, where its own names none: "视觉榜的情况有所不同。")
-    const boardText =
-      arenaBoardOf(sentenceText) === undefined && si > 0 && !paragraphBreak(si - 1)
-        ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1])
-        : sentenceText;
+    const boardText = arenaBoardOf(sentenceText) === undefined ? prevInParagraph(si) : sentenceText;
     if (/^(?:arena_|rank$|rating$)/.test(metric) && arenaBoardOf(boardText) !== undefined) {
       const ratings = arenaRatingsOf(boardText);
       const measure = /rank$/.test(metric) ? 'rank' : /rating$/.test(metric) ? 'rating' : null;
@@ -1790,7 +1791,7 @@ export function extractClaims(
       return before.length > 0 && before.every((m) => m.entity === subject?.entity);
     }
     const subjectFrom: 'sentence' | 'context' | 'ambiguous' =
-      subject && ((subject.start >= sentence[0] && subject.end <= sentence[1]) || subject === pointedAt || pointsBack())
+      subject && ((subject.start >= sentence[0] && subject.end <= sentence[1]) || pointsBack())
         ? 'sentence'
         : subject && around.some((m) => m.entity !== subject?.entity && kindOf(m) === kindOf(subject as Mention))
           ? 'ambiguous'
@@ -1812,8 +1813,15 @@ export function extractClaims(
           /^[^，。,;；]{0,12}?(?:及|和|与|以及|、|\band\b|&)[^，。,;；]{0,12}$/.test(norm.slice(m.end, next.start))
         );
       });
-      const figures = quantities.filter((x) => x.start >= sentence[0] && x.end <= sentence[1] && x.kind === q.kind);
-      return joined && figures.length === 1;
+      if (!joined) return false;
+      // (The sentence's figures of its kind, by binary search: not a scan of the document's per claim.)
+      let figures = 0;
+      for (let k = firstAtOrAfter(quantities, sentence[0], (x) => x.start); k < quantities.length; k++) {
+        const x = quantities[k] as Quantity;
+        if (x.start >= sentence[1] || figures > 1) break;
+        if (x.end <= sentence[1] && x.kind === q.kind) figures++;
+      }
+      return figures === 1;
     }
     // A chip's figure whose sentence names only a maker ("Google第六代TPU「Trillium」……32GB") may be of a chip the data
     // does not name: the one from the passage is a guess, which may bear it out but not refute it.
@@ -1855,7 +1863,7 @@ export function extractClaims(
     if (when === null && own) {
       when = pointedWhen(si);
       // ("前一天，…": the day before the one pointed back to.)
-      if (when && !when.days && /^(?:\d{4}|-)-\d{2}-\d{2}$/.test(when.time) && DAY_BEFORE.test(sentenceText))
+      if (when && !when.days && IS_DAY.test(when.time) && DAY_BEFORE.test(sentenceText))
         when = { time: shiftDay(when.time, -1), days: null };
     }
     // A span of days named in a paragraph ("In the 30 days to 7 August, …") is the window of its traffic figures
@@ -1873,7 +1881,7 @@ export function extractClaims(
     // 视觉榜上的差距近90分"): of that day, unless its sentence speaks of another time.
     if (when === null && own && READING.test(metric) && !OTHER_TIME.test(sentenceText)) {
       const w = namedBefore(si);
-      if (w && !w.days && /^(?:\d{4}|-)-\d{2}-\d{2}$/.test(w.time)) when = w;
+      if (w && !w.days && IS_DAY.test(w.time)) when = w;
     }
     // Clauses joined by semicolons are one sentence: a time named in one holds for the others.
     for (const step of [-1, 1]) {
@@ -1886,7 +1894,7 @@ export function extractClaims(
     // "DeepSeek, which had led the table the week before with 16.4%": the week before the one named.
     if (
       when?.days === 7 &&
-      /^(?:\d{4}|-)-\d{2}-\d{2}$/.test(when.time) &&
+      IS_DAY.test(when.time) &&
       WEEK_BEFORE.test(norm.slice(Math.max(sentence[0], q.start - 64), q.start))
     ) {
       when = { time: shiftDay(when.time, -7), days: 7 };
@@ -1899,7 +1907,7 @@ export function extractClaims(
       metric === 'tokens' &&
       when &&
       !when.days &&
-      /^(?:\d{4}|-)-\d{2}-\d{2}$/.test(when.time) &&
+      IS_DAY.test(when.time) &&
       !/累计|累积|截至|截止|总计|\bcumulative|\bby\b|\bthrough\b|\bsince\b|\bso far\b|\bto date\b/i.test(clauseText())
     )
       metric = 'tokens_day';
@@ -1988,10 +1996,7 @@ export function extractClaims(
       // (Blends named in its sentence or the one before in its paragraph: "……的混合價格約0.15美元；……價格則是它的兩倍".)
       ...(metric === 'price_ratio' &&
       !SIDE.test(clauseOf) &&
-      (BLENDED.test(sentenceText) ||
-        (si > 0 &&
-          !paragraphBreak(si - 1) &&
-          BLENDED.test(norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]))))
+      (BLENDED.test(sentenceText) || BLENDED.test(prevInParagraph(si)))
         ? { blended: true }
         : {}),
       ...(metric === 'price_ratio' && /输出|output/i.test(clauseOf)

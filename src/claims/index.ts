@@ -238,6 +238,9 @@ const OTHER_MEASURE =
 /** Scores read on a board's scale. */
 const RATED = new Set(['rating', 'bare_score']);
 
+/** Text matched as itself in a pattern. */
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * A benchmark's name from its id, its words set apart by a space, a hyphen or nothing ("swe_bench_verified":
  * "SWE-bench Verified", "SWEbench verified"), and, for a name of three words or more, its acronym in capitals
@@ -245,7 +248,7 @@ const RATED = new Set(['rating', 'bare_score']);
  */
 function namePatterns(id: string): [RegExp, RegExp | null] {
   const words = id.split('_').filter(Boolean);
-  const body = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]?');
+  const body = words.map(escapeRe).join('[\\s_-]?');
   const acronym =
     words.length >= 3 && words.every((w) => /^[a-z]+$/.test(w))
       ? new RegExp(`(?<![A-Za-z0-9])${words.map((w) => (w[0] as string).toUpperCase()).join('')}(?![A-Za-z0-9])`)
@@ -277,14 +280,19 @@ export class Checker {
 
   private namePasses: [RegExp, [string, RegExp][]][] | undefined;
 
+  /** Whether a score can be on a benchmark: within its lowest and highest, with a margin. */
+  private onScale(id: string, v: number): boolean {
+    const scale = this.scales.get(id);
+    return !!scale && v >= 0.8 * scale[0] && v <= 1.25 * scale[1];
+  }
+
   /** The names (as ids spell them, and titles of three words or more) and the acronyms, each as one pattern. */
   private passes(): [RegExp, [string, RegExp][]][] {
-    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const names: [string, RegExp][] = [
       ...this.names.map(([id, name]) => [id, name] as [string, RegExp]),
       ...this.boards
         .filter(([, title]) => title.split(' ').length >= 3)
-        .map(([id, title]) => [id, new RegExp(escape(title), 'i')] as [string, RegExp]),
+        .map(([id, title]) => [id, new RegExp(escapeRe(title), 'i')] as [string, RegExp]),
     ];
     const acronyms = this.names.flatMap(([id, , a]) => (a ? [[id, a] as [string, RegExp]] : []));
     const one = (list: [string, RegExp][], flags: string) =>
@@ -566,7 +574,7 @@ export class Checker {
     for (const c of extracted) if (!c.time && named.length) c.windows = named;
     // A share of a country or maker that names no measure, in a text about a traffic platform ("中国模型份额约为48%"
     // where OpenRouter is the topic): its share of the platform's tokens, the measure its rankings are by.
-    if (mentions.some((m) => isPlatform(this.ctx, m.entity)))
+    if ([...new Set(mentions.map((m) => m.entity))].some((e) => isPlatform(this.ctx, e)))
       for (const c of extracted) {
         const kind = c.subject ? this.entities.entities.get(c.subject)?.kind : undefined;
         const clause = norm.slice(c.sentence[0], c.sentence[1]);
@@ -618,12 +626,11 @@ export class Checker {
         if (!named.length && !arena) {
           mentioned ??= this.boardMentions(norm);
           // (The headline's mentions are not the body's: the last one in the body before the claim.)
-          const body = mentioned.filter((m) => m.at >= head.length);
-          const last = body[firstAtOrAfter(body, c.start, (m) => m.at) - 1];
+          const k = firstAtOrAfter(mentioned, c.start, (m) => m.at) - 1;
+          const last = k >= 0 && (mentioned[k] as { at: number }).at >= head.length ? mentioned[k] : undefined;
           arena = last?.id === 'arena';
-          const scale = last ? this.scales.get(last.id) : undefined;
-          const onScale = (v: number) => !!scale && v >= 0.8 * scale[0] && v <= 1.25 * scale[1];
-          if (last && last.id !== 'arena' && (!RATED.has(c.metric) || onScale(c.value))) named.push(last.id);
+          if (last && last.id !== 'arena' && (!RATED.has(c.metric) || this.onScale(last.id, c.value)))
+            named.push(last.id);
         }
         if (!named.length && !arena) {
           named.push(...this.boardsNamed(passage, norm));
@@ -631,10 +638,7 @@ export class Checker {
         }
         // A bare score is a benchmark's, on its scale, or no claim.
         if (c.metric === 'bare_score') {
-          const on = named.filter((id) => {
-            const scale = this.scales.get(id);
-            return !!scale && c.value >= 0.8 * scale[0] && c.value <= 1.25 * scale[1];
-          });
+          const on = named.filter((id) => this.onScale(id, c.value));
           if (on.length) {
             c.boards = on;
             c.metric = on.length === 1 ? `score:${on[0]}` : 'score';
