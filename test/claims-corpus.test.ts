@@ -34,8 +34,8 @@ const FRESH3 = join(ROOT, 'test', 'claims-fresh3');
 // The sixth: written by a fourth such reader at the start of the round after, scored once near its end ("fresh4 …");
 // since the round after, a build set, read claim by claim (see its README).
 const FRESH4 = join(ROOT, 'test', 'claims-fresh4');
-// The seventh: written by a fifth such reader at the start of the round after, scored once near its end ("fresh5 …"),
-// as numbers only.
+// The seventh: written by a fifth such reader at the start of the round after, scored once near its end ("fresh5 …");
+// since the round after, a build set, read claim by claim (see its README).
 const FRESH5 = join(ROOT, 'test', 'claims-fresh5');
 
 /** Which of the checker's metrics can stand for a key metric (the reader named metrics freely). */
@@ -210,8 +210,8 @@ test('claims against the answer key, per language and split', {
       t.found += doc.claims.length;
       const used = new Set<CheckedClaim>();
       // Claim-by-claim detail (misses, extras, wrong subject or metric) for the build split only.
-      const tuned = key.split === 'build' || set === 'fresh ' || set === 'fresh4 ';
-      const detail = !!process.env['CLAIMS_MISSES'] && /^((synth |fresh4? )?all)/.test(group) && tuned;
+      const tuned = key.split === 'build' || set === 'fresh ' || set === 'fresh4 ' || set === 'fresh5 ';
+      const detail = !!process.env['CLAIMS_MISSES'] && /^((synth |fresh[45]? )?all)/.test(group) && tuned;
       for (const k of key.claims) {
         // Every occurrence of the quote: a key quote names one place, but may repeat verbatim elsewhere.
         const spans: [number, number][] = [];
@@ -225,7 +225,7 @@ test('claims against the answer key, per language and split', {
         );
         const hit = candidates.find((c) => subjectAgrees(k, c) && metricAgrees(k.metric, c.metric)) ?? candidates[0];
         if (!hit) {
-          if (/^(synth |fresh4? )?all/.test(group) && tuned)
+          if (/^(synth |fresh[45]? )?all/.test(group) && tuned)
             misses.push(`${key.article}: "${k.quote}" (${k.value} ${k.unit}, ${k.metric})`);
           continue;
         }

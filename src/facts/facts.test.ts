@@ -32,11 +32,9 @@ test('the index holds every dataset, keyed by entity and metric, each fact with 
     'ratios between chips',
   );
   assert.equal(some('huawei-cloudmatrix-384', 'chips_per_system')[0]?.value, 384);
-  // The Arena board of each recent day (an article cites "the board dated 14 August"), of month ends before.
+  // The Arena board of each recent day (an article cites "the board dated 14 August"), of week ends before.
   const rating = (id: string, day: string) => some(id, 'arena_rating').find((f) => f.time === day)?.value;
   assert.equal(rating('qwen3-8-max', '2026-08-14'), 1491, 'a recent day that ends no month');
-  const days = new Set(idx.get('gpt-4', 'arena_rating').map((f) => f.time?.slice(0, 7)));
-  assert.ok(days.size > 3 && days.size === idx.get('gpt-4', 'arena_rating').length, 'one board a month, long ago');
   assert.ok(
     some('3A090-2023', 'threshold:TPP').some((f) => f.value === 4800),
     'rule thresholds',
@@ -366,6 +364,23 @@ test("a model's place on the Arena is its position by score, as `airace leaderbo
     const tiedAbove = board.rows.findIndex((x) => x.score === r.score);
     assert.equal(fact?.value, tiedAbove + 1, `${r.model_id} at ${k + 1}`);
   });
+});
+
+test('the board of every week is a fact, not only the last of each month: articles cite a day mid-month', async () => {
+  // Each week's last board, and one model listed on it.
+  const weekly = await db.all(
+    `SELECT CAST(d AS VARCHAR) AS d, (SELECT min(model_id) FROM leaderboard_entries e WHERE e.snapshot_date = w.d
+       AND leaderboard = 'lmarena-text' AND category = 'full' AND preliminary IS NOT TRUE) AS m
+     FROM (SELECT max(snapshot_date) AS d FROM leaderboard_entries WHERE leaderboard = 'lmarena-text'
+       AND category = 'full' GROUP BY date_trunc('week', snapshot_date)) w`,
+  );
+  const old = weekly.filter((r) => String(r['d']) < '2025-01-01');
+  assert.ok(old.length > 50, `${old.length} weeks`);
+  const missing = old.filter((r) => !idx.get(String(r['m']), 'arena_rating').some((f) => f.time === r['d']));
+  assert.deepEqual(missing, []);
+  // Long ago, one board a week and no more.
+  const gpt4 = idx.get('gpt-4-0613', 'arena_rating').filter((f) => (f.time ?? '') < '2025-01-01');
+  assert.ok(gpt4.length > 20 && gpt4.length <= old.length, `${gpt4.length} boards`);
 });
 
 test("a list far smaller than its window's others is flagged, not confirmed: a partial scrape", () => {

@@ -1,8 +1,9 @@
 /**
  * @module
  * The frontier's checkable facts: leaderboard ratings, places and votes (the overall board of each leaderboard, on
- * every snapshot of its last 60 days and the last snapshot of each month before), benchmark results, and the gap between the US and China by date, in
- * points, percent of the leader's score and months, from the gap computation itself (src/frontier/gap.ts).
+ * every snapshot of its last 60 days and the last snapshot of each week before), benchmark results, and the gap
+ * between the US and China by date, in points, percent of the leader's score and months, from the gap computation
+ * itself (src/frontier/gap.ts).
  */
 import { z } from 'zod';
 import type { Deps, Fact } from '../ops/operation.ts';
@@ -33,7 +34,8 @@ const benchmarkRow = z.object({
 
 /**
  * Boards of every day in this many days before a leaderboard's last (articles cite the board of a day: "the board
- * dated 14 August"); before that, the last board of each month.
+ * dated 14 August"); before that, the last board of each week (a month's last board is weeks away from a day an
+ * article cites, and its votes and places have moved).
  */
 const RECENT_DAYS = 60;
 
@@ -45,7 +47,8 @@ export async function boardFacts(deps: Deps): Promise<Fact[]> {
     boardRow,
     `SELECT leaderboard, model_id, CAST(snapshot_date AS VARCHAR) AS d, score, votes, preliminary, source_id
      FROM leaderboard_entries e WHERE category = 'full' AND (snapshot_date IN (
-       SELECT max(snapshot_date) FROM leaderboard_entries GROUP BY leaderboard, date_trunc('month', snapshot_date))
+       SELECT max(snapshot_date) FROM leaderboard_entries WHERE category = 'full'
+       GROUP BY leaderboard, date_trunc('week', snapshot_date))
        OR snapshot_date > (SELECT max(snapshot_date) - INTERVAL ${RECENT_DAYS} DAY FROM leaderboard_entries x WHERE x.leaderboard = e.leaderboard))`,
   );
   // A model's place is its position by score on that day's board, as `airace leaderboard` lists it (ties share
