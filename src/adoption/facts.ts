@@ -21,6 +21,10 @@ const usageRow = z.object({
   model_id: z.string(),
   author: z.string().nullable(),
   total_tokens: z.number(),
+  // (Absent in some lists: the daily table has no requests; older lists no input tokens.)
+  requests: z.number().nullable().optional(),
+  prompt_tokens: z.number().nullable().optional(),
+  variant: z.string().nullable().optional(),
   source_id: z.string(),
 });
 export type UsageRow = z.output<typeof usageRow>;
@@ -54,11 +58,13 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
   // each sum a row of its lab (model id empty, the lab as author), so the day's shares are those of the rows.
   const usage = await db.rows(
     usageRow,
-    `SELECT CAST(date AS VARCHAR) AS d, "window" AS w, model_id, author, total_tokens, source_id FROM usage
+    `SELECT CAST(date AS VARCHAR) AS d, "window" AS w, model_id, author, total_tokens, requests, prompt_tokens,
+       variant, source_id FROM usage
      WHERE total_tokens IS NOT NULL AND "window" <> 'day'
      UNION ALL
      SELECT CAST(u.date AS VARCHAR) AS d, 'day' AS w, '' AS model_id,
-       COALESCE(m.organization_id, u.author, 'unknown') AS author, sum(u.total_tokens) AS total_tokens, u.source_id
+       COALESCE(m.organization_id, u.author, 'unknown') AS author, sum(u.total_tokens) AS total_tokens,
+       sum(u.requests) AS requests, sum(u.prompt_tokens) AS prompt_tokens, NULL AS variant, u.source_id
      FROM usage u LEFT JOIN models m ON m.id = u.model_id AND m.organization_id IS NOT NULL
      WHERE u.total_tokens IS NOT NULL AND u."window" = 'day'
      GROUP BY ALL`,
@@ -347,6 +353,40 @@ function partialScrapes(groups: ReadonlyMap<string, readonly UsageRow[]>): Map<s
   return out;
 }
 
+/**
+ * A model listed twice in one list, once per variant ("x-ai/grok-4.1-fast:free" beside the paid one): each row's
+ * tokens too, as an article may cite the one a dashboard showed.
+ */
+function* variantFacts(groups: ReadonlyMap<string, readonly UsageRow[]>, suspect: ReadonlyMap<string, string>) {
+  for (const [k, rows] of groups) {
+    const [w, d] = k.split('|') as [string, string];
+    if (w === 'day') continue;
+    const byModel = new Map<string, UsageRow[]>();
+    for (const r of rows) byModel.set(r.model_id, [...(byModel.get(r.model_id) ?? []), r]);
+    for (const [model, list] of byModel) {
+      if (list.length < 2) continue;
+      for (const r of list) {
+        if (!Number.isFinite(r.total_tokens) || r.total_tokens <= 0) continue;
+        const v = r.variant ?? 'standard';
+        yield {
+          entity: model,
+          entity_kind: 'model',
+          metric: `tokens:${w}`,
+          value: r.total_tokens,
+          unit: 'tokens',
+          time: d,
+          source_ids: [r.source_id],
+          status: suspect.get(k) ?? 'confirmed',
+          window: w,
+          table: 'usage',
+          id: `tokens:${w}:${d}:${model}:${v}`,
+          statement: `${model} (its ${v} variant only): ${r.total_tokens} tokens on OpenRouter, ${w} ending ${d}`,
+        } satisfies Fact;
+      }
+    }
+  }
+}
+
 export function* shareFacts(
   usage: readonly UsageRow[],
   orgOfModel: ReadonlyMap<string, string>,
@@ -371,6 +411,9 @@ export function* shareFacts(
       country: new Map<string, number>(),
       model: new Map<string, number>(),
     };
+    // Requests, and input tokens beside the total, where the list gives them: keyed `kind|entity`.
+    const requests = new Map<string, number>();
+    const input = new Map<string, [number, number]>();
     const sources = new Set<string>();
     for (const r of rows) {
       const t = r.total_tokens;
@@ -383,6 +426,13 @@ export function* shareFacts(
       by.organization.set(org, (by.organization.get(org) ?? 0) + t);
       by.country.set(country, (by.country.get(country) ?? 0) + t);
       by.model.set(model, (by.model.get(model) ?? 0) + t);
+      for (const key of [`organization|${org}`, `country|${country}`, `model|${model}`]) {
+        if (r.requests != null && Number.isFinite(r.requests)) requests.set(key, (requests.get(key) ?? 0) + r.requests);
+        if (r.prompt_tokens != null && Number.isFinite(r.prompt_tokens) && t > 0) {
+          const [p, all] = input.get(key) ?? [0, 0];
+          input.set(key, [p + r.prompt_tokens, all + t]);
+        }
+      }
     }
     if (total <= 0) continue;
     // A source that lists only the top N models ("…-top10") gives lower bounds for any sum over them.
@@ -442,9 +492,44 @@ export function* shareFacts(
             id: `tokens:${w}:${d}:${entity}`,
             statement: `${entity}: ${t} tokens on OpenRouter, ${w} ending ${d}${kind === 'model' ? '' : sum}`,
           };
+        const n = requests.get(`${kind}|${entity}`);
+        if (n !== undefined && n > 0)
+          yield {
+            entity,
+            entity_kind: kind,
+            metric: `requests:${w}`,
+            value: n,
+            unit: 'requests',
+            time: d,
+            source_ids: [...sources],
+            status,
+            ...(partial && kind !== 'model' ? { lower_bound: true } : {}),
+            window: w,
+            table: 'usage',
+            id: `requests:${w}:${d}:${entity}`,
+            statement: `${entity}: ${n} requests on OpenRouter, ${w} ending ${d}${kind === 'model' ? '' : sum}`,
+          };
+        // The share of its tokens that were input (prompt) tokens.
+        const io = input.get(`${kind}|${entity}`);
+        if (io && io[1] > 0 && kind === 'model')
+          yield {
+            entity,
+            entity_kind: kind,
+            metric: 'input_share',
+            value: io[0] / io[1],
+            unit: 'ratio',
+            time: d,
+            source_ids: [...sources],
+            status,
+            window: w,
+            table: 'usage',
+            id: `input_share:${w}:${d}:${entity}`,
+            statement: `${entity}: ${((100 * io[0]) / io[1]).toFixed(1)}% of its tokens input, on OpenRouter, ${w} ending ${d}`,
+          };
       }
     }
   }
+  yield* variantFacts(groups, suspect);
   yield* placeFacts(groups, orgOfModel, countryOfOrg, suspect);
   yield* weeklyGrowth(usage);
   yield* cumulative(usage);

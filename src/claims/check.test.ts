@@ -547,31 +547,41 @@ test("with no reading up to the article's date, one taken in the ten days after 
   assert.equal(ask('votes', 'votes', 9271, '2026-08-21'), 'supported');
 });
 
-test('a model named without its release tag is borne out by a dated or preview release, never refuted by one', () => {
-  const idx = new FactIndex();
-  idx.add(
+test('a model named without its release tag is borne out by a dated release; refuted only by its one release listed', () => {
+  const week = (entity: string, value: number) =>
     fact({
-      entity: 'm-b-04-02',
+      entity,
       entity_kind: 'model',
       metric: 'tokens:week',
-      value: 4.6e12,
+      value,
       unit: 'tokens',
       time: '2026-04-06',
       window: 'week',
-    }),
-  );
-  const entities = new Map([
-    ['model:m-b', { id: 'model:m-b', kind: 'model', name: 'M B', country: null, facts: [] }],
-    ['model:m-b-04-02', { id: 'model:m-b-04-02', kind: 'model', name: 'M B 04-02', country: null, facts: [] }],
-  ]);
-  const ctx: CheckContext = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
-  const ask = (value: number) =>
-    checkClaim(
+    });
+  const model = (id: string, name: string) => [id, { id, kind: 'model', name, country: null, facts: [] }] as const;
+  const ask = (idx: FactIndex, value: number) => {
+    const entities = new Map([
+      model('model:m-b', 'M B'),
+      model('model:m-b-04-02', 'M B 04-02'),
+      model('model:m-b-001', 'M B 001'),
+    ]);
+    const ctx: CheckContext = { facts: idx, entities: { entities } as unknown as EntityIndex, eventsOf: new Map() };
+    return checkClaim(
       claim({ subject: 'model:m-b', metric: 'tokens_week', unit: 'tokens', value, time: '2026-04-05', days: 7 }),
       ctx,
     ).verdict;
-  assert.equal(ask(4.6e12), 'supported');
-  assert.equal(ask(8.5e12), 'unverifiable');
+  };
+  const one = new FactIndex();
+  one.add(week('m-b-04-02', 4.6e12));
+  assert.equal(ask(one, 4.6e12), 'supported');
+  // The one release listed is the model as the list names it ("gemini-2.0-flash-001").
+  assert.equal(ask(one, 8.5e12), 'contradicted');
+  // Two releases listed: the model's figure may be their sum, so neither refutes it.
+  const two = new FactIndex();
+  two.add(week('m-b-04-02', 4.6e12));
+  two.add(week('m-b-001', 1.2e12));
+  assert.equal(ask(two, 4.6e12), 'supported');
+  assert.equal(ask(two, 8.5e12), 'unverifiable');
 });
 
 test("a link's bandwidth said one way is borne out by half the figure given both ways; refuted for a chip named alone", () => {

@@ -73,11 +73,12 @@ const FAMILY: Record<string, string[]> = {
   price_ratio: ['ratio'],
   downloads_share: ['downloads_share', 'ratio'],
   token_share: ['token_share'],
+  input_share: ['input_share'],
   request_share: ['request_share'],
   spend_share: ['spend_share'],
   // What was paid through a platform over a named span of days.
   spend: ['spend:7d', 'spend:30d'],
-  requests: ['requests:7d', 'requests:30d'],
+  requests: ['requests:7d', 'requests:30d', 'requests:week', 'requests:month'],
   'count:entities': ['count:entities'],
   derivative_share: ['derivative_share'],
   derivatives: ['derivatives'],
@@ -161,10 +162,11 @@ const CONTRA: Record<string, string[]> = {
   gap_points: ['gap_points'],
   gap_percent: ['gap_percent'],
   token_share: ['token_share'],
+  input_share: ['input_share'],
   request_share: ['request_share'],
   spend_share: ['spend_share'],
   spend: ['spend:7d', 'spend:30d'],
-  requests: ['requests:7d', 'requests:30d'],
+  requests: ['requests:7d', 'requests:30d', 'requests:week', 'requests:month'],
   downloads: ['downloads'],
   arena_rating: ['arena_rating'],
   arena_rank: ['arena_rank'],
@@ -380,14 +382,14 @@ export interface CheckContext {
 }
 
 /** Fact-index entity ids for a linked entity: models without their prefix, countries as codes, events it is party to. */
-export function factKeys(ctx: CheckContext, id: string | null): { key: string; weak: boolean }[] {
+export function factKeys(ctx: CheckContext, id: string | null): { key: string; weak: boolean; release?: true }[] {
   if (!id) return [];
-  const out: { key: string; weak: boolean }[] = [];
+  const out: { key: string; weak: boolean; release?: true }[] = [];
   if (id.startsWith('model:')) {
     out.push({ key: id.slice(6), weak: false });
     // Its dated and preview releases ("glm-5-20260211" for GLM-5): they may bear a claim out, not refute it
-    // (a figure for the model may be their sum).
-    for (const v of variantsOf(ctx.entities).get(id) ?? []) out.push({ key: v.slice(6), weak: true });
+    // (a figure for the model may be their sum), unless one release alone has the figure (see checkOne).
+    for (const v of variantsOf(ctx.entities).get(id) ?? []) out.push({ key: v.slice(6), weak: true, release: true });
   } else if (id.startsWith('country-')) out.push({ key: id.slice(8).toUpperCase(), weak: false });
   else out.push({ key: id, weak: false });
   for (const f of ctx.entities.entities.get(id)?.facts ?? []) out.push({ key: f, weak: false });
@@ -397,8 +399,8 @@ export function factKeys(ctx: CheckContext, id: string | null): { key: string; w
 
 const DAY = 86_400_000;
 
-/** A release's tag after a model's id: a date ("-20260211", "-04-02") or a preview or free variant. */
-const RELEASE_TAG = /-(?:20\d{6}|\d{4}|\d{2}-\d{2}|preview|free|exp)$/;
+/** A release's tag after a model's id: a date ("-20260211", "-04-02"), a number ("-001"), a preview or free variant. */
+const RELEASE_TAG = /-(?:20\d{6}|\d{4}|\d{3}|\d{2}-\d{2}|preview|free|exp)$/;
 /** Models by the model they are a release of (`model:glm-5` → `model:glm-5-20260211`). */
 const variantsOf = (entities: EntityIndex) =>
   groupedBy(entities, 'release', (e, id) => {
@@ -896,7 +898,7 @@ function checkPriceRatio(c: ClaimToCheck, ctx: CheckContext): Checked {
 const VOLUMES: Record<string, readonly string[]> = {
   token_ratio: ['tokens:7d', 'tokens:30d', 'tokens:week', 'tokens:month'],
   spend_ratio: ['spend:7d', 'spend:30d'],
-  request_ratio: ['requests:7d', 'requests:30d'],
+  request_ratio: ['requests:7d', 'requests:30d', 'requests:week', 'requests:month'],
   download_ratio: ['downloads'],
 };
 
@@ -1103,6 +1105,9 @@ const GAP_METRICS_FACT: ReadonlySet<string> = new Set(['gap_points', 'gap_months
 const RANKED = new Set(['rank', 'points', 'rating']);
 /** A reading off a board (a place, a rating): what an article may repeat from before. */
 const toldAgain = (f: IndexedFact) => !!f.reading && RANKED.has(f.unit);
+/** A list's volume, told again as still holding ("still credit it with 1.6 trillion weekly tokens"). */
+const toldStill = (c: Extracted, f: IndexedFact) =>
+  !!c.still && (f.window === 'week' || f.window === 'month') && (f.unit === 'tokens' || f.unit === 'requests');
 
 /** A benchmark whose gap view is named otherwise (the frontier's gap on Epoch's index is `epoch-eci`). */
 const GAP_BOARD: Record<string, string> = { epoch_capabilities_index: 'epoch-eci' };
@@ -1170,6 +1175,8 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   let weakOnly = true;
   let cands: IndexedFact[] = [];
   const seen = new Set<IndexedFact>();
+  /** Releases of the model that gave figures. */
+  const releases = new Set<string>();
   for (const k of keys) {
     for (const m of family) {
       for (const f of ctx.facts.get(k.key, m)) {
@@ -1181,9 +1188,13 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
         seen.add(f);
         cands.push(f);
         if (!k.weak) weakOnly = false;
+        if (k.release) releases.add(k.key);
       }
     }
   }
+  // One release alone, the model itself without the figure: that release is the model as listed ("gemini-2.0-flash-001"
+  // on a platform for Gemini 2.0 Flash).
+  if (weakOnly && releases.size === 1) weakOnly = false;
   // Reported ratios (a chip's share of another's performance) are stored under their own metric names.
   if (family.includes('ratio') || c.unit === 'x') {
     for (const k of keys)
@@ -1390,13 +1401,15 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     // (Not when its own sentence names the day: then it is that day's figure, and wrong.)
     const replaced = new Set(
       plausible
-        .filter((f) => toldAgain(f) && !GAP_METRICS_FACT.has(f.metric) && (c.time_carried || !c.time))
+        .filter(
+          (f) => (toldAgain(f) || toldStill(c, f)) && !GAP_METRICS_FACT.has(f.metric) && (c.time_carried || !c.time),
+        )
         .map(series),
     );
     const before = replaced.size
       ? cands.filter(
           (f) =>
-            toldAgain(f) &&
+            (toldAgain(f) || toldStill(c, f)) &&
             replaced.has(series(f)) &&
             isConfirmed(f.status) &&
             agrees(c, f) &&

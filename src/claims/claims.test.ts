@@ -900,3 +900,36 @@ test("a chip's link bandwidth named alone is refuted by the chip's, both ways or
     'contradicted',
   );
 });
+
+test("a weekly list's requests and input share; the one span a text names holds paragraphs on; a volume told as still", () => {
+  // Grok Code Fast 1 on the list dated 14 December 2025 (the week before it): 19,199,897 requests.
+  const week =
+    'In the week of 7 to 13 December 2025, Grok Code Fast 1 answered about 19.2 million requests on OpenRouter.';
+  assert.equal(claim(week, '19.2').verdict, 'supported');
+  assert.equal(claim(week.replace('19.2', '40'), '40').verdict, 'contradicted');
+  // Claude Sonnet 4.5's tokens that week: 97.8–97.9% input.
+  const input = claim('在2025年12月7日至13日这一周，Claude Sonnet 4.5在OpenRouter上的输入词元占比约为98%。', '98%');
+  assert.equal(input.metric, 'input_share');
+  assert.equal(input.verdict, 'supported');
+  assert.equal(
+    claim(
+      'During the week of 7 to 13 December 2025 on OpenRouter, Claude Sonnet 4.5 was busy, its input share at 60%.',
+      '60%',
+    ).verdict,
+    'contradicted',
+  );
+  // Three paragraphs on, a volume that names no time is of the one week the text names (Gemini 2.5 Flash: 102–104
+  // million requests): a guess so far away, it bears a figure out and refutes none.
+  const text = (n: string) =>
+    `OpenRouter's busiest models, 7 to 13 December 2025.\n\nThe table is led by coding tools.\n\nCheap models did well.\n\nGemini 2.5 Flash served ${n} million requests.`;
+  assert.equal(claim(text('103'), '103').time?.slice(0, 10), '2025-12-13');
+  assert.equal(claim(text('103'), '103').verdict, 'supported');
+  assert.equal(claim(text('150'), '150').verdict, 'unverifiable');
+  // Grok 4.1 Fast's free variant had 1.58 trillion tokens on the list of 30 November; told as still holding of a
+  // later week named before, an old figure (said of that week in its own sentence, a wrong one).
+  const told =
+    "OpenRouter's table for 7 to 13 December 2025 is out. Several trackers still put Grok 4.1 Fast at 1.58 trillion weekly tokens.";
+  const still = claim(told, '1.58');
+  assert.equal(still.verdict, 'outdated');
+  assert.equal(claim(told.replace('still ', ''), '1.58').verdict, 'contradicted');
+});

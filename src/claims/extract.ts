@@ -69,6 +69,8 @@ export interface Extracted {
   own_data?: boolean;
   /** Whether its time is named elsewhere in the passage (a sentence before, "当天"), not in its own sentence. */
   time_carried?: boolean;
+  /** Told as still holding ("still credit it with", "仍引用"): a figure of an earlier window may be told again. */
+  still?: boolean;
   /** For a gap between two models: whether the subject is ahead of its comparison or behind it. */
   direction?: 'ahead' | 'behind';
 }
@@ -304,6 +306,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
             q.tail ?? q.after ?? '',
           );
         if (of) return of[1] ? 'spend_share' : 'request_share';
+        // "with 98% of them input", "输入占比约九成": the share of a model's tokens that were input (prompt) tokens.
+        if (INPUT_AFTER.test(q.tail ?? q.after ?? '') || INPUT_BEFORE.test(q.lead ?? q.before ?? ''))
+          return 'input_share';
         // "占消费额近九成": the measure named right before the figure.
         const lead =
           /(?:(消费额|消费金额|花费|支出|营收|收入|费用|金额)|(请求数?|调用次数))\s?(?:的)?\s?(?:约|近|逾|超过|不到|将近|接近|达到?)?\s?$/.exec(
@@ -766,10 +771,18 @@ const UNNAMED_SOURCE =
   /一家[^，。,;；]{0,24}(?:称|表示|说|透露|披露|声称|宣称)|据一家|\ban? (?:[a-z-]+ ){0,4}(?:firm|company|site|mirror|startup|provider|operator|platform|vendor)\b[^.]{0,40}\b(?:said|says|claims?|claimed|reported|told)\b/i;
 /** Volumes such a party reports of its own traffic, downloads or spending. */
 const OWN_MEASURES = /^(?:tokens|token_share|requests|request_share|spend|spend_share|downloads|downloads_share)/;
+/** Input (prompt) tokens named right after a share ("98% of them input") or right before it ("输入占比约"). */
+const INPUT_AFTER =
+  /^\s?(?:of\s(?:them|it|its\s(?:tokens|traffic)|which|those|these)\s)?(?:were\s|was\s|being\s)?(?:input|prompt)\b|^\s?(?:是|为|属于|来自)?输入/i;
+const INPUT_BEFORE =
+  /(?:输入(?:词元|token|tokens)?(?:的)?(?:占比?|比例|比重)|\b(?:input|prompt)(?: tokens?)?(?: share)?(?: (?:made up|accounted for|were|was|is|at|of))?)\s?(?:为|达|约|近|逾|about|roughly|nearly|some|around){0,2}\s?$/i;
+/** Words telling a figure as still holding. */
+const STILL = /\bstill\b|仍|依然|依旧|至今/i;
 /** Metrics read off a board on a day: gaps, ratings, places. */
 const READING = /^(?:rating_gap|gap_months|gap_points|gap_percent|rating|rank|arena_\w+|(?:rating|rank):[\w-]+)$/;
 const WINDOWED = new Set([
   'token_share',
+  'input_share',
   'token_rank',
   'usage_rank',
   'request_share',
@@ -964,6 +977,20 @@ export function extractClaims(
       if (j > 0 && paragraphBreak(j - 1)) breaks++;
     }
     return null;
+  };
+  // The one span of days a whole text names, and no other time but its dateline ("For the week of December 7 to
+  // December 13, …" then, paragraphs on, "Google's entries handled about 1.1 trillion tokens"): the text's period.
+  let docSpan: When | null | undefined;
+  const documentSpan = (): When | null => {
+    if (docSpan !== undefined) return docSpan;
+    const dateline = datelineOf(norm);
+    const named = new Map<string, When>();
+    for (let j = 0; j < spans.length && named.size < 2; j++)
+      for (const t of timesIn(spans[j] as [number, number]))
+        if (t.days || t.time !== dateline) named.set(`${t.time}|${t.days ?? ''}`, { time: t.time, days: t.days });
+    const only = named.size === 1 ? [...named.values()][0] : undefined;
+    docSpan = only?.days ? only : null;
+    return docSpan;
   };
   // The headline (first line) names the article's topic: its metric and entities carry to every sentence.
   const firstLine = spans
@@ -1871,11 +1898,15 @@ export function extractClaims(
     // A paragraph that names no time at all continues the span named last in the paragraphs before it ("6月24日至30日
     // …" then "分厂商看，DeepSeek以7.7万亿居首"), unless its sentence speaks of another time without a date
     // ("six months prior", "此前").
+    let farSpan = false;
     if (when === null && own && (WINDOWED.has(metric) || spentHere)) {
       const w = namedBefore(si);
       if (w?.days) when = w;
-      else if (!w && !timesIn(sentence).length && !OTHER_TIME.test(sentenceText) && !RATE.test(sentenceText))
+      else if (!w && !timesIn(sentence).length && !OTHER_TIME.test(sentenceText) && !RATE.test(sentenceText)) {
         when = spanInPassage(si);
+        // (Paragraphs away, the text's one span is a guess: it may bear a figure out, not refute it.)
+        if (!when && (when = documentSpan())) farSpan = true;
+      }
     }
     // A reading (a gap, a rating, a place) said after a day named earlier in its paragraph ("截至12月17日，…。中美在
     // 视觉榜上的差距近90分"): of that day, unless its sentence speaks of another time.
@@ -1987,7 +2018,8 @@ export function extractClaims(
       ...(original ? { original } : {}),
       ...(category ? { category } : {}),
       ...(stated === null && when !== null ? { time_carried: true } : {}),
-      ...(guessedChip ? { support_only: true } : {}),
+      ...(STILL.test(clauseText()) ? { still: true } : {}),
+      ...(guessedChip || farSpan ? { support_only: true } : {}),
       ...(groupSaid() ? { own_data: true } : {}),
       ...(OWN_DATA.test(sentenceText) || (UNNAMED_SOURCE.test(sentenceText) && OWN_MEASURES.test(metric))
         ? { own_data: true }

@@ -74,6 +74,36 @@ test('derivations are pure: shares per window, chip and system figures', () => {
   ];
   assert.equal(facts.find((f) => f.entity === 'CN' && f.metric === 'token_share')?.value, 0.75);
   assert.equal(facts.find((f) => f.entity === 'a' && f.metric === 'tokens:week')?.value, 3);
+  // Requests and the input share where a list gives them; a model listed once per variant, each row's tokens too.
+  const listed = [
+    ...shareFacts(
+      [
+        { ...usage[0], total_tokens: 8, requests: 5, prompt_tokens: 6, variant: 'free' },
+        { ...usage[0], total_tokens: 2, requests: 1, prompt_tokens: 1, variant: null },
+      ] as never,
+      new Map([['a', 'orgA']]),
+      new Map([['orgA', 'CN']]),
+    ),
+  ];
+  const of = (entity: string, metric: string) => listed.filter((f) => f.entity === entity && f.metric === metric);
+  assert.deepEqual(
+    of('a', 'requests:week').map((f) => f.value),
+    [6],
+  );
+  assert.deepEqual(
+    of('CN', 'requests:week').map((f) => f.value),
+    [6],
+  );
+  assert.deepEqual(
+    of('a', 'input_share').map((f) => f.value),
+    [0.7],
+  );
+  assert.deepEqual(
+    of('a', 'tokens:week')
+      .map((f) => f.value)
+      .sort(),
+    [10, 2, 8],
+  );
   const chips = [
     ...chipFacts([
       {
