@@ -9,6 +9,7 @@ import type { Deps, Fact } from '../ops/operation.ts';
 import type { Db } from '../store/db.ts';
 import { adoption, LINEAGE_SAMPLES, orgIndex, trafficDays, trafficRows } from './index.ts';
 import { windowFacts } from './windows.ts';
+import { TRACKED_MODELS_SOURCE } from '../data/import/adoption.ts';
 
 const orgRow = tables.organizations.pick({ id: true, country: true });
 // Plain types (db.rows' fast path) for the large reads: models, usage and open models.
@@ -79,6 +80,7 @@ export async function adoptionFacts(deps: Deps): Promise<Fact[]> {
   return [
     ...shareFacts(usage, orgOfModel, countryOfOrg, open),
     ...downloadFacts(open),
+    ...trackedFacts(open.filter((r) => r.source_id === TRACKED_MODELS_SOURCE)),
     ...downloadTotals(open.filter((r) => !(r.source_id in LINEAGE_SAMPLES))),
     ...(await derivativeFacts(db)),
     ...(await rollingFacts(deps)),
@@ -384,6 +386,56 @@ function* variantFacts(groups: ReadonlyMap<string, readonly UsageRow[]>, suspect
         } satisfies Fact;
       }
     }
+  }
+}
+
+/**
+ * A census of open models (the ATOM Project's list): how many models each country and organization has on it, each
+ * country's share of them, and how many organizations of each country, per snapshot.
+ */
+export function* trackedFacts(rows: readonly OpenRow[]): Generator<Fact> {
+  const snaps = new Map<string, OpenRow[]>();
+  for (const r of rows) snaps.set(r.d, [...(snaps.get(r.d) ?? []), r]);
+  for (const [d, list] of snaps) {
+    const models = new Map<string, number>();
+    const orgs = new Map<string, Set<string>>();
+    for (const r of list) {
+      models.set(r.country, (models.get(r.country) ?? 0) + 1);
+      if (r.organization_id) {
+        models.set(r.organization_id, (models.get(r.organization_id) ?? 0) + 1);
+        const s = orgs.get(r.country) ?? new Set<string>();
+        orgs.set(r.country, s.add(r.organization_id));
+      }
+    }
+    const countries = new Set(list.map((r) => r.country));
+    const base = (entity: string, metric: string, value: number, unit: string, statement: string): Fact => ({
+      entity,
+      entity_kind: countries.has(entity) ? 'country' : 'organization',
+      metric,
+      value,
+      unit,
+      time: d,
+      source_ids: [...new Set(list.map((r) => r.source_id))],
+      status: 'confirmed',
+      table: 'open_models',
+      id: `${metric}:${d}:${entity}`,
+      // (A series: an undated claim is of the latest list, which can bear it out or refute it.)
+      series: `${metric}:${entity}`,
+      statement: `${statement}, on the tracked list of open models of ${d} (${list.length} models)`,
+    });
+    for (const [entity, n] of models) {
+      yield base(entity, 'open_models', n, 'models', `${entity}: ${n} models`);
+      if (countries.has(entity))
+        yield base(
+          entity,
+          'open_model_share',
+          n / list.length,
+          'ratio',
+          `${entity}: ${((100 * n) / list.length).toFixed(1)}% of the models`,
+        );
+    }
+    for (const [entity, s] of orgs)
+      yield base(entity, 'open_organizations', s.size, 'organizations', `${entity}: ${s.size} organizations`);
   }
 }
 

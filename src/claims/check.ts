@@ -144,6 +144,11 @@ const FAMILY: Record<string, string[]> = {
   tpp: ['tpp'],
   pd: ['pd'],
   parameters: ['parameters', 'active_parameters'],
+  active_parameters: ['active_parameters'],
+  // Models and organizations on a tracked list of open models, and each side's share of the models.
+  open_models: ['open_models'],
+  open_organizations: ['open_organizations'],
+  open_model_share: ['open_model_share'],
   gpu_hours: ['detail:h800_gpu_hours'],
   context_length: ['context_length'],
   process_node: ['process_node'],
@@ -184,6 +189,11 @@ const CONTRA: Record<string, string[]> = {
   // A change week over week, for a stated week (or month): the weekly growth of the same model.
   growth_week: ['growth:week'],
   parameters: ['parameters', 'active_parameters'],
+  active_parameters: ['active_parameters'],
+  // Models and organizations on a tracked list of open models, and each side's share of the models.
+  open_models: ['open_models'],
+  open_organizations: ['open_organizations'],
+  open_model_share: ['open_model_share'],
   context_length: ['context_length'],
   process_node: ['process_node'],
   compute: FAMILY_COMPUTE(),
@@ -263,6 +273,8 @@ const DIM: Record<string, [string, number]> = {
   // Places held in a top list, counted as places or as the models in them.
   spots: ['count', 1],
   models: ['count', 1],
+  companies: ['count', 1],
+  organizations: ['count', 1],
   // A rating's points, however the source names them.
   points: ['points', 1],
   'rating points': ['points', 1],

@@ -933,3 +933,31 @@ test("a weekly list's requests and input share; the one span a text names holds 
   assert.equal(still.verdict, 'outdated');
   assert.equal(claim(told.replace('still ', ''), '1.58').verdict, 'contradicted');
 });
+
+test('open models on a tracked list; a part after 其中; a variant by its word; a gloss in an index name; 千问3.6 Plus', () => {
+  // The ATOM Project's list of 17 August 2026: 800 models of US organizations, 997 of Chinese ones (of 1,958).
+  const us = (n: string) => claim(`根据ATOM项目的开源模型清单，美国机构共发布了${n}个开源模型。`, n);
+  assert.equal(us('800').metric, 'open_models');
+  assert.equal(us('800').verdict, 'supported');
+  assert.equal(us('1,100').verdict, 'contradicted');
+  // No list named: perhaps another count of open models, which the list does not refute.
+  assert.equal(claim('美国机构共发布了1,100个开源模型。', '1,100').verdict, 'unverifiable');
+  const whole = '该清单收录开源模型3,000个，其中来自中国机构的约1,000个。';
+  assert.notEqual(claim(whole, '3,000').verdict, 'contradicted');
+  assert.equal(claim(whole, '1,000').verdict, 'supported');
+  // Claude Sonnet 4.5's thinking entry was third on the board of 19 October 2025, the plain one seventh.
+  const thinking = claim('在2025年10月19日的竞技场文本榜上，Claude Sonnet 4.5思考版排名第三。', '第三');
+  assert.equal(thinking.subject, 'model:claude-sonnet-4-5-20250929-thinking-32k');
+  assert.equal(thinking.verdict, 'supported');
+  // An index named with an English gloss: the agentic index's gap of 17 February 2026, 6.4 months.
+  const gap = claim('2026年2月17日，在代理（Agentic）指数上，以时间计算，中国落后约6.4个月。', '6.4');
+  assert.equal(gap.verdict, 'supported');
+  // A maker's Chinese name with a version is its model of that version; with a date or a count after, it is not.
+  const find = (t: string) => checker.entityIndex.find(normalizeForMatching(t)).map((m) => m.entity);
+  assert.deepEqual(find('千问3.6 Plus的用量'), ['model:qwen3-6-plus']);
+  assert.deepEqual(find('千问3月发布'), ['alibaba']);
+  // Parameters named earlier in the clause (GLM-5: 744 billion).
+  const params = claim('GLM-5的总参数被一些文章写成约9,000亿。', '9,000亿');
+  assert.equal(params.metric, 'parameters');
+  assert.equal(params.verdict, 'contradicted');
+});

@@ -131,6 +131,9 @@ const SHORT_NAME = /[A-Z]\d{1,2}(?:\.\d)?(?![A-Za-z0-9]|\.\d)/g;
 const SHORT_TIER = /^\s(Flash|Pro|Max|Mini|Lite|Turbo|Plus|Ultra|Air|Nano|Thinking|Coder)(?![A-Za-z0-9])/;
 
 /** A model number after a product line's word: "950PR", " 910D". */
+/** A version and tier right after a Chinese name ("3.6 Plus", "5.0", "3-Max"). */
+const CJK_VERSION =
+  /^\s?\d+(?:\.\d+)*(?:[\s-]?(?:Plus|Pro|Max|Turbo|Flash|Mini|Ultra|Lite|Air|VL|Coder|Omni|Instruct|Thinking)(?![A-Za-z]))*(?![\d.]|\s?[年月日号號个個%万萬亿億倍分家款])/i;
 const LINE_CODE = /^\s?(\d{3,4}[A-Z]{0,3})(?![A-Za-z0-9])/;
 
 const pairKey = (s: string, i: number) => (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) || 0);
@@ -161,6 +164,20 @@ export function groupedBy(
   return m;
 }
 
+/**
+ * A model's thinking or instruct entries by the model and the word (`model:claude-sonnet-4-5|thinking` →
+ * `model:claude-sonnet-4-5-20250929-thinking-32k`), shortest first: how a board lists a variant an article names
+ * with a word ("思考版", "Thinking").
+ */
+export const variantEntries = (entities: EntityIndex) =>
+  groupedBy(entities, 'variantEntry', (e, id) => {
+    const v = e.kind === 'model' ? /-(thinking|instruct)(?=-|$)/.exec(id) : null;
+    if (!v) return null;
+    let base = id.slice(0, v.index);
+    while (/-(?:20\d{6}|\d{4}|\d{2}-\d{2})$/.test(base)) base = base.replace(/-(?:20\d{6}|\d{4}|\d{2}-\d{2})$/, '');
+    return `${base}|${v[1]}`;
+  });
+
 /** Systems by the chip they are built of. */
 export const systemsBuiltOf = (entities: EntityIndex) =>
   groupedBy(entities, 'builtOf', (e) => (e.kind === 'system' ? e.builtOf : null));
@@ -176,6 +193,9 @@ export class EntityIndex {
     this.entities.set(entity.id, entity);
     for (const n of names) {
       if (!n) continue;
+      // (An organization's one-word Latin names, for its Chinese name with a version: "千问3.6 Plus" is Qwen3.6 Plus.)
+      if (entity.kind === 'organization' && /^[A-Z][A-Za-z]{2,}$/.test(n))
+        this.latin.set(entity.id, [...(this.latin.get(entity.id) ?? []), n]);
       // (Plain ASCII needs no script conversion: most names are model ids, and converting each took a second.)
       const nfkc = n.normalize('NFKC');
       const key = (/^[\x20-\x7e]*$/.test(nfkc) ? nfkc : normalizeForMatching(nfkc)).toLowerCase().trim();
@@ -215,6 +235,8 @@ export class EntityIndex {
   }
 
   private readonly asciiOnly = new Set<number>();
+  /** Organizations' one-word Latin names ("Qwen", "ERNIE", "Hunyuan"), by id. */
+  private readonly latin = new Map<string, string[]>();
 
   /** Product-line words ("Ascend", 昇腾) with a chip of the line, for models of the line the data lacks. */
   readonly lines = new Map<string, { line: string; chip: ChipRow }>();
@@ -287,6 +309,21 @@ export class EntityIndex {
         if (code && chip) {
           entity = chip;
           end += code[0].length;
+        }
+        // "千问3.6 Plus", "文心5.0": an organization's Chinese name with a version is its model of that version, named
+        // with one of the organization's Latin names, where the data has one.
+        const version =
+          !hit.ascii && hit.entity.kind === 'organization' ? CJK_VERSION.exec(norm.slice(end, end + 24)) : null;
+        if (version) {
+          const v = version[0].trim();
+          const model = (this.latin.get(hit.entity.id) ?? [])
+            .flatMap((w) => [`${w}${v}`, `${w} ${v}`, `${w}-${v.replace(/\s+/g, '-')}`])
+            .map((name) => this.named(name))
+            .find((e) => e?.kind === 'model');
+          if (model) {
+            entity = model;
+            end += version[0].length;
+          }
         }
         // "Llama 4", "Qwen 2.5-Max", "Claude Opus 4.1": a family's version is part of its name, not a quantity.
         if (hit.entity.family) {

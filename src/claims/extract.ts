@@ -4,7 +4,7 @@
  * subject entity, an optional comparison entity and a time, all within its sentence. Quantities that
  * say nothing measurable (years, dates, bare numbers without a metric) are not claims.
  */
-import { systemsBuiltOf, type Entity, type EntityIndex, type Mention } from './entities.ts';
+import { systemsBuiltOf, variantEntries, type Entity, type EntityIndex, type Mention } from './entities.ts';
 import { bounded, findQuantities, parseNumber, qualifierBefore, type Quantity, type Stop } from './quantities.ts';
 import { firstAtOrAfter, sentences } from './text.ts';
 import { addDays } from '../util/dates.ts';
@@ -319,6 +319,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           return 'spend_share';
         if (!has(s, TOKENS) && has(s, /\brequests\b|\bcalls\b|请求次数|调用次数/)) return 'request_share';
       }
+      // "其中由中国机构发布的997个，占比略超五成": a share of the open models a list tracks.
+      if (q.kind !== 'multiple' && has(s, OPEN_MODELS) && !has(s, TOKENS) && !has(s, /下载|download|derivative|衍生/))
+        return 'open_model_share';
       if (has(s, TOKENS) && q.kind !== 'multiple') return 'token_share';
       // "千问的下载量是其近六倍", "spend about 3.6 times OpenAI's": a multiple of another side's volume of that measure.
       if (q.kind === 'multiple' && has(s, /下载|download/)) return 'download_ratio';
@@ -383,16 +386,15 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (['items', 'units'].includes(q.unit) && ENTITIES_AFTER.test(q.tail ?? q.after ?? '')) return 'count:entities';
       if (has(s, DERIVED) && !has(s, /下载|download/)) return 'derivatives';
       if (has(s, /下载|download/)) return 'downloads';
+      // "只激活其中的320亿个": parameters named in the clause before a count in the billions.
+      if (q.value >= 1e8 && ['items', 'number'].includes(q.unit) && parametersBefore(q)) return parametersBefore(q);
+      // "清单共收录1,958个开源模型", "美国机构约30家": models (organizations) on a tracked list of open models.
+      if (['items', 'models'].includes(q.unit) && has(s, OPEN_MODELS)) return 'open_models';
+      if (['companies', 'organizations'].includes(q.unit) && has(s, OPEN_MODELS)) return 'open_organizations';
       return q.unit === 'times' ? null : 'count';
     case 'number':
-      // "总参数量达1万亿", "激活参数320亿": a parameter count named just before.
-      if (
-        /(?:参数量?|parameters?|params|激活|activates?|active)\s?(?:达到?|为|约|高达|of|is)?\s{0,2}$/i.test(
-          q.before ?? '',
-        ) &&
-        q.value >= 1e6
-      )
-        return 'parameters';
+      // "总参数量达1万亿", "激活参数320亿", "总参数被写成约9,000亿": a parameter count named before it in its clause.
+      if (q.value >= 1e6 && parametersBefore(q)) return parametersBefore(q);
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
       if (
         /(?:晶体管|transistors?)\s?(?:数量?|数目|count)?\s?(?:达到?|为|约|高达|超过|of)?\s{0,2}$/i.test(q.before ?? '')
@@ -776,6 +778,22 @@ const INPUT_AFTER =
   /^\s?(?:of\s(?:them|it|its\s(?:tokens|traffic)|which|those|these)\s)?(?:were\s|was\s|being\s)?(?:input|prompt)\b|^\s?(?:是|为|属于|来自)?输入/i;
 const INPUT_BEFORE =
   /(?:输入(?:词元|token|tokens)?(?:的)?(?:占比?|比例|比重)|\b(?:input|prompt)(?: tokens?)?(?: share)?(?: (?:made up|accounted for|were|was|is|at|of))?)\s?(?:为|达|约|近|逾|about|roughly|nearly|some|around){0,2}\s?$/i;
+/** A variant's word right after a model's name: thinking (reasoning) or instruct. */
+const VARIANT_AFTER = /^\s?(?:(思考版|思考模型|推理版|\bthinking\b|\breasoning\b)|(指令版|\binstruct\b))/i;
+/** A list or census of models named ("清单", "普查", "the tracker"). */
+const CENSUS = /清单|名单|普查|census|tracker|tracked|\blist\b|\bATOM\b|Interconnects/i;
+/** Open models, as a tracker or census counts them. */
+const OPEN_MODELS = /open(?:-weight|-source| weight| source)? models|开源模型|开放权重模型|开源大模型/i;
+/**
+ * A parameter count named in the clause before a figure: the active ones ("激活", "active") or all of them; null if
+ * another figure stands between.
+ */
+function parametersBefore(q: Quantity): 'parameters' | 'active_parameters' | null {
+  const lead = (q.lead ?? q.before ?? '').split(/[，。,;；]/).at(-1) ?? '';
+  const at = lead.search(/参数|parameters?|params|激活|activates?|\bactive\b/i);
+  if (at < 0 || /\d/.test(lead.slice(at))) return null;
+  return /激活|activ/i.test(lead.slice(at)) ? 'active_parameters' : 'parameters';
+}
 /** Words telling a figure as still holding. */
 const STILL = /\bstill\b|仍|依然|依旧|至今/i;
 /** Metrics read off a board on a day: gaps, ratings, places. */
@@ -1218,8 +1236,13 @@ export function extractClaims(
     if (!metric || GENERIC.has(metric)) {
       const prev =
         si > 0 ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]) : '';
+      // (A count's, the headline's too when the sentence before names only a generic measure: "共223个" under a
+      // headline on open models.)
+      const before = metricOf(q, `${prev} ${sentenceText}`, compared);
       const carried =
-        metricOf(q, `${prev} ${sentenceText}`, compared) ?? metricOf(q, `${headline} ${sentenceText}`, compared);
+        before && (!GENERIC.has(before) || q.kind !== 'count')
+          ? before
+          : (metricOf(q, `${headline} ${sentenceText}`, compared) ?? before);
       if (carried && (!metric || !GENERIC.has(carried))) metric = carried;
     }
     // "投入研发经费约1797亿元" in a sentence that also names revenue: the words next to the amount decide.
@@ -1783,6 +1806,26 @@ export function extractClaims(
         }
       }
     }
+    // "Claude Sonnet 4.5思考版", "its Thinking version": a model named with a variant's word is the board's entry of that
+    // variant, where the data lists one; else the model's own figures may bear the claim out, not refute it.
+    let variantGuess = false;
+    const variant =
+      subject && kindOf(subject) === 'model' ? VARIANT_AFTER.exec(norm.slice(subject.end, subject.end + 12)) : null;
+    if (subject && variant) {
+      const entry = variantEntries(entities).get(`${subject.entity}|${variant[1] ? 'thinking' : 'instruct'}`);
+      const shortest = entry?.slice().sort((a, b) => a.length - b.length)[0];
+      if (shortest) subject = { ...subject, entity: shortest };
+      else variantGuess = true;
+    }
+    // Open models counted where the passage names no list or census: perhaps another count (a hub's, a ranking's), so
+    // the tracked list may bear it out, not refute it.
+    const uncensused = () =>
+      !!metric?.startsWith('open_') && !CENSUS.test(`${headline} ${prevInParagraph(si)} ${sentenceText}`);
+    // "清单共收录1,958个开源模型，其中由中国机构发布的997个": a name after the figure and "其中" is a part of it, not its subject.
+    const partAfter =
+      !!subject &&
+      subject.start >= q.end &&
+      /其中|\bof (?:which|whom|them)\b|\bamong them\b/i.test(norm.slice(q.end, subject.start));
     const comparison =
       comparisonMention && comparisonMention.entity !== subject?.entity ? comparisonMention.entity : null;
     // "不到H100（900GB/s）的一半": a qualifier before the compared name bounds the ratio after it.
@@ -2019,7 +2062,7 @@ export function extractClaims(
       ...(category ? { category } : {}),
       ...(stated === null && when !== null ? { time_carried: true } : {}),
       ...(STILL.test(clauseText()) ? { still: true } : {}),
-      ...(guessedChip || farSpan ? { support_only: true } : {}),
+      ...(guessedChip || farSpan || variantGuess || partAfter || uncensused() ? { support_only: true } : {}),
       ...(groupSaid() ? { own_data: true } : {}),
       ...(OWN_DATA.test(sentenceText) || (UNNAMED_SOURCE.test(sentenceText) && OWN_MEASURES.test(metric))
         ? { own_data: true }

@@ -256,13 +256,17 @@ function namePatterns(id: string): [RegExp, RegExp | null] {
   return [new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, 'i'), acronym];
 }
 
+/** An English gloss in brackets inside a Chinese name ("代理（Agentic）指數"). */
+const GLOSS = String.raw`(?:\s?[（(][A-Za-z\s-]{2,24}[）)]\s?)?`;
 /** The words of an index's name in Chinese (normalised to simplified script), and the English title word each is. */
-const INDEX_WORDS: [RegExp, string][] = [
-  [/(?:智能|智慧)指数/, 'intelligence'],
-  [/(?:编程|程式|程序|代码)(?:能力)?指数/, 'coding'],
-  [/(?:代理|智能体|智能代理)(?:能力)?指数/, 'agentic'],
-  [/数学(?:能力)?指数/, 'math'],
-];
+const INDEX_WORDS: [RegExp, string][] = (
+  [
+    ['(?:智能|智慧)', 'intelligence'],
+    ['(?:编程|程式|程序|代码)(?:能力)?', 'coding'],
+    ['(?:代理|智能体|智能代理)(?:能力)?', 'agentic'],
+    ['数学(?:能力)?', 'math'],
+  ] as const
+).map(([w, title]) => [new RegExp(`${w}${GLOSS}指数`), title]);
 
 export class Checker {
   private constructor(

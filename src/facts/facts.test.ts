@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { builtDb } from '../../test/helpers.ts';
 import { Db } from '../store/db.ts';
-import { shareFacts } from '../adoption/facts.ts';
+import { shareFacts, trackedFacts } from '../adoption/facts.ts';
 import { chipFacts, systemFacts } from '../compute/facts.ts';
 import { buildFactIndex, type FactIndex } from './index.ts';
 
@@ -104,6 +104,23 @@ test('derivations are pure: shares per window, chip and system figures', () => {
       .sort(),
     [10, 2, 8],
   );
+  // A census of open models: models per country and organization, each country's share, organizations per country.
+  const row = (model_id: string, country: string, organization_id: string | null) =>
+    ({ model_id, country, organization_id, d: '2026-08-17', source_id: 'census' }) as never;
+  const census = [
+    ...trackedFacts([row('m1', 'CN', 'o1'), row('m2', 'CN', 'o2'), row('m3', 'US', 'o3'), row('m4', 'US', null)]),
+  ];
+  const got = (entity: string, metric: string) => census.find((f) => f.entity === entity && f.metric === metric)?.value;
+  assert.deepEqual(
+    [
+      got('CN', 'open_models'),
+      got('CN', 'open_model_share'),
+      got('CN', 'open_organizations'),
+      got('o1', 'open_models'),
+    ],
+    [2, 0.5, 2, 1],
+  );
+  assert.equal(got('US', 'open_organizations'), 1);
   const chips = [
     ...chipFacts([
       {

@@ -23,6 +23,9 @@ import {
   type Importer,
 } from './common.ts';
 
+/** The source of the ATOM Project's list: a census of open-weight models and their makers, not a sample. */
+export const TRACKED_MODELS_SOURCE = 'interconnects-tracked-models';
+
 /** Interconnects-AI/tracked-models: the ATOM Project's tracked open-weight models. */
 export const interconnects: Importer = {
   name: 'adoption/Interconnects-AI__tracked-models',
@@ -30,7 +33,7 @@ export const interconnects: Importer = {
   run(root) {
     const dir = at(root, this.name);
     const out = emptyOutput();
-    const source_id = 'interconnects-tracked-models';
+    const source_id = TRACKED_MODELS_SOURCE;
     const snapshot = '2026-08-17';
     out.sources.push(
       repoSource({
