@@ -83,7 +83,7 @@ const FAMILY: Record<string, string[]> = {
   derivative_share: ['derivative_share'],
   derivatives: ['derivatives'],
   // A chip made of chips: the compute dies in its package ("two 910B-class dies in one package").
-  chip_count: ['chips_per_system', 'detail:gpus', 'dies_per_package'],
+  chip_count: ['chips_per_system', 'detail:gpus', 'chip_count', 'dies_per_package'],
   dies: ['dies_per_package'],
   gpu_count: ['detail:gpus'],
   downloads: ['downloads', 'downloads_all_time'],
@@ -149,7 +149,10 @@ const FAMILY: Record<string, string[]> = {
   open_models: ['open_models'],
   open_organizations: ['open_organizations'],
   open_model_share: ['open_model_share'],
-  gpu_hours: ['detail:h800_gpu_hours'],
+  gpu_hours: ['gpu_hours'],
+  training_tokens: ['training_tokens'],
+  // (A margin an event reports: its figure as a ratio, which may bear the claim out.)
+  margin: ['ratio'],
   context_length: ['context_length'],
   process_node: ['process_node'],
 };
@@ -161,7 +164,9 @@ const FAMILY: Record<string, string[]> = {
 const CONTRA: Record<string, string[]> = {
   investment: ['investment'],
   performance_ratio: ['inference_performance'],
-  chip_count: ['chips_per_system'],
+  chip_count: ['chips_per_system', 'chip_count'],
+  gpu_hours: ['gpu_hours'],
+  training_tokens: ['training_tokens'],
   signatories: ['signatories'],
   gap_months: ['gap_months'],
   gap_points: ['gap_points'],
@@ -370,7 +375,9 @@ export function canSupport(f: IndexedFact): boolean {
   if (isConfirmed(f.status)) return true;
   // One of several counts the sources give (the sheet keeps them all): it supports, and the others are shown.
   if (f.status === 'one of the counts sources report') return true;
-  return f.table !== 'events' && !/inconsistent|not found/i.test(f.status);
+  // (An event the sources report but no second one confirms may bear a claim out; an unconfirmed one may not.)
+  if (f.table === 'events') return f.status === 'reported';
+  return !/inconsistent|not found/i.test(f.status);
 }
 
 const evidence = (f: IndexedFact): Evidence => ({
@@ -1233,6 +1240,8 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
           statement: `${f.statement} (one way: ${f.value / 2})`,
         });
   cands = cands.filter((f) => rangeIn(c, f) !== null);
+  // A margin only by a figure stated as one: an event's other ratios (a share, a cut) are other measures.
+  if (c.metric === 'margin') cands = cands.filter((f) => /margin|利润率/i.test(f.statement));
   // A price said of its seller (the maker's own, or a platform named) is that seller's, when the data lists any.
   if (c.seller) {
     const sells = (f: IndexedFact) =>

@@ -961,3 +961,17 @@ test('open models on a tracked list; a part after 其中; a variant by its word;
   assert.equal(params.metric, 'parameters');
   assert.equal(params.verdict, 'contradicted');
 });
+
+test("a training run's chips, chip hours, tokens and parameters are its event's figures; a reported margin bears out", () => {
+  // DeepSeek-V3's technical report: 2,048 H800s, 2.788 million H800 GPU hours, 14.8 trillion tokens, 37 billion active.
+  const v = (text: string, quote: string) => claim(text, quote);
+  assert.equal(v('DeepSeek-V3的训练动用了2,048张H800。', '2,048').metric, 'chip_count');
+  assert.equal(v('DeepSeek-V3的训练动用了2,048张H800。', '2,048').verdict, 'supported');
+  assert.equal(v('DeepSeek-V3的训练用了约400万个H800 GPU小时。', '400万').verdict, 'contradicted');
+  assert.equal(v('DeepSeek-V3的预训练数据约为14.8万亿个词元。', '14.8').metric, 'training_tokens');
+  assert.equal(v('DeepSeek-V3的预训练数据约为14.8万亿个词元。', '14.8').verdict, 'supported');
+  assert.equal(v('DeepSeek-V3的预训练数据约为20万亿个词元。', '20万亿').verdict, 'contradicted');
+  assert.equal(v('DeepSeek-V3每个词元只激活370亿个参数。', '370亿').verdict, 'supported');
+  // The 545% margin DeepSeek disclosed is a reported figure: it may bear a claim out.
+  assert.equal(v('DeepSeek said its theoretical cost-profit margin was 545%.', '545%').verdict, 'supported');
+});

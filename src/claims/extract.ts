@@ -223,6 +223,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
           // "每秒输出500个token", "2,400 tokens per second": a rate, not a volume.
           if (/每秒\S{0,6}$/.test(q.before ?? '') || /^\s?(?:\/\s?s\b|per second|每秒|\/秒)/i.test(q.after ?? ''))
             return 'tokens_per_second';
+          // "训练数据多达约18万亿个词元", "trained on 14.8 trillion tokens": the data a model was trained on.
+          if (has(s, /训练|trained on|training (?:data|set|run|corpus)|pre-?train/i)) return 'training_tokens';
           return has(s, /week|每周|一周|周度|单周/)
             ? 'tokens_week'
             : has(s, /month|每月|月度/)
@@ -386,6 +388,9 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (['items', 'units'].includes(q.unit) && ENTITIES_AFTER.test(q.tail ?? q.after ?? '')) return 'count:entities';
       if (has(s, DERIVED) && !has(s, /下载|download/)) return 'derivatives';
       if (has(s, /下载|download/)) return 'downloads';
+      // "用了278.8万个H800 GPU小时": hours of chips, the chip named between; "动用了2,048张H800": chips of that name.
+      if (GPU_HOURS_AFTER.test(q.tail ?? q.after ?? '')) return 'gpu_hours';
+      if (['units', 'items'].includes(q.unit) && CHIP_AFTER.test(q.tail ?? q.after ?? '')) return 'chip_count';
       // "只激活其中的320亿个": parameters named in the clause before a count in the billions.
       if (q.value >= 1e8 && ['items', 'number'].includes(q.unit) && parametersBefore(q)) return parametersBefore(q);
       // "清单共收录1,958个开源模型", "美国机构约30家": models (organizations) on a tracked list of open models.
@@ -780,6 +785,11 @@ const INPUT_BEFORE =
   /(?:输入(?:词元|token|tokens)?(?:的)?(?:占比?|比例|比重)|\b(?:input|prompt)(?: tokens?)?(?: share)?(?: (?:made up|accounted for|were|was|is|at|of))?)\s?(?:为|达|约|近|逾|about|roughly|nearly|some|around){0,2}\s?$/i;
 /** A variant's word right after a model's name: thinking (reasoning) or instruct. */
 const VARIANT_AFTER = /^\s?(?:(思考版|思考模型|推理版|\bthinking\b|\breasoning\b)|(指令版|\binstruct\b))/i;
+/** Chip hours named after a count ("H800 GPU小时", "GPU hours"). */
+const GPU_HOURS_AFTER = /^\s?(?:[A-Z]{1,3}\d{2,4}[A-Z]?\s?)?(?:GPU|加速卡)\s?-?(?:小时|hours?)/i;
+/** A chip's code or a word for chips right after a count ("张H800", "颗昇腾910C", "块GPU"). */
+const CHIP_AFTER =
+  /^\s?(?:(?:nvidia|英伟达|华为|huawei)\s?)?(?:升腾\s?)?(?:[A-Z]{1,3}\d{2,4}[A-Z]?(?![\w.])|GPU|加速卡|芯片)(?!\s?(?:小时|hours?))/i;
 /** A list or census of models named ("清单", "普查", "the tracker"). */
 const CENSUS = /清单|名单|普查|census|tracker|tracked|\blist\b|\bATOM\b|Interconnects/i;
 /** Open models, as a tracker or census counts them. */
@@ -1232,6 +1242,14 @@ export function extractClaims(
         : metricOf(q, near, compared)
       : null;
     let metric = local && !GENERIC.has(local) ? local : metricOf(q, sentenceText, compared);
+    // "its cost-profit margin was 545%": a percentage over 100 said of a margin is the margin, not a growth.
+    if (
+      metric === 'growth' &&
+      q.kind === 'percent' &&
+      /利润率|毛利率|profit margin|\bmargins?\b/i.test(sentenceText) &&
+      !/增长|增幅|growth|grew|rose|increase|jump|\bup\b/i.test(near)
+    )
+      metric = 'margin';
     // The metric is often named in the headline or the sentence before ("Memory: 96GB"): carry it as the topic.
     if (!metric || GENERIC.has(metric)) {
       const prev =
@@ -2028,26 +2046,28 @@ export function extractClaims(
       unit:
         metric === 'tokens_per_second'
           ? 'tokens/s'
-          : q.unit === 'number'
-            ? metric.startsWith('tokens') || metric === 'context_length'
-              ? 'tokens'
-              : metric === 'rating'
-                ? 'points'
-                : metric === 'requests'
-                  ? 'requests'
-                  : metric === 'tpp'
-                    ? 'TPP'
-                    : metric === 'parameters'
-                      ? 'parameters'
-                      : metric === 'transistor_count'
-                        ? 'transistors'
-                        : q.unit
-            : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
-              metric === 'price' &&
-                /^[A-Z]{3}$/.test(q.unit) &&
-                /每百万|per million|\/M(?:tok)?\b|百万\s?tokens?/i.test(sentenceText)
-              ? `${q.unit}/Mtok`
-              : q.unit,
+          : metric === 'gpu_hours' && ['items', 'number', 'units'].includes(q.unit)
+            ? 'gpu_hours'
+            : q.unit === 'number'
+              ? metric.startsWith('tokens') || metric === 'context_length'
+                ? 'tokens'
+                : metric === 'rating'
+                  ? 'points'
+                  : metric === 'requests'
+                    ? 'requests'
+                    : metric === 'tpp'
+                      ? 'TPP'
+                      : metric === 'parameters' || metric === 'active_parameters'
+                        ? 'parameters'
+                        : metric === 'transistor_count'
+                          ? 'transistors'
+                          : q.unit
+              : // "每百万tokens 4元（缓存命中1元）": a price in a sentence about prices per million tokens is one too.
+                metric === 'price' &&
+                  /^[A-Z]{3}$/.test(q.unit) &&
+                  /每百万|per million|\/M(?:tok)?\b|百万\s?tokens?/i.test(sentenceText)
+                ? `${q.unit}/Mtok`
+                : q.unit,
       time,
       days: when?.days ?? null,
       context,

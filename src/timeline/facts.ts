@@ -70,6 +70,17 @@ function* countsIn(base: Omit<Fact, 'id' | 'metric' | 'value' | 'unit' | 'statem
   }
 }
 
+/** An event's numeric details as measures: the key's pattern, the measure, its unit and the key's scale. */
+const DETAIL_MEASURES: [RegExp, string, string, number][] = [
+  [/^tokens_trillion$/, 'training_tokens', 'tokens', 1e12],
+  [/^tokens_billion$/, 'training_tokens', 'tokens', 1e9],
+  [/^params_total_b$/, 'parameters', 'parameters', 1e9],
+  [/^params_active_b$/, 'active_parameters', 'parameters', 1e9],
+  [/gpu_hours$/, 'gpu_hours', 'gpu_hours', 1],
+  [/^(?:gpus|chips|accelerators)$/, 'chip_count', 'chips', 1],
+  [/price_usd_per_gpu_hour$/, 'gpu_hour_price', 'USD/hour', 1],
+];
+
 /**
  * Event figures: the amount and its parts (metric `amount`), figures as first reported and as later found
  * (`later` links them), signatory counts, percentages in the details (`ratio`), other numeric details.
@@ -171,6 +182,19 @@ export function* eventFacts(rows: readonly EventRow[]): Generator<Fact> {
           metric: money ? 'amount' : `detail:${k}`,
           value: v,
           unit: money ? 'USD' : k,
+          statement: `${title}: ${k.replace(/_/g, ' ')} ${v}`,
+        };
+      }
+      // The same figure as the measure its key names, in plain units ("tokens_trillion" 14.8: 14.8 trillion tokens).
+      const measure = typeof v === 'number' ? DETAIL_MEASURES.find(([re]) => re.test(k)) : undefined;
+      if (measure && typeof v === 'number') {
+        const [, metric, unit, scale] = measure;
+        yield {
+          ...base,
+          id: `${id}:${k}:${metric}`,
+          metric,
+          value: v * scale,
+          unit,
           statement: `${title}: ${k.replace(/_/g, ' ')} ${v}`,
         };
       }
