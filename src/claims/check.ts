@@ -345,9 +345,13 @@ function agrees(c: Extracted, f: IndexedFact): boolean {
   // A place is exact: 26th is not 25th (ties already share the better place).
   const rel = f.unit === 'rank' ? 0 : c.bound === 'approx' ? TOLERANCE.approx : TOLERANCE.relative;
   // A share is rounded to the point (61% is 60.5–61.5%), but a small one is not a point wide: 0.2% is not 1%.
+  // (A figure said to the half, "two and a half months", is rounded to the half: its floor is half as wide.)
+  const half = (FLOOR[f.unit] ?? FLOOR[c.unit]) === 0.5 && !Number.isInteger(c.value);
   const floor = share
     ? Math.min(c.bound === 'approx' ? TOLERANCE.ratio : TOLERANCE.ratio / 2, Math.abs(c.value) * TOLERANCE.approx)
-    : (FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0);
+    : half
+      ? 0.25
+      : (FLOOR[f.unit] ?? FLOOR[c.unit] ?? 0);
   const slack = (x: number) => (Number.isFinite(x) ? Math.max(Math.abs(x) * rel, floor) : 0);
   return f.value >= r[0] - slack(r[0]) && f.value <= r[1] + slack(r[1]);
 }
@@ -417,6 +421,24 @@ export function factKeys(ctx: CheckContext, id: string | null): { key: string; w
 }
 
 const DAY = 86_400_000;
+
+/**
+ * Readings that move by themselves (a months gap) as of `day`: the last reading of each series on or before it, moved
+ * by its drift for the days between (its date stays, so a reading long before the day still only bears a claim out).
+ */
+function drifted(cands: IndexedFact[], day: string | null): IndexedFact[] {
+  if (!day || !cands.some((f) => f.drift)) return cands;
+  const last = new Map<string, IndexedFact>();
+  for (const f of cands)
+    if (f.drift && f.time && f.time <= day && (last.get(f.series ?? f.id)?.time ?? '') < f.time)
+      last.set(f.series ?? f.id, f);
+  return cands.map((f) => {
+    if (last.get(f.series ?? f.id) !== f || f.time === day) return f;
+    const months = (Date.parse(day) - Date.parse(f.time as string)) / DAY / (365.25 / 12);
+    const value = f.value + (f.drift as number) * months;
+    return { ...f, value, statement: `${f.statement}; as of ${day}, ${Number(value.toFixed(1))} months` };
+  });
+}
 
 /** A release's tag after a model's id: a date ("-20260211", "-04-02"), a number ("-001"), a preview or free variant. */
 const RELEASE_TAG = /-(?:20\d{6}|\d{4}|\d{3}|\d{2}-\d{2}|preview|free|exp)$/;
@@ -1240,6 +1262,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
           statement: `${f.statement} (one way: ${f.value / 2})`,
         });
   cands = cands.filter((f) => rangeIn(c, f) !== null);
+  cands = drifted(cands, c.time?.length === 10 ? c.time : (c.as_of ?? null));
   // A margin only by a figure stated as one: an event's other ratios (a share, a cut) are other measures.
   if (c.metric === 'margin') cands = cands.filter((f) => /margin|利润率/i.test(f.statement));
   // A price said of its seller (the maker's own, or a platform named) is that seller's, when the data lists any.

@@ -975,3 +975,30 @@ test("a training run's chips, chip hours, tokens and parameters are its event's 
   // The 545% margin DeepSeek disclosed is a reported figure: it may bear a claim out.
   assert.equal(v('DeepSeek said its theoretical cost-profit margin was 545%.', '545%').verdict, 'supported');
 });
+
+test("benchmarks as articles write them; a score in a sentence after its test's name; a months gap grows till the next release", () => {
+  // Epoch's hub: GLM-5 52.4% on Terminal-Bench, Gemini 3 Pro Preview 37.5% on HLE, 84.6% for Gemini 3 Deep Think
+  // preview on ARC-AGI-2.
+  const tb = claim('On Terminal-Bench, GLM-5 completes 52.4% of tasks.', '52.4%');
+  assert.deepEqual([tb.metric, tb.verdict], ['score:terminalbench', 'supported']);
+  const hle = claim("The top score on Humanity's Last Exam belongs to Gemini 3 Pro Preview at 37.5%.", '37.5%');
+  assert.deepEqual([hle.subject, hle.metric, hle.verdict], ['model:gemini-3-pro-preview', 'score:hle', 'supported']);
+  // (Under a headline: the body's mention, not the headline's.)
+  const arc = claim(
+    'Puzzles\n\nThe ARC-AGI-2 puzzles are hard. Gemini 3 Deep Think preview scores 84.6% on them.',
+    '84.6%',
+  );
+  assert.equal(arc.metric, 'score:arc_agi_2');
+  // (A percentage in a sentence neither scoring nor pointing back is not read on the test named before.)
+  assert.notEqual(
+    claim('Puzzles\n\nThe ARC-AGI-2 puzzles are hard. Gemini 3 Deep Think preview took 84.6% of it.', '84.6%').metric,
+    'score:arc_agi_2',
+  );
+  // SWE-bench Verified: 3.3 months on 5 March 2026, the frontiers unchanged after, so 4.0 months on 25 March.
+  const gap = (n: string) =>
+    claim(`As of 25 March 2026, on SWE-bench Verified China trails the US by about ${n} months.`, n);
+  assert.equal(gap('four').verdict, 'supported');
+  assert.equal(gap('eight').verdict, 'contradicted');
+  // Said to the half month, a figure is read to the half: 4.5 is not 4.0.
+  assert.equal(gap('four and a half').verdict, 'contradicted');
+});

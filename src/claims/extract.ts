@@ -96,7 +96,7 @@ const MARK_COMPARE_ZH =
   /(?:超越|超过|落后于?|领先于?|不如|媲美|优于|逊于|相比|相较于?|类似于?|如同|相当于|仅为)[\u4e00-\u9fffA-Za-z ]{0,10}$/;
 /** Prepositions before a name: its object, unless the name owns what follows ("over the 910B's 64GB"). */
 const MARK_PREP =
-  /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|\bto|\binside|\bwithin|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
+  /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|(?<!\b(?:belongs?|belonged|goes|went|falls|fell|credited|attributed|owed)\s)\bto|\binside|\bwithin|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
 /**
  * A noun of things made, then where they come from ("models from", "chips made by", "came from"), or a version
  * of a thing ("a preview of Qwen3.6 Plus"): the name is what the sentence speaks of, not a compared object.

@@ -235,6 +235,9 @@ const VERSION_AFTER =
 /** Measures a share may be of other than tokens: money, calls, downloads, a market, a survey's answers. */
 const OTHER_MEASURE =
   /消费|花费|支出|营收|收入|费用|金额|请求|调用次数|下载|市场|受访|调查|\b(?:spend|spending|revenue|dollars|requests|calls|downloads|market|survey|respondents)\b/i;
+/** A sentence that speaks of a test's score or points back to a test named before ("scores … on them", "there"). */
+const SCORED_BACK =
+  /\b(?:on (?:it|them|this|that|these)|there|scor(?:e|es|ed|ing)|solv(?:e|es|ed)|answer(?:s|ed)?|complet(?:e|es|ed)|resolv(?:e|es|ed)|accuracy)\b|得分|分数|正确率|准确率|成绩/i;
 /** Scores read on a board's scale. */
 const RATED = new Set(['rating', 'bare_score']);
 
@@ -248,11 +251,27 @@ const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 function namePatterns(id: string): [RegExp, RegExp | null] {
   const words = id.split('_').filter(Boolean);
-  const body = words.map(escapeRe).join('[\\s_-]?');
+  // Each word as articles write it: a compound's parts apart ("terminalbench": "Terminal-Bench"), a plural or a
+  // possessive either way ("metr_time_horizons": "METR's time-horizon").
+  const word = (w: string) => {
+    const compound = /^([a-z]{3,})(bench|qa|eval|math|arena)$/.exec(w);
+    const core = compound
+      ? `${escapeRe(compound[1] as string)}[\\s-]?${compound[2]}`
+      : w.length > 4 && w.endsWith('s')
+        ? `${escapeRe(w.slice(0, -1))}s?`
+        : escapeRe(w);
+    return `${core}(?:['’]s)?`;
+  };
+  const body = words.map(word).join('[\\s_-]?');
+  const letters = (w: string) => w.split('').map((ch) => `${ch.toUpperCase()}[\\w'’]*`);
+  // The acronym of a name of three words or more ("ECI"); a short name is itself one, and is also written out in
+  // capitalised words ("hle": "Humanity's Last Exam").
   const acronym =
     words.length >= 3 && words.every((w) => /^[a-z]+$/.test(w))
       ? new RegExp(`(?<![A-Za-z0-9])${words.map((w) => (w[0] as string).toUpperCase()).join('')}(?![A-Za-z0-9])`)
-      : null;
+      : words.length === 1 && /^[a-z]{3,4}$/.test(words[0] as string)
+        ? new RegExp(`(?<![A-Za-z0-9])${letters(words[0] as string).join('[\\s-]+')}(?![A-Za-z0-9])`)
+        : null;
   return [new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, 'i'), acronym];
 }
 
@@ -606,7 +625,22 @@ export class Checker {
         // The boards its sentence and passage name (a gap said where the Arena is named may be the Arena's): with
         // several, any may bear it out and none refute it.
         if (percent(c)) {
-          const own = this.boardsNamed(norm.slice(c.sentence[0], c.sentence[1]), norm);
+          let own = this.boardsNamed(norm.slice(c.sentence[0], c.sentence[1]), norm);
+          // (Else, in a sentence that speaks of a score or points back to a test, the benchmark named last before it in
+          // its paragraph, on whose scale it lies: "The ARC-AGI-2 puzzles widen things further. Gemini 3 Deep Think
+          // scores 84.6% on them.")
+          if (!own.length && SCORED_BACK.test(norm.slice(c.sentence[0], c.sentence[1]))) {
+            mentioned ??= this.boardMentions(norm);
+            const last = mentioned[firstAtOrAfter(mentioned, c.start, (m) => m.at) - 1];
+            const paragraph = norm.lastIndexOf('\n', c.start) + 1;
+            if (
+              last &&
+              last.id !== 'arena' &&
+              last.at >= Math.max(paragraph, head.length) &&
+              this.onScale(last.id, c.value)
+            )
+              own = [last.id];
+          }
           if (own.length !== 1) continue;
           c.boards = own;
           c.metric = `score:${own[0]}`;

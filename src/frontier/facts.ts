@@ -176,7 +176,8 @@ export const GAP_METRICS = [
 export async function gapFactsOf(deps: Deps): Promise<Fact[]> {
   const db = await deps.db();
   const out: Fact[] = [];
-  const metrics = (await listMetrics(db)).filter((m) => GAP_METRICS.includes(m.id));
+  // (Every metric the gap view computes: the news cites gaps on benchmarks too, "about four months" on SWE-bench.)
+  const metrics = await listMetrics(db);
   for (const m of metrics) {
     deps.signal.throwIfAborted();
     const loaded = await loadObservations(db, m, false);
@@ -219,6 +220,8 @@ export function* gapFacts(
         status: censored ? 'lower bound (censored)' : 'confirmed',
         table: `gap (${metricId})`,
         reading: true,
+        // (In the release view the months gap grows with the days until the next point: see gapAt.)
+        ...(metric === 'gap_months' && view === 'release' ? { drift: v >= 0 ? 1 : -1 } : {}),
         statement: `${metricId}, ${p.date}: ${leader} ${String(p.leader_model)} ${String(p.leader_score)} vs ${follower} ${String(p.follower_model)} ${String(p.follower_score)}; gap ${shown}`,
       };
       const series = `${metricId}:${metric}`;

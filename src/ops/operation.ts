@@ -86,6 +86,11 @@ export const factSchema = z.object({
   first_party: z.boolean().optional(),
   /** For a place shared by a tie (25th of three at one score): the last place the tie spans (27). */
   tied_to: z.number().optional(),
+  /**
+   * How much the value moves by itself per month until the next reading: a months gap in the release view grows by
+   * one a month while neither side releases (−1 with the follower ahead).
+   */
+  drift: z.number().optional(),
   /** For a figure a later one superseded: that later figure. */
   later: z.object({ value: z.number(), time: z.string().nullable() }).optional(),
 });
