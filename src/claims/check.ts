@@ -165,6 +165,7 @@ const CONTRA: Record<string, string[]> = {
   investment: ['investment'],
   performance_ratio: ['inference_performance'],
   chip_count: ['chips_per_system', 'chip_count'],
+  'count:entities': ['count:entities'],
   gpu_hours: ['gpu_hours'],
   training_tokens: ['training_tokens'],
   signatories: ['signatories'],
@@ -1236,6 +1237,18 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // One release alone, the model itself without the figure: that release is the model as listed ("gemini-2.0-flash-001"
   // on a platform for Gemini 2.0 Flash).
   if (weakOnly && releases.size === 1) weakOnly = false;
+  // Entities put on a list in a month the claim names ("2023年10月……共16家实体"): the one event of that month adding
+  // entities, reached through the listing country, is the claim's.
+  if (weakOnly && c.metric === 'count:entities' && c.time && c.time.length >= 7) {
+    const month = (c.time as string).slice(0, 7);
+    const that = cands.filter(
+      (f) => f.table === 'events' && f.metric === 'count:entities' && f.time?.startsWith(month),
+    );
+    if (new Set(that.map((f) => f.entity)).size === 1) {
+      cands = that;
+      weakOnly = false;
+    }
+  }
   // Reported ratios (a chip's share of another's performance) are stored under their own metric names.
   if (family.includes('ratio') || c.unit === 'x') {
     for (const k of keys)
@@ -1412,7 +1425,9 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   }
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
   // (A link's bandwidth only for a chip named alone: "the A800, a cut-down A100, … 400 GB/s" may be either's.)
-  const otherChip = c.context.some((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === 'chip');
+  // (In its own sentence: a chip named in the sentence before is another claim's.)
+  const otherChip =
+    c.beside_chip ?? c.context.some((e) => e !== c.subject && ctx.entities.entities.get(e)?.kind === 'chip');
   const contra = confirmedOther.filter(
     (f) =>
       (c.boards?.length

@@ -1002,3 +1002,20 @@ test("benchmarks as articles write them; a score in a sentence after its test's 
   // Said to the half month, a figure is read to the half: 4.5 is not 4.0.
   assert.equal(gap('four and a half').verdict, 'contradicted');
 });
+
+test('entities put on the Entity List in a month a text names are that month’s one listing event', () => {
+  // BIS's rule of 17 October 2023: 13 entities (two GPU developers and their subsidiaries).
+  const listed = (n: string) => claim(`2023年10月，美国把${n}家中国实体列入实体清单。`, `${n}家`);
+  assert.equal(listed('13').metric, 'count:entities');
+  assert.equal(listed('13').verdict, 'supported');
+  assert.equal(listed('20').verdict, 'contradicted');
+});
+
+test("a chip named in the sentence before does not stand beside a link's bandwidth: the A800's 400 GB/s refutes 500", () => {
+  const text = 'The A100 came first. The A800 has an interconnect bandwidth of 500 GB/s.';
+  assert.equal(claim(text, '500').verdict, 'contradicted');
+  assert.notEqual(
+    claim('The A800, a cut-down A100, has an interconnect bandwidth of 500 GB/s.', '500').verdict,
+    'contradicted',
+  );
+});

@@ -71,6 +71,8 @@ export interface Extracted {
   time_carried?: boolean;
   /** Told as still holding ("still credit it with", "仍引用"): a figure of an earlier window may be told again. */
   still?: boolean;
+  /** Whether its sentence names a chip besides its subject ("the A800, a cut-down A100, …"). */
+  beside_chip?: boolean;
   /** For a gap between two models: whether the subject is ahead of its comparison or behind it. */
   direction?: 'ahead' | 'behind';
 }
@@ -385,7 +387,8 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (q.unit === 'members') return 'country_count';
       if (q.unit === 'requests') return 'requests';
       // "新增140个实体", "13个中国实体": entities put on a list (the Entity List).
-      if (['items', 'units'].includes(q.unit) && ENTITIES_AFTER.test(q.tail ?? q.after ?? '')) return 'count:entities';
+      if (['items', 'units', 'companies'].includes(q.unit) && ENTITIES_AFTER.test(q.tail ?? q.after ?? ''))
+        return 'count:entities';
       if (has(s, DERIVED) && !has(s, /下载|download/)) return 'derivatives';
       if (has(s, /下载|download/)) return 'downloads';
       // "用了278.8万个H800 GPU小时": hours of chips, the chip named between; "动用了2,048张H800": chips of that name.
@@ -2082,6 +2085,7 @@ export function extractClaims(
       ...(category ? { category } : {}),
       ...(stated === null && when !== null ? { time_carried: true } : {}),
       ...(STILL.test(clauseText()) ? { still: true } : {}),
+      beside_chip: inSentence.some((m) => kindOf(m) === 'chip' && m.entity !== subject?.entity),
       ...(guessedChip || farSpan || variantGuess || partAfter || uncensused() ? { support_only: true } : {}),
       ...(groupSaid() ? { own_data: true } : {}),
       ...(OWN_DATA.test(sentenceText) || (UNNAMED_SOURCE.test(sentenceText) && OWN_MEASURES.test(metric))
