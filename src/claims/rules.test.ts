@@ -106,16 +106,21 @@ test("a survey's figures are the survey's: about no entity the data holds, never
   assert.notEqual(only('Qwen models took 38% of downloads.', '38%').metric, 'survey_share');
 });
 
-test("counts an event's text states are facts of the event: entities put on the Entity List, borne out, never refuted", () => {
+test("counts an event's text states are facts of the event: entities put on the Entity List that month, either way", () => {
   const c = only('In December 2024 the United States added 140 Chinese entities to the Entity List.', '140');
   assert.equal(c.metric, 'count:entities');
   assert.equal(c.verdict, 'supported');
   assert.match(c.evidence[0]?.statement ?? '', /140 Entity List additions/);
   const zh = only('2023年10月，美国一口气将13个中国实体列入实体清单。', '13');
   assert.equal(zh.verdict, 'supported');
-  // Not the count of that month's event: not borne out, and not refuted on words of a text.
+  // Not the count of that month's one listing event (140): refuted by it.
   assert.equal(
     only('In December 2024 the United States added 180 Chinese entities to the Entity List.', '180').verdict,
+    'contradicted',
+  );
+  // Said of no month, a count is no one event's.
+  assert.equal(
+    only('The United States has added 180 Chinese entities to the Entity List.', '180').verdict,
     'unverifiable',
   );
 });
