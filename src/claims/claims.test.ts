@@ -925,6 +925,8 @@ test("a weekly list's requests and input share; the one span a text names holds 
   assert.equal(claim(text('103'), '103').time?.slice(0, 10), '2025-12-13');
   assert.equal(claim(text('103'), '103').verdict, 'supported');
   assert.equal(claim(text('150'), '150').verdict, 'unverifiable');
+  // (Unless its sentence points to that week: then it is that week's, and can be wrong.)
+  assert.equal(claim(text('150').replace('served', 'served this week'), '150').verdict, 'contradicted');
   // Grok 4.1 Fast's free variant had 1.58 trillion tokens on the list of 30 November; told as still holding of a
   // later week named before, an old figure (said of that week in its own sentence, a wrong one).
   const told =

@@ -807,6 +807,8 @@ function parametersBefore(q: Quantity): 'parameters' | 'active_parameters' | nul
   if (at < 0 || /\d/.test(lead.slice(at))) return null;
   return /激活|activ/i.test(lead.slice(at)) ? 'active_parameters' : 'parameters';
 }
+/** Words pointing to the week a text is about ("本周", "this week", "on the week"). */
+const WEEK_BACK = /本周|这一?周|该周|当周|\bth(?:is|at|e) week\b/i;
 /** Words telling a figure as still holding. */
 const STILL = /\bstill\b|仍|依然|依旧|至今/i;
 /** Metrics read off a board on a day: gaps, ratings, places. */
@@ -1969,7 +1971,8 @@ export function extractClaims(
       else if (!w && !timesIn(sentence).length && !OTHER_TIME.test(sentenceText) && !RATE.test(sentenceText)) {
         when = spanInPassage(si);
         // (Paragraphs away, the text's one span is a guess: it may bear a figure out, not refute it.)
-        if (!when && (when = documentSpan())) farSpan = true;
+        // (Unless its sentence points to that week itself: "本周", "on the week".)
+        if (!when && (when = documentSpan())) farSpan = !(when.days && when.days <= 8 && WEEK_BACK.test(sentenceText));
       }
     }
     // A reading (a gap, a rating, a place) said after a day named earlier in its paragraph ("截至12月17日，…。中美在
