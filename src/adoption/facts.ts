@@ -647,31 +647,52 @@ const DAY_MS = 86_400_000;
 
 /** Week-over-week change of each model's weekly tokens, where the data holds two consecutive weeks. */
 export function* weeklyGrowth(usage: readonly UsageRow[]): Generator<Fact> {
-  const weekly = new Map<string, { t: number; src: string }>();
+  // Each list's tokens by model (a model listed once per variant summed) and in all, by the list's date.
+  const lists = new Map<string, { byModel: Map<string, number>; total: number; src: Set<string> }>();
   for (const r of usage) {
     const t = r.total_tokens;
-    if (r.w === 'week' && Number.isFinite(t)) weekly.set(`${r.model_id}|${r.d}`, { t, src: r.source_id });
+    if (r.w !== 'week' || !Number.isFinite(t)) continue;
+    let l = lists.get(r.d);
+    if (!l) lists.set(r.d, (l = { byModel: new Map(), total: 0, src: new Set() }));
+    l.byModel.set(r.model_id, (l.byModel.get(r.model_id) ?? 0) + t);
+    l.total += t;
+    l.src.add(r.source_id);
   }
-  for (const [k, now] of weekly) {
-    const [model, d] = k.split('|') as [string, string];
-    const prev = new Date(Date.parse(d) - 7 * DAY_MS).toISOString().slice(0, 10);
-    const before = weekly.get(`${model}|${prev}`);
-    if (!before || !(before.t > 0)) continue;
-    const g = now.t / before.t - 1;
-    yield {
-      entity: model,
-      entity_kind: 'model',
-      metric: 'growth:week',
-      value: g,
-      unit: 'ratio',
-      time: d,
-      source_ids: [...new Set([before.src, now.src])],
-      status: 'confirmed',
-      window: 'week',
-      table: 'usage (derived)',
-      id: `growth:week:${d}:${model}`,
-      statement: `${model}: ${before.t} → ${now.t} tokens on OpenRouter, weeks ending ${prev} and ${d} (${g >= 0 ? '+' : ''}${(100 * g).toFixed(1)}%)`,
+  const dates = [...lists.keys()].sort();
+  for (let k = 1; k < dates.length; k++) {
+    const [prev, d] = [dates[k - 1] as string, dates[k] as string];
+    // (The list before, a week earlier; a list a day late, 8 days, still follows its week.)
+    const gap = (Date.parse(d) - Date.parse(prev)) / DAY_MS;
+    if (gap < 6 || gap > 9) continue;
+    const [before, now] = [lists.get(prev), lists.get(d)] as [
+      NonNullable<ReturnType<typeof lists.get>>,
+      NonNullable<ReturnType<typeof lists.get>>,
+    ];
+    const sources = [...new Set([...before.src, ...now.src])];
+    const growth = (entity: string, kind: 'model' | 'organization', a: number, b: number, what: string): Fact => {
+      const g = b / a - 1;
+      return {
+        entity,
+        entity_kind: kind,
+        metric: 'growth:week',
+        value: g,
+        unit: 'ratio',
+        time: d,
+        source_ids: sources,
+        status: 'confirmed',
+        window: 'week',
+        table: 'usage (derived)',
+        id: `growth:week:${d}:${entity}`,
+        statement: `${what}: ${a} → ${b} tokens on OpenRouter, weeks ending ${prev} and ${d} (${g >= 0 ? '+' : ''}${(100 * g).toFixed(1)}%)`,
+      };
     };
+    for (const [model, b] of now.byModel) {
+      const a = before.byModel.get(model);
+      if (a && a > 0) yield growth(model, 'model', a, b, model);
+    }
+    // The list's own total, against the list before (its models may differ): "the ten models grew 25% on the week".
+    if (before.total > 0)
+      yield growth('openrouter', 'organization', before.total, now.total, 'the models listed, in all');
   }
 }
 

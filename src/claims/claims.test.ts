@@ -1021,3 +1021,12 @@ test("a chip named in the sentence before does not stand beside a link's bandwid
     'contradicted',
   );
 });
+
+test("a volume said of a platform's list itself is the list's sum, and its change on the week the sums' change", () => {
+  // OpenRouter's list dated 6 April 2026: 16.838 trillion tokens in all, 13.463 trillion on the list before.
+  const text =
+    'OpenRouter, 30 March to 5 April 2026.\n\nThe ten busiest models together handled about 16.8 trillion tokens, up about 25% on the week.';
+  const total = claim(text, '16.8');
+  assert.deepEqual([total.subject, total.verdict], ['openrouter', 'supported']);
+  assert.deepEqual([claim(text, '25%').subject, claim(text, '25%').verdict], ['openrouter', 'supported']);
+});

@@ -238,6 +238,11 @@ const OTHER_MEASURE =
 /** A sentence that speaks of a test's score or points back to a test named before ("scores … on them", "there"). */
 const SCORED_BACK =
   /\b(?:on (?:it|them|this|that|these)|there|scor(?:e|es|ed|ing)|solv(?:e|es|ed)|answer(?:s|ed)?|complet(?:e|es|ed)|resolv(?:e|es|ed)|accuracy)\b|得分|分数|正确率|准确率|成绩/i;
+/** A platform's list named as a subject ("十大模型", "the ten busiest models", "榜上模型"). */
+const LIST_SUBJECT =
+  /十大模型|前十(?:大)?模型|榜单?上(?:的)?(?:各|所有)?模型|上榜模型|\btop[- ](?:10|ten)\b|\b(?:ten )?busiest models\b|\bthe (?:weekly )?(?:table|chart|list)\b/i;
+/** Volumes and their changes, as a list's sum has them. */
+const LIST_VOLUME = new Set(['tokens', 'tokens_week', 'tokens_month', 'growth', 'requests']);
 /** Scores read on a board's scale. */
 const RATED = new Set(['rating', 'bare_score']);
 
@@ -603,6 +608,17 @@ export class Checker {
         const clause = norm.slice(c.sentence[0], c.sentence[1]);
         if (c.metric === 'share' && (kind === 'country' || kind === 'organization') && !OTHER_MEASURE.test(clause))
           c.metric = 'token_share';
+      }
+    // "十大模型在这一周的用量合共约16.8万亿", "the ten busiest models together handled …": a volume said of a platform's
+    // list itself, its sentence naming no one before the figure, is the platform's (the list's sum).
+    const platform = [...new Set(mentions.map((m) => m.entity))].find((e) => isPlatform(this.ctx, e));
+    if (platform)
+      for (const c of extracted) {
+        if (!LIST_VOLUME.has(c.metric)) continue;
+        const lead = norm.slice(c.sentence[0], c.start);
+        const k = firstAtOrAfter(mentions, c.sentence[0], (m) => m.start);
+        const named = k < mentions.length && (mentions[k] as { start: number }).start < c.start;
+        if (!named && LIST_SUBJECT.test(lead)) c.subject = platform;
       }
     // A score said of a benchmark the passage names is that benchmark's, not an Arena rating.
     // (So is a gap said of one: "综合智能指数仅差3.4分" is the gap on that index.)
