@@ -605,6 +605,11 @@ function checkStated(said: ClaimToCheck, ctx: CheckContext): Checked {
     if (r.verdict !== 'unverifiable' || r.evidence.length) return r;
   }
   if (c.metric === 'blended_price') return checkBlended(c, ctx);
+  // A price of no side in a text that speaks of blends: a seller's blend may bear it out (else it is read as a price).
+  if (c.metric === 'price' && c.blended) {
+    const r = checkBlended({ ...c, metric: 'blended_price' }, ctx);
+    if (r.verdict === 'supported') return r;
+  }
   // A category board (Chinese prompts, coding) is not the overall board the data holds; a party's own data is not
   // the data's.
   if (c.category || c.own_data) return { verdict: 'unverifiable', evidence: [], tolerance: toleranceOf(c) };

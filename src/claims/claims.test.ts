@@ -1030,3 +1030,17 @@ test("a volume said of a platform's list itself is the list's sum, and its chang
   assert.deepEqual([total.subject, total.verdict], ['openrouter', 'supported']);
   assert.deepEqual([claim(text, '25%').subject, claim(text, '25%').verdict], ['openrouter', 'supported']);
 });
+
+test('prices in a text that blends input and output 3:1; a query cut ("scoring 50 or more") is not a claim', () => {
+  // GLM-5.2 on OpenRouter from 17 July 2026: $0.9268 in, $2.9128 out, a blend of $1.42.
+  const text =
+    'Prices, 28 July 2026\n\nWeighting three input tokens with one output token, GLM-5.2 costs about $1.42 per million tokens on OpenRouter. The cheapest model scoring 50 or more was GLM-5.2 at $1.42.';
+  const blend = claim(text, '$1.42 per million');
+  assert.deepEqual([blend.metric, blend.verdict], ['blended_price', 'supported']);
+  // Said of no side in that text, a price may be a blend: borne out by one.
+  assert.equal(claim(text.replace('was GLM-5.2 at $1.42.', 'was GLM-5.2 at $1.43.'), '$1.43').verdict, 'supported');
+  const doc = checker.check('cut.txt', text);
+  assert.ok(!doc.claims.some((c) => c.quote === '50'), 'the cut a query names');
+  // "cost $7.50 on the same blended basis": a blend, not a cost.
+  assert.equal(claim('Prices\n\nGLM-5.2 cost $7.50 on a blended basis.', '$7.50').metric, 'blended_price');
+});

@@ -98,7 +98,7 @@ const MARK_COMPARE_ZH =
   /(?:超越|超过|落后于?|领先于?|不如|媲美|优于|逊于|相比|相较于?|类似于?|如同|相当于|仅为)[\u4e00-\u9fffA-Za-z ]{0,10}$/;
 /** Prepositions before a name: its object, unless the name owns what follows ("over the 910B's 64GB"). */
 const MARK_PREP =
-  /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|(?<!\b(?:belongs?|belonged|goes|went|falls|fell|credited|attributed|owed)\s)\bto|\binside|\bwithin|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
+  /(?:\bof|\bover|\bon|\bat|\bamong|\bacross|\bfrom|(?<!\b(?:belongs?|belonged|goes|went|falls|fell|credited|attributed|owed)\s)\bto|\binside|\bwithin|在|于)\s{0,2}(?:the\s+|an?\s+|all\s+)?(?:(?!(?:was|is|are|were|has|had|became|becomes|remains|stays)\s)[A-Za-z0-9]+(?:'s|’s)?\s+){0,2}$/i;
 /**
  * A noun of things made, then where they come from ("models from", "chips made by", "came from"), or a version
  * of a thing ("a preview of Qwen3.6 Plus"): the name is what the sentence speaks of, not a compared object.
@@ -129,7 +129,7 @@ const TOKENS = /token|traffic|usage|consumption|用量|调用|流量|使用量|�
 const TOKEN_WORD = /token|词元/i;
 /** A blended price: input and output weighted together. */
 const BLENDED =
-  /混合价|blended|三比一|3\s?:\s?1|三份输入|(?:three|3) parts? input|(?:three|3)-to-one|weighted (?:3|three) to (?:1|one)/i;
+  /混合价|\bblend(?:ed|ing)?\b|三比一|3\s?:\s?1|三份输入|(?:three|3) parts? input|(?:three|3) input tokens? (?:to|with|for) (?:one|1|each) output|(?:three|3)-to-one|weighted (?:3|three) to (?:1|one)/i;
 /** A side of a price: what is read or written (or read from a cache). */
 const SIDE = /输入|输出|缓存|\binput|\boutput|\bcache/i;
 const SIDES = new RegExp(SIDE.source, 'gi');
@@ -1034,6 +1034,9 @@ export function extractClaims(
     ) ??
     spans[0] ?? [0, 0];
   const headline = norm.slice(firstLine[0], Math.min(firstLine[1], firstLine[0] + 300));
+  // A text that speaks of blended prices ("blending three input tokens with one output token"): its prices said of no
+  // side may be blends.
+  const docBlended = BLENDED.test(norm);
   // The document's topic: its most often named entity of the kinds wanted (a specification's chip, a cost's lab).
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
@@ -1260,12 +1263,15 @@ export function extractClaims(
       const prev =
         si > 0 ? norm.slice((spans[si - 1] as [number, number])[0], (spans[si - 1] as [number, number])[1]) : '';
       // (A count's, the headline's too when the sentence before names only a generic measure: "共223个" under a
-      // headline on open models.)
+      // headline on open models; and a price's, "GPT-5.4 mini at $1.69" under a headline on prices.)
       const before = metricOf(q, `${prev} ${sentenceText}`, compared);
+      const head = metricOf(q, `${headline} ${sentenceText}`, compared);
       const carried =
-        before && (!GENERIC.has(before) || q.kind !== 'count')
+        before && !GENERIC.has(before)
           ? before
-          : (metricOf(q, `${headline} ${sentenceText}`, compared) ?? before);
+          : !before || q.kind === 'count' || head === 'price'
+            ? (head ?? before)
+            : before;
       if (carried && (!metric || !GENERIC.has(carried))) metric = carried;
     }
     // "投入研发经费约1797亿元" in a sentence that also names revenue: the words next to the amount decide.
@@ -1277,7 +1283,9 @@ export function extractClaims(
     const spentHere = q.kind === 'amount' && !/\//.test(q.unit) && SPENT.test(clauseText());
     if (spentHere && metric !== null && ['price', 'revenue', 'cost', 'investment'].includes(metric)) metric = 'cost';
     // "混合价为每百万tokens 10美元": a blend named in the clause, whatever the words right before the amount.
-    if (metric === 'price' && BLENDED.test(clauseText())) metric = 'blended_price';
+    // ("cost $7.50 on the same blended basis": a cost per million tokens said blended is a blended price.)
+    if ((metric === 'price' || (metric === 'cost' && q.value < 1000)) && BLENDED.test(clauseText()))
+      metric = 'blended_price';
     // ("以三份輸入、一份輸出的混合價格計算，……最便宜的是Terra，每百萬token約2.25美元": a blend named earlier in the
     // sentence, and no side named in the figure's clause.)
     else if (metric === 'price' && BLENDED.test(sentenceText) && !SIDE.test(clauseText())) metric = 'blended_price';
@@ -2096,9 +2104,9 @@ export function extractClaims(
         : {}),
       ...(metric === 'price' || metric === 'price_ratio' ? sellerOf(clauseOf, inSentence, norm, entities) : {}),
       // (Blends named in its sentence or the one before in its paragraph: "……的混合價格約0.15美元；……價格則是它的兩倍".)
-      ...(metric === 'price_ratio' &&
-      !SIDE.test(clauseOf) &&
-      (BLENDED.test(sentenceText) || BLENDED.test(prevInParagraph(si)))
+      ...(((metric === 'price_ratio' && (BLENDED.test(sentenceText) || BLENDED.test(prevInParagraph(si)))) ||
+        (metric === 'price' && docBlended)) &&
+      !SIDE.test(clauseOf)
         ? { blended: true }
         : {}),
       ...(metric === 'price_ratio' && /输出|output/i.test(clauseOf)

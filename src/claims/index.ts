@@ -713,8 +713,17 @@ export class Checker {
         }
       }
     }
-    // (A bare score no benchmark's scale holds is not a claim: "stands at 135" may be anything.)
-    for (let i = extracted.length - 1; i >= 0; i--) if (extracted[i]?.metric === 'bare_score') extracted.splice(i, 1);
+    // (A bare score no benchmark's scale holds is not a claim: "stands at 135" may be anything. Nor is a score a query
+    // is cut at: "the cheapest model scoring 50 or more", "35分以上的模型".)
+    for (let i = extracted.length - 1; i >= 0; i--) {
+      const c = extracted[i] as Extracted;
+      const cut =
+        (c.metric === 'rating' || c.metric === 'bare_score' || c.metric.startsWith('score')) &&
+        (/\bscoring\s(?:at least\s)?$/i.test(norm.slice(Math.max(0, c.start - 20), c.start))
+          ? /^\s?(?:or (?:more|higher|above|better)|and (?:above|up|higher))\b/.test(norm.slice(c.end, c.end + 16))
+          : /^\s?(?:分)?\s?(?:及)?以上的?(?:模型|产品)/.test(norm.slice(c.end, c.end + 12)));
+      if (c.metric === 'bare_score' || cut) extracted.splice(i, 1);
+    }
     inverseMultiples(norm, extracted);
     weeklyGrowth(norm, extracted);
     placesHeld(extracted, norm);
