@@ -1426,6 +1426,13 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // unverifiable, with the nearest earlier figure that agrees shown beside the latest one.
   if ((!c.time || coarse) && earlier.length && !current.some(standing)) {
     const old = earlier.filter((f) => isConfirmed(f.status) && agrees(c, f));
+    // Told as still holding ("网上仍有文章称中美差距为36分"), a reading an earlier one bore out and the one of the
+    // article's day replaced is outdated.
+    const now = current.filter(
+      (f) => f.reading && isConfirmed(f.status) && !agrees(c, f) && !stale(f) && !afterwards(f),
+    );
+    if (c.still && old.length && now.length && !current.some((f) => agrees(c, f)))
+      return { verdict: 'outdated', evidence: [...near(now).slice(0, 1), ...near(old).slice(0, 1)], tolerance };
     return { verdict: 'unverifiable', evidence: [...near(old).slice(0, 1), ...near(current).slice(0, 2)], tolerance };
   }
   // Contradiction needs the same measure, the same time (a series without a stated time has none) and a direct link.
@@ -1466,7 +1473,11 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     const replaced = new Set(
       plausible
         .filter(
-          (f) => (toldAgain(f) || toldStill(c, f)) && !GAP_METRICS_FACT.has(f.metric) && (c.time_carried || !c.time),
+          (f) =>
+            (toldAgain(f) || toldStill(c, f)) &&
+            // (A gap only told as still holding: "至今仍称中美差距为60分".)
+            (!GAP_METRICS_FACT.has(f.metric) || !!c.still) &&
+            (c.time_carried || !c.time),
         )
         .map(series),
     );

@@ -1044,3 +1044,10 @@ test('prices in a text that blends input and output 3:1; a query cut ("scoring 5
   // "cost $7.50 on the same blended basis": a blend, not a cost.
   assert.equal(claim('Prices\n\nGLM-5.2 cost $7.50 on a blended basis.', '$7.50').metric, 'blended_price');
 });
+
+test('a gap told as still holding, which an earlier board bore out and the board of the day replaced, is outdated', () => {
+  // The Arena text board: 36 points on 4 August 2025, 28 on 19 October 2025.
+  const text = (still: string) => `竞技场观察\n2025年10月21日\n\n网上${still}有文章称中美在竞技场上的差距为36分。`;
+  assert.equal(claim(text('仍'), '36分').verdict, 'outdated');
+  assert.equal(claim(text(''), '36分').verdict, 'unverifiable');
+});
