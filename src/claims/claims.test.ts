@@ -958,6 +958,9 @@ test('open models on a tracked list; a part after 其中; a variant by its word;
   const find = (t: string) => checker.entityIndex.find(normalizeForMatching(t)).map((m) => m.entity);
   assert.deepEqual(find('千问3.6 Plus的用量'), ['model:qwen3-6-plus']);
   assert.deepEqual(find('千问3月发布'), ['alibaba']);
+  // A model named on second mention without its family's word; not by a tier many families share.
+  assert.deepEqual(find('Sonnet 4.6 leads'), ['model:claude-sonnet-4-6']);
+  assert.deepEqual(find('Flash 2.0 is cheap'), []);
   // Parameters named earlier in the clause (GLM-5: 744 billion).
   const params = claim('GLM-5的总参数被一些文章写成约9,000亿。', '9,000亿');
   assert.equal(params.metric, 'parameters');

@@ -131,6 +131,30 @@ const SHORT_NAME = /[A-Z]\d{1,2}(?:\.\d)?(?![A-Za-z0-9]|\.\d)/g;
 const SHORT_TIER = /^\s(Flash|Pro|Max|Mini|Lite|Turbo|Plus|Ultra|Air|Nano|Thinking|Coder)(?![A-Za-z0-9])/;
 
 /** A model number after a product line's word: "950PR", " 910D". */
+/** Tier words many families share: a name left with one of them alone names no model. */
+const SHARED_TIERS = new Set([
+  'flash',
+  'lite',
+  'mini',
+  'nano',
+  'turbo',
+  'plus',
+  'ultra',
+  'max',
+  'pro',
+  'coder',
+  'large',
+  'small',
+  'medium',
+  'base',
+  'chat',
+  'instruct',
+  'thinking',
+  'vision',
+  'omni',
+  'fast',
+  'code',
+]);
 /** A version and tier right after a Chinese name ("3.6 Plus", "5.0", "3-Max"). */
 const CJK_VERSION =
   /^\s?\d+(?:\.\d+)*(?:[\s-]?(?:Plus|Pro|Max|Turbo|Flash|Mini|Ultra|Lite|Air|VL|Coder|Omni|Instruct|Thinking)(?![A-Za-z]))*(?![\d.]|\s?[年月日号號个個%万萬亿億倍分家款])/i;
@@ -631,6 +655,7 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
   }
   const written = new Map<string, Map<string, number>>();
   const borrowed: [Entity, string[]][] = [];
+  const familyOf: [Entity, string][] = [];
   // Models by their own names where they are distinctive (a dash or digit in the name: DeepSeek-R1, Qwen3).
   for (const m of await db.rows(
     modelRow,
@@ -668,6 +693,7 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
       parent: m.organization_id,
     };
     idx.add(entity, [...new Set([name, String(m['id'])].filter(usable))].flatMap(spellings));
+    if (fam) familyOf.push([entity, fam]);
     borrowed.push([
       entity,
       [...new Set([name, String(m['id']), ...(m.aliases ?? []).map((a) => a.split('/').at(-1)?.split(':')[0] ?? '')])]
@@ -677,6 +703,15 @@ export async function loadEntities(db: Db, curatedPath: string): Promise<EntityI
     ]);
   }
   for (const [entity, names] of borrowed) idx.add(entity, names);
+  // Without its family's word, where what is left is a tier's word and a version ("Claude Sonnet 4.6": "Sonnet 4.6"):
+  // how articles name a model on second mention. Last, so a model of that very name keeps it.
+  // (Not a tier many families share: "Flash 2.0" is no one family's.)
+  for (const [entity, fam] of familyOf) {
+    const id = entity.id.slice(6);
+    const rest = id.startsWith(`${fam}-`) ? id.slice(fam.length + 1) : '';
+    const word = /^([a-z]{4,})-\d+(?:-\d+)?$/.exec(rest)?.[1];
+    if (word && !SHARED_TIERS.has(word)) idx.add(entity, spellings(rest));
+  }
   // Families of models by their own name ("Gemini", "Claude", "ChatGPT"), where the name is one lab's (most of
   // its models are that lab's), is not already an organization's name and is not a common word.
   const taken = new Set<string>();
