@@ -1325,7 +1325,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     const year = c.time as string;
     cands = [...timeless, ...series.filter((f) => (f.time as string).startsWith(year))];
   }
-  const seriesNow = cands.filter((f) => series.includes(f));
+  let seriesNow = cands.filter((f) => series.includes(f));
   if (c.time && !coarse && c.time.length === 10 && !c.days) {
     // A reading on a stated day (a rating, a gap "on 1 June"): the last one taken on or before it, within a month,
     // per series; not every reading of that month.
@@ -1343,8 +1343,17 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     // Latest per series (one provider's list price, one model's rating), else per table.
     const latest = new Map<string, string>();
     const key = (f: IndexedFact) => f.series ?? f.table;
-    for (const f of seriesNow)
+    // (In a dated article, the latest up to its date: a price set after it is not the one it read. A series known only
+    // after the date keeps its latest; a window's figures, dated by their end, are read below.)
+    const upTo = new Map<string, string>();
+    for (const f of seriesNow) {
       if ((latest.get(key(f)) ?? '') < (f.time as string)) latest.set(key(f), f.time as string);
+      if (asOf && !f.window && (f.time as string) <= asOf && (upTo.get(key(f)) ?? '') < (f.time as string))
+        upTo.set(key(f), f.time as string);
+    }
+    for (const [k, t] of upTo) latest.set(k, t);
+    const later = (f: IndexedFact) => upTo.has(key(f)) && (f.time as string) > (upTo.get(key(f)) as string);
+    seriesNow = seriesNow.filter((f) => !later(f));
     // A figure measured over a window (a week's traffic) has no "now": an undated claim of it is not checked.
     // (A gap's reading is "now" only if taken within a quarter of the article's date: a model's gap series that
     // ended a year before it is what was, not what the article saw.)

@@ -1054,3 +1054,10 @@ test('a gap told as still holding, which an earlier board bore out and the board
   assert.equal(claim(text('仍'), '36分').verdict, 'outdated');
   assert.equal(claim(text(''), '36分').verdict, 'unverifiable');
 });
+
+test('an undated price in a dated article is the one in force on its date, not one set after it', () => {
+  // DeepSeek V3.2 on OpenRouter: $0.38 out from 16 March 2026, $0.40 from 8 August 2026.
+  const text = (day: string) => `价格观察\n${day}\n\nDeepSeek V3.2在OpenRouter上的输出价格为每百万词元0.38美元。`;
+  assert.equal(claim(text('2026年4月16日'), '0.38').verdict, 'supported');
+  assert.equal(claim(text('2026年8月20日'), '0.38').verdict, 'outdated');
+});
