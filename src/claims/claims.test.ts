@@ -1061,3 +1061,11 @@ test('an undated price in a dated article is the one in force on its date, not o
   assert.equal(claim(text('2026年4月16日'), '0.38').verdict, 'supported');
   assert.equal(claim(text('2026年8月20日'), '0.38').verdict, 'outdated');
 });
+
+test('a price said of a platform is of the one model its passage names, sold there', () => {
+  // Claude Opus 4.5 on OpenRouter: $5 in, $25 out.
+  const text =
+    'Claude Opus 4.5 is not cheap. OpenRouter lists it at $5 per million input tokens, and its output price at $40 per million.';
+  const out = claim(text, '$40');
+  assert.deepEqual([out.subject, out.verdict], ['model:claude-opus-4-5', 'contradicted']);
+});

@@ -609,6 +609,17 @@ export class Checker {
         if (c.metric === 'share' && (kind === 'country' || kind === 'organization') && !OTHER_MEASURE.test(clause))
           c.metric = 'token_share';
       }
+    // "OpenRouter lists it at $5 …, and newsletters quoted its output price at $30": a price said of a platform is of
+    // the model it sells that the passage names, where it names one model; the platform is its seller.
+    for (const c of extracted) {
+      if ((c.metric !== 'price' && c.metric !== 'blended_price') || !c.subject || !isPlatform(this.ctx, c.subject))
+        continue;
+      const models = c.context.filter((e) => this.entities.entities.get(e)?.kind === 'model');
+      if (models.length === 1) {
+        c.seller ??= c.subject;
+        c.subject = models[0] as string;
+      }
+    }
     // "十大模型在这一周的用量合共约16.8万亿", "the ten busiest models together handled …": a volume said of a platform's
     // list itself, its sentence naming no one before the figure, is the platform's (the list's sum).
     const platform = [...new Set(mentions.map((m) => m.entity))].find((e) => isPlatform(this.ctx, e));
