@@ -37,6 +37,9 @@ const FRESH4 = join(ROOT, 'test', 'claims-fresh4');
 // The seventh: written by a fifth such reader at the start of the round after, scored once near its end ("fresh5 …");
 // since the round after, a build set, read claim by claim (see its README).
 const FRESH5 = join(ROOT, 'test', 'claims-fresh5');
+// The eighth: written by a sixth such reader at the start of the round after, scored once near its end ("fresh6 …"),
+// as numbers only.
+const FRESH6 = join(ROOT, 'test', 'claims-fresh6');
 
 /** Which of the checker's metrics can stand for a key metric (the reader named metrics freely). */
 const METRIC_MATCH: [RegExp, RegExp][] = [
@@ -161,12 +164,13 @@ function articlePath(article: string): string | null {
     join(FRESH3, 'articles', article),
     join(FRESH4, 'articles', article),
     join(FRESH5, 'articles', article),
+    join(FRESH6, 'articles', article),
   ])
     if (existsSync(p)) return p;
   return null;
 }
 
-type Set = '' | 'synth ' | 'fresh ' | 'fresh2 ' | 'fresh3 ' | 'fresh4 ' | 'fresh5 ';
+type Set = '' | 'synth ' | 'fresh ' | 'fresh2 ' | 'fresh3 ' | 'fresh4 ' | 'fresh5 ' | 'fresh6 ';
 
 /** Every key file: the real articles' (groups named by language and split), the synthetic set's ("synth …") and the fresh set's ("fresh …"). */
 function keyFiles(): { path: string; set: Set }[] {
@@ -185,6 +189,7 @@ function keyFiles(): { path: string; set: Set }[] {
     ...list(join(FRESH3, 'keys'), 'fresh3 '),
     ...list(join(FRESH4, 'keys'), 'fresh4 '),
     ...list(join(FRESH5, 'keys'), 'fresh5 '),
+    ...list(join(FRESH6, 'keys'), 'fresh6 '),
   ];
 }
 

@@ -1166,12 +1166,13 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
   // A score on a named benchmark: that benchmark's (several, when the passage names only their maker). A gap: the
   // gap on that benchmark, else on the Arena or Epoch's index (not on an index the passage does not name).
   const gap = GAP_METRICS.has(c.metric);
-  // (A price on a cache hit is a measure of its own, not the input or output price.)
+  // (A price on a cache hit is a measure of its own; so is one per input or output token named right after it, "$0.45
+  // per million input tokens". A side named before the figure may be another figure's.)
   const family =
     c.boards?.length && !gap
       ? c.boards.map((b) => `benchmark:${b}`)
-      : c.metric === 'price' && c.price_of === 'cache_read'
-        ? ['cache_read_price']
+      : c.metric === 'price' && (c.price_of === 'cache_read' || (c.price_of && c.side_after))
+        ? [`${c.price_of}_price`]
         : [...familyOf(c.metric)];
   const gapTables = gap
     ? new Set(c.boards?.length ? c.boards.map((b) => `gap (${GAP_BOARD[b] ?? b.replace(/_/g, '-')})`) : DEFAULT_GAPS)

@@ -1069,3 +1069,13 @@ test('a price said of a platform is of the one model its passage names, sold the
   const out = claim(text, '$40');
   assert.deepEqual([out.subject, out.verdict], ['model:claude-opus-4-5', 'contradicted']);
 });
+
+test('a price per million input (output) tokens, the side named after it, is borne out by that side only', () => {
+  // gpt-oss-120b: DeepInfra's output price is $0.45; no seller's input price is.
+  const c = claim('One host charges $0.45 per million input tokens for gpt-oss-120b.', '$0.45');
+  assert.equal(c.verdict, 'contradicted');
+  assert.equal(
+    claim('One host charges $0.45 per million output tokens for gpt-oss-120b.', '$0.45').verdict,
+    'supported',
+  );
+});

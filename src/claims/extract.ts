@@ -69,6 +69,8 @@ export interface Extracted {
   own_data?: boolean;
   /** Whether its time is named elsewhere in the passage (a sentence before, "当天"), not in its own sentence. */
   time_carried?: boolean;
+  /** Whether its side (`price_of`) is named right after it ("per million input tokens"), not before it. */
+  side_after?: boolean;
   /** Told as still holding ("still credit it with", "仍引用"): a figure of an earlier window may be told again. */
   still?: boolean;
   /** Whether its sentence names a chip besides its subject ("the A800, a cut-down A100, …"). */
@@ -535,6 +537,12 @@ const FIRST_PARTY =
   /官方|官网|自家|原厂|first[- ]party|\bofficial\b|its own (?:api|platform|site)|directly from|\bthe maker's/i;
 /** A platform a price is paid on ("on OpenRouter", "在OpenRouter上", "via Azure"). */
 const ON_PLATFORM = /(?:\bon|\bat|\bvia|\bthrough|在|通过|经由)\s?(?:the\s)?$/i;
+/** A seller's verb right after its name ("Cerebras charges", "Groq lists it at", "DeepInfra sells"). */
+const SELLS_AFTER =
+  /^\s?(?:charges|charged|lists|listed|sells|sold|prices|priced|asks|bills|billed)\b|^\s?(?:的)?(?:报价|售价|收费|定价)/i;
+/** The side a price is per, named right after it ("$0.45 per million input tokens", "每百万输出token"). */
+const SIDE_AFTER =
+  /^\s?(?:(?:per|a|\/|for (?:every|each))\s?(?:1\s?)?(?:million|m|mtok)\s)?(input|prompt|output|completion)\b/i;
 
 /** Who sells at the price a clause states: the maker itself, a platform named, or (unsaid) anyone. */
 function sellerOf(
@@ -548,7 +556,9 @@ function sellerOf(
     (m) =>
       entities.entities.get(m.entity)?.kind === 'organization' &&
       clause.includes(norm.slice(m.start, m.end).toLowerCase()) &&
-      ON_PLATFORM.test(norm.slice(Math.max(0, m.start - 8), m.start)),
+      (ON_PLATFORM.test(norm.slice(Math.max(0, m.start - 8), m.start)) ||
+        // ("Cerebras charges $0.45": the one that charges is the seller.)
+        SELLS_AFTER.test(norm.slice(m.end, m.end + 16))),
   );
   return at ? { seller: at.entity } : {};
 }
@@ -756,6 +766,12 @@ const WEEK_BEFORE =
 /** Words of a change right before its size ("up by roughly", "fell by", "增长了约"). */
 const CHANGE_BEFORE =
   /(?:\b(?:up|down|rose|grew|fell|dropped|jumped|climbed|increased|decreased|declined|surged|gained)(?: by)?|增长了?|下降了?|减少了?|增加了?|提升了?)\s(?:(?:about|roughly|nearly|almost|some|around|over|more than)\s)?$|(?:增长了?|下降了?|减少了?|增加了?|提升了?)(?:约|近|逾)?$/i;
+/** The side of a price the words right after it name ("$0.45 per million input tokens"), if they name one. */
+function sideAfter(tail: string): { price_of: 'input' | 'output'; side_after: true } | undefined {
+  const m = SIDE_AFTER.exec(tail);
+  if (!m) return undefined;
+  return { price_of: /input|prompt/i.test(m[1] as string) ? 'input' : 'output', side_after: true };
+}
 /**
  * The side of a price the words right before it name, the nearer one ("输入0.5美元、输出2美元": the second is the
  * output's; "缓存命中时" a cache hit's); none when they name none or when another figure stands between.
@@ -2114,7 +2130,8 @@ export function extractClaims(
         : metric === 'price_ratio' && /输入|input/i.test(clauseOf)
           ? { price_of: 'input' as const }
           : metric === 'price'
-            ? sideOf(norm.slice(Math.max(sentence[0], q.start - 24), q.start))
+            ? (sideAfter(norm.slice(q.end, q.end + 40)) ??
+              sideOf(norm.slice(Math.max(sentence[0], q.start - 24), q.start)))
             : {}),
     };
     out.push(claim);
