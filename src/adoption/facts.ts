@@ -513,71 +513,39 @@ export function* shareFacts(
         if (entity === 'unknown') continue;
         const share = t / total;
         if (kind === 'model' && share < 0.001) continue;
-        yield {
+        // One figure of this entity in this list (`bound`: a lab's or a country's sum over a top-N list, a lower bound).
+        const summed = partial && kind !== 'model';
+        const of = (metric: string, id: string, value: number, unit: string, what: string, bound = false): Fact => ({
           entity,
           entity_kind: kind,
-          metric: 'token_share',
-          value: share,
-          unit: 'ratio',
+          metric,
+          value,
+          unit,
           time: d,
           source_ids: [...sources],
           status,
+          ...(bound ? { lower_bound: true } : {}),
           window: w,
           table: 'usage',
-          id: `token_share:${w}:${d}:${entity}`,
-          statement: `${entity}: ${(100 * share).toFixed(1)}% of tokens on OpenRouter, ${w} ending ${d}`,
-        };
+          id: `${id}:${d}:${entity}`,
+          statement: `${entity}: ${what} on OpenRouter, ${w} ending ${d}${bound ? sum : ''}`,
+        });
+        yield of('token_share', `token_share:${w}`, share, 'ratio', `${(100 * share).toFixed(1)}% of tokens`);
         // (A day's volume only of a lab or a country: the daily rows are summed per lab.)
-        if (t > 0)
-          yield {
-            entity,
-            entity_kind: kind,
-            metric: `tokens:${w}`,
-            value: t,
-            unit: 'tokens',
-            time: d,
-            source_ids: [...sources],
-            status,
-            ...(partial && kind !== 'model' ? { lower_bound: true } : {}),
-            window: w,
-            table: 'usage',
-            id: `tokens:${w}:${d}:${entity}`,
-            statement: `${entity}: ${t} tokens on OpenRouter, ${w} ending ${d}${kind === 'model' ? '' : sum}`,
-          };
+        if (t > 0) yield of(`tokens:${w}`, `tokens:${w}`, t, 'tokens', `${t} tokens`, summed);
         const n = requests.get(`${kind}|${entity}`);
         if (n !== undefined && n > 0)
-          yield {
-            entity,
-            entity_kind: kind,
-            metric: `requests:${w}`,
-            value: n,
-            unit: 'requests',
-            time: d,
-            source_ids: [...sources],
-            status,
-            ...(partial && kind !== 'model' ? { lower_bound: true } : {}),
-            window: w,
-            table: 'usage',
-            id: `requests:${w}:${d}:${entity}`,
-            statement: `${entity}: ${n} requests on OpenRouter, ${w} ending ${d}${kind === 'model' ? '' : sum}`,
-          };
+          yield of(`requests:${w}`, `requests:${w}`, n, 'requests', `${n} requests`, summed);
         // The share of its tokens that were input (prompt) tokens.
         const io = input.get(`${kind}|${entity}`);
         if (io && io[1] > 0 && kind === 'model')
-          yield {
-            entity,
-            entity_kind: kind,
-            metric: 'input_share',
-            value: io[0] / io[1],
-            unit: 'ratio',
-            time: d,
-            source_ids: [...sources],
-            status,
-            window: w,
-            table: 'usage',
-            id: `input_share:${w}:${d}:${entity}`,
-            statement: `${entity}: ${((100 * io[0]) / io[1]).toFixed(1)}% of its tokens input, on OpenRouter, ${w} ending ${d}`,
-          };
+          yield of(
+            'input_share',
+            `input_share:${w}`,
+            io[0] / io[1],
+            'ratio',
+            `${((100 * io[0]) / io[1]).toFixed(1)}% of its tokens input,`,
+          );
       }
     }
   }
