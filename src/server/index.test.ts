@@ -83,6 +83,17 @@ test('serve listens on a real port', async () => {
   }
 });
 
+test('closing while pages warm in the background waits for the warming to stop before the database closes', async () => {
+  const server = await serve({ dbPath: await builtDb(), port: 0 });
+  // (Warming starts 200 ms after start; close in the middle of it.)
+  await new Promise((r) => setTimeout(r, 400));
+  await server.close();
+  // The process is alive and a new server opens the same file.
+  const again = await serve({ dbPath: await builtDb(), port: 0, warm: false });
+  assert.equal((await fetch(`http://127.0.0.1:${again.port}/api/v1/health`)).status, 200);
+  await again.close();
+});
+
 test('gap: metrics, a gap with sources, validation, and the chart', async () => {
   const { metrics } = (await (await app.request('/api/v1/gap/metrics')).json()) as { metrics: { id: string }[] };
   assert.ok(metrics.some((m) => m.id === 'epoch-eci'));

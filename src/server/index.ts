@@ -42,6 +42,8 @@ export interface AppOptions {
   warm?: boolean;
   /** Called when that warm-up is done, with its duration. */
   onWarm?: (ms: number) => void;
+  /** Given the background warming's promise, settled when it has stopped (done, or stopped by `signal`). */
+  onWarming?: (warming: Promise<void>) => void;
   /** Stops the warm-up (the server is closing). */
   signal?: AbortSignal;
   /** Expensive operations running at once, and waiting; more get 503. */
@@ -157,7 +159,22 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
       }
       options.onWarm?.(Math.round(performance.now() - t0));
     };
-    setTimeout(() => void warmAll(), 200).unref();
+    // (Reported to the caller, so closing waits for it: a read still running when the database closes would use a
+    // closed handle.)
+    let started = false;
+    const warming = new Promise<void>((done) => {
+      const timer = setTimeout(() => {
+        started = true;
+        void warmAll().finally(done);
+      }, 200);
+      timer.unref();
+      options.signal?.addEventListener('abort', () => {
+        if (started) return;
+        clearTimeout(timer);
+        done();
+      });
+    });
+    options.onWarming?.(warming);
   }
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
@@ -215,10 +232,12 @@ export async function serve(opts: {
   // Expensive work runs in worker processes, so a cheap read never waits behind it.
   const pool = new OpPool({ processes: 2 });
   const closing = new AbortController();
+  let warming: Promise<void> = Promise.resolve();
   const app = createApp(db, {
     pool,
     warm: opts.warm ?? true,
     onWarm: (ms) => console.error(`airace: pages and default answers warm in ${ms} ms`),
+    onWarming: (p) => (warming = p),
     signal: closing.signal,
   });
   const server = await new Promise<ReturnType<typeof nodeServe>>((done, fail) => {
@@ -231,7 +250,8 @@ export async function serve(opts: {
       new Promise<void>((done) =>
         server.close(() => {
           closing.abort();
-          void pool.close().finally(() => {
+          // (The warming stops at its next step; the database closes after it, and after the workers.)
+          void Promise.all([warming, pool.close()]).finally(() => {
             db.close();
             done();
           });
