@@ -364,7 +364,11 @@ function* variantFacts(groups: ReadonlyMap<string, readonly UsageRow[]>, suspect
     const [w, d] = k.split('|') as [string, string];
     if (w === 'day') continue;
     const byModel = new Map<string, UsageRow[]>();
-    for (const r of rows) byModel.set(r.model_id, [...(byModel.get(r.model_id) ?? []), r]);
+    for (const r of rows) {
+      const l = byModel.get(r.model_id);
+      if (l) l.push(r);
+      else byModel.set(r.model_id, [r]);
+    }
     for (const [model, list] of byModel) {
       if (list.length < 2) continue;
       for (const r of list) {
@@ -395,7 +399,11 @@ function* variantFacts(groups: ReadonlyMap<string, readonly UsageRow[]>, suspect
  */
 export function* trackedFacts(rows: readonly OpenRow[]): Generator<Fact> {
   const snaps = new Map<string, OpenRow[]>();
-  for (const r of rows) snaps.set(r.d, [...(snaps.get(r.d) ?? []), r]);
+  for (const r of rows) {
+    const l = snaps.get(r.d);
+    if (l) l.push(r);
+    else snaps.set(r.d, [r]);
+  }
   for (const [d, list] of snaps) {
     const models = new Map<string, number>();
     const orgs = new Map<string, Set<string>>();

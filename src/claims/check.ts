@@ -12,7 +12,8 @@
  * a top-N list (`Fact.lower_bound`) is contradicted only by a smaller claim.
  */
 import type { FactIndex, IndexedFact } from '../facts/index.ts';
-import { groupedBy, systemsBuiltOf, type EntityIndex } from './entities.ts';
+import { groupedBy, systemsBuiltOf, variantsOf, type EntityIndex } from './entities.ts';
+import { DAYS_PER_MONTH } from '../frontier/gap.ts';
 import { addDays } from '../util/dates.ts';
 import type { Extracted } from './extract.ts';
 
@@ -55,8 +56,23 @@ function contraOf(metric: string): readonly string[] {
   return CONTRA[metric] ?? topSpots(metric) ?? (/^(?:rating|rank):lmarena-/.test(metric) ? [metric] : []);
 }
 
+/**
+ * Claim metrics read on one fact metric of their own, which bears a claim out or refutes it alike: a model's input
+ * share, active parameters, a training run's chip hours and tokens, the open models a tracked list counts.
+ */
+const ONE_MEASURE: Record<string, string[]> = {
+  input_share: ['input_share'],
+  active_parameters: ['active_parameters'],
+  open_models: ['open_models'],
+  open_organizations: ['open_organizations'],
+  open_model_share: ['open_model_share'],
+  gpu_hours: ['gpu_hours'],
+  training_tokens: ['training_tokens'],
+};
+
 /** Fact metrics that can verify a claim metric. */
 const FAMILY: Record<string, string[]> = {
+  ...ONE_MEASURE,
   investment: ['investment', 'amount'],
   valuation: ['amount'],
   training_cost: ['amount'],
@@ -73,7 +89,6 @@ const FAMILY: Record<string, string[]> = {
   price_ratio: ['ratio'],
   downloads_share: ['downloads_share', 'ratio'],
   token_share: ['token_share'],
-  input_share: ['input_share'],
   request_share: ['request_share'],
   spend_share: ['spend_share'],
   // What was paid through a platform over a named span of days.
@@ -144,13 +159,6 @@ const FAMILY: Record<string, string[]> = {
   tpp: ['tpp'],
   pd: ['pd'],
   parameters: ['parameters', 'active_parameters'],
-  active_parameters: ['active_parameters'],
-  // Models and organizations on a tracked list of open models, and each side's share of the models.
-  open_models: ['open_models'],
-  open_organizations: ['open_organizations'],
-  open_model_share: ['open_model_share'],
-  gpu_hours: ['gpu_hours'],
-  training_tokens: ['training_tokens'],
   // (A margin an event reports: its figure as a ratio, which may bear the claim out.)
   margin: ['ratio'],
   context_length: ['context_length'],
@@ -162,18 +170,16 @@ const FAMILY: Record<string, string[]> = {
  * training cost is not contradicted by a figure for its pre-training alone, nor an investment by another amount).
  */
 const CONTRA: Record<string, string[]> = {
+  ...ONE_MEASURE,
   investment: ['investment'],
   performance_ratio: ['inference_performance'],
   chip_count: ['chips_per_system', 'chip_count'],
   'count:entities': ['count:entities'],
-  gpu_hours: ['gpu_hours'],
-  training_tokens: ['training_tokens'],
   signatories: ['signatories'],
   gap_months: ['gap_months'],
   gap_points: ['gap_points'],
   gap_percent: ['gap_percent'],
   token_share: ['token_share'],
-  input_share: ['input_share'],
   request_share: ['request_share'],
   spend_share: ['spend_share'],
   spend: ['spend:7d', 'spend:30d'],
@@ -195,11 +201,6 @@ const CONTRA: Record<string, string[]> = {
   // A change week over week, for a stated week (or month): the weekly growth of the same model.
   growth_week: ['growth:week'],
   parameters: ['parameters', 'active_parameters'],
-  active_parameters: ['active_parameters'],
-  // Models and organizations on a tracked list of open models, and each side's share of the models.
-  open_models: ['open_models'],
-  open_organizations: ['open_organizations'],
-  open_model_share: ['open_model_share'],
   context_length: ['context_length'],
   process_node: ['process_node'],
   compute: FAMILY_COMPUTE(),
@@ -435,22 +436,11 @@ function drifted(cands: IndexedFact[], day: string | null): IndexedFact[] {
       last.set(f.series ?? f.id, f);
   return cands.map((f) => {
     if (last.get(f.series ?? f.id) !== f || f.time === day) return f;
-    const months = (Date.parse(day) - Date.parse(f.time as string)) / DAY / (365.25 / 12);
+    const months = (Date.parse(day) - Date.parse(f.time as string)) / DAY / DAYS_PER_MONTH;
     const value = f.value + (f.drift as number) * months;
     return { ...f, value, statement: `${f.statement}; as of ${day}, ${Number(value.toFixed(1))} months` };
   });
 }
-
-/** A release's tag after a model's id: a date ("-20260211", "-04-02"), a number ("-001"), a preview or free variant. */
-const RELEASE_TAG = /-(?:20\d{6}|\d{4}|\d{3}|\d{2}-\d{2}|preview|free|exp)$/;
-/** Models by the model they are a release of (`model:glm-5` → `model:glm-5-20260211`). */
-const variantsOf = (entities: EntityIndex) =>
-  groupedBy(entities, 'release', (e, id) => {
-    if (e.kind !== 'model' || !RELEASE_TAG.test(id)) return null;
-    let base = id;
-    while (RELEASE_TAG.test(base)) base = base.replace(RELEASE_TAG, '');
-    return entities.entities.has(base) ? base : null;
-  });
 
 /** The days a fact's window spans; rolling windows (`7d`, `30d`) end on their date, upstream lists the day before. */
 const WINDOW: Record<string, { days: number; endsBefore: boolean }> = {
@@ -1479,12 +1469,13 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     // A place or rating an earlier confirmed reading of the same board bore out, that the reading of the claim's
     // time replaced, is an old figure told again: outdated ("仍排第一", first in August, second in December).
     const series = (f: IndexedFact) => `${f.table}\u0000${f.metric}\u0000${f.entity}`;
+    const toldOld = (f: IndexedFact) => toldAgain(f) || toldStill(c, f);
     // (Not when its own sentence names the day: then it is that day's figure, and wrong.)
     const replaced = new Set(
       plausible
         .filter(
           (f) =>
-            (toldAgain(f) || toldStill(c, f)) &&
+            toldOld(f) &&
             // (A gap only told as still holding: "至今仍称中美差距为60分".)
             (!GAP_METRICS_FACT.has(f.metric) || !!c.still) &&
             (c.time_carried || !c.time),
@@ -1494,7 +1485,7 @@ function checkOne(c: Extracted, ctx: CheckContext): Checked & { agreeing?: boole
     const before = replaced.size
       ? cands.filter(
           (f) =>
-            (toldAgain(f) || toldStill(c, f)) &&
+            toldOld(f) &&
             replaced.has(series(f)) &&
             isConfirmed(f.status) &&
             agrees(c, f) &&

@@ -130,7 +130,6 @@ const SHORT_NAME = /[A-Z]\d{1,2}(?:\.\d)?(?![A-Za-z0-9]|\.\d)/g;
 /** A tier written after a short model name ("V4 Flash"). */
 const SHORT_TIER = /^\s(Flash|Pro|Max|Mini|Lite|Turbo|Plus|Ultra|Air|Nano|Thinking|Coder)(?![A-Za-z0-9])/;
 
-/** A model number after a product line's word: "950PR", " 910D". */
 /** Tier words many families share: a name left with one of them alone names no model. */
 const SHARED_TIERS = new Set([
   'flash',
@@ -158,6 +157,7 @@ const SHARED_TIERS = new Set([
 /** A version and tier right after a Chinese name ("3.6 Plus", "5.0", "3-Max"). */
 const CJK_VERSION =
   /^\s?\d+(?:\.\d+)*(?:[\s-]?(?:Plus|Pro|Max|Turbo|Flash|Mini|Ultra|Lite|Air|VL|Coder|Omni|Instruct|Thinking)(?![A-Za-z]))*(?![\d.]|\s?[年月日号號个個%万萬亿億倍分家款])/i;
+/** A model number after a product line's word: "950PR", " 910D". */
 const LINE_CODE = /^\s?(\d{3,4}[A-Z]{0,3})(?![A-Za-z0-9])/;
 
 const pairKey = (s: string, i: number) => (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) || 0);
@@ -188,18 +188,32 @@ export function groupedBy(
   return m;
 }
 
+/** A release's tag after a model's id: a date ("-20260211", "-04-02"), a number ("-001"), a preview or free variant. */
+const RELEASE_TAG = /-(?:20\d{6}|\d{4}|\d{3}|\d{2}-\d{2}|preview|free|exp)$/;
+/** A model's id without its release tags ("glm-5-20260211" → "glm-5"). */
+const withoutRelease = (id: string): string => {
+  let base = id;
+  while (RELEASE_TAG.test(base)) base = base.replace(RELEASE_TAG, '');
+  return base;
+};
+
+/** Models by the model they are a release of (`model:glm-5` → `model:glm-5-20260211`). */
+export const variantsOf = (entities: EntityIndex) =>
+  groupedBy(entities, 'release', (e, id) => {
+    if (e.kind !== 'model' || !RELEASE_TAG.test(id)) return null;
+    const base = withoutRelease(id);
+    return entities.entities.has(base) ? base : null;
+  });
+
 /**
  * A model's thinking or instruct entries by the model and the word (`model:claude-sonnet-4-5|thinking` →
- * `model:claude-sonnet-4-5-20250929-thinking-32k`), shortest first: how a board lists a variant an article names
- * with a word ("思考版", "Thinking").
+ * `model:claude-sonnet-4-5-20250929-thinking-32k`): how a board lists a variant an article names with a word
+ * ("思考版", "Thinking").
  */
 export const variantEntries = (entities: EntityIndex) =>
   groupedBy(entities, 'variantEntry', (e, id) => {
     const v = e.kind === 'model' ? /-(thinking|instruct)(?=-|$)/.exec(id) : null;
-    if (!v) return null;
-    let base = id.slice(0, v.index);
-    while (/-(?:20\d{6}|\d{4}|\d{2}-\d{2})$/.test(base)) base = base.replace(/-(?:20\d{6}|\d{4}|\d{2}-\d{2})$/, '');
-    return `${base}|${v[1]}`;
+    return v ? `${withoutRelease(id.slice(0, v.index))}|${v[1]}` : null;
   });
 
 /** Systems by the chip they are built of. */

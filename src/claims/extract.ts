@@ -397,14 +397,18 @@ export function metricOf(q: Quantity, sentence: string, hasComparison: boolean):
       if (GPU_HOURS_AFTER.test(q.tail ?? q.after ?? '')) return 'gpu_hours';
       if (['units', 'items'].includes(q.unit) && CHIP_AFTER.test(q.tail ?? q.after ?? '')) return 'chip_count';
       // "只激活其中的320亿个": parameters named in the clause before a count in the billions.
-      if (q.value >= 1e8 && ['items', 'number'].includes(q.unit) && parametersBefore(q)) return parametersBefore(q);
+      if (q.value >= 1e8 && ['items', 'number'].includes(q.unit)) {
+        const params = parametersBefore(q);
+        if (params) return params;
+      }
       // "清单共收录1,958个开源模型", "美国机构约30家": models (organizations) on a tracked list of open models.
       if (['items', 'models'].includes(q.unit) && has(s, OPEN_MODELS)) return 'open_models';
       if (['companies', 'organizations'].includes(q.unit) && has(s, OPEN_MODELS)) return 'open_organizations';
       return q.unit === 'times' ? null : 'count';
     case 'number':
       // "总参数量达1万亿", "激活参数320亿", "总参数被写成约9,000亿": a parameter count named before it in its clause.
-      if (q.value >= 1e6 && parametersBefore(q)) return parametersBefore(q);
+      const params = q.value >= 1e6 ? parametersBefore(q) : null;
+      if (params) return params;
       if (has(s, /下载|download/) && q.value >= 1000) return 'downloads';
       if (
         /(?:晶体管|transistors?)\s?(?:数量?|数目|count)?\s?(?:达到?|为|约|高达|超过|of)?\s{0,2}$/i.test(q.before ?? '')
@@ -1281,13 +1285,11 @@ export function extractClaims(
       // (A count's, the headline's too when the sentence before names only a generic measure: "共223个" under a
       // headline on open models; and a price's, "GPT-5.4 mini at $1.69" under a headline on prices.)
       const before = metricOf(q, `${prev} ${sentenceText}`, compared);
-      const head = metricOf(q, `${headline} ${sentenceText}`, compared);
-      const carried =
-        before && !GENERIC.has(before)
-          ? before
-          : !before || q.kind === 'count' || head === 'price'
-            ? (head ?? before)
-            : before;
+      let carried = before;
+      if (!before || GENERIC.has(before)) {
+        const head = metricOf(q, `${headline} ${sentenceText}`, compared);
+        if (!before || q.kind === 'count' || head === 'price') carried = head ?? before;
+      }
       if (carried && (!metric || !GENERIC.has(carried))) metric = carried;
     }
     // "投入研发经费约1797亿元" in a sentence that also names revenue: the words next to the amount decide.

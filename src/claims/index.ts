@@ -600,9 +600,11 @@ export class Checker {
     for (const c of extracted) if (c.days && c.time) windows.set(`${c.time}/${c.days}`, { time: c.time, days: c.days });
     const named = [...windows.values()];
     for (const c of extracted) if (!c.time && named.length) c.windows = named;
+    // The traffic platform the text names, if any (OpenRouter).
+    const platform = [...new Set(mentions.map((m) => m.entity))].find((e) => isPlatform(this.ctx, e));
     // A share of a country or maker that names no measure, in a text about a traffic platform ("中国模型份额约为48%"
     // where OpenRouter is the topic): its share of the platform's tokens, the measure its rankings are by.
-    if ([...new Set(mentions.map((m) => m.entity))].some((e) => isPlatform(this.ctx, e)))
+    if (platform)
       for (const c of extracted) {
         const kind = c.subject ? this.entities.entities.get(c.subject)?.kind : undefined;
         const clause = norm.slice(c.sentence[0], c.sentence[1]);
@@ -622,7 +624,6 @@ export class Checker {
     }
     // "十大模型在这一周的用量合共约16.8万亿", "the ten busiest models together handled …": a volume said of a platform's
     // list itself, its sentence naming no one before the figure, is the platform's (the list's sum).
-    const platform = [...new Set(mentions.map((m) => m.entity))].find((e) => isPlatform(this.ctx, e));
     if (platform)
       for (const c of extracted) {
         if (!LIST_VOLUME.has(c.metric)) continue;

@@ -56,7 +56,7 @@ export interface GapOptions {
   resampleModels?: boolean;
 }
 
-const DAYS_PER_MONTH = 365.25 / 12;
+export const DAYS_PER_MONTH = 365.25 / 12;
 const dayNumber = (d: string): number => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 
 /** Per date, the best score of one bloc and which observation gave it; NaN where the bloc has none. */
