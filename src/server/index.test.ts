@@ -83,12 +83,28 @@ test('serve listens on a real port', async () => {
   }
 });
 
-test('closing while pages warm in the background waits for the warming to stop before the database closes', async () => {
+test('the background warming reports when it has stopped, so closing can wait for it before the database closes', async () => {
+  // Stopped before it starts: settled at once, nothing run.
+  const early = new AbortController();
+  let warming: Promise<void> | undefined;
+  let warmed = false;
+  createApp(db, { warm: true, signal: early.signal, onWarming: (p) => (warming = p), onWarm: () => (warmed = true) });
+  assert.ok(warming, 'the warming is reported');
+  early.abort();
+  await warming;
+  assert.equal(warmed, false);
+  // Stopped while it runs: settled once its current step ends, the rest not run.
+  const late = new AbortController();
+  let running: Promise<void> | undefined;
+  createApp(db, { warm: true, signal: late.signal, onWarming: (p) => (running = p), onWarm: () => (warmed = true) });
+  await new Promise((r) => setTimeout(r, 300));
+  late.abort();
+  await running;
+  assert.equal(warmed, false, 'stopped before its last step');
+  // And a served database closes after it: the process is alive and a new server opens the same file.
   const server = await serve({ dbPath: await builtDb(), port: 0 });
-  // (Warming starts 200 ms after start; close in the middle of it.)
-  await new Promise((r) => setTimeout(r, 400));
+  await new Promise((r) => setTimeout(r, 300));
   await server.close();
-  // The process is alive and a new server opens the same file.
   const again = await serve({ dbPath: await builtDb(), port: 0, warm: false });
   assert.equal((await fetch(`http://127.0.0.1:${again.port}/api/v1/health`)).status, 200);
   await again.close();
